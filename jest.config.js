@@ -1,0 +1,17 @@
+// The whole suite: every app and lib project, one shared infrastructure set-up.
+const { readdirSync, existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const projects = ['apps', 'libs'].flatMap((dir) =>
+  existsSync(join(__dirname, dir))
+    ? readdirSync(join(__dirname, dir))
+        .map((name) => join(__dirname, dir, name, 'jest.config.js'))
+        .filter((file) => existsSync(file))
+    : [],
+);
+
+module.exports = {
+  projects,
+  globalSetup: join(__dirname, 'libs/testing/src/global-setup.ts'),
+  globalTeardown: join(__dirname, 'libs/testing/src/global-teardown.ts'),
+};

@@ -1,0 +1,17 @@
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Principal, Role } from './roles';
+
+export const ROLES_KEY = 'motcua:roles';
+export const PUBLIC_KEY = 'motcua:public';
+
+/** The endpoint may be called by a verified caller holding any of these roles. */
+export const Roles = (...roles: [Role, ...Role[]]) => SetMetadata(ROLES_KEY, roles);
+
+/** The endpoint is open to anyone (published data, public lookups, health). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Injects the verified caller into a handler parameter. */
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal | undefined =>
+    context.switchToHttp().getRequest<{ principal?: Principal }>().principal,
+);

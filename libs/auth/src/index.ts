@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './token-verifier';
+export * from './auth.decorators';
+export * from './auth.guard';
+export * from './dev-keys';

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './load-config';
+import { commonServiceEnv } from './common-env';
+
+const valid = {
+  PORT: '3001',
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/motcua_catalog',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.2:9092',
+  AUTH_JWKS_URL: 'file:///tmp/jwks.json',
+  AUTH_ISSUER: 'motcua-dev',
+  AUTH_AUDIENCE: 'motcua',
+};
+
+describe('loadConfig', () => {
+  it('parses and coerces valid variables', () => {
+    const config = loadConfig(commonServiceEnv, valid);
+    expect(config.PORT).toBe(3001);
+    expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:9092', '127.0.0.2:9092']);
+    expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it('names a missing variable', () => {
+    const { DATABASE_URL: _omit, ...rest } = valid;
+    expect(() => loadConfig(commonServiceEnv, rest)).toThrow(/DATABASE_URL is required/);
+  });
+
+  it('names a malformed variable and its rule, listing every problem', () => {
+    try {
+      loadConfig(commonServiceEnv, { ...valid, PORT: 'eighty', KAFKA_BROKERS: 'localhost' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT is malformed/);
+      expect(problems).toMatch(/KAFKA_BROKERS is malformed: must be a comma-separated list of host:port/);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Raised at start when an environment variable is missing or malformed. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates environment variables against a zod shape.
+ * Every problem names the variable and the rule it broke, so an operator can fix
+ * the deployment without reading code.
+ */
+export function loadConfig<S extends z.ZodRawShape>(
+  shape: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<z.ZodObject<S>> {
+  const result = z.object(shape).safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const value = env[name];
+    return value === undefined || value === ''
+      ? `${name} is required but not set (${issue.message})`
+      : `${name} is malformed: ${issue.message}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** For main.ts: load or print the problems and stop the process with exit code 78 (EX_CONFIG). */
+export function loadConfigOrExit<S extends z.ZodRawShape>(service: string, shape: S) {
+  try {
+    return loadConfig(shape);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${service}: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

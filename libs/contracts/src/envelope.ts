@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { EventContract, EventData } from './define-event';
+import { partitionKeyOf } from './define-event';
+
+/**
+ * CloudEvents 1.0 attributes plus motcua's extensions: correlation id (the request
+ * or process that started it all), causation id (the event or request that caused
+ * this one) and the W3C traceparent.
+ */
+export const envelopeSchema = z.object({
+  specversion: z.literal('1.0'),
+  id: z.string().uuid(),
+  source: z.string().min(1),
+  type: z.string().regex(/^[a-z0-9.-]+\.v\d+$/, 'must look like <name>.v<version>'),
+  time: z.string().datetime({ offset: true }),
+  subject: z.string().min(1).optional(),
+  datacontenttype: z.literal('application/json'),
+  correlationid: z.string().min(1),
+  causationid: z.string().min(1).optional(),
+  traceparent: z
+    .string()
+    .regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/, 'must be a W3C traceparent')
+    .optional(),
+});
+
+export type EventEnvelope = z.infer<typeof envelopeSchema>;
+export type CloudEvent<D = unknown> = EventEnvelope & { data: D };
+
+export type EnvelopeContext = {
+  correlationId: string;
+  causationId?: string;
+  traceparent?: string;
+  time?: Date;
+  id?: string;
+};
+
+/** Builds a complete, validated event ready for the outbox. Throws when the data breaks the contract. */
+export function buildEvent<C extends EventContract>(
+  contract: C,
+  data: EventData<C>,
+  context: EnvelopeContext,
+): { event: CloudEvent<EventData<C>>; topic: C['topic']; key: string } {
+  const parsed = contract.schema.parse(data) as EventData<C>;
+  const key = partitionKeyOf(contract, parsed);
+  const event: CloudEvent<EventData<C>> = {
+    specversion: '1.0',
+    id: context.id ?? randomUUID(),
+    source: contract.source,
+    type: contract.type,
+    time: (context.time ?? new Date()).toISOString(),
+    subject: key,
+    datacontenttype: 'application/json',
+    correlationid: context.correlationId,
+    ...(context.causationId ? { causationid: context.causationId } : {}),
+    ...(context.traceparent ? { traceparent: context.traceparent } : {}),
+    data: parsed,
+  };
+  return { event, topic: contract.topic, key };
+}

@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, LoggerService } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { collectProcessMetrics, createLogger, type Logger } from '@motcua/observability';
+import { correlationMiddleware } from './correlation.middleware';
+import { ProblemFilter } from './problem.filter';
+
+export type ServiceAppOptions = {
+  service: string;
+  title: string;
+  description: string;
+  module: unknown;
+  logLevel?: string;
+};
+
+/** Adapts Nest's logger calls to the JSON logger. */
+export class JsonNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+  log(message: unknown, context?: string) {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    this.logger.error({ context, err: message instanceof Error ? message : undefined, trace }, String(message));
+  }
+  warn(message: unknown, context?: string) {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string) {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string) {
+    this.logger.trace({ context }, String(message));
+  }
+}
+
+/**
+ * Builds a motcua service the same way everywhere: JSON logs, correlation ids,
+ * problem+json errors, OpenAPI at /docs (JSON at /openapi.json), graceful shutdown.
+ */
+export async function createServiceApp(options: ServiceAppOptions): Promise<INestApplication> {
+  const logger = createLogger(options.service, options.logLevel);
+  collectProcessMetrics(options.service);
+  const app = await NestFactory.create(options.module as never, {
+    logger: new JsonNestLogger(logger),
+    bufferLogs: false,
+  });
+  app.use(correlationMiddleware);
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
+  http.disable?.('x-powered-by');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  return app;
+}

@@ -1,0 +1,33 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { z } from 'zod';
+import { validationProblem, type FieldViolation } from './problem';
+
+/** Validates a body, query or param with a zod schema; a failure names each field and rule. */
+@Injectable()
+export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
+  constructor(
+    private readonly schema: S,
+    private readonly location: 'body' | 'query' | 'param' = 'body',
+  ) {}
+
+  transform(value: unknown): z.infer<S> {
+    const result = this.schema.safeParse(value);
+    if (result.success) return result.data;
+    throw validationProblem(violationsOf(result.error, this.location));
+  }
+}
+
+export function violationsOf(error: z.ZodError, prefix?: string): FieldViolation[] {
+  return error.issues.map((issue) => ({
+    field: [prefix === 'body' ? undefined : prefix, ...issue.path.map(String)]
+      .filter(Boolean)
+      .join('.') || '(root)',
+    rule: issue.code,
+    message: issue.message,
+  }));
+}
+
+/** Shorthand: `@Body(zodBody(schema))`. */
+export const zodBody = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema, 'body');
+export const zodQuery = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema, 'query');
+export const zodParam = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema, 'param');

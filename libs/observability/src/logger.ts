@@ -1,0 +1,27 @@
+import pino, { type Logger } from 'pino';
+import { currentContext } from './request-context';
+
+/**
+ * JSON logs on stdout, one line per entry, carrying the correlation id of the
+ * current request or event so that a search for it finds every service's lines.
+ */
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino({
+    level,
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin() {
+      const context = currentContext();
+      return context
+        ? { correlationId: context.correlationId, causationId: context.causationId }
+        : {};
+    },
+    redact: {
+      paths: ['req.headers.authorization', '*.password', '*.personalId', '*.applicant.personalId'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+export type { Logger };
