@@ -2,7 +2,7 @@
 const { readdirSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const projects = ['apps', 'libs'].flatMap((dir) =>
+const projects = ['apps', 'libs', 'tests'].flatMap((dir) =>
   existsSync(join(__dirname, dir))
     ? readdirSync(join(__dirname, dir))
         .map((name) => join(__dirname, dir, name, 'jest.config.js'))
@@ -12,6 +12,6 @@ const projects = ['apps', 'libs'].flatMap((dir) =>
 
 module.exports = {
   projects,
-  globalSetup: join(__dirname, 'libs/testing/src/global-setup.ts'),
-  globalTeardown: join(__dirname, 'libs/testing/src/global-teardown.ts'),
+  globalSetup: join(__dirname, 'libs/testing/src/global-setup.js'),
+  globalTeardown: join(__dirname, 'libs/testing/src/global-teardown.js'),
 };

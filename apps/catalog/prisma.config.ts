@@ -1,12 +1,3 @@
-import path from 'node:path';
-import { defineConfig } from 'prisma/config';
-import { PrismaPg } from '@prisma/adapter-pg';
+import { servicePrismaConfig } from '../../tools/prisma/service-prisma-config';
 
-export default defineConfig({
-  schema: path.join(__dirname, 'prisma', 'schema.prisma'),
-  engine: 'js',
-  experimental: { adapter: true },
-  async adapter() {
-    return new PrismaPg({ connectionString: process.env.DATABASE_URL });
-  },
-} as never);
+export default servicePrismaConfig(__dirname);

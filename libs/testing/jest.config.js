@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'testing', rootDir: __dirname };
+module.exports = { ...require('../../jest.preset.integration.js'), displayName: 'testing', rootDir: __dirname };

@@ -47,3 +47,6 @@ export type CommonServiceConfig = {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   PUBLIC_BASE_URL?: string;
 };
+
+/** Nest injection token of the validated configuration of the running service. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

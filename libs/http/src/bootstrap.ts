@@ -45,7 +45,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
     logger: new JsonNestLogger(logger),
     bufferLogs: false,
   });
-  app.use(correlationMiddleware);
+  app.use(correlationMiddleware(logger));
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
@@ -60,5 +60,19 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  return app;
+}
+
+/** The whole main.ts of a service: validate the environment, build the app, listen. */
+export async function runService<C extends { PORT: number; LOG_LEVEL: string }>(options: {
+  service: string;
+  title: string;
+  description: string;
+  loadConfig: () => C;
+  module: (config: C) => unknown;
+}): Promise<INestApplication> {
+  const config = options.loadConfig();
+  const app = await createServiceApp({ ...options, module: options.module(config), logLevel: config.LOG_LEVEL });
+  await app.listen(config.PORT, '0.0.0.0');
   return app;
 }

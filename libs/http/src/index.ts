@@ -4,3 +4,4 @@ export * from './zod-validation.pipe';
 export * from './health.controller';
 export * from './correlation.middleware';
 export * from './bootstrap';
+export * from './service-kit.module';

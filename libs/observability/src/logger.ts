@@ -25,3 +25,6 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
 }
 
 export type { Logger };
+
+/** Nest injection token of the service's JSON logger. */
+export const LOGGER = Symbol('LOGGER');

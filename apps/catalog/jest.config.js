@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset.integration.js'), displayName: 'catalog', rootDir: __dirname };

@@ -1,0 +1,4 @@
+import { commonServiceEnv } from '@motcua/config';
+
+/** Environment variables of the feedback service, validated at start. */
+export const feedbackEnv = { ...commonServiceEnv };

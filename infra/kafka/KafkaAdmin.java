@@ -1,0 +1,257 @@
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.FenceProducersOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Small admin helper for kafka.sh, compiled once by kafka.sh against lib/kafka-clients-*.jar.
+ * One JVM and one Admin client per call, so readiness and topic creation stay fast.
+ *
+ * <pre>
+ *   KafkaAdmin wait   BOOTSTRAP TIMEOUT_SECONDS [PID|-] [FILE]
+ *                     exit 0 ready, 1 timeout, 2 PID died, 3 topics from FILE failed
+ *   KafkaAdmin topics BOOTSTRAP FILE                    create missing topics listed in FILE
+ *   KafkaAdmin list   BOOTSTRAP                         print topic names with partition counts
+ * </pre>
+ *
+ * FILE: one topic a line, "name [partitions]"; blank lines and '#' comments ignored.
+ * Missing partitions means the broker default (num.partitions). Replication factor is
+ * the broker default (1 on this single node).
+ */
+public final class KafkaAdmin {
+  private static final long CALL_TIMEOUT_MS = 3_000;
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      usage();
+    }
+    String bootstrap = args[1];
+    switch (args[0]) {
+      case "wait" -> {
+        if (args.length < 3) {
+          usage();
+        }
+        long timeoutS = Long.parseLong(args[2]);
+        long pid = args.length > 3 && !args[3].equals("-") ? Long.parseLong(args[3]) : -1;
+        Path topics = args.length > 4 ? Path.of(args[4]) : null;
+        System.exit(waitReady(bootstrap, timeoutS, pid, topics));
+      }
+      case "topics" -> {
+        if (args.length < 3) {
+          usage();
+        }
+        System.exit(createTopics(bootstrap, Path.of(args[2])));
+      }
+      case "list" -> System.exit(listTopics(bootstrap));
+      default -> usage();
+    }
+  }
+
+  private static void usage() {
+    System.err.println("usage: KafkaAdmin wait BOOTSTRAP TIMEOUT_S [PID|-] [FILE] | topics BOOTSTRAP FILE | list BOOTSTRAP");
+    System.exit(64);
+  }
+
+  private static Admin admin(String bootstrap) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(AdminClientConfig.CLIENT_ID_CONFIG, "motcua-kafka-sh");
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT_MS);
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT_MS);
+    p.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50);
+    p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+    p.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 100);
+    p.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
+    return Admin.create(p);
+  }
+
+  /** Ready = the broker answers DescribeCluster (with an active controller) and a Metadata request. */
+  private static int waitReady(String bootstrap, long timeoutS, long pid, Path topics) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutS);
+    String last = "no answer";
+    try (Admin admin = admin(bootstrap)) {
+      while (System.nanoTime() < deadline) {
+        if (pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          System.err.println("kafka.sh: broker process " + pid + " exited");
+          return 2;
+        }
+        try {
+          DescribeClusterResult cluster = admin.describeCluster();
+          List<Node> nodes = new ArrayList<>(cluster.nodes().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+          Node controller = cluster.controller().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+          admin.listTopics(new ListTopicsOptions().listInternal(true))
+              .names().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+          if (!nodes.isEmpty() && controller != null && !controller.isEmpty()) {
+            warmUp(admin);
+            // Same JVM and client for the topics: saves a JVM start on every kafka.sh start.
+            return topics == null ? 0 : (createTopics(admin, topics) == 0 ? 0 : 3);
+          }
+          last = "no brokers or no controller in metadata yet";
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+          Throwable c = e.getCause() != null ? e.getCause() : e;
+          last = c.getClass().getSimpleName() + ": " + c.getMessage();
+        }
+        Thread.sleep(200);
+      }
+    }
+    System.err.println("kafka.sh: broker at " + bootstrap + " not ready after " + timeoutS + " s (" + last + ")");
+    return 1;
+  }
+
+  /**
+   * Best effort: make the broker create and load __consumer_offsets and __transaction_state and
+   * fetch its first block of producer ids now, so the first consumer group or idempotent /
+   * transactional producer of a test does not meet COORDINATOR_NOT_AVAILABLE or
+   * COORDINATOR_LOAD_IN_PROGRESS (clients retry those, but log them as errors and lose time).
+   */
+  private static void warmUp(Admin admin) {
+    try {
+      // FindCoordinator(GROUP) creates __consumer_offsets.
+      admin.listConsumerGroupOffsets("motcua-kafka-sh-warmup",
+              new ListConsumerGroupOffsetsOptions().timeoutMs(20_000))
+          .partitionsToOffsetAndMetadata().get(25, TimeUnit.SECONDS);
+    } catch (Exception ignored) {
+      // readiness does not depend on it
+    }
+    try {
+      // InitProducerId for a new transactional id: FindCoordinator(TRANSACTION) creates
+      // __transaction_state, and a new producer id makes the broker fetch its first block of
+      // ids from the controller (a known id would only get its epoch bumped, hence a new name
+      // each start; the entry expires with transactional.id.expiration.ms, 7 days).
+      admin.fenceProducers(List.of("motcua-kafka-sh-warmup-" + System.currentTimeMillis()),
+              new FenceProducersOptions().timeoutMs(20_000))
+          .all().get(25, TimeUnit.SECONDS);
+    } catch (Exception ignored) {
+      // readiness does not depend on it
+    }
+  }
+
+  private static Map<String, Optional<Integer>> readTopicsFile(Path file) throws Exception {
+    Map<String, Optional<Integer>> wanted = new LinkedHashMap<>();
+    int lineNo = 0;
+    for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      lineNo++;
+      String line = raw.replaceFirst("#.*$", "").trim();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] parts = line.split("\\s+");
+      if (parts.length > 2) {
+        throw new IllegalArgumentException(file + ":" + lineNo + ": expected 'topic [partitions]', got: " + raw);
+      }
+      Optional<Integer> partitions = Optional.empty();
+      if (parts.length == 2) {
+        try {
+          int n = Integer.parseInt(parts[1]);
+          if (n < 1) {
+            throw new NumberFormatException();
+          }
+          partitions = Optional.of(n);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(file + ":" + lineNo + ": partitions must be a positive integer, got: " + parts[1]);
+        }
+      }
+      wanted.put(parts[0], partitions);
+    }
+    return wanted;
+  }
+
+  private static int createTopics(String bootstrap, Path file) throws Exception {
+    try (Admin admin = admin(bootstrap)) {
+      return createTopics(admin, file);
+    }
+  }
+
+  private static int createTopics(Admin admin, Path file) throws Exception {
+    Map<String, Optional<Integer>> wanted;
+    try {
+      wanted = readTopicsFile(file);
+    } catch (IllegalArgumentException e) {
+      System.err.println("kafka.sh: " + e.getMessage());
+      return 1;
+    }
+    if (wanted.isEmpty()) {
+      System.out.println("kafka.sh: " + file + " lists no topics");
+      return 0;
+    }
+    Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+    List<NewTopic> toCreate = new ArrayList<>();
+    for (Map.Entry<String, Optional<Integer>> e : wanted.entrySet()) {
+      if (!existing.contains(e.getKey())) {
+        toCreate.add(new NewTopic(e.getKey(), e.getValue(), Optional.empty()));
+      }
+    }
+    Set<String> created = new TreeSet<>();
+    Set<String> failed = new TreeSet<>();
+    if (!toCreate.isEmpty()) {
+      CreateTopicsResult result = admin.createTopics(toCreate);
+      for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> f : result.values().entrySet()) {
+        try {
+          f.getValue().get(30, TimeUnit.SECONDS);
+          created.add(f.getKey());
+        } catch (ExecutionException ex) {
+          if (!(ex.getCause() instanceof TopicExistsException)) {
+            failed.add(f.getKey());
+            System.err.println("kafka.sh: cannot create topic " + f.getKey() + ": " + ex.getCause());
+          }
+        }
+      }
+    }
+    // Existing topics with a partition count other than the file's are reported, not changed.
+    List<String> present = new ArrayList<>();
+    for (String name : wanted.keySet()) {
+      if (!created.contains(name) && !failed.contains(name)) {
+        present.add(name);
+      }
+    }
+    if (!present.isEmpty()) {
+      Map<String, TopicDescription> descs =
+          admin.describeTopics(present).allTopicNames().get(10, TimeUnit.SECONDS);
+      for (String name : present) {
+        Optional<Integer> want = wanted.get(name);
+        int have = descs.get(name).partitions().size();
+        if (want.isPresent() && want.get() != have) {
+          System.err.println("kafka.sh: warning: topic " + name + " has " + have + " partitions, "
+              + file.getFileName() + " asks for " + want.get() + " (left as is; 'kafka.sh reset' recreates)");
+        }
+      }
+    }
+    System.out.println("kafka.sh: topics: " + created.size() + " created"
+        + (created.isEmpty() ? "" : " " + created) + ", " + present.size() + " already present");
+    return failed.isEmpty() ? 0 : 1;
+  }
+
+  private static int listTopics(String bootstrap) throws Exception {
+    try (Admin admin = admin(bootstrap)) {
+      Set<String> names = new TreeSet<>(admin.listTopics().names().get(10, TimeUnit.SECONDS));
+      if (names.isEmpty()) {
+        return 0;
+      }
+      Map<String, TopicDescription> descs = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+      for (String name : names) {
+        System.out.println(name + " " + descs.get(name).partitions().size());
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,476 @@
+#!/usr/bin/env bash
+# Local single-node Apache Kafka (KRaft, broker+controller in one JVM) on 127.0.0.1.
+# Jars come from Maven Central through pom.xml (resolved once into ./lib);
+# state lives in ./.data. See README.md beside this file.
+#
+#   kafka.sh start | stop | status | wait | topics | list | logs [N] | reset
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+LIB_DIR="$HERE/lib"
+LIB_STAMP="$LIB_DIR/.pom.sha256"
+DATA_DIR="$HERE/.data"
+STORAGE_DIR="$DATA_DIR/kraft-combined-logs"
+PROPS="$DATA_DIR/server.properties"
+PID_FILE="$DATA_DIR/kafka.pid"
+LOG_FILE="$DATA_DIR/kafka.log"  # log4j2 (log4j2.xml)
+OUT_FILE="$DATA_DIR/kafka.out"  # the JVM's own stdout/stderr
+CLASSES_DIR="$LIB_DIR/classes" # compiled KafkaAdmin.java (kept by reset)
+
+KAFKA_HOST=127.0.0.1
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
+KAFKA_OPTS="${KAFKA_OPTS:-}"
+KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
+KAFKA_TOPICS_FILE="${KAFKA_TOPICS_FILE:-$HERE/topics.txt}"
+BOOTSTRAP="$KAFKA_HOST:$KAFKA_PORT"
+
+say() { printf 'kafka.sh: %s\n' "$*"; }
+die() { printf 'kafka.sh: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- tools
+
+JAVA=""
+JAVAC=""
+need_java() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+    JAVA="$JAVA_HOME/bin/java"
+  elif command -v java >/dev/null 2>&1; then
+    JAVA="$(command -v java)"
+  else
+    die "java not found — install a JDK 17 (apt-get install openjdk-17-jdk-headless)"
+  fi
+  local spec
+  spec="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
+  if [[ ! "$spec" =~ ^[0-9]+$ ]] || ((spec < 17)); then
+    die "$JAVA is Java ${spec:-?}; Kafka 4.1 needs 17+ — install a JDK 17 (apt-get install openjdk-17-jdk-headless)"
+  fi
+}
+
+need_javac() {
+  local javac
+  javac="$(readlink -f "$JAVA")"
+  javac="${javac%/java}/javac" # the javac of the same JDK first
+  [[ -x "$javac" ]] || javac="$(command -v javac || true)"
+  [[ -n "$javac" && -x "$javac" ]] \
+    || die "javac not found (a JRE alone is not enough) — install a JDK 17 (apt-get install openjdk-17-jdk-headless)"
+  JAVAC="$javac"
+}
+
+# Resolve the broker classpath into lib/ once; redo only when pom.xml changes.
+ensure_lib() {
+  local want
+  want="$(sha256sum "$HERE/pom.xml" | cut -d' ' -f1)"
+  if [[ -f "$LIB_STAMP" && "$(cat "$LIB_STAMP")" == "$want" ]] \
+    && compgen -G "$LIB_DIR/kafka_2.13-*.jar" >/dev/null \
+    && compgen -G "$LIB_DIR/kafka-clients-*.jar" >/dev/null; then
+    return 0
+  fi
+  command -v mvn >/dev/null 2>&1 || die "mvn not found — install Maven (apt-get install maven)"
+  say "resolving Kafka jars from Maven Central into $LIB_DIR (first run only)"
+  local t0=$SECONDS mvn_log="$DATA_DIR/mvn.log"
+  rm -rf "$LIB_DIR"
+  mkdir -p "$LIB_DIR" "$DATA_DIR"
+  # Maven 3.8 prints stray ANSI codes even with -q: keep all of its output in a file.
+  if ! mvn -q -B -f "$HERE/pom.xml" dependency:copy-dependencies >"$mvn_log" 2>&1; then
+    tail -n 30 "$mvn_log" >&2
+    die "Maven could not resolve the Kafka jars (full output: $mvn_log)"
+  fi
+  printf '%s\n' "$want" >"$LIB_STAMP"
+  say "resolved $(find "$LIB_DIR" -name '*.jar' | wc -l) jars in $((SECONDS - t0)) s"
+}
+
+# Compile KafkaAdmin.java once (and again when it changes) against kafka-clients.
+ensure_admin_tool() {
+  local src="$HERE/KafkaAdmin.java" cls="$CLASSES_DIR/KafkaAdmin.class"
+  if [[ -f "$cls" && "$cls" -nt "$src" && "$cls" -nt "$LIB_STAMP" ]]; then
+    return 0
+  fi
+  need_javac
+  local clients
+  clients="$(compgen -G "$LIB_DIR/kafka-clients-*.jar" | head -n 1)"
+  rm -rf "$CLASSES_DIR"
+  mkdir -p "$CLASSES_DIR"
+  "$JAVAC" -nowarn --release 17 -d "$CLASSES_DIR" -cp "$clients" "$src" >&2 \
+    || die "could not compile $src"
+}
+
+admin_tool() {
+  "$JAVA" -Xms32m -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -Dkafka.logs.dir="$DATA_DIR" -Dkafka.log.file=admin.log -Dkafka.log.level=WARN \
+    -Dlog4j2.configurationFile="$HERE/log4j2.xml" \
+    -cp "$CLASSES_DIR:$LIB_DIR/*" KafkaAdmin "$@"
+}
+
+# ---------------------------------------------------------------- process state
+
+read_pid() {
+  [[ -f "$PID_FILE" ]] || return 1
+  local pid
+  pid="$(cat "$PID_FILE" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  printf '%s\n' "$pid"
+}
+
+# True when PID is alive and is our broker (guards against pid reuse).
+is_our_broker() {
+  local pid="$1" cmd
+  kill -0 "$pid" 2>/dev/null || return 1
+  cmd="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+  [[ "$cmd" == *"kafka.Kafka $PROPS"* ]]
+}
+
+running_pid() {
+  local pid
+  pid="$(read_pid)" || return 1
+  is_our_broker "$pid" || return 1
+  printf '%s\n' "$pid"
+}
+
+# A running broker keeps the port it was started with, whatever KAFKA_PORT says now.
+use_running_port() {
+  local port
+  port="$(sed -n 's/^advertised\.listeners=PLAINTEXT:\/\/[^:]*:\([0-9]*\)$/\1/p' "$PROPS" 2>/dev/null || true)"
+  if [[ -n "$port" && "$port" != "$KAFKA_PORT" ]]; then
+    KAFKA_PORT="$port"
+    BOOTSTRAP="$KAFKA_HOST:$KAFKA_PORT"
+  fi
+}
+
+port_open() {
+  (exec 3<>"/dev/tcp/$KAFKA_HOST/$1") 2>/dev/null
+}
+
+lock() {
+  mkdir -p "$DATA_DIR"
+  exec 9>"$DATA_DIR/.lock"
+  if command -v flock >/dev/null 2>&1; then
+    flock -w 120 9 || die "another kafka.sh holds $DATA_DIR/.lock"
+  fi
+}
+
+# Byte sizes of the logs when this start launched the JVM: show only what it wrote.
+LOG_OFFSET=0
+OUT_OFFSET=0
+
+file_size() {
+  if [[ -f "$1" ]]; then stat -c %s "$1"; else echo 0; fi
+}
+
+tail_since() {
+  local file="$1" offset="$2"
+  local text
+  [[ -s "$file" ]] || return 0
+  (($(file_size "$file") >= offset)) || offset=0 # rolled over meanwhile
+  text="$(tail -c "+$((offset + 1))" "$file" | tail -n 30)"
+  [[ -n "$text" ]] || return 0
+  printf -- '--- last 30 lines of %s ---\n%s\n' "$file" "$text"
+}
+
+show_log_tail() {
+  {
+    tail_since "$LOG_FILE" "$LOG_OFFSET"
+    tail_since "$OUT_FILE" "$OUT_OFFSET"
+  } >&2
+}
+
+# ---------------------------------------------------------------- config
+
+write_server_properties() {
+  cat >"$PROPS.tmp" <<EOF
+# Generated by infra/kafka/kafka.sh on each start — edit kafka.sh, not this file.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT
+inter.broker.listener.name=PLAINTEXT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$STORAGE_DIR
+
+num.partitions=3
+default.replication.factor=1
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=10
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+
+# Small footprint for a dev/CI machine.
+num.network.threads=2
+num.io.threads=4
+num.recovery.threads.per.data.dir=1
+log.cleaner.threads=1
+log.cleaner.dedupe.buffer.size=8388608
+log.retention.hours=168
+log.segment.bytes=104857600
+EOF
+  mv "$PROPS.tmp" "$PROPS"
+}
+
+is_formatted() {
+  [[ -f "$STORAGE_DIR/meta.properties" ]]
+}
+
+# A KRaft cluster id is a Kafka Uuid: 16 random bytes, URL-safe base64 without padding
+# (what `StorageTool random-uuid` prints; made here to save a JVM start).
+new_cluster_id() {
+  local id
+  while :; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    [[ "$id" == -* ]] || break # Kafka never hands out ids starting with '-'
+  done
+  printf '%s\n' "$id"
+}
+
+format_storage() {
+  local cluster_id out="$DATA_DIR/storage-tool.out"
+  cluster_id="$(new_cluster_id)"
+  if ! "$JAVA" -Xshare:auto -XX:TieredStopAtLevel=1 -cp "$LIB_DIR/*" \
+    -Dlog4j2.configurationFile="$HERE/log4j2.xml" -Dkafka.logs.dir="$DATA_DIR" \
+    -Dkafka.log.file=storage-tool.log -Dkafka.log.level=WARN \
+    kafka.tools.StorageTool format -t "$cluster_id" -c "$PROPS" >>"$out" 2>&1; then
+    tail -n 20 "$out" >&2
+    die "formatting $STORAGE_DIR failed (see $out)"
+  fi
+  printf '%s\n' "$cluster_id" >"$DATA_DIR/cluster.id"
+  say "formatted KRaft storage in $STORAGE_DIR (cluster id $cluster_id)"
+}
+
+# ---------------------------------------------------------------- topics
+
+topics_hash() {
+  sha256sum "$KAFKA_TOPICS_FILE" | cut -d' ' -f1
+}
+
+apply_topics() {
+  if [[ ! -f "$KAFKA_TOPICS_FILE" ]]; then
+    return 0
+  fi
+  admin_tool topics "$BOOTSTRAP" "$KAFKA_TOPICS_FILE" || die "creating topics from $KAFKA_TOPICS_FILE failed"
+  printf '%s\n' "$(topics_hash)" >"$DATA_DIR/topics.applied"
+}
+
+topics_changed() {
+  [[ -f "$KAFKA_TOPICS_FILE" ]] || return 1
+  [[ "$(cat "$DATA_DIR/topics.applied" 2>/dev/null || true)" != "$(topics_hash)" ]]
+}
+
+# ---------------------------------------------------------------- commands
+
+stop_pid() {
+  local pid="$1" waited=0
+  kill -TERM "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do
+    if ((waited >= 300)); then
+      say "no exit after 30 s — sending SIGKILL to $pid"
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 0.5
+      break
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+}
+
+cmd_start() {
+  local t0=$SECONDS pid
+  lock
+  if pid="$(running_pid)"; then
+    use_running_port
+    if port_open "$KAFKA_PORT"; then
+      say "already running (pid $pid, $BOOTSTRAP)"
+      if topics_changed; then
+        need_java
+        ensure_admin_tool
+        apply_topics
+      fi
+      return 0
+    fi
+    # Alive but not answering yet (e.g. a start in progress elsewhere): just wait for it.
+    need_java
+    ensure_admin_tool
+    wait_ready "$pid" with-topics
+    return 0
+  fi
+  rm -f "$PID_FILE"
+
+  local port
+  for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+    if port_open "$port"; then
+      die "$KAFKA_HOST:$port is already in use by another process — stop it or set KAFKA_PORT / KAFKA_CONTROLLER_PORT"
+    fi
+  done
+
+  need_java
+  ensure_lib
+  ensure_admin_tool
+  write_server_properties
+  is_formatted || format_storage
+
+  local heap=() extra=()
+  read -r -a heap <<<"$KAFKA_HEAP_OPTS"
+  [[ -z "$KAFKA_OPTS" ]] || read -r -a extra <<<"$KAFKA_OPTS"
+  local launcher=()
+  if command -v setsid >/dev/null 2>&1; then
+    launcher=(setsid)
+  else
+    launcher=(nohup)
+  fi
+  LOG_OFFSET="$(file_size "$LOG_FILE")"
+  OUT_OFFSET="$(file_size "$OUT_FILE")"
+  # The child writes its own pid, then execs java (so the pid is the JVM's).
+  # shellcheck disable=SC2016  # expanded by the child shell, on purpose
+  "${launcher[@]}" bash -c 'printf "%s\n" "$$" >"$1"; shift; exec "$@"' kafka-launch "$PID_FILE" \
+    "$JAVA" -server "${heap[@]}" \
+    -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
+    -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true \
+    -Dkafka.logs.dir="$DATA_DIR" -Dkafka.log.file=kafka.log \
+    -Dlog4j2.configurationFile="$HERE/log4j2.xml" -Dlog4j2.shutdownHookEnabled=false \
+    "${extra[@]}" \
+    -cp "$LIB_DIR/*" kafka.Kafka "$PROPS" \
+    >>"$OUT_FILE" 2>&1 </dev/null 9>&- &
+
+  local i
+  for ((i = 0; i < 50; i++)); do
+    pid="$(read_pid)" && break
+    sleep 0.1
+  done
+  [[ -n "${pid:-}" ]] || die "broker did not start (no pid file); see $OUT_FILE"
+
+  wait_ready "$pid" with-topics
+  say "started (pid $pid, $BOOTSTRAP) in $((SECONDS - t0)) s; logs in $LOG_FILE"
+}
+
+# wait_ready [PID] [with-topics]: block until the broker answers a metadata request
+# (and, with "with-topics", create the topics of topics.txt in the same JVM).
+wait_ready() {
+  local pid="${1:-}" rc=0 args=()
+  args=("$BOOTSTRAP" "$KAFKA_START_TIMEOUT" "${pid:--}")
+  if [[ "${2:-}" == with-topics && -f "$KAFKA_TOPICS_FILE" ]]; then
+    args+=("$KAFKA_TOPICS_FILE")
+  fi
+  admin_tool wait "${args[@]}" || rc=$?
+  if ((rc == 3)); then
+    die "the broker is up on $BOOTSTRAP, but creating topics from $KAFKA_TOPICS_FILE failed"
+  elif ((rc == 0)) && ((${#args[@]} == 4)); then
+    printf '%s\n' "$(topics_hash)" >"$DATA_DIR/topics.applied"
+  fi
+  if ((rc != 0)); then
+    [[ -z "$pid" ]] || show_log_tail
+    if [[ -n "$pid" ]] && is_our_broker "$pid"; then
+      say "stopping the broker that did not become ready (pid $pid)" >&2
+      stop_pid "$pid"
+    fi
+    rm -f "$PID_FILE"
+    die "broker not ready (see $LOG_FILE)"
+  fi
+}
+
+cmd_stop() {
+  local pid
+  lock
+  if ! pid="$(running_pid)"; then
+    rm -f "$PID_FILE"
+    say "not running"
+    return 0
+  fi
+  say "stopping (pid $pid)"
+  stop_pid "$pid"
+  rm -f "$PID_FILE"
+  say "stopped"
+}
+
+cmd_status() {
+  local pid
+  if pid="$(running_pid)"; then
+    use_running_port
+    if port_open "$KAFKA_PORT"; then
+      say "running (pid $pid, $BOOTSTRAP)"
+      return 0
+    fi
+    say "starting or unhealthy (pid $pid alive, $BOOTSTRAP not answering)"
+    return 3
+  fi
+  say "stopped"
+  return 3
+}
+
+cmd_wait() {
+  need_java
+  ensure_lib
+  ensure_admin_tool
+  local pid=""
+  if pid="$(running_pid)"; then use_running_port; else pid=""; fi
+  wait_ready "$pid"
+  say "ready ($BOOTSTRAP)"
+}
+
+cmd_topics() {
+  running_pid >/dev/null || die "not running — run: $0 start"
+  use_running_port
+  [[ -f "$KAFKA_TOPICS_FILE" ]] || die "no topics file at $KAFKA_TOPICS_FILE"
+  need_java
+  ensure_admin_tool
+  apply_topics
+}
+
+cmd_list() {
+  running_pid >/dev/null || die "not running — run: $0 start"
+  use_running_port
+  need_java
+  ensure_admin_tool
+  admin_tool list "$BOOTSTRAP"
+}
+
+cmd_reset() {
+  cmd_stop
+  rm -rf "$DATA_DIR"
+  say "deleted $DATA_DIR (kept $LIB_DIR)"
+}
+
+usage() {
+  cat <<EOF
+usage: $0 COMMAND
+  start      resolve jars (first run), format storage (first run), start the broker on
+             $BOOTSTRAP, wait until it answers, create topics from topics.txt
+  stop       graceful stop (SIGTERM, SIGKILL after 30 s)
+  status     running/stopped; exit 0 if running, 3 if not
+  wait       wait until the broker answers (up to KAFKA_START_TIMEOUT=$KAFKA_START_TIMEOUT s)
+  topics     create missing topics listed in $KAFKA_TOPICS_FILE
+  list       list topics with their partition counts
+  logs [N]   last N (default 50) lines of $LOG_FILE
+  reset      stop and delete .data (keeps the resolved jars in lib/)
+EOF
+}
+
+main() {
+  local cmd="${1:-}"
+  [[ $# -eq 0 ]] || shift
+  case "$cmd" in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    wait) cmd_wait ;;
+    topics) cmd_topics ;;
+    list) cmd_list ;;
+    logs)
+      [[ -f "$LOG_FILE" ]] || die "no log yet ($LOG_FILE)"
+      tail -n "${1:-50}" "$LOG_FILE"
+      ;;
+    reset) cmd_reset ;;
+    -h | --help | help) usage ;;
+    *)
+      usage >&2
+      exit 64
+      ;;
+  esac
+}
+
+main "$@"

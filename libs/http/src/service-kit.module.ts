@@ -1,0 +1,64 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import Redis from 'ioredis';
+import { AuthGuard, TokenVerifier } from '@motcua/auth';
+import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
+import { LOGGER, createLogger } from '@motcua/observability';
+import { HEALTH_CHECKS, HealthController, type HealthCheck } from './health.controller';
+
+export const REDIS = Symbol('REDIS');
+
+@Injectable()
+class RedisLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}
+
+type Queryable = { $queryRawUnsafe(query: string): Promise<unknown> };
+
+/**
+ * What every motcua service has: its validated configuration, the JSON logger,
+ * token verification with the deny-by-default guard, Redis, and /health + /metrics
+ * checking the service's own database (provided here, for every module) and Redis.
+ */
+@Module({})
+export class ServiceKitModule {
+  static forRoot(options: { service: string; config: CommonServiceConfig; database: Type<Queryable> }): DynamicModule {
+    const { config } = options;
+    return {
+      module: ServiceKitModule,
+      global: true,
+      controllers: [HealthController],
+      providers: [
+        options.database,
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: LOGGER, useValue: createLogger(options.service, config.LOG_LEVEL) },
+        {
+          provide: TokenVerifier,
+          useValue: new TokenVerifier({
+            jwksUrl: config.AUTH_JWKS_URL,
+            issuer: config.AUTH_ISSUER,
+            audience: config.AUTH_AUDIENCE,
+          }),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        RedisLifecycle,
+        {
+          provide: REDIS,
+          useFactory: () => new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }),
+        },
+        {
+          provide: HEALTH_CHECKS,
+          inject: [options.database, REDIS],
+          useFactory: (db: Queryable, redis: Redis): HealthCheck[] => [
+            { name: 'database', check: async () => void (await db.$queryRawUnsafe('SELECT 1')) },
+            { name: 'redis', check: async () => void (await redis.ping()) },
+          ],
+        },
+      ],
+      exports: [SERVICE_CONFIG, LOGGER, TokenVerifier, REDIS, options.database],
+    };
+  }
+}

@@ -1,0 +1,191 @@
+import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { ZodError } from 'zod';
+import {
+  contractOfType,
+  fromKafkaMessage,
+  MalformedEventError,
+  type CloudEvent,
+  type EventContract,
+  type EventData,
+} from '@motcua/contracts';
+import { runWithContext, type Logger } from '@motcua/observability';
+import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
+import { eventsConsumed, eventsDeadLettered } from '../metrics';
+import { sendToDeadLetter } from './dead-letter';
+import { isDatabaseUnavailable, PermanentError, type DeadLetterReason } from './errors';
+import { startLagMonitor } from './lag-monitor';
+
+export type EventHandler<Tx, D = unknown> = (event: CloudEvent<D>, tx: Tx) => Promise<void>;
+export type Subscription<Tx> = { contract: EventContract; handler: EventHandler<Tx, never> };
+
+export function subscribe<Tx, C extends EventContract>(
+  contract: C,
+  handler: EventHandler<Tx, EventData<C>>,
+): Subscription<Tx> {
+  return { contract, handler: handler as EventHandler<Tx, never> };
+}
+
+export type EventConsumerOptions<Tx extends SqlTransaction> = {
+  kafka: Kafka;
+  groupId: string;
+  deadLetterTopic: string;
+  db: TransactionalDatabase<Tx>;
+  subscriptions: Subscription<Tx>[];
+  logger: Logger;
+  /** Attempts for a transient handler error before the message is dead-lettered. */
+  maxAttempts?: number;
+  /** Start from the beginning of each topic when the group has no committed offset. */
+  fromBeginning?: boolean;
+};
+
+class Aborted extends Error {}
+
+/**
+ * Runs one consumer group of a service:
+ * - validates every message (CloudEvents headers, then the contract's schema);
+ * - applies the handler and records the event id in the inbox in ONE transaction,
+ *   so a redelivered event changes nothing;
+ * - retries transient errors with backoff, heartbeating meanwhile;
+ * - sends malformed, invalid, rejected or exhausted messages to the dead-letter
+ *   topic with the reason in headers, so the partition moves on;
+ * - while the database is unreachable it waits (no dead-lettering), keeping the offset;
+ * - on stop, finishes the message in flight, commits, then disconnects.
+ */
+export class EventConsumer<Tx extends SqlTransaction> {
+  private consumer?: Consumer;
+  private producer?: Producer;
+  private stopping = false;
+  private stopLag?: () => void;
+  private readonly handlers = new Map<string, Subscription<Tx>>();
+
+  constructor(private readonly options: EventConsumerOptions<Tx>) {
+    for (const subscription of options.subscriptions) {
+      this.handlers.set(subscription.contract.type, subscription);
+    }
+  }
+
+  get topics(): string[] {
+    return [...new Set(this.options.subscriptions.map((s) => s.contract.topic))];
+  }
+
+  async start(): Promise<void> {
+    const { kafka, groupId } = this.options;
+    this.producer = kafka.producer({ allowAutoTopicCreation: false });
+    await this.producer.connect();
+    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    this.stopLag = startLagMonitor(kafka, groupId, this.topics);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.stopLag?.();
+    await this.consumer?.stop().catch(() => undefined);
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+
+  private async onMessage(payload: EachMessagePayload): Promise<void> {
+    const { message, heartbeat } = payload;
+    const beat = setInterval(() => heartbeat().catch(() => undefined), 2000);
+    try {
+      let event: CloudEvent;
+      try {
+        event = fromKafkaMessage(message.headers, message.value);
+      } catch (error) {
+        return await this.deadLetter(payload, 'malformed', (error as Error).message, 'unknown');
+      }
+      const subscription = this.handlers.get(event.type);
+      if (!subscription) return this.skip(event);
+      const data = subscription.contract.schema.safeParse(event.data);
+      if (!data.success) {
+        const problems = data.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        return await this.deadLetter(payload, 'invalid-data', `${event.type}: ${problems}`, event.type);
+      }
+      const valid: CloudEvent = { ...event, data: data.data };
+      await runWithContext(
+        { correlationId: event.correlationid, causationId: event.id, traceparent: event.traceparent },
+        () => this.applyWithRetries(payload, valid, subscription),
+      );
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  private skip(event: CloudEvent): void {
+    const known = contractOfType(event.type) !== undefined;
+    eventsConsumed.inc({ group: this.options.groupId, type: event.type, outcome: known ? 'not-subscribed' : 'unknown-type' });
+    if (!known) {
+      this.options.logger.warn({ type: event.type, id: event.id }, 'unknown event type or version: skipped and counted');
+    }
+  }
+
+  private async applyWithRetries(payload: EachMessagePayload, event: CloudEvent, subscription: Subscription<Tx>) {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    let attempt = 0;
+    let delay = 200;
+    for (;;) {
+      if (this.stopping) throw new Aborted('consumer stopping: message left for redelivery');
+      try {
+        const applied = await this.applyOnce(event, subscription);
+        this.options.logger.info({ type: event.type, id: event.id, duplicate: !applied }, 'event handled');
+        eventsConsumed.inc({ group: this.options.groupId, type: event.type, outcome: applied ? 'applied' : 'duplicate' });
+        return;
+      } catch (error) {
+        if (error instanceof PermanentError || error instanceof ZodError || error instanceof MalformedEventError) {
+          return this.deadLetter(payload, 'rejected', (error as Error).message, event.type);
+        }
+        const databaseDown = isDatabaseUnavailable(error) || !(await this.databaseAnswers());
+        if (!databaseDown) attempt += 1;
+        if (attempt >= maxAttempts) {
+          return this.deadLetter(payload, 'retries-exhausted', (error as Error).message, event.type);
+        }
+        this.options.logger.warn(
+          { err: error, type: event.type, id: event.id, attempt, databaseDown },
+          databaseDown ? 'database unavailable: consumption paused, retrying' : 'transient handler error: retrying',
+        );
+        await this.pause(delay);
+        delay = Math.min(delay * 2, 5000);
+      }
+    }
+  }
+
+  /** Returns false when the inbox already held the event (a redelivery). */
+  private applyOnce(event: CloudEvent, subscription: Subscription<Tx>): Promise<boolean> {
+    return this.options.db.$transaction(async (tx) => {
+      const inserted = await tx.$executeRawUnsafe(
+        `INSERT INTO inbox_event (consumer_group, event_id, event_type) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING`,
+        this.options.groupId,
+        event.id,
+        event.type,
+      );
+      if (inserted === 0) return false;
+      await subscription.handler(event as CloudEvent<never>, tx);
+      return true;
+    });
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    try {
+      await this.options.db.$queryRawUnsafe('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async deadLetter(payload: EachMessagePayload, reason: DeadLetterReason, error: string, type: string) {
+    const { topic, partition, message } = payload;
+    await sendToDeadLetter(this.producer!, this.options.deadLetterTopic, { topic, partition, message, group: this.options.groupId }, reason, error);
+    eventsDeadLettered.inc({ group: this.options.groupId, topic, reason });
+    eventsConsumed.inc({ group: this.options.groupId, type, outcome: 'dead-lettered' });
+    this.options.logger.error({ topic, partition, offset: message.offset, reason, error }, 'message dead-lettered');
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}

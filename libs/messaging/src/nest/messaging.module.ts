@@ -1,0 +1,119 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type InjectionToken,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core';
+import type { Kafka } from 'kafkajs';
+import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
+import { deadLetterTopicOf, type EventContract, type ServiceName } from '@motcua/contracts';
+import { LOGGER, type Logger } from '@motcua/observability';
+import { createKafka } from '../kafka-client';
+import { EventConsumer, type Subscription } from '../consumer/event-consumer';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { UnitOfWork } from '../outbox/unit-of-work';
+import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
+import { ON_EVENT } from './on-event.decorator';
+
+export const KAFKA = Symbol('KAFKA');
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+const DATABASE = Symbol('MESSAGING_DATABASE');
+
+export type MessagingOptions = {
+  service: ServiceName;
+  /** The service's Prisma client provider. */
+  database: InjectionToken;
+  /** Consumer group; defaults to `motcua.<service>`. */
+  groupId?: string;
+  /** Run the outbox relay in this process (default true). */
+  relay?: boolean;
+};
+
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private relay?: OutboxRelay;
+  private consumer?: EventConsumer<SqlTransaction>;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(SERVICE_CONFIG) private readonly config: CommonServiceConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(DATABASE) private readonly db: TransactionalDatabase<SqlTransaction>,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.relay !== false) {
+      this.relay = new OutboxRelay({ databaseUrl: this.config.DATABASE_URL, kafka: this.kafka, logger: this.logger });
+      this.relay.start();
+    }
+    const subscriptions = this.discoverHandlers();
+    if (subscriptions.length > 0) {
+      this.consumer = new EventConsumer({
+        kafka: this.kafka,
+        groupId: this.options.groupId ?? `motcua.${this.options.service}`,
+        deadLetterTopic: deadLetterTopicOf(this.options.service),
+        db: this.db,
+        subscriptions,
+        logger: this.logger,
+      });
+      await this.consumer.start();
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+    await this.relay?.stop();
+  }
+
+  private discoverHandlers(): Subscription<SqlTransaction>[] {
+    const found: Subscription<SqlTransaction>[] = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const contract = Reflect.getMetadata(ON_EVENT, prototype, method) as EventContract | undefined;
+        if (!contract) continue;
+        const handler = (instance[method] as (...args: unknown[]) => Promise<void>).bind(instance);
+        found.push({ contract, handler });
+      }
+    }
+    return found;
+  }
+}
+
+/** Wires the outbox, the relay and the consumer of one service into Nest. */
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [DiscoveryModule],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: DATABASE, useExisting: options.database },
+        {
+          provide: KAFKA,
+          inject: [SERVICE_CONFIG, LOGGER],
+          useFactory: (config: CommonServiceConfig, logger: Logger) =>
+            createKafka(`motcua-${options.service}`, config.KAFKA_BROKERS, logger),
+        },
+        {
+          provide: UnitOfWork,
+          inject: [DATABASE],
+          useFactory: (db: TransactionalDatabase<SqlTransaction>) => new UnitOfWork(db),
+        },
+        MessagingLifecycle,
+      ],
+      exports: [KAFKA, UnitOfWork],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import type { EventContract } from '@motcua/contracts';
+
+export const ON_EVENT = Symbol('motcua:on-event');
+
+/**
+ * Marks a provider method as the handler of one event contract. The method gets the
+ * validated event and the transaction in which the inbox records it:
+ *
+ *   @OnEvent(procedurePublished)
+ *   onPublished(event: CloudEvent<EventData<typeof procedurePublished>>, tx: Tx) { ... }
+ */
+export function OnEvent(contract: EventContract): MethodDecorator {
+  return (target, propertyKey) => {
+    Reflect.defineMetadata(ON_EVENT, contract, target, propertyKey);
+  };
+}

@@ -1,0 +1,67 @@
+import {
+  buildEvent,
+  type CloudEvent,
+  type EventContract,
+  type EventData,
+} from '@motcua/contracts';
+import { currentContext, currentCorrelationId } from '@motcua/observability';
+import type { SqlTransaction } from '../sql-client';
+
+type PendingEvent = { topic: string; key: string; event: CloudEvent };
+
+/** Postgres channel the relay listens on; NOTIFY is delivered only when the transaction commits. */
+export const OUTBOX_CHANNEL = 'motcua_outbox';
+
+/**
+ * Collects the events of one unit of work. It exists only inside
+ * `UnitOfWork.run`, and it is closed when the transaction ends, so an event can
+ * only ever be published together with the state change that caused it.
+ */
+export class EventSink {
+  private readonly pending: PendingEvent[] = [];
+  private open = true;
+
+  publish<C extends EventContract>(
+    contract: C,
+    data: EventData<C>,
+    options: { causationId?: string; time?: Date } = {},
+  ): CloudEvent<EventData<C>> {
+    if (!this.open) {
+      throw new Error(`EventSink is closed: ${contract.type} must be published inside its transaction`);
+    }
+    const context = currentContext();
+    const { event, topic, key } = buildEvent(contract, data, {
+      correlationId: context?.correlationId ?? currentCorrelationId(),
+      causationId: options.causationId ?? context?.causationId,
+      traceparent: context?.traceparent,
+      time: options.time,
+    });
+    this.pending.push({ topic, key, event });
+    return event;
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /** Writes the collected events into the outbox table inside the transaction. */
+  async flush(tx: SqlTransaction): Promise<void> {
+    this.open = false;
+    if (this.pending.length === 0) return;
+    const values: unknown[] = [];
+    const rows = this.pending.map(({ topic, key, event }, index) => {
+      values.push(event.id, topic, key, event.type, JSON.stringify(event));
+      const p = index * 5;
+      return `($${p + 1}::uuid, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb)`;
+    });
+    await tx.$executeRawUnsafe(
+      `INSERT INTO outbox_event (event_id, topic, event_key, event_type, envelope) VALUES ${rows.join(', ')}`,
+      ...values,
+    );
+    await tx.$executeRawUnsafe(`NOTIFY ${OUTBOX_CHANNEL}`);
+  }
+
+  close(): void {
+    this.open = false;
+  }
+}

@@ -1,0 +1,194 @@
+import { Client, Pool, type PoolClient } from 'pg';
+import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import { toKafkaRecord, type CloudEvent } from '@motcua/contracts';
+import type { Logger } from '@motcua/observability';
+import { OUTBOX_CHANNEL } from './event-sink';
+import { outboxBacklog, outboxOldestAge, publishLatency } from '../metrics';
+
+export type OutboxRelayOptions = {
+  databaseUrl: string;
+  kafka: Kafka;
+  logger: Logger;
+  batchSize?: number;
+  /** Safety net for a lost notification (e.g. after a reconnect); notifications carry the normal load. */
+  idlePollMs?: number;
+  /** Test hook: runs after Kafka acknowledged a batch and before the rows are marked published. */
+  afterPublish?: (eventIds: string[]) => Promise<void>;
+};
+
+type OutboxRow = { position: string; topic: string; event_key: string; envelope: CloudEvent; created_at: Date };
+
+/** A 64-bit advisory lock key shared by all relay instances of one database. */
+const LEADER_LOCK = 7_391_004_211;
+
+/**
+ * Publishes committed outbox rows to Kafka in commit order per key.
+ * - Low latency: LISTEN/NOTIFY wakes it on every commit; an idle poll is only a safety net.
+ * - One leader per database (advisory lock) and FOR UPDATE SKIP LOCKED, so several
+ *   instances can run without publishing the same key out of order.
+ * - Idempotent producer, acks=all. If Kafka is down the rows stay and the relay
+ *   retries with backoff; nothing is lost.
+ * - At-least-once: a crash after the broker's ack and before marking re-publishes the
+ *   batch; consumers drop the duplicates through their inbox.
+ */
+export class OutboxRelay {
+  private readonly pool: Pool;
+  private listener?: Client;
+  private producer?: Producer;
+  private producerConnected = false;
+  private running = false;
+  private leader = false;
+  private wake?: () => void;
+  private notified = false;
+  private loop?: Promise<void>;
+  private readonly batchSize: number;
+  private readonly idlePollMs: number;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
+    this.batchSize = options.batchSize ?? 500;
+    this.idlePollMs = options.idlePollMs ?? 1000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.producer = this.options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+    this.loop = this.runLoop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    if (this.producerConnected) await this.producer?.disconnect().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  private async runLoop(): Promise<void> {
+    let backoff = 100;
+    while (this.running) {
+      try {
+        if (!this.leader) await this.becomeLeader();
+        if (this.leader) {
+          const published = await this.drainOnce();
+          backoff = 100;
+          if (published === this.batchSize) continue;
+        }
+        await this.sleep(this.leader ? this.idlePollMs : 2000);
+      } catch (error) {
+        this.options.logger.warn({ err: error }, `outbox relay: ${(error as Error).message}; retrying`);
+        await this.resetConnections();
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, 5000);
+      }
+    }
+  }
+
+  private async becomeLeader(): Promise<void> {
+    const listener = new Client({ connectionString: this.options.databaseUrl });
+    listener.on('error', () => undefined);
+    await listener.connect();
+    const { rows } = await listener.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LEADER_LOCK]);
+    if (!rows[0]?.ok) {
+      await listener.end();
+      return;
+    }
+    listener.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
+    listener.on('end', () => {
+      this.leader = false;
+    });
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = listener;
+    this.leader = true;
+    this.options.logger.info('outbox relay: leading this database');
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  private async drainOnce(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      this.notified = false;
+      await client.query('BEGIN');
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT position, topic, event_key, envelope, created_at FROM outbox_event
+          WHERE published_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length > 0) await this.publish(client, rows);
+      await client.query('COMMIT');
+      await this.updateBacklogMetrics(client);
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async publish(client: PoolClient, rows: OutboxRow[]): Promise<void> {
+    const producer = this.producer!;
+    if (!this.producerConnected) {
+      await producer.connect();
+      this.producerConnected = true;
+    }
+    const byTopic = new Map<string, ReturnType<typeof toKafkaRecord>[]>();
+    for (const row of rows) {
+      const records = byTopic.get(row.topic) ?? [];
+      records.push(toKafkaRecord(row.envelope, row.event_key));
+      byTopic.set(row.topic, records);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      compression: CompressionTypes.None,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+    await this.options.afterPublish?.(rows.map((r) => r.envelope.id));
+    await client.query('UPDATE outbox_event SET published_at = now() WHERE position = ANY($1::bigint[])', [
+      rows.map((r) => r.position),
+    ]);
+    const now = Date.now();
+    for (const row of rows) publishLatency.observe((now - row.created_at.getTime()) / 1000);
+  }
+
+  private async updateBacklogMetrics(client: PoolClient): Promise<void> {
+    const { rows } = await client.query<{ backlog: string; oldest: Date | null }>(
+      'SELECT count(*) AS backlog, min(created_at) AS oldest FROM outbox_event WHERE published_at IS NULL',
+    );
+    outboxBacklog.set(Number(rows[0]?.backlog ?? 0));
+    outboxOldestAge.set(rows[0]?.oldest ? (Date.now() - rows[0].oldest.getTime()) / 1000 : 0);
+  }
+
+  private async resetConnections(): Promise<void> {
+    if (this.producerConnected) {
+      this.producerConnected = false;
+      await this.producer?.disconnect().catch(() => undefined);
+    }
+    if (this.leader) {
+      this.leader = false;
+      await this.listener?.end().catch(() => undefined);
+      this.listener = undefined;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.notified || !this.running) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,3 @@
+// Jest loads global set-up files outside the per-project transform.
+require('../../../tools/register-ts.js');
+module.exports = require('./global-setup.ts').default;

@@ -1,0 +1,6 @@
+/** Stops what the global setup started (and only that), once per run. */
+export default async function globalTeardown(): Promise<void> {
+  const infra = globalThis.__motcuaInfrastructure;
+  globalThis.__motcuaInfrastructure = undefined;
+  await infra?.stop();
+}

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from './repo-root';
+
+/** Where the real PostgreSQL, Redis and Kafka of a run are, and how to stop what the run started. */
+export type Infrastructure = {
+  mode: 'given' | 'testcontainers' | 'local';
+  postgresServerUrl: string;
+  redisUrl: string;
+  kafkaBrokers: string[];
+  stop: () => Promise<void>;
+};
+
+export const LOCAL_DEFAULTS = {
+  postgresServerUrl: 'postgresql://postgres@127.0.0.1:5432/postgres',
+  redisUrl: 'redis://127.0.0.1:6379',
+  kafkaBrokers: ['127.0.0.1:9092'],
+};
+
+/**
+ * 1. DATABASE_URL, REDIS_URL and KAFKA_BROKERS all given: use them as they are.
+ * 2. Otherwise, when a Docker engine answers: start them with testcontainers.
+ * 3. Otherwise: the machine's PostgreSQL and Redis, and Kafka from infra/kafka/kafka.sh.
+ */
+export async function resolveInfrastructure(env = process.env): Promise<Infrastructure> {
+  if (env.DATABASE_URL && env.REDIS_URL && env.KAFKA_BROKERS) {
+    return {
+      mode: 'given',
+      postgresServerUrl: env.DATABASE_URL,
+      redisUrl: env.REDIS_URL,
+      kafkaBrokers: env.KAFKA_BROKERS.split(',').map((b) => b.trim()),
+      stop: async () => undefined,
+    };
+  }
+  if (dockerAnswers()) {
+    const { startContainers } = await import('./containers');
+    return startContainers();
+  }
+  return startLocalKafka(env);
+}
+
+function dockerAnswers(): boolean {
+  const result = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 5000, encoding: 'utf8' });
+  return result.status === 0 && result.stdout.trim().length > 0;
+}
+
+function kafkaScript(command: 'start' | 'stop' | 'status'): { status: number | null; output: string } {
+  const result = spawnSync('bash', [join(repoRoot(), 'infra/kafka/kafka.sh'), command], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
+}
+
+function startLocalKafka(env: NodeJS.ProcessEnv): Infrastructure {
+  const wasRunning = kafkaScript('status').status === 0;
+  if (!wasRunning) {
+    const started = kafkaScript('start');
+    if (started.status !== 0) {
+      throw new Error(`The local Kafka broker did not start (infra/kafka/kafka.sh start):\n${started.output}`);
+    }
+  }
+  return {
+    mode: 'local',
+    postgresServerUrl: env.DATABASE_URL ?? LOCAL_DEFAULTS.postgresServerUrl,
+    redisUrl: env.REDIS_URL ?? LOCAL_DEFAULTS.redisUrl,
+    kafkaBrokers: env.KAFKA_BROKERS?.split(',') ?? LOCAL_DEFAULTS.kafkaBrokers,
+    // Stop only what this run started.
+    stop: async () => {
+      if (!wasRunning) kafkaScript('stop');
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { SERVICES, type ServiceName } from '@motcua/contracts';
+import type { Infrastructure } from './infrastructure';
+import { ensureTopics } from './kafka';
+import { migrateService } from './migrate';
+import { databaseUrl, ensureDatabases } from './postgres';
+import { checkRedis } from './redis';
+
+/** Database name of a service: `motcua_<service>` for the stack, `motcua_test_<service>` for tests. */
+export function databaseName(prefix: string, service: ServiceName): string {
+  return `${prefix}_${service}`;
+}
+
+/**
+ * Makes the infrastructure ready for the services: every service's database exists
+ * and is migrated, Redis answers, and every declared Kafka topic exists.
+ */
+export async function provision(infra: Infrastructure, prefix: string, log = (line: string) => void line) {
+  const names = SERVICES.map((service) => databaseName(prefix, service));
+  await ensureDatabases(infra.postgresServerUrl, names);
+  for (const service of SERVICES) {
+    const outcome = await migrateService(service, databaseUrl(infra.postgresServerUrl, databaseName(prefix, service)));
+    log(`${service}: migrations ${outcome}`);
+  }
+  await checkRedis(infra.redisUrl);
+  await ensureTopics(infra.kafkaBrokers);
+  log(`kafka topics ready at ${infra.kafkaBrokers.join(',')}`);
+}

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEV_AUDIENCE, DEV_ISSUER } from '@motcua/auth';
+import type { ServiceName } from '@motcua/contracts';
+import { repoRoot } from './repo-root';
+import { testEnv } from './test-env';
+import { waitFor } from './wait-for';
+
+export type RunningService = { name: ServiceName; url: string; process: ChildProcess; logs: string[]; stop: () => Promise<void> };
+
+/**
+ * Starts a built service (dist/apps/<name>/main.js) as its own process against the
+ * test infrastructure, and waits until /health answers 200. Black-box: the test
+ * talks to it only over HTTP and Kafka, as the portal and other services do.
+ */
+export async function startService(
+  name: ServiceName,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningService> {
+  const main = join(repoRoot(), 'dist', 'apps', name, 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: build the services first (npx nx run-many -t build)`);
+  const logs: string[] = [];
+  const child = spawn(process.execPath, ['--enable-source-maps', main], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      DATABASE_URL: testEnv.databaseUrl(name),
+      REDIS_URL: testEnv.redisUrl(),
+      KAFKA_BROKERS: testEnv.kafkaBrokers().join(','),
+      AUTH_JWKS_URL: testEnv.jwksUrl(),
+      AUTH_ISSUER: DEV_ISSUER,
+      AUTH_AUDIENCE: DEV_AUDIENCE,
+      LOG_LEVEL: 'info',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    logs.push(...chunk.toString().split('\n').filter(Boolean));
+    if (logs.length > 2000) logs.splice(0, logs.length - 2000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 15000).unref();
+    });
+  try {
+    await waitFor(`${name} /health`, async () => {
+      if (child.exitCode !== null) return 'exited';
+      const response = await fetch(`${url}/health`).catch(() => undefined);
+      return response?.status === 200 ? 'up' : undefined;
+    }, 30000).then((state) => {
+      if (state === 'exited') throw new Error(`${name} exited with ${child.exitCode}:\n${logs.slice(-20).join('\n')}`);
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { name, url, process: child, logs, stop };
+}

@@ -1,0 +1,20 @@
+import type { ServiceName } from '@motcua/contracts';
+import { databaseUrl } from './postgres';
+
+export const TEST_DB_PREFIX = 'motcua_test';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run the tests through Jest's global setup (npm test or nx test).`);
+  }
+  return value;
+}
+
+/** The real infrastructure the global setup prepared for this run. */
+export const testEnv = {
+  databaseUrl: (service: ServiceName) => databaseUrl(required('MOTCUA_TEST_PG_SERVER'), `${TEST_DB_PREFIX}_${service}`),
+  redisUrl: () => required('MOTCUA_TEST_REDIS_URL'),
+  kafkaBrokers: () => required('MOTCUA_TEST_KAFKA_BROKERS').split(','),
+  jwksUrl: () => required('MOTCUA_TEST_JWKS_URL'),
+};

@@ -1,0 +1,69 @@
+import { Client } from 'pg';
+import { mintTestToken, startService, testEnv, waitFor, type RunningService } from '@motcua/testing';
+import { newProcedureDecision, randomProcedureCode } from './fixtures';
+
+/**
+ * The pipes, end to end on real infrastructure: the catalog writes a procedure and
+ * its event in one transaction, the relay puts the event on Kafka, and the dossier
+ * service, a separate process, consumes it into its own database.
+ */
+describe('smoke: catalog → outbox → Kafka → dossiers', () => {
+  let catalog: RunningService;
+  let dossiers: RunningService;
+  let dossiersDb: Client;
+
+  beforeAll(async () => {
+    [catalog, dossiers] = await Promise.all([startService('catalog', 4101), startService('dossiers', 4102)]);
+    dossiersDb = new Client({ connectionString: testEnv.databaseUrl('dossiers') });
+    await dossiersDb.connect();
+  });
+
+  afterAll(async () => {
+    await dossiersDb?.end();
+    await Promise.all([catalog?.stop(), dossiers?.stop()]);
+  });
+
+  it('a published procedure reaches the dossier service’s own copy', async () => {
+    const code = randomProcedureCode();
+    const token = await mintTestToken({ subject: 'admin-1', roles: ['admin'] });
+    const response = await fetch(`${catalog.url}/publication-decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-correlation-id': `smoke-${code}` },
+      body: JSON.stringify(newProcedureDecision(code)),
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-correlation-id')).toBe(`smoke-${code}`);
+
+    const copy = await waitFor(`procedure ${code} in the dossiers database`, async () => {
+      const { rows } = await dossiersDb.query('SELECT code, version, record FROM procedure_copy WHERE code = $1', [code]);
+      return rows[0];
+    });
+    expect(copy.version).toBe(1);
+    expect(copy.record.name).toBe('Đăng ký giá của các doanh nghiệp thuộc phạm vi cấp tỉnh');
+
+    const { rows: inbox } = await dossiersDb.query(
+      `SELECT event_type FROM inbox_event WHERE consumer_group = 'motcua.dossiers' AND event_type = 'motcua.procedure.published.v1'`,
+    );
+    expect(inbox.length).toBeGreaterThan(0);
+    const traced = dossiers.logs.some((line) => line.includes(`smoke-${code}`)) || catalog.logs.some((line) => line.includes(`smoke-${code}`));
+    expect(traced).toBe(true);
+  });
+
+  it('rejects a request without a token, and bad input with problem+json naming the field', async () => {
+    const anonymous = await fetch(`${catalog.url}/publication-decisions`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+
+    const token = await mintTestToken({ subject: 'admin-1', roles: ['admin'] });
+    const body = newProcedureDecision(randomProcedureCode());
+    body.procedure.timeLimit.value = -3;
+    const invalid = await fetch(`${catalog.url}/publication-decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    expect(invalid.status).toBe(400);
+    const problem = (await invalid.json()) as { errors: { field: string; rule: string }[] };
+    expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'procedure.timeLimit.value', rule: 'too_small' })]));
+  });
+});
