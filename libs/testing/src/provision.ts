@@ -14,7 +14,7 @@ export function databaseName(prefix: string, service: ServiceName): string {
  * Makes the infrastructure ready for the services: every service's database exists
  * and is migrated, Redis answers, and every declared Kafka topic exists.
  */
-export async function provision(infra: Infrastructure, prefix: string, log = (line: string) => void line) {
+export async function provision(infra: Infrastructure, prefix: string, log: (line: string) => void = () => undefined) {
   const names = SERVICES.map((service) => databaseName(prefix, service));
   await ensureDatabases(infra.postgresServerUrl, names);
   for (const service of SERVICES) {

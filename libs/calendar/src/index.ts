@@ -1,0 +1,55 @@
+export { CalendarError } from './lib/calendar.error';
+export type { CalendarRule } from './lib/calendar.error';
+export type { IsoDate, Weekday } from './lib/iso-date.util';
+export { toLocalDate, toLocalTime } from './lib/local-time.util';
+export { fromLunarDate, lunarNewYear, toLunarDate } from './lib/lunar-calendar.util';
+export type { LunarDate } from './lib/lunar-calendar.util';
+export type {
+  DayOffKind,
+  Holiday,
+  HolidayKey,
+  HolidayRuleSet,
+  LunarHolidayRule,
+  MakeUpWorkingDay,
+  SolarHolidayRule,
+} from './lib/holiday.types';
+export type {
+  DaySwap,
+  ExtraDayOff,
+  LegalSource,
+  SwapTable,
+  YearDecision,
+} from './lib/day-swaps.types';
+export type {
+  AppointmentComputation,
+  AppointmentInput,
+  ClockTime,
+  LimitUnit,
+  OfficeHoursPeriod,
+  ReceiptPolicy,
+  TimeLimit,
+  TransferChannel,
+} from './lib/receipt-policy.types';
+export { HOLIDAY_RULE_SETS, LABOUR_CODE_2019 } from './lib/holiday-rules.constant';
+export { DEFAULT_SWAP_TABLE } from './lib/day-swaps.constant';
+export { ND61_2018_POLICY, RECEIPT_POLICIES } from './lib/receipt-policy.constant';
+export { CALENDAR_ALGORITHM_VERSION } from './lib/calendar-version.util';
+export { Calendar, CALENDAR_MAX_YEAR, createCalendar } from './lib/calendar.service';
+export type { CalendarOptions, DayInfo, DayStatus } from './lib/calendar.service';
+export {
+  addCalendarDays,
+  addWorkingDays,
+  appointmentDate,
+  calendarVersion,
+  defaultCalendar,
+  describeDay,
+  explainAppointment,
+  holidaysOf,
+  isWithinOfficeHours,
+  isWorkingDay,
+  makeUpWorkingDaysOf,
+  nextWorkingDay,
+  receiptPolicyFor,
+  transferDeadline,
+  workingDaysBetween,
+} from './lib/default-calendar.api';

@@ -1,0 +1,56 @@
+import { IsoDate } from './iso-date.util';
+
+/** A local (Asia/Ho_Chi_Minh) time of day, `HH:MM`, 24-hour clock. */
+export type ClockTime = string;
+
+/** A half-open interval of local time: `from` is inside, `to` is not. */
+export type OfficeHoursPeriod = { from: ClockTime; to: ClockTime };
+
+/**
+ * How receipt times become dates, as versioned policy data (DOMAIN.md: "every rule that could
+ * change by decree lives in versioned policy data with its legal basis and effective date").
+ * The policy in force on the local date of receipt applies.
+ */
+export type ReceiptPolicy = {
+  id: string;
+  legalBasis: string;
+  effectiveFrom: IsoDate;
+  /** Office hours on a working day (half-open periods). */
+  officeHours: OfficeHoursPeriod[];
+  officeHoursBasis: string;
+  /** Paper dossiers received at or after this time are transferred the next working day. */
+  transferCutoff: ClockTime;
+  transferBasis: string;
+  /**
+   * A dossier received at or after this time of a working day, or on a non-working day,
+   * counts as received at the start of the next working day.
+   */
+  receiptDayEndsAt: ClockTime;
+  /** Day 1 of a time limit is the first working day after the (effective) day of receipt. */
+  counting: 'from-next-working-day';
+  /** A calendar-day limit that ends on a non-working day ends on the next working day. */
+  calendarDayLimitEnd: 'next-working-day';
+  countingBasis: string;
+};
+
+/** Unit of a procedure's time limit (thời hạn giải quyết). */
+export type LimitUnit = 'working_days' | 'calendar_days';
+
+export type TimeLimit = { value: number; unit: LimitUnit };
+
+export type AppointmentInput = { receivedAt: Date; limit: TimeLimit };
+
+/** Everything the appointment date was derived from, for the dossier's record. */
+export type AppointmentComputation = {
+  appointmentDate: IsoDate;
+  /** Local date of the receipt instant. */
+  receivedOn: IsoDate;
+  /** The working day the dossier counts as received on (after the receipt-time rules). */
+  countsAsReceivedOn: IsoDate;
+  limit: TimeLimit;
+  policyId: string;
+  calendarVersion: string;
+};
+
+/** Paper transfers have a deadline; electronic ones happen at once. */
+export type TransferChannel = 'paper' | 'electronic';

@@ -1,0 +1,43 @@
+import { mintDevToken, type Role } from '@motcua/auth';
+import { repoRoot } from '@motcua/testing';
+
+/** Demo data goes in through the services' own HTTP APIs, so every event flows as in production. */
+export class SeedClient {
+  private readonly tokens = new Map<string, string>();
+
+  constructor(private readonly baseUrls: Record<string, string>) {}
+
+  async token(role: Role, unit?: string): Promise<string> {
+    const cacheKey = `${role}:${unit ?? ''}`;
+    const cached = this.tokens.get(cacheKey);
+    if (cached) return cached;
+    const token = await mintDevToken(repoRoot(), {
+      subject: `demo-${role}${unit ? `-${unit}` : ''}`,
+      roles: [role],
+      unit,
+      agency: '000.00.15.H26',
+      name: 'Dữ liệu mẫu (demo)',
+    });
+    this.tokens.set(cacheKey, token);
+    return token;
+  }
+
+  /** POSTs a body; 2xx and 409 (already there: the seed is idempotent) are fine, anything else throws. */
+  async post(service: string, path: string, body: unknown, role: Role, unit?: string): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${this.baseUrls[service]}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await this.token(role, unit)}`,
+        'x-correlation-id': `seed-${service}`,
+      },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    if (!response.ok && response.status !== 409) {
+      throw new Error(`seed: POST ${service}${path} answered ${response.status}: ${text.slice(0, 500)}`);
+    }
+    return { status: response.status, body: parsed };
+  }
+}

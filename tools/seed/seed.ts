@@ -1,0 +1,24 @@
+import { SeedClient } from './seed-client';
+import { seedCatalog } from './catalog/catalog.seed';
+
+/**
+ * Loads the demo data (marked as demo data: dữ liệu mẫu) into a running stack.
+ * Idempotent: running it again adds nothing that is already there.
+ */
+async function main(): Promise<void> {
+  const port = (name: string, fallback: number) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? fallback);
+  const client = new SeedClient({
+    catalog: `http://127.0.0.1:${port('catalog', 3101)}`,
+    dossiers: `http://127.0.0.1:${port('dossiers', 3102)}`,
+    feedback: `http://127.0.0.1:${port('feedback', 3103)}`,
+    digitization: `http://127.0.0.1:${port('digitization', 3104)}`,
+    reporting: `http://127.0.0.1:${port('reporting', 3105)}`,
+  });
+  const catalog = await seedCatalog(client);
+  process.stdout.write(`    catalog: ${catalog.created} procedures published, ${catalog.existing} already there\n`);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`motcua seed: ${error.message}\n`);
+  process.exit(1);
+});

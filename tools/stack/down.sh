@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Stops what `npm run up` started: the five services, then the local Kafka broker.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+for service in "${SERVICES[@]}"; do
+  pidfile="$stack_dir/$service.pid"
+  [ -f "$pidfile" ] || continue
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+    say "stopped $service"
+  fi
+  rm -f "$pidfile"
+done
+[ -n "${KAFKA_BROKERS:-}" ] || bash "$root/infra/kafka/kafka.sh" stop

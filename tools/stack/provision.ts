@@ -1,0 +1,36 @@
+import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from '@motcua/auth';
+import { SERVICES } from '@motcua/contracts';
+import { LOCAL_DEFAULTS, databaseName, databaseUrl, provision, repoRoot } from '@motcua/testing';
+
+/**
+ * Prepares the stack's infrastructure and prints the environment the services get
+ * (sourced by up.sh): databases motcua_<service> created and migrated, topics, keys.
+ */
+async function main(): Promise<void> {
+  const infra = {
+    mode: 'given' as const,
+    postgresServerUrl: process.env.DATABASE_URL ?? LOCAL_DEFAULTS.postgresServerUrl,
+    redisUrl: process.env.REDIS_URL ?? LOCAL_DEFAULTS.redisUrl,
+    kafkaBrokers: process.env.KAFKA_BROKERS?.split(',') ?? LOCAL_DEFAULTS.kafkaBrokers,
+    stop: async () => undefined,
+  };
+  await provision(infra, 'motcua', (line) => process.stderr.write(`    ${line}\n`));
+  const keys = await ensureDevKeys(repoRoot());
+  const lines = [
+    `STACK_REDIS_URL='${infra.redisUrl}'`,
+    `STACK_KAFKA_BROKERS='${infra.kafkaBrokers.join(',')}'`,
+    `STACK_JWKS_URL='${keys.jwksUrl}'`,
+    `STACK_AUTH_ISSUER='${DEV_ISSUER}'`,
+    `STACK_AUTH_AUDIENCE='${DEV_AUDIENCE}'`,
+    ...SERVICES.map(
+      (service) =>
+        `DATABASE_URL_${service.toUpperCase()}='${databaseUrl(infra.postgresServerUrl, databaseName('motcua', service))}'`,
+    ),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`motcua: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# One command brings the whole system up on this machine: dependencies, Kafka,
+# databases and migrations, the five services, and realistic demo data.
+#   npm run up        (stop everything with: npm run down)
+# Uses DATABASE_URL / REDIS_URL / KAFKA_BROKERS when set, the local servers otherwise.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+ensure_dependencies
+generate_prisma_clients
+build_services
+
+if [ -z "${KAFKA_BROKERS:-}" ]; then
+  say "starting Kafka (infra/kafka)"
+  bash "$root/infra/kafka/kafka.sh" start
+fi
+say "preparing databases, topics and keys"
+run_ts "$root/tools/stack/provision.ts" > "$root/.data/stack.env.tmp" || { rm -f "$root/.data/stack.env.tmp"; exit 1; }
+mkdir -p "$stack_dir/logs"
+mv "$root/.data/stack.env.tmp" "$stack_dir/stack.env"
+# shellcheck disable=SC1091
+source "$stack_dir/stack.env"
+
+for service in "${SERVICES[@]}"; do
+  pidfile="$stack_dir/$service.pid"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    say "$service already running (pid $(cat "$pidfile"))"; continue
+  fi
+  db_var="DATABASE_URL_${service^^}"
+  PORT=${SERVICE_PORT[$service]} DATABASE_URL=${!db_var} REDIS_URL=$STACK_REDIS_URL KAFKA_BROKERS=$STACK_KAFKA_BROKERS \
+  AUTH_JWKS_URL=$STACK_JWKS_URL AUTH_ISSUER=$STACK_AUTH_ISSUER AUTH_AUDIENCE=$STACK_AUTH_AUDIENCE \
+  PUBLIC_BASE_URL="http://127.0.0.1:${SERVICE_PORT[$service]}" \
+    setsid nohup node --enable-source-maps "$root/dist/apps/$service/main.js" >> "$stack_dir/logs/$service.log" 2>&1 &
+  echo $! > "$pidfile"
+done
+
+say "waiting for the services to answer /health"
+for service in "${SERVICES[@]}"; do
+  url="http://127.0.0.1:${SERVICE_PORT[$service]}/health"
+  for _ in $(seq 1 60); do
+    curl -fsS "$url" >/dev/null 2>&1 && break
+    kill -0 "$(cat "$stack_dir/$service.pid")" 2>/dev/null || { tail -n 20 "$stack_dir/logs/$service.log" >&2; die "$service stopped while starting (log: $stack_dir/logs/$service.log)"; }
+    sleep 0.5
+  done
+  curl -fsS "$url" >/dev/null 2>&1 || die "$service did not become healthy (log: $stack_dir/logs/$service.log)"
+done
+
+say "loading demo data"
+run_ts "$root/tools/seed/seed.ts"
+
+cat <<TXT
+
+motcua is up.
+  catalog       http://127.0.0.1:${SERVICE_PORT[catalog]}       (OpenAPI: /docs)
+  dossiers      http://127.0.0.1:${SERVICE_PORT[dossiers]}
+  feedback      http://127.0.0.1:${SERVICE_PORT[feedback]}
+  digitization  http://127.0.0.1:${SERVICE_PORT[digitization]}
+  reporting     http://127.0.0.1:${SERVICE_PORT[reporting]}
+  dashboard     http://127.0.0.1:${SERVICE_PORT[reporting]}/dashboard
+  Kafka         $STACK_KAFKA_BROKERS
+  logs          $stack_dir/logs/
+  a token:      node -r ./tools/register-ts.js tools/auth/mint-token.ts --role admin
+Stop everything with: npm run down
+TXT
