@@ -9,7 +9,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LIB_DIR="$HERE/lib"
 LIB_STAMP="$LIB_DIR/.pom.sha256"
-DATA_DIR="$HERE/.data"
+DATA_DIR="${KAFKA_DATA_DIR:-$HERE/.data}"
 STORAGE_DIR="$DATA_DIR/kraft-combined-logs"
 PROPS="$DATA_DIR/server.properties"
 PID_FILE="$DATA_DIR/kafka.pid"

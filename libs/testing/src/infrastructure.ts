@@ -18,9 +18,16 @@ export const LOCAL_DEFAULTS = {
 };
 
 /**
+ * Tests get a broker of their own (other ports, other data folder) and Redis
+ * database 1, so a run never mixes its events with a stack started by `npm run up`.
+ */
+const TEST_KAFKA = { port: '19092', controllerPort: '19093', dataDir: 'infra/kafka/.data-test' };
+const TEST_REDIS_URL = 'redis://127.0.0.1:6379/1';
+
+/**
  * 1. DATABASE_URL, REDIS_URL and KAFKA_BROKERS all given: use them as they are.
  * 2. Otherwise, when a Docker engine answers: start them with testcontainers.
- * 3. Otherwise: the machine's PostgreSQL and Redis, and Kafka from infra/kafka/kafka.sh.
+ * 3. Otherwise: the machine's PostgreSQL and Redis, and a test broker from infra/kafka/kafka.sh.
  */
 export async function resolveInfrastructure(env = process.env): Promise<Infrastructure> {
   if (env.DATABASE_URL && env.REDIS_URL && env.KAFKA_BROKERS) {
@@ -46,6 +53,12 @@ function dockerAnswers(): boolean {
 
 function kafkaScript(command: 'start' | 'stop' | 'status'): { status: number | null; output: string } {
   const result = spawnSync('bash', [join(repoRoot(), 'infra/kafka/kafka.sh'), command], {
+    env: {
+      ...process.env,
+      KAFKA_PORT: TEST_KAFKA.port,
+      KAFKA_CONTROLLER_PORT: TEST_KAFKA.controllerPort,
+      KAFKA_DATA_DIR: join(repoRoot(), TEST_KAFKA.dataDir),
+    },
     encoding: 'utf8',
     timeout: 300_000,
   });
@@ -63,8 +76,8 @@ function startLocalKafka(env: NodeJS.ProcessEnv): Infrastructure {
   return {
     mode: 'local',
     postgresServerUrl: env.DATABASE_URL ?? LOCAL_DEFAULTS.postgresServerUrl,
-    redisUrl: env.REDIS_URL ?? LOCAL_DEFAULTS.redisUrl,
-    kafkaBrokers: env.KAFKA_BROKERS?.split(',') ?? LOCAL_DEFAULTS.kafkaBrokers,
+    redisUrl: env.REDIS_URL ?? TEST_REDIS_URL,
+    kafkaBrokers: env.KAFKA_BROKERS?.split(',') ?? [`127.0.0.1:${TEST_KAFKA.port}`],
     // Stop only what this run started.
     stop: async () => {
       if (!wasRunning) kafkaScript('stop');
