@@ -5,6 +5,7 @@ import {
   createRemoteJWKSet,
   jwtVerify,
   type JSONWebKeySet,
+  type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
 import { isRole, type Principal } from './roles';
@@ -35,7 +36,7 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
-    let payload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
         issuer: this.options.issuer,
@@ -48,8 +49,10 @@ export class TokenVerifier {
     if (!payload.sub) throw new InvalidTokenError('token has no subject (sub)');
     const roles = Array.isArray(payload['roles']) ? payload['roles'].filter(isRole) : [];
     if (roles.length === 0) throw new InvalidTokenError('token carries no known role (roles)');
-    const text = (claim: string) =>
-      typeof payload[claim] === 'string' ? (payload[claim] as string) : undefined;
+    const text = (claim: string) => {
+      const value = payload[claim];
+      return typeof value === 'string' ? value : undefined;
+    };
     return {
       subject: payload.sub,
       roles,

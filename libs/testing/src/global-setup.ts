@@ -5,7 +5,6 @@ import { repoRoot } from './repo-root';
 import { TEST_DB_PREFIX } from './test-env';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __motcuaInfrastructure: Infrastructure | undefined;
 }
 

@@ -14,6 +14,7 @@ function required(name: string): string {
 /** The real infrastructure the global setup prepared for this run. */
 export const testEnv = {
   databaseUrl: (service: ServiceName) => databaseUrl(required('MOTCUA_TEST_PG_SERVER'), `${TEST_DB_PREFIX}_${service}`),
+  postgresServer: () => required('MOTCUA_TEST_PG_SERVER'),
   redisUrl: () => required('MOTCUA_TEST_REDIS_URL'),
   kafkaBrokers: () => required('MOTCUA_TEST_KAFKA_BROKERS').split(','),
   jwksUrl: () => required('MOTCUA_TEST_JWKS_URL'),

@@ -22,7 +22,7 @@ export function subscribe<Tx, C extends EventContract>(
   contract: C,
   handler: EventHandler<Tx, EventData<C>>,
 ): Subscription<Tx> {
-  return { contract, handler: handler as EventHandler<Tx, never> };
+  return { contract, handler };
 }
 
 export type EventConsumerOptions<Tx extends SqlTransaction> = {
@@ -88,8 +88,8 @@ export class EventConsumer<Tx extends SqlTransaction> {
   }
 
   private async onMessage(payload: EachMessagePayload): Promise<void> {
-    const { message, heartbeat } = payload;
-    const beat = setInterval(() => heartbeat().catch(() => undefined), 2000);
+    const { message } = payload;
+    const beat = setInterval(() => void payload.heartbeat().catch(() => undefined), 2000);
     try {
       let event: CloudEvent;
       try {
@@ -135,7 +135,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
         return;
       } catch (error) {
         if (error instanceof PermanentError || error instanceof ZodError || error instanceof MalformedEventError) {
-          return this.deadLetter(payload, 'rejected', (error as Error).message, event.type);
+          return this.deadLetter(payload, 'rejected', error.message, event.type);
         }
         const databaseDown = isDatabaseUnavailable(error) || !(await this.databaseAnswers());
         if (!databaseDown) attempt += 1;

@@ -24,7 +24,7 @@ export function startLagMonitor(kafka: Kafka, groupId: string, topics: string[],
       // lag is advisory; the next round tries again
     }
   };
-  const timer = setInterval(refresh, intervalMs);
+  const timer = setInterval(() => void refresh(), intervalMs);
   timer.unref();
   return () => {
     clearInterval(timer);

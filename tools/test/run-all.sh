@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what is missing, generates the
+# Prisma clients, builds the services, type-checks, lints, then runs every Jest
+# project against real PostgreSQL, Redis and Kafka (Jest's global setup finds or
+# starts them and stops what it started).
+#   npm test
+set -euo pipefail
+source "$(dirname "$0")/../stack/common.sh"
+cd "$root"
+
+ensure_dependencies
+generate_prisma_clients
+build_services
+
+say "type-checking"
+npx tsc -p tsconfig.json --noEmit
+
+say "linting (type-aware rules, module boundaries)"
+npx nx show projects >/dev/null # computes the project graph the boundary rule reads
+npx eslint --max-warnings=0 apps libs tests tools
+
+say "running the tests"
+npx jest --ci "$@"
