@@ -18,7 +18,7 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.MOTCUA_TEST_INFRA_READY === '1') return;
   const infra = await resolveInfrastructure();
   globalThis.__motcuaInfrastructure = infra;
-  await provision(infra, TEST_DB_PREFIX);
+  await provision(infra, TEST_DB_PREFIX, undefined, { disposable: true });
   const keys = await ensureDevKeys(repoRoot());
   Object.assign(process.env, {
     MOTCUA_TEST_INFRA_READY: '1',

@@ -14,11 +14,17 @@ export function databaseName(prefix: string, service: ServiceName): string {
  * Makes the infrastructure ready for the services: every service's database exists
  * and is migrated, Redis answers, and every declared Kafka topic exists.
  */
-export async function provision(infra: Infrastructure, prefix: string, log: (line: string) => void = () => undefined) {
+export async function provision(
+  infra: Infrastructure,
+  prefix: string,
+  log: (line: string) => void = () => undefined,
+  options: { disposable?: boolean } = {},
+) {
   const names = SERVICES.map((service) => databaseName(prefix, service));
   await ensureDatabases(infra.postgresServerUrl, names);
   for (const service of SERVICES) {
-    const outcome = await migrateService(service, databaseUrl(infra.postgresServerUrl, databaseName(prefix, service)));
+    const url = databaseUrl(infra.postgresServerUrl, databaseName(prefix, service));
+    const outcome = await migrateService(service, url, options);
     log(`${service}: migrations ${outcome}`);
   }
   await checkRedis(infra.redisUrl);
