@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { SERVICES, TOPICS } from '@motcua/contracts';
+import { repoRoot } from '@motcua/testing';
+
+type Compose = { services: Record<string, { environment?: Record<string, unknown>; ports?: string[]; build?: { args?: Record<string, string> } }> };
+
+/** docker-compose.yml cannot run on machines without Docker; this keeps it in step with the local scripts. */
+describe('docker-compose.yml stays in step with the local stack', () => {
+  const compose = parse(readFileSync(join(repoRoot(), 'docker-compose.yml'), 'utf8'), { merge: true }) as Compose;
+  const stackScript = readFileSync(join(repoRoot(), 'tools/stack/common.sh'), 'utf8');
+
+  it.each(SERVICES)('%s is built from its Dockerfile with the port and database of the local stack', (service) => {
+    const definition = compose.services[service];
+    expect(definition?.build?.args?.SERVICE).toBe(service);
+    const port = new RegExp(`\\[${service}\\]=(\\d+)`).exec(stackScript)?.[1];
+    expect(definition?.environment?.PORT).toBe(Number(port));
+    expect(definition?.ports).toEqual([`${port}:${port}`]);
+    expect(definition?.environment?.DATABASE_URL).toMatch(new RegExp(`/motcua_${service}$`));
+  });
+
+  it('creates the topics the contracts declare, from the generated topics file', () => {
+    const topicsFile = readFileSync(join(repoRoot(), 'infra/kafka/topics.txt'), 'utf8');
+    for (const [topic, { partitions }] of Object.entries(TOPICS)) {
+      expect(topicsFile).toMatch(new RegExp(`^${topic.replace(/\./g, '\\.')} ${partitions}$`, 'm'));
+    }
+    expect(compose.services['kafka-topics']).toBeDefined();
+  });
+});
