@@ -33,3 +33,13 @@ build_services() {
 }
 
 run_ts() { node -r "$root/tools/register-ts.js" "$@"; }
+
+# The dashboard's page test drives Debian's Chromium (no test tool may download a browser).
+ensure_chromium() {
+  command -v chromium >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's chromium for the page tests"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  command -v chromium >/dev/null || die "chromium not found — install Debian's package: apt-get install chromium"
+}

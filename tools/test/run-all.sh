@@ -9,6 +9,7 @@ source "$(dirname "$0")/../stack/common.sh"
 cd "$root"
 
 ensure_dependencies
+ensure_chromium
 generate_prisma_clients
 build_services
 

@@ -34,6 +34,8 @@ export type EventConsumerOptions<Tx extends SqlTransaction> = {
   logger: Logger;
   /** Attempts for a transient handler error before the message is dead-lettered. */
   maxAttempts?: number;
+  /** Inbox rows are kept this long: longer than Kafka keeps messages, so any redelivery is still recognised. Default 30 days. */
+  inboxRetentionDays?: number;
   /** Start from the beginning of each topic when the group has no committed offset. */
   fromBeginning?: boolean;
 };
@@ -56,6 +58,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
   private producer?: Producer;
   private stopping = false;
   private stopLag?: () => void;
+  private pruneTimer?: NodeJS.Timeout;
   private readonly handlers = new Map<string, Subscription<Tx>>();
 
   constructor(private readonly options: EventConsumerOptions<Tx>) {
@@ -77,11 +80,24 @@ export class EventConsumer<Tx extends SqlTransaction> {
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
     this.stopLag = startLagMonitor(kafka, groupId, this.topics);
+    this.pruneTimer = setInterval(() => void this.pruneInbox(), 3600_000);
+    this.pruneTimer.unref();
+  }
+
+  private async pruneInbox(): Promise<void> {
+    await this.options.db
+      .$executeRawUnsafe(
+        `DELETE FROM inbox_event WHERE consumer_group = $1 AND processed_at < now() - make_interval(days => $2)`,
+        this.options.groupId,
+        this.options.inboxRetentionDays ?? 30,
+      )
+      .catch((error: Error) => this.options.logger.warn({ err: error }, 'inbox pruning failed; next round tries again'));
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
     this.stopLag?.();
+    clearInterval(this.pruneTimer);
     await this.consumer?.stop().catch(() => undefined);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);

@@ -12,6 +12,8 @@ export type OutboxRelayOptions = {
   batchSize?: number;
   /** Safety net for a lost notification (e.g. after a reconnect); notifications carry the normal load. */
   idlePollMs?: number;
+  /** Published rows are kept this long (for audits and replays), then deleted. Default 7 days. */
+  retentionHours?: number;
   /** Test hook: runs after Kafka acknowledged a batch and before the rows are marked published. */
   afterPublish?: (eventIds: string[]) => Promise<void>;
 };
@@ -43,6 +45,7 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private readonly batchSize: number;
   private readonly idlePollMs: number;
+  private lastPrune = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
@@ -78,6 +81,7 @@ export class OutboxRelay {
         if (this.leader) {
           const published = await this.drainOnce();
           backoff = 100;
+          await this.pruneIfDue();
           if (published === this.batchSize) continue;
         }
         await this.sleep(this.leader ? this.idlePollMs : 2000);
@@ -158,6 +162,18 @@ export class OutboxRelay {
     ]);
     const now = Date.now();
     for (const row of rows) publishLatency.observe((now - row.created_at.getTime()) / 1000);
+  }
+
+  /** Deletes long-published rows, at most once an hour and a bounded number at a time. */
+  private async pruneIfDue(): Promise<void> {
+    if (Date.now() - this.lastPrune < 3600_000) return;
+    this.lastPrune = Date.now();
+    const hours = this.options.retentionHours ?? 24 * 7;
+    await this.pool.query(
+      `DELETE FROM outbox_event WHERE position IN (
+         SELECT position FROM outbox_event WHERE published_at < now() - make_interval(hours => $1) LIMIT 50000)`,
+      [hours],
+    );
   }
 
   private async updateBacklogMetrics(client: PoolClient): Promise<void> {
