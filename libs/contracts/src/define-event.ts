@@ -44,3 +44,23 @@ export function partitionKeyOf<C extends EventContract>(contract: C, data: Event
   }
   return value;
 }
+
+/**
+ * The common settings of one aggregate family (topic, key field, producing service), so that each
+ * contract of the family only states its name, version, summary, schema and example.
+ */
+export function defineEventFamily<K extends string>(family: {
+  topic: TopicName;
+  keyField: K;
+  source: string;
+}) {
+  return function define<S extends z.ZodType<Record<K, string>>>(spec: {
+    name: string;
+    version: number;
+    summary: string;
+    schema: S;
+    example: z.infer<S>;
+  }): EventContract<S> {
+    return defineEvent<S>({ ...spec, ...family });
+  };
+}

@@ -1,4 +1,4 @@
-import { envelopeSchema, type CloudEvent, type EventEnvelope } from './envelope';
+import { envelopeSchema, type CloudEvent } from './envelope';
 
 /**
  * The CloudEvents Kafka protocol binding, binary content mode: attributes travel as
@@ -37,19 +37,26 @@ export class MalformedEventError extends Error {
 type RawHeaders = Record<string, Buffer | string | (Buffer | string)[] | undefined>;
 
 /** Reads a CloudEvent from a Kafka message; throws MalformedEventError naming what is wrong. */
-export function fromKafkaMessage(headers: RawHeaders | undefined, value: Buffer | null): CloudEvent {
+export function fromKafkaMessage(
+  headers: RawHeaders | undefined,
+  value: Buffer | null,
+): CloudEvent {
   const header = (name: string) => {
     const raw = headers?.[name];
     const first = Array.isArray(raw) ? raw[0] : raw;
     return first === undefined ? undefined : first.toString();
   };
-  const attributes: Record<string, string | undefined> = { datacontenttype: header('content-type') };
+  const attributes: Record<string, string | undefined> = {
+    datacontenttype: header('content-type'),
+  };
   for (const attribute of ATTRIBUTES) attributes[attribute] = header(`ce_${attribute}`);
   const envelope = envelopeSchema.safeParse(
     Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined)),
   );
   if (!envelope.success) {
-    const problems = envelope.error.issues.map((i) => `${i.path.join('.') || 'envelope'}: ${i.message}`);
+    const problems = envelope.error.issues.map(
+      (i) => `${i.path.join('.') || 'envelope'}: ${i.message}`,
+    );
     throw new MalformedEventError(`invalid CloudEvents headers (${problems.join('; ')})`);
   }
   if (!value || value.length === 0) throw new MalformedEventError('message has no value (data)');
@@ -59,5 +66,5 @@ export function fromKafkaMessage(headers: RawHeaders | undefined, value: Buffer 
   } catch {
     throw new MalformedEventError('message value is not valid JSON');
   }
-  return { ...(envelope.data as EventEnvelope), data };
+  return { ...envelope.data, data };
 }

@@ -1,10 +1,44 @@
 import type { EventContract } from './define-event';
-import { procedureAbolished, procedureAmended, procedurePublished } from './events/procedure.events';
+import { DIGITIZATION_EVENTS } from './events/digitization.events';
+import { DOSSIER_DEADLINE_EVENTS } from './events/dossier-deadline.events';
+import { DOSSIER_OUTCOME_EVENTS } from './events/dossier-outcome.events';
+import { DOSSIER_PROGRESS_EVENTS } from './events/dossier.events';
+import { FEEDBACK_EVENTS } from './events/feedback.events';
+import { PORTAL_EVENTS } from './events/portal.events';
+import {
+  procedureAbolished,
+  procedureAmended,
+  procedurePublished,
+} from './events/procedure.events';
+import { REVIEW_EVENTS } from './events/review.events';
+
+/** Procedure publication decisions (`catalog.procedure.v1`). */
+export const PROCEDURE_EVENTS = [procedurePublished, procedureAmended, procedureAbolished] as const;
+
+/** Everything the catalog service publishes: procedures and review campaigns. */
+export const CATALOG_EVENTS = [...PROCEDURE_EVENTS, ...REVIEW_EVENTS] as const;
+/** Everything the dossiers service publishes on `dossiers.dossier.v1` (the portal stream is PORTAL_EVENTS). */
+export const DOSSIER_EVENTS = [
+  ...DOSSIER_PROGRESS_EVENTS,
+  ...DOSSIER_OUTCOME_EVENTS,
+  ...DOSSIER_DEADLINE_EVENTS,
+] as const;
+export { DIGITIZATION_EVENTS, FEEDBACK_EVENTS, PORTAL_EVENTS, REVIEW_EVENTS };
+
+/** Every internal event contract (everything but the public portal stream). */
+export const INTERNAL_EVENTS: readonly EventContract[] = [
+  ...CATALOG_EVENTS,
+  ...DOSSIER_EVENTS,
+  ...FEEDBACK_EVENTS,
+  ...DIGITIZATION_EVENTS,
+];
 
 /** Every event contract of motcua. The AsyncAPI document and JSON Schemas are generated from this list. */
-export const ALL_EVENTS: readonly EventContract[] = [procedurePublished, procedureAmended, procedureAbolished];
+export const ALL_EVENTS: readonly EventContract[] = [...INTERNAL_EVENTS, ...PORTAL_EVENTS];
 
 const byType = new Map(ALL_EVENTS.map((contract) => [contract.type, contract]));
+if (byType.size !== ALL_EVENTS.length)
+  throw new Error('two event contracts share one CloudEvents type');
 
 export function contractOfType(type: string): EventContract | undefined {
   return byType.get(type);

@@ -60,7 +60,11 @@ export const procedureVersionSchema = z.object({
   result: z.object({ type: z.string().min(1), name: z.string().min(1) }),
   conditions: z.array(z.string()),
   fees: z.array(
-    z.object({ kind: z.enum(['fee', 'charge']), name: z.string().min(1), amountVnd: z.number().int().min(0) }),
+    z.object({
+      kind: z.enum(['fee', 'charge']),
+      name: z.string().min(1),
+      amountVnd: z.number().int().min(0),
+    }),
   ),
   legalBasis: z.array(z.string().min(1)).min(1),
   workflow: z.array(workflowStepSchema).min(1),
@@ -84,7 +88,14 @@ const exampleProcedure: ProcedureVersion = {
   applicantTypes: ['business'],
   steps: ['Nộp hồ sơ tại Bộ phận một cửa', 'Thẩm định', 'Trả kết quả'],
   requiredDocuments: [
-    { code: 'BDKG', name: 'Biểu mẫu đăng ký giá', originals: 1, copies: 0, required: true, form: 'Mẫu 01' },
+    {
+      code: 'BDKG',
+      name: 'Biểu mẫu đăng ký giá',
+      originals: 1,
+      copies: 0,
+      required: true,
+      form: 'Mẫu 01',
+    },
   ],
   timeLimit: { value: 5, unit: 'working_days' },
   result: { type: 'notice', name: 'Thông báo tiếp nhận Biểu mẫu đăng ký giá' },
@@ -96,7 +107,12 @@ const exampleProcedure: ProcedureVersion = {
     { order: 2, name: 'Thẩm định', unitCode: 'P.QLG', unitName: 'Phòng Quản lý giá', share: 4 },
     { order: 3, name: 'Trả kết quả', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
   ],
-  decision: { number: '123/QĐ-UBND', kind: 'new', signedOn: '2026-01-05', effectiveFrom: '2026-01-15' },
+  decision: {
+    number: '123/QĐ-UBND',
+    kind: 'new',
+    signedOn: '2026-01-05',
+    effectiveFrom: '2026-01-15',
+  },
 };
 
 export const procedurePublished = defineEvent({
@@ -117,9 +133,14 @@ export const procedureAmended = defineEvent({
   topic: 'catalog.procedure.v1',
   keyField: 'code',
   source: SOURCE,
-  summary: 'A new version of a procedure came into force (amendment decision). Carries the whole new version.',
+  summary:
+    'A new version of a procedure came into force (amendment decision). Carries the whole new version.',
   schema: procedureVersionSchema,
-  example: { ...exampleProcedure, version: 2, decision: { ...exampleProcedure.decision, kind: 'amended' } },
+  example: {
+    ...exampleProcedure,
+    version: 2,
+    decision: { ...exampleProcedure.decision, kind: 'amended' },
+  },
 });
 
 export const procedureAbolished = defineEvent({
@@ -128,7 +149,8 @@ export const procedureAbolished = defineEvent({
   topic: 'catalog.procedure.v1',
   keyField: 'code',
   source: SOURCE,
-  summary: 'A procedure was abolished or replaced; no new dossier may be received for it from effectiveFrom.',
+  summary:
+    'A procedure was abolished or replaced; no new dossier may be received for it from effectiveFrom.',
   schema: z.object({
     procedureId: uuid,
     code: procedureCode,
@@ -140,6 +162,11 @@ export const procedureAbolished = defineEvent({
     procedureId: exampleProcedure.procedureId,
     code: exampleProcedure.code,
     version: 2,
-    decision: { number: '456/QĐ-UBND', kind: 'abolished', signedOn: '2026-06-01', effectiveFrom: '2026-07-01' },
+    decision: {
+      number: '456/QĐ-UBND',
+      kind: 'abolished',
+      signedOn: '2026-06-01',
+      effectiveFrom: '2026-07-01',
+    },
   },
 });

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import type { EventContract } from '../define-event';
+import { envelopeSchema } from '../envelope';
+import { CONSUMERS, EXTERNAL_CONSUMERS, producerOf } from '../flows';
+import { ALL_EVENTS } from '../registry';
+import { SERVICES, TOPICS, deadLetterTopicOf, type TopicName } from '../topics';
+import { exampleHeaders } from './examples';
+import { payloadJsonSchema, type JsonSchema } from './json-schema';
+
+const KAFKA_BINDING = '0.5.0';
+
+const DESCRIPTION = `Every event of motcua, the event-driven back end of a Vietnamese one-stop shop (một cửa) for administrative procedures.
+
+Envelope: CloudEvents 1.0 (id, source, type, specversion, time, subject, datacontenttype) plus three extensions: correlationid (the request or process that started it all), causationid (the event or request that caused this one) and the W3C traceparent.
+
+Kafka binding: the CloudEvents Kafka protocol binding in binary content mode. Attributes travel as ce_-prefixed headers (ce_id, ce_type...), datacontenttype as the content-type header (application/json), the data as the JSON message value. The message key is the aggregate id named on each channel, so the events of one aggregate stay in order on one partition; the CloudEvents subject repeats it.
+
+Delivery: producers write events in the same database transaction as the state change (transactional outbox) and a relay publishes them with an idempotent producer and acks=all, so nothing uncommitted is published and nothing committed is lost. Delivery is at least once: a consumer may see an event again and must deduplicate by ce_id (motcua services record it in an inbox in the same transaction as the effect). Order is guaranteed per key only. Messages a consumer cannot accept (malformed headers, invalid data, business rejection, retries exhausted) go to its dead-letter topic dlq.<service>.v1 with the reason in dlq_* headers.
+
+Versions: ce_type is <name>.v<major>. Adding an optional field is not breaking and keeps the version; removing a field, changing a type, making a field required or removing an enum value makes a new version of the event (a new type, published alongside the old one while consumers move). Consumers ignore fields and types they do not know.`;
+
+/** Channel id of a topic: `dossiers.dossier.v1` → `dossiers-dossier-v1`. */
+const channelId = (topic: string) => topic.replace(/\./g, '-');
+const messageRef = (contract: EventContract) => ({
+  $ref: `#/components/messages/${contract.type}`,
+});
+
+function headersSchema(): JsonSchema {
+  const envelope = z.toJSONSchema(envelopeSchema, { target: 'draft-7', io: 'input' }) as {
+    properties: Record<string, JsonSchema>;
+    required: string[];
+  };
+  const headerName = (attribute: string) =>
+    attribute === 'datacontenttype' ? 'content-type' : `ce_${attribute}`;
+  return {
+    type: 'object',
+    description: 'CloudEvents Kafka binding, binary mode: one header per attribute.',
+    properties: Object.fromEntries(
+      Object.entries(envelope.properties).map(([attribute, schema]) => [
+        headerName(attribute),
+        schema,
+      ]),
+    ),
+    required: envelope.required.map(headerName),
+  };
+}
+
+function message(contract: EventContract): JsonSchema {
+  const { $schema: _dialect, ...payload } = payloadJsonSchema(contract);
+  const keySchema = ((payload.properties ?? {}) as Record<string, JsonSchema>)[contract.keyField];
+  return {
+    name: contract.type,
+    title: contract.name,
+    summary: contract.summary,
+    contentType: 'application/json',
+    correlationId: { location: '$message.header#/ce_correlationid' },
+    headers: {
+      type: 'object',
+      allOf: [
+        { $ref: '#/components/schemas/CloudEventsHeaders' },
+        {
+          type: 'object',
+          properties: {
+            ce_type: { const: contract.type },
+            ce_source: { const: contract.source },
+            ce_subject: { description: `Same as the key: data.${contract.keyField}` },
+          },
+        },
+      ],
+    },
+    payload,
+    bindings: {
+      kafka: {
+        key: { ...keySchema, description: `data.${contract.keyField}` },
+        bindingVersion: KAFKA_BINDING,
+      },
+    },
+    examples: [
+      {
+        name: 'example',
+        summary: `A ${contract.name} event`,
+        headers: exampleHeaders(contract),
+        payload: contract.example,
+      },
+    ],
+  };
+}
+
+function contractsOn(topic: TopicName): EventContract[] {
+  return ALL_EVENTS.filter((contract) => contract.topic === topic);
+}
+
+function channels(): JsonSchema {
+  return Object.fromEntries(
+    (Object.keys(TOPICS) as TopicName[]).map((topic) => {
+      const contracts = contractsOn(topic);
+      const isDeadLetter = topic.startsWith('dlq.');
+      return [
+        channelId(topic),
+        {
+          address: topic,
+          title: topic,
+          description: isDeadLetter
+            ? `${TOPICS[topic].summary}. The original key, value and headers are kept; dlq_reason (malformed | invalid-data | rejected | retries-exhausted), dlq_error, dlq_original_topic, dlq_original_partition, dlq_original_offset, dlq_consumer_group and dlq_failed_at are added.`
+            : `${TOPICS[topic].summary}. Kafka message key: the value of ${[...new Set(contracts.map((c) => `data.${c.keyField}`))].join(', ')}.`,
+          messages: isDeadLetter
+            ? { deadLetter: { $ref: '#/components/messages/deadLetter' } }
+            : Object.fromEntries(
+                contracts.map((contract) => [contract.type, messageRef(contract)]),
+              ),
+          bindings: {
+            kafka: {
+              topic,
+              partitions: TOPICS[topic].partitions,
+              replicas: 1,
+              bindingVersion: KAFKA_BINDING,
+            },
+          },
+        },
+      ];
+    }),
+  );
+}
+
+function operation(
+  action: 'send' | 'receive',
+  client: string,
+  topic: string,
+  contracts: readonly EventContract[],
+) {
+  const channel = channelId(topic);
+  return {
+    action,
+    channel: { $ref: `#/channels/${channel}` },
+    summary: `${client} ${action === 'send' ? 'publishes' : 'consumes'} ${contracts.map((c) => c.type).join(', ')}`,
+    messages: contracts.map((contract) => ({
+      $ref: `#/channels/${channel}/messages/${contract.type}`,
+    })),
+    ...(action === 'receive'
+      ? {
+          bindings: {
+            kafka: { groupId: { type: 'string', enum: [client] }, bindingVersion: KAFKA_BINDING },
+          },
+        }
+      : {}),
+  };
+}
+
+function byTopic(contracts: readonly EventContract[]): Map<TopicName, EventContract[]> {
+  const map = new Map<TopicName, EventContract[]>();
+  for (const contract of contracts)
+    map.set(contract.topic, [...(map.get(contract.topic) ?? []), contract]);
+  return map;
+}
+
+function operations(): JsonSchema {
+  const result: JsonSchema = {};
+  for (const service of SERVICES) {
+    for (const [topic, sent] of byTopic(ALL_EVENTS.filter((c) => producerOf(c) === service))) {
+      result[`${service}.send.${topic}`] = operation('send', service, topic, sent);
+    }
+    for (const [topic, received] of byTopic(CONSUMERS[service])) {
+      result[`${service}.receive.${topic}`] = operation(
+        'receive',
+        `motcua.${service}`,
+        topic,
+        received,
+      );
+    }
+    if (CONSUMERS[service].length > 0) {
+      const dlq = deadLetterTopicOf(service);
+      result[`${service}.send.${dlq}`] = {
+        action: 'send',
+        channel: { $ref: `#/channels/${channelId(dlq)}` },
+        summary: `${service} dead-letters the messages it cannot accept`,
+        messages: [{ $ref: `#/channels/${channelId(dlq)}/messages/deadLetter` }],
+      };
+    }
+  }
+  for (const [client, contracts] of Object.entries(EXTERNAL_CONSUMERS)) {
+    for (const [topic, received] of byTopic(contracts)) {
+      result[`${client}.receive.${topic}`] = operation(
+        'receive',
+        `${client} (external)`,
+        topic,
+        received,
+      );
+    }
+  }
+  return result;
+}
+
+/** The AsyncAPI 3.0 document of every topic, key and message, generated from the contracts. */
+export function buildAsyncApi(): JsonSchema {
+  const messages: JsonSchema = Object.fromEntries(
+    ALL_EVENTS.map((contract) => [contract.type, message(contract)]),
+  );
+  messages.deadLetter = {
+    name: 'deadLetter',
+    title: 'Dead-lettered message',
+    summary:
+      'A message a consumer could not accept, with the original key, value and headers plus dlq_* headers.',
+    contentType: 'application/json',
+    headers: {
+      type: 'object',
+      properties: Object.fromEntries(
+        [
+          'dlq_reason',
+          'dlq_error',
+          'dlq_original_topic',
+          'dlq_original_partition',
+          'dlq_original_offset',
+          'dlq_consumer_group',
+          'dlq_failed_at',
+        ].map((name) => [name, { type: 'string' }]),
+      ),
+      required: ['dlq_reason', 'dlq_error', 'dlq_original_topic'],
+    },
+    payload: { description: 'The original message value, unchanged (may not be valid JSON).' },
+  };
+  return {
+    asyncapi: '3.0.0',
+    id: 'urn:motcua:events',
+    info: {
+      title: 'motcua events',
+      version: '1.0.0',
+      description: DESCRIPTION,
+      license: { name: 'MIT' },
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      local: {
+        host: '127.0.0.1:9092',
+        protocol: 'kafka',
+        protocolVersion: '4.1',
+        description:
+          'Local single-node broker (infra/kafka/kafka.sh), PLAINTEXT, no auth; topics from infra/kafka/topics.txt.',
+      },
+    },
+    channels: channels(),
+    operations: operations(),
+    components: {
+      schemas: { CloudEventsHeaders: headersSchema() },
+      messages,
+    },
+  };
+}

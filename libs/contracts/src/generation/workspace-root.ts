@@ -1,0 +1,4 @@
+import { resolve } from 'node:path';
+
+/** The monorepo root (this file is libs/contracts/src/generation/workspace-root.ts). */
+export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
