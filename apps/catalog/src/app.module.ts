@@ -1,22 +1,46 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { CommonServiceConfig } from '@motcua/config';
 import { ServiceKitModule } from '@motcua/http';
 import { MessagingModule } from '@motcua/messaging';
 import { CatalogDatabase } from './catalog.database';
+import { CATALOG_CONFIG, type CatalogConfig } from './config';
+import { DomainService } from './domains/domain.service';
+import { DomainsController } from './domains/domains.controller';
+import { ProcedureQueryService } from './procedures/procedure-query.service';
+import { ProceduresController } from './procedures/procedures.controller';
+import { AnnouncementScheduler } from './publication/announcement.scheduler';
+import { AnnouncementService } from './publication/announcement.service';
 import { PublicationController } from './publication/publication.controller';
 import { PublicationService } from './publication/publication.service';
+import { ReviewCampaignService } from './review/review-campaign.service';
+import { ReviewReadService } from './review/review-read.service';
+import { ReviewWorkService } from './review/review-work.service';
+import { ReviewController } from './review/review.controller';
+import { SearchController } from './search/search.controller';
+import { SearchService } from './search/search.service';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: CommonServiceConfig): DynamicModule {
+  static forRoot(config: CatalogConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ service: 'catalog', config, database: CatalogDatabase }),
         MessagingModule.forService({ service: 'catalog', database: CatalogDatabase }),
       ],
-      controllers: [PublicationController],
-      providers: [PublicationService],
+      // SearchController before ProceduresController: GET /procedures is the listing, GET /procedures/:code one procedure.
+      controllers: [DomainsController, PublicationController, SearchController, ProceduresController, ReviewController],
+      providers: [
+        { provide: CATALOG_CONFIG, useValue: config },
+        DomainService,
+        PublicationService,
+        AnnouncementService,
+        AnnouncementScheduler,
+        ProcedureQueryService,
+        SearchService,
+        ReviewCampaignService,
+        ReviewWorkService,
+        ReviewReadService,
+      ],
     };
   }
 }

@@ -1,7 +1,12 @@
 import type { SeedClient } from '../seed-client';
+import { DEMO_PRICE_REVIEW, demoCampaigns } from './demo-campaigns';
 import { DEMO_PROCEDURES } from './demo-procedures';
 
-/** Publishes the demo catalog through publication decisions. */
+/**
+ * Publishes the demo catalog through publication decisions, then opens one review campaign
+ * per domain. Idempotent: what exists answers 409 and is counted as existing; the first
+ * results of a campaign are recorded only when the campaign was created by this run.
+ */
 export async function seedCatalog(client: SeedClient): Promise<{ created: number; existing: number }> {
   let created = 0;
   let existing = 0;
@@ -9,6 +14,19 @@ export async function seedCatalog(client: SeedClient): Promise<{ created: number
     const { status } = await client.post('catalog', '/publication-decisions', decision, 'admin');
     if (status === 409) existing += 1;
     else created += 1;
+  }
+  for (const campaign of demoCampaigns()) {
+    const { status, body } = await client.post('catalog', '/review-campaigns', campaign, 'leader');
+    if (status === 409) {
+      existing += 1;
+      continue;
+    }
+    created += 1;
+    if (campaign.domainCode === 'QLG') {
+      const id = (body as { id: string }).id;
+      await client.post('catalog', `/review-campaigns/${id}/evaluations`, DEMO_PRICE_REVIEW.evaluation, 'specialist', 'P.QLG');
+      await client.post('catalog', `/review-campaigns/${id}/proposals`, DEMO_PRICE_REVIEW.proposal, 'specialist', 'P.QLG');
+    }
   }
   return { created, existing };
 }

@@ -1,34 +1,33 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Public, Roles } from '@motcua/auth';
-import { procedureCode } from '@motcua/contracts';
-import { zodBody, zodParam } from '@motcua/http';
-import { CatalogDatabase } from '../catalog.database';
-import { newProcedureDecisionSchema, type NewProcedureDecision } from './publication.schemas';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { PublicationBodyPipe } from './publication-body.pipe';
+import { openApiSchemaOf } from '../shared/openapi';
+import { abolishedDecisionSchema, amendedDecisionSchema, newDecisionSchema, replacedDecisionSchema, type DecisionBody } from './publication.schemas';
 import { PublicationService } from './publication.service';
 
-@ApiTags('procedures')
-@Controller()
+@ApiTags('publication')
+@ApiBearerAuth()
+@Controller('publication-decisions')
 export class PublicationController {
-  constructor(
-    private readonly publications: PublicationService,
-    private readonly db: CatalogDatabase,
-  ) {}
+  constructor(private readonly publications: PublicationService) {}
 
-  /** Records a publication decision that brings in a new procedure. */
-  @Post('publication-decisions')
+  @Post()
   @HttpCode(201)
   @Roles('admin')
-  publish(@Body(zodBody(newProcedureDecisionSchema)) body: NewProcedureDecision) {
-    return this.publications.publishNew(body);
-  }
-
-  /** The version of a procedure in force today (public). */
-  @Get('procedures/:code')
-  @Public()
-  async procedure(@Param('code', zodParam(procedureCode)) code: string) {
-    const version = await this.publications.findInForce(this.db, code);
-    if (!version) throw new NotFoundException(`No procedure ${code} is in force.`);
-    return version;
+  @ApiOperation({
+    summary: 'Record a publication decision (quyết định công bố): new, amended, replaced or abolished',
+    description:
+      'Bodies: new {decision, procedure, demo?}; amended {decision, procedure}; replaced {decision, replacesCode, procedure, demo?}; abolished {decision, code}. ' +
+      'A decision in force today is announced at once (procedure.published / amended / abolished); a later one when its effective date comes.',
+  })
+  @ApiBody({ schema: openApiSchemaOf(newDecisionSchema, amendedDecisionSchema, replacedDecisionSchema, abolishedDecisionSchema) })
+  @ApiResponse({ status: 201, description: 'Recorded: status announced or scheduled, with the versions it brings' })
+  @ApiResponse({ status: 400, description: 'Malformed or breaking a rule (problem+json, errors[] per field)' })
+  @ApiResponse({ status: 404, description: 'The procedure to amend, replace or abolish does not exist' })
+  @ApiResponse({ status: 409, description: 'Code already used, or the procedure is abolished' })
+  @ApiResponse({ status: 422, description: 'Legally required parts missing (every one listed), unknown domain, or out-of-order decision' })
+  record(@Body(PublicationBodyPipe) body: DecisionBody, @CurrentPrincipal() principal: Principal) {
+    return this.publications.record(body, principal.subject);
   }
 }

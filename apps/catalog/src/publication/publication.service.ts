@@ -1,63 +1,139 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { procedurePublished, type ProcedureVersion } from '@motcua/contracts';
-import { DomainProblem } from '@motcua/http';
+import type { ProcedureVersion } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
-import type { CatalogDatabase } from '../catalog.database';
-import type { NewProcedureDecision } from './publication.schemas';
+import { DomainService } from '../domains/domain.service';
+import type { CatalogTx } from '../shared/catalog-tx';
+import { todayInVietnam } from '../shared/vietnam-date';
+import { AnnouncementService, PUBLICATION_LOCK, type VersionEffect } from './announcement.service';
+import { assertCodeFree, assertNotAbolished, assertNotBeforeLatest, requireProcedure, type ExistingProcedure } from './publication-guards';
+import type { AbolishedDecision, AmendedDecision, DecisionBody, NewDecision, ProcedureInput, ReplacedDecision } from './publication.schemas';
 
-type Tx = Parameters<Parameters<CatalogDatabase['$transaction']>[0]>[0];
+type Decision = DecisionBody['decision'];
+type PlannedVersion = { code: string; version: number; effect: VersionEffect };
 
-/** Today's calendar date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
-export function todayInVietnam(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export type DecisionOutcome = {
+  decisionId: string;
+  number: string;
+  kind: Decision['kind'];
+  effectiveFrom: string;
+  /** announced: in force and its events published; scheduled: waits for its effective date. */
+  status: 'announced' | 'scheduled';
+  versions: PlannedVersion[];
+};
 
 /**
- * Publication decisions are the only way procedures change. A decision in force
- * today is announced at once (procedure.published); a later one waits for its date.
+ * Publication decisions (quyết định công bố) are the only way procedures change. Each is
+ * recorded with the versions it brings; one in force today is announced in the same
+ * transaction, a later one by the scheduler when its date comes. A refused decision leaves nothing behind.
  */
 @Injectable()
 export class PublicationService {
-  constructor(private readonly uow: UnitOfWork<Tx>) {}
+  constructor(
+    private readonly uow: UnitOfWork<CatalogTx>,
+    private readonly domains: DomainService,
+    private readonly announcements: AnnouncementService,
+  ) {}
 
-  publishNew(body: NewProcedureDecision): Promise<ProcedureVersion & { status: string }> {
+  record(body: DecisionBody, recordedBy: string): Promise<DecisionOutcome> {
     return this.uow.run(async (tx, events) => {
-      const existing = await tx.procedure.findUnique({ where: { code: body.procedure.code } });
-      if (existing) {
-        throw new DomainProblem(409, 'procedure-exists', 'The procedure already exists', `Procedure ${body.procedure.code} already exists; amend or replace it instead.`, {
-          errors: [{ field: 'procedure.code', rule: 'unique', message: 'a procedure with this code already exists' }],
-        });
-      }
-      const procedureId = randomUUID();
-      const record: ProcedureVersion = { ...body.procedure, procedureId, version: 1, decision: body.decision };
-      const inForce = body.decision.effectiveFrom <= todayInVietnam();
-      await tx.procedure.create({
-        data: { id: procedureId, code: record.code, status: inForce ? 'in_force' : 'scheduled', currentVersion: inForce ? 1 : null },
-      });
-      await tx.procedureVersion.create({
+      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${PUBLICATION_LOCK})::text`);
+      const { decision } = body;
+      const decisionId = randomUUID();
+      await tx.publicationDecision.create({
         data: {
-          procedureId,
-          version: 1,
-          record,
-          decisionNumber: body.decision.number,
-          decisionKind: body.decision.kind,
-          signedOn: new Date(body.decision.signedOn),
-          effectiveFrom: new Date(body.decision.effectiveFrom),
-          announcedAt: inForce ? new Date() : null,
+          id: decisionId,
+          number: decision.number,
+          kind: decision.kind,
+          signedOn: new Date(decision.signedOn),
+          effectiveFrom: new Date(decision.effectiveFrom),
+          recordedBy,
         },
       });
-      if (inForce) events.publish(procedurePublished, record);
-      return { ...record, status: inForce ? 'in_force' : 'scheduled' };
+      const versions = await this.plan(tx, decisionId, body);
+      const today = todayInVietnam();
+      const due = decision.effectiveFrom <= today;
+      if (due) await this.announcements.announceAllDue(tx, events, today);
+      return { decisionId, number: decision.number, kind: decision.kind, effectiveFrom: decision.effectiveFrom, status: due ? 'announced' : 'scheduled', versions };
     });
   }
 
-  async findInForce(db: CatalogDatabase, code: string): Promise<ProcedureVersion | undefined> {
-    const procedure = await db.procedure.findUnique({ where: { code } });
-    if (!procedure?.currentVersion) return undefined;
-    const version = await db.procedureVersion.findUnique({
-      where: { procedureId_version: { procedureId: procedure.id, version: procedure.currentVersion } },
+  private plan(tx: CatalogTx, decisionId: string, body: DecisionBody): Promise<PlannedVersion[]> {
+    switch (body.decision.kind) {
+      case 'new':
+        return this.planNew(tx, decisionId, body as NewDecision);
+      case 'amended':
+        return this.planAmendment(tx, decisionId, body as AmendedDecision);
+      case 'replaced':
+        return this.planReplacement(tx, decisionId, body as ReplacedDecision);
+      case 'abolished':
+        return this.planAbolition(tx, decisionId, body as AbolishedDecision);
+    }
+  }
+
+  private async planNew(tx: CatalogTx, decisionId: string, body: NewDecision): Promise<PlannedVersion[]> {
+    await assertCodeFree(tx, body.procedure.code, 'procedure.code');
+    return [await this.createProcedure(tx, decisionId, body.decision, body.procedure, body.demo ?? false)];
+  }
+
+  private async planAmendment(tx: CatalogTx, decisionId: string, body: AmendedDecision): Promise<PlannedVersion[]> {
+    const procedure = await requireProcedure(tx, body.procedure.code, 'procedure.code');
+    await assertNotAbolished(tx, procedure, 'procedure.code');
+    assertNotBeforeLatest(procedure, body.decision.effectiveFrom);
+    const record = await this.recordOf(tx, procedure.id, procedure.latest.version + 1, body.decision, body.procedure);
+    return [await this.addVersion(tx, decisionId, body.decision, record, 'amend')];
+  }
+
+  private async planReplacement(tx: CatalogTx, decisionId: string, body: ReplacedDecision): Promise<PlannedVersion[]> {
+    const old = await requireProcedure(tx, body.replacesCode, 'replacesCode');
+    await assertNotAbolished(tx, old, 'replacesCode');
+    assertNotBeforeLatest(old, body.decision.effectiveFrom);
+    await assertCodeFree(tx, body.procedure.code, 'procedure.code');
+    const created = await this.createProcedure(tx, decisionId, body.decision, body.procedure, body.demo ?? false, old.code);
+    const ended = await this.abolish(tx, decisionId, body.decision, old, body.procedure.code);
+    return [created, ended];
+  }
+
+  private async planAbolition(tx: CatalogTx, decisionId: string, body: AbolishedDecision): Promise<PlannedVersion[]> {
+    const procedure = await requireProcedure(tx, body.code, 'code');
+    await assertNotAbolished(tx, procedure, 'code');
+    assertNotBeforeLatest(procedure, body.decision.effectiveFrom);
+    return [await this.abolish(tx, decisionId, body.decision, procedure)];
+  }
+
+  private async createProcedure(tx: CatalogTx, decisionId: string, decision: Decision, input: ProcedureInput, isDemo: boolean, replacesCode?: string) {
+    const procedureId = randomUUID();
+    const record = await this.recordOf(tx, procedureId, 1, decision, input);
+    await tx.procedure.create({ data: { id: procedureId, code: record.code, status: 'scheduled', isDemo } });
+    return this.addVersion(tx, decisionId, decision, record, 'publish', replacesCode);
+  }
+
+  /** An abolition is a version too: the last content, closed by the decision, so history reads in one place. */
+  private abolish(tx: CatalogTx, decisionId: string, decision: Decision, procedure: ExistingProcedure, replacedByCode?: string) {
+    const record: ProcedureVersion = { ...procedure.latest.record, version: procedure.latest.version + 1, decision };
+    return this.addVersion(tx, decisionId, decision, record, 'abolish', replacedByCode);
+  }
+
+  private async recordOf(tx: CatalogTx, procedureId: string, version: number, decision: Decision, input: ProcedureInput): Promise<ProcedureVersion> {
+    const domain = await this.domains.require(tx, input.domainCode, 'procedure.domainCode');
+    return { ...input, domainName: domain.name, procedureId, version, decision };
+  }
+
+  private async addVersion(tx: CatalogTx, decisionId: string, decision: Decision, record: ProcedureVersion, effect: VersionEffect, relatedCode?: string): Promise<PlannedVersion> {
+    await tx.procedureVersion.create({
+      data: {
+        procedureId: record.procedureId,
+        version: record.version,
+        record,
+        decisionId,
+        decisionNumber: decision.number,
+        decisionKind: decision.kind,
+        signedOn: new Date(decision.signedOn),
+        effectiveFrom: new Date(decision.effectiveFrom),
+        effect,
+        relatedCode: relatedCode ?? null,
+      },
     });
-    return version?.record as ProcedureVersion | undefined;
+    return { code: record.code, version: record.version, effect };
   }
 }

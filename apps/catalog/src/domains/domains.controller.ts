@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@motcua/auth';
+import { DomainService } from './domain.service';
+
+@ApiTags('domains')
+@Controller('domains')
+export class DomainsController {
+  constructor(private readonly domains: DomainService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Domains (lĩnh vực) of the catalog with their responsible departments' })
+  list() {
+    return this.domains.list();
+  }
+}

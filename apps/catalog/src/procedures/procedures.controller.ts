@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Public } from '@motcua/auth';
+import { isoDate, procedureCode } from '@motcua/contracts';
+import { zodParam, zodQuery } from '@motcua/http';
+import { ProcedureQueryService } from './procedure-query.service';
+
+const atQuery = z.object({ at: isoDate.optional() });
+
+@ApiTags('procedures')
+@Controller('procedures')
+export class ProceduresController {
+  constructor(private readonly procedures: ProcedureQueryService) {}
+
+  @Get(':code')
+  @Public()
+  @ApiOperation({ summary: 'The version of a procedure in force today, or on the date `at` (YYYY-MM-DD)' })
+  @ApiQuery({ name: 'at', required: false, description: 'Date (Asia/Ho_Chi_Minh) at which to read the version in force' })
+  procedure(@Param('code', zodParam(procedureCode)) code: string, @Query(zodQuery(atQuery)) query: z.infer<typeof atQuery>) {
+    return query.at ? this.procedures.inForceOn(code, query.at) : this.procedures.inForce(code);
+  }
+
+  @Get(':code/versions')
+  @Public()
+  @ApiOperation({ summary: 'History of a procedure: every version with its publication decision' })
+  versions(@Param('code', zodParam(procedureCode)) code: string) {
+    return this.procedures.history(code);
+  }
+}

@@ -1,0 +1,88 @@
+import { DomainProblem } from '@motcua/http';
+import { decisionBody } from './publication-fixtures';
+import { PublicationBodyPipe } from './publication-body.pipe';
+import { missingParts } from './procedure-completeness';
+
+function problemOf(body: unknown) {
+  try {
+    new PublicationBodyPipe().transform(body);
+  } catch (error) {
+    if (error instanceof DomainProblem) return error.toProblem();
+    throw error;
+  }
+  throw new Error('the body was accepted');
+}
+
+describe('completeness of a procedure (Decree 63/2010 Art. 8(2))', () => {
+  it('finds nothing missing in a complete record', () => {
+    expect(missingParts(decisionBody('new', '1.000001').procedure)).toEqual([]);
+  });
+
+  it('lists every missing part, not only the first', () => {
+    const { steps: _s, requiredDocuments: _d, timeLimit: _t, result: _r, ...rest } = decisionBody('new', '1.000001').procedure;
+    const problem = problemOf({ decision: decisionBody('new', '1.000001').decision, procedure: { ...rest, legalBasis: [], decidingAgency: '  ' } });
+    expect(problem.status).toBe(422);
+    expect(problem.type).toMatch(/incomplete-procedure$/);
+    expect(problem.errors?.map((e) => e.field).sort()).toEqual(
+      ['procedure.decidingAgency', 'procedure.legalBasis', 'procedure.requiredDocuments', 'procedure.result', 'procedure.steps', 'procedure.timeLimit'].sort(),
+    );
+    expect(problem.errors?.every((e) => e.rule === 'required')).toBe(true);
+  });
+
+  it('checks each document for its copies and required flag', () => {
+    const body = decisionBody('new', '1.000001');
+    body.procedure.requiredDocuments = [{ code: 'X', name: 'Tờ khai' } as never];
+    expect(problemOf(body).errors?.map((e) => e.field)).toEqual([
+      'procedure.requiredDocuments.0.originals',
+      'procedure.requiredDocuments.0.copies',
+      'procedure.requiredDocuments.0.required',
+    ]);
+  });
+});
+
+describe('rules of a publication decision', () => {
+  it('accepts a complete new decision and fills defaults', () => {
+    const body = decisionBody('new', '1.000001');
+    const { conditions: _c, fees: _f, ...procedure } = body.procedure;
+    const parsed = new PublicationBodyPipe().transform({ ...body, procedure });
+    expect(parsed.decision.kind).toBe('new');
+    expect('procedure' in parsed && parsed.procedure.fees).toEqual([]);
+  });
+
+  it('refuses a negative time limit, naming the field and rule', () => {
+    const body = decisionBody('new', '1.000001');
+    body.procedure.timeLimit.value = -3;
+    expect(problemOf(body).errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'procedure.timeLimit.value', rule: 'too_small' })]));
+  });
+
+  it('refuses workflow shares that do not add up to the time limit', () => {
+    const body = decisionBody('new', '1.000001');
+    body.procedure.workflow[1].share = 3;
+    const problem = problemOf(body);
+    expect(problem.status).toBe(400);
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'procedure.workflow', rule: 'shares-add-up-to-time-limit' })]);
+  });
+
+  it('refuses workflow steps out of order', () => {
+    const body = decisionBody('new', '1.000001');
+    body.procedure.workflow[2].order = 2;
+    expect(problemOf(body).errors).toEqual([expect.objectContaining({ field: 'procedure.workflow', rule: 'ordered-steps' })]);
+  });
+
+  it('refuses an effective date before the signing date', () => {
+    const body = decisionBody('new', '1.000001', { signedOn: '2026-03-10', effectiveFrom: '2026-03-09' });
+    expect(problemOf(body).errors).toEqual([expect.objectContaining({ field: 'decision.effectiveFrom', rule: 'not-before-signing' })]);
+  });
+
+  it('refuses an unknown kind of decision', () => {
+    expect(problemOf({ decision: { kind: 'suspended' } }).errors).toEqual([expect.objectContaining({ field: 'decision.kind' })]);
+  });
+
+  it('reads an abolition without a procedure record', () => {
+    const parsed = new PublicationBodyPipe().transform({
+      decision: { number: '9/QĐ-UBND', kind: 'abolished', signedOn: '2026-01-05', effectiveFrom: '2026-02-01' },
+      code: '1.000001',
+    });
+    expect(parsed).toEqual(expect.objectContaining({ code: '1.000001' }));
+  });
+});

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { reviewCampaignClosed, reviewCampaignOpened, reviewCampaignProgressed } from '@motcua/contracts';
+import { UnitOfWork, type EventSink } from '@motcua/messaging';
+import type { FieldViolation } from '@motcua/http';
+import { CatalogDatabase } from '../catalog.database';
+import { DomainService } from '../domains/domain.service';
+import { conflictProblem, notFoundProblem, ruleProblem } from '../shared/catalog-problems';
+import type { CatalogTx } from '../shared/catalog-tx';
+import { isoDateOf, todayInVietnam } from '../shared/vietnam-date';
+import { campaignProgress, isLate, type CampaignCounts } from './review-progress';
+import type { CloseCampaign, OpenCampaign } from './review.schemas';
+
+type CampaignRow = Awaited<ReturnType<CatalogTx['reviewCampaign']['findUniqueOrThrow']>>;
+
+/** Đợt rà soát: opening, reading and closing review campaigns, and their progress events. */
+@Injectable()
+export class ReviewCampaignService {
+  constructor(
+    private readonly uow: UnitOfWork<CatalogTx>,
+    private readonly db: CatalogDatabase,
+    private readonly domains: DomainService,
+  ) {}
+
+  open(body: OpenCampaign) {
+    return this.uow.run(async (tx, events) => {
+      const domain = await this.domains.require(tx, body.domainCode, 'domainCode');
+      const duplicate = await tx.reviewCampaign.findUnique({ where: { year_domainCode_name: { year: body.year, domainCode: body.domainCode, name: body.name } } });
+      if (duplicate) {
+        throw conflictProblem('campaign-exists', 'The campaign already exists', { field: 'name', rule: 'unique', message: `campaign ${duplicate.id} has this name, year and domain` });
+      }
+      await this.assertInScope(tx, body.procedureCodes, body.domainCode);
+      const campaign = await tx.reviewCampaign.create({
+        data: {
+          id: randomUUID(),
+          name: body.name,
+          year: body.year,
+          planReference: body.planReference ?? null,
+          domainCode: domain.code,
+          responsibleUnitCode: body.responsibleUnitCode ?? domain.responsibleUnitCode,
+          responsibleUnitName: body.responsibleUnitName ?? domain.responsibleUnitName,
+          deadline: new Date(body.deadline),
+          procedureCodes: body.procedureCodes,
+          isDemo: body.demo ?? false,
+        },
+      });
+      events.publish(reviewCampaignOpened, {
+        campaignId: campaign.id,
+        occurredAt: campaign.openedAt.toISOString(),
+        name: campaign.name,
+        year: campaign.year,
+        ...(campaign.planReference ? { planReference: campaign.planReference } : {}),
+        deadline: body.deadline,
+        scopes: [
+          {
+            domainCode: domain.code,
+            domainName: domain.name,
+            responsibleUnitCode: campaign.responsibleUnitCode,
+            responsibleUnitName: campaign.responsibleUnitName,
+            deadline: body.deadline,
+            procedureCodes: body.procedureCodes,
+          },
+        ],
+      });
+      return this.view(tx, campaign);
+    });
+  }
+
+  async list() {
+    const campaigns = await this.db.reviewCampaign.findMany({ orderBy: [{ year: 'desc' }, { domainCode: 'asc' }] });
+    return Promise.all(campaigns.map((campaign) => this.view(this.db, campaign)));
+  }
+
+  async get(id: string) {
+    return this.view(this.db, await this.require(this.db, id));
+  }
+
+  close(id: string, body: CloseCampaign) {
+    return this.uow.run(async (tx, events) => {
+      const campaign = await this.requireOpen(tx, id);
+      const counts = await this.counts(tx, campaign);
+      const closedAt = new Date();
+      const savings = await tx.$queryRawUnsafe<{ total: string | null }[]>(
+        `SELECT SUM(saving_vnd)::text AS total FROM (
+           SELECT DISTINCT ON (procedure_code) saving_vnd FROM simplification_proposal
+           WHERE campaign_id = $1::uuid ORDER BY procedure_code, proposed_at DESC) latest`,
+        id,
+      );
+      const updated = await tx.reviewCampaign.update({ where: { id }, data: { status: 'closed', closedAt, reportReference: body.reportReference ?? null } });
+      events.publish(reviewCampaignClosed, {
+        campaignId: id,
+        occurredAt: closedAt.toISOString(),
+        evaluated: counts.evaluated,
+        proposals: counts.proposals,
+        totalSavingVnd: Number(savings[0]?.total ?? 0),
+        ...(body.reportReference ? { reportReference: body.reportReference } : {}),
+        lateDomains: isLate(counts, todayInVietnam(closedAt)) ? [campaign.domainCode] : [],
+      });
+      return this.view(tx, updated);
+    });
+  }
+
+  /** The campaign, open (409 when closed, 404 when unknown), locked for the rest of the transaction. */
+  async requireOpen(tx: CatalogTx, id: string): Promise<CampaignRow> {
+    await tx.$queryRawUnsafe(`SELECT id FROM review_campaign WHERE id = $1::uuid FOR UPDATE`, id);
+    const campaign = await this.require(tx, id);
+    if (campaign.status !== 'open') {
+      throw conflictProblem('campaign-closed', 'The campaign is closed', { field: 'campaignId', rule: 'open-campaign', message: `campaign ${id} was closed` });
+    }
+    return campaign;
+  }
+
+  /** Publishes the campaign's progress (after an evaluation or a proposal). */
+  async publishProgress(tx: CatalogTx, events: EventSink, campaign: CampaignRow): Promise<void> {
+    const counts = await this.counts(tx, campaign);
+    const now = new Date().toISOString();
+    events.publish(reviewCampaignProgressed, {
+      campaignId: campaign.id,
+      occurredAt: now,
+      asOf: now,
+      domains: [{ domainCode: campaign.domainCode, ...counts }],
+    });
+  }
+
+  private async require(reader: Pick<CatalogTx, 'reviewCampaign'>, id: string): Promise<CampaignRow> {
+    const campaign = await reader.reviewCampaign.findUnique({ where: { id } });
+    if (!campaign) throw notFoundProblem('campaign-not-found', 'No such campaign', { field: 'campaignId', rule: 'existing-campaign', message: `no campaign ${id}` });
+    return campaign;
+  }
+
+  private async counts(reader: Pick<CatalogTx, 'procedureEvaluation' | 'simplificationProposal'>, campaign: CampaignRow): Promise<CampaignCounts> {
+    const evaluated = await reader.procedureEvaluation.count({ where: { campaignId: campaign.id } });
+    const proposals = await reader.simplificationProposal.count({ where: { campaignId: campaign.id } });
+    return { deadline: isoDateOf(campaign.deadline), inScope: campaign.procedureCodes.length, evaluated, proposals };
+  }
+
+  private async view(reader: Pick<CatalogTx, 'procedureEvaluation' | 'simplificationProposal'>, campaign: CampaignRow) {
+    const { deadline: _deadline, ...rest } = campaign;
+    return { ...rest, deadline: isoDateOf(campaign.deadline), progress: campaignProgress(await this.counts(reader, campaign), todayInVietnam()) };
+  }
+
+  /** Every procedure in scope exists, is in force and belongs to the campaign's domain; all offenders listed. */
+  private async assertInScope(tx: CatalogTx, codes: string[], domainCode: string): Promise<void> {
+    const found = await tx.procedure.findMany({ where: { code: { in: codes } }, select: { code: true, status: true, domainCode: true } });
+    const byCode = new Map(found.map((p) => [p.code, p]));
+    const errors: FieldViolation[] = [];
+    codes.forEach((code, index) => {
+      const procedure = byCode.get(code);
+      const field = `procedureCodes.${index}`;
+      if (procedure?.status !== 'in_force') errors.push({ field, rule: 'procedure-in-force', message: `procedure ${code} is not in force` });
+      else if (procedure.domainCode !== domainCode) errors.push({ field, rule: 'same-domain', message: `procedure ${code} belongs to domain ${procedure.domainCode}, not ${domainCode}` });
+    });
+    if (errors.length > 0) throw ruleProblem('procedures-out-of-scope', 'Some procedures cannot be reviewed in this campaign', errors);
+  }
+}

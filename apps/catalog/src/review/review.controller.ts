@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { zodBody, zodParam } from '@motcua/http';
+import { openApiSchemaOf } from '../shared/openapi';
+import { ReviewCampaignService } from './review-campaign.service';
+import { ReviewReadService } from './review-read.service';
+import { ReviewWorkService } from './review-work.service';
+import {
+  closeCampaignSchema,
+  evaluationSchema,
+  openCampaignSchema,
+  proposalSchema,
+  type CloseCampaign,
+  type Evaluation,
+  type OpenCampaign,
+  type Proposal,
+} from './review.schemas';
+
+const campaignId = zodParam(z.uuid());
+
+@ApiTags('review')
+@ApiBearerAuth()
+@Controller('review-campaigns')
+export class ReviewController {
+  constructor(
+    private readonly campaigns: ReviewCampaignService,
+    private readonly work: ReviewWorkService,
+    private readonly reads: ReviewReadService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: 'Open a review campaign (đợt rà soát) of one domain: department, deadline, procedures in scope' })
+  @ApiBody({ schema: openApiSchemaOf(openCampaignSchema) })
+  open(@Body(zodBody(openCampaignSchema)) body: OpenCampaign) {
+    return this.campaigns.open(body);
+  }
+
+  @Get()
+  @Roles('admin', 'leader', 'specialist')
+  @ApiOperation({ summary: 'Review campaigns with their progress against the deadline' })
+  list() {
+    return this.campaigns.list();
+  }
+
+  @Get(':id')
+  @Roles('admin', 'leader', 'specialist')
+  @ApiOperation({ summary: 'One review campaign with its progress' })
+  get(@Param('id', campaignId) id: string) {
+    return this.campaigns.get(id);
+  }
+
+  @Post(':id/evaluations')
+  @HttpCode(201)
+  @Roles('admin', 'leader', 'specialist')
+  @ApiOperation({ summary: 'Evaluate a procedure in scope on necessity, reasonableness, legality and compliance cost' })
+  @ApiBody({ schema: openApiSchemaOf(evaluationSchema) })
+  evaluate(@Param('id', campaignId) id: string, @Body(zodBody(evaluationSchema)) body: Evaluation, @CurrentPrincipal() principal: Principal) {
+    return this.work.evaluate(id, body, principal.unit);
+  }
+
+  @Get(':id/evaluations')
+  @Roles('admin', 'leader', 'specialist')
+  evaluations(@Param('id', campaignId) id: string) {
+    return this.reads.evaluations(id);
+  }
+
+  @Post(':id/proposals')
+  @HttpCode(201)
+  @Roles('admin', 'leader', 'specialist')
+  @ApiOperation({ summary: 'Propose a simplification: cuts in documents, steps, days, and compliance cost now and after (Circular 02/2017 Art. 27)' })
+  @ApiBody({ schema: openApiSchemaOf(proposalSchema) })
+  propose(@Param('id', campaignId) id: string, @Body(zodBody(proposalSchema)) body: Proposal) {
+    return this.work.propose(id, body);
+  }
+
+  @Get(':id/proposals')
+  @Roles('admin', 'leader', 'specialist')
+  proposals(@Param('id', campaignId) id: string) {
+    return this.reads.proposals(id);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: 'Close a campaign with its totals and annual saving' })
+  @ApiBody({ schema: openApiSchemaOf(closeCampaignSchema) })
+  close(@Param('id', campaignId) id: string, @Body(zodBody(closeCampaignSchema)) body: CloseCampaign) {
+    return this.campaigns.close(id, body);
+  }
+}
