@@ -25,7 +25,7 @@ function boundaries({ testing }) {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '**/.data/**', '**/.data-test/**', 'infra/kafka/lib/**', 'docs/**', '**/*.js', '**/*.mjs'],
+    ignores: ['**/prisma.config.ts', '**/node_modules/**', '**/dist/**', '**/generated/**', '**/.data/**', '**/.data-test/**', 'infra/kafka/lib/**', 'docs/**', '**/*.js', '**/*.mjs'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -22,7 +22,7 @@ export function violationsOf(error: z.ZodError, prefix?: string): FieldViolation
     field: [prefix === 'body' ? undefined : prefix, ...issue.path.map(String)]
       .filter(Boolean)
       .join('.') || '(root)',
-    rule: issue.code,
+    rule: ruleOf(issue),
     message: issue.message,
   }));
 }
@@ -31,3 +31,9 @@ export function violationsOf(error: z.ZodError, prefix?: string): FieldViolation
 export const zodBody = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema, 'body');
 export const zodQuery = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema, 'query');
 export const zodParam = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema, 'param');
+
+/** A custom refinement may name its rule in `params.rule` (e.g. `shares-add-up`); zod's own issues use their code. */
+function ruleOf(issue: z.core.$ZodIssue): string {
+  const named = issue.code === 'custom' ? (issue.params as { rule?: unknown } | undefined)?.rule : undefined;
+  return typeof named === 'string' ? named : issue.code;
+}
