@@ -1,18 +1,36 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { CommonServiceConfig } from '@motcua/config';
 import { ServiceKitModule } from '@motcua/http';
 import { MessagingModule } from '@motcua/messaging';
+import { DIGITIZATION_CONFIG, type DigitizationConfig } from './config';
 import { DigitizationDatabase } from './digitization.database';
+import { DocumentModule } from './documents/document.module';
+import { DossierCopyModule } from './dossier-copy/dossier-copy.module';
+import { IntakeModule } from './intake/intake.module';
+import { RatesModule } from './rates/rates.module';
+import { ResultModule } from './results/result.module';
+import { ReuseModule } from './reuse/reuse.module';
+import { StorageModule } from './storage/storage.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: CommonServiceConfig): DynamicModule {
+  static forRoot(config: DigitizationConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ service: 'digitization', config, database: DigitizationDatabase }),
         MessagingModule.forService({ service: 'digitization', database: DigitizationDatabase }),
+        { module: DigitizationConfigModule, global: true, providers: [{ provide: DIGITIZATION_CONFIG, useValue: config }], exports: [DIGITIZATION_CONFIG] },
+        StorageModule,
+        DossierCopyModule,
+        IntakeModule,
+        DocumentModule,
+        ResultModule,
+        ReuseModule,
+        RatesModule,
       ],
     };
   }
 }
+
+@Module({})
+class DigitizationConfigModule {}

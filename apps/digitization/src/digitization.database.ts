@@ -14,3 +14,6 @@ export class DigitizationDatabase extends PrismaClient implements OnModuleDestro
     await this.$disconnect();
   }
 }
+
+/** The interactive transaction client of the digitization database (what UnitOfWork hands out). */
+export type DigitizationTx = Parameters<Parameters<DigitizationDatabase['$transaction']>[0]>[0];

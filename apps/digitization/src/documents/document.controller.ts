@@ -1,0 +1,47 @@
+import type { ServerResponse } from 'node:http';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { zodBody, zodParam, zodQuery } from '@motcua/http';
+import { sendDownload } from '../shared/download';
+import { digitizeDocumentBody, documentListQuery, idParam, type DigitizeDocumentBody } from './document.schemas';
+import { DocumentService } from './document.service';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('documents')
+export class DocumentController {
+  constructor(private readonly documents: DocumentService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('desk_officer', 'specialist', 'leader')
+  @ApiOperation({
+    summary: 'Record a digitized paper document of a dossier (publishes document.digitized)',
+    description: 'Body: {dossierId, dossierCode, applicantKey, documentCode, fileSha256 (from POST /files), filename, validUntil?}. The same file for the same slot again answers the existing record (replayed: true).',
+  })
+  @ApiBody({ schema: { type: 'object' } })
+  @ApiResponse({ status: 201, description: 'The digitized document' })
+  @ApiResponse({ status: 400, description: 'Invalid field (problem+json naming it), e.g. a path as filename' })
+  @ApiResponse({ status: 409, description: 'dossierCode or applicantKey disagree with the dossier events' })
+  @ApiResponse({ status: 422, description: 'No stored file with this SHA-256' })
+  digitize(@Body(zodBody(digitizeDocumentBody)) body: DigitizeDocumentBody, @CurrentPrincipal() principal: Principal) {
+    return this.documents.digitize(body, principal);
+  }
+
+  @Get()
+  @Roles('desk_officer', 'specialist', 'leader')
+  @ApiOperation({ summary: 'Digitized documents of a dossier (all for a handling unit, else only those of the caller’s unit)' })
+  list(@Query(zodQuery(documentListQuery)) query: { dossierId: string }, @CurrentPrincipal() principal: Principal) {
+    return this.documents.list(query.dossierId, principal);
+  }
+
+  @Get(':id/file')
+  @Roles('desk_officer', 'specialist', 'leader')
+  @ApiOperation({ summary: 'Download the file of a digitized document (officers of a handling unit)' })
+  @ApiResponse({ status: 200, description: 'The file, as an attachment, with its media type and nosniff' })
+  @ApiResponse({ status: 403, description: 'Not an officer of a unit handling the dossier' })
+  async download(@Param(zodParam(idParam)) params: { id: string }, @CurrentPrincipal() principal: Principal, @Res() reply: ServerResponse) {
+    await sendDownload(reply, await this.documents.download(params.id, principal));
+  }
+}

@@ -1,0 +1,123 @@
+import { open, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { DIGITIZATION_CONFIG, type DigitizationConfig } from '../config';
+import { DigitizationDatabase } from '../digitization.database';
+import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage-driver';
+import { FileInspector, type Inspection } from './file-inspector';
+import { FileRejected } from './intake.errors';
+import { intakeLimitsOf, type IntakeLimits } from './intake-limits';
+import { essenceOf, isMediaType, type FileKind, type MediaType } from './media-types';
+import { tiffPages } from './tiff-pages';
+
+export type StoredFileView = Inspection & { mediaType: MediaType; alreadyStored: boolean };
+
+/**
+ * File intake: stream to a temp file while hashing and inspecting, validate, then move it to its
+ * content address. A refused file leaves nothing behind (the temp file is deleted).
+ */
+@Injectable()
+export class IntakeService {
+  private readonly limits: IntakeLimits;
+
+  constructor(
+    @Inject(DIGITIZATION_CONFIG) config: DigitizationConfig,
+    @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
+    private readonly db: DigitizationDatabase,
+  ) {
+    this.limits = intakeLimitsOf(config);
+  }
+
+  async receive(source: Readable, input: { contentType?: string; contentLength?: string; kind: FileKind }): Promise<StoredFileView> {
+    try {
+      return await this.store(source, input);
+    } catch (error) {
+      if (error instanceof FileRejected) throw error.toProblem();
+      throw error;
+    }
+  }
+
+  private async store(source: Readable, input: { contentType?: string; contentLength?: string; kind: FileKind }) {
+    const declared = essenceOf(input.contentType);
+    if (!isMediaType(declared)) {
+      throw new FileRejected('unsupported-media-type', `Content-Type must be one of application/pdf, image/jpeg, image/png, image/tiff (got '${declared || 'none'}')`, 'content-type');
+    }
+    const inspector = new FileInspector(declared, input.kind, this.limits);
+    const announced = input.contentLength === undefined ? undefined : Number(input.contentLength);
+    if (announced !== undefined && announced > inspector.maxBytes) {
+      throw new FileRejected('file-too-large', `${declared} files may be at most ${inspector.maxBytes} bytes (Content-Length ${announced})`);
+    }
+    const temp = this.storage.tempPath();
+    try {
+      await spool(source, temp, inspector);
+      const inspection = inspector.finish();
+      if (declared === 'image/tiff') inspection.pages = await this.inspectTiff(temp, inspection.sizeBytes, inspector);
+      const isNew = await this.storage.publish(temp, inspection.sha256);
+      await this.db.storedFile.upsert({
+        where: { sha256: inspection.sha256 },
+        create: { sha256: inspection.sha256, mediaType: declared, sizeBytes: inspection.sizeBytes, pages: inspection.pages, signed: inspection.signed },
+        update: {},
+      });
+      return { ...inspection, mediaType: declared, alreadyStored: !isNew };
+    } finally {
+      await rm(temp, { force: true });
+    }
+  }
+
+  private async inspectTiff(temp: string, size: number, inspector: FileInspector): Promise<number> {
+    const handle = await open(temp, 'r');
+    try {
+      const summary = await tiffPages(handle, size, this.limits.maxPages);
+      if ('error' in summary) {
+        if (summary.error === 'too-many-pages') inspector.checkPages(this.limits.maxPages + 1);
+        throw new FileRejected(summary.error === 'truncated' ? 'truncated-file' : 'malformed-file', `the image/tiff directory chain is ${summary.error}`);
+      }
+      if (summary.first) inspector.checkPixels(summary.first);
+      return summary.pages;
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/**
+ * Copies the request body into the temp file, feeding every chunk to the inspector first. On a
+ * rejection the request is drained (not destroyed) so the problem answer still reaches the client.
+ */
+function spool(source: Readable, path: string, inspector: FileInspector): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(path, { flags: 'wx' });
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      source.off('data', onData);
+      source.resume();
+      out.destroy();
+      out.once('close', () => reject(error instanceof Error ? error : new Error(String(error))));
+    };
+    const onData = (chunk: Buffer) => {
+      try {
+        inspector.push(chunk);
+      } catch (error) {
+        return fail(error);
+      }
+      if (!out.write(chunk)) {
+        source.pause();
+        out.once('drain', () => source.resume());
+      }
+    };
+    source.on('data', onData);
+    source.once('end', () => {
+      if (settled) return;
+      settled = true;
+      out.end(() => resolve());
+    });
+    source.once('close', () => {
+      if (!source.readableEnded) fail(new FileRejected('truncated-file', 'the upload was interrupted before its end'));
+    });
+    source.once('error', () => fail(new FileRejected('truncated-file', 'the upload was interrupted before its end')));
+    out.once('error', fail);
+  });
+}

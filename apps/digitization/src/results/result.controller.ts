@@ -1,0 +1,85 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
+import { zodBody, zodParam, zodQuery } from '@motcua/http';
+import { idParam } from '../documents/document.schemas';
+import { sendDownload } from '../shared/download';
+import { PublicDownloadRateLimiter } from './public-download.rate-limiter';
+import {
+  issueResultBody,
+  publicDownloadBody,
+  resultListQuery,
+  revokeResultBody,
+  type IssueResultBody,
+  type PublicDownloadBody,
+  type RevokeResultBody,
+} from './result.schemas';
+import { ResultService } from './result.service';
+
+@ApiTags('results')
+@Controller()
+export class ResultController {
+  constructor(
+    private readonly results: ResultService,
+    private readonly limiter: PublicDownloadRateLimiter,
+  ) {}
+
+  @Post('results')
+  @HttpCode(201)
+  @ApiBearerAuth()
+  @Roles('desk_officer', 'specialist', 'leader')
+  @ApiOperation({
+    summary: 'Record an issued result (publishes result.issued); answers the applicant access secret once',
+    description: 'An electronic result references a signed PDF uploaded with kind=signed-pdf. accessSecret is shown only in this answer; only its hash is kept.',
+  })
+  @ApiBody({ schema: { type: 'object' } })
+  @ApiResponse({ status: 201, description: 'The result, with accessSecret for the applicant' })
+  @ApiResponse({ status: 409, description: 'The issuing agency already used this number' })
+  @ApiResponse({ status: 422, description: 'Unknown file, or an electronic result without a signature' })
+  issue(@Body(zodBody(issueResultBody)) body: IssueResultBody, @CurrentPrincipal() principal: Principal) {
+    return this.results.issue(body, principal);
+  }
+
+  @Post('results/:id/revocation')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('specialist', 'leader')
+  @ApiOperation({ summary: 'Revoke (thu hồi) a result: it leaves the reuse store (publishes result.revoked)' })
+  @ApiResponse({ status: 409, description: 'Already revoked' })
+  revoke(@Param(zodParam(idParam)) params: { id: string }, @Body(zodBody(revokeResultBody)) body: RevokeResultBody, @CurrentPrincipal() principal: Principal) {
+    return this.results.revoke(params.id, body, principal);
+  }
+
+  @Get('results')
+  @ApiBearerAuth()
+  @Roles('desk_officer', 'specialist', 'leader')
+  @ApiOperation({ summary: 'Results of a dossier (all for a handling unit, else only those of the caller’s unit)' })
+  list(@Query(zodQuery(resultListQuery)) query: { dossierId: string }, @CurrentPrincipal() principal: Principal) {
+    return this.results.list(query.dossierId, principal);
+  }
+
+  @Get('results/:id/file')
+  @ApiBearerAuth()
+  @Roles('desk_officer', 'specialist', 'leader')
+  @ApiOperation({ summary: 'Download a result file (officers of a handling unit)' })
+  @ApiResponse({ status: 403, description: 'Not an officer of a unit handling the dossier' })
+  async download(@Param(zodParam(idParam)) params: { id: string }, @CurrentPrincipal() principal: Principal, @Res() reply: ServerResponse) {
+    await sendDownload(reply, await this.results.download(params.id, principal));
+  }
+
+  @Post('public/result-downloads')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({
+    summary: 'The applicant downloads a result with the dossier code and the access secret handed out with it (rate-limited)',
+    description: 'Results only: the dossier events carry no hash of the dossier lookup secret, so documents cannot be offered on this path.',
+  })
+  @ApiBody({ schema: { type: 'object', properties: { dossierCode: { type: 'string' }, secret: { type: 'string' } } } })
+  @ApiResponse({ status: 404, description: 'No result matches the code and secret' })
+  @ApiResponse({ status: 429, description: 'Too many attempts from this address' })
+  async publicDownload(@Body(zodBody(publicDownloadBody)) body: PublicDownloadBody, @Req() request: IncomingMessage, @Res() reply: ServerResponse) {
+    await this.limiter.consume(request.socket.remoteAddress ?? 'unknown');
+    await sendDownload(reply, await this.results.publicDownload(body));
+  }
+}

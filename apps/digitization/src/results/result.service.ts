@@ -1,0 +1,144 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@motcua/auth';
+import { agencyCode as agencyCodeSchema, resultIssued, resultRevoked } from '@motcua/contracts';
+import { DomainProblem } from '@motcua/http';
+import { UnitOfWork } from '@motcua/messaging';
+import { DigitizationDatabase, type DigitizationTx } from '../digitization.database';
+import { fileMissing } from '../documents/document.service';
+import { DossierCopyRepository } from '../dossier-copy/dossier-copy.repository';
+import { assertMayDownload, notFound, visibleTo, type FileDownload } from '../shared/file-access';
+import { actorOf, dateOnly } from '../shared/principal-actor';
+import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage-driver';
+import type { IssueResultBody, PublicDownloadBody, RevokeResultBody } from './result.schemas';
+import { resultView } from './result.view';
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest();
+
+/** Results of dossiers: issued (electronic or scanned), revoked, downloaded. */
+@Injectable()
+export class ResultService {
+  constructor(
+    private readonly db: DigitizationDatabase,
+    private readonly uow: UnitOfWork<DigitizationTx>,
+    private readonly copies: DossierCopyRepository,
+    @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
+  ) {}
+
+  async issue(body: IssueResultBody, principal: Principal) {
+    const actor = actorOf(principal);
+    const accessSecret = randomBytes(18).toString('base64url');
+    return this.uow.run(async (tx, events) => {
+      const file = body.fileSha256 ? await tx.storedFile.findUnique({ where: { sha256: body.fileSha256 } }) : null;
+      if (body.fileSha256 && !file) throw fileMissing();
+      if (body.electronic && !file?.signed) {
+        throw new DomainProblem(422, 'signature-missing', 'Not a signed result', 'An electronic result must be a signed PDF (uploaded with kind=signed-pdf).', {
+          errors: [{ field: 'fileSha256', rule: 'signed-pdf', message: 'the file carries no signature' }],
+        });
+      }
+      const duplicate = await tx.digitizedResult.findUnique({ where: { issuingAgencyCode_number: { issuingAgencyCode: body.issuingAgencyCode, number: body.number } } });
+      if (duplicate) {
+        throw new DomainProblem(409, 'result-number-taken', 'Conflict', `Result ${body.number} of ${body.issuingAgencyCode} is already recorded.`, {
+          errors: [{ field: 'number', rule: 'unique', message: 'already used by this issuing agency' }],
+          resultId: duplicate.id,
+        });
+      }
+      const created = await tx.digitizedResult.create({
+        data: {
+          id: randomUUID(),
+          dossierId: body.dossierId,
+          dossierCode: body.dossierCode,
+          applicantKey: body.applicantKey,
+          procedureCode: body.procedureCode,
+          resultType: body.resultType,
+          reuseCode: body.reuseCode ?? body.resultType,
+          number: body.number,
+          issuedOn: dateOnly(body.issuedOn),
+          validUntil: body.validUntil ? dateOnly(body.validUntil) : null,
+          issuingAgencyCode: body.issuingAgencyCode,
+          issuingAgencyName: body.issuingAgencyName,
+          electronic: body.electronic,
+          fileSha256: file?.sha256 ?? null,
+          filename: body.filename ?? null,
+          issuedByUnit: actor.unitCode,
+          issuedBy: principal.subject,
+          accessSecretHash: hashSecret(accessSecret).toString('hex'),
+        },
+      });
+      events.publish(resultIssued, {
+        applicantKey: body.applicantKey,
+        occurredAt: created.recordedAt.toISOString(),
+        resultId: created.id,
+        dossierId: body.dossierId,
+        dossierCode: body.dossierCode,
+        procedureCode: body.procedureCode,
+        resultType: body.resultType,
+        number: body.number,
+        issuedOn: body.issuedOn,
+        validUntil: body.validUntil,
+        issuingAgencyCode: body.issuingAgencyCode,
+        issuingAgencyName: body.issuingAgencyName,
+        electronic: body.electronic,
+        checksumSha256: file?.sha256,
+      });
+      return { ...resultView(created), accessSecret };
+    });
+  }
+
+  async revoke(id: string, body: RevokeResultBody, principal: Principal) {
+    actorOf(principal);
+    return this.uow.run(async (tx, events) => {
+      const result = await tx.digitizedResult.findUnique({ where: { id } });
+      if (!result) throw notFound('result');
+      if (result.revokedOn) {
+        throw new DomainProblem(409, 'already-revoked', 'Conflict', `Result ${result.number} was revoked on ${result.revokedOn.toISOString().slice(0, 10)}.`);
+      }
+      const revoking = agencyCodeSchema.safeParse(principal.agency).success ? principal.agency! : result.issuingAgencyCode;
+      const updated = await tx.digitizedResult.update({
+        where: { id },
+        data: { revokedOn: dateOnly(body.revokedOn), revokeReason: body.reason, revokeDecision: body.decisionNumber ?? null },
+      });
+      events.publish(resultRevoked, {
+        applicantKey: result.applicantKey,
+        occurredAt: new Date().toISOString(),
+        resultId: id,
+        number: result.number,
+        revokedOn: body.revokedOn,
+        reason: body.reason,
+        revokingAgencyCode: revoking,
+        decisionNumber: body.decisionNumber,
+      });
+      return resultView(updated);
+    });
+  }
+
+  async list(dossierId: string, principal: Principal) {
+    const rows = await this.db.digitizedResult.findMany({ where: { dossierId }, orderBy: { recordedAt: 'asc' } });
+    const scope = await this.copies.find(this.db, dossierId);
+    return visibleTo(principal, scope, rows, (row) => row.issuedByUnit).map(resultView);
+  }
+
+  async download(id: string, principal: Principal): Promise<FileDownload> {
+    const result = await this.db.digitizedResult.findUnique({ where: { id }, include: { file: true } });
+    if (!result) throw notFound('result');
+    assertMayDownload(principal, await this.copies.find(this.db, result.dossierId), result.issuedByUnit);
+    return this.fileOf(result);
+  }
+
+  /** The applicant's path: dossier code + the access secret handed out with the result. */
+  async publicDownload(body: PublicDownloadBody): Promise<FileDownload> {
+    const candidates = await this.db.digitizedResult.findMany({ where: { dossierCode: body.dossierCode }, include: { file: true } });
+    const presented = hashSecret(body.secret);
+    const result = candidates.find((row) => timingSafeEqual(Buffer.from(row.accessSecretHash, 'hex'), presented));
+    if (!result || !result.file) {
+      throw new DomainProblem(404, 'result-not-found', 'Not found', 'No downloadable result matches this dossier code and secret.');
+    }
+    return this.fileOf(result);
+  }
+
+  private async fileOf(result: { fileSha256: string | null; filename: string | null; number: string; file: { mediaType: string; sizeBytes: number } | null }) {
+    if (!result.fileSha256 || !result.file) throw new DomainProblem(404, 'result-not-digitized', 'Not found', 'This result has no file (issued on paper, not digitized).');
+    const stream = await this.storage.open(result.fileSha256);
+    return { stream, mediaType: result.file.mediaType, sizeBytes: result.file.sizeBytes, filename: result.filename ?? `${result.number}.pdf` };
+  }
+}
