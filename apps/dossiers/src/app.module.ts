@@ -1,20 +1,29 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { CommonServiceConfig } from '@motcua/config';
 import { ServiceKitModule } from '@motcua/http';
 import { MessagingModule } from '@motcua/messaging';
+import { DOSSIERS_CONFIG, type DossiersConfig } from './config';
+import { DeadlineWatchService } from './deadline/deadline-watch.service';
 import { DossiersDatabase } from './dossiers.database';
+import { IntakeModule } from './intake/intake.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { LookupModule } from './lookup/lookup.module';
 import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: CommonServiceConfig): DynamicModule {
+  static forRoot(config: DossiersConfig): DynamicModule {
     return {
       module: AppModule,
+      global: true,
       imports: [
         ServiceKitModule.forRoot({ service: 'dossiers', config, database: DossiersDatabase }),
         MessagingModule.forService({ service: 'dossiers', database: DossiersDatabase }),
+        IntakeModule,
+        LifecycleModule,
+        LookupModule,
       ],
-      providers: [ProcedureCopyHandlers],
+      providers: [ProcedureCopyHandlers, DeadlineWatchService, { provide: DOSSIERS_CONFIG, useValue: config }],
+      exports: [DOSSIERS_CONFIG],
     };
   }
 }

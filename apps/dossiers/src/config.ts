@@ -1,4 +1,21 @@
-import { commonServiceEnv } from '@motcua/config';
+import { z } from 'zod';
+import { commonServiceEnv, type CommonServiceConfig } from '@motcua/config';
 
 /** Environment variables of the dossiers service, validated at start. */
-export const dossiersEnv = { ...commonServiceEnv };
+export const dossiersEnv = {
+  ...commonServiceEnv,
+  /** Key of the HMAC that turns an applicant identifier into applicantKey (see applicant-key.ts). */
+  APPLICANT_KEY_SECRET: z.string().min(16).optional(),
+  /** Public lookups allowed per client IP and minute. */
+  LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** How often the deadline watch looks for due-soon and overdue dossiers; 0 turns it off. */
+  DEADLINE_WATCH_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+};
+
+export type DossiersConfig = CommonServiceConfig & {
+  APPLICANT_KEY_SECRET?: string;
+  LOOKUP_RATE_PER_MINUTE: number;
+  DEADLINE_WATCH_INTERVAL_MS: number;
+};
+
+export const DOSSIERS_CONFIG = Symbol('DOSSIERS_CONFIG');

@@ -14,3 +14,6 @@ export class DossiersDatabase extends PrismaClient implements OnModuleDestroy {
     await this.$disconnect();
   }
 }
+
+/** The interactive transaction client of the dossiers database (what UnitOfWork hands out). */
+export type DossiersTx = Parameters<Parameters<DossiersDatabase['$transaction']>[0]>[0];

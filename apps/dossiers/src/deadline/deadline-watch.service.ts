@@ -1,0 +1,96 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { dossierDueSoon, dossierOverdue } from '@motcua/contracts';
+import { UnitOfWork } from '@motcua/messaging';
+import { LOGGER, type Logger } from '@motcua/observability';
+import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
+import { factsOf } from '../dossier/dossier-events';
+import type { DossiersTx } from '../dossiers.database';
+import { DEADLINE_WATCH_POLICY, deadlineStateOf } from './deadline.rules';
+
+const BATCH = 100;
+/** Coarse pre-filter: nothing due later than this can be due soon (8 office hours ≤ 4 calendar days over a long weekend). */
+const HORIZON_MS = 6 * 86_400_000;
+
+/**
+ * Theo dõi hạn xử lý: announces each dossier deadline once as due soon and once as overdue.
+ * Every instance ticks; rows are claimed with FOR UPDATE SKIP LOCKED and the announced deadline
+ * is stored in the same transaction as the outbox event, so several instances and restarts
+ * never announce the same deadline twice. A new due date (extension, supplement) is a new deadline.
+ */
+@Injectable()
+export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly uow: UnitOfWork<DossiersTx>,
+    @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const interval = this.config.DEADLINE_WATCH_INTERVAL_MS;
+    if (interval <= 0) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.drain()
+        .catch((error: unknown) => this.logger.error({ err: error }, 'deadline watch tick failed'))
+        .finally(() => (this.running = undefined));
+    }, interval);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /**
+   * Ticks while whole batches are announced (a backlog after downtime drains at once), at most 20.
+   * Rows come by due date: overdue first, then due soon, then those not yet due soon, so a batch
+   * with a row left unannounced means nothing further is due.
+   */
+  async drain(now = new Date()): Promise<number> {
+    let total = 0;
+    for (let batch = 0; batch < 20; batch++) {
+      const { examined, announced } = await this.tick(now);
+      total += announced;
+      if (examined < BATCH || announced < examined) break;
+    }
+    return total;
+  }
+
+  /** One batch: how many dossiers were examined and how many warnings announced. */
+  async tick(now = new Date()): Promise<{ examined: number; announced: number }> {
+    return this.uow.run(async (tx, events) => {
+      const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT id FROM dossier
+          WHERE status IN ('received', 'processing') AND due_at IS NOT NULL
+            AND ((due_at < $1 AND overdue_announced_for IS DISTINCT FROM due_at)
+              OR (due_at >= $1 AND due_at < $2 AND due_soon_announced_for IS DISTINCT FROM due_at))
+          ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        now,
+        new Date(now.getTime() + HORIZON_MS),
+      );
+      let announced = 0;
+      for (const { id } of rows) {
+        const dossier = await tx.dossier.findUniqueOrThrow({ where: { id }, include: { steps: true } });
+        const dueAt = dossier.dueAt!;
+        const state = deadlineStateOf(now, dueAt, DEADLINE_WATCH_POLICY);
+        const unit = dossier.steps.find((s) => s.order === dossier.currentStepOrder)?.unitCode ?? dossier.steps[0]?.unitCode ?? 'VP.MC';
+        const deadline = { scope: 'dossier' as const, responsibleUnitCode: unit, deadline: dueAt.toISOString() };
+        const same = (value: Date | null) => value?.getTime() === dueAt.getTime();
+        if (state.state === 'overdue' && !same(dossier.overdueAnnouncedFor)) {
+          events.publish(dossierOverdue, { ...factsOf(dossier, now), deadline, overdueSince: dueAt.toISOString() });
+          await tx.dossier.update({ where: { id }, data: { overdueAnnouncedFor: dueAt, dueSoonAnnouncedFor: dueAt } });
+          announced += 1;
+        } else if (state.state === 'due_soon' && !same(dossier.dueSoonAnnouncedFor)) {
+          events.publish(dossierDueSoon, { ...factsOf(dossier, now), deadline, workingHoursLeft: state.workingHoursLeft });
+          await tx.dossier.update({ where: { id }, data: { dueSoonAnnouncedFor: dueAt } });
+          announced += 1;
+        }
+      }
+      return { examined: rows.length, announced };
+    });
+  }
+}

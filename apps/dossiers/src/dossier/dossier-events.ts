@@ -1,0 +1,56 @@
+import {
+  portalDossierStatus,
+  toPortalDossierStatus,
+  type DossierFacts,
+  type EventContract,
+  type EventData,
+} from '@motcua/contracts';
+import type { EventSink } from '@motcua/messaging';
+import type { Dossier } from '../generated/prisma/client';
+import type { SubmittedDocument } from './dossier-status';
+
+const iso = (value: Date | null | undefined) => (value ? value.toISOString() : undefined);
+
+/** The facts every dossier event carries, read from the dossier row after the transition. */
+export function factsOf(dossier: Dossier, occurredAt: Date): DossierFacts {
+  const facts: DossierFacts = {
+    dossierId: dossier.id,
+    dossierCode: dossier.code,
+    procedureCode: dossier.procedureCode,
+    procedureVersion: dossier.procedureVersion,
+    agencyCode: dossier.agencyCode,
+    domainCode: dossier.domainCode,
+    portalStatus: dossier.portalStatus,
+    channel: dossier.channel as DossierFacts['channel'],
+    applicantType: dossier.applicantType as DossierFacts['applicantType'],
+    applicantKey: dossier.applicantKey,
+    occurredAt: occurredAt.toISOString(),
+    receivedAt: dossier.status === 'not_received' || dossier.status === 'intake_supplement' ? undefined : iso(dossier.receivedAt),
+    dueDate: iso(dossier.dueAt),
+    returnedAt: iso(dossier.returnedAt),
+    supplementRequestedAt: iso(dossier.supplementRequestedAt),
+  };
+  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as DossierFacts;
+}
+
+/**
+ * Publishes a dossier event and, after it, the public portal status built by the contracts'
+ * mapper (masked identifier, yyyyMMddHHmmss). Both go to the outbox in the caller's transaction.
+ */
+export function publishDossierEvent<C extends EventContract>(
+  events: EventSink,
+  contract: C,
+  data: EventData<C>,
+  dossier: Dossier,
+): string {
+  const event = events.publish(contract, data);
+  events.publish(
+    portalDossierStatus,
+    toPortalDossierStatus({
+      dossier: data as unknown as DossierFacts,
+      applicantIdentifier: dossier.applicantIdentifier,
+      documents: dossier.documents as SubmittedDocument[],
+    }),
+  );
+  return event.id;
+}

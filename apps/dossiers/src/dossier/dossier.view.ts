@@ -1,0 +1,47 @@
+import { toLocalDate } from '@motcua/calendar';
+import type { DossierWithSteps } from './dossier.repository';
+import { onTimeStatusOf } from '../lifecycle/on-time.rules';
+import type { DossierStatus } from './dossier-status';
+
+/** What officers and the applicant see of a dossier (the applicant's identifier is never returned). */
+export function dossierView(dossier: DossierWithSteps, extra: { allowedActions?: string[]; lookupSecret?: string } = {}) {
+  return {
+    id: dossier.id,
+    code: dossier.code,
+    procedure: { code: dossier.procedureCode, version: dossier.procedureVersion },
+    agencyCode: dossier.agencyCode,
+    channel: dossier.channel,
+    applicantType: dossier.applicantType,
+    status: dossier.status,
+    portalStatus: dossier.portalStatus,
+    receivedAt: dossier.receivedAt.toISOString(),
+    /** Ngày hẹn trả in force. */
+    appointmentDate: dossier.dueAt ? toLocalDate(dossier.dueAt) : null,
+    dueAt: dossier.dueAt?.toISOString() ?? null,
+    originalDueAt: dossier.originalDueAt?.toISOString() ?? null,
+    calendarVersion: dossier.calendarVersion,
+    timeLimit: dossier.timeLimit,
+    documents: dossier.documents,
+    missing: dossier.missing ?? undefined,
+    refusalReasons: dossier.refusalReasons ?? undefined,
+    currentStepOrder: dossier.currentStepOrder,
+    extensionCount: dossier.extensionCount,
+    onTime: onTimeStatusOf({
+      status: dossier.status as DossierStatus,
+      dueAt: dossier.dueAt,
+      finishedAt: dossier.finishedAt,
+      now: new Date(),
+    }),
+    isDemo: dossier.isDemo || undefined,
+    steps: dossier.steps.map((s) => ({
+      order: s.order,
+      name: s.name,
+      unitCode: s.unitCode,
+      dueAt: s.dueAt.toISOString(),
+      status: s.status,
+      assigneeId: s.assigneeId,
+      completedAt: s.completedAt?.toISOString() ?? null,
+    })),
+    ...extra,
+  };
+}

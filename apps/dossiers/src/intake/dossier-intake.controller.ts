@@ -1,0 +1,34 @@
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { validationProblem, zodBody } from '@motcua/http';
+import { DossierIntakeService } from './dossier-intake.service';
+import { idempotencyKeySchema, intakeRequestSchema, type IntakeRequest } from './intake.schemas';
+
+@ApiTags('dossiers')
+@Controller('dossiers')
+export class DossierIntakeController {
+  constructor(private readonly intake: DossierIntakeService) {}
+
+  /**
+   * Tiếp nhận hồ sơ: outcome received (with code, appointment date and lookup secret),
+   * supplement_requested (everything missing at once) or refused (reasons).
+   */
+  @Post()
+  @HttpCode(201)
+  @Roles('desk_officer', 'citizen', 'portal_client', 'admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the same dossier' })
+  receive(
+    @Body(zodBody(intakeRequestSchema)) body: IntakeRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    if (idempotencyKey !== undefined) {
+      const parsed = idempotencyKeySchema.safeParse(idempotencyKey);
+      if (!parsed.success) {
+        throw validationProblem([{ field: 'header.Idempotency-Key', rule: 'format', message: parsed.error.issues[0].message }]);
+      }
+    }
+    return this.intake.receive(body, principal, idempotencyKey);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DossierCodeService } from '../code/dossier-code.service';
+import { DossierRepository } from '../dossier/dossier.repository';
+import { ProcedureCopyRepository } from '../procedure-copy/procedure-copy.repository';
+import { DossierIntakeController } from './dossier-intake.controller';
+import { DossierIntakeService } from './dossier-intake.service';
+import { IntakeIdempotencyRepository } from './intake-idempotency.repository';
+
+@Module({
+  controllers: [DossierIntakeController],
+  providers: [DossierIntakeService, DossierCodeService, DossierRepository, ProcedureCopyRepository, IntakeIdempotencyRepository],
+})
+export class IntakeModule {}

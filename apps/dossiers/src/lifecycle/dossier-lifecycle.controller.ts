@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { uuid } from '@motcua/contracts';
+import { DomainProblem, validationProblem, violationsOf, zodParam } from '@motcua/http';
+import { DossiersDatabase } from '../dossiers.database';
+import { DossierRepository } from '../dossier/dossier.repository';
+import { dossierView } from '../dossier/dossier.view';
+import { DOSSIER_ACTIONS, isAction } from './dossier-actions.table';
+import { DossierLifecycleService } from './dossier-lifecycle.service';
+import { ACTION_BODIES } from './lifecycle.schemas';
+
+@ApiTags('dossiers')
+@Controller('dossiers')
+export class DossierLifecycleController {
+  constructor(
+    private readonly lifecycle: DossierLifecycleService,
+    private readonly dossiers: DossierRepository,
+    private readonly db: DossiersDatabase,
+  ) {}
+
+  /** A dossier with its steps, action history and the actions the caller may perform now. */
+  @Get(':id')
+  @Roles('desk_officer', 'specialist', 'leader', 'admin', 'citizen', 'portal_client')
+  async get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
+    const dossier = await this.dossiers.findWithSteps(this.db, { id });
+    const ownerOnly = principal.roles.every((r) => r === 'citizen');
+    if (!dossier || (ownerOnly && dossier.createdBy !== principal.subject)) {
+      throw new DomainProblem(404, 'dossier-not-found', 'Dossier not found', `No dossier ${id}.`);
+    }
+    const history = await this.dossiers.history(this.db, id);
+    return {
+      ...dossierView(dossier, { allowedActions: this.lifecycle.allowedFor(dossier, principal) }),
+      history: history.map((h) => ({ action: h.action, fromStatus: h.fromStatus, toStatus: h.toStatus, portalStatus: h.portalStatus, occurredAt: h.occurredAt.toISOString(), actorUnit: h.actorUnit })),
+    };
+  }
+
+  /** Performs an action of the lifecycle table (dossier-actions.table.ts); 409 with allowedActions when the status forbids it. */
+  @Post(':id/actions/:action')
+  @HttpCode(200)
+  @Roles('desk_officer', 'specialist', 'leader', 'citizen', 'portal_client')
+  perform(
+    @Param('id', zodParam(uuid)) id: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    if (!isAction(action)) {
+      throw validationProblem([{ field: 'action', rule: 'enum', message: `must be one of ${DOSSIER_ACTIONS.join(', ')}` }]);
+    }
+    const parsed = ACTION_BODIES[action].safeParse(body ?? {});
+    if (!parsed.success) throw validationProblem(violationsOf(parsed.error, 'body'));
+    return this.lifecycle.perform(id, action, parsed.data, principal);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DossierRepository } from '../dossier/dossier.repository';
+import { DossierLifecycleController } from './dossier-lifecycle.controller';
+import { DossierLifecycleService } from './dossier-lifecycle.service';
+import { OutcomeTransitions } from './outcome.transitions';
+import { ProgressTransitions } from './progress.transitions';
+
+@Module({
+  controllers: [DossierLifecycleController],
+  providers: [DossierLifecycleService, DossierRepository, ProgressTransitions, OutcomeTransitions],
+})
+export class LifecycleModule {}

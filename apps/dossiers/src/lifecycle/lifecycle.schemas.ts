@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { freeText, isoDate, uuid } from '@motcua/contracts';
+import type { DossierAction } from './dossier-actions.table';
+
+const documents = z
+  .array(z.strictObject({ code: z.string().min(1).max(32), digitized: z.boolean().default(false), reused: z.boolean().default(false) }))
+  .min(1)
+  .max(100);
+
+/** The body of each action (POST /dossiers/:id/actions/:action). */
+export const ACTION_BODIES = {
+  assign: z.strictObject({ officerId: uuid }),
+  'complete-step': z.strictObject({ note: freeText.optional(), nextOfficerId: uuid.optional() }),
+  'request-supplement': z.strictObject({
+    missing: z.array(z.strictObject({ documentCode: z.string().min(1).max(32).optional(), description: freeText })).min(1).max(50),
+    respondBy: isoDate.optional(),
+  }),
+  'supplement-received': z.strictObject({ documents }),
+  extend: z.strictObject({ newDueDate: isoDate, reason: freeText, apologySlipNumber: z.string().min(1).max(64).optional() }),
+  refuse: z.strictObject({ reasons: z.array(freeText).min(1).max(20) }),
+  'mark-processed': z.strictObject({ resultType: z.string().min(1).max(64).optional(), electronicResult: z.boolean().default(false) }),
+  'return-result': z.strictObject({ method: z.enum(['desk', 'postal', 'online']) }),
+  withdraw: z.strictObject({ reason: freeText.optional() }),
+  stop: z.strictObject({ reason: freeText, legalBasis: z.string().min(1).max(300).optional() }),
+} satisfies Record<DossierAction, z.ZodType>;
+
+export type ActionBody<A extends DossierAction> = z.infer<(typeof ACTION_BODIES)[A]>;

@@ -1,0 +1,50 @@
+import type { DossierStatus } from '../dossier/dossier-status';
+
+/**
+ * Đúng hạn / trễ hạn (DOMAIN.md §2): finish = first of processed, result returned, stopped or
+ * refused; on time when finish ≤ the due date in force. The applicant's supplementation time is
+ * not counted against the agency: a supplement restarts the clock with a new due date (Art. 19(4)),
+ * and while the clock is stopped the dossier is never overdue.
+ */
+export type OnTimeStatus =
+  | 'on_time' // finished on or before the due date
+  | 'late' // finished after the due date
+  | 'in_time' // not finished, due date not passed (or clock stopped for a supplement)
+  | 'overdue' // not finished, due date passed
+  | 'not_applicable'; // never received, or withdrawn by the applicant before a finish
+
+export type OnTimeInput = {
+  status: DossierStatus;
+  dueAt: Date | null;
+  /** First finishing instant (processed, result returned, stopped, refused), if any. */
+  finishedAt: Date | null;
+  now: Date;
+};
+
+export function onTimeStatusOf(input: OnTimeInput): OnTimeStatus {
+  const { status, dueAt, finishedAt, now } = input;
+  if (!dueAt) return 'not_applicable';
+  if (finishedAt) return finishedAt.getTime() <= dueAt.getTime() ? 'on_time' : 'late';
+  switch (status) {
+    case 'not_received':
+    case 'intake_supplement':
+    case 'withdrawn':
+      return 'not_applicable';
+    case 'supplement_requested':
+      return 'in_time';
+    case 'received':
+    case 'processing':
+    case 'processed':
+    case 'result_returned':
+    case 'refused':
+    case 'stopped':
+      return now.getTime() <= dueAt.getTime() ? 'in_time' : 'overdue';
+    default: {
+      const unreachable: never = status;
+      throw new Error(`unknown status ${String(unreachable)}`);
+    }
+  }
+}
+
+/** Statuses whose first occurrence is the finish of a dossier for the on-time rule. */
+export const FINISHING_STATUSES: readonly DossierStatus[] = ['processed', 'result_returned', 'stopped', 'refused'];

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { dossierProcessed, dossierRefused, dossierResultReturned, dossierStopped, dossierWithdrawn } from '@motcua/contracts';
+import { DomainProblem } from '@motcua/http';
+import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
+import type { ActionBody } from './lifecycle.schemas';
+import { updateDossier, type TransitionContext, type TransitionOutcome } from './transition.context';
+
+/** How a received dossier ends: refused, processed, result returned, withdrawn, stopped. */
+@Injectable()
+export class OutcomeTransitions {
+  async refuse(ctx: TransitionContext, body: ActionBody<'refuse'>): Promise<TransitionOutcome> {
+    const dossier = await updateDossier(ctx, { refusalReasons: body.reasons, finishedAt: ctx.dossier.finishedAt ?? ctx.now });
+    const eventId = publishDossierEvent(ctx.events, dossierRefused, {
+      ...factsOf(dossier, ctx.now), stage: 'processing', reasons: body.reasons, refusedBy: ctx.actor,
+    }, dossier);
+    return { eventId, details: { reasons: body.reasons } };
+  }
+
+  /** Processing finished: every step but the last (trả kết quả) is complete; the last becomes active. */
+  async markProcessed(ctx: TransitionContext, body: ActionBody<'mark-processed'>): Promise<TransitionOutcome> {
+    const last = ctx.dossier.steps[ctx.dossier.steps.length - 1];
+    await ctx.tx.dossierStep.updateMany({
+      where: { dossierId: ctx.dossier.id, order: { lt: last.order }, status: { not: 'completed' } },
+      data: { status: 'completed', completedAt: ctx.now },
+    });
+    await ctx.tx.dossierStep.update({
+      where: { dossierId_order: { dossierId: last.dossierId, order: last.order } },
+      data: { status: 'active', startedAt: ctx.now },
+    });
+    const dossier = await updateDossier(ctx, { currentStepOrder: last.order, finishedAt: ctx.dossier.finishedAt ?? ctx.now });
+    const resultType = body.resultType ?? 'document';
+    const eventId = publishDossierEvent(ctx.events, dossierProcessed, {
+      ...factsOf(dossier, ctx.now), portalStatus: 9, dueDate: dossier.dueAt!.toISOString(), processedBy: ctx.actor,
+      resultType, electronicResult: body.electronicResult,
+    }, dossier);
+    return { eventId, details: { resultType, electronicResult: body.electronicResult } };
+  }
+
+  async returnResult(ctx: TransitionContext, body: ActionBody<'return-result'>): Promise<TransitionOutcome> {
+    await ctx.tx.dossierStep.updateMany({
+      where: { dossierId: ctx.dossier.id, status: { not: 'completed' } },
+      data: { status: 'completed', completedAt: ctx.now },
+    });
+    const dossier = await updateDossier(ctx, { returnedAt: ctx.now, currentStepOrder: null });
+    const eventId = publishDossierEvent(ctx.events, dossierResultReturned, {
+      ...factsOf(dossier, ctx.now), portalStatus: 10, returnedAt: ctx.now.toISOString(), dueDate: dossier.dueAt!.toISOString(),
+      method: body.method, returnedBy: ctx.actor,
+    }, dossier);
+    return { eventId, details: { method: body.method } };
+  }
+
+  /** Rút hồ sơ: a citizen may withdraw only a dossier they submitted themselves. */
+  async withdraw(ctx: TransitionContext, body: ActionBody<'withdraw'>): Promise<TransitionOutcome> {
+    const isCitizenOnly = ctx.principal.roles.every((r) => r === 'citizen');
+    if (isCitizenOnly && ctx.dossier.createdBy !== ctx.principal.subject) {
+      throw new DomainProblem(403, 'not-your-dossier', 'Only the applicant may withdraw this dossier', 'A citizen may withdraw only a dossier they submitted.');
+    }
+    const dossier = await updateDossier(ctx, { currentStepOrder: null });
+    const eventId = publishDossierEvent(ctx.events, dossierWithdrawn, {
+      ...factsOf(dossier, ctx.now), portalStatus: 7, requestedAt: ctx.now.toISOString(), reason: body.reason,
+    }, dossier);
+    return { eventId, details: { reason: body.reason } };
+  }
+
+  /** Dừng xử lý. While a supplement is awaited the agency's clock is stopped: that instant is the finish. */
+  async stop(ctx: TransitionContext, body: ActionBody<'stop'>): Promise<TransitionOutcome> {
+    const clockStoppedAt = ctx.dossier.status === 'supplement_requested' ? ctx.dossier.supplementRequestedAt : null;
+    const finishedAt = ctx.dossier.finishedAt ?? clockStoppedAt ?? ctx.now;
+    const dossier = await updateDossier(ctx, { currentStepOrder: null, finishedAt });
+    const eventId = publishDossierEvent(ctx.events, dossierStopped, {
+      ...factsOf(dossier, ctx.now), portalStatus: 8, reason: body.reason, stoppedBy: ctx.actor, legalBasis: body.legalBasis,
+    }, dossier);
+    return { eventId, details: { reason: body.reason, legalBasis: body.legalBasis } };
+  }
+}

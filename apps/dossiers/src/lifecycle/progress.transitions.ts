@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { toLocalDate } from '@motcua/calendar';
+import { dossierExtended, dossierResumed, dossierStepCompleted, dossierSupplementRequested, dossierTransferred } from '@motcua/contracts';
+import { DomainProblem } from '@motcua/http';
+import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
+import type { SubmittedDocument } from '../dossier/dossier-status';
+import { endOfOfficeDay, scheduleFrom } from '../schedule/due-dates';
+import type { ActionBody } from './lifecycle.schemas';
+import { EXTENSION_POLICIES, SUPPLEMENT_POLICIES, extensionViolations, policyOn, supplementRequestViolations } from './lifecycle.policies';
+import { currentStep, nextStep, updateDossier, type TransitionContext, type TransitionOutcome } from './transition.context';
+
+/** Transitions while the dossier is being processed (portal status 4/5). */
+@Injectable()
+export class ProgressTransitions {
+  async assign(ctx: TransitionContext, body: ActionBody<'assign'>): Promise<TransitionOutcome> {
+    const step = currentStep(ctx.dossier)!;
+    await ctx.tx.dossierStep.update({ where: { dossierId_order: { dossierId: step.dossierId, order: step.order } }, data: { assigneeId: body.officerId } });
+    const dossier = await updateDossier(ctx);
+    const eventId = publishDossierEvent(ctx.events, dossierTransferred, {
+      ...factsOf(dossier, ctx.now), portalStatus: 4, from: ctx.actor, to: { unitCode: step.unitCode, officerId: body.officerId },
+      stepOrder: step.order, stepDueDate: step.dueAt.toISOString(), mode: 'electronic',
+    }, dossier);
+    return { eventId, details: { stepOrder: step.order, officerId: body.officerId } };
+  }
+
+  async completeStep(ctx: TransitionContext, body: ActionBody<'complete-step'>): Promise<TransitionOutcome> {
+    const step = currentStep(ctx.dossier)!;
+    const next = nextStep(ctx.dossier)!;
+    await ctx.tx.dossierStep.update({ where: { dossierId_order: { dossierId: step.dossierId, order: step.order } }, data: { status: 'completed', completedAt: ctx.now } });
+    await ctx.tx.dossierStep.update({
+      where: { dossierId_order: { dossierId: next.dossierId, order: next.order } },
+      data: { status: 'active', startedAt: ctx.now, assigneeId: body.nextOfficerId ?? null },
+    });
+    const dossier = await updateDossier(ctx, { currentStepOrder: next.order });
+    const facts = factsOf(dossier, ctx.now);
+    const eventId = publishDossierEvent(ctx.events, dossierStepCompleted, {
+      ...facts, stepOrder: step.order, stepName: step.name, completedBy: ctx.actor, stepDueDate: step.dueAt.toISOString(),
+    }, dossier);
+    publishDossierEvent(ctx.events, dossierTransferred, {
+      ...facts, portalStatus: 4, from: { unitCode: step.unitCode }, to: { unitCode: next.unitCode, ...(body.nextOfficerId ? { officerId: body.nextOfficerId } : {}) },
+      stepOrder: next.order, stepDueDate: next.dueAt.toISOString(), mode: 'electronic',
+    }, dossier);
+    return { eventId, details: { completedStep: step.order, nextStep: next.order, note: body.note } };
+  }
+
+  async requestSupplement(ctx: TransitionContext, body: ActionBody<'request-supplement'>): Promise<TransitionOutcome> {
+    const today = toLocalDate(ctx.now);
+    const policy = policyOn(SUPPLEMENT_POLICIES, today);
+    const violations = supplementRequestViolations({ policy, receivedOn: toLocalDate(ctx.dossier.receivedAt), today });
+    if (violations.length > 0) throw ruleProblem(violations);
+    const dossier = await updateDossier(ctx, { supplementRequestedAt: ctx.now, missing: body.missing });
+    const eventId = publishDossierEvent(ctx.events, dossierSupplementRequested, {
+      ...factsOf(dossier, ctx.now), portalStatus: 5, supplementRequestedAt: ctx.now.toISOString(), stage: 'processing',
+      requestedBy: ctx.actor, missing: body.missing, respondBy: body.respondBy,
+    }, dossier);
+    return { eventId, details: { missing: body.missing, respondBy: body.respondBy, policy: policy.id } };
+  }
+
+  /** The complete supplement arrived: the time limit restarts from zero (Art. 19(4)), open steps get new due dates. */
+  async supplementReceived(ctx: TransitionContext, body: ActionBody<'supplement-received'>): Promise<TransitionOutcome> {
+    const policy = policyOn(SUPPLEMENT_POLICIES, toLocalDate(ctx.now));
+    const limit = ctx.dossier.timeLimit as { value: number; unit: 'working_days' | 'calendar_days' };
+    const schedule = scheduleFrom(ctx.now, limit, ctx.dossier.steps);
+    const open = ctx.dossier.steps.filter((s) => s.status !== 'completed');
+    for (const step of open) {
+      const dueAt = schedule.steps.find((s) => s.order === step.order)!.dueAt;
+      await ctx.tx.dossierStep.update({ where: { dossierId_order: { dossierId: step.dossierId, order: step.order } }, data: { dueAt } });
+    }
+    const merged = new Map((ctx.dossier.documents as SubmittedDocument[]).map((d) => [d.code, d]));
+    for (const doc of body.documents) merged.set(doc.code, doc);
+    const documents = [...merged.values()];
+    const dossier = await updateDossier(ctx, { dueAt: schedule.dueAt, calendarVersion: schedule.calendarVersion, documents, missing: undefined });
+    const eventId = publishDossierEvent(ctx.events, dossierResumed, {
+      ...factsOf(dossier, ctx.now), portalStatus: 4, supplementReceivedAt: ctx.now.toISOString(), dueDate: schedule.dueAt.toISOString(),
+      calendarVersion: schedule.calendarVersion, documents,
+      workflow: open.map((s) => ({ order: s.order, name: s.name, unitCode: s.unitCode, dueDate: schedule.steps.find((x) => x.order === s.order)!.dueAt.toISOString() })),
+    }, dossier);
+    return { eventId, details: { policy: policy.id, clock: policy.clockOnCompletion, newDueAt: schedule.dueAt.toISOString(), documents: body.documents } };
+  }
+
+  /** Phiếu xin lỗi và hẹn lại ngày trả kết quả (form 04). */
+  async extend(ctx: TransitionContext, body: ActionBody<'extend'>): Promise<TransitionOutcome> {
+    const today = toLocalDate(ctx.now);
+    const policy = policyOn(EXTENSION_POLICIES, today);
+    const previous = ctx.dossier.dueAt!;
+    const violations = extensionViolations({
+      policy, today, currentDueDate: toLocalDate(previous), newDueDate: body.newDueDate, extensionCount: ctx.dossier.extensionCount,
+    });
+    if (violations.length > 0) throw ruleProblem(violations);
+    const dueAt = endOfOfficeDay(body.newDueDate);
+    const last = ctx.dossier.steps[ctx.dossier.steps.length - 1];
+    await ctx.tx.dossierStep.update({ where: { dossierId_order: { dossierId: last.dossierId, order: last.order } }, data: { dueAt } });
+    const dossier = await updateDossier(ctx, { dueAt, extensionCount: { increment: 1 } });
+    const eventId = publishDossierEvent(ctx.events, dossierExtended, {
+      ...factsOf(dossier, ctx.now), portalStatus: 4, previousDueDate: previous.toISOString(), dueDate: dueAt.toISOString(),
+      reason: body.reason, apologyIssuedBy: ctx.actor, apologySlipNumber: body.apologySlipNumber,
+    }, dossier);
+    return { eventId, details: { previousDueAt: previous.toISOString(), newDueAt: dueAt.toISOString(), reason: body.reason, policy: policy.id } };
+  }
+}
+
+export function ruleProblem(violations: { field: string; rule: string; message: string }[]): DomainProblem {
+  return new DomainProblem(422, 'rule-violated', 'A rule of the one-stop shop forbids this action',
+    violations.map((v) => `${v.field}: ${v.message}`).join('; '), { errors: violations });
+}

@@ -1,0 +1,49 @@
+import { addCalendarDays, addWorkingDays, explainAppointment, isWorkingDay, nextWorkingDay } from '@motcua/calendar';
+import type { TimeLimit } from '@motcua/calendar';
+
+/** End of the office day (17:00 local, Decree 61 baseline office hours) of a local date, as an instant. */
+export function endOfOfficeDay(isoDate: string): Date {
+  return new Date(`${isoDate}T17:00:00+07:00`);
+}
+
+export type WorkflowStepInput = { order: number; name: string; unitCode: string; unitName: string; share: number };
+export type ScheduledStep = WorkflowStepInput & { dueAt: Date };
+
+export type Schedule = {
+  /** Ngày hẹn trả (local date) and the instant it ends. */
+  appointmentDate: string;
+  dueAt: Date;
+  countsAsReceivedOn: string;
+  calendarVersion: string;
+  policyId: string;
+  steps: ScheduledStep[];
+};
+
+/**
+ * The appointment date (libs/calendar appointmentDate rules) and each workflow step's own due
+ * date: a step ends after the cumulative share of the time limit (rounded up to a whole day),
+ * never later than the appointment date; the last step ends with it.
+ */
+export function scheduleFrom(startedAt: Date, limit: TimeLimit, workflow: readonly WorkflowStepInput[]): Schedule {
+  const appointment = explainAppointment({ receivedAt: startedAt, limit });
+  const ordered = [...workflow].sort((a, b) => a.order - b.order);
+  let cumulative = 0;
+  const steps = ordered.map((step, index) => {
+    cumulative += step.share;
+    const days = Math.min(limit.value, Math.max(1, Math.ceil(cumulative - 1e-9)));
+    let date = limit.unit === 'working_days'
+      ? addWorkingDays(appointment.countsAsReceivedOn, days)
+      : addCalendarDays(appointment.countsAsReceivedOn, days);
+    if (!isWorkingDay(date)) date = nextWorkingDay(date);
+    if (index === ordered.length - 1 || date > appointment.appointmentDate) date = appointment.appointmentDate;
+    return { ...step, dueAt: endOfOfficeDay(date) };
+  });
+  return {
+    appointmentDate: appointment.appointmentDate,
+    dueAt: endOfOfficeDay(appointment.appointmentDate),
+    countsAsReceivedOn: appointment.countsAsReceivedOn,
+    calendarVersion: appointment.calendarVersion,
+    policyId: appointment.policyId,
+    steps,
+  };
+}

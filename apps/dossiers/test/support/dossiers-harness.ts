@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { Role } from '@motcua/auth';
+import { mintTestToken, startService, testEnv, type RunningService } from '@motcua/testing';
+
+/** A procedure version as the catalog publishes it, with a random code and agency so runs never collide. */
+export function testProcedure(overrides: Record<string, unknown> = {}) {
+  const code = `1.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+  const agency = `${randomUUID().replace(/[^A-F0-9]/gi, '').slice(0, 3).toUpperCase()}.00.15.H26`;
+  return {
+    procedureId: randomUUID(),
+    code,
+    version: 1,
+    name: 'Quyết định giá thuộc thẩm quyền của cấp tỉnh',
+    domainCode: 'QLG',
+    domainName: 'Quản lý giá',
+    level: 'province',
+    agencyCode: agency,
+    decidingAgency: 'Sở Tài chính',
+    onlineLevel: 'full',
+    channels: ['in_person', 'online'],
+    applicantTypes: ['business', 'organisation'],
+    steps: ['Nộp hồ sơ', 'Thẩm định', 'Trả kết quả'],
+    requiredDocuments: [
+      { code: 'PAG', name: 'Phương án giá', originals: 1, copies: 0, required: true },
+      { code: 'TTR', name: 'Tờ trình đề nghị', originals: 1, copies: 0, required: true },
+      { code: 'VBTD', name: 'Văn bản thẩm định', originals: 1, copies: 0, required: false },
+    ],
+    timeLimit: { value: 5, unit: 'working_days' },
+    result: { type: 'decision', name: 'Quyết định giá' },
+    conditions: [],
+    fees: [],
+    legalBasis: ['Luật Giá 2023'],
+    workflow: [
+      { order: 1, name: 'Tiếp nhận', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
+      { order: 2, name: 'Thẩm định', unitCode: 'P.QLG', unitName: 'Phòng Quản lý giá', share: 4 },
+      { order: 3, name: 'Trả kết quả', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
+    ],
+    decision: { number: '12/QĐ-UBND', kind: 'new', signedOn: '2026-01-05', effectiveFrom: '2026-01-15' },
+    ...overrides,
+  };
+}
+export type TestProcedure = ReturnType<typeof testProcedure>;
+
+/** A running dossiers service and a direct connection to its database (fixtures and assertions). */
+export class DossiersHarness {
+  db!: Client;
+  service!: RunningService;
+
+  async start(port: number, env: Record<string, string> = {}): Promise<this> {
+    this.service = await startService('dossiers', port, env);
+    this.db = new Client({ connectionString: testEnv.databaseUrl('dossiers') });
+    await this.db.connect();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.db?.end();
+    await this.service?.stop();
+  }
+
+  /** The local copy of a procedure version, as the catalog events would have written it. */
+  async addProcedure(procedure: TestProcedure, effectiveTo?: string): Promise<TestProcedure> {
+    await this.db.query(
+      `INSERT INTO procedure_copy (code, version, record, effective_from, effective_to) VALUES ($1, $2, $3, $4, $5)`,
+      [procedure.code, procedure.version, procedure, procedure.decision.effectiveFrom, effectiveTo ?? null],
+    );
+    return procedure;
+  }
+
+  async request(method: string, path: string, options: { role?: Role; subject?: string; unit?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+    if (options.role) {
+      headers.authorization = `Bearer ${await mintTestToken({ subject: options.subject ?? `${options.role}-1`, roles: [options.role], unit: options.unit, agency: '000.00.15.H26' })}`;
+    }
+    const response = await fetch(`${this.service.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const text = await response.text();
+    // The answers are untyped JSON on purpose: each test asserts the fields it relies on.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const body: any = text ? JSON.parse(text) : undefined;
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body };
+  }
+
+  intake(body: unknown, options: { role?: Role; subject?: string; key?: string } = {}) {
+    return this.request('POST', '/dossiers', {
+      role: options.role ?? 'desk_officer',
+      subject: options.subject,
+      unit: 'VP.MC',
+      body,
+      headers: options.key ? { 'idempotency-key': options.key } : {},
+    });
+  }
+
+  action(id: string, action: string, body: unknown, role: Role, unit?: string, subject?: string) {
+    return this.request('POST', `/dossiers/${id}/actions/${action}`, { role, body, unit, subject });
+  }
+}
+
+export function intakeBody(procedure: TestProcedure, overrides: Record<string, unknown> = {}) {
+  return {
+    procedureCode: procedure.code,
+    channel: 'in_person',
+    applicant: { type: 'business', personalId: '001099012345', name: 'Nguyễn Văn An', organisationName: 'Công ty TNHH Hùng Vương' },
+    documents: [{ code: 'PAG', digitized: true }, { code: 'TTR' }],
+    ...overrides,
+  };
+}
