@@ -5,7 +5,7 @@ import { repoRoot } from '@motcua/testing';
 export class SeedClient {
   private readonly tokens = new Map<string, string>();
 
-  constructor(private readonly baseUrls: Record<string, string>) {}
+  constructor(readonly baseUrls: Record<string, string>) {}
 
   async token(role: Role, unit?: string): Promise<string> {
     const cacheKey = `${role}:${unit ?? ''}`;

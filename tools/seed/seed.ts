@@ -1,5 +1,7 @@
 import { SeedClient } from './seed-client';
 import { seedCatalog } from './catalog/catalog.seed';
+import { seedDigitization } from './digitization/digitization.seed';
+import { seedDossiers } from './dossiers/dossiers.seed';
 
 /**
  * Loads the demo data (marked as demo data: dữ liệu mẫu) into a running stack.
@@ -15,7 +17,11 @@ async function main(): Promise<void> {
     reporting: `http://127.0.0.1:${port('reporting', 3105)}`,
   });
   const catalog = await seedCatalog(client);
-  process.stdout.write(`    catalog: ${catalog.created} procedures published, ${catalog.existing} already there\n`);
+  process.stdout.write(`    catalog: ${catalog.created} publication decisions, ${catalog.existing} already there\n`);
+  const dossiers = await seedDossiers(client);
+  process.stdout.write(`    dossiers: ${dossiers.created} created, ${dossiers.existing} already there, ${dossiers.actions} actions\n`);
+  const digitization = await seedDigitization(client);
+  process.stdout.write(`    digitization: ${digitization.documents} documents, results ${digitization.results}\n`);
 }
 
 main().catch((error: Error) => {

@@ -5,14 +5,14 @@ import { demoScan, demoSignedResult } from './demo-files';
 const AGENCY = '000.00.15.H26';
 /** A demo enterprise code (not a real one); only its applicantKey ever leaves this file. */
 const applicantKey = applicantKeyOf('DEMO-0100000001');
-const dossier = { dossierId: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9', dossierCode: `${AGENCY}-261120-0001` };
+const dossier = { dossierId: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9', dossierCode: `${AGENCY}-260105-9999` };
 
 /** POSTs a file as the raw body of /files (the JSON client cannot), answers its SHA-256. */
 async function postFile(client: SeedClient, file: Buffer, query = ''): Promise<string> {
-  const response = await fetch(`${client['baseUrls'].digitization}/files${query}`, {
+  const response = await fetch(`${client.baseUrls.digitization}/files${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/pdf', authorization: `Bearer ${await client.token('desk_officer', 'VP.MC')}`, 'x-correlation-id': 'seed-digitization' },
-    body: file,
+    body: new Uint8Array(file),
   });
   const text = await response.text();
   if (response.status !== 201) throw new Error(`seed: POST digitization/files answered ${response.status}: ${text.slice(0, 300)}`);

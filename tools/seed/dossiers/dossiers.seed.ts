@@ -22,7 +22,7 @@ type Answer = {
  * Idempotency-Key header, so this seed calls fetch with the client's tokens).
  */
 export async function seedDossiers(client: SeedClient, dossiersUrl?: string, count = 200): Promise<DossierSeedResult> {
-  const base = dossiersUrl ?? (client as unknown as { baseUrls: Record<string, string> }).baseUrls.dossiers;
+  const base = dossiersUrl ?? client.baseUrls.dossiers;
   const call = async (method: string, path: string, role: Parameters<SeedClient['token']>[0], unit: string | undefined, body?: unknown, key?: string, attempt = 0): Promise<Answer> => {
     const response = await fetch(`${base}${path}`, {
       method,
