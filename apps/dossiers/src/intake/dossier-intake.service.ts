@@ -11,7 +11,7 @@ import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import { PORTAL_STATUS_OF, type DossierStatus } from '../dossier/dossier-status';
 import { DossierRepository } from '../dossier/dossier.repository';
 import { dossierView } from '../dossier/dossier.view';
-import type { DossiersTx } from '../dossiers.database';
+import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
 import { applicantKeyFor } from '../personal-data/applicant-key';
 import { ProcedureCopyRepository } from '../procedure-copy/procedure-copy.repository';
 import { scheduleFrom } from '../schedule/due-dates';
@@ -36,27 +36,39 @@ export class DossierIntakeService {
     private readonly dossiers: DossierRepository,
     private readonly idempotency: IntakeIdempotencyRepository,
     @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig,
+    private readonly db: DossiersDatabase,
   ) {}
 
   async receive(body: IntakeRequest, principal: Principal, idempotencyKey?: string) {
     assertIntakeAllowed(body, principal);
     const dossierId = randomUUID();
     const lookupSecret = randomBytes(12).toString('base64url');
+    const requestHash = requestHashOf(body);
+    if (idempotencyKey) {
+      const earlier = await this.idempotency.find(this.db, principal.subject, idempotencyKey);
+      if (earlier) {
+        const claim = { dossierId: earlier.dossierId, sameRequest: earlier.requestHash === requestHash };
+        return this.uow.run((tx) => this.replay(tx, claim, lookupSecret), INTAKE_TRANSACTION).catch(busyAsProblem);
+      }
+    }
+    // The desk check reads only: it runs before any lock is taken.
+    const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
+    const lookup = await this.procedures.inForceOn(this.db, body.procedureCode, toLocalDate(receivedAt));
+    const procedure = assertProcedureAccepts(lookup, body);
+    const decision = decideIntake({
+      procedure,
+      applicantType: body.applicant.type,
+      documents: body.documents,
+      refusalReasons: body.refusalReasons,
+    });
+    // The number is taken in its own short statement, so intakes of one agency and day do not
+    // queue on the counter row for a whole transaction; an intake that fails after this leaves a gap.
+    const code = await this.codes.next(this.db, procedure.agencyCode, receivedAt);
     return this.uow.run(async (tx, events) => {
       if (idempotencyKey) {
-        const claim = await this.idempotency.claim(tx, principal.subject, idempotencyKey, requestHashOf(body), dossierId);
+        const claim = await this.idempotency.claim(tx, principal.subject, idempotencyKey, requestHash, dossierId);
         if (!claim.claimed) return this.replay(tx, claim, lookupSecret);
       }
-      const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
-      const lookup = await this.procedures.inForceOn(tx, body.procedureCode, toLocalDate(receivedAt));
-      const procedure = assertProcedureAccepts(lookup, body);
-      const decision = decideIntake({
-        procedure,
-        applicantType: body.applicant.type,
-        documents: body.documents,
-        refusalReasons: body.refusalReasons,
-      });
-      const code = await this.codes.next(tx, procedure.agencyCode, receivedAt);
       const dossier = await this.create(tx, { dossierId, code, body, procedure, decision, receivedAt, principal, lookupSecret });
       const receivedBy = { unitCode: principal.unit ?? procedure.workflow[0].unitCode };
       const facts = factsOf(dossier, receivedAt);
@@ -180,7 +192,7 @@ export class DossierIntakeService {
   }
 }
 
-/** Intakes of one agency and day queue on their counter row: allow them to wait for a connection and the lock. */
+/** Under load an intake may wait for a pooled connection. */
 const INTAKE_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 /** A saturated connection pool is a temporary condition (503), not an internal error. */

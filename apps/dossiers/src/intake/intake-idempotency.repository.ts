@@ -11,6 +11,11 @@ export type IdempotencyClaim = { claimed: true } | { claimed: false; dossierId: 
  */
 @Injectable()
 export class IntakeIdempotencyRepository {
+  /** An earlier request's key, if any (read before the intake transaction: a retry takes no number). */
+  find(db: Pick<DossiersTx, 'intakeIdempotencyKey'>, caller: string, key: string) {
+    return db.intakeIdempotencyKey.findUnique({ where: { callerSubject_key: { callerSubject: caller, key } } });
+  }
+
   async claim(tx: DossiersTx, caller: string, key: string, requestHash: string, dossierId: string): Promise<IdempotencyClaim> {
     const inserted = await tx.$queryRawUnsafe<unknown[]>(
       `INSERT INTO intake_idempotency_key (caller_subject, key, request_hash, dossier_id)

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { Kafka, logLevel } from 'kafkajs';
+import { mintDevToken } from '@motcua/auth';
+import { repoRoot } from '@motcua/testing';
+import { percentile, runConcurrently } from '../bench-kit';
+
+/**
+ * Dossier intake benchmark (issue 5). Needs the stack up (`npm run up`).
+ *   node -r ./tools/register-ts.js tools/bench/dossiers/intake.bench.ts [count] [concurrency]
+ * 1. Intake over HTTP: POST /dossiers with a desk officer's token, `concurrency` requests in
+ *    flight, and the time from each request's start to its dossier.received event on Kafka.
+ * 2. Raw baseline, same run, same concurrency: the same rows (dossier, its steps, the action
+ *    log entry, the outbox row) written straight to PostgreSQL, one transaction per dossier.
+ * Prints intakes per second, latency percentiles and the ratio to the baseline.
+ */
+const COUNT = Number(process.argv[2] ?? 2000);
+const CONCURRENCY = Number(process.argv[3] ?? 32);
+const DOSSIERS_URL = process.env.DOSSIERS_URL ?? 'http://127.0.0.1:3102';
+const DATABASE_URL = process.env.DOSSIERS_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/motcua_dossiers';
+const KAFKA = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const PROCEDURE = process.env.BENCH_PROCEDURE ?? '1.005432'; // demo: Đăng ký giá, 5 working days, one required document
+
+function intakeBody(i: number) {
+  return {
+    procedureCode: PROCEDURE,
+    channel: 'in_person',
+    applicant: { type: 'business', personalId: String(100000000000 + i), name: 'Nguyễn Văn Benchmark', organisationName: 'Công ty TNHH Đo tải' },
+    documents: [{ code: 'BDKG', digitized: true, reused: false }],
+  };
+}
+
+async function httpIntakes(token: string) {
+  const started = new Map<string, number>();
+  const arrived = new Map<string, number>();
+  const kafka = new Kafka({ clientId: 'bench', brokers: KAFKA, logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `bench-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'dossiers.dossier.v1', fromBeginning: false });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      if (message.headers?.['ce_type']?.toString() !== 'motcua.dossier.received.v1') return;
+      arrived.set(message.key?.toString() ?? '', Date.now());
+    },
+  });
+  await new Promise((resolve) => setTimeout(resolve, 3000)); // let the group join before the first event
+  const latencies: number[] = [];
+  const post = async (i: number) => {
+    const t0 = Date.now();
+    const response = await fetch(`${DOSSIERS_URL}/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(intakeBody(i)),
+    });
+    const body = (await response.json()) as { dossier?: { id: string } };
+    if (response.status !== 201 || !body.dossier) throw new Error(`intake answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    latencies.push(Date.now() - t0);
+    started.set(body.dossier.id, t0);
+  };
+  await runConcurrently(200, CONCURRENCY, post); // warm-up
+  latencies.length = 0;
+  started.clear();
+  const elapsed = await runConcurrently(COUNT, CONCURRENCY, (i) => post(200 + i));
+  const deadline = Date.now() + 30000;
+  while (arrived.size < started.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await consumer.disconnect();
+  const toKafka = [...started].filter(([id]) => arrived.has(id)).map(([id, t0]) => arrived.get(id)! - t0);
+  return { perSecond: COUNT / (elapsed / 1000), latencies, toKafka, missing: started.size - toKafka.length };
+}
+
+async function rawBaseline() {
+  const pool = new Pool({ connectionString: DATABASE_URL, max: CONCURRENCY });
+  const tag = `BENCH-${Date.now()}`;
+  const write = async (i: number) => {
+    const client = await pool.connect();
+    const id = randomUUID();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO dossier (id, code, procedure_code, procedure_version, agency_code, domain_code, channel, applicant_type,
+           applicant_identifier, applicant_key, applicant_name, status, portal_status, documents, time_limit, received_at, due_at,
+           original_due_at, calendar_version, receipt_policy_id, current_step_order, lookup_secret_hash, created_by, is_demo, updated_at)
+         VALUES ($1, $2, $3, 1, '000.00.15.H26', 'QLG', 'in_person', 'business', $4, $5, 'Nguyễn Văn Benchmark', 'received', 2,
+           '[{"code":"BDKG","digitized":true,"reused":false}]', '{"value":5,"unit":"working_days"}', now(), now() + interval '7 days',
+           now() + interval '7 days', 'bench', 'nd61-2018', 1, $5, 'bench', true, now())`,
+        [id, `${tag}-${i}`, PROCEDURE, String(100000000000 + i), randomUUID().replace(/-/g, '')],
+      );
+      for (const order of [1, 2, 3]) {
+        await client.query(
+          `INSERT INTO dossier_step (dossier_id, "order", name, unit_code, unit_name, share, due_at, status)
+           VALUES ($1, $2, 'Bước', 'P.QLG', 'Phòng Quản lý giá', 1, now(), 'pending')`,
+          [id, order],
+        );
+      }
+      await client.query(
+        `INSERT INTO dossier_action_log (dossier_id, action, to_status, portal_status, actor_subject, actor_roles, details)
+         VALUES ($1, 'intake', 'received', 2, 'bench', '{desk_officer}', '{}')`,
+        [id],
+      );
+      await client.query(
+        `INSERT INTO outbox_event (event_id, topic, event_key, event_type, envelope, published_at)
+         VALUES ($1, 'bench', $2, 'bench', '{}', now())`,
+        [randomUUID(), id],
+      );
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+  };
+  try {
+    await runConcurrently(200, CONCURRENCY, (i) => write(COUNT + i)); // warm-up
+    const elapsed = await runConcurrently(COUNT, CONCURRENCY, write);
+    return { perSecond: COUNT / (elapsed / 1000) };
+  } finally {
+    await pool.query(`DELETE FROM dossier_step WHERE dossier_id IN (SELECT id FROM dossier WHERE code LIKE $1)`, [`${tag}-%`]);
+    await pool.query(`DELETE FROM dossier_action_log WHERE dossier_id IN (SELECT id FROM dossier WHERE code LIKE $1)`, [`${tag}-%`]);
+    await pool.query(`DELETE FROM dossier WHERE code LIKE $1`, [`${tag}-%`]);
+    await pool.query(`DELETE FROM outbox_event WHERE topic = 'bench'`);
+    await pool.end();
+  }
+}
+
+async function main() {
+  const token = await mintDevToken(repoRoot(), { subject: 'bench-desk', roles: ['desk_officer'], unit: 'VP.MC', agency: '000.00.15.H26' });
+  console.log(`dossier intake benchmark: ${COUNT} intakes, concurrency ${CONCURRENCY}, procedure ${PROCEDURE}`);
+  const http = await httpIntakes(token);
+  const raw = await rawBaseline();
+  const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(0)} ms`;
+  console.log(`HTTP intake        ${http.perSecond.toFixed(0)} /s   p50 ${ms(http.latencies, 50)}  p95 ${ms(http.latencies, 95)}  p99 ${ms(http.latencies, 99)}`);
+  console.log(`intake → Kafka     p50 ${ms(http.toKafka, 50)}  p99 ${ms(http.toKafka, 99)}  (${http.missing} not seen within 30 s)`);
+  console.log(`raw PostgreSQL     ${raw.perSecond.toFixed(0)} /s  (same rows, one transaction per dossier)`);
+  console.log(`ratio              ${((http.perSecond / raw.perSecond) * 100).toFixed(1)} % of the raw baseline`);
+  console.log(`targets            ≥ 500 /s: ${http.perSecond >= 500 ? 'met' : 'NOT met'}; ≥ 40 %: ${http.perSecond / raw.perSecond >= 0.4 ? 'met' : 'NOT met'}; p99 to Kafka < 250 ms: ${percentile(http.toKafka, 99) < 250 ? 'met' : 'NOT met'}`);
+}
+
+void main().catch((error: Error) => {
+  console.error(`benchmark failed: ${error.message}`);
+  process.exit(1);
+});
