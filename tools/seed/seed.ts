@@ -2,6 +2,7 @@ import { SeedClient } from './seed-client';
 import { seedCatalog } from './catalog/catalog.seed';
 import { seedDigitization } from './digitization/digitization.seed';
 import { seedDossiers } from './dossiers/dossiers.seed';
+import { seedFeedback } from './feedback/feedback.seed';
 
 /**
  * Loads the demo data (marked as demo data: dữ liệu mẫu) into a running stack.
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   process.stdout.write(`    catalog: ${catalog.created} publication decisions, ${catalog.existing} already there\n`);
   const dossiers = await seedDossiers(client);
   process.stdout.write(`    dossiers: ${dossiers.created} created, ${dossiers.existing} already there, ${dossiers.actions} actions\n`);
+  const feedback = await seedFeedback(client);
+  process.stdout.write(`    feedback: ${feedback.created} created, ${feedback.existing} already there, ${feedback.advanced} steps taken\n`);
   const digitization = await seedDigitization(client);
   process.stdout.write(`    digitization: ${digitization.documents} documents, results ${digitization.results}\n`);
 }

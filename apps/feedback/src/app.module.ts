@@ -1,18 +1,44 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { CommonServiceConfig } from '@motcua/config';
 import { ServiceKitModule } from '@motcua/http';
 import { MessagingModule } from '@motcua/messaging';
+import { FEEDBACK_CONFIG, type FeedbackConfig } from './config';
+import { DeadlineWatchScheduler } from './deadlines/deadline-watch.scheduler';
+import { DeadlineWatchService } from './deadlines/deadline-watch.service';
 import { FeedbackDatabase } from './feedback.database';
+import { FeedbackCodeService } from './feedback/feedback-code.service';
+import { FeedbackRepository } from './feedback/feedback.repository';
+import { HandlingModule } from './handling/handling.module';
+import { IntakeModule } from './intake/intake.module';
+import { FeedbackRateLimiter } from './intake/rate-limiter';
+import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
+import { ProcedureCopyRepository } from './procedure-copy/procedure-copy.repository';
+import { ProcedureFeedbackController } from './procedure-copy/procedure-feedback.controller';
+import { PublicationModule } from './publication/publication.module';
+
+const SHARED = [FeedbackRepository, FeedbackCodeService, ProcedureCopyRepository, FeedbackRateLimiter];
 
 @Module({})
 export class AppModule {
-  static forRoot(config: CommonServiceConfig): DynamicModule {
+  static forRoot(config: FeedbackConfig): DynamicModule {
     return {
       module: AppModule,
+      global: true,
       imports: [
         ServiceKitModule.forRoot({ service: 'feedback', config, database: FeedbackDatabase }),
         MessagingModule.forService({ service: 'feedback', database: FeedbackDatabase }),
+        IntakeModule,
+        HandlingModule,
+        PublicationModule,
       ],
+      controllers: [ProcedureFeedbackController],
+      providers: [
+        ...SHARED,
+        ProcedureCopyHandlers,
+        DeadlineWatchService,
+        DeadlineWatchScheduler,
+        { provide: FEEDBACK_CONFIG, useValue: config },
+      ],
+      exports: [...SHARED, FEEDBACK_CONFIG],
     };
   }
 }

@@ -14,3 +14,6 @@ export class FeedbackDatabase extends PrismaClient implements OnModuleDestroy {
     await this.$disconnect();
   }
 }
+
+/** The interactive transaction client of the feedback database (what UnitOfWork hands out). */
+export type FeedbackTx = Parameters<Parameters<FeedbackDatabase['$transaction']>[0]>[0];

@@ -32,13 +32,14 @@ export class DomainProblem extends HttpException {
   }
 
   toProblem(instance?: string): ProblemDetails {
+    // Extensions come first so that none can replace the standard members.
     return {
+      ...this.extensions,
       type: PROBLEM_BASE + this.slug,
       title: this.title,
       status: this.getStatus(),
       detail: this.message,
       instance,
-      ...this.extensions,
     };
   }
 }

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { Feedback, Prisma } from '../generated/prisma/client';
+import type { FeedbackTx } from '../feedback.database';
+import type { FeedbackStatus } from './feedback-status';
+
+type Reader = Pick<FeedbackTx, 'feedback' | 'feedbackActionLog'>;
+
+export type LogEntry = {
+  feedbackId: string;
+  action: string;
+  fromStatus: FeedbackStatus | null;
+  toStatus: FeedbackStatus;
+  actorSubject: string;
+  actorUnit: string | null;
+  details: Prisma.InputJsonValue;
+  occurredAt: Date;
+};
+
+/** Queries on feedback items and their action log. */
+@Injectable()
+export class FeedbackRepository {
+  findById(db: Reader, id: string): Promise<Feedback | null> {
+    return db.feedback.findUnique({ where: { id } });
+  }
+
+  findByCode(db: Reader, code: string): Promise<Feedback | null> {
+    return db.feedback.findUnique({ where: { code } });
+  }
+
+  /** Locks the item for the rest of the transaction (transitions and the deadline watch serialise on it). */
+  async lockForUpdate(tx: FeedbackTx, id: string): Promise<Feedback | null> {
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM feedback WHERE id = $1::uuid FOR UPDATE`, id);
+    return rows.length === 0 ? null : tx.feedback.findUnique({ where: { id } });
+  }
+
+  /** The latest item of the same submitter (contact or client) with the same folded content, received since `since`. */
+  findRecentDuplicate(tx: FeedbackTx, contentHash: string, keys: { senderKey?: string; clientKey?: string }, since: Date): Promise<Feedback | null> {
+    const who: Prisma.FeedbackWhereInput[] = [];
+    if (keys.senderKey) who.push({ senderKey: keys.senderKey });
+    if (keys.clientKey) who.push({ clientKey: keys.clientKey });
+    if (who.length === 0) return Promise.resolve(null);
+    return tx.feedback.findFirst({ where: { contentHash, receivedAt: { gte: since }, OR: who }, orderBy: { receivedAt: 'desc' } });
+  }
+
+  history(db: Reader, feedbackId: string) {
+    return db.feedbackActionLog.findMany({ where: { feedbackId }, orderBy: { id: 'asc' } });
+  }
+
+  async appendLog(tx: FeedbackTx, entry: LogEntry): Promise<void> {
+    await tx.feedbackActionLog.create({ data: entry });
+  }
+
+  list(db: Reader, filter: { status?: FeedbackStatus; procedureCode?: string; overdue?: boolean; title?: string; limit: number; offset: number }) {
+    const where: Prisma.FeedbackWhereInput = {
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.procedureCode ? { procedureCode: filter.procedureCode } : {}),
+      ...(filter.overdue ? { currentDeadline: { lt: new Date() } } : {}),
+      ...(filter.title ? { title: { contains: filter.title, mode: 'insensitive' as const } } : {}),
+    };
+    return Promise.all([
+      db.feedback.findMany({ where, orderBy: { receivedAt: 'desc' }, take: filter.limit, skip: filter.offset }),
+      db.feedback.count({ where }),
+    ]);
+  }
+}

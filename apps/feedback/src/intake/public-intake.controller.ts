@@ -1,0 +1,39 @@
+import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@motcua/auth';
+import { zodBody } from '@motcua/http';
+import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
+import { clientIpOf, type ClientRequest } from '../shared/client-ip';
+import { FeedbackIntakeService } from './feedback-intake.service';
+import { intakeReply } from './intake-reply';
+import { publicIntakeSchema, type PublicIntakeBody } from './intake.schemas';
+import { FeedbackRateLimiter } from './rate-limiter';
+
+@ApiTags('public feedback')
+@Controller('public/feedback')
+export class PublicIntakeController {
+  constructor(
+    private readonly intake: FeedbackIntakeService,
+    private readonly limiter: FeedbackRateLimiter,
+    @Inject(FEEDBACK_CONFIG) private readonly config: FeedbackConfig,
+  ) {}
+
+  @Post()
+  @Public()
+  @ApiOperation({ summary: 'Gửi phản ánh, kiến nghị online (portal); rate-limited per client' })
+  @ApiResponse({ status: 201, description: 'Logged: code, due dates and the secret tracking token (shown once)' })
+  @ApiResponse({ status: 200, description: 'Same submitter, same content within 10 minutes: the existing item, merged: true' })
+  @ApiResponse({ status: 400, description: 'Invalid input, errors[] naming each field' })
+  @ApiResponse({ status: 422, description: 'Unknown procedure code' })
+  @ApiResponse({ status: 429, description: 'Too many submissions from this client' })
+  async submit(
+    @Req() request: ClientRequest,
+    @Body(zodBody(publicIntakeSchema)) body: PublicIntakeBody,
+    @Res({ passthrough: true }) response: { status(code: number): unknown },
+  ) {
+    const clientIp = clientIpOf(request, this.config.FEEDBACK_TRUSTED_PROXY_HOPS);
+    await this.limiter.consume('submit', clientIp, this.config.FEEDBACK_SUBMIT_RATE_PER_MINUTE);
+    const outcome = await this.intake.receive({ ...body, channel: 'online' }, { subject: 'public', clientIp });
+    return intakeReply(outcome, response, 'public');
+  }
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Public } from '@motcua/auth';
+import { domainCode, procedureCode, satisfactionLevel } from '@motcua/contracts';
+import { validationProblem, zodBody, zodParam, zodQuery } from '@motcua/http';
+import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
+import { FeedbackDatabase } from '../feedback.database';
+import { publicAnswerView } from '../feedback/feedback.view';
+import { FeedbackRateLimiter } from '../intake/rate-limiter';
+import { clientIpOf, type ClientRequest } from '../shared/client-ip';
+import { notFound } from '../shared/feedback-problems';
+import { PublicAnswersRepository } from './public-answers.repository';
+import { RatingService } from './rating.service';
+
+const feedbackCode = z.string().regex(/^PAKN-\d{4}-\d{6}$/, 'must be a feedback code like PAKN-2026-000123');
+const answersQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  procedureCode: procedureCode.optional(),
+  domainCode: domainCode.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+const ratingBody = z.object({ satisfaction: satisfactionLevel }).strict();
+
+@ApiTags('public feedback')
+@Controller('public/feedback')
+export class PublicFeedbackController {
+  constructor(
+    private readonly answers: PublicAnswersRepository,
+    private readonly ratings: RatingService,
+    private readonly limiter: FeedbackRateLimiter,
+    private readonly db: FeedbackDatabase,
+    @Inject(FEEDBACK_CONFIG) private readonly config: FeedbackConfig,
+  ) {}
+
+  @Get('answers')
+  @Public()
+  @ApiOperation({ summary: 'Published answers; q is searched with or without diacritics ("le phi" finds "lệ phí")' })
+  async search(@Query(zodQuery(answersQuery)) query: z.infer<typeof answersQuery>, @Req() request: ClientRequest) {
+    await this.limit(request);
+    const [items, total] = await this.answers.search(this.db, query);
+    return { total, limit: query.limit, offset: query.offset, items: items.map(publicAnswerView) };
+  }
+
+  @Get('answers/:code')
+  @Public()
+  @ApiOperation({ summary: 'One published answer' })
+  async answer(@Param('code', zodParam(feedbackCode)) code: string, @Req() request: ClientRequest) {
+    await this.limit(request);
+    const found = await this.answers.findPublished(this.db, code);
+    if (!found) throw notFound(`No published answer ${code}.`);
+    return publicAnswerView(found);
+  }
+
+  @Get(':code')
+  @Public()
+  @ApiHeader({ name: 'x-tracking-token', required: true, description: 'The secret given at submission' })
+  @ApiOperation({ summary: 'The submitter tracks their feedback with the secret tracking token' })
+  @ApiResponse({ status: 404, description: 'Unknown code or wrong token (not told apart)' })
+  async track(@Param('code', zodParam(feedbackCode)) code: string, @Headers('x-tracking-token') token: string | undefined, @Req() request: ClientRequest) {
+    await this.limit(request);
+    return this.ratings.track(this.db, code, requireToken(token));
+  }
+
+  @Post(':code/rating')
+  @Public()
+  @ApiHeader({ name: 'x-tracking-token', required: true, description: 'The secret given at submission' })
+  @ApiOperation({ summary: 'The submitter rates the published answer (once)' })
+  @ApiResponse({ status: 409, description: 'Not published yet, or already rated' })
+  async rate(
+    @Param('code', zodParam(feedbackCode)) code: string,
+    @Headers('x-tracking-token') token: string | undefined,
+    @Body(zodBody(ratingBody)) body: z.infer<typeof ratingBody>,
+    @Req() request: ClientRequest,
+  ) {
+    await this.limit(request);
+    return this.ratings.rate(code, requireToken(token), body.satisfaction);
+  }
+
+  private limit(request: ClientRequest): Promise<void> {
+    return this.limiter.consume('lookup', clientIpOf(request, this.config.FEEDBACK_TRUSTED_PROXY_HOPS), this.config.FEEDBACK_LOOKUP_RATE_PER_MINUTE);
+  }
+}
+
+function requireToken(token: string | undefined): string {
+  if (!token || token.length < 16 || token.length > 128) {
+    throw validationProblem([{ field: 'x-tracking-token', rule: 'required', message: 'the tracking token given at submission is required (header x-tracking-token)' }]);
+  }
+  return token;
+}
