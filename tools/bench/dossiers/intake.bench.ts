@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { mintDevToken } from '@motcua/auth';
-import { repoRoot } from '@motcua/testing';
+import { databaseUrl, ensureDatabases, migrateService, repoRoot } from '@motcua/testing';
 import { percentile, runConcurrently } from '../bench-kit';
 
 /**
@@ -11,13 +11,16 @@ import { percentile, runConcurrently } from '../bench-kit';
  * 1. Intake over HTTP: POST /dossiers with a desk officer's token, `concurrency` requests in
  *    flight, and the time from each request's start to its dossier.received event on Kafka.
  * 2. Raw baseline, same run, same concurrency: the same rows (dossier, its steps, the action
- *    log entry, the outbox row) written straight to PostgreSQL, one transaction per dossier.
+ *    log entry, the outbox row) written straight to PostgreSQL, one transaction per dossier,
+ *    into a scratch database with the dossiers schema (dropped afterwards).
+ * The HTTP part creates real dossiers (applicant "Nguyễn Văn Benchmark") in the stack.
  * Prints intakes per second, latency percentiles and the ratio to the baseline.
  */
 const COUNT = Number(process.argv[2] ?? 2000);
 const CONCURRENCY = Number(process.argv[3] ?? 32);
 const DOSSIERS_URL = process.env.DOSSIERS_URL ?? 'http://127.0.0.1:3102';
-const DATABASE_URL = process.env.DOSSIERS_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/motcua_dossiers';
+/** The baseline writes into a scratch database with the dossiers schema, dropped afterwards. */
+const PG_SERVER = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const KAFKA = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const PROCEDURE = process.env.BENCH_PROCEDURE ?? '1.005432'; // demo: Đăng ký giá, 5 working days, one required document
 
@@ -69,7 +72,10 @@ async function httpIntakes(token: string) {
 }
 
 async function rawBaseline() {
-  const pool = new Pool({ connectionString: DATABASE_URL, max: CONCURRENCY });
+  const scratch = databaseUrl(PG_SERVER, 'motcua_bench_dossiers');
+  await ensureDatabases(PG_SERVER, ['motcua_bench_dossiers']);
+  await migrateService('dossiers', scratch, { disposable: true });
+  const pool = new Pool({ connectionString: scratch, max: CONCURRENCY });
   const tag = `BENCH-${Date.now()}`;
   const write = async (i: number) => {
     const client = await pool.connect();
@@ -112,11 +118,10 @@ async function rawBaseline() {
     const elapsed = await runConcurrently(COUNT, CONCURRENCY, write);
     return { perSecond: COUNT / (elapsed / 1000) };
   } finally {
-    await pool.query(`DELETE FROM dossier_step WHERE dossier_id IN (SELECT id FROM dossier WHERE code LIKE $1)`, [`${tag}-%`]);
-    await pool.query(`DELETE FROM dossier_action_log WHERE dossier_id IN (SELECT id FROM dossier WHERE code LIKE $1)`, [`${tag}-%`]);
-    await pool.query(`DELETE FROM dossier WHERE code LIKE $1`, [`${tag}-%`]);
-    await pool.query(`DELETE FROM outbox_event WHERE topic = 'bench'`);
     await pool.end();
+    const server = new Pool({ connectionString: PG_SERVER, max: 1 });
+    await server.query('DROP DATABASE IF EXISTS motcua_bench_dossiers WITH (FORCE)');
+    await server.end();
   }
 }
 
