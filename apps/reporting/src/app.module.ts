@@ -2,7 +2,25 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { CommonServiceConfig } from '@motcua/config';
 import { ServiceKitModule } from '@motcua/http';
 import { MessagingModule } from '@motcua/messaging';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { LiveUpdatesService } from './dashboard/live-updates.service';
+import { FiguresController } from './figures/figures.controller';
+import { FiguresRepository } from './figures/figures.repository';
+import { FiguresService } from './figures/figures.service';
+import { ListsRepository } from './figures/lists.repository';
+import { Index766Controller } from './index-766/index-766.controller';
+import { CatalogProjector } from './projections/catalog.projector';
+import { DigitizationProjector } from './projections/digitization.projector';
+import { DossierProjector } from './projections/dossier.projector';
+import { FeedbackProjector } from './projections/feedback.projector';
+import { GenerationRepository } from './projections/generation.repository';
+import { ProjectionConsumers } from './projections/projection-consumers.service';
+import { ProjectionSubscriptions } from './projections/projection-subscriptions';
+import { RebuildController } from './rebuild/rebuild.controller';
+import { RebuildService } from './rebuild/rebuild.service';
 import { ReportingDatabase } from './reporting.database';
+import { ReportService } from './reports/report.service';
+import { ReportsController } from './reports/reports.controller';
 
 @Module({})
 export class AppModule {
@@ -11,7 +29,24 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ service: 'reporting', config, database: ReportingDatabase }),
-        MessagingModule.forService({ service: 'reporting', database: ReportingDatabase }),
+        // Reporting publishes nothing (no relay); its consumer groups are per projection generation (ProjectionConsumers).
+        MessagingModule.forService({ service: 'reporting', database: ReportingDatabase, relay: false }),
+      ],
+      controllers: [FiguresController, Index766Controller, DashboardController, RebuildController, ReportsController],
+      providers: [
+        DossierProjector,
+        FeedbackProjector,
+        DigitizationProjector,
+        CatalogProjector,
+        ProjectionSubscriptions,
+        GenerationRepository,
+        ProjectionConsumers,
+        RebuildService,
+        FiguresRepository,
+        ListsRepository,
+        FiguresService,
+        LiveUpdatesService,
+        ReportService,
       ],
     };
   }

@@ -14,3 +14,6 @@ export class ReportingDatabase extends PrismaClient implements OnModuleDestroy {
     await this.$disconnect();
   }
 }
+
+/** The transaction client handed to projection handlers. */
+export type ReportingTx = Parameters<Parameters<ReportingDatabase['$transaction']>[0]>[0];

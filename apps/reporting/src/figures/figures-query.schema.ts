@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const code = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a code of 1-64 letters, digits, dots, dashes or underscores');
+const isoDay = z.iso.date();
+
+export const GROUP_BY = ['agency', 'unit', 'domain', 'procedure', 'channel', 'day', 'month', 'quarter', 'year'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+/** Filters shared by every figure endpoint. */
+export const figuresQuerySchema = z
+  .object({
+    agency: code.optional(),
+    unit: code.optional(),
+    domain: code.optional(),
+    procedure: code.optional(),
+    period: z.enum(['day', 'month', 'quarter', 'year', 'range']).default('month'),
+    date: isoDay.optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    groupBy: z.enum(GROUP_BY).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .superRefine((q, ctx) => {
+    if (q.period !== 'range') return;
+    if (!q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required when period is range' });
+    if (!q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required when period is range' });
+    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > 5 * 366 * 86400000) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'a range may span at most 5 years' });
+    }
+  });
+export type FiguresQuery = z.infer<typeof figuresQuerySchema>;
+
+export const overdueQuerySchema = z.object({
+  agency: code.optional(),
+  unit: code.optional(),
+  domain: code.optional(),
+  procedure: code.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type OverdueQuery = z.infer<typeof overdueQuerySchema>;

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { ReportingDatabase } from '../reporting.database';
+import type { GroupBy } from './figures-query.schema';
+import type { Period } from './period';
+
+export type Filters = { agency?: string; unit?: string; domain?: string; procedure?: string };
+export type AggregateRow = { key: string | null } & Record<string, number | string | null>;
+type Columns = Partial<Record<keyof Filters | 'channel', string>>;
+
+const TIME: readonly GroupBy[] = ['day', 'month', 'quarter', 'year'];
+
+/** Builds `WHERE` conditions and the `GROUP BY` key for one table's column names. */
+class SqlParts {
+  readonly values: unknown[];
+  constructor(generation: number, period: Period) {
+    this.values = [generation, period.from, period.to];
+  }
+  param(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  filters(filters: Filters, columns: Columns): string {
+    return (Object.keys(filters) as (keyof Filters)[])
+      .filter((name) => filters[name] !== undefined && columns[name])
+      .map((name) => ` AND ${columns[name]} = ${this.param(filters[name])}`)
+      .join('');
+  }
+  key(groupBy: GroupBy | undefined, columns: Columns, day: string): string {
+    if (!groupBy) return 'NULL::text';
+    if (TIME.includes(groupBy)) return `to_char(date_trunc('${groupBy}', ${day}), 'YYYY-MM-DD')`;
+    return columns[groupBy as keyof Columns] ?? 'NULL::text';
+  }
+}
+
+const DOSSIER_COLUMNS: Columns = { agency: 'f.agency_code', unit: 'f.unit_code', domain: 'f.domain_code', procedure: 'f.procedure_code', channel: 'f.channel' };
+const FEEDBACK_COLUMNS: Columns = { agency: 'f.agency_code', domain: 'f.domain_code', procedure: 'f.procedure_code' };
+const DIGITIZATION_COLUMNS: Columns = { agency: 'd.agency_code', unit: 'f.unit_code', domain: 'f.domain_code', procedure: 'f.procedure_code' };
+
+/** Aggregate queries over the projections of one generation. */
+@Injectable()
+export class FiguresRepository {
+  constructor(private readonly db: ReportingDatabase) {}
+
+  async activeGeneration(): Promise<number> {
+    const rows = await this.db.$queryRawUnsafe<{ generation: number }[]>(`SELECT generation FROM projection_generation WHERE status = 'active'`);
+    return rows[0]?.generation ?? 0;
+  }
+
+  /**
+   * Dossier figures. Each dossier counts in the period of the event that matters for a figure:
+   * receipt (r) for intake figures, finish (f) for processed and on-time, result return (t).
+   */
+  async dossiers(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+    const sql = new SqlParts(generation, period);
+    // Time series need each dossier in the bucket of each of its dates (a lateral row per role);
+    // other groupings test the dates directly, which is three times less work.
+    const series = groupBy !== undefined && TIME.includes(groupBy);
+    const key = sql.key(groupBy, DOSSIER_COLUMNS, 'k.day');
+    const inPeriod = (column: string) => `f.${column} BETWEEN $2::date AND $3::date`;
+    const r = series ? `k.role = 'r'` : inPeriod('received_on');
+    const f = series ? `k.role = 'f'` : inPeriod('finished_on');
+    const t = series ? `k.role = 't'` : inPeriod('returned_on');
+    const lateral = series
+      ? `CROSS JOIN LATERAL (VALUES ('r', f.received_on), ('f', f.finished_on), ('t', f.returned_on)) AS k(role, day)`
+      : '';
+    const rows = await this.db.$queryRawUnsafe<AggregateRow[]>(
+      `SELECT ${key} AS key,
+         count(*) FILTER (WHERE ${r})::int AS received,
+         count(*) FILTER (WHERE ${r} AND f.channel = 'in_person')::int AS received_in_person,
+         count(*) FILTER (WHERE ${r} AND f.channel = 'online')::int AS received_online,
+         count(*) FILTER (WHERE ${r} AND f.channel = 'postal')::int AS received_postal,
+         count(*) FILTER (WHERE ${r} AND f.finished_at IS NULL AND f.status <> 'withdrawn')::int AS in_progress,
+         count(*) FILTER (WHERE ${r} AND f.status = 'withdrawn')::int AS withdrawn,
+         count(*) FILTER (WHERE ${f})::int AS processed,
+         count(*) FILTER (WHERE ${t})::int AS returned,
+         count(*) FILTER (WHERE ${f} AND f.on_time)::int AS on_time,
+         count(*) FILTER (WHERE ${f} AND NOT f.on_time)::int AS late,
+         round(avg(GREATEST(0, extract(epoch FROM f.finished_at - f.received_at) / 86400 - f.paused_hours / 24))
+           FILTER (WHERE ${f} AND f.received_at IS NOT NULL)::numeric, 4)::float8 AS avg_processing_days,
+         count(*) FILTER (WHERE ${f} AND f.received_at IS NOT NULL)::int AS timed,
+         COALESCE(sum(f.supplement_count) FILTER (WHERE ${r}), 0)::int AS supplements,
+         COALESCE(sum(f.extension_count) FILTER (WHERE ${r}), 0)::int AS extensions,
+         count(*) FILTER (WHERE ${r} AND f.channel = 'online' AND p.online_level = 'full')::int AS online_full,
+         count(*) FILTER (WHERE ${r} AND f.channel = 'online' AND p.online_level = 'partial')::int AS online_partial,
+         count(*) FILTER (WHERE ${r} AND p.online_level IS NULL)::int AS procedure_unknown,
+         COALESCE(sum(f.documents_total) FILTER (WHERE ${r}), 0)::int AS documents_total,
+         COALESCE(sum(f.documents_digitized) FILTER (WHERE ${r}), 0)::int AS documents_digitized,
+         COALESCE(sum(f.documents_reused) FILTER (WHERE ${r}), 0)::int AS documents_reused,
+         count(*) FILTER (WHERE ${r} AND f.population_data_used)::int AS population_data,
+         count(*) FILTER (WHERE ${f} AND f.electronic_result)::int AS electronic_results,
+         count(*) FILTER (WHERE ${f} AND f.electronic_result IS NOT NULL)::int AS results,
+         COALESCE(sum(f.payments_total) FILTER (WHERE ${r}), 0)::int AS payments,
+         COALESCE(sum(f.payments_online) FILTER (WHERE ${r}), 0)::int AS payments_online,
+         count(*) FILTER (WHERE ${r})::int AS sample_size,
+         to_char(max(f.last_event_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+       FROM dossier_fact f
+       LEFT JOIN procedure_fact p ON p.generation = f.generation AND p.code = f.procedure_code AND p.version = f.procedure_version
+       ${lateral}
+       WHERE f.generation = $1 ${series ? 'AND k.day BETWEEN $2::date AND $3::date' : ''}
+         AND (f.received_on BETWEEN $2::date AND $3::date OR f.finished_on BETWEEN $2::date AND $3::date
+              OR f.returned_on BETWEEN $2::date AND $3::date)
+         ${sql.filters(filters, DOSSIER_COLUMNS)}
+       GROUP BY 1 ORDER BY 1`,
+      ...sql.values,
+    );
+    return rows;
+  }
+
+  async feedback(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+    const sql = new SqlParts(generation, period);
+    const key = sql.key(groupBy, FEEDBACK_COLUMNS, 'f.received_on');
+    return this.db.$queryRawUnsafe<AggregateRow[]>(
+      `SELECT ${key} AS key,
+         count(*)::int AS feedback_received,
+         count(*) FILTER (WHERE f.answered_at IS NOT NULL)::int AS feedback_answered,
+         count(*) FILTER (WHERE f.answered_on_time)::int AS feedback_answered_on_time,
+         count(*) FILTER (WHERE f.overdue OR (f.answered_at IS NULL AND f.answer_by < now()))::int AS feedback_overdue,
+         count(*) FILTER (WHERE f.published_at IS NOT NULL)::int AS feedback_published,
+         count(*) FILTER (WHERE f.published_on_time)::int AS feedback_published_on_time,
+         count(*) FILTER (WHERE f.satisfaction IS NOT NULL)::int AS feedback_rated,
+         count(*) FILTER (WHERE f.satisfaction IN ('very_satisfied', 'satisfied'))::int AS feedback_satisfied,
+         round(avg(CASE f.satisfaction WHEN 'very_satisfied' THEN 5 WHEN 'satisfied' THEN 4 WHEN 'acceptable' THEN 3
+               WHEN 'dissatisfied' THEN 2 WHEN 'very_dissatisfied' THEN 1 END)::numeric, 4)::float8 AS feedback_satisfaction_score,
+         count(*)::int AS sample_size,
+         to_char(max(f.last_event_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+       FROM feedback_fact f
+       WHERE f.generation = $1 AND f.received_on BETWEEN $2::date AND $3::date ${sql.filters(filters, FEEDBACK_COLUMNS)}
+       GROUP BY 1 ORDER BY 1`,
+      ...sql.values,
+    );
+  }
+
+  async digitization(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+    const sql = new SqlParts(generation, period);
+    const key = sql.key(groupBy, DIGITIZATION_COLUMNS, 'd.occurred_on');
+    return this.db.$queryRawUnsafe<AggregateRow[]>(
+      `SELECT ${key} AS key,
+         count(*) FILTER (WHERE d.kind = 'digitized')::int AS scans,
+         count(*) FILTER (WHERE d.kind = 'digitized' AND d.synced)::int AS scans_synced,
+         count(*) FILTER (WHERE d.kind = 'result_issued')::int AS results_issued,
+         count(*) FILTER (WHERE d.kind = 'result_issued' AND d.electronic)::int AS results_issued_electronic,
+         count(*) FILTER (WHERE d.kind = 'reused')::int AS reuses,
+         count(*) FILTER (WHERE d.kind = 'result_revoked')::int AS results_revoked,
+         count(*)::int AS sample_size,
+         to_char(max(d.occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+       FROM digitization_fact d
+       LEFT JOIN dossier_fact f ON f.generation = d.generation AND f.dossier_id = d.dossier_id
+       WHERE d.generation = $1 AND d.occurred_on BETWEEN $2::date AND $3::date ${sql.filters(filters, DIGITIZATION_COLUMNS)}
+       GROUP BY 1 ORDER BY 1`,
+      ...sql.values,
+    );
+  }
+}

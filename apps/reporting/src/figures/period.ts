@@ -1,0 +1,44 @@
+import { localDateOf } from '../projections/local-time';
+
+export type PeriodKind = 'day' | 'month' | 'quarter' | 'year' | 'range';
+export type Period = { kind: PeriodKind; from: string; to: string };
+export type Granularity = 'day' | 'month' | 'quarter' | 'year';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The inclusive local date range of a period around `date` (YYYY-MM-DD, Asia/Ho_Chi_Minh). */
+export function resolvePeriod(kind: PeriodKind, date?: string, from?: string, to?: string, now = new Date()): Period {
+  if (kind === 'range') return { kind, from: from!, to: to! };
+  const anchor = date ?? localDateOf(now);
+  const [year, month] = anchor.split('-').map(Number);
+  switch (kind) {
+    case 'day':
+      return { kind, from: anchor, to: anchor };
+    case 'month':
+      return { kind, from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${lastDayOfMonth(year, month)}` };
+    case 'quarter': {
+      const first = Math.floor((month - 1) / 3) * 3 + 1;
+      return { kind, from: `${year}-${pad(first)}-01`, to: `${year}-${pad(first + 2)}-${lastDayOfMonth(year, first + 2)}` };
+    }
+    case 'year':
+      return { kind, from: `${year}-01-01`, to: `${year}-12-31` };
+  }
+}
+
+/** The first day of the bucket containing `day` (for time series). */
+export function bucketOf(day: string, granularity: Granularity): string {
+  const [year, month] = day.split('-').map(Number);
+  switch (granularity) {
+    case 'day':
+      return day;
+    case 'month':
+      return `${year}-${pad(month)}-01`;
+    case 'quarter':
+      return `${year}-${pad(Math.floor((month - 1) / 3) * 3 + 1)}-01`;
+    case 'year':
+      return `${year}-01-01`;
+  }
+}

@@ -1,0 +1,41 @@
+import { buildEvent, dossierFeePaid, dossierOverdue, dossierProcessed, dossierReceived, dossierResumed, dossierSupplementRequested, type CloudEvent, type DossierFacts } from '@motcua/contracts';
+import { dossierChange, handlingUnitOf } from './dossier-change';
+
+const ctx = { correlationId: 'spec' };
+type Any = CloudEvent<DossierFacts & Record<string, unknown>>;
+const example = (contract: { example: unknown }) => contract.example as never;
+
+describe('dossierChange', () => {
+  it('takes documents, population data and the handling unit from a received dossier', () => {
+    const { event } = buildEvent(dossierReceived, example(dossierReceived), ctx);
+    const change = dossierChange(event);
+    expect(change.status).toBe('processing');
+    expect(change.set).toMatchObject({ documents_total: 2, documents_digitized: 1, documents_reused: 1, population_data_used: false, unit_code: 'P.QLG' });
+  });
+
+  it('counts a supplement request and the paused time until the supplement arrives', () => {
+    const requested = dossierChange(buildEvent(dossierSupplementRequested, example(dossierSupplementRequested), ctx).event);
+    expect(requested.increment).toEqual({ supplement_count: 1 });
+    const resumed = dossierChange(buildEvent(dossierResumed, example(dossierResumed), ctx).event);
+    expect(resumed.pausedHours).toBeCloseTo(23, 5);
+  });
+
+  it('finishes at processing and counts online payments only when paid online', () => {
+    const processed = dossierChange(buildEvent(dossierProcessed, example(dossierProcessed), ctx).event);
+    expect(processed.finish).toEqual({ kind: 'processed', at: '2026-12-04T15:00:00+07:00' });
+    expect(processed.set).toEqual({ electronic_result: true });
+    const desk = { ...dossierFeePaid.example, method: 'desk' as const };
+    expect(dossierChange(buildEvent(dossierFeePaid, desk, ctx).event as Any).increment).toEqual({ payments_total: 1, payments_online: 0 });
+  });
+
+  it('marks the dossier overdue only for the dossier deadline, not a step deadline', () => {
+    const dossierLevel = dossierChange(buildEvent(dossierOverdue, example(dossierOverdue), ctx).event);
+    expect(dossierLevel.set).toMatchObject({ overdue: true });
+    const step = { ...dossierOverdue.example, deadline: { scope: 'step' as const, stepOrder: 2, responsibleUnitCode: 'P.QLG', deadline: '2026-12-04T17:00:00+07:00' } };
+    expect(dossierChange(buildEvent(dossierOverdue, step, ctx).event as Any).set).toEqual({});
+  });
+
+  it('falls back to the receiving unit when the workflow never leaves it', () => {
+    expect(handlingUnitOf([{ unitCode: 'VP.MC' }], 'VP.MC')).toBe('VP.MC');
+  });
+});

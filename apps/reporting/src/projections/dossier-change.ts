@@ -1,0 +1,105 @@
+import type { CloudEvent, DossierFacts } from '@motcua/contracts';
+import { hoursBetween, localDateOf } from './local-time';
+
+export type DossierStatus =
+  | 'submitted'
+  | 'processing'
+  | 'supplement'
+  | 'payment'
+  | 'processed'
+  | 'returned'
+  | 'refused'
+  | 'withdrawn'
+  | 'stopped';
+export type FinishKind = 'processed' | 'returned' | 'refused' | 'stopped';
+type Counter = 'supplement_count' | 'extension_count' | 'payments_total' | 'payments_online';
+type Value = string | number | boolean | null;
+
+/** What one dossier event changes in its row of dossier_fact (a pure rule, see dossier-change.spec.ts). */
+export type DossierChange = {
+  status: DossierStatus | null;
+  /** The first of processed, result returned, stopped or refused finishes the dossier. */
+  finish?: { kind: FinishKind; at: string };
+  set: Record<string, Value>;
+  increment: Partial<Record<Counter, number>>;
+  pausedHours?: number;
+};
+
+type Doc = { digitized: boolean; reused: boolean };
+type Step = { unitCode: string };
+type AnyDossierData = DossierFacts & Record<string, unknown>;
+
+function documentColumns(documents: Doc[]): Record<string, Value> {
+  return {
+    documents_total: documents.length,
+    documents_digitized: documents.filter((d) => d.digitized).length,
+    documents_reused: documents.filter((d) => d.reused).length,
+  };
+}
+
+/** The unit that handles the dossier: the first workflow step outside the receiving desk. */
+export function handlingUnitOf(workflow: Step[], receivingUnit: string): string {
+  return workflow.find((s) => s.unitCode !== receivingUnit)?.unitCode ?? receivingUnit;
+}
+
+const NONE: DossierChange = { status: null, set: {}, increment: {} };
+
+export function dossierChange(event: CloudEvent<AnyDossierData>): DossierChange {
+  const d = event.data;
+  const at = d.occurredAt;
+  switch (event.type) {
+    case 'motcua.dossier.submitted.v1':
+      return { status: 'submitted', set: { submitted_at: d.submittedAt as string, ...documentColumns(d.documents as Doc[]) }, increment: {} };
+    case 'motcua.dossier.received.v1': {
+      const receivedBy = d.receivedBy as { unitCode: string };
+      return {
+        status: 'processing',
+        set: {
+          ...documentColumns(d.documents as Doc[]),
+          population_data_used: d.populationDataUsed as boolean,
+          unit_code: handlingUnitOf(d.workflow as Step[], receivedBy.unitCode),
+        },
+        increment: {},
+      };
+    }
+    case 'motcua.dossier.supplement-requested.v1':
+      return { status: 'supplement', set: { supplement_requested_at: d.supplementRequestedAt as string }, increment: { supplement_count: 1 } };
+    case 'motcua.dossier.resumed.v1': {
+      const requested = d.supplementRequestedAt;
+      const paused = requested ? hoursBetween(requested, d.supplementReceivedAt as string) : 0;
+      return { status: 'processing', set: {}, increment: {}, pausedHours: paused };
+    }
+    case 'motcua.dossier.transferred.v1':
+      return { status: 'processing', set: {}, increment: {} };
+    case 'motcua.dossier.extended.v1':
+      return { status: null, set: {}, increment: { extension_count: 1 } };
+    case 'motcua.dossier.payment-requested.v1':
+      return { status: 'payment', set: {}, increment: {} };
+    case 'motcua.dossier.fee-paid.v1':
+      return { status: null, set: {}, increment: { payments_total: 1, payments_online: d.method === 'online' ? 1 : 0 } };
+    case 'motcua.dossier.refused.v1':
+      return { status: 'refused', finish: { kind: 'refused', at }, set: {}, increment: {} };
+    case 'motcua.dossier.processed.v1':
+      return { status: 'processed', finish: { kind: 'processed', at }, set: { electronic_result: d.electronicResult as boolean }, increment: {} };
+    case 'motcua.dossier.result-returned.v1': {
+      const returnedAt = d.returnedAt as string;
+      return {
+        status: 'returned',
+        finish: { kind: 'returned', at: returnedAt },
+        set: { returned_at: returnedAt, returned_on: localDateOf(returnedAt) },
+        increment: {},
+      };
+    }
+    case 'motcua.dossier.withdrawn.v1':
+      return { status: 'withdrawn', set: {}, increment: {} };
+    case 'motcua.dossier.stopped.v1':
+      return { status: 'stopped', finish: { kind: 'stopped', at }, set: {}, increment: {} };
+    case 'motcua.dossier.overdue.v1': {
+      const deadline = d.deadline as { scope: string };
+      if (deadline.scope !== 'dossier') return NONE;
+      return { status: null, set: { overdue: true, overdue_since: d.overdueSince as string }, increment: {} };
+    }
+    default:
+      return NONE;
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@motcua/auth';
+import { RebuildService, type RebuildState } from './rebuild.service';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/projections')
+export class RebuildController {
+  constructor(private readonly rebuild: RebuildService) {}
+
+  @Post('rebuild')
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Replay every topic into a new projection generation; switch when caught up' })
+  async start(): Promise<{ generation: number; groupId: string; status: string }> {
+    return this.rebuild.start();
+  }
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Projection generations and the lag of a rebuild in progress' })
+  state(): Promise<RebuildState> {
+    return this.rebuild.state();
+  }
+}

@@ -1,0 +1,44 @@
+import ExcelJS from 'exceljs';
+import { FIGURES } from '../figures/figure-catalog';
+import type { FigureGroup } from '../figures/figures.service';
+import type { ReportData } from './report.service';
+import { GROUP_COLUMNS, SUMMARY_FIGURES } from './report-tables';
+import { formatDate, formatDateTime } from './vietnamese-format';
+
+const FORMATS = { count: '#,##0', rate: '0.0%', days: '0.00', score: '0.00' } as const;
+
+function groupSheet(book: ExcelJS.Workbook, name: string, first: string, groups: FigureGroup[], label: (key: string) => string): void {
+  const sheet = book.addWorksheet(name);
+  sheet.addRow([first, ...GROUP_COLUMNS.map((c) => c.header)]).font = { bold: true };
+  for (const g of groups) sheet.addRow([label(g.key!), ...GROUP_COLUMNS.map((c) => g.figures[c.figure].value)]);
+  GROUP_COLUMNS.forEach((c, i) => (sheet.getColumn(i + 2).numFmt = FORMATS[FIGURES[c.figure].unit]));
+  sheet.getColumn(1).width = 20;
+}
+
+/** The report as a spreadsheet: real numbers with number formats (Excel shows them in the reader's locale). */
+export async function renderReportXlsx(data: ReportData): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'motcua reporting';
+  const summary = book.addWorksheet('Tổng hợp');
+  summary.addRow([data.title]).font = { bold: true, size: 13 };
+  summary.addRow([`${data.scope} · từ ${formatDate(data.from)} đến ${formatDate(data.to)} · lập lúc ${formatDateTime(data.generatedAt)}`]);
+  summary.addRow([]);
+  summary.addRow(['Chỉ tiêu', 'Giá trị', 'Tử số', 'Mẫu số', 'Cỡ mẫu (n)', 'Sự kiện cuối']).font = { bold: true };
+  for (const name of SUMMARY_FIGURES) {
+    const f = data.totals[name];
+    const row = summary.addRow([FIGURES[name].label, f.value, f.numerator ?? null, f.denominator ?? null, f.sampleSize, formatDateTime(f.lastEventAt)]);
+    row.getCell(2).numFmt = FORMATS[FIGURES[name].unit];
+  }
+  summary.getColumn(1).width = 42;
+  summary.getColumn(6).width = 18;
+  groupSheet(book, 'Theo tháng', 'Tháng', data.byMonth, (key) => `${key.slice(5, 7)}/${key.slice(0, 4)}`);
+  groupSheet(book, 'Theo cơ quan', 'Cơ quan', data.byAgency, (key) => key);
+  const index = book.addWorksheet('Chỉ số 766');
+  index.addRow(['Nhóm', 'Tiêu chí', 'Điểm', 'Tối đa', 'Tử số', 'Mẫu số', 'Trạng thái']).font = { bold: true };
+  for (const g of data.index.groups) {
+    for (const c of g.criteria) index.addRow([g.label, c.label, c.points, c.maxPoints, c.numerator, c.denominator, c.status === 'not_available' ? 'chưa có dữ liệu nguồn' : c.status]);
+  }
+  index.addRow(['Tổng', '', data.index.score, 100]).font = { bold: true };
+  index.getColumn(2).width = 48;
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@motcua/auth';
+import { zodQuery } from '@motcua/http';
+import { renderReportPdf } from './report-pdf.renderer';
+import { reportQuerySchema, type ReportQuery } from './report-query.schema';
+import { renderReportXlsx } from './report-xlsx.renderer';
+import { ReportService } from './report.service';
+
+type Reply = { setHeader(name: string, value: string): void; send(body: Buffer): void };
+
+const TYPES = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+/** Quarterly and yearly reports for officials (PDF, spreadsheet). */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportService) {}
+
+  @Get()
+  @Roles('leader', 'admin', 'specialist')
+  @ApiOperation({ summary: 'Quarterly or yearly report of the province or one agency, as PDF or XLSX' })
+  @ApiProduces(TYPES.pdf, TYPES.xlsx)
+  async report(@Query(zodQuery(reportQuerySchema)) query: ReportQuery, @Res() reply: Reply): Promise<void> {
+    const data = await this.reports.collect(query);
+    const body = query.format === 'pdf' ? await renderReportPdf(data) : await renderReportXlsx(data);
+    const name = `bao-cao-${query.kind === 'quarterly' ? `quy-${query.quarter}-` : ''}${query.year}${query.agency ? `-${query.agency}` : ''}.${query.format}`;
+    reply.setHeader('Content-Type', TYPES[query.format]);
+    reply.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    reply.send(body);
+  }
+}
