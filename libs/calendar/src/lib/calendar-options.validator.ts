@@ -1,7 +1,7 @@
 import { CalendarError } from './calendar.error';
-import { HolidayRuleSet } from './holiday.types';
-import { IsoDate, parseIsoDate, partsFromEpochDay } from './iso-date.util';
-import { ReceiptPolicy } from './receipt-policy.types';
+import { type HolidayRuleSet } from './holiday.types';
+import { type IsoDate, parseIsoDate, partsFromEpochDay } from './iso-date.util';
+import { type ReceiptPolicy } from './receipt-policy.types';
 import { validateReceiptPolicy } from './receipt.rules';
 
 function sortedByEffectiveDate<T extends { id: string; effectiveFrom: IsoDate }>(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { SwapTable } from './day-swaps.types';
-import { HolidayRuleSet } from './holiday.types';
-import { ReceiptPolicy } from './receipt-policy.types';
+import { type SwapTable } from './day-swaps.types';
+import { type HolidayRuleSet } from './holiday.types';
+import { type ReceiptPolicy } from './receipt-policy.types';
 
 /**
  * Bump when the code's interpretation of the data changes (e.g. the compensation rule or the

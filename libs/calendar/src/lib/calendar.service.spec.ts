@@ -1,6 +1,6 @@
 import { Calendar, createCalendar } from './calendar.service';
 import { DEFAULT_SWAP_TABLE } from './day-swaps.constant';
-import { LegalSource, SwapTable, YearDecision } from './day-swaps.types';
+import { type LegalSource, type SwapTable, type YearDecision } from './day-swaps.types';
 import { calendarVersion, defaultCalendar } from './default-calendar.api';
 import { LABOUR_CODE_2019 } from './holiday-rules.constant';
 import { ND61_2018_POLICY } from './receipt-policy.constant';

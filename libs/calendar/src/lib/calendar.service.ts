@@ -2,32 +2,32 @@ import { CalendarError } from './calendar.error';
 import { checkedReceiptPolicies, checkedRuleSets } from './calendar-options.validator';
 import { computeCalendarVersion } from './calendar-version.util';
 import { DEFAULT_SWAP_TABLE } from './day-swaps.constant';
-import { SwapTable, YearDecision } from './day-swaps.types';
+import { type SwapTable, type YearDecision } from './day-swaps.types';
 import { validateSwapTable } from './day-swaps.validator';
 import { HOLIDAY_RULE_SETS } from './holiday-rules.constant';
-import { buildHolidayYear, HolidayYear } from './holiday-year.builder';
-import { Holiday, HolidayRuleSet, MakeUpWorkingDay } from './holiday.types';
+import { buildHolidayYear, type HolidayYear } from './holiday-year.builder';
+import { type Holiday, type HolidayRuleSet, type MakeUpWorkingDay } from './holiday.types';
 import {
   assertInteger,
   formatEpochDay,
-  IsoDate,
+  type IsoDate,
   parseIsoDate,
-  Weekday,
+  type Weekday,
   weekdayOfEpochDay,
   yearOfEpochDay,
 } from './iso-date.util';
 import { RECEIPT_POLICIES } from './receipt-policy.constant';
 import {
-  AppointmentComputation,
-  AppointmentInput,
-  ReceiptPolicy,
-  TransferChannel,
+  type AppointmentComputation,
+  type AppointmentInput,
+  type ReceiptPolicy,
+  type TransferChannel,
 } from './receipt-policy.types';
 import {
   computeAppointment,
   isWithinOfficeHours,
   transferDeadline,
-  WorkingDayLookup,
+  type WorkingDayLookup,
 } from './receipt.rules';
 
 /** Last supported year: lunar holidays were cross-checked against a high-precision ephemeris up to here. */

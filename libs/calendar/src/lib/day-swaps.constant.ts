@@ -1,4 +1,4 @@
-import { LegalSource, SwapTable } from './day-swaps.types';
+import { type LegalSource, type SwapTable } from './day-swaps.types';
 
 const CHECKED =
   'Document number and dates checked against press reports of the document, not the official text: confirm against the official publication.';

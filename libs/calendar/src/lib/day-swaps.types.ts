@@ -1,4 +1,4 @@
-import { IsoDate } from './iso-date.util';
+import { type IsoDate } from './iso-date.util';
 
 /** The government document an entry of the table comes from. */
 export type LegalSource = {

@@ -1,6 +1,6 @@
 import { CalendarError } from './calendar.error';
-import { LegalSource, SwapTable, YearDecision } from './day-swaps.types';
-import { HolidayRuleSet } from './holiday.types';
+import { type LegalSource, type SwapTable, type YearDecision } from './day-swaps.types';
+import { type HolidayRuleSet } from './holiday.types';
 import {
   epochDayFromParts,
   parseIsoDate,

@@ -3,14 +3,14 @@
  * 2019 holidays, the built-in table of government decisions (day-swaps.constant.ts) and the
  * nd61-2018 receipt policy. Use `createCalendar({ swapTable })` to inject another table.
  */
-import { Calendar, DayInfo } from './calendar.service';
-import { Holiday, MakeUpWorkingDay } from './holiday.types';
-import { IsoDate } from './iso-date.util';
+import { Calendar, type DayInfo } from './calendar.service';
+import { type Holiday, type MakeUpWorkingDay } from './holiday.types';
+import { type IsoDate } from './iso-date.util';
 import {
-  AppointmentComputation,
-  AppointmentInput,
-  ReceiptPolicy,
-  TransferChannel,
+  type AppointmentComputation,
+  type AppointmentInput,
+  type ReceiptPolicy,
+  type TransferChannel,
 } from './receipt-policy.types';
 
 export const defaultCalendar = new Calendar();

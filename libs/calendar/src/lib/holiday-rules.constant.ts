@@ -1,4 +1,4 @@
-import { HolidayRuleSet } from './holiday.types';
+import { type HolidayRuleSet } from './holiday.types';
 
 const CODE_2019 = 'Labour Code 2019 (Bộ luật Lao động, Law 45/2019/QH14)';
 

@@ -1,7 +1,7 @@
 import { CalendarError } from './calendar.error';
-import { LegalSource, YearDecision } from './day-swaps.types';
+import { type LegalSource, type YearDecision } from './day-swaps.types';
 import { tableDate, validateYearDecision } from './day-swaps.validator';
-import { Holiday, HolidayRuleSet, MakeUpWorkingDay } from './holiday.types';
+import { type Holiday, type HolidayRuleSet, type MakeUpWorkingDay } from './holiday.types';
 import { epochDayFromParts, formatEpochDay, weekdayOfEpochDay } from './iso-date.util';
 import { epochDayOfLunarDate } from './lunar-calendar.util';
 

@@ -1,4 +1,4 @@
-import { IsoDate, Weekday } from './iso-date.util';
+import { type IsoDate, type Weekday } from './iso-date.util';
 
 /** Which public holiday a day off belongs to (Labour Code 2019 Art. 112(1) and one-offs). */
 export type HolidayKey =

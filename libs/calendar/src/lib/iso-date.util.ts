@@ -46,7 +46,7 @@ export function parseIsoDate(value: unknown, label = 'date'): number {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new CalendarError(
       'iso-date-exists',
-      `${label} "${value}" does not exist in the Gregorian calendar`,
+      `${label} "${String(value)}" does not exist in the Gregorian calendar`,
     );
   }
   return epochDayFromParts(year, month, day);

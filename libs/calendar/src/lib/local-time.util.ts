@@ -4,8 +4,8 @@
  * every date the calendar supports; the machine's TZ is never consulted.
  */
 import { CalendarError } from './calendar.error';
-import { ClockTime } from './receipt-policy.types';
-import { formatEpochDay, IsoDate, pad2 } from './iso-date.util';
+import { type ClockTime } from './receipt-policy.types';
+import { formatEpochDay, type IsoDate, pad2 } from './iso-date.util';
 
 export const VIETNAM_UTC_OFFSET_MS = 7 * 3_600_000;
 const MS_PER_DAY = 86_400_000;

@@ -17,7 +17,7 @@ import { CalendarError } from './calendar.error';
 import {
   epochDayFromParts,
   formatEpochDay,
-  IsoDate,
+  type IsoDate,
   parseIsoDate,
   yearOfEpochDay,
 } from './iso-date.util';

@@ -1,4 +1,4 @@
-import { ReceiptPolicy } from './receipt-policy.types';
+import { type ReceiptPolicy } from './receipt-policy.types';
 
 /**
  * Receipt, transfer and counting rules of the Decree 61/2018 baseline (DOMAIN.md §2-3).

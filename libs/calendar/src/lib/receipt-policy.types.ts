@@ -1,4 +1,4 @@
-import { IsoDate } from './iso-date.util';
+import { type IsoDate } from './iso-date.util';
 
 /** A local (Asia/Ho_Chi_Minh) time of day, `HH:MM`, 24-hour clock. */
 export type ClockTime = string;

@@ -13,10 +13,10 @@ import {
   parseClockTime,
 } from './local-time.util';
 import {
-  AppointmentInput,
-  LimitUnit,
-  ReceiptPolicy,
-  TransferChannel,
+  type AppointmentInput,
+  type LimitUnit,
+  type ReceiptPolicy,
+  type TransferChannel,
 } from './receipt-policy.types';
 
 /** What the receipt rules need from a calendar (all days are epoch days, local dates). */
