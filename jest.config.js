@@ -12,6 +12,11 @@ const projects = ['apps', 'libs', 'tests'].flatMap((dir) =>
 
 module.exports = {
   projects,
+  // Global options (Jest ignores them inside project configs): integration tests start
+  // services and brokers, so hooks and tests get a minute; test files run one at a time
+  // because they share the test databases, topics and service ports.
+  testTimeout: 60000,
+  maxWorkers: 1,
   globalSetup: join(__dirname, 'libs/testing/src/global-setup.js'),
   globalTeardown: join(__dirname, 'libs/testing/src/global-teardown.js'),
 };

@@ -6,22 +6,31 @@ import { currentContext } from './request-context';
  * current request or event so that a search for it finds every service's lines.
  */
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
-    level,
-    base: { service },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    mixin() {
-      const context = currentContext();
-      return context
-        ? { correlationId: context.correlationId, causationId: context.causationId }
-        : {};
+  return pino(
+    {
+      level,
+      base: { service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin() {
+        const context = currentContext();
+        return context
+          ? { correlationId: context.correlationId, causationId: context.causationId }
+          : {};
+      },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          '*.password',
+          '*.personalId',
+          '*.applicant.personalId',
+        ],
+        censor: '[redacted]',
+      },
     },
-    redact: {
-      paths: ['req.headers.authorization', '*.password', '*.personalId', '*.applicant.personalId'],
-      censor: '[redacted]',
-    },
-  });
+    // Asynchronous writes: a request does not wait for its log line to reach stdout.
+    pino.destination({ dest: 1, sync: false }),
+  );
 }
 
 export type { Logger };
