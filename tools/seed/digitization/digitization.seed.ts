@@ -5,7 +5,7 @@ import { demoScan, demoSignedResult } from './demo-files';
 const AGENCY = '000.00.15.H26';
 /** A demo enterprise code (not a real one); only its applicantKey ever leaves this file. */
 const applicantKey = applicantKeyOf('DEMO-0100000001');
-const dossier = { dossierId: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9', dossierCode: `${AGENCY}-260105-9999` };
+const dossier = { dossierId: '5e6f7a8b-9c0d-4e1f-a2b3-260105009999', dossierCode: `${AGENCY}-260105-9999` };
 
 /** POSTs a file as the raw body of /files (the JSON client cannot), answers its SHA-256. */
 async function postFile(client: SeedClient, file: Buffer, query = ''): Promise<string> {
