@@ -22,7 +22,29 @@ const DOSSIERS_URL = process.env.DOSSIERS_URL ?? 'http://127.0.0.1:3102';
 /** The baseline writes into a scratch database with the dossiers schema, dropped afterwards. */
 const PG_SERVER = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const KAFKA = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const PROCEDURE = process.env.BENCH_PROCEDURE ?? '1.005432'; // demo: Đăng ký giá, 5 working days, one required document
+const CATALOG_URL = process.env.CATALOG_URL ?? 'http://127.0.0.1:3101';
+/** Copied from the demo procedure 1.005432 (Đăng ký giá) under a fresh code and agency per run:
+ *  a dossier code has a 4-digit daily sequence per agency, so runs must not share an agency. */
+const TEMPLATE = '1.005432';
+let PROCEDURE = '';
+
+async function publishBenchmarkProcedure(): Promise<void> {
+  const admin = await mintDevToken(repoRoot(), { subject: 'bench-admin', roles: ['admin'] });
+  const current = (await (await fetch(`${CATALOG_URL}/procedures/${TEMPLATE}`)).json()) as Record<string, unknown>;
+  const { procedureId: _id, version: _v, decision: _d, ...procedure } = current;
+  const n = Math.floor(Math.random() * 90) + 10;
+  PROCEDURE = `9.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const response = await fetch(`${CATALOG_URL}/publication-decisions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify({
+      decision: { number: `B${n}/QĐ-BENCH`, kind: 'new', signedOn: today, effectiveFrom: today },
+      procedure: { ...procedure, code: PROCEDURE, agencyCode: `B${n}.00.15.H26`, name: `Đo tải tiếp nhận hồ sơ ${n}` },
+    }),
+  });
+  if (response.status !== 201) throw new Error(`publishing the benchmark procedure answered ${response.status}: ${(await response.text()).slice(0, 400)}`);
+}
 
 function intakeBody(i: number) {
   return {
@@ -60,7 +82,17 @@ async function httpIntakes(token: string) {
     latencies.push(Date.now() - t0);
     started.set(body.dossier.id, t0);
   };
-  await runConcurrently(200, CONCURRENCY, post); // warm-up
+  // Warm-up; the first intakes wait until the catalog's event has reached the dossiers' copy.
+  for (let tries = 0; ; tries++) {
+    try {
+      await post(0);
+      break;
+    } catch (error) {
+      if (tries > 60 || !/procedure-unknown/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  await runConcurrently(200, CONCURRENCY, post);
   latencies.length = 0;
   started.clear();
   const elapsed = await runConcurrently(COUNT, CONCURRENCY, (i) => post(200 + i));
@@ -86,7 +118,7 @@ async function rawBaseline() {
         `INSERT INTO dossier (id, code, procedure_code, procedure_version, agency_code, domain_code, channel, applicant_type,
            applicant_identifier, applicant_key, applicant_name, status, portal_status, documents, time_limit, received_at, due_at,
            original_due_at, calendar_version, receipt_policy_id, current_step_order, lookup_secret_hash, created_by, is_demo, updated_at)
-         VALUES ($1, $2, $3, 1, '000.00.15.H26', 'QLG', 'in_person', 'business', $4, $5, 'Nguyễn Văn Benchmark', 'received', 2,
+         VALUES ($1, $2, $3, 1, 'B10.00.15.H26', 'QLG', 'in_person', 'business', $4, $5, 'Nguyễn Văn Benchmark', 'received', 2,
            '[{"code":"BDKG","digitized":true,"reused":false}]', '{"value":5,"unit":"working_days"}', now(), now() + interval '7 days',
            now() + interval '7 days', 'bench', 'nd61-2018', 1, $5, 'bench', true, now())`,
         [id, `${tag}-${i}`, PROCEDURE, String(100000000000 + i), randomUUID().replace(/-/g, '')],
@@ -127,7 +159,8 @@ async function rawBaseline() {
 
 async function main() {
   const token = await mintDevToken(repoRoot(), { subject: 'bench-desk', roles: ['desk_officer'], unit: 'VP.MC', agency: '000.00.15.H26' });
-  console.log(`dossier intake benchmark: ${COUNT} intakes, concurrency ${CONCURRENCY}, procedure ${PROCEDURE}`);
+  await publishBenchmarkProcedure();
+  console.log(`dossier intake benchmark: ${COUNT} intakes, concurrency ${CONCURRENCY}, procedure ${PROCEDURE} (copy of ${TEMPLATE})`);
   const http = await httpIntakes(token);
   const raw = await rawBaseline();
   const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(0)} ms`;

@@ -9,7 +9,7 @@ import type { SqlTransaction } from '../sql-client';
 
 type PendingEvent = { topic: string; key: string; event: CloudEvent };
 
-/** Postgres channel the relay listens on; NOTIFY is delivered only when the transaction commits. */
+/** Postgres channel the relay listens on (see OutboxNotifier). */
 export const OUTBOX_CHANNEL = 'motcua_outbox';
 
 /**
@@ -58,7 +58,6 @@ export class EventSink {
       `INSERT INTO outbox_event (event_id, topic, event_key, event_type, envelope) VALUES ${rows.join(', ')}`,
       ...values,
     );
-    await tx.$executeRawUnsafe(`NOTIFY ${OUTBOX_CHANNEL}`);
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import type { SqlTransaction, TransactionalDatabase, TransactionOptions } from '../sql-client';
-import { EventSink } from './event-sink';
+import { EventSink, OUTBOX_CHANNEL } from './event-sink';
 
 /**
  * The only way a service changes state and publishes events: both happen in one
@@ -11,18 +11,58 @@ import { EventSink } from './event-sink';
  *   });
  */
 export class UnitOfWork<Tx extends SqlTransaction> {
-  constructor(private readonly db: TransactionalDatabase<Tx>) {}
+  private readonly notifier: OutboxNotifier;
 
-  run<R>(work: (tx: Tx, events: EventSink) => Promise<R>, options?: TransactionOptions): Promise<R> {
-    return this.db.$transaction(async (tx) => {
+  constructor(private readonly db: TransactionalDatabase<Tx>) {
+    this.notifier = new OutboxNotifier(db);
+  }
+
+  async run<R>(work: (tx: Tx, events: EventSink) => Promise<R>, options?: TransactionOptions): Promise<R> {
+    let wroteEvents = false;
+    const result = await this.db.$transaction(async (tx) => {
       const sink = new EventSink();
       try {
-        const result = await work(tx, sink);
+        const value = await work(tx, sink);
+        wroteEvents = sink.size > 0;
         await sink.flush(tx);
-        return result;
+        return value;
       } finally {
         sink.close();
       }
     }, options);
+    if (wroteEvents) this.notifier.poke();
+    return result;
+  }
+}
+
+/**
+ * Wakes the relay after a commit that wrote outbox rows. NOTIFY is sent on its own, after the
+ * commit, and never inside the business transaction: PostgreSQL serialises the commits of
+ * notifying transactions on a global lock held across the WAL flush, which capped intakes at a
+ * few dozen per second. Pokes that arrive while one is in flight coalesce into one more NOTIFY.
+ * A lost poke only delays publication until the relay's idle poll.
+ */
+class OutboxNotifier {
+  private inFlight = false;
+  private again = false;
+
+  constructor(private readonly db: SqlTransaction) {}
+
+  poke(): void {
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    this.inFlight = true;
+    void this.db
+      .$executeRawUnsafe(`NOTIFY ${OUTBOX_CHANNEL}`)
+      .catch(() => undefined)
+      .finally(() => {
+        this.inFlight = false;
+        if (this.again) {
+          this.again = false;
+          this.poke();
+        }
+      });
   }
 }
