@@ -9,3 +9,4 @@ export * from './consumer/dead-letter';
 export * from './consumer/event-consumer';
 export * from './nest/on-event.decorator';
 export * from './nest/messaging.module';
+export * from './periodic-job';

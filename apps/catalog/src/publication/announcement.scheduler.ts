@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicJob } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { CATALOG_CONFIG, type CatalogConfig } from '../config';
 import { AnnouncementService } from './announcement.service';
@@ -10,38 +11,28 @@ import { AnnouncementService } from './announcement.service';
  */
 @Injectable()
 export class AnnouncementScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly announcements: AnnouncementService,
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.job = new PeriodicJob('announcing due publication decisions', () => this.announceAllDue(), logger);
+  }
 
   onApplicationBootstrap(): void {
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), this.config.CATALOG_ANNOUNCE_INTERVAL_MS);
+    this.job.start(this.config.CATALOG_ANNOUNCE_INTERVAL_MS, { runAtStart: true });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
-  /** Announces every due decision, one transaction each; a pass already running is not doubled. */
-  tick(): Promise<void> {
-    this.running ??= this.pass().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async pass(): Promise<void> {
-    try {
-      for (let id = await this.announcements.announceNextDue(); id; id = await this.announcements.announceNextDue()) {
-        this.logger.info({ decisionId: id }, 'publication decision announced');
-      }
-    } catch (error) {
-      this.logger.error({ err: error }, 'announcing due publication decisions failed; will retry');
+  /** Announces every due decision, one transaction each. */
+  private async announceAllDue(): Promise<void> {
+    for (let id = await this.announcements.announceNextDue(); id; id = await this.announcements.announceNextDue()) {
+      this.logger.info({ decisionId: id }, 'publication decision announced');
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { dossierDueSoon, dossierOverdue } from '@motcua/contracts';
-import { UnitOfWork } from '@motcua/messaging';
+import { PeriodicJob, UnitOfWork } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
 import { factsOf } from '../dossier/dossier-events';
@@ -19,30 +19,22 @@ const HORIZON_MS = 6 * 86_400_000;
  */
 @Injectable()
 export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly uow: UnitOfWork<DossiersTx>,
     @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const interval = this.config.DEADLINE_WATCH_INTERVAL_MS;
-    if (interval <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.drain()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'deadline watch tick failed'))
-        .finally(() => (this.running = undefined));
-    }, interval);
-    this.timer.unref();
+  ) {
+    this.job = new PeriodicJob('dossier deadline watch', () => this.drain(), logger);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.job.start(this.config.DEADLINE_WATCH_INTERVAL_MS);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /**
