@@ -1,7 +1,11 @@
 import type { ServiceName } from '@motcua/contracts';
 import { databaseUrl } from './postgres';
 
-export const TEST_DB_PREFIX = 'motcua_test';
+/**
+ * Test databases are `motcua_test_<service>`; MOTCUA_TEST_DB_PREFIX lets two checkouts on one
+ * machine run their suites side by side without sharing databases.
+ */
+export const TEST_DB_PREFIX = process.env.MOTCUA_TEST_DB_PREFIX ?? 'motcua_test';
 
 function required(name: string): string {
   const value = process.env[name];
