@@ -15,8 +15,8 @@ if [ -z "${KAFKA_BROKERS:-}" ]; then
   bash "$root/infra/kafka/kafka.sh" start
 fi
 say "preparing databases, topics and keys"
-run_ts "$root/tools/stack/provision.ts" > "$root/.data/stack.env.tmp" || { rm -f "$root/.data/stack.env.tmp"; exit 1; }
 mkdir -p "$stack_dir/logs"
+run_ts "$root/tools/stack/provision.ts" > "$root/.data/stack.env.tmp" || { rm -f "$root/.data/stack.env.tmp"; exit 1; }
 mv "$root/.data/stack.env.tmp" "$stack_dir/stack.env"
 # shellcheck disable=SC1091
 source "$stack_dir/stack.env"
