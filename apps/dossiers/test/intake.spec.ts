@@ -35,6 +35,30 @@ describe('POST /dossiers (intake)', () => {
     expect(rows[0].lookup_secret_hash).not.toBe(dossier.lookupSecret);
   });
 
+  it('answers with exactly what it stored, for every outcome, with its log entry and events in one commit', async () => {
+    const bodies = [
+      intakeBody(procedure),
+      intakeBody(procedure, { documents: [{ code: 'VBTD' }] }),
+      intakeBody(procedure, { applicant: { type: 'citizen', personalId: '001099012345', name: 'Trần Thị Bình' } }),
+    ];
+    for (const body of bodies) {
+      const { body: answer } = await h.intake(body);
+      const { lookupSecret, ...written } = answer.dossier;
+      expect(lookupSecret).toEqual(expect.any(String));
+      const read = await h.request('GET', `/dossiers/${written.id}`, { role: 'desk_officer', unit: 'VP.MC' });
+      expect(read.status).toBe(200);
+      const { allowedActions, history, ...stored } = read.body;
+      expect(allowedActions).toEqual(expect.any(Array));
+      expect(history).toEqual([expect.objectContaining({ action: 'intake', fromStatus: null, toStatus: written.status })]);
+      expect(stored).toEqual(written);
+      const log = await h.db.query(`SELECT action, to_status, actor_roles, event_id FROM dossier_action_log WHERE dossier_id = $1`, [written.id]);
+      expect(log.rows).toEqual([{ action: 'intake', to_status: written.status, actor_roles: ['desk_officer'], event_id: expect.any(String) }]);
+      const outbox = await h.db.query(`SELECT event_id, event_type FROM outbox_event WHERE event_key IN ($1, $2) ORDER BY position`, [written.id, written.code]);
+      expect(outbox.rows.map((r) => r.event_type)).toEqual([expect.stringMatching(/^motcua\.dossier\./), expect.stringMatching(/portal/)]);
+      expect(outbox.rows[0].event_id).toBe(log.rows[0].event_id);
+    }
+  });
+
   it('asks for every missing required document at once (201, outcome, not an error)', async () => {
     const response = await h.intake(intakeBody(procedure, { documents: [{ code: 'VBTD' }] }));
     expect(response.status).toBe(201);

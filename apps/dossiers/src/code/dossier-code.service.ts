@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { formatDossierCode } from '@motcua/contracts';
 import { toLocalDate } from '@motcua/calendar';
-import type { DossiersDatabase } from '../dossiers.database';
+import type { SqlTransaction } from '@motcua/messaging';
 
 /**
  * Mã hồ sơ (Circular 01/2018 Art. 19): `<agency>-<YYMMDD of receipt, Asia/Ho_Chi_Minh>-<NNNN>`.
@@ -12,22 +12,21 @@ import type { DossiersDatabase } from '../dossiers.database';
  */
 @Injectable()
 export class DossierCodeService {
-  async next(db: DossiersDatabase, agencyCode: string, receivedAt: Date): Promise<string> {
+  async next(db: SqlTransaction, agencyCode: string, receivedAt: Date): Promise<string> {
     const receivedOn = toLocalDate(receivedAt);
     // The counter row is hot: every intake of the agency-day updates it, and its lock is held
     // until commit. Committing without waiting for the WAL flush releases it at once. Safe: a
     // dossier that commits durably flushes the WAL up to its own record, which includes this
     // earlier increment, so no durable dossier can ever see its number handed out again.
-    const [, rows] = await db.$transaction([
-      db.$executeRawUnsafe('SET LOCAL synchronous_commit = off'),
-      db.$queryRawUnsafe<{ value: number }[]>(
-        `INSERT INTO dossier_code_counter (agency_code, day, value) VALUES ($1, $2::date, 1)
-         ON CONFLICT (agency_code, day) DO UPDATE SET value = dossier_code_counter.value + 1
-         RETURNING value`,
-        agencyCode,
-        receivedOn,
-      ),
-    ]);
+    // set_config(…, true) lasts for this statement's own transaction: one round trip in all.
+    const rows = await db.$queryRawUnsafe<{ value: number }[]>(
+      `INSERT INTO dossier_code_counter (agency_code, day, value)
+       SELECT $1, $2::date, 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush_wait
+       ON CONFLICT (agency_code, day) DO UPDATE SET value = dossier_code_counter.value + 1
+       RETURNING value`,
+      agencyCode,
+      receivedOn,
+    );
     return formatDossierCode({ agencyCode, receivedOn, sequence: Number(rows[0].value) });
   }
 }

@@ -2,34 +2,16 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { DossiersTx } from '../dossiers.database';
 
-export type IdempotencyClaim = { claimed: true } | { claimed: false; dossierId: string; sameRequest: boolean };
-
 /**
- * Idempotency-Key → dossier, per caller, stored in the intake transaction. A concurrent request
- * with the same key waits on the row until the first commits (then sees it) or rolls back
- * (then claims it itself).
+ * Idempotency-Key → dossier, per caller, claimed in the intake statement (intake.record.ts). A
+ * concurrent request with the same key waits on the row until the first commits (then writes
+ * nothing and answers with the first dossier) or rolls back (then claims it itself).
  */
 @Injectable()
 export class IntakeIdempotencyRepository {
   /** An earlier request's key, if any (read before the intake transaction: a retry takes no number). */
   find(db: Pick<DossiersTx, 'intakeIdempotencyKey'>, caller: string, key: string) {
     return db.intakeIdempotencyKey.findUnique({ where: { callerSubject_key: { callerSubject: caller, key } } });
-  }
-
-  async claim(tx: DossiersTx, caller: string, key: string, requestHash: string, dossierId: string): Promise<IdempotencyClaim> {
-    const inserted = await tx.$queryRawUnsafe<unknown[]>(
-      `INSERT INTO intake_idempotency_key (caller_subject, key, request_hash, dossier_id)
-       VALUES ($1, $2, $3, $4::uuid) ON CONFLICT DO NOTHING RETURNING key`,
-      caller,
-      key,
-      requestHash,
-      dossierId,
-    );
-    if (inserted.length === 1) return { claimed: true };
-    const existing = await tx.intakeIdempotencyKey.findUniqueOrThrow({
-      where: { callerSubject_key: { callerSubject: caller, key } },
-    });
-    return { claimed: false, dossierId: existing.dossierId, sameRequest: existing.requestHash === requestHash };
   }
 }
 

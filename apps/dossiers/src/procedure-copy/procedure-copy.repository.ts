@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProcedureVersion } from '@motcua/contracts';
-import type { DossiersTx } from '../dossiers.database';
+import type { SqlTransaction } from '@motcua/messaging';
 
 export type ProcedureLookup =
   | { found: 'in_force'; version: ProcedureVersion }
@@ -10,15 +10,17 @@ export type ProcedureLookup =
 /** Queries on the local copy of the catalog (intake never calls the catalog). */
 @Injectable()
 export class ProcedureCopyRepository {
-  /** The version in force on a local date: effectiveFrom ≤ date < effectiveTo. */
-  async inForceOn(tx: DossiersTx, code: string, localDate: string): Promise<ProcedureLookup> {
-    const day = new Date(`${localDate}T00:00:00Z`);
-    const version = await tx.procedureCopy.findFirst({
-      where: { code, effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] },
-      orderBy: { version: 'desc' },
-    });
-    if (version) return { found: 'in_force', version: version.record as unknown as ProcedureVersion };
-    const any = await tx.procedureCopy.count({ where: { code } });
-    return any > 0 ? { found: 'not_in_force' } : { found: 'unknown' };
+  /** The version in force on a local date: effectiveFrom ≤ date < effectiveTo (one statement, plain SQL: intake's hot path). */
+  async inForceOn(db: SqlTransaction, code: string, localDate: string): Promise<ProcedureLookup> {
+    const [row] = await db.$queryRawUnsafe<{ record: ProcedureVersion | null; known: boolean }[]>(
+      `SELECT (SELECT record FROM procedure_copy
+                WHERE code = $1 AND effective_from <= $2::date AND (effective_to IS NULL OR effective_to > $2::date)
+                ORDER BY version DESC LIMIT 1) AS record,
+              EXISTS (SELECT 1 FROM procedure_copy WHERE code = $1) AS known`,
+      code,
+      localDate,
+    );
+    if (row.record) return { found: 'in_force', version: row.record };
+    return row.known ? { found: 'not_in_force' } : { found: 'unknown' };
   }
 }

@@ -48,19 +48,26 @@ export class EventSink {
   async flush(tx: SqlTransaction): Promise<void> {
     this.open = false;
     if (this.pending.length === 0) return;
-    const values: unknown[] = [];
-    const rows = this.pending.map(({ topic, key, event }, index) => {
-      values.push(event.id, topic, key, event.type, JSON.stringify(event));
-      const p = index * 5;
-      return `($${p + 1}::uuid, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}::jsonb)`;
-    });
-    await tx.$executeRawUnsafe(
-      `INSERT INTO outbox_event (event_id, topic, event_key, event_type, envelope) VALUES ${rows.join(', ')}`,
-      ...values,
-    );
+    await tx.$executeRawUnsafe(outboxInsertSql('$1::jsonb'), this.toJson());
+  }
+
+  /** The collected events as one JSON array, for a statement built with `outboxInsertSql`. */
+  toJson(): string {
+    return JSON.stringify(this.pending.map(({ topic, key, event }) => ({ id: event.id, topic, key, type: event.type, envelope: event })));
   }
 
   close(): void {
     this.open = false;
   }
+}
+
+/**
+ * `INSERT INTO outbox_event …` from a jsonb array made by `EventSink.toJson()`, in array order.
+ * `guard` (a SQL condition) lets a single-statement unit of work insert the events only when its
+ * state change happened.
+ */
+export function outboxInsertSql(eventsJsonb: string, guard = 'true'): string {
+  return `INSERT INTO outbox_event (event_id, topic, event_key, event_type, envelope)
+    SELECT (e->>'id')::uuid, e->>'topic', e->>'key', e->>'type', e->'envelope'
+    FROM jsonb_array_elements(${eventsJsonb}) WITH ORDINALITY AS o(e, n) WHERE ${guard} ORDER BY n`;
 }

@@ -33,6 +33,29 @@ export class UnitOfWork<Tx extends SqlTransaction> {
     if (wroteEvents) this.notifier.poke();
     return result;
   }
+
+  /**
+   * A unit of work written as ONE SQL statement, for hot paths (dossier intake): PostgreSQL runs a
+   * single statement atomically, so state and outbox rows still commit together, in one round trip
+   * instead of an interactive transaction's BEGIN … COMMIT. `build` publishes the events and returns
+   * the statement, which must insert them with `outboxInsertSql` (given `events.toJson()`).
+   * `via` runs it on another client of the same database (e.g. a plain pg pool).
+   */
+  async runStatement<Row>(
+    build: (events: EventSink) => { sql: string; values: unknown[] },
+    via: SqlTransaction = this.db,
+  ): Promise<Row[]> {
+    const sink = new EventSink();
+    let statement: { sql: string; values: unknown[] };
+    try {
+      statement = build(sink);
+    } finally {
+      sink.close();
+    }
+    const rows = await via.$queryRawUnsafe<Row[]>(statement.sql, ...statement.values);
+    if (sink.size > 0) this.notifier.poke();
+    return rows;
+  }
 }
 
 /**

@@ -1,0 +1,138 @@
+import type { ProcedureVersion } from '@motcua/contracts';
+import type { Principal } from '@motcua/auth';
+import { outboxInsertSql } from '@motcua/messaging';
+import { PORTAL_STATUS_OF, type DossierStatus } from '../dossier/dossier-status';
+import type { DossierWithSteps } from '../dossier/dossier.repository';
+import type { Schedule } from '../schedule/due-dates';
+import type { IntakeDecision } from './intake.rules';
+import type { IntakeRequest } from './intake.schemas';
+
+const STATUS_OF_OUTCOME: Record<IntakeDecision['outcome'], DossierStatus> = {
+  received: 'received',
+  supplement_requested: 'intake_supplement',
+  refused: 'not_received',
+};
+
+export type IntakeRecordInput = {
+  dossierId: string;
+  code: string;
+  body: IntakeRequest;
+  procedure: ProcedureVersion;
+  decision: IntakeDecision;
+  schedule: Schedule;
+  receivedAt: Date;
+  principal: Principal;
+  applicantKey: string;
+  lookupSecretHash: string;
+  now: Date;
+};
+
+/**
+ * The dossier row and its steps exactly as intake writes them (every column, defaults included),
+ * so the answer is built from what was written without reading it back.
+ */
+export function intakeRecord(input: IntakeRecordInput): DossierWithSteps {
+  const { dossierId, code, body, procedure, decision, schedule, receivedAt, principal, now } = input;
+  const status = STATUS_OF_OUTCOME[decision.outcome];
+  const received = decision.outcome === 'received';
+  return {
+    id: dossierId,
+    code,
+    procedureCode: procedure.code,
+    procedureVersion: procedure.version,
+    agencyCode: procedure.agencyCode,
+    domainCode: procedure.domainCode,
+    channel: body.channel,
+    applicantType: body.applicant.type,
+    applicantIdentifier: body.applicant.personalId,
+    applicantKey: input.applicantKey,
+    applicantName: body.applicant.name,
+    organisationName: body.applicant.organisationName ?? null,
+    status,
+    portalStatus: PORTAL_STATUS_OF[status],
+    documents: body.documents,
+    missing: decision.outcome === 'supplement_requested' ? decision.missing : null,
+    refusalReasons: decision.outcome === 'refused' ? decision.reasons : null,
+    timeLimit: procedure.timeLimit,
+    receivedAt,
+    dueAt: received ? schedule.dueAt : null,
+    originalDueAt: received ? schedule.dueAt : null,
+    calendarVersion: schedule.calendarVersion,
+    receiptPolicyId: schedule.policyId,
+    currentStepOrder: received ? schedule.steps[0].order : null,
+    supplementRequestedAt: decision.outcome === 'supplement_requested' ? receivedAt : null,
+    extensionCount: 0,
+    finishedAt: null,
+    dueSoonAnnouncedFor: null,
+    overdueAnnouncedFor: null,
+    returnedAt: null,
+    lookupSecretHash: input.lookupSecretHash,
+    createdBy: principal.subject,
+    isDemo: body.receivedAt !== undefined,
+    revision: 1,
+    createdAt: now,
+    updatedAt: now,
+    steps: received
+      ? schedule.steps.map((s, i) => ({
+          dossierId, order: s.order, name: s.name, unitCode: s.unitCode, unitName: s.unitName, share: s.share, dueAt: s.dueAt,
+          status: i === 0 ? 'active' : 'pending', assigneeId: null, startedAt: i === 0 ? receivedAt : null, completedAt: null,
+        }))
+      : [],
+  } as DossierWithSteps;
+}
+
+export type IntakeLogEntry = {
+  action: 'intake'; toStatus: string; portalStatus: number; actorSubject: string; actorRoles: string[];
+  actorUnit: string | null; details: unknown; eventId: string; occurredAt: Date;
+};
+
+/**
+ * Intake as one statement (atomic by itself, one round trip): the idempotency claim when a key is
+ * given, then the dossier, its steps, the first action-log entry and the outbox rows — all only
+ * if the claim succeeded. Rows are given as one jsonb document ($1) in the tables' column names.
+ * Answers one row: `created` is false when another request already holds the key.
+ */
+export const INTAKE_STATEMENT = `
+WITH input AS (SELECT $1::jsonb AS j),
+claim AS (
+  INSERT INTO intake_idempotency_key (caller_subject, key, request_hash, dossier_id)
+  SELECT k.caller_subject, k.key, k.request_hash, k.dossier_id
+  FROM input, jsonb_populate_record(NULL::intake_idempotency_key, j->'idempotency') AS k WHERE j ? 'idempotency'
+  ON CONFLICT DO NOTHING RETURNING 1
+),
+go AS (SELECT 1 FROM input WHERE NOT (j ? 'idempotency') OR EXISTS (SELECT 1 FROM claim)),
+d AS (
+  INSERT INTO dossier SELECT r.* FROM go, input, jsonb_populate_record(NULL::dossier, j->'dossier') AS r RETURNING id
+),
+s AS (
+  INSERT INTO dossier_step SELECT r.* FROM d, input, jsonb_populate_recordset(NULL::dossier_step, j->'steps') AS r
+),
+l AS (
+  INSERT INTO dossier_action_log (dossier_id, action, from_status, to_status, portal_status, actor_subject, actor_roles, actor_unit, details, event_id, occurred_at)
+  SELECT d.id, g.action, g.from_status, g.to_status, g.portal_status, g.actor_subject, g.actor_roles, g.actor_unit, g.details, g.event_id, g.occurred_at
+  FROM d, input, jsonb_populate_record(NULL::dossier_action_log, j->'log') AS g
+),
+o AS (${outboxInsertSql("(SELECT j->'events' FROM input)", 'EXISTS (SELECT 1 FROM d)')})
+SELECT EXISTS (SELECT 1 FROM d) AS created`;
+
+/** The statement's parameter: rows keyed by their database column names. */
+export function intakeStatementInput(
+  dossier: DossierWithSteps,
+  log: IntakeLogEntry,
+  eventsJson: string,
+  idempotency?: { callerSubject: string; key: string; requestHash: string },
+): string {
+  const { steps, ...row } = dossier;
+  const rows = JSON.stringify({
+    dossier: columnsOf(row),
+    steps: steps.map(columnsOf),
+    log: columnsOf({ ...log, fromStatus: null }),
+    ...(idempotency ? { idempotency: { ...columnsOf(idempotency), dossier_id: dossier.id } } : {}),
+  });
+  return `${rows.slice(0, -1)},"events":${eventsJson}}`;
+}
+
+/** Prisma field names → column names (every @map in this schema is the field's snake_case). */
+function columnsOf(row: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([field, value]) => [field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
+}
