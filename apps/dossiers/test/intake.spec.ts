@@ -96,6 +96,22 @@ describe('POST /dossiers (intake)', () => {
     expect(response.body.errors[0]).toMatchObject({ field: 'procedureCode', rule: 'procedure-in-force' });
   });
 
+  it('checks the version in force again when it writes: no dossier under a version abolished or replaced since the last intake', async () => {
+    const own = await h.addProcedure(testProcedure());
+    expect((await h.intake(intakeBody(own))).status).toBe(201); // the service now remembers version 1 in force
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    await h.db.query(`UPDATE procedure_copy SET effective_to = $2 WHERE code = $1`, [own.code, today]);
+    const afterAbolition = await h.intake(intakeBody(own));
+    expect(afterAbolition.status).toBe(422);
+    expect(afterAbolition.body.errors[0]).toMatchObject({ field: 'procedureCode', rule: 'procedure-in-force' });
+    await h.addProcedure({ ...own, version: 2, decision: { ...own.decision, kind: 'amended', effectiveFrom: today } });
+    const underVersion2 = await h.intake(intakeBody(own));
+    expect(underVersion2.status).toBe(201);
+    expect(underVersion2.body.dossier.procedure).toEqual({ code: own.code, version: 2 });
+    await h.addProcedure({ ...own, version: 3, decision: { ...own.decision, kind: 'amended', effectiveFrom: today } });
+    expect((await h.intake(intakeBody(own))).body.dossier.procedure).toEqual({ code: own.code, version: 3 });
+  });
+
   it('answers 400 naming the field for a malformed personal identification number and document', async () => {
     const response = await h.intake(intakeBody(procedure, { applicant: { type: 'business', personalId: '12345', name: 'A' } }));
     expect(response.status).toBe(400);

@@ -26,6 +26,12 @@ export class InvalidTokenError extends Error {
  */
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  /**
+   * Tokens already verified, until they expire (at most VERIFIED_TTL_MS, so a key taken out of
+   * the JWKS stops working soon): an officer sends the same token with every request, and a
+   * signature check costs more than the rest of a small request.
+   */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(private readonly options: TokenVerifierOptions) {
     const url = new URL(options.jwksUrl);
@@ -36,6 +42,16 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.until) return known.principal;
+    if (known) this.verified.delete(token);
+    const { principal, expiresAt } = await this.verifySignature(token);
+    if (this.verified.size >= VERIFIED_CAPACITY) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal, until: Math.min(expiresAt ?? 0, Date.now() + VERIFIED_TTL_MS) });
+    return principal;
+  }
+
+  private async verifySignature(token: string): Promise<{ principal: Principal; expiresAt?: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -54,11 +70,11 @@ export class TokenVerifier {
       return typeof value === 'string' ? value : undefined;
     };
     return {
-      subject: payload.sub,
-      roles,
-      unit: text('unit'),
-      agency: text('agency'),
-      name: text('name'),
+      principal: { subject: payload.sub, roles, unit: text('unit'), agency: text('agency'), name: text('name') },
+      expiresAt: payload.exp === undefined ? undefined : payload.exp * 1000,
     };
   }
 }
+
+const VERIFIED_TTL_MS = 5 * 60_000;
+const VERIFIED_CAPACITY = 10_000;

@@ -12,6 +12,7 @@ import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.rep
 import { dossierView } from '../dossier/dossier.view';
 import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
 import { applicantKeyFor } from '../personal-data/applicant-key';
+import { ProcedureCopyCache } from '../procedure-copy/procedure-copy.cache';
 import { ProcedureCopyRepository } from '../procedure-copy/procedure-copy.repository';
 import { scheduleFrom, type Schedule } from '../schedule/due-dates';
 import { IntakeIdempotencyRepository, requestHashOf } from './intake-idempotency.repository';
@@ -26,6 +27,7 @@ export class DossierIntakeService {
   constructor(
     private readonly uow: UnitOfWork<DossiersTx>,
     private readonly procedures: ProcedureCopyRepository,
+    private readonly procedureCache: ProcedureCopyCache,
     private readonly codes: DossierCodeService,
     private readonly dossiers: DossierRepository,
     private readonly idempotency: IntakeIdempotencyRepository,
@@ -35,7 +37,6 @@ export class DossierIntakeService {
 
   async receive(body: IntakeRequest, principal: Principal, idempotencyKey?: string) {
     assertIntakeAllowed(body, principal);
-    const dossierId = randomUUID();
     const lookupSecret = randomBytes(12).toString('base64url');
     const requestHash = requestHashOf(body);
     if (idempotencyKey) {
@@ -45,10 +46,22 @@ export class DossierIntakeService {
         return this.uow.run((tx) => this.replay(tx, claim, lookupSecret), INTAKE_TRANSACTION).catch(busyAsProblem);
       }
     }
-    // The desk check reads only: it runs before any lock is taken.
+    // A cached procedure version that went out of force meanwhile makes the statement write
+    // nothing: look it up again and retry (the number taken for the first try stays a gap).
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.attempt(body, principal, { idempotencyKey, requestHash, lookupSecret, useCache: attempt === 1 });
+      if (result !== 'procedure-changed') return result;
+      if (attempt === 3) throw new DomainProblem(503, 'busy', 'The service is busy', 'The procedure is being updated; retry with the same Idempotency-Key.', { retryAfter: 1 });
+    }
+  }
+
+  private async attempt(body: IntakeRequest, principal: Principal, request: {
+    idempotencyKey?: string; requestHash: string; lookupSecret: string; useCache: boolean;
+  }) {
+    const { idempotencyKey, requestHash, lookupSecret } = request;
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
-    const lookup = await this.procedures.inForceOn(this.db.sql, body.procedureCode, toLocalDate(receivedAt));
-    const procedure = assertProcedureAccepts(lookup, body);
+    const receivedOn = toLocalDate(receivedAt);
+    const procedure = await this.procedureInForce(body, receivedOn, request.useCache);
     const decision = decideIntake({
       procedure,
       applicantType: body.applicant.type,
@@ -60,11 +73,11 @@ export class DossierIntakeService {
     const code = await this.codes.next(this.db.sql, procedure.agencyCode, receivedAt);
     const schedule = scheduleFrom(receivedAt, procedure.timeLimit, procedure.workflow);
     const dossier = intakeRecord({
-      dossierId, code, body, procedure, decision, schedule, receivedAt, principal, now: new Date(),
+      dossierId: randomUUID(), code, body, procedure, decision, schedule, receivedAt, principal, now: new Date(),
       applicantKey: applicantKeyFor(body.applicant.personalId, this.config.APPLICANT_KEY_SECRET),
       lookupSecretHash: hashSecret(lookupSecret),
     });
-    const [{ created }] = await this.uow.runStatement<{ created: boolean }>((events) => {
+    const [written] = await this.uow.runStatement<{ created: boolean; procedure_in_force: boolean }>((events) => {
       const receivedBy = { unitCode: principal.unit ?? procedure.workflow[0].unitCode };
       const eventId = this.publish(events, decision, factsOf(dossier, receivedAt), dossier, receivedBy, procedure, schedule);
       const log: IntakeLogEntry = {
@@ -72,15 +85,30 @@ export class DossierIntakeService {
         actorRoles: principal.roles, actorUnit: principal.unit ?? null, details: decision, eventId, occurredAt: receivedAt,
       };
       const idempotency = idempotencyKey ? { callerSubject: principal.subject, key: idempotencyKey, requestHash } : undefined;
-      return { sql: INTAKE_STATEMENT, values: [intakeStatementInput(dossier, log, events.toJson(), idempotency)] };
+      return { sql: INTAKE_STATEMENT, values: [intakeStatementInput(dossier, receivedOn, log, events.toJson(), idempotency)] };
     }, this.db.sql);
-    if (!created) {
+    if (!written.procedure_in_force) {
+      this.procedureCache.evict(body.procedureCode, receivedOn);
+      return 'procedure-changed' as const;
+    }
+    if (!written.created) {
       // Another request with this key committed first: answer with its dossier.
       const earlier = await this.idempotency.find(this.db, principal.subject, idempotencyKey!);
       const claim = { dossierId: earlier!.dossierId, sameRequest: earlier!.requestHash === requestHash };
       return this.uow.run((tx) => this.replay(tx, claim, lookupSecret), INTAKE_TRANSACTION).catch(busyAsProblem);
     }
     return { outcome: decision.outcome, replayed: false, dossier: dossierView(dossier, { lookupSecret }) };
+  }
+
+  /** The desk check against the version in force at receipt (reads only; no lock is taken). */
+  private async procedureInForce(body: IntakeRequest, receivedOn: string, useCache: boolean): Promise<ProcedureVersion> {
+    const cached = useCache ? this.procedureCache.get(body.procedureCode, receivedOn) : undefined;
+    const procedure = assertProcedureAccepts(
+      cached ? { found: 'in_force', version: cached } : await this.procedures.inForceOn(this.db.sql, body.procedureCode, receivedOn),
+      body,
+    );
+    if (!cached) this.procedureCache.set(body.procedureCode, receivedOn, procedure);
+    return procedure;
   }
 
   /** Same key, same body: the same dossier; a fresh lookup secret replaces the one the caller may have lost. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DossierCodeService } from '../code/dossier-code.service';
 import { DossierRepository } from '../dossier/dossier.repository';
+import { ProcedureCopyCache } from '../procedure-copy/procedure-copy.cache';
 import { ProcedureCopyRepository } from '../procedure-copy/procedure-copy.repository';
 import { DossierIntakeController } from './dossier-intake.controller';
 import { DossierIntakeService } from './dossier-intake.service';
@@ -8,6 +9,6 @@ import { IntakeIdempotencyRepository } from './intake-idempotency.repository';
 
 @Module({
   controllers: [DossierIntakeController],
-  providers: [DossierIntakeService, DossierCodeService, DossierRepository, ProcedureCopyRepository, IntakeIdempotencyRepository],
+  providers: [DossierIntakeService, DossierCodeService, DossierRepository, ProcedureCopyRepository, ProcedureCopyCache, IntakeIdempotencyRepository],
 })
 export class IntakeModule {}

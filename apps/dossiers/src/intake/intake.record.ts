@@ -78,7 +78,7 @@ export function intakeRecord(input: IntakeRecordInput): DossierWithSteps {
           status: i === 0 ? 'active' : 'pending', assigneeId: null, startedAt: i === 0 ? receivedAt : null, completedAt: null,
         }))
       : [],
-  } as DossierWithSteps;
+  };
 }
 
 export type IntakeLogEntry = {
@@ -88,9 +88,10 @@ export type IntakeLogEntry = {
 
 /**
  * Intake as one statement (atomic by itself, one round trip): the idempotency claim when a key is
- * given, then the dossier, its steps, the first action-log entry and the outbox rows — all only
- * if the claim succeeded. Rows are given as one jsonb document ($1) in the tables' column names.
- * Answers one row: `created` is false when another request already holds the key.
+ * given, then the dossier, its steps, the first action-log entry and the outbox rows — all only if
+ * the claim succeeded and the procedure version checked is still the one in force on the day of
+ * receipt. Rows are given as one jsonb document ($1) in the tables' column names. Answers one row:
+ * `created` is false when another request holds the key or `procedure_in_force` is false.
  */
 export const INTAKE_STATEMENT = `
 WITH input AS (SELECT $1::jsonb AS j),
@@ -100,7 +101,14 @@ claim AS (
   FROM input, jsonb_populate_record(NULL::intake_idempotency_key, j->'idempotency') AS k WHERE j ? 'idempotency'
   ON CONFLICT DO NOTHING RETURNING 1
 ),
-go AS (SELECT 1 FROM input WHERE NOT (j ? 'idempotency') OR EXISTS (SELECT 1 FROM claim)),
+in_force AS (
+  SELECT 1 FROM input, procedure_copy p
+  WHERE p.code = j#>>'{procedure,code}' AND p.version = (j#>>'{procedure,version}')::int
+    AND p.effective_from <= (j#>>'{procedure,on}')::date AND (p.effective_to IS NULL OR p.effective_to > (j#>>'{procedure,on}')::date)
+    AND NOT EXISTS (SELECT 1 FROM procedure_copy later WHERE later.code = p.code AND later.version > p.version
+      AND later.effective_from <= (j#>>'{procedure,on}')::date AND (later.effective_to IS NULL OR later.effective_to > (j#>>'{procedure,on}')::date))
+),
+go AS (SELECT 1 FROM input WHERE EXISTS (SELECT 1 FROM in_force) AND (NOT (j ? 'idempotency') OR EXISTS (SELECT 1 FROM claim))),
 d AS (
   INSERT INTO dossier SELECT r.* FROM go, input, jsonb_populate_record(NULL::dossier, j->'dossier') AS r RETURNING id
 ),
@@ -113,17 +121,19 @@ l AS (
   FROM d, input, jsonb_populate_record(NULL::dossier_action_log, j->'log') AS g
 ),
 o AS (${outboxInsertSql("(SELECT j->'events' FROM input)", 'EXISTS (SELECT 1 FROM d)')})
-SELECT EXISTS (SELECT 1 FROM d) AS created`;
+SELECT EXISTS (SELECT 1 FROM d) AS created, EXISTS (SELECT 1 FROM in_force) AS procedure_in_force`;
 
 /** The statement's parameter: rows keyed by their database column names. */
 export function intakeStatementInput(
   dossier: DossierWithSteps,
+  receivedOn: string,
   log: IntakeLogEntry,
   eventsJson: string,
   idempotency?: { callerSubject: string; key: string; requestHash: string },
 ): string {
   const { steps, ...row } = dossier;
   const rows = JSON.stringify({
+    procedure: { code: dossier.procedureCode, version: dossier.procedureVersion, on: receivedOn },
     dossier: columnsOf(row),
     steps: steps.map(columnsOf),
     log: columnsOf({ ...log, fromStatus: null }),
