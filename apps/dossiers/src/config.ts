@@ -18,4 +18,16 @@ export type DossiersConfig = CommonServiceConfig & {
   DEADLINE_WATCH_INTERVAL_MS: number;
 };
 
+/**
+ * Production (an https identity provider) must set APPLICANT_KEY_SECRET: without it applicant
+ * keys on events are plain SHA-256 of the identifier, which enumeration reverses.
+ */
+export const dossiersRules = [
+  (config: { AUTH_JWKS_URL: string; APPLICANT_KEY_SECRET?: string }) =>
+    config.AUTH_JWKS_URL.startsWith('https:') && !config.APPLICANT_KEY_SECRET
+      ? 'APPLICANT_KEY_SECRET is required when AUTH_JWKS_URL is an https identity provider (production): ' +
+        'without it applicant keys on events are plain SHA-256 of the identifier, reversible by enumeration'
+      : undefined,
+];
+
 export const DOSSIERS_CONFIG = Symbol('DOSSIERS_CONFIG');

@@ -35,4 +35,12 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/KAFKA_BROKERS is malformed: must be a comma-separated list of host:port/);
     }
   });
+
+  it('applies rules across variables after each variable is valid', () => {
+    const httpsOnlyWithSecret = (config: { AUTH_JWKS_URL: string }) =>
+      config.AUTH_JWKS_URL.startsWith('https:') ? 'SECRET is required when AUTH_JWKS_URL is https' : undefined;
+    expect(loadConfig(commonServiceEnv, valid, [httpsOnlyWithSecret]).AUTH_JWKS_URL).toBe('file:///tmp/jwks.json');
+    expect(() => loadConfig(commonServiceEnv, { ...valid, AUTH_JWKS_URL: 'https://idp.example/jwks' }, [httpsOnlyWithSecret]))
+      .toThrow(/SECRET is required when AUTH_JWKS_URL is https/);
+  });
 });

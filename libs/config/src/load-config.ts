@@ -8,6 +8,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** A rule across variables: returns the problem (naming the variable) or nothing. */
+export type ConfigRule<C> = (config: C) => string | undefined;
+
 /**
  * Reads and validates environment variables against a zod shape.
  * Every problem names the variable and the rule it broke, so an operator can fix
@@ -16,9 +19,14 @@ export class ConfigError extends Error {
 export function loadConfig<S extends z.ZodRawShape>(
   shape: S,
   env: Record<string, string | undefined> = process.env,
+  rules: ConfigRule<z.infer<z.ZodObject<S>>>[] = [],
 ): z.infer<z.ZodObject<S>> {
   const result = z.object(shape).safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    const broken = rules.flatMap((rule) => rule(result.data) ?? []);
+    if (broken.length > 0) throw new ConfigError(broken);
+    return result.data;
+  }
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
     const value = env[name];
@@ -30,9 +38,13 @@ export function loadConfig<S extends z.ZodRawShape>(
 }
 
 /** For main.ts: load or print the problems and stop the process with exit code 78 (EX_CONFIG). */
-export function loadConfigOrExit<S extends z.ZodRawShape>(service: string, shape: S) {
+export function loadConfigOrExit<S extends z.ZodRawShape>(
+  service: string,
+  shape: S,
+  rules: ConfigRule<z.infer<z.ZodObject<S>>>[] = [],
+) {
   try {
-    return loadConfig(shape);
+    return loadConfig(shape, process.env, rules);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${service}: ${error.message}\n`);

@@ -1,3 +1,4 @@
+import { dossiersRules } from '../config';
 import { applicantKeyOf } from '@motcua/contracts';
 import { applicantKeyFor } from './applicant-key';
 
@@ -12,5 +13,16 @@ describe('applicantKeyFor', () => {
     expect(a).not.toBe(b);
     expect(a).not.toBe(applicantKeyOf('001099012345'));
     expect(a).not.toContain('001099012345');
+  });
+});
+
+describe('the production rule for APPLICANT_KEY_SECRET', () => {
+  const [rule] = dossiersRules;
+  it('requires the secret with an https identity provider and names the variable', () => {
+    expect(rule({ AUTH_JWKS_URL: 'https://idp.example.gov.vn/jwks' })).toMatch(/^APPLICANT_KEY_SECRET is required/);
+    expect(rule({ AUTH_JWKS_URL: 'https://idp.example.gov.vn/jwks', APPLICANT_KEY_SECRET: 'x'.repeat(32) })).toBeUndefined();
+  });
+  it('leaves development with the local file key free to go without it', () => {
+    expect(rule({ AUTH_JWKS_URL: 'file:///work/.data/auth/jwks.json' })).toBeUndefined();
   });
 });
