@@ -1,4 +1,4 @@
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, KafkaMessage, Kafka, Producer } from 'kafkajs';
 import { ZodError } from 'zod';
 import {
   contractOfType,
@@ -42,11 +42,21 @@ export type EventConsumerOptions<Tx extends SqlTransaction> = {
 
 class Aborted extends Error {}
 
+/** Where a message came from: what a dead letter needs. */
+type Delivery = { topic: string; partition: number; message: KafkaMessage };
+/** A message checked against its contract, ready for its handler. */
+type Applicable<Tx> = { delivery: Delivery; event: CloudEvent; subscription: Subscription<Tx> };
+
+/** Consecutive valid events applied in one transaction (one inbox insert, one commit). */
+const CHUNK_SIZE = 200;
+
 /**
  * Runs one consumer group of a service:
  * - validates every message (CloudEvents headers, then the contract's schema);
  * - applies the handler and records the event id in the inbox in ONE transaction,
- *   so a redelivered event changes nothing;
+ *   so a redelivered event changes nothing; consecutive valid events of a fetched batch
+ *   share one transaction (up to CHUNK_SIZE); if any of them fails the chunk rolls back and
+ *   its events are applied one by one, so one bad event costs only its own retries;
  * - retries transient errors with backoff, heartbeating meanwhile;
  * - sends malformed, invalid, rejected or exhausted messages to the dead-letter
  *   topic with the reason in headers, so the partition moves on;
@@ -78,7 +88,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
     this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000 });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    await this.consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => this.onBatch(payload) });
     this.stopLag = startLagMonitor(kafka, groupId, this.topics);
     this.pruneTimer = setInterval(() => void this.pruneInbox(), 3600_000);
     this.pruneTimer.unref();
@@ -103,31 +113,110 @@ export class EventConsumer<Tx extends SqlTransaction> {
     await this.producer?.disconnect().catch(() => undefined);
   }
 
-  private async onMessage(payload: EachMessagePayload): Promise<void> {
-    const { message } = payload;
-    const beat = setInterval(() => void payload.heartbeat().catch(() => undefined), 2000);
+  /** One fetched batch of one partition, in offset order. */
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+    const beat = setInterval(() => void heartbeat().catch(() => undefined), 2000);
     try {
-      let event: CloudEvent;
-      try {
-        event = fromKafkaMessage(message.headers, message.value);
-      } catch (error) {
-        return await this.deadLetter(payload, 'malformed', (error as Error).message, 'unknown');
+      let chunk: Applicable<Tx>[] = [];
+      const flush = async () => {
+        if (chunk.length === 0) return;
+        await this.applyChunk(chunk);
+        resolveOffset(chunk[chunk.length - 1].delivery.message.offset);
+        chunk = [];
+        await commitOffsetsIfNecessary();
+      };
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale() || this.stopping) break;
+        const checked = await this.check({ topic: batch.topic, partition: batch.partition, message });
+        if (checked) {
+          chunk.push(checked);
+          if (chunk.length >= CHUNK_SIZE) await flush();
+          continue;
+        }
+        await flush(); // what came before a dead letter or a skipped message is applied first
+        resolveOffset(message.offset);
       }
-      const subscription = this.handlers.get(event.type);
-      if (!subscription) return this.skip(event);
-      const data = subscription.contract.schema.safeParse(event.data);
-      if (!data.success) {
-        const problems = data.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-        return await this.deadLetter(payload, 'invalid-data', `${event.type}: ${problems}`, event.type);
-      }
-      const valid: CloudEvent = { ...event, data: data.data };
-      await runWithContext(
-        { correlationId: event.correlationid, causationId: event.id, traceparent: event.traceparent },
-        () => this.applyWithRetries(payload, valid, subscription),
-      );
+      if (isRunning() && !isStale() && !this.stopping) await flush();
+      await commitOffsetsIfNecessary();
     } finally {
       clearInterval(beat);
     }
+  }
+
+  /** A message its handler can take, or undefined once it was dead-lettered or skipped. */
+  private async check(delivery: Delivery): Promise<Applicable<Tx> | undefined> {
+    let event: CloudEvent;
+    try {
+      event = fromKafkaMessage(delivery.message.headers, delivery.message.value);
+    } catch (error) {
+      await this.deadLetter(delivery, 'malformed', (error as Error).message, 'unknown');
+      return undefined;
+    }
+    const subscription = this.handlers.get(event.type);
+    if (!subscription) {
+      this.skip(event);
+      return undefined;
+    }
+    const data = subscription.contract.schema.safeParse(event.data);
+    if (!data.success) {
+      const problems = data.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      await this.deadLetter(delivery, 'invalid-data', `${event.type}: ${problems}`, event.type);
+      return undefined;
+    }
+    return { delivery, event: { ...event, data: data.data }, subscription };
+  }
+
+  /** The chunk in one transaction; on any failure, each event on its own with retries and dead letters. */
+  private async applyChunk(chunk: Applicable<Tx>[]): Promise<void> {
+    if (chunk.length > 1) {
+      try {
+        const applied = await this.applyTogether(chunk);
+        chunk.forEach(({ event }, i) => this.handled(event, applied[i]));
+        return;
+      } catch (error) {
+        if (this.stopping) throw new Aborted('consumer stopping: messages left for redelivery');
+        this.options.logger.warn({ err: error, events: chunk.length }, 'a chunk failed: applying its events one by one');
+      }
+    }
+    for (const item of chunk) {
+      await runWithContext(
+        { correlationId: item.event.correlationid, causationId: item.event.id, traceparent: item.event.traceparent },
+        () => this.applyWithRetries(item.delivery, item.event, item.subscription),
+      );
+    }
+  }
+
+  /** Inbox rows for the whole chunk in one statement, then each new event's handler, in order. */
+  private applyTogether(chunk: Applicable<Tx>[]): Promise<boolean[]> {
+    return this.options.db.$transaction(async (tx) => {
+      const inserted = await tx.$queryRawUnsafe<{ event_id: string }[]>(
+        `INSERT INTO inbox_event (consumer_group, event_id, event_type)
+         SELECT $1, e->>'id', e->>'type' FROM jsonb_array_elements($2::jsonb) AS e
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        this.options.groupId,
+        JSON.stringify(chunk.map(({ event }) => ({ id: event.id, type: event.type }))),
+      );
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      const applied: boolean[] = [];
+      for (const { event, subscription } of chunk) {
+        // The same event twice in one chunk (a re-published outbox row): the first one counts.
+        const isNew = fresh.delete(event.id);
+        if (isNew) {
+          await runWithContext(
+            { correlationId: event.correlationid, causationId: event.id, traceparent: event.traceparent },
+            () => subscription.handler(event as CloudEvent<never>, tx),
+          );
+        }
+        applied.push(isNew);
+      }
+      return applied;
+    }, { timeout: 60_000, maxWait: 10_000 });
+  }
+
+  private handled(event: CloudEvent, applied: boolean): void {
+    this.options.logger.debug({ type: event.type, id: event.id, duplicate: !applied }, 'event handled');
+    eventsConsumed.inc({ group: this.options.groupId, type: event.type, outcome: applied ? 'applied' : 'duplicate' });
   }
 
   private skip(event: CloudEvent): void {
@@ -138,25 +227,23 @@ export class EventConsumer<Tx extends SqlTransaction> {
     }
   }
 
-  private async applyWithRetries(payload: EachMessagePayload, event: CloudEvent, subscription: Subscription<Tx>) {
+  private async applyWithRetries(delivery: Delivery, event: CloudEvent, subscription: Subscription<Tx>) {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let attempt = 0;
     let delay = 200;
     for (;;) {
       if (this.stopping) throw new Aborted('consumer stopping: message left for redelivery');
       try {
-        const applied = await this.applyOnce(event, subscription);
-        this.options.logger.info({ type: event.type, id: event.id, duplicate: !applied }, 'event handled');
-        eventsConsumed.inc({ group: this.options.groupId, type: event.type, outcome: applied ? 'applied' : 'duplicate' });
+        this.handled(event, await this.applyOnce(event, subscription));
         return;
       } catch (error) {
         if (error instanceof PermanentError || error instanceof ZodError || error instanceof MalformedEventError) {
-          return this.deadLetter(payload, 'rejected', error.message, event.type);
+          return this.deadLetter(delivery, 'rejected', error.message, event.type);
         }
         const databaseDown = isDatabaseUnavailable(error) || !(await this.databaseAnswers());
         if (!databaseDown) attempt += 1;
         if (attempt >= maxAttempts) {
-          return this.deadLetter(payload, 'retries-exhausted', (error as Error).message, event.type);
+          return this.deadLetter(delivery, 'retries-exhausted', (error as Error).message, event.type);
         }
         this.options.logger.warn(
           { err: error, type: event.type, id: event.id, attempt, databaseDown },
@@ -193,8 +280,8 @@ export class EventConsumer<Tx extends SqlTransaction> {
     }
   }
 
-  private async deadLetter(payload: EachMessagePayload, reason: DeadLetterReason, error: string, type: string) {
-    const { topic, partition, message } = payload;
+  private async deadLetter(delivery: Delivery, reason: DeadLetterReason, error: string, type: string) {
+    const { topic, partition, message } = delivery;
     await sendToDeadLetter(this.producer!, this.options.deadLetterTopic, { topic, partition, message, group: this.options.groupId }, reason, error);
     eventsDeadLettered.inc({ group: this.options.groupId, topic, reason });
     eventsConsumed.inc({ group: this.options.groupId, type, outcome: 'dead-lettered' });
