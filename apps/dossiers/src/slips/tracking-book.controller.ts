@@ -1,12 +1,13 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Roles } from '@motcua/auth';
 import { agencyCode } from '@motcua/contracts';
 import { zodQuery } from '@motcua/http';
+import { LOGGER, type Logger } from '@motcua/observability';
 import { TrackingBookReader } from './tracking-book.reader';
 import { TRACKING_BOOK_COLUMNS, trackingBookRow } from './tracking-book.rows';
 import { localYearOf } from './vietnamese-dates';
@@ -28,7 +29,7 @@ type TrackingBookQuery = z.infer<typeof trackingBookQuery>;
 @ApiBearerAuth()
 @Controller('tracking-book')
 export class TrackingBookController {
-  constructor(private readonly reader: TrackingBookReader) {}
+  constructor(private readonly reader: TrackingBookReader, @Inject(LOGGER) private readonly logger: Logger) {}
 
   @Get()
   @Roles('desk_officer', 'leader')
@@ -66,6 +67,7 @@ export class TrackingBookController {
       await workbook.commit();
     } catch (error) {
       // Headers are gone: cut the connection so the client never takes a truncated book for a whole one.
+      this.logger.error({ err: error, agencyCode: query.agencyCode, year: query.year }, 'tracking book export failed mid-stream');
       reply.destroy(error as Error);
     }
   }
