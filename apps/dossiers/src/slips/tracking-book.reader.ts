@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ProcedureVersion } from '@motcua/contracts';
 import { DossiersDatabase } from '../dossiers.database';
+import { Prisma } from '../generated/prisma/client';
 import type { TrackingBookDossier, TrackingBookMilestones } from './tracking-book.rows';
 import { localYearBounds } from './vietnamese-dates';
 
@@ -11,10 +12,6 @@ export type TrackingBookBatch = {
 };
 
 const BATCH = 1000;
-const SELECT = {
-  id: true, code: true, procedureCode: true, procedureVersion: true, agencyCode: true, applicantName: true, organisationName: true,
-  status: true, receivedAt: true, dueAt: true, finishedAt: true, returnedAt: true, extensionCount: true, isDemo: true,
-} as const;
 /** Actions that hand the dossier from the desk to the processing unit, and the result back. */
 const TRANSFER_ACTIONS = ['assign', 'complete-step'];
 const PROCESSED_ACTION = 'mark-processed';
@@ -32,16 +29,17 @@ export class TrackingBookReader {
     const procedures = new Map<string, Pick<ProcedureVersion, 'name' | 'decidingAgency'>>();
     let after: { receivedAt: Date; id: string } | undefined;
     for (;;) {
-      const dossiers = await this.db.dossier.findMany({
-        select: SELECT,
-        where: {
-          agencyCode,
-          receivedAt: { gte: start, lt: end },
-          ...(after ? { OR: [{ receivedAt: { gt: after.receivedAt } }, { receivedAt: after.receivedAt, id: { gt: after.id } }] } : {}),
-        },
-        orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
-        take: BATCH,
-      });
+      // A row-value comparison, so PostgreSQL walks the index from the last row instead of re-reading the year.
+      const dossiers = await this.db.$queryRaw<TrackingBookDossier[]>`
+        SELECT id, code, procedure_code AS "procedureCode", procedure_version AS "procedureVersion", agency_code AS "agencyCode",
+               applicant_name AS "applicantName", organisation_name AS "organisationName", status, received_at AS "receivedAt",
+               due_at AS "dueAt", finished_at AS "finishedAt", returned_at AS "returnedAt", extension_count AS "extensionCount",
+               is_demo AS "isDemo"
+          FROM dossier
+         WHERE agency_code = ${agencyCode} AND received_at >= ${start} AND received_at < ${end}
+           ${after ? Prisma.sql`AND (received_at, id) > (${after.receivedAt}, ${after.id}::uuid)` : Prisma.empty}
+         ORDER BY received_at, id
+         LIMIT ${BATCH}`;
       if (dossiers.length === 0) return;
       await this.loadProcedures(dossiers, procedures);
       yield { dossiers, procedures, milestones: await this.milestones(dossiers.map((d) => d.id)) };
