@@ -74,6 +74,7 @@ describe('tracking book', () => {
     const bad = async (query: string) => (await h.download(`/tracking-book?${query}`, { role: 'desk_officer' })).body;
     expect((await bad(`agencyCode=000.00.15.H26&year=${year + 1}`)).errors).toEqual([expect.objectContaining({ field: 'query.year', rule: 'not-in-future' })]);
     expect((await bad('agencyCode=000.00.15.H26&year=26')).errors).toEqual([expect.objectContaining({ field: 'query.year', rule: 'invalid_format' })]);
+    expect((await bad('agencyCode=000.00.15.H26&year=1999')).errors).toEqual([expect.objectContaining({ field: 'query.year', rule: 'too_small' })]);
     expect((await bad(`agencyCode=bad&year=${year}`)).errors).toEqual([expect.objectContaining({ field: 'query.agencyCode' })]);
     expect((await h.download(`/tracking-book?agencyCode=000.00.15.H26&year=${year}`)).status).toBe(401);
     expect((await h.download(`/tracking-book?agencyCode=000.00.15.H26&year=${year}`, { role: 'citizen' })).status).toBe(403);

@@ -20,6 +20,7 @@ export const trackingBookQuery = z.object({
     .string()
     .regex(/^\d{4}$/, 'must be a year of 4 digits')
     .transform(Number)
+    .pipe(z.number().min(2000, 'must be 2000 or later'))
     .refine((year) => year <= localYearOf(new Date()), { message: 'may not be after the current year', params: { rule: 'not-in-future' } }),
 });
 type TrackingBookQuery = z.infer<typeof trackingBookQuery>;

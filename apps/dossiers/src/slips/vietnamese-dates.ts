@@ -1,19 +1,10 @@
-/**
- * Dates as Vietnamese forms print them, in Asia/Ho_Chi_Minh (UTC+7, no daylight saving: the
- * machine's TZ is never consulted, as in libs/calendar).
- */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
+import { toLocalDate, toLocalTime } from '@motcua/calendar';
 
+/** Dates as Vietnamese forms print them, in Asia/Ho_Chi_Minh (libs/calendar's fixed UTC+7). */
 function localParts(instant: Date) {
-  const local = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
-  return {
-    day: pad(local.getUTCDate()),
-    month: pad(local.getUTCMonth() + 1),
-    year: String(local.getUTCFullYear()),
-    hour: pad(local.getUTCHours()),
-    minute: pad(local.getUTCMinutes()),
-  };
+  const [year, month, day] = toLocalDate(instant).split('-');
+  const [hour, minute] = toLocalTime(instant).split(':');
+  return { year, month, day, hour, minute };
 }
 
 /** `dd/MM/yyyy`. */
@@ -42,13 +33,10 @@ export function viTimeAndDate(instant: Date): string {
 
 /** The instants [start, end) of a local calendar year. */
 export function localYearBounds(year: number): { start: Date; end: Date } {
-  return {
-    start: new Date(Date.UTC(year, 0, 1) - VIETNAM_OFFSET_MS),
-    end: new Date(Date.UTC(year + 1, 0, 1) - VIETNAM_OFFSET_MS),
-  };
+  return { start: new Date(`${year}-01-01T00:00:00+07:00`), end: new Date(`${year + 1}-01-01T00:00:00+07:00`) };
 }
 
 /** The local year of an instant. */
 export function localYearOf(instant: Date): number {
-  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).getUTCFullYear();
+  return Number(toLocalDate(instant).slice(0, 4));
 }
