@@ -8,6 +8,7 @@ import { IntakeModule } from './intake/intake.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LookupModule } from './lookup/lookup.module';
 import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
+import { SlipsModule } from './slips/slips.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
         IntakeModule,
         LifecycleModule,
         LookupModule,
+        SlipsModule,
       ],
       providers: [ProcedureCopyHandlers, DeadlineWatchService, { provide: DOSSIERS_CONFIG, useValue: config }],
       exports: [DOSSIERS_CONFIG],

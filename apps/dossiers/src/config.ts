@@ -10,12 +10,21 @@ export const dossiersEnv = {
   LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** How often the deadline watch looks for due-soon and overdue dossiers; 0 turns it off. */
   DEADLINE_WATCH_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * Public lookup the slips' QR code opens, as `<PUBLIC_LOOKUP_URL>/<code>[#secret=…]` (the portal's
+   * lookup page in production); default `<PUBLIC_BASE_URL>/public/dossiers` (slips/lookup-link.ts).
+   */
+  PUBLIC_LOOKUP_URL: z
+    .string()
+    .refine((value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value), 'must be an http(s) URL')
+    .optional(),
 };
 
 export type DossiersConfig = CommonServiceConfig & {
   APPLICANT_KEY_SECRET?: string;
   LOOKUP_RATE_PER_MINUTE: number;
   DEADLINE_WATCH_INTERVAL_MS: number;
+  PUBLIC_LOOKUP_URL?: string;
 };
 
 /**

@@ -38,7 +38,8 @@ export class PublicLookupService {
   }
 }
 
-function sameHash(a: string, b: string): boolean {
+/** Constant-time comparison of two hex digests. */
+export function sameHash(a: string, b: string): boolean {
   const left = Buffer.from(a, 'hex');
   const right = Buffer.from(b, 'hex');
   return left.length === right.length && timingSafeEqual(left, right);

@@ -81,6 +81,20 @@ export class DossiersHarness {
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', body };
   }
 
+  /** A raw GET (binary answers: PDF, XLSX), with a token for the role when one is given. */
+  async download(path: string, options: { role?: Role; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.role) {
+      headers.authorization = `Bearer ${await mintTestToken({ subject: `${options.role}-1`, roles: [options.role], unit: 'VP.MC', agency: '000.00.15.H26' })}`;
+    }
+    const response = await fetch(`${this.service.url}${path}`, { headers });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const contentType = response.headers.get('content-type') ?? '';
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const body: any = contentType.includes('json') ? JSON.parse(bytes.toString('utf8')) : undefined;
+    return { status: response.status, contentType, headers: response.headers, bytes, body };
+  }
+
   intake(body: unknown, options: { role?: Role; subject?: string; key?: string } = {}) {
     return this.request('POST', '/dossiers', {
       role: options.role ?? 'desk_officer',

@@ -1,0 +1,39 @@
+import { Controller, Get, Header, Headers, Param, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Roles } from '@motcua/auth';
+import { uuid } from '@motcua/contracts';
+import { validationProblem, zodParam } from '@motcua/http';
+import { SlipsService } from './slips.service';
+import { SLIP_KINDS, type SlipKind } from './slip.types';
+
+const slipParams = z.object({ id: uuid, kind: z.enum(SLIP_KINDS) });
+/** Same bounds as the public lookup's `secret`. */
+const lookupSecret = z.string().min(8).max(64);
+
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@Controller('dossiers')
+export class SlipsController {
+  constructor(private readonly slips: SlipsService) {}
+
+  @Get(':id/slips/:kind')
+  @Roles('desk_officer', 'specialist', 'leader')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Receipt, supplement request, refusal or apology slip (Circular 01/2018 forms 01-04) as PDF' })
+  @ApiProduces('application/pdf')
+  @ApiHeader({ name: 'X-Lookup-Secret', required: false, description: "The applicant's lookup secret: put in the QR link's fragment" })
+  async slip(
+    @Param(zodParam(slipParams)) params: { id: string; kind: SlipKind },
+    @Headers('x-lookup-secret') secret?: string,
+  ): Promise<StreamableFile> {
+    if (secret !== undefined) {
+      const parsed = lookupSecret.safeParse(secret);
+      if (!parsed.success) {
+        throw validationProblem([{ field: 'header.X-Lookup-Secret', rule: 'format', message: 'must be 8-64 characters' }]);
+      }
+    }
+    const { code, pdf } = await this.slips.render(params.id, params.kind, secret);
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${code}-${params.kind}.pdf"`, length: pdf.length });
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { SlipsController } from './slips.controller';
+import { SlipsService } from './slips.service';
+import { TrackingBookController } from './tracking-book.controller';
+import { TrackingBookReader } from './tracking-book.reader';
+
+/** Printable slips (forms 01-04) and the yearly tracking book (form 06) of Circular 01/2018/TT-VPCP. */
+@Module({
+  controllers: [SlipsController, TrackingBookController],
+  providers: [SlipsService, TrackingBookReader],
+})
+export class SlipsModule {}

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ProcedureVersion } from '@motcua/contracts';
+import { DomainProblem } from '@motcua/http';
+import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
+import { DossiersDatabase } from '../dossiers.database';
+import { hashSecret } from '../intake/dossier-intake.service';
+import { sameHash } from '../lookup/public-lookup.service';
+import { lookupBaseOf, lookupUrl, qrPng } from './lookup-link';
+import { slipDataOf, slipNotApplicable, type ExtensionRecord } from './slip-data';
+import { slipLayout } from './slip-forms';
+import { renderSlipPdf } from './slip-renderer';
+import type { SlipKind } from './slip.types';
+
+/** Phiếu (forms 01-04 of Circular 01/2018) of one dossier, as PDF. */
+@Injectable()
+export class SlipsService {
+  constructor(private readonly db: DossiersDatabase, @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig) {}
+
+  async render(id: string, kind: SlipKind, lookupSecret?: string): Promise<{ code: string; pdf: Buffer }> {
+    const dossier = await this.db.dossier.findUnique({ where: { id } });
+    if (!dossier) throw new DomainProblem(404, 'dossier-not-found', 'Dossier not found', `No dossier ${id}.`);
+    if (lookupSecret !== undefined && !sameHash(dossier.lookupSecretHash, hashSecret(lookupSecret))) {
+      throw new DomainProblem(422, 'lookup-secret-mismatch', 'The lookup secret does not belong to this dossier',
+        'header.X-Lookup-Secret: not the secret given to the applicant for this dossier (a replayed intake issues a new one)',
+        { errors: [{ field: 'header.X-Lookup-Secret', rule: 'matches-lookup-secret', message: 'not the lookup secret of this dossier' }] });
+    }
+    const violation = slipNotApplicable(kind, dossier);
+    if (violation) {
+      throw new DomainProblem(409, 'slip-not-applicable', 'This slip does not apply to the dossier', violation.message,
+        { errors: [violation], dossierStatus: dossier.status });
+    }
+    const [copy, extensionLog] = await Promise.all([
+      this.db.procedureCopy.findUnique({ where: { code_version: { code: dossier.procedureCode, version: dossier.procedureVersion } } }),
+      // At most one extension is allowed (lifecycle.policies.ts); the first is the one the receipt's date moved by.
+      this.db.dossierActionLog.findFirst({ where: { dossierId: id, action: 'extend' }, orderBy: { id: 'asc' } }),
+    ]);
+    const base = lookupBaseOf(this.config);
+    const data = slipDataOf({
+      kind,
+      dossier,
+      procedure: (copy?.record ?? null) as ProcedureVersion | null,
+      extension: (extensionLog?.details ?? null) as ExtensionRecord | null,
+      issuedAt: new Date(),
+      qrUrl: lookupUrl(base, dossier.code, lookupSecret),
+      printedUrl: lookupUrl(base, dossier.code),
+    });
+    const layout = slipLayout(data);
+    const pdf = await renderSlipPdf(layout, await qrPng(layout.qr.url));
+    return { code: dossier.code, pdf };
+  }
+}

@@ -1,0 +1,75 @@
+import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import { Roles } from '@motcua/auth';
+import { agencyCode } from '@motcua/contracts';
+import { zodQuery } from '@motcua/http';
+import { LOGGER, type Logger } from '@motcua/observability';
+import { TrackingBookReader } from './tracking-book.reader';
+import { TRACKING_BOOK_COLUMNS, trackingBookRow } from './tracking-book.rows';
+import { localYearOf } from './vietnamese-dates';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const trackingBookQuery = z.object({
+  agencyCode,
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'must be a year of 4 digits')
+    .transform(Number)
+    .pipe(z.number().min(2000, 'must be 2000 or later'))
+    .refine((year) => year <= localYearOf(new Date()), { message: 'may not be after the current year', params: { rule: 'not-in-future' } }),
+});
+type TrackingBookQuery = z.infer<typeof trackingBookQuery>;
+
+/** Sổ theo dõi hồ sơ (form 06) of one agency and year, streamed as a spreadsheet while it is read. */
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@Controller('tracking-book')
+export class TrackingBookController {
+  constructor(private readonly reader: TrackingBookReader, @Inject(LOGGER) private readonly logger: Logger) {}
+
+  @Get()
+  @Roles('desk_officer', 'leader')
+  @ApiOperation({ summary: 'Yearly tracking book of an agency (Circular 01/2018 form 06) as XLSX' })
+  @ApiProduces(XLSX)
+  async export(@Query(zodQuery(trackingBookQuery)) query: TrackingBookQuery, @Res() reply: ServerResponse): Promise<void> {
+    const batches = this.reader.batches(query.agencyCode, query.year);
+    // The first batch is read before any byte is sent, so a database failure is still a problem+json answer.
+    let next = await batches.next();
+    reply.statusCode = 200;
+    reply.setHeader('Content-Type', XLSX);
+    reply.setHeader('Content-Disposition', `attachment; filename="so-theo-doi-ho-so-${query.agencyCode}-${query.year}.xlsx"`);
+    reply.setHeader('Cache-Control', 'no-store');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: reply, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet(`Năm ${query.year}`, { views: [{ state: 'frozen', ySplit: 3 }] });
+    sheet.columns = TRACKING_BOOK_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+    sheet.addRow(['SỔ THEO DÕI HỒ SƠ']).font = { bold: true, size: 14 };
+    sheet.addRow([`Cơ quan: ${query.agencyCode} - Năm ${query.year}`]);
+    const header = sheet.addRow(TRACKING_BOOK_COLUMNS.map((c) => c.header));
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    try {
+      let stt = 0;
+      const now = new Date();
+      while (!next.done) {
+        const { dossiers, procedures, milestones } = next.value;
+        for (const dossier of dossiers) {
+          const procedure = procedures.get(`${dossier.procedureCode}@${dossier.procedureVersion}`);
+          sheet.addRow(trackingBookRow(++stt, dossier, procedure, milestones.get(dossier.id) ?? {}, now)).commit();
+        }
+        if (reply.writableNeedDrain) await once(reply, 'drain');
+        next = await batches.next();
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      // Headers are gone: cut the connection so the client never takes a truncated book for a whole one.
+      this.logger.error({ err: error, agencyCode: query.agencyCode, year: query.year }, 'tracking book export failed mid-stream');
+      reply.destroy(error as Error);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { ProcedureVersion } from '@motcua/contracts';
+import { DossiersDatabase } from '../dossiers.database';
+import { Prisma } from '../generated/prisma/client';
+import type { TrackingBookDossier, TrackingBookMilestones } from './tracking-book.rows';
+import { localYearBounds } from './vietnamese-dates';
+
+export type TrackingBookBatch = {
+  dossiers: TrackingBookDossier[];
+  procedures: Map<string, Pick<ProcedureVersion, 'name' | 'decidingAgency'>>;
+  milestones: Map<string, TrackingBookMilestones>;
+};
+
+const BATCH = 1000;
+/** Actions that hand the dossier from the desk to the processing unit, and the result back. */
+const TRANSFER_ACTIONS = ['assign', 'complete-step'];
+const PROCESSED_ACTION = 'mark-processed';
+
+/**
+ * The dossiers an agency received in a local year, in order of receipt, in keyset-paged batches
+ * (index dossier(agency_code, received_at, id)): memory stays one batch whatever the year holds.
+ */
+@Injectable()
+export class TrackingBookReader {
+  constructor(private readonly db: DossiersDatabase) {}
+
+  async *batches(agencyCode: string, year: number): AsyncGenerator<TrackingBookBatch> {
+    const { start, end } = localYearBounds(year);
+    const procedures = new Map<string, Pick<ProcedureVersion, 'name' | 'decidingAgency'>>();
+    let after: { receivedAt: Date; id: string } | undefined;
+    for (;;) {
+      // A row-value comparison, so PostgreSQL walks the index from the last row instead of re-reading the year.
+      const dossiers = await this.db.$queryRaw<TrackingBookDossier[]>`
+        SELECT id, code, procedure_code AS "procedureCode", procedure_version AS "procedureVersion", agency_code AS "agencyCode",
+               applicant_name AS "applicantName", organisation_name AS "organisationName", status, received_at AS "receivedAt",
+               due_at AS "dueAt", finished_at AS "finishedAt", returned_at AS "returnedAt", extension_count AS "extensionCount",
+               is_demo AS "isDemo"
+          FROM dossier
+         WHERE agency_code = ${agencyCode} AND received_at >= ${start} AND received_at < ${end}
+           ${after ? Prisma.sql`AND (received_at, id) > (${after.receivedAt}, ${after.id}::uuid)` : Prisma.empty}
+         ORDER BY received_at, id
+         LIMIT ${BATCH}`;
+      if (dossiers.length === 0) return;
+      await this.loadProcedures(dossiers, procedures);
+      yield { dossiers, procedures, milestones: await this.milestones(dossiers.map((d) => d.id)) };
+      if (dossiers.length < BATCH) return;
+      const last = dossiers[dossiers.length - 1];
+      after = { receivedAt: last.receivedAt, id: last.id };
+    }
+  }
+
+  /** Procedure names per code@version, cached for the whole export (a year has few distinct versions). */
+  private async loadProcedures(dossiers: TrackingBookDossier[], cache: TrackingBookBatch['procedures']): Promise<void> {
+    const wanted = new Map<string, { code: string; version: number }>();
+    for (const d of dossiers) {
+      const key = `${d.procedureCode}@${d.procedureVersion}`;
+      if (!cache.has(key)) wanted.set(key, { code: d.procedureCode, version: d.procedureVersion });
+    }
+    if (wanted.size === 0) return;
+    const copies = await this.db.procedureCopy.findMany({ where: { OR: [...wanted.values()] }, select: { code: true, version: true, record: true } });
+    for (const copy of copies) {
+      const record = copy.record as unknown as ProcedureVersion;
+      cache.set(`${copy.code}@${copy.version}`, { name: record.name, decidingAgency: record.decidingAgency });
+    }
+  }
+
+  private async milestones(ids: string[]): Promise<Map<string, TrackingBookMilestones>> {
+    const rows = await this.db.dossierActionLog.groupBy({
+      by: ['dossierId', 'action'],
+      where: { dossierId: { in: ids }, action: { in: [...TRANSFER_ACTIONS, PROCESSED_ACTION] } },
+      _min: { occurredAt: true },
+    });
+    const result = new Map<string, TrackingBookMilestones>();
+    for (const row of rows) {
+      const at = row._min.occurredAt;
+      if (!at) continue;
+      const entry = result.get(row.dossierId) ?? {};
+      if (row.action === PROCESSED_ACTION) entry.processedAt = at;
+      else if (!entry.transferredAt || at < entry.transferredAt) entry.transferredAt = at;
+      result.set(row.dossierId, entry);
+    }
+    return result;
+  }
+}
