@@ -50,6 +50,7 @@ describe('dossier lifecycle', () => {
     expect(forbidden.body.allowedActions).toEqual(['stop']);
 
     const resumed = await step('supplement-received', { documents: [{ code: 'PAG', digitized: true }] }, 'desk_officer', 'VP.MC', 'processing');
+    expect(resumed.missing).toBeUndefined(); // the complete supplement clears what was missing
     const newDate = addWorkingDays(resumed.appointmentDate, 3);
     const extended = await step('extend', { newDueDate: newDate, reason: 'Cần xin ý kiến Sở Công Thương' }, 'leader', 'P.QLG', 'processing');
     expect(extended.appointmentDate).toBe(newDate);

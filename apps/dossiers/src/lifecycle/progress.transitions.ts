@@ -3,6 +3,7 @@ import { toLocalDate } from '@motcua/calendar';
 import { dossierExtended, dossierResumed, dossierStepCompleted, dossierSupplementRequested, dossierTransferred } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
+import { Prisma } from '../generated/prisma/client';
 import type { SubmittedDocument } from '../dossier/dossier-status';
 import { endOfOfficeDay, scheduleFrom } from '../schedule/due-dates';
 import type { ActionBody } from './lifecycle.schemas';
@@ -69,7 +70,7 @@ export class ProgressTransitions {
     const merged = new Map((ctx.dossier.documents as SubmittedDocument[]).map((d) => [d.code, d]));
     for (const doc of body.documents) merged.set(doc.code, doc);
     const documents = [...merged.values()];
-    const dossier = await updateDossier(ctx, { dueAt: schedule.dueAt, calendarVersion: schedule.calendarVersion, documents, missing: undefined });
+    const dossier = await updateDossier(ctx, { dueAt: schedule.dueAt, calendarVersion: schedule.calendarVersion, documents, missing: Prisma.DbNull });
     const eventId = publishDossierEvent(ctx.events, dossierResumed, {
       ...factsOf(dossier, ctx.now), portalStatus: 4, supplementReceivedAt: ctx.now.toISOString(), dueDate: schedule.dueAt.toISOString(),
       calendarVersion: schedule.calendarVersion, documents,
