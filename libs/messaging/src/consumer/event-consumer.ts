@@ -115,19 +115,20 @@ export class EventConsumer<Tx extends SqlTransaction> {
 
   /** One fetched batch of one partition, in offset order. */
   private async onBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
-    const beat = setInterval(() => void heartbeat().catch(() => undefined), 2000);
+    const { batch } = payload;
+    const live = () => payload.isRunning() && !payload.isStale() && !this.stopping;
+    const beat = setInterval(() => void payload.heartbeat().catch(() => undefined), 2000);
     try {
       let chunk: Applicable<Tx>[] = [];
       const flush = async () => {
         if (chunk.length === 0) return;
         await this.applyChunk(chunk);
-        resolveOffset(chunk[chunk.length - 1].delivery.message.offset);
+        payload.resolveOffset(chunk[chunk.length - 1].delivery.message.offset);
         chunk = [];
-        await commitOffsetsIfNecessary();
+        await payload.commitOffsetsIfNecessary();
       };
       for (const message of batch.messages) {
-        if (!isRunning() || isStale() || this.stopping) break;
+        if (!live()) break;
         const checked = await this.check({ topic: batch.topic, partition: batch.partition, message });
         if (checked) {
           chunk.push(checked);
@@ -135,10 +136,10 @@ export class EventConsumer<Tx extends SqlTransaction> {
           continue;
         }
         await flush(); // what came before a dead letter or a skipped message is applied first
-        resolveOffset(message.offset);
+        payload.resolveOffset(message.offset);
       }
-      if (isRunning() && !isStale() && !this.stopping) await flush();
-      await commitOffsetsIfNecessary();
+      if (live()) await flush();
+      await payload.commitOffsetsIfNecessary();
     } finally {
       clearInterval(beat);
     }
