@@ -65,7 +65,9 @@ async function httpIntakes(token: string) {
   await consumer.run({
     eachMessage: async ({ message }) => {
       if (message.headers?.['ce_type']?.toString() !== 'motcua.dossier.received.v1') return;
-      arrived.set(message.key?.toString() ?? '', Date.now());
+      // The broker's timestamp (set when the relay sent it), not when this consumer got round to
+      // reading it: the measure is intake → on Kafka, without this process's own lag.
+      arrived.set(message.key?.toString() ?? '', Number(message.timestamp));
     },
   });
   await new Promise((resolve) => setTimeout(resolve, 3000)); // let the group join before the first event

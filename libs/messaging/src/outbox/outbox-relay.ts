@@ -46,6 +46,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly idlePollMs: number;
   private lastPrune = 0;
+  private lastMetrics = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
@@ -129,7 +130,11 @@ export class OutboxRelay {
       );
       if (rows.length > 0) await this.publish(client, rows);
       await client.query('COMMIT');
-      await this.updateBacklogMetrics(client);
+      if (Date.now() - this.lastMetrics >= 1000) {
+        // A count per batch would cost a query on the hot path; once a second is enough for a gauge.
+        this.lastMetrics = Date.now();
+        await this.updateBacklogMetrics(client);
+      }
       return rows.length;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
