@@ -1,4 +1,5 @@
-import { foldVietnamese, searchTerms, searchTextOf } from './search-text';
+import { foldVietnamese, searchTerms } from '@motcua/vietnamese';
+import { searchTextOf } from './search-text';
 
 describe('Vietnamese search folding', () => {
   it('folds diacritics, đ and case so that "dang ky gia" matches "Đăng ký giá"', () => {

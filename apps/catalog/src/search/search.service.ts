@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogDatabase } from '../catalog.database';
 import type { Prisma } from '../generated/prisma/client';
 import type { SearchQuery } from './search.schemas';
-import { searchTerms } from './search-text';
+import { searchTerms } from '@motcua/vietnamese';
 
 export type ProcedureSummary = {
   code: string;

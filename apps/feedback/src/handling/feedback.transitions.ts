@@ -10,7 +10,7 @@ import {
 } from '@motcua/contracts';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
 import { forwardByAfter, publishByAfter } from '../policy/feedback-deadlines';
-import { foldVietnamese } from '../shared/fold-text';
+import { foldVietnamese } from '@motcua/vietnamese';
 import { maskLongNumbers } from '../shared/mask-numbers';
 import type { ActionBody } from './handling.schemas';
 import { factsOf, type TransitionContext, type TransitionOutcome } from './transition.context';

@@ -11,7 +11,7 @@ import type { Feedback } from '../generated/prisma/client';
 import { dueDatesAtReceipt } from '../policy/feedback-deadlines';
 import { ProcedureCopyRepository } from '../procedure-copy/procedure-copy.repository';
 import { ruleProblem } from '../shared/feedback-problems';
-import { foldVietnamese } from '../shared/fold-text';
+import { foldVietnamese } from '@motcua/vietnamese';
 import { keyedHash, normaliseContact, sha256 } from '../shared/sender-key';
 import type { IntakeBody } from './intake.schemas';
 

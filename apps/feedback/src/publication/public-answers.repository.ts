@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FeedbackDatabase } from '../feedback.database';
 import type { Prisma } from '../generated/prisma/client';
-import { searchTerms } from '../shared/fold-text';
+import { searchTerms } from '@motcua/vietnamese';
 
 export type AnswerQuery = { q?: string; procedureCode?: string; domainCode?: string; limit: number; offset: number };
 

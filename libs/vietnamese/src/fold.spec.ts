@@ -1,4 +1,4 @@
-import { foldVietnamese, searchTerms } from './fold-text';
+import { foldVietnamese, searchTerms } from './fold';
 
 describe('foldVietnamese', () => {
   it('removes diacritics, folds đ and case', () => {
