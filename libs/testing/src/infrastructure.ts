@@ -65,8 +65,15 @@ function kafkaScript(command: 'start' | 'stop' | 'status'): { status: number | n
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
 }
 
+/** Whether something accepts connections on the test broker's port (e.g. another checkout's broker). */
+function testBrokerPortAnswers(): boolean {
+  const probe = spawnSync('bash', ['-c', `exec 3<>/dev/tcp/127.0.0.1/${TEST_KAFKA.port}`], { timeout: 5000 });
+  return probe.status === 0;
+}
+
 function startLocalKafka(env: NodeJS.ProcessEnv): Infrastructure {
-  const wasRunning = kafkaScript('status').status === 0;
+  // Running from this checkout, or from another checkout on this machine (then it is theirs to stop).
+  const wasRunning = kafkaScript('status').status === 0 || testBrokerPortAnswers();
   if (!wasRunning) {
     const started = kafkaScript('start');
     if (started.status !== 0) {

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import {
   buildEvent,
   type CloudEvent,
@@ -11,6 +12,13 @@ type PendingEvent = { topic: string; key: string; event: CloudEvent };
 
 /** Postgres channel the relay listens on (see OutboxNotifier). */
 export const OUTBOX_CHANNEL = 'motcua_outbox';
+
+/**
+ * Commits of this process that wrote outbox rows: a relay leading in the same process wakes at
+ * once, without waiting for its NOTIFY to come back through PostgreSQL (other processes still
+ * get the NOTIFY).
+ */
+export const localOutboxCommits = new EventEmitter().setMaxListeners(50);
 
 /**
  * Collects the events of one unit of work. It exists only inside

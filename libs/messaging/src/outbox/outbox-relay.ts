@@ -2,7 +2,7 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
 import { toKafkaRecord, type CloudEvent } from '@motcua/contracts';
 import type { Logger } from '@motcua/observability';
-import { OUTBOX_CHANNEL } from './event-sink';
+import { localOutboxCommits, OUTBOX_CHANNEL } from './event-sink';
 import { outboxBacklog, outboxOldestAge, publishLatency } from '../metrics';
 
 export type OutboxRelayOptions = {
@@ -54,9 +54,16 @@ export class OutboxRelay {
     this.idlePollMs = options.idlePollMs ?? 1000;
   }
 
+  private readonly onLocalCommit = () => {
+    if (!this.leader) return;
+    this.notified = true;
+    this.wake?.();
+  };
+
   start(): void {
     if (this.running) return;
     this.running = true;
+    localOutboxCommits.on('commit', this.onLocalCommit);
     this.producer = this.options.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -67,6 +74,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
+    localOutboxCommits.off('commit', this.onLocalCommit);
     this.wake?.();
     await this.loop;
     await this.listener?.end().catch(() => undefined);

@@ -1,5 +1,5 @@
 import type { SqlTransaction, TransactionalDatabase, TransactionOptions } from '../sql-client';
-import { EventSink, OUTBOX_CHANNEL } from './event-sink';
+import { EventSink, localOutboxCommits, OUTBOX_CHANNEL } from './event-sink';
 
 /**
  * The only way a service changes state and publishes events: both happen in one
@@ -72,6 +72,7 @@ class OutboxNotifier {
   constructor(private readonly db: SqlTransaction) {}
 
   poke(): void {
+    localOutboxCommits.emit('commit');
     if (this.inFlight) {
       this.again = true;
       return;
