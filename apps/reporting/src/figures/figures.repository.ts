@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ReportingDatabase } from '../reporting.database';
 import type { GroupBy } from './figures-query.schema';
 import type { Period } from './period';
+import { PROCESSING_DAYS_SQL } from '../projections/dossier-rollup';
 
 export type Filters = { agency?: string; unit?: string; domain?: string; procedure?: string };
 export type AggregateRow = { key: string | null } & Record<string, number | string | null>;
@@ -33,6 +34,7 @@ class SqlParts {
 }
 
 const DOSSIER_COLUMNS: Columns = { agency: 'f.agency_code', unit: 'f.unit_code', domain: 'f.domain_code', procedure: 'f.procedure_code', channel: 'f.channel' };
+const ROLLUP_COLUMNS: Columns = { agency: 'r.agency_code', unit: 'r.unit_code', domain: 'r.domain_code', procedure: 'r.procedure_code', channel: 'r.channel' };
 const FEEDBACK_COLUMNS: Columns = { agency: 'f.agency_code', domain: 'f.domain_code', procedure: 'f.procedure_code' };
 const DIGITIZATION_COLUMNS: Columns = { agency: 'd.agency_code', unit: 'f.unit_code', domain: 'f.domain_code', procedure: 'f.procedure_code' };
 
@@ -47,10 +49,56 @@ export class FiguresRepository {
   }
 
   /**
-   * Dossier figures. Each dossier counts in the period of the event that matters for a figure:
-   * receipt (r) for intake figures, finish (f) for processed and on-time, result return (t).
+   * Dossier figures from the daily rollup: every filter and grouping of the API is a rollup dimension,
+   * so no query needs the row-level facts. Equal to `dossiersFromFacts` (tested in rollup.int.spec.ts).
    */
   async dossiers(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+    const sql = new SqlParts(generation, period);
+    const key = groupBy === 'unit' ? `NULLIF(r.unit_code, '')` : sql.key(groupBy, ROLLUP_COLUMNS, 'r.day');
+    const sum = (column: string, filter = '') => `COALESCE(sum(r.${column})${filter ? ` FILTER (WHERE ${filter})` : ''}, 0)::int`;
+    return this.db.$queryRawUnsafe<AggregateRow[]>(
+      `SELECT ${key} AS key,
+         ${sum('received')} AS received,
+         ${sum('received', `r.channel = 'in_person'`)} AS received_in_person,
+         ${sum('received', `r.channel = 'online'`)} AS received_online,
+         ${sum('received', `r.channel = 'postal'`)} AS received_postal,
+         ${sum('in_progress')} AS in_progress,
+         ${sum('withdrawn')} AS withdrawn,
+         ${sum('processed')} AS processed,
+         ${sum('returned')} AS returned,
+         ${sum('on_time')} AS on_time,
+         ${sum('late')} AS late,
+         round(sum(r.processing_days) / NULLIF(sum(r.timed), 0), 4)::float8 AS avg_processing_days,
+         ${sum('timed')} AS timed,
+         ${sum('supplements')} AS supplements,
+         ${sum('extensions')} AS extensions,
+         ${sum('received', `r.channel = 'online' AND p.online_level = 'full'`)} AS online_full,
+         ${sum('received', `r.channel = 'online' AND p.online_level = 'partial'`)} AS online_partial,
+         ${sum('received', `p.online_level IS NULL`)} AS procedure_unknown,
+         ${sum('documents_total')} AS documents_total,
+         ${sum('documents_digitized')} AS documents_digitized,
+         ${sum('documents_reused')} AS documents_reused,
+         ${sum('population_data')} AS population_data,
+         ${sum('electronic_results')} AS electronic_results,
+         ${sum('results')} AS results,
+         ${sum('payments')} AS payments,
+         ${sum('payments_online')} AS payments_online,
+         ${sum('received')} AS sample_size,
+         to_char(max(r.last_event_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+       FROM dossier_day_rollup r
+       LEFT JOIN procedure_fact p ON p.generation = r.generation AND p.code = r.procedure_code AND p.version = r.procedure_version
+       WHERE r.generation = $1 AND r.day BETWEEN $2::date AND $3::date ${sql.filters(filters, ROLLUP_COLUMNS)}
+       GROUP BY 1 ORDER BY 1`,
+      ...sql.values,
+    );
+  }
+
+  /**
+   * Dossier figures straight from dossier_fact: the reference the rollup must equal. Each dossier counts
+   * in the period of the event that matters for a figure: receipt (r) for intake figures, finish (f) for
+   * processed and on-time, result return (t).
+   */
+  async dossiersFromFacts(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     // Time series need each dossier in the bucket of each of its dates (a lateral row per role);
     // other groupings test the dates directly, which is three times less work.
@@ -75,8 +123,7 @@ export class FiguresRepository {
          count(*) FILTER (WHERE ${t})::int AS returned,
          count(*) FILTER (WHERE ${f} AND f.on_time)::int AS on_time,
          count(*) FILTER (WHERE ${f} AND NOT f.on_time)::int AS late,
-         round(avg(GREATEST(0, extract(epoch FROM f.finished_at - f.received_at) / 86400 - f.paused_hours / 24))
-           FILTER (WHERE ${f} AND f.received_at IS NOT NULL)::numeric, 4)::float8 AS avg_processing_days,
+         round(avg(${PROCESSING_DAYS_SQL}) FILTER (WHERE ${f} AND f.received_at IS NOT NULL), 4)::float8 AS avg_processing_days,
          count(*) FILTER (WHERE ${f} AND f.received_at IS NOT NULL)::int AS timed,
          COALESCE(sum(f.supplement_count) FILTER (WHERE ${r}), 0)::int AS supplements,
          COALESCE(sum(f.extension_count) FILTER (WHERE ${r}), 0)::int AS extensions,
@@ -133,6 +180,8 @@ export class FiguresRepository {
   async digitization(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     const key = sql.key(groupBy, DIGITIZATION_COLUMNS, 'd.occurred_on');
+    // unit, domain and procedure come from the dossier: join it only when a filter or grouping needs them
+    const needsDossier = Boolean(filters.unit || filters.domain || filters.procedure) || ['unit', 'domain', 'procedure'].includes(groupBy ?? '');
     return this.db.$queryRawUnsafe<AggregateRow[]>(
       `SELECT ${key} AS key,
          count(*) FILTER (WHERE d.kind = 'digitized')::int AS scans,
@@ -144,7 +193,7 @@ export class FiguresRepository {
          count(*)::int AS sample_size,
          to_char(max(d.occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
        FROM digitization_fact d
-       LEFT JOIN dossier_fact f ON f.generation = d.generation AND f.dossier_id = d.dossier_id
+       ${needsDossier ? 'LEFT JOIN dossier_fact f ON f.generation = d.generation AND f.dossier_id = d.dossier_id' : ''}
        WHERE d.generation = $1 AND d.occurred_on BETWEEN $2::date AND $3::date ${sql.filters(filters, DIGITIZATION_COLUMNS)}
        GROUP BY 1 ORDER BY 1`,
       ...sql.values,

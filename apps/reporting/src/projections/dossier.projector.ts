@@ -1,15 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { CloudEvent, DossierFacts } from '@motcua/contracts';
 import type { ReportingTx } from '../reporting.database';
-import { dossierChange } from './dossier-change';
+import { dossierChange, type DossierChange } from './dossier-change';
+import { applyRollupDelta, contributionOf } from './dossier-rollup';
 import { localDateOf } from './local-time';
 
-/** Writes dossier events into dossier_fact of one generation (idempotent through the inbox). */
+/**
+ * Writes dossier events into dossier_fact of one generation (idempotent through the inbox) and moves the
+ * dossier's contribution in dossier_day_rollup in the same transaction.
+ */
 @Injectable()
 export class DossierProjector {
   async apply(generation: number, event: CloudEvent<DossierFacts & Record<string, unknown>>, tx: ReportingTx): Promise<void> {
     const d = event.data;
     const change = dossierChange(event);
+    const before = await contributionOf(tx, generation, d.dossierId);
+    await this.writeFact(generation, event, change, tx);
+    await applyRollupDelta(tx, generation, before, await contributionOf(tx, generation, d.dossierId));
+  }
+
+  private async writeFact(generation: number, event: CloudEvent<DossierFacts & Record<string, unknown>>, change: DossierChange, tx: ReportingTx): Promise<void> {
+    const d = event.data;
     await tx.$executeRawUnsafe(
       `INSERT INTO dossier_fact (generation, dossier_id, dossier_code, procedure_code, procedure_version, agency_code,
          domain_code, channel, applicant_type, status, portal_status, received_at, received_on, due_date, last_event_at)
