@@ -15,7 +15,7 @@ import { FiguresRepository, type Filters } from '../src/figures/figures.reposito
 import type { GroupBy } from '../src/figures/figures-query.schema';
 import { GROUP_BY } from '../src/figures/figures-query.schema';
 import type { Period } from '../src/figures/period';
-import { contributionSql, ROLLUP_COUNTS, ROLLUP_KEYS } from '../src/projections/dossier-rollup';
+import { contributionSql, ROLLUP_COUNTS, ROLLUP_KEYS, ROLLUP_TABLES } from '../src/projections/dossier-rollup';
 import { ReportingDatabase } from '../src/reporting.database';
 import { at, connectProducer, event, facts, getJson, localToday, newDossier, procedure, publish, received, uniqueAgency, uniqueProcedureCode, type Built, type Dossier } from './fixtures';
 
@@ -92,13 +92,13 @@ describe('the daily rollup of dossier figures', () => {
     }, 120_000);
   });
 
-  it('equals a GROUP BY over dossier_fact, row for row', async () => {
+  it.each(['day', 'month'] as const)('keeps the %s rollup equal to a GROUP BY over dossier_fact, row for row', async (grain) => {
     const columns = [...ROLLUP_KEYS.map((k) => (k === 'day' ? `to_char(day, 'YYYY-MM-DD') AS day` : k)), ...ROLLUP_COUNTS, 'processing_days::numeric::text AS processing_days', 'last_event_at'];
     const order = ROLLUP_KEYS.join(', ');
-    const rollup = await db.$queryRawUnsafe(`SELECT ${columns.join(', ')} FROM dossier_day_rollup WHERE generation = $1 AND agency_code = $2 ORDER BY ${order}`, await generation(), agency);
+    const rollup = await db.$queryRawUnsafe(`SELECT ${columns.join(', ')} FROM ${ROLLUP_TABLES[grain]} WHERE generation = $1 AND agency_code = $2 ORDER BY ${order}`, await generation(), agency);
     const reference = await db.$queryRawUnsafe(
-      `SELECT ${columns.join(', ')} FROM (${contributionSql('AND f.agency_code = $2')}) AS c ORDER BY ${order}`, await generation(), agency);
-    expect((rollup as unknown[]).length).toBeGreaterThan(9);
+      `SELECT ${columns.join(', ')} FROM (${contributionSql('AND f.agency_code = $2', grain)}) AS c ORDER BY ${order}`, await generation(), agency);
+    expect((rollup as unknown[]).length).toBeGreaterThan(grain === 'day' ? 9 : 3);
     expect(rollup).toEqual(reference);
   });
 
@@ -108,6 +108,9 @@ describe('the daily rollup of dossier figures', () => {
       { kind: 'day', from: dayOffset(-1), to: dayOffset(-1) },
       { kind: 'range', from: dayOffset(-2), to: dayOffset(0) },
       { kind: 'year', from: `${localToday().slice(0, 4)}-01-01`, to: `${localToday().slice(0, 4)}-12-31` },
+      // the whole current month from the monthly rollup, the days before it from the daily one
+      { kind: 'range', from: dayOffset(-40), to: lastDayOfMonth() },
+      { kind: 'month', from: `${localToday().slice(0, 7)}-01`, to: lastDayOfMonth() },
     ];
     const filters: Filters[] = [{ agency }, { agency, unit: 'P.QLG' }, { agency, domain: 'TCDN' }, { agency, procedure: partial }, { agency, domain: 'QLCS' }];
     const groupings: (GroupBy | undefined)[] = [undefined, ...GROUP_BY];
@@ -129,4 +132,9 @@ describe('the daily rollup of dossier figures', () => {
 
 function dayOffset(days: number): string {
   return new Date(Date.parse(localToday()) + days * 86400000).toISOString().slice(0, 10);
+}
+
+function lastDayOfMonth(): string {
+  const [year, month] = localToday().split('-').map(Number);
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }

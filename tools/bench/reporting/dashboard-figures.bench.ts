@@ -63,9 +63,10 @@ async function main(): Promise<void> {
   await db.connect();
   const seeded = await time(async () => {
     for (const sql of SEED_YEAR_SQL) await db.query(sql);
-    // the daily rollup the dossier projector maintains, filled from the seeded facts in one GROUP BY
-    await db.query(rebuildRollupSql(), [1]);
+    // the daily and monthly rollups the dossier projector maintains, filled from the seeded facts in one GROUP BY each
+    for (const grain of ['day', 'month'] as const) await db.query(rebuildRollupSql(grain), [1]);
     await db.query('ANALYZE dossier_day_rollup');
+    await db.query('ANALYZE dossier_month_rollup');
   });
   console.log(`seeded in ${(seeded / 1000).toFixed(1)} s`);
 

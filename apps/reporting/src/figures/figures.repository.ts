@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ReportingDatabase } from '../reporting.database';
 import type { GroupBy } from './figures-query.schema';
-import type { Period } from './period';
-import { PROCESSING_DAYS_SQL } from '../projections/dossier-rollup';
+import { splitByMonths, type Period } from './period';
+import { PROCESSING_DAYS_SQL, ROLLUP_COUNTS, ROLLUP_KEYS } from '../projections/dossier-rollup';
 
 export type Filters = { agency?: string; unit?: string; domain?: string; procedure?: string };
 export type AggregateRow = { key: string | null } & Record<string, number | string | null>;
@@ -49,11 +49,19 @@ export class FiguresRepository {
   }
 
   /**
-   * Dossier figures from the daily rollup: every filter and grouping of the API is a rollup dimension,
-   * so no query needs the row-level facts. Equal to `dossiersFromFacts` (tested in rollup.int.spec.ts).
+   * Dossier figures from the rollups: every filter and grouping of the API is a rollup dimension, so no
+   * query needs the row-level facts. Whole months come from the monthly rollup (unless grouped by day),
+   * the rest from the daily one. Equal to `dossiersFromFacts` (tested in rollup.int.spec.ts).
    */
   async dossiers(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
+    const parts = groupBy === 'day' ? { months: null, days: [{ from: period.from, to: period.to }] } : splitByMonths(period.from, period.to);
+    const columns = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'].join(', ');
+    const between = (range: { from: string; to: string }) => `day BETWEEN ${sql.param(range.from)}::date AND ${sql.param(range.to)}::date`;
+    const sources = [
+      ...(parts.days.length > 0 ? [`SELECT ${columns} FROM dossier_day_rollup WHERE generation = $1 AND (${parts.days.map(between).join(' OR ')})`] : []),
+      ...(parts.months ? [`SELECT ${columns} FROM dossier_month_rollup WHERE generation = $1 AND ${between(parts.months)}`] : []),
+    ];
     const key = groupBy === 'unit' ? `NULLIF(r.unit_code, '')` : sql.key(groupBy, ROLLUP_COLUMNS, 'r.day');
     const sum = (column: string, filter = '') => `COALESCE(sum(r.${column})${filter ? ` FILTER (WHERE ${filter})` : ''}, 0)::int`;
     return this.db.$queryRawUnsafe<AggregateRow[]>(
@@ -85,9 +93,9 @@ export class FiguresRepository {
          ${sum('payments_online')} AS payments_online,
          ${sum('received')} AS sample_size,
          to_char(max(r.last_event_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
-       FROM dossier_day_rollup r
+       FROM (${sources.join(' UNION ALL ')}) AS r
        LEFT JOIN procedure_fact p ON p.generation = r.generation AND p.code = r.procedure_code AND p.version = r.procedure_version
-       WHERE r.generation = $1 AND r.day BETWEEN $2::date AND $3::date ${sql.filters(filters, ROLLUP_COLUMNS)}
+       WHERE $2::date <= $3::date ${sql.filters(filters, ROLLUP_COLUMNS)}
        GROUP BY 1 ORDER BY 1`,
       ...sql.values,
     );

@@ -1,10 +1,13 @@
 import type { ReportingTx } from '../reporting.database';
 
 /**
- * The daily rollup (dossier_day_rollup, bảng tổng hợp theo ngày): what each dossier contributes to the
- * rows of the days of its receipt (r), finish (f) and result return (t). One SQL definition serves
- * the projector's deltas, the full rebuild from facts and the equivalence test.
+ * The rollups (dossier_day_rollup, dossier_month_rollup: bảng tổng hợp theo ngày, theo tháng): what each
+ * dossier contributes to the rows of the day (or month) of its receipt (r), finish (f) and result return
+ * (t). One SQL definition serves the projector's deltas, the full rebuild from facts and the equivalence test.
  */
+export type Grain = 'day' | 'month';
+export const ROLLUP_TABLES: Record<Grain, string> = { day: 'dossier_day_rollup', month: 'dossier_month_rollup' };
+const bucket = (grain: Grain, day: string) => (grain === 'day' ? day : `date_trunc('month', ${day})::date`);
 export const ROLLUP_KEYS = ['day', 'agency_code', 'unit_code', 'domain_code', 'procedure_code', 'procedure_version', 'channel'] as const;
 export const ROLLUP_COUNTS = [
   'facts', 'received', 'in_progress', 'withdrawn', 'processed', 'returned', 'on_time', 'late', 'timed', 'supplements', 'extensions',
@@ -15,10 +18,10 @@ export const ROLLUP_COUNTS = [
 export const PROCESSING_DAYS_SQL = `GREATEST(0, extract(epoch FROM f.finished_at - f.received_at) / 86400 - f.paused_hours::numeric / 24)`;
 
 /** Contribution rows of the dossiers of generation $1 (all of them, or one: `AND f.dossier_id = $2::uuid`). */
-export function contributionSql(where = ''): string {
+export function contributionSql(where = '', grain: Grain = 'day'): string {
   const r = `k.role = 'r'`;
   const fin = `k.role = 'f'`;
-  return `SELECT k.day, f.agency_code, COALESCE(f.unit_code, '') AS unit_code, f.domain_code, f.procedure_code, f.procedure_version, f.channel,
+  return `SELECT ${bucket(grain, 'k.day')} AS day, f.agency_code, COALESCE(f.unit_code, '') AS unit_code, f.domain_code, f.procedure_code, f.procedure_version, f.channel,
       count(*)::int AS facts,
       count(*) FILTER (WHERE ${r})::int AS received,
       count(*) FILTER (WHERE ${r} AND f.finished_at IS NULL AND f.status <> 'withdrawn')::int AS in_progress,
@@ -46,30 +49,34 @@ export function contributionSql(where = ''): string {
     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
-/** Fills the rollup of a generation from its facts (bench seeding, repair): the GROUP BY the deltas maintain. */
-export function rebuildRollupSql(): string {
+/** Fills a rollup of a generation from its facts (bench seeding, repair): the GROUP BY the deltas maintain. */
+export function rebuildRollupSql(grain: Grain): string {
   const columns = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'];
-  return `INSERT INTO dossier_day_rollup (${columns.join(', ')})
+  return `INSERT INTO ${ROLLUP_TABLES[grain]} (${columns.join(', ')})
     SELECT $1, c.day, c.agency_code, c.unit_code, c.domain_code, c.procedure_code, c.procedure_version, c.channel,
       ${ROLLUP_COUNTS.map((m) => `c.${m}`).join(', ')}, c.processing_days::numeric, c.last_event_at
-    FROM (${contributionSql()}) AS c`;
+    FROM (${contributionSql('', grain)}) AS c`;
 }
 
-type Contribution = Record<(typeof ROLLUP_KEYS)[number], string | number | Date> &
+type Contribution = { grain: Grain } & Record<(typeof ROLLUP_KEYS)[number], string | number | Date> &
   Record<(typeof ROLLUP_COUNTS)[number], number> & { processing_days: string; last_event_at: Date };
 
 const keyOf = (c: Contribution) =>
   ROLLUP_KEYS.map((k) => (c[k] instanceof Date ? (c[k]).toISOString().slice(0, 10) : String(c[k]))).join('\u0001');
 
-/** One dossier's current contribution (up to three rows: its receipt, finish and return days). */
+/** One dossier's current contribution to both rollups (up to three rows each: its receipt, finish and return days). */
 export async function contributionOf(tx: ReportingTx, generation: number, dossierId: string): Promise<Contribution[]> {
-  return tx.$queryRawUnsafe<Contribution[]>(
-    `SELECT to_char(c.day, 'YYYY-MM-DD') AS day, c.agency_code, c.unit_code, c.domain_code, c.procedure_code, c.procedure_version,
-       c.channel, ${ROLLUP_COUNTS.map((m) => `c.${m}`).join(', ')}, c.processing_days, c.last_event_at
-     FROM (${contributionSql('AND f.dossier_id = $2::uuid')}) AS c`,
-    generation,
-    dossierId,
-  );
+  const select = (grain: Grain) => `SELECT '${grain}' AS grain, to_char(c.day, 'YYYY-MM-DD') AS day, c.agency_code, c.unit_code, c.domain_code,
+       c.procedure_code, c.procedure_version, c.channel, ${ROLLUP_COUNTS.map((m) => `c.${m}`).join(', ')}, c.processing_days, c.last_event_at
+     FROM (${contributionSql('AND f.dossier_id = $2::uuid', grain)}) AS c`;
+  return tx.$queryRawUnsafe<Contribution[]>(`${select('day')} UNION ALL ${select('month')}`, generation, dossierId);
+}
+
+/** Moves one dossier's contribution from `before` to `after` in both rollups. */
+export async function applyRollupDeltas(tx: ReportingTx, generation: number, before: Contribution[], after: Contribution[]): Promise<void> {
+  for (const grain of ['day', 'month'] as const) {
+    await applyRollupDelta(tx, grain, generation, before.filter((c) => c.grain === grain), after.filter((c) => c.grain === grain));
+  }
 }
 
 /**
@@ -77,7 +84,7 @@ export async function contributionOf(tx: ReportingTx, generation: number, dossie
  * concurrent transactions lock them in the same order), then drops emptied rows and recomputes the
  * cut-off of rows the dossier left (a maximum cannot be taken back by a delta).
  */
-export async function applyRollupDelta(tx: ReportingTx, generation: number, before: Contribution[], after: Contribution[]): Promise<void> {
+async function applyRollupDelta(tx: ReportingTx, grain: Grain, generation: number, before: Contribution[], after: Contribution[]): Promise<void> {
   const old = new Map(before.map((c) => [keyOf(c), c]));
   const now = new Map(after.map((c) => [keyOf(c), c]));
   const keys = [...new Set([...old.keys(), ...now.keys()])].sort();
@@ -105,7 +112,7 @@ export async function applyRollupDelta(tx: ReportingTx, generation: number, befo
   const columns = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'];
   const pk = ['generation', ...ROLLUP_KEYS];
   await tx.$executeRawUnsafe(
-    `INSERT INTO dossier_day_rollup AS r (${columns.join(', ')}) VALUES ${rows.join(', ')}
+    `INSERT INTO ${ROLLUP_TABLES[grain]} AS r (${columns.join(', ')}) VALUES ${rows.join(', ')}
      ON CONFLICT (${pk.join(', ')}) DO UPDATE SET
        ${[...ROLLUP_COUNTS, 'processing_days'].map((m) => `${m} = r.${m} + EXCLUDED.${m}`).join(', ')},
        last_event_at = GREATEST(r.last_event_at, EXCLUDED.last_event_at)`,
@@ -116,13 +123,13 @@ export async function applyRollupDelta(tx: ReportingTx, generation: number, befo
     AND r.procedure_code = $6 AND r.procedure_version = $7 AND r.channel = $8`;
   for (const c of left) {
     const args = [generation, c.day, c.agency_code, c.unit_code, c.domain_code, c.procedure_code, Number(c.procedure_version), c.channel];
-    await tx.$executeRawUnsafe(`DELETE FROM dossier_day_rollup r WHERE ${match} AND r.facts = 0`, ...args);
+    await tx.$executeRawUnsafe(`DELETE FROM ${ROLLUP_TABLES[grain]} r WHERE ${match} AND r.facts = 0`, ...args);
     await tx.$executeRawUnsafe(
-      `UPDATE dossier_day_rollup r SET last_event_at = (
+      `UPDATE ${ROLLUP_TABLES[grain]} r SET last_event_at = (
          SELECT max(f.last_event_at) FROM dossier_fact f
          WHERE f.generation = r.generation AND f.agency_code = r.agency_code AND COALESCE(f.unit_code, '') = r.unit_code
            AND f.domain_code = r.domain_code AND f.procedure_code = r.procedure_code AND f.procedure_version = r.procedure_version
-           AND f.channel = r.channel AND (f.received_on = r.day OR f.finished_on = r.day OR f.returned_on = r.day))
+           AND f.channel = r.channel AND (${bucket(grain, 'f.received_on')} = r.day OR ${bucket(grain, 'f.finished_on')} = r.day OR ${bucket(grain, 'f.returned_on')} = r.day))
        WHERE ${match}`,
       ...args,
     );

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { CloudEvent, DossierFacts } from '@motcua/contracts';
 import type { ReportingTx } from '../reporting.database';
 import { dossierChange, type DossierChange } from './dossier-change';
-import { applyRollupDelta, contributionOf } from './dossier-rollup';
+import { applyRollupDeltas, contributionOf } from './dossier-rollup';
 import { localDateOf } from './local-time';
 
 /**
  * Writes dossier events into dossier_fact of one generation (idempotent through the inbox) and moves the
- * dossier's contribution in dossier_day_rollup in the same transaction.
+ * dossier's contribution in the daily and monthly rollups in the same transaction.
  */
 @Injectable()
 export class DossierProjector {
@@ -16,7 +16,7 @@ export class DossierProjector {
     const change = dossierChange(event);
     const before = await contributionOf(tx, generation, d.dossierId);
     await this.writeFact(generation, event, change, tx);
-    await applyRollupDelta(tx, generation, before, await contributionOf(tx, generation, d.dossierId));
+    await applyRollupDeltas(tx, generation, before, await contributionOf(tx, generation, d.dossierId));
   }
 
   private async writeFact(generation: number, event: CloudEvent<DossierFacts & Record<string, unknown>>, change: DossierChange, tx: ReportingTx): Promise<void> {
