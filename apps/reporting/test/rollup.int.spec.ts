@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import {
+  documentDigitized,
   dossierExtended,
   dossierFeePaid,
   dossierProcessed,
@@ -9,6 +11,7 @@ import {
   dossierStopped,
   dossierSupplementRequested,
   dossierWithdrawn,
+  resultIssued,
 } from '@motcua/contracts';
 import { startService, testEnv, waitFor, type RunningService } from '@motcua/testing';
 import { FiguresRepository, type Filters } from '../src/figures/figures.repository';
@@ -73,6 +76,11 @@ describe('the daily rollup of dossier figures', () => {
       // k: a later event corrects the domain, so its contribution leaves one row for another
       outcome({ ...k, domainCode: 'QLCS' }, dossierProcessed, 9, -3, { electronicResult: false, domainCode: 'QLCS' }),
     );
+    events.push(
+      event(documentDigitized, { ...documentDigitized.example, documentId: randomUUID(), dossierId: a.dossierId, dossierCode: a.dossierCode, occurredAt: at(-70) }),
+      event(documentDigitized, { ...documentDigitized.example, documentId: randomUUID(), dossierId: b.dossierId, dossierCode: b.dossierCode, occurredAt: at(-20), syncedToApplicantStore: false }),
+      event(resultIssued, { ...resultIssued.example, resultId: randomUUID(), dossierId: a.dossierId, dossierCode: a.dossierCode, issuingAgencyCode: agency, occurredAt: at(-30) }),
+    );
     await publish(producer, events);
   });
 
@@ -127,6 +135,21 @@ describe('the daily rollup of dossier figures', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('gives the digitization figures from their daily rollup equal to the fact query', async () => {
+    const gen = await generation();
+    const year = { kind: 'year' as const, from: `${localToday().slice(0, 4)}-01-01`, to: `${localToday().slice(0, 4)}-12-31` };
+    const scanned = await waitFor('the scans projected', async () => {
+      const rows = await repository.digitizationFromFacts(gen, year, { agency }, undefined);
+      return rows[0]?.scans === 2 && rows[0]?.results_issued === 1 ? rows : undefined;
+    }, 60_000);
+    expect(await repository.digitization(gen, year, { agency })).toEqual(scanned);
+    for (const groupBy of [undefined, 'agency', 'day', 'month', 'year'] as const) {
+      for (const filter of [{ agency }] as Filters[]) {
+        expect(await repository.digitization(gen, year, filter, groupBy)).toEqual(await repository.digitizationFromFacts(gen, year, filter, groupBy));
+      }
+    }
   });
 });
 

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { rebuildRollupSql } from '../../../apps/reporting/src/projections/dossier-rollup';
+import { REBUILD_DIGITIZATION_ROLLUP_SQL } from '../../../apps/reporting/src/projections/digitization.projector';
 import { SEED_YEAR_SQL } from './seed-year.sql';
 
 const root = join(__dirname, '..', '..', '..');
@@ -63,10 +64,10 @@ async function main(): Promise<void> {
   await db.connect();
   const seeded = await time(async () => {
     for (const sql of SEED_YEAR_SQL) await db.query(sql);
-    // the daily and monthly rollups the dossier projector maintains, filled from the seeded facts in one GROUP BY each
+    // the rollups the projectors maintain, filled from the seeded facts in one GROUP BY each
     for (const grain of ['day', 'month'] as const) await db.query(rebuildRollupSql(grain), [1]);
-    await db.query('ANALYZE dossier_day_rollup');
-    await db.query('ANALYZE dossier_month_rollup');
+    await db.query(REBUILD_DIGITIZATION_ROLLUP_SQL, [1]);
+    await db.query('ANALYZE dossier_day_rollup, dossier_month_rollup, digitization_day_rollup');
   });
   console.log(`seeded in ${(seeded / 1000).toFixed(1)} s`);
 

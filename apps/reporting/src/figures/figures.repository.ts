@@ -186,10 +186,16 @@ export class FiguresRepository {
   }
 
   async digitization(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+    // unit, domain and procedure come from the dossier: only a filter or grouping by them needs the facts
+    const needsDossier = Boolean(filters.unit || filters.domain || filters.procedure) || ['unit', 'domain', 'procedure'].includes(groupBy ?? '');
+    if (needsDossier) return this.digitizationFromFacts(generation, period, filters, groupBy);
+    return this.digitizationFromRollup(new SqlParts(generation, period), filters, groupBy);
+  }
+
+  /** Digitization figures from digitization_fact joined to the dossier (the reference for the rollup). */
+  async digitizationFromFacts(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     const key = sql.key(groupBy, DIGITIZATION_COLUMNS, 'd.occurred_on');
-    // unit, domain and procedure come from the dossier: join it only when a filter or grouping needs them
-    const needsDossier = Boolean(filters.unit || filters.domain || filters.procedure) || ['unit', 'domain', 'procedure'].includes(groupBy ?? '');
     return this.db.$queryRawUnsafe<AggregateRow[]>(
       `SELECT ${key} AS key,
          count(*) FILTER (WHERE d.kind = 'digitized')::int AS scans,
@@ -201,8 +207,23 @@ export class FiguresRepository {
          count(*)::int AS sample_size,
          to_char(max(d.occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
        FROM digitization_fact d
-       ${needsDossier ? 'LEFT JOIN dossier_fact f ON f.generation = d.generation AND f.dossier_id = d.dossier_id' : ''}
+       LEFT JOIN dossier_fact f ON f.generation = d.generation AND f.dossier_id = d.dossier_id
        WHERE d.generation = $1 AND d.occurred_on BETWEEN $2::date AND $3::date ${sql.filters(filters, DIGITIZATION_COLUMNS)}
+       GROUP BY 1 ORDER BY 1`,
+      ...sql.values,
+    );
+  }
+
+  /** Digitization figures per agency and day from digitization_day_rollup (equal to the fact query: tested). */
+  private digitizationFromRollup(sql: SqlParts, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+    const key = sql.key(groupBy, { agency: 'r.agency_code' }, 'r.day');
+    return this.db.$queryRawUnsafe<AggregateRow[]>(
+      `SELECT ${key} AS key,
+         ${['scans', 'scans_synced', 'results_issued', 'results_issued_electronic', 'reuses', 'results_revoked'].map((c) => `COALESCE(sum(r.${c}), 0)::int AS ${c}`).join(', ')},
+         COALESCE(sum(r.events), 0)::int AS sample_size,
+         to_char(max(r.last_occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+       FROM digitization_day_rollup r
+       WHERE r.generation = $1 AND r.day BETWEEN $2::date AND $3::date ${sql.filters({ agency: filters.agency }, { agency: 'r.agency_code' })}
        GROUP BY 1 ORDER BY 1`,
       ...sql.values,
     );
