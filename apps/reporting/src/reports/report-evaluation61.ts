@@ -6,7 +6,9 @@ import { formatDecimal, formatInteger } from './vietnamese-format';
 export const EVALUATION_INDICES = DECREE_61_POLICY.indices.filter((i) => !i.missing);
 export const EVALUATION_MISSING = DECREE_61_POLICY.indices.filter((i) => i.missing);
 
-export const EVALUATION_HEADERS = ['Cơ quan', 'Số hồ sơ', ...EVALUATION_INDICES.map((i) => i.label), 'Điểm', 'Quy đổi /18', 'Xếp loại'];
+/** Column headers short enough for an A4 table. */
+const SHORT: Partial<Record<string, string>> = { total_time: 'Thời gian giải quyết', unit_time: 'Thời gian từng đơn vị', contacts: 'Số lần liên hệ', online_service: 'DVC trực tuyến' };
+export const EVALUATION_HEADERS = ['Cơ quan', 'Số hồ sơ', ...EVALUATION_INDICES.map((i) => SHORT[i.code] ?? i.label), 'Điểm', 'Quy đổi /18', 'Xếp loại'];
 
 export function evaluationRow(label: string, g: EvaluationGroup): string[] {
   const averages = EVALUATION_INDICES.map((index) => {
