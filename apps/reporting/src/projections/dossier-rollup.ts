@@ -18,7 +18,7 @@ export const ROLLUP_COUNTS = [
 export const PROCESSING_DAYS_SQL = `GREATEST(0, extract(epoch FROM f.finished_at - f.received_at) / 86400 - f.paused_hours::numeric / 24)`;
 
 /** Contribution rows of the dossiers of generation $1 (all of them, or one: `AND f.dossier_id = $2::uuid`). */
-export function contributionSql(where = '', grain: Grain = 'day'): string {
+export function contributionSql(where = '', grain: Grain = 'day', source = 'dossier_fact'): string {
   const r = `k.role = 'r'`;
   const fin = `k.role = 'f'`;
   return `SELECT ${bucket(grain, 'k.day')} AS day, f.agency_code, COALESCE(f.unit_code, '') AS unit_code, f.domain_code, f.procedure_code, f.procedure_version, f.channel,
@@ -43,7 +43,7 @@ export function contributionSql(where = '', grain: Grain = 'day'): string {
       COALESCE(sum(f.payments_total) FILTER (WHERE ${r}), 0)::int AS payments,
       COALESCE(sum(f.payments_online) FILTER (WHERE ${r}), 0)::int AS payments_online,
       max(f.last_event_at) AS last_event_at
-    FROM dossier_fact f
+    FROM ${source} f
     CROSS JOIN LATERAL (VALUES ('r', f.received_on), ('f', f.finished_on), ('t', f.returned_on)) AS k(role, day)
     WHERE f.generation = $1 AND k.day IS NOT NULL ${where}
     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
@@ -58,78 +58,74 @@ export function rebuildRollupSql(grain: Grain): string {
     FROM (${contributionSql('', grain)}) AS c`;
 }
 
-type Contribution = { grain: Grain } & Record<(typeof ROLLUP_KEYS)[number], string | number | Date> &
-  Record<(typeof ROLLUP_COUNTS)[number], number> & { processing_days: string; last_event_at: Date };
+const COLUMNS = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'];
 
-const keyOf = (c: Contribution) =>
-  ROLLUP_KEYS.map((k) => (c[k] instanceof Date ? (c[k]).toISOString().slice(0, 10) : String(c[k]))).join('\u0001');
-
-/** One dossier's current contribution to both rollups (up to three rows each: its receipt, finish and return days). */
-export async function contributionOf(tx: ReportingTx, generation: number, dossierId: string): Promise<Contribution[]> {
-  const select = (grain: Grain) => `SELECT '${grain}' AS grain, to_char(c.day, 'YYYY-MM-DD') AS day, c.agency_code, c.unit_code, c.domain_code,
-       c.procedure_code, c.procedure_version, c.channel, ${ROLLUP_COUNTS.map((m) => `c.${m}`).join(', ')}, c.processing_days, c.last_event_at
-     FROM (${contributionSql('AND f.dossier_id = $2::uuid', grain)}) AS c`;
-  return tx.$queryRawUnsafe<Contribution[]>(`${select('day')} UNION ALL ${select('month')}`, generation, dossierId);
+/**
+ * Columns of the statement that writes the fact: the dossier's contribution before it, per grain, as
+ * exact JSON text (it is handed back to `rollupDeltaSql`). Reads `$1` generation and `$2` dossier id.
+ */
+export function oldContributionColumns(): string {
+  const json = (grain: Grain) => `(SELECT COALESCE(json_agg(c), '[]')::text FROM (${contributionSql('AND f.dossier_id = $2::uuid', grain)}) c) AS old_${grain}`;
+  return `${json('day')}, ${json('month')}`;
 }
 
-/** Moves one dossier's contribution from `before` to `after` in both rollups. */
-export async function applyRollupDeltas(tx: ReportingTx, generation: number, before: Contribution[], after: Contribution[]): Promise<void> {
-  for (const grain of ['day', 'month'] as const) {
-    await applyRollupDelta(tx, grain, generation, before.filter((c) => c.grain === grain), after.filter((c) => c.grain === grain));
-  }
+/** The CTEs that move one grain's contribution from the old JSON (`oldParam`) to the contribution of `fact_now`. */
+function deltaCtes(grain: Grain, oldParam: string): string {
+  const table = ROLLUP_TABLES[grain];
+  const same = ROLLUP_KEYS.map((k) => `n.${k} = o.${k}`).join(' AND ');
+  const measures = [...ROLLUP_COUNTS.map((m) => `n.${m}`), 'n.processing_days::numeric', 'n.last_event_at'];
+  return `new_${grain} AS (${contributionSql('', grain, 'fact_now')}),
+    old_${grain} AS (SELECT * FROM json_populate_recordset(NULL::${table}, ${oldParam}::json)),
+    delta_${grain} AS (
+      SELECT ${ROLLUP_KEYS.map((k) => `COALESCE(n.${k}, o.${k}) AS ${k}`).join(', ')},
+        ${ROLLUP_COUNTS.map((m) => `COALESCE(n.${m}, 0) - COALESCE(o.${m}, 0) AS ${m}`).join(', ')},
+        COALESCE(n.processing_days::numeric, 0) - COALESCE(o.processing_days, 0) AS processing_days,
+        COALESCE(n.last_event_at, o.last_event_at) AS last_event_at, n.day IS NULL AS left_row
+      FROM new_${grain} n FULL JOIN old_${grain} o ON ${same}
+      WHERE n.day IS NULL OR o.day IS NULL
+        OR (${measures.join(', ')}) IS DISTINCT FROM (${measures.map((m) => m.replace('n.', 'o.').replace('::numeric', '')).join(', ')})),
+    write_${grain} AS (
+      INSERT INTO ${table} AS r (${COLUMNS.join(', ')})
+      SELECT $1, ${COLUMNS.slice(1).join(', ')} FROM delta_${grain} ORDER BY ${ROLLUP_KEYS.join(', ')}
+      ON CONFLICT (generation, ${ROLLUP_KEYS.join(', ')}) DO UPDATE SET
+        ${[...ROLLUP_COUNTS, 'processing_days'].map((m) => `${m} = r.${m} + EXCLUDED.${m}`).join(', ')},
+        last_event_at = GREATEST(r.last_event_at, EXCLUDED.last_event_at))`;
+}
+
+export type LeftRow = { grain: Grain; day: string; agency_code: string; unit_code: string; domain_code: string; procedure_code: string; procedure_version: number; channel: string };
+
+/**
+ * One statement that changes the fact (`factNow`: an UPDATE … RETURNING * or a SELECT of the row, as CTE
+ * `fact_now`) and applies the difference between the old contribution (JSON params) and the new one to
+ * both rollups: one upsert per rollup, rows in key order, so concurrent transactions lock them in the
+ * same order. Returns the rows the dossier left, for `cleanUpLeftRows`.
+ */
+export function rollupDeltaSql(factNow: string, oldDayParam: string, oldMonthParam: string): string {
+  const left = (grain: Grain) => `SELECT '${grain}' AS grain, to_char(day, 'YYYY-MM-DD') AS day, ${ROLLUP_KEYS.slice(1).join(', ')} FROM delta_${grain} WHERE left_row`;
+  return `WITH fact_now AS (${factNow}),
+    ${deltaCtes('day', oldDayParam)},
+    ${deltaCtes('month', oldMonthParam)}
+    ${left('day')} UNION ALL ${left('month')}`;
 }
 
 /**
- * Moves one dossier's contribution from `before` to `after` in a single upsert (rows in key order, so
- * concurrent transactions lock them in the same order), then drops emptied rows and recomputes the
- * cut-off of rows the dossier left (a maximum cannot be taken back by a delta).
+ * Rows a dossier left (its dimensions or dates changed): deleted when emptied, else their cut-off is
+ * recomputed from the facts (a maximum cannot be taken back by a delta). Rare.
  */
-async function applyRollupDelta(tx: ReportingTx, grain: Grain, generation: number, before: Contribution[], after: Contribution[]): Promise<void> {
-  const old = new Map(before.map((c) => [keyOf(c), c]));
-  const now = new Map(after.map((c) => [keyOf(c), c]));
-  const keys = [...new Set([...old.keys(), ...now.keys()])].sort();
-  const values: unknown[] = [generation];
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  const rows: string[] = [];
-  for (const key of keys) {
-    const o = old.get(key);
-    const n = now.get(key);
-    const same = o && n && ROLLUP_COUNTS.every((m) => o[m] === n[m]) && o.processing_days === n.processing_days &&
-      new Date(o.last_event_at).getTime() === new Date(n.last_event_at).getTime();
-    if (same) continue;
-    const source = (n ?? o)!;
-    const keyValues = [`${param(source.day)}::date`, param(source.agency_code), param(source.unit_code), param(source.domain_code),
-      param(source.procedure_code), `${param(Number(source.procedure_version))}::int`, param(source.channel)];
-    const counts = ROLLUP_COUNTS.map((m) => `${param((n?.[m] ?? 0) - (o?.[m] ?? 0))}::int`);
-    const days = `(${param(n?.processing_days ?? '0')}::numeric - ${param(o?.processing_days ?? '0')}::numeric)`;
-    const lastEventAt = `${param(new Date((n ?? o)!.last_event_at).toISOString())}::timestamptz`;
-    rows.push(`($1, ${keyValues.join(', ')}, ${counts.join(', ')}, ${days}, ${lastEventAt})`);
-  }
-  if (rows.length === 0) return;
-  const columns = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'];
-  const pk = ['generation', ...ROLLUP_KEYS];
-  await tx.$executeRawUnsafe(
-    `INSERT INTO ${ROLLUP_TABLES[grain]} AS r (${columns.join(', ')}) VALUES ${rows.join(', ')}
-     ON CONFLICT (${pk.join(', ')}) DO UPDATE SET
-       ${[...ROLLUP_COUNTS, 'processing_days'].map((m) => `${m} = r.${m} + EXCLUDED.${m}`).join(', ')},
-       last_event_at = GREATEST(r.last_event_at, EXCLUDED.last_event_at)`,
-    ...values,
-  );
-  const left = [...old.keys()].filter((k) => !now.has(k)).map((k) => old.get(k)!);
+export async function cleanUpLeftRows(tx: ReportingTx, generation: number, rows: LeftRow[]): Promise<void> {
   const match = `r.generation = $1 AND r.day = $2::date AND r.agency_code = $3 AND r.unit_code = $4 AND r.domain_code = $5
     AND r.procedure_code = $6 AND r.procedure_version = $7 AND r.channel = $8`;
-  for (const c of left) {
+  for (const c of rows) {
+    const table = ROLLUP_TABLES[c.grain];
     const args = [generation, c.day, c.agency_code, c.unit_code, c.domain_code, c.procedure_code, Number(c.procedure_version), c.channel];
-    await tx.$executeRawUnsafe(`DELETE FROM ${ROLLUP_TABLES[grain]} r WHERE ${match} AND r.facts = 0`, ...args);
+    await tx.$executeRawUnsafe(`DELETE FROM ${table} r WHERE ${match} AND r.facts = 0`, ...args);
     await tx.$executeRawUnsafe(
-      `UPDATE ${ROLLUP_TABLES[grain]} r SET last_event_at = (
+      `UPDATE ${table} r SET last_event_at = (
          SELECT max(f.last_event_at) FROM dossier_fact f
          WHERE f.generation = r.generation AND f.agency_code = r.agency_code AND COALESCE(f.unit_code, '') = r.unit_code
            AND f.domain_code = r.domain_code AND f.procedure_code = r.procedure_code AND f.procedure_version = r.procedure_version
-           AND f.channel = r.channel AND (${bucket(grain, 'f.received_on')} = r.day OR ${bucket(grain, 'f.finished_on')} = r.day OR ${bucket(grain, 'f.returned_on')} = r.day))
+           AND f.channel = r.channel AND (${bucket(c.grain, 'f.received_on')} = r.day OR ${bucket(c.grain, 'f.finished_on')} = r.day
+             OR ${bucket(c.grain, 'f.returned_on')} = r.day))
        WHERE ${match}`,
       ...args,
     );
