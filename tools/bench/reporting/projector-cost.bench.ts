@@ -13,7 +13,6 @@ import { buildEvent, dossierProcessed, dossierReceived, dossierResultReturned, t
 import { Client } from 'pg';
 import { PrismaClient } from '../../../apps/reporting/src/generated/prisma/client';
 import { DossierProjector } from '../../../apps/reporting/src/projections/dossier.projector';
-import type { ReportingTx } from '../../../apps/reporting/src/reporting.database';
 
 const root = join(__dirname, '..', '..', '..');
 const server = process.env.BENCH_PG_SERVER ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
