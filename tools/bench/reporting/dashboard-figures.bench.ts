@@ -97,6 +97,10 @@ async function main(): Promise<void> {
       ['on-time series by month, year', () => get(`/figures?${year}&groupBy=month`), baselineYear],
       ['figures by agency (60 rows), year', () => get(`/figures?${year}&groupBy=agency`), baselineYear],
       ['all figures, one agency, month', () => get('/figures?agency=A07.H26&period=month&date=2025-06-15'), baselineMonth],
+      ['all figures by day, province, month', () => get('/figures?period=month&date=2025-06-15&groupBy=day'), baselineYear],
+      ['overdue list (20 of 60,000 unfinished)', () => get('/figures/overdue?limit=20'), baselineYear],
+      ['Decree 61 evaluation, province, year', () => get(`/evaluation-61?${year}`), baselineYear],
+      ['Decree 61 evaluation by agency, quarter', () => get('/evaluation-61?period=quarter&date=2025-06-15&groupBy=agency'), baselineYear],
       ['whole dashboard load (4 calls in parallel), province, month', () => Promise.all([get('/index-766?period=month&date=2025-06-15'), get('/figures?period=month&date=2025-06-15&groupBy=day'), get('/figures/overdue?limit=20'), get('/figures/review-campaigns')]), baselineYear],
       ['whole dashboard load (4 calls in parallel), year', () => Promise.all([get(`/index-766?${year}`), get(`/figures?${year}&groupBy=month`), get('/figures/overdue?limit=20'), get('/figures/review-campaigns')]), baselineYear],
     ];
