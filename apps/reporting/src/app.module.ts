@@ -4,6 +4,9 @@ import { ServiceKitModule } from '@motcua/http';
 import { MessagingModule } from '@motcua/messaging';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { LiveUpdatesService } from './dashboard/live-updates.service';
+import { Evaluation61Controller } from './evaluation-61/evaluation61.controller';
+import { Evaluation61Repository } from './evaluation-61/evaluation61.repository';
+import { Evaluation61Service } from './evaluation-61/evaluation61.service';
 import { FiguresController } from './figures/figures.controller';
 import { FiguresRepository } from './figures/figures.repository';
 import { FiguresService } from './figures/figures.service';
@@ -32,7 +35,7 @@ export class AppModule {
         // Reporting publishes nothing (no relay); its consumer groups are per projection generation (ProjectionConsumers).
         MessagingModule.forService({ service: 'reporting', database: ReportingDatabase, relay: false }),
       ],
-      controllers: [FiguresController, Index766Controller, DashboardController, RebuildController, ReportsController],
+      controllers: [FiguresController, Index766Controller, Evaluation61Controller, DashboardController, RebuildController, ReportsController],
       providers: [
         DossierProjector,
         FeedbackProjector,
@@ -47,6 +50,8 @@ export class AppModule {
         FiguresService,
         LiveUpdatesService,
         ReportService,
+        Evaluation61Repository,
+        Evaluation61Service,
       ],
     };
   }

@@ -52,7 +52,15 @@ describe('rebuilding the projections from the topics', () => {
       const f = (await getJson(`${service.url}/figures?agency=${agency}`)).body.groups[0].figures;
       return f.received.value === 6 && f.processed.value === 4 && f.satisfaction_rate.sampleSize === 1 ? true : undefined;
     }, 120_000);
-    const live = await snapshot();
+    // the dossier topic may still be behind the feedback topic: wait until the snapshot stops changing
+    let live = await snapshot();
+    await waitFor('the live projections to settle', async () => {
+      await new Promise((r) => setTimeout(r, 1500));
+      const next = await snapshot();
+      const settled = JSON.stringify(next) === JSON.stringify(live) && next.overdue.length === 1;
+      live = next;
+      return settled ? true : undefined;
+    }, 60_000);
     expect(live.answers[0]).toMatchObject({ groups: [{ figures: { received: { value: 6 }, extensions: { value: 2 }, feedback_on_time_rate: { value: 0 } } }] });
     expect(live.overdue.length).toBe(1);
 

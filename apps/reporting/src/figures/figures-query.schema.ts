@@ -6,6 +6,17 @@ const isoDay = z.iso.date();
 export const GROUP_BY = ['agency', 'unit', 'domain', 'procedure', 'channel', 'day', 'month', 'quarter', 'year'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
+/** A range needs both ends, in order, at most five years apart. */
+export function checkPeriod(q: { period: string; from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (q.period !== 'range') return;
+  if (!q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required when period is range' });
+  if (!q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required when period is range' });
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > 5 * 366 * 86400000) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'a range may span at most 5 years' });
+  }
+}
+
 /** Filters shared by every figure endpoint. */
 export const figuresQuerySchema = z
   .object({
@@ -20,16 +31,25 @@ export const figuresQuerySchema = z
     groupBy: z.enum(GROUP_BY).optional(),
     format: z.enum(['json', 'csv']).default('json'),
   })
-  .superRefine((q, ctx) => {
-    if (q.period !== 'range') return;
-    if (!q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required when period is range' });
-    if (!q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required when period is range' });
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > 5 * 366 * 86400000) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'a range may span at most 5 years' });
-    }
-  });
+  .superRefine(checkPeriod);
 export type FiguresQuery = z.infer<typeof figuresQuerySchema>;
+
+/** The Decree 61 evaluation: the figure filters, grouped by agency or not at all. */
+export const evaluationQuerySchema = z
+  .object({
+    agency: code.optional(),
+    unit: code.optional(),
+    domain: code.optional(),
+    procedure: code.optional(),
+    period: z.enum(['day', 'month', 'quarter', 'year', 'range']).default('quarter'),
+    date: isoDay.optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    groupBy: z.enum(['agency']).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .superRefine(checkPeriod);
+export type EvaluationQuery = z.infer<typeof evaluationQuerySchema>;
 
 export const overdueQuerySchema = z.object({
   agency: code.optional(),

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ReportingDatabase } from '../reporting.database';
 import type { GroupBy } from './figures-query.schema';
-import type { Period } from './period';
+import { splitByMonths, type Period } from './period';
+import { PROCESSING_DAYS_SQL, ROLLUP_COUNTS, ROLLUP_KEYS } from '../projections/dossier-rollup';
 
 export type Filters = { agency?: string; unit?: string; domain?: string; procedure?: string };
 export type AggregateRow = { key: string | null } & Record<string, number | string | null>;
@@ -33,6 +34,7 @@ class SqlParts {
 }
 
 const DOSSIER_COLUMNS: Columns = { agency: 'f.agency_code', unit: 'f.unit_code', domain: 'f.domain_code', procedure: 'f.procedure_code', channel: 'f.channel' };
+const ROLLUP_COLUMNS: Columns = { agency: 'r.agency_code', unit: 'r.unit_code', domain: 'r.domain_code', procedure: 'r.procedure_code', channel: 'r.channel' };
 const FEEDBACK_COLUMNS: Columns = { agency: 'f.agency_code', domain: 'f.domain_code', procedure: 'f.procedure_code' };
 const DIGITIZATION_COLUMNS: Columns = { agency: 'd.agency_code', unit: 'f.unit_code', domain: 'f.domain_code', procedure: 'f.procedure_code' };
 
@@ -47,10 +49,64 @@ export class FiguresRepository {
   }
 
   /**
-   * Dossier figures. Each dossier counts in the period of the event that matters for a figure:
-   * receipt (r) for intake figures, finish (f) for processed and on-time, result return (t).
+   * Dossier figures from the rollups: every filter and grouping of the API is a rollup dimension, so no
+   * query needs the row-level facts. Whole months come from the monthly rollup (unless grouped by day),
+   * the rest from the daily one. Equal to `dossiersFromFacts` (tested in rollup.int.spec.ts).
    */
   async dossiers(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+    const sql = new SqlParts(generation, period);
+    const parts = groupBy === 'day' ? { months: null, days: [{ from: period.from, to: period.to }] } : splitByMonths(period.from, period.to);
+    const columns = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'].join(', ');
+    const between = (range: { from: string; to: string }) => `day BETWEEN ${sql.param(range.from)}::date AND ${sql.param(range.to)}::date`;
+    const sources = [
+      ...(parts.days.length > 0 ? [`SELECT ${columns} FROM dossier_day_rollup WHERE generation = $1 AND (${parts.days.map(between).join(' OR ')})`] : []),
+      ...(parts.months ? [`SELECT ${columns} FROM dossier_month_rollup WHERE generation = $1 AND ${between(parts.months)}`] : []),
+    ];
+    const key = groupBy === 'unit' ? `NULLIF(r.unit_code, '')` : sql.key(groupBy, ROLLUP_COLUMNS, 'r.day');
+    const sum = (column: string, filter = '') => `COALESCE(sum(r.${column})${filter ? ` FILTER (WHERE ${filter})` : ''}, 0)::int`;
+    return this.db.$queryRawUnsafe<AggregateRow[]>(
+      `SELECT ${key} AS key,
+         ${sum('received')} AS received,
+         ${sum('received', `r.channel = 'in_person'`)} AS received_in_person,
+         ${sum('received', `r.channel = 'online'`)} AS received_online,
+         ${sum('received', `r.channel = 'postal'`)} AS received_postal,
+         ${sum('in_progress')} AS in_progress,
+         ${sum('withdrawn')} AS withdrawn,
+         ${sum('processed')} AS processed,
+         ${sum('returned')} AS returned,
+         ${sum('on_time')} AS on_time,
+         ${sum('late')} AS late,
+         round(sum(r.processing_days) / NULLIF(sum(r.timed), 0), 4)::float8 AS avg_processing_days,
+         ${sum('timed')} AS timed,
+         ${sum('supplements')} AS supplements,
+         ${sum('extensions')} AS extensions,
+         ${sum('received', `r.channel = 'online' AND p.online_level = 'full'`)} AS online_full,
+         ${sum('received', `r.channel = 'online' AND p.online_level = 'partial'`)} AS online_partial,
+         ${sum('received', `p.online_level IS NULL`)} AS procedure_unknown,
+         ${sum('documents_total')} AS documents_total,
+         ${sum('documents_digitized')} AS documents_digitized,
+         ${sum('documents_reused')} AS documents_reused,
+         ${sum('population_data')} AS population_data,
+         ${sum('electronic_results')} AS electronic_results,
+         ${sum('results')} AS results,
+         ${sum('payments')} AS payments,
+         ${sum('payments_online')} AS payments_online,
+         ${sum('received')} AS sample_size,
+         to_char(max(r.last_event_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+       FROM (${sources.join(' UNION ALL ')}) AS r
+       LEFT JOIN procedure_fact p ON p.generation = r.generation AND p.code = r.procedure_code AND p.version = r.procedure_version
+       WHERE $2::date <= $3::date ${sql.filters(filters, ROLLUP_COLUMNS)}
+       GROUP BY 1 ORDER BY 1`,
+      ...sql.values,
+    );
+  }
+
+  /**
+   * Dossier figures straight from dossier_fact: the reference the rollup must equal. Each dossier counts
+   * in the period of the event that matters for a figure: receipt (r) for intake figures, finish (f) for
+   * processed and on-time, result return (t).
+   */
+  async dossiersFromFacts(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     // Time series need each dossier in the bucket of each of its dates (a lateral row per role);
     // other groupings test the dates directly, which is three times less work.
@@ -75,8 +131,7 @@ export class FiguresRepository {
          count(*) FILTER (WHERE ${t})::int AS returned,
          count(*) FILTER (WHERE ${f} AND f.on_time)::int AS on_time,
          count(*) FILTER (WHERE ${f} AND NOT f.on_time)::int AS late,
-         round(avg(GREATEST(0, extract(epoch FROM f.finished_at - f.received_at) / 86400 - f.paused_hours / 24))
-           FILTER (WHERE ${f} AND f.received_at IS NOT NULL)::numeric, 4)::float8 AS avg_processing_days,
+         round(avg(${PROCESSING_DAYS_SQL}) FILTER (WHERE ${f} AND f.received_at IS NOT NULL), 4)::float8 AS avg_processing_days,
          count(*) FILTER (WHERE ${f} AND f.received_at IS NOT NULL)::int AS timed,
          COALESCE(sum(f.supplement_count) FILTER (WHERE ${r}), 0)::int AS supplements,
          COALESCE(sum(f.extension_count) FILTER (WHERE ${r}), 0)::int AS extensions,
@@ -131,6 +186,14 @@ export class FiguresRepository {
   }
 
   async digitization(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+    // unit, domain and procedure come from the dossier: only a filter or grouping by them needs the facts
+    const needsDossier = Boolean(filters.unit || filters.domain || filters.procedure) || ['unit', 'domain', 'procedure'].includes(groupBy ?? '');
+    if (needsDossier) return this.digitizationFromFacts(generation, period, filters, groupBy);
+    return this.digitizationFromRollup(new SqlParts(generation, period), filters, groupBy);
+  }
+
+  /** Digitization figures from digitization_fact joined to the dossier (the reference for the rollup). */
+  async digitizationFromFacts(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     const key = sql.key(groupBy, DIGITIZATION_COLUMNS, 'd.occurred_on');
     return this.db.$queryRawUnsafe<AggregateRow[]>(
@@ -146,6 +209,21 @@ export class FiguresRepository {
        FROM digitization_fact d
        LEFT JOIN dossier_fact f ON f.generation = d.generation AND f.dossier_id = d.dossier_id
        WHERE d.generation = $1 AND d.occurred_on BETWEEN $2::date AND $3::date ${sql.filters(filters, DIGITIZATION_COLUMNS)}
+       GROUP BY 1 ORDER BY 1`,
+      ...sql.values,
+    );
+  }
+
+  /** Digitization figures per agency and day from digitization_day_rollup (equal to the fact query: tested). */
+  private digitizationFromRollup(sql: SqlParts, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+    const key = sql.key(groupBy, { agency: 'r.agency_code' }, 'r.day');
+    return this.db.$queryRawUnsafe<AggregateRow[]>(
+      `SELECT ${key} AS key,
+         ${['scans', 'scans_synced', 'results_issued', 'results_issued_electronic', 'reuses', 'results_revoked'].map((c) => `COALESCE(sum(r.${c}), 0)::int AS ${c}`).join(', ')},
+         COALESCE(sum(r.events), 0)::int AS sample_size,
+         to_char(max(r.last_occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+       FROM digitization_day_rollup r
+       WHERE r.generation = $1 AND r.day BETWEEN $2::date AND $3::date ${sql.filters({ agency: filters.agency }, { agency: 'r.agency_code' })}
        GROUP BY 1 ORDER BY 1`,
       ...sql.values,
     );

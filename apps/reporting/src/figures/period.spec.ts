@@ -1,4 +1,4 @@
-import { bucketOf, resolvePeriod } from './period';
+import { bucketOf, resolvePeriod, splitByMonths } from './period';
 import { localDateOf } from '../projections/local-time';
 
 describe('resolvePeriod', () => {
@@ -22,5 +22,19 @@ describe('resolvePeriod', () => {
   it('takes local dates in Asia/Ho_Chi_Minh', () => {
     expect(localDateOf('2026-11-29T17:00:00Z')).toBe('2026-11-30');
     expect(localDateOf('2026-11-30T08:30:00+07:00')).toBe('2026-11-30');
+  });
+});
+
+describe('splitByMonths', () => {
+  it('answers whole months from the monthly rollup and the partial ends from the daily one', () => {
+    expect(splitByMonths('2025-01-01', '2025-12-31')).toEqual({ months: { from: '2025-01-01', to: '2025-12-01' }, days: [] });
+    expect(splitByMonths('2025-02-01', '2025-02-28')).toEqual({ months: { from: '2025-02-01', to: '2025-02-01' }, days: [] });
+    expect(splitByMonths('2024-12-29', '2025-02-03')).toEqual({
+      months: { from: '2025-01-01', to: '2025-01-01' },
+      days: [{ from: '2024-12-29', to: '2024-12-31' }, { from: '2025-02-01', to: '2025-02-03' }],
+    });
+    expect(splitByMonths('2025-03-05', '2025-03-20')).toEqual({ months: null, days: [{ from: '2025-03-05', to: '2025-03-20' }] });
+    expect(splitByMonths('2025-03-05', '2025-04-29')).toEqual({ months: null, days: [{ from: '2025-03-05', to: '2025-04-29' }] });
+    expect(splitByMonths('2024-02-01', '2024-02-29')).toEqual({ months: { from: '2024-02-01', to: '2024-02-01' }, days: [] });
   });
 });

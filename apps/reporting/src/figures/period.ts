@@ -42,3 +42,22 @@ export function bucketOf(day: string, granularity: Granularity): string {
       return `${year}-01-01`;
   }
 }
+
+export type RollupParts = { months: { from: string; to: string } | null; days: { from: string; to: string }[] };
+
+const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86400000).toISOString().slice(0, 10);
+
+/**
+ * Which days of a period the monthly rollup can answer (the whole months inside it, as their first days)
+ * and which are left to the daily rollup (the partial months at both ends).
+ */
+export function splitByMonths(from: string, to: string): RollupParts {
+  const nextMonth = (day: string) => bucketOf(addDays(bucketOf(day, 'month'), 31), 'month');
+  const firstFull = from.endsWith('-01') ? from : nextMonth(from);
+  const lastFull = addDays(nextMonth(to), -1) === to ? bucketOf(to, 'month') : bucketOf(addDays(bucketOf(to, 'month'), -1), 'month');
+  if (firstFull > lastFull) return { months: null, days: [{ from, to }] };
+  const days: { from: string; to: string }[] = [];
+  if (from < firstFull) days.push({ from, to: addDays(firstFull, -1) });
+  if (nextMonth(lastFull) <= to) days.push({ from: nextMonth(lastFull), to });
+  return { months: { from: firstFull, to: lastFull }, days };
+}

@@ -1,4 +1,4 @@
-import { buildEvent, dossierFeePaid, dossierOverdue, dossierProcessed, dossierReceived, dossierResumed, dossierSupplementRequested, type CloudEvent, type DossierFacts } from '@motcua/contracts';
+import { buildEvent, dossierFeePaid, dossierOverdue, dossierProcessed, dossierReceived, dossierResumed, dossierStepCompleted, dossierSupplementRequested, type CloudEvent, type DossierFacts } from '@motcua/contracts';
 import { dossierChange, handlingUnitOf } from './dossier-change';
 
 const ctx = { correlationId: 'spec' };
@@ -33,6 +33,13 @@ describe('dossierChange', () => {
     expect(dossierLevel.set).toMatchObject({ overdue: true });
     const step = { ...dossierOverdue.example, deadline: { scope: 'step' as const, stepOrder: 2, responsibleUnitCode: 'P.QLG', deadline: '2026-12-04T17:00:00+07:00' } };
     expect(dossierChange(buildEvent(dossierOverdue, step, ctx).event as Any).set).toEqual({});
+  });
+
+  it('counts a completed step as early (a day before its due day), on time or late (after its due date)', () => {
+    const step = (occurredAt: string) => dossierChange(buildEvent(dossierStepCompleted, { ...dossierStepCompleted.example, occurredAt }, ctx).event).increment;
+    expect(step('2026-12-03T15:20:00+07:00')).toEqual({ steps_completed: 1, steps_early: 1, steps_late: 0 });
+    expect(step('2026-12-04T16:59:00+07:00')).toEqual({ steps_completed: 1, steps_early: 0, steps_late: 0 });
+    expect(step('2026-12-04T17:01:00+07:00')).toEqual({ steps_completed: 1, steps_early: 0, steps_late: 1 });
   });
 
   it('falls back to the receiving unit when the workflow never leaves it', () => {

@@ -12,7 +12,7 @@ export type DossierStatus =
   | 'withdrawn'
   | 'stopped';
 export type FinishKind = 'processed' | 'returned' | 'refused' | 'stopped';
-type Counter = 'supplement_count' | 'extension_count' | 'payments_total' | 'payments_online';
+type Counter = 'supplement_count' | 'extension_count' | 'payments_total' | 'payments_online' | 'steps_completed' | 'steps_early' | 'steps_late';
 type Value = string | number | boolean | null;
 
 /** What one dossier event changes in its row of dossier_fact (a pure rule, see dossier-change.spec.ts). */
@@ -71,6 +71,13 @@ export function dossierChange(event: CloudEvent<AnyDossierData>): DossierChange 
     }
     case 'motcua.dossier.transferred.v1':
       return { status: 'processing', set: {}, increment: {} };
+    case 'motcua.dossier.step-completed.v1': {
+      // a unit's time on its step (Decree 61 index "thời gian thực hiện của từng đơn vị")
+      const due = d.stepDueDate as string;
+      const late = Date.parse(at) > Date.parse(due);
+      const early = localDateOf(at) < localDateOf(due);
+      return { status: null, set: {}, increment: { steps_completed: 1, steps_early: early ? 1 : 0, steps_late: late ? 1 : 0 } };
+    }
     case 'motcua.dossier.extended.v1':
       return { status: null, set: {}, increment: { extension_count: 1 } };
     case 'motcua.dossier.payment-requested.v1':

@@ -5,7 +5,7 @@ import { ReportingDatabase } from '../reporting.database';
 export type GenerationStatus = 'active' | 'building' | 'retired';
 export type Generation = { generation: number; groupId: string; status: GenerationStatus };
 
-export const PROJECTION_TABLES = ['dossier_fact', 'procedure_fact', 'feedback_fact', 'digitization_fact', 'review_campaign_fact'] as const;
+export const PROJECTION_TABLES = ['dossier_fact', 'procedure_fact', 'feedback_fact', 'digitization_fact', 'review_campaign_fact', 'dossier_day_rollup', 'dossier_month_rollup', 'digitization_day_rollup'] as const;
 
 /** The generations of the projection set: exactly one active, at most one building. */
 @Injectable()

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { FIGURES } from '../figures/figure-catalog';
 import type { ReportData } from './report.service';
+import { EVALUATION_HEADERS, evaluationNote, evaluationRow } from './report-evaluation61';
 import { GROUP_COLUMNS, SUMMARY_FIGURES, formatFigure, groupRow } from './report-tables';
 import { formatDate, formatDateTime, formatDecimal, formatInteger, formatPercent } from './vietnamese-format';
 
@@ -94,6 +95,10 @@ export function renderReportPdf(data: ReportData): Promise<Buffer> {
       ...g.criteria.map((c) => [`  ${c.label}`, c.points === null ? '–' : `${formatDecimal(c.points)}/${c.maxPoints}`,
         c.status === 'not_available' ? 'chưa có dữ liệu nguồn' : `${formatInteger(c.numerator ?? 0)}/${formatInteger(c.denominator ?? 0)}`]),
     ]), [315, 80, 120]);
+  heading(doc, '5. Đánh giá việc giải quyết thủ tục hành chính (NĐ 61/2018/NĐ-CP)');
+  const evaluationRows = [evaluationRow(data.scope, data.evaluation61.total), ...data.evaluation61.byAgency.map((g) => evaluationRow(g.key!, g))];
+  table(doc, EVALUATION_HEADERS, evaluationRows, [85, 45, 52, 52, 52, 52, 57, 50, 70]);
+  doc.font('regular').fontSize(8).fillColor('#333333').text(evaluationNote(), LEFT, doc.y, { width: WIDTH });
   doc.end();
   return done;
 }

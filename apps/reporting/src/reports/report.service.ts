@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FigureName, FigureValue } from '../figures/figure-catalog';
 import { FiguresService, type FigureGroup } from '../figures/figures.service';
+import { Evaluation61Service, type EvaluationGroup } from '../evaluation-61/evaluation61.service';
 import { scoreIndex766, type Index766 } from '../index-766/index-766.rules';
 import type { ReportQuery } from './report-query.schema';
 import { periodTitle } from './vietnamese-format';
@@ -16,12 +17,17 @@ export type ReportData = {
   byAgency: FigureGroup[];
   byMonth: FigureGroup[];
   index: Index766;
+  /** Decree 61 evaluation: the whole scope, then per agency. */
+  evaluation61: { total: EvaluationGroup; byAgency: EvaluationGroup[] };
 };
 
 /** Collects the figures of a quarterly or yearly report (the same figures as the API and dashboard). */
 @Injectable()
 export class ReportService {
-  constructor(private readonly figures: FiguresService) {}
+  constructor(
+    private readonly figures: FiguresService,
+    private readonly evaluation: Evaluation61Service,
+  ) {}
 
   async collect(query: ReportQuery): Promise<ReportData> {
     const month = query.kind === 'quarterly' ? (query.quarter! - 1) * 3 + 1 : 1;
@@ -31,10 +37,12 @@ export class ReportService {
       agency: query.agency,
       format: 'json' as const,
     };
-    const [totals, byAgency, byMonth] = await Promise.all([
+    const [totals, byAgency, byMonth, evaluationTotal, evaluationByAgency] = await Promise.all([
       this.figures.figures(base),
       this.figures.figures({ ...base, groupBy: 'agency' }),
       this.figures.figures({ ...base, groupBy: 'month' }),
+      this.evaluation.evaluate(base),
+      this.evaluation.evaluate({ ...base, groupBy: 'agency' }),
     ]);
     const period = periodTitle(query.kind, query.year, query.quarter);
     return {
@@ -49,6 +57,7 @@ export class ReportService {
       byAgency: byAgency.groups.filter((g) => g.key !== null),
       byMonth: byMonth.groups.filter((g) => g.key !== null),
       index: scoreIndex766(totals.groups[0].figures),
+      evaluation61: { total: evaluationTotal.groups[0], byAgency: evaluationByAgency.groups },
     };
   }
 }

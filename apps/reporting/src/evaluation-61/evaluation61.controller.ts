@@ -1,0 +1,40 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Public } from '@motcua/auth';
+import { zodQuery } from '@motcua/http';
+import { toCsv } from '../figures/csv';
+import { evaluationQuerySchema, type EvaluationQuery } from '../figures/figures-query.schema';
+import { DECREE_61_POLICY } from './decree61.policy';
+import { Evaluation61Service, type EvaluationGroup } from './evaluation61.service';
+
+type Reply = { type(value: string): Reply; setHeader(name: string, value: string): void; send(body: unknown): void };
+
+const INDEX_CODES = DECREE_61_POLICY.indices.map((i) => i.code);
+const CSV_COLUMNS = ['key', 'sampleSize', 'lastEventAt', ...INDEX_CODES, 'points', 'maxPoints', 'scoreOf18', 'band'];
+
+/** One CSV row per group: each index's average, or its status when it has none. */
+function csvRow(g: EvaluationGroup): Record<string, unknown> {
+  const indices = Object.fromEntries(g.indices.map((i) => [i.code, i.status === 'computed' ? i.average : i.status]));
+  return { key: g.key, sampleSize: g.sampleSize, lastEventAt: g.lastEventAt, ...indices, points: g.points, maxPoints: g.maxPoints, scoreOf18: g.scoreOf18, band: g.band?.code ?? null };
+}
+
+/** Đánh giá việc giải quyết TTHC (Decree 61/2018): aggregates without personal data, public like the figures. */
+@ApiTags('evaluation-61')
+@Controller('evaluation-61')
+export class Evaluation61Controller {
+  constructor(private readonly evaluation: Evaluation61Service) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Decree 61 evaluation (nine indices, 2/1/0 per dossier, averaged) per agency and period, JSON or CSV' })
+  @ApiProduces('application/json', 'text/csv')
+  async get(@Query(zodQuery(evaluationQuerySchema)) query: EvaluationQuery, @Res() reply: Reply): Promise<void> {
+    const answer = await this.evaluation.evaluate(query);
+    if (query.format === 'csv') {
+      reply.setHeader('Content-Disposition', 'attachment; filename="evaluation-61.csv"');
+      reply.type('text/csv; charset=utf-8').send(toCsv(CSV_COLUMNS as never, answer.groups.map(csvRow) as never));
+    } else {
+      reply.type('application/json').send({ ...answer, policy: { ...DECREE_61_POLICY, bands: DECREE_61_POLICY.bands.map((b) => ({ ...b, from: Number.isFinite(b.from) ? b.from : null })) } });
+    }
+  }
+}

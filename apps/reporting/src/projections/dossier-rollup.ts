@@ -1,0 +1,133 @@
+import type { ReportingTx } from '../reporting.database';
+
+/**
+ * The rollups (dossier_day_rollup, dossier_month_rollup: bảng tổng hợp theo ngày, theo tháng): what each
+ * dossier contributes to the rows of the day (or month) of its receipt (r), finish (f) and result return
+ * (t). One SQL definition serves the projector's deltas, the full rebuild from facts and the equivalence test.
+ */
+export type Grain = 'day' | 'month';
+export const ROLLUP_TABLES: Record<Grain, string> = { day: 'dossier_day_rollup', month: 'dossier_month_rollup' };
+const bucket = (grain: Grain, day: string) => (grain === 'day' ? day : `date_trunc('month', ${day})::date`);
+export const ROLLUP_KEYS = ['day', 'agency_code', 'unit_code', 'domain_code', 'procedure_code', 'procedure_version', 'channel'] as const;
+export const ROLLUP_COUNTS = [
+  'facts', 'received', 'in_progress', 'withdrawn', 'processed', 'returned', 'on_time', 'late', 'timed', 'supplements', 'extensions',
+  'documents_total', 'documents_digitized', 'documents_reused', 'population_data', 'electronic_results', 'results', 'payments', 'payments_online',
+] as const;
+
+/** Processing days of one finished dossier: receipt to finish minus the supplement wait (exact numeric). */
+export const PROCESSING_DAYS_SQL = `GREATEST(0, extract(epoch FROM f.finished_at - f.received_at) / 86400 - f.paused_hours::numeric / 24)`;
+
+/** Contribution rows of the dossiers of generation $1 (all of them, or one: `AND f.dossier_id = $2::uuid`). */
+export function contributionSql(where = '', grain: Grain = 'day', source = 'dossier_fact'): string {
+  const r = `k.role = 'r'`;
+  const fin = `k.role = 'f'`;
+  return `SELECT ${bucket(grain, 'k.day')} AS day, f.agency_code, COALESCE(f.unit_code, '') AS unit_code, f.domain_code, f.procedure_code, f.procedure_version, f.channel,
+      count(*)::int AS facts,
+      count(*) FILTER (WHERE ${r})::int AS received,
+      count(*) FILTER (WHERE ${r} AND f.finished_at IS NULL AND f.status <> 'withdrawn')::int AS in_progress,
+      count(*) FILTER (WHERE ${r} AND f.status = 'withdrawn')::int AS withdrawn,
+      count(*) FILTER (WHERE ${fin})::int AS processed,
+      count(*) FILTER (WHERE k.role = 't')::int AS returned,
+      count(*) FILTER (WHERE ${fin} AND f.on_time)::int AS on_time,
+      count(*) FILTER (WHERE ${fin} AND NOT f.on_time)::int AS late,
+      count(*) FILTER (WHERE ${fin} AND f.received_at IS NOT NULL)::int AS timed,
+      COALESCE(sum(${PROCESSING_DAYS_SQL}) FILTER (WHERE ${fin} AND f.received_at IS NOT NULL), 0)::text AS processing_days,
+      COALESCE(sum(f.supplement_count) FILTER (WHERE ${r}), 0)::int AS supplements,
+      COALESCE(sum(f.extension_count) FILTER (WHERE ${r}), 0)::int AS extensions,
+      COALESCE(sum(f.documents_total) FILTER (WHERE ${r}), 0)::int AS documents_total,
+      COALESCE(sum(f.documents_digitized) FILTER (WHERE ${r}), 0)::int AS documents_digitized,
+      COALESCE(sum(f.documents_reused) FILTER (WHERE ${r}), 0)::int AS documents_reused,
+      count(*) FILTER (WHERE ${r} AND f.population_data_used)::int AS population_data,
+      count(*) FILTER (WHERE ${fin} AND f.electronic_result)::int AS electronic_results,
+      count(*) FILTER (WHERE ${fin} AND f.electronic_result IS NOT NULL)::int AS results,
+      COALESCE(sum(f.payments_total) FILTER (WHERE ${r}), 0)::int AS payments,
+      COALESCE(sum(f.payments_online) FILTER (WHERE ${r}), 0)::int AS payments_online,
+      max(f.last_event_at) AS last_event_at
+    FROM ${source} f
+    CROSS JOIN LATERAL (VALUES ('r', f.received_on), ('f', f.finished_on), ('t', f.returned_on)) AS k(role, day)
+    WHERE f.generation = $1 AND k.day IS NOT NULL ${where}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+}
+
+/** Fills a rollup of a generation from its facts (bench seeding, repair): the GROUP BY the deltas maintain. */
+export function rebuildRollupSql(grain: Grain): string {
+  const columns = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'];
+  return `INSERT INTO ${ROLLUP_TABLES[grain]} (${columns.join(', ')})
+    SELECT $1, c.day, c.agency_code, c.unit_code, c.domain_code, c.procedure_code, c.procedure_version, c.channel,
+      ${ROLLUP_COUNTS.map((m) => `c.${m}`).join(', ')}, c.processing_days::numeric, c.last_event_at
+    FROM (${contributionSql('', grain)}) AS c`;
+}
+
+const COLUMNS = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'];
+
+/**
+ * Columns of the statement that writes the fact: the dossier's contribution before it, per grain, as
+ * exact JSON text (it is handed back to `rollupDeltaSql`). Reads `$1` generation and `$2` dossier id.
+ */
+export function oldContributionColumns(): string {
+  const json = (grain: Grain) => `(SELECT COALESCE(json_agg(c), '[]')::text FROM (${contributionSql('AND f.dossier_id = $2::uuid', grain)}) c) AS old_${grain}`;
+  return `${json('day')}, ${json('month')}`;
+}
+
+/** The CTEs that move one grain's contribution from the old JSON (`oldParam`) to the contribution of `fact_now`. */
+function deltaCtes(grain: Grain, oldParam: string): string {
+  const table = ROLLUP_TABLES[grain];
+  const same = ROLLUP_KEYS.map((k) => `n.${k} = o.${k}`).join(' AND ');
+  const measures = [...ROLLUP_COUNTS.map((m) => `n.${m}`), 'n.processing_days::numeric', 'n.last_event_at'];
+  return `new_${grain} AS (${contributionSql('', grain, 'fact_now')}),
+    old_${grain} AS (SELECT * FROM json_populate_recordset(NULL::${table}, ${oldParam}::json)),
+    delta_${grain} AS (
+      SELECT ${ROLLUP_KEYS.map((k) => `COALESCE(n.${k}, o.${k}) AS ${k}`).join(', ')},
+        ${ROLLUP_COUNTS.map((m) => `COALESCE(n.${m}, 0) - COALESCE(o.${m}, 0) AS ${m}`).join(', ')},
+        COALESCE(n.processing_days::numeric, 0) - COALESCE(o.processing_days, 0) AS processing_days,
+        COALESCE(n.last_event_at, o.last_event_at) AS last_event_at, n.day IS NULL AS left_row
+      FROM new_${grain} n FULL JOIN old_${grain} o ON ${same}
+      WHERE n.day IS NULL OR o.day IS NULL
+        OR (${measures.join(', ')}) IS DISTINCT FROM (${measures.map((m) => m.replace('n.', 'o.').replace('::numeric', '')).join(', ')})),
+    write_${grain} AS (
+      INSERT INTO ${table} AS r (${COLUMNS.join(', ')})
+      SELECT $1, ${COLUMNS.slice(1).join(', ')} FROM delta_${grain} ORDER BY ${ROLLUP_KEYS.join(', ')}
+      ON CONFLICT (generation, ${ROLLUP_KEYS.join(', ')}) DO UPDATE SET
+        ${[...ROLLUP_COUNTS, 'processing_days'].map((m) => `${m} = r.${m} + EXCLUDED.${m}`).join(', ')},
+        last_event_at = GREATEST(r.last_event_at, EXCLUDED.last_event_at))`;
+}
+
+export type LeftRow = { grain: Grain; day: string; agency_code: string; unit_code: string; domain_code: string; procedure_code: string; procedure_version: number; channel: string };
+
+/**
+ * One statement that changes the fact (`factNow`: an UPDATE … RETURNING * or a SELECT of the row, as CTE
+ * `fact_now`) and applies the difference between the old contribution (JSON params) and the new one to
+ * both rollups: one upsert per rollup, rows in key order, so concurrent transactions lock them in the
+ * same order. Returns the rows the dossier left, for `cleanUpLeftRows`.
+ */
+export function rollupDeltaSql(factNow: string, oldDayParam: string, oldMonthParam: string): string {
+  const left = (grain: Grain) => `SELECT '${grain}' AS grain, to_char(day, 'YYYY-MM-DD') AS day, ${ROLLUP_KEYS.slice(1).join(', ')} FROM delta_${grain} WHERE left_row`;
+  return `WITH fact_now AS (${factNow}),
+    ${deltaCtes('day', oldDayParam)},
+    ${deltaCtes('month', oldMonthParam)}
+    ${left('day')} UNION ALL ${left('month')}`;
+}
+
+/**
+ * Rows a dossier left (its dimensions or dates changed): deleted when emptied, else their cut-off is
+ * recomputed from the facts (a maximum cannot be taken back by a delta). Rare.
+ */
+export async function cleanUpLeftRows(tx: ReportingTx, generation: number, rows: LeftRow[]): Promise<void> {
+  const match = `r.generation = $1 AND r.day = $2::date AND r.agency_code = $3 AND r.unit_code = $4 AND r.domain_code = $5
+    AND r.procedure_code = $6 AND r.procedure_version = $7 AND r.channel = $8`;
+  for (const c of rows) {
+    const table = ROLLUP_TABLES[c.grain];
+    const args = [generation, c.day, c.agency_code, c.unit_code, c.domain_code, c.procedure_code, Number(c.procedure_version), c.channel];
+    await tx.$executeRawUnsafe(`DELETE FROM ${table} r WHERE ${match} AND r.facts = 0`, ...args);
+    await tx.$executeRawUnsafe(
+      `UPDATE ${table} r SET last_event_at = (
+         SELECT max(f.last_event_at) FROM dossier_fact f
+         WHERE f.generation = r.generation AND f.agency_code = r.agency_code AND COALESCE(f.unit_code, '') = r.unit_code
+           AND f.domain_code = r.domain_code AND f.procedure_code = r.procedure_code AND f.procedure_version = r.procedure_version
+           AND f.channel = r.channel AND (${bucket(c.grain, 'f.received_on')} = r.day OR ${bucket(c.grain, 'f.finished_on')} = r.day
+             OR ${bucket(c.grain, 'f.returned_on')} = r.day))
+       WHERE ${match}`,
+      ...args,
+    );
+  }
+}
