@@ -56,6 +56,7 @@ export const MESSAGING_TEST_SCHEMA = `
     event_type TEXT NOT NULL, envelope JSONB NOT NULL, created_at TIMESTAMPTZ(3) NOT NULL DEFAULT now(),
     published_at TIMESTAMPTZ(3));
   CREATE INDEX IF NOT EXISTS outbox_event_published_at_position_idx ON outbox_event (published_at, position);
+  CREATE INDEX IF NOT EXISTS outbox_event_unpublished_idx ON outbox_event (position) WHERE published_at IS NULL;
   CREATE TABLE IF NOT EXISTS inbox_event (
     consumer_group TEXT NOT NULL, event_id TEXT NOT NULL, event_type TEXT NOT NULL,
     processed_at TIMESTAMPTZ(3) NOT NULL DEFAULT now(), PRIMARY KEY (consumer_group, event_id));
