@@ -122,6 +122,8 @@ async function rawBaseline() {
   await ensureDatabases(PG_SERVER, ['motcua_bench_dossiers']);
   await migrateService('dossiers', scratch, { disposable: true });
   const pool = new Pool({ connectionString: scratch, max: CONCURRENCY });
+  // An idle connection closed under it (e.g. by the server) must not end the run unexplained.
+  pool.on('error', (error) => console.error(`baseline pool: ${error.message}`));
   const tag = `BENCH-${Date.now()}`;
   const write = async (i: number) => {
     const client = await pool.connect();

@@ -85,7 +85,9 @@ export class EventConsumer<Tx extends SqlTransaction> {
     const { kafka, groupId } = this.options;
     this.producer = kafka.producer({ allowAutoTopicCreation: false });
     await this.producer.connect();
-    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    // The broker answers a fetch once 64 KiB are ready or 100 ms have passed: under load a
+    // batch (and so a chunk transaction) holds dozens of events instead of one or two.
+    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000, minBytes: 65536, maxWaitTimeInMs: 100 });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => this.onBatch(payload) });
