@@ -25,6 +25,7 @@ describe('publication rules over HTTP', () => {
   it('an unknown domain: 422 on procedure.domainCode, nothing saved', async () => {
     const code = testProcedureCode();
     const body = decisionBody('new', code);
+    body.decision.number = `${code}/QĐ-UBND`; // the fixture's number repeats across runs on one database
     body.procedure.domainCode = 'XYZ';
     const problem = await expectRefused(body, 422, 'procedure.domainCode', 'known-domain');
     expect(problem.errors?.[0].message).toContain('QLG');
