@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceKitModule } from '@motcua/http';
-import { MessagingModule } from '@motcua/messaging';
+import { MessagingModule, PROJECTION_FETCH } from '@motcua/messaging';
 import { DIGITIZATION_CONFIG, type DigitizationConfig } from './config';
 import { DigitizationDatabase } from './digitization.database';
 import { DocumentModule } from './documents/document.module';
@@ -18,7 +18,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ServiceKitModule.forRoot({ service: 'digitization', config, database: DigitizationDatabase }),
-        MessagingModule.forService({ service: 'digitization', database: DigitizationDatabase }),
+        MessagingModule.forService({
+          service: 'digitization',
+          database: DigitizationDatabase,
+          // the dossier copy (raw SQL) follows every dossier event: in larger batches, on plain pg
+          fetch: PROJECTION_FETCH,
+          consumeThrough: (db: DigitizationDatabase) => db.sql,
+        }),
         { module: DigitizationConfigModule, global: true, providers: [{ provide: DIGITIZATION_CONFIG, useValue: config }], exports: [DIGITIZATION_CONFIG] },
         StorageModule,
         DossierCopyModule,

@@ -1,19 +1,33 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
+import { PgSqlDatabase, type SqlTransaction } from '@motcua/messaging';
 import { PrismaClient } from './generated/prisma/client';
 
-/** The digitization service's own database (no other service reads it). */
+/**
+ * The digitization service's own database (no other service reads it). Prisma and the event
+ * consumer share one connection pool: the consumer applies events through `sql`, plain pg.
+ */
 @Injectable()
 export class DigitizationDatabase extends PrismaClient implements OnModuleDestroy {
+  private readonly pool: Pool;
+  readonly sql: PgSqlDatabase;
+
   constructor(@Inject(SERVICE_CONFIG) config: CommonServiceConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: 10 }) });
+    const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
+    super({ adapter: new PrismaPg(pool) });
+    this.pool = pool;
+    this.sql = new PgSqlDatabase(pool);
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
+    await this.pool.end();
   }
 }
 
 /** The interactive transaction client of the digitization database (what UnitOfWork hands out). */
 export type DigitizationTx = Parameters<Parameters<DigitizationDatabase['$transaction']>[0]>[0];
+/** The transaction event handlers write in (raw SQL only: see MessagingModule's `consumeThrough`). */
+export type DigitizationEventTx = SqlTransaction;

@@ -1,5 +1,9 @@
-import { dossierProcessed, dossierReceived } from '@motcua/contracts';
-import { waitFor } from '@motcua/testing';
+import { Pool } from 'pg';
+import { buildEvent, dossierProcessed, dossierReceived, dossierWithdrawn, type CloudEvent, type DossierFacts } from '@motcua/contracts';
+import { PgSqlDatabase } from '@motcua/messaging';
+import { testEnv, waitFor } from '@motcua/testing';
+import { copyChangeOf } from '../src/dossier-copy/dossier-copy.handlers';
+import { DossierCopyRepository } from '../src/dossier-copy/dossier-copy.repository';
 import { DigitizationHarness } from './digitization-harness';
 import { dossierFacts, newApplicantKey, processed, received, testAgency } from './dossier-fixtures';
 
@@ -29,5 +33,38 @@ describe('dossier copy from dossier events', () => {
     expect(row.electronic_result).toBe(true);
     expect(row.portal_status).toBe(9);
     expect(row.documents.map((d: { code: string }) => d.code)).toEqual(['BDKG', 'GPKD']);
+  });
+
+  it('applies a run of events together, in order, even when one dossier comes back within the run', async () => {
+    const a = dossierFacts(testAgency(), newApplicantKey());
+    const b = dossierFacts(testAgency(), newApplicantKey());
+    const ctx = { correlationId: 'dossier-copy-run' };
+    const run = [
+      buildEvent(dossierReceived, received(a, ['BDKG']), ctx).event,
+      buildEvent(dossierReceived, received(b, ['BDKG', 'GPKD']), ctx).event,
+      buildEvent(dossierProcessed, processed(a), ctx).event, // a again: a second statement
+      buildEvent(dossierWithdrawn, { ...dossierWithdrawn.example, ...b, portalStatus: 7 }, ctx).event,
+    ] as CloudEvent<DossierFacts & Record<string, unknown>>[];
+    const pool = new Pool({ connectionString: testEnv.databaseUrl('digitization'), max: 1 });
+    try {
+      await new PgSqlDatabase(pool).$transaction((tx) =>
+        new DossierCopyRepository().applyMany(tx, run.map((event) => ({ facts: event.data, change: copyChangeOf(event) }))));
+    } finally {
+      await pool.end();
+    }
+    const { rows } = await harness.db.query(
+      `SELECT dossier_id, handling_units, processed_at, electronic_result, documents, portal_status FROM dossier_copy
+       WHERE dossier_id = ANY($1::uuid[]) ORDER BY dossier_id = $2 DESC`,
+      [[a.dossierId, b.dossierId], a.dossierId],
+    );
+    const [copyA, copyB] = rows;
+    expect(copyA.processed_at).not.toBeNull();
+    expect(copyA.electronic_result).toBe(true);
+    expect(copyA.handling_units).toEqual(['VP.MC', 'P.QLG']);
+    expect(copyA.documents.map((d: { code: string }) => d.code)).toEqual(['BDKG']);
+    expect(copyB.portal_status).toBe(7);
+    expect(copyB.processed_at).toBeNull();
+    // the withdrawal states no documents: the received ones stay
+    expect(copyB.documents.map((d: { code: string }) => d.code)).toEqual(['BDKG', 'GPKD']);
   });
 });

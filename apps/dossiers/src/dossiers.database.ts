@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
-import type { SqlTransaction } from '@motcua/messaging';
+import { PgSqlDatabase } from '@motcua/messaging';
 import { PrismaClient } from './generated/prisma/client';
 
 /**
@@ -13,16 +13,13 @@ import { PrismaClient } from './generated/prisma/client';
 @Injectable()
 export class DossiersDatabase extends PrismaClient implements OnModuleDestroy {
   private readonly pool: Pool;
-  readonly sql: SqlTransaction;
+  readonly sql: PgSqlDatabase;
 
   constructor(@Inject(SERVICE_CONFIG) config: CommonServiceConfig) {
     const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
-    this.sql = {
-      $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (await pool.query(query, values)).rows as T,
-      $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await pool.query(query, values)).rowCount ?? 0,
-    };
+    this.sql = new PgSqlDatabase(pool);
   }
 
   async onModuleDestroy(): Promise<void> {

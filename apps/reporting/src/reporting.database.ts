@@ -1,19 +1,32 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
+import { PgSqlDatabase, type SqlTransaction } from '@motcua/messaging';
 import { PrismaClient } from './generated/prisma/client';
 
-/** The reporting service's own database (no other service reads it). */
+/**
+ * The reporting service's own database (no other service reads it). Prisma and the projections
+ * share one connection pool: the projection consumers apply every event through `sql`, plain pg,
+ * skipping Prisma's per-call work (each dossier event is a handful of statements).
+ */
 @Injectable()
 export class ReportingDatabase extends PrismaClient implements OnModuleDestroy {
+  private readonly pool: Pool;
+  readonly sql: PgSqlDatabase;
+
   constructor(@Inject(SERVICE_CONFIG) config: CommonServiceConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, max: 10 }) });
+    const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
+    super({ adapter: new PrismaPg(pool) });
+    this.pool = pool;
+    this.sql = new PgSqlDatabase(pool);
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
+    await this.pool.end();
   }
 }
 
-/** The transaction client handed to projection handlers. */
-export type ReportingTx = Parameters<Parameters<ReportingDatabase['$transaction']>[0]>[0];
+/** The transaction a projection writes in (raw SQL only). */
+export type ReportingTx = SqlTransaction;

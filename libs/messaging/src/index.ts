@@ -1,4 +1,5 @@
 export * from './sql-client';
+export * from './pg-database';
 export * from './kafka-client';
 export * from './metrics';
 export * from './outbox/event-sink';

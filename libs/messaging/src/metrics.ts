@@ -36,3 +36,16 @@ export const consumerLag = new Gauge({
   labelNames: ['group', 'topic', 'partition'] as const,
   registers: [metricsRegistry],
 });
+export const chunkEvents = new Histogram({
+  name: 'motcua_consumer_chunk_events',
+  help: 'Events applied together in one transaction by a consumer group',
+  labelNames: ['group'] as const,
+  buckets: [1, 2, 5, 10, 20, 50, 100, 200],
+  registers: [metricsRegistry],
+});
+export const relayBatchRows = new Histogram({
+  name: 'motcua_outbox_batch_rows',
+  help: 'Outbox rows the relay published in one batch',
+  buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+  registers: [metricsRegistry],
+});

@@ -1,6 +1,8 @@
+import type { CloudEvent } from '@motcua/contracts';
 import { testEnv, testKafka, waitFor } from '@motcua/testing';
+import type { SqlTransaction } from '../src/sql-client';
 import { DLQ_HEADERS } from '../src/consumer/dead-letter';
-import { EventConsumer, subscribe } from '../src/consumer/event-consumer';
+import { EventConsumer, subscribe, subscribeInBatches } from '../src/consumer/event-consumer';
 import { createKafka } from '../src/kafka-client';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { UnitOfWork } from '../src/outbox/unit-of-work';
@@ -107,6 +109,51 @@ describe('event consumer against the real broker and database', () => {
       for (const seqs of applied.values()) expect(seqs).toEqual(expected);
     } finally {
       await Promise.all([first.stop(), second.stop()]);
+      await relay.stop();
+      await drop();
+    }
+  });
+
+  it('a batch handler gets runs of consecutive events in order; a refused one falls back to one by one', async () => {
+    const brokers = testEnv.kafkaBrokers();
+    const topic = await createTopic(brokers, 1);
+    const contract = ledgerContract(topic);
+    const { db, url, drop } = await messagingDatabase(testEnv.postgresServer());
+    const kafka = createKafka('batch-test', brokers, logger);
+    const relay = new OutboxRelay({ databaseUrl: url, kafka, logger });
+    const group = `batch-${topic}`;
+    const single = ledgerHandler(group);
+    const runSizes: number[] = [];
+    const consumer = new EventConsumer({
+      kafka,
+      groupId: group,
+      deadLetterTopic: `${topic}.dlq`,
+      db,
+      logger,
+      subscriptions: subscribeInBatches([contract], async (events: CloudEvent<{ account: string; seq: number }>[], tx: SqlTransaction) => {
+        runSizes.push(events.length);
+        for (const event of events) await single(event, tx);
+      }),
+    });
+    try {
+      // All written before the consumer starts, so its fetches hold many events.
+      await writeEntries(new UnitOfWork(db), contract, [...entries(2, 20, 0), { account: 'ACC-0', seq: 20, poison: true }, ...entries(2, 20, 21)]);
+      relay.start();
+      await waitFor('all entries on the topic', async () => ((await readTopic(brokers, topic, 81, 2000)).length >= 81 ? true : undefined), 30000);
+      await consumer.start();
+
+      const deadLetters = await readTopic(brokers, `${topic}.dlq`, 1);
+      expect(deadLetters.map((m) => m.headers[DLQ_HEADERS.reason])).toEqual(['rejected']);
+      await waitFor('the 80 good entries', async () => ((await ledgerCount(db, group)).total >= 80 ? true : undefined));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await ledgerCount(db, group)).toEqual({ total: 80, distinct: 80 });
+      const expected = [...Array.from({ length: 20 }, (_, i) => i), ...Array.from({ length: 20 }, (_, i) => 21 + i)];
+      expect((await appliedByAccount(db, group)).get('ACC-0')).toEqual(expected);
+      expect((await appliedByAccount(db, group)).get('ACC-1')).toEqual(expected);
+      expect(Math.max(...runSizes)).toBeGreaterThan(1); // applied together, not one by one
+      expect(runSizes).toContain(1); // the chunk holding the refused entry, retried one by one
+    } finally {
+      await consumer.stop();
       await relay.stop();
       await drop();
     }

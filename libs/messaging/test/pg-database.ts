@@ -1,52 +1,16 @@
-import { Pool, type PoolClient } from 'pg';
-import type { SqlTransaction, TransactionalDatabase } from '../src/sql-client';
+import { Pool } from 'pg';
+import { PgSqlDatabase } from '../src/pg-database';
 
-/**
- * A real PostgreSQL connection with the slice of Prisma's API that messaging uses
- * ($transaction, $executeRawUnsafe, $queryRawUnsafe). The services pass their Prisma
- * clients; these tests drive messaging on its own without any service's schema.
- */
-export class PgDatabase implements TransactionalDatabase<SqlTransaction> {
-  readonly pool: Pool;
-
+/** A database of its own for a messaging test: the services' plain-pg database on a pool of its own. */
+export class PgDatabase extends PgSqlDatabase {
   constructor(connectionString: string) {
-    this.pool = new Pool({ connectionString, max: 8 });
+    super(new Pool({ connectionString, max: 8 }));
     this.pool.on('error', () => undefined);
-  }
-
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> {
-    return this.pool.query(query, values).then((r) => r.rowCount ?? 0);
-  }
-
-  $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T> {
-    return this.pool.query(query, values).then((r) => r.rows as T);
-  }
-
-  async $transaction<R>(work: (tx: SqlTransaction) => Promise<R>): Promise<R> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(transactionOf(client));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 
   end(): Promise<void> {
     return this.pool.end();
   }
-}
-
-function transactionOf(client: PoolClient): SqlTransaction {
-  return {
-    $executeRawUnsafe: (query, ...values) => client.query(query, values).then((r) => r.rowCount ?? 0),
-    $queryRawUnsafe: <T>(query: string, ...values: unknown[]) => client.query(query, values).then((r) => r.rows as T),
-  };
 }
 
 /** The outbox and inbox tables as the services' migrations create them, plus a ledger the test handlers write. */

@@ -11,75 +11,62 @@ import {
   dossierTransferred,
   dossierWithdrawn,
   type CloudEvent,
+  type DossierFacts,
   type EventData,
 } from '@motcua/contracts';
-import { OnEvent } from '@motcua/messaging';
-import type { DigitizationTx } from '../digitization.database';
-import { DossierCopyRepository } from './dossier-copy.repository';
+import { OnEventsInBatches } from '@motcua/messaging';
+import type { DigitizationEventTx } from '../digitization.database';
+import { DossierCopyRepository, type DossierCopyChange } from './dossier-copy.repository';
 
-type Event<C extends Parameters<typeof OnEvent>[0]> = CloudEvent<EventData<C>>;
+type DossierEvent = CloudEvent<DossierFacts & Record<string, unknown>>;
+
+const COPIED = [
+  dossierSubmitted, dossierReceived, dossierResumed, dossierTransferred, dossierStepCompleted,
+  dossierProcessed, dossierResultReturned, dossierRefused, dossierWithdrawn, dossierStopped,
+] as const;
+
+/** What one dossier event changes in the copy besides its facts (a pure rule). */
+export function copyChangeOf(event: DossierEvent): DossierCopyChange {
+  const data = event.data as unknown;
+  switch (event.type) {
+    case dossierSubmitted.type:
+      return { documents: (data as EventData<typeof dossierSubmitted>).documents };
+    case dossierReceived.type: {
+      const d = data as EventData<typeof dossierReceived>;
+      return { documents: d.documents, units: [d.receivedBy.unitCode, ...d.workflow.map((step) => step.unitCode)] };
+    }
+    case dossierResumed.type: {
+      const d = data as EventData<typeof dossierResumed>;
+      return { documents: d.documents, units: d.workflow.map((step) => step.unitCode) };
+    }
+    case dossierTransferred.type: {
+      const d = data as EventData<typeof dossierTransferred>;
+      return { units: [d.from.unitCode, d.to.unitCode] };
+    }
+    case dossierStepCompleted.type:
+      return { units: [(data as EventData<typeof dossierStepCompleted>).completedBy.unitCode] };
+    case dossierProcessed.type: {
+      const d = data as EventData<typeof dossierProcessed>;
+      return { units: [d.processedBy.unitCode], processed: { electronicResult: d.electronicResult } };
+    }
+    case dossierResultReturned.type:
+      return { units: [(data as EventData<typeof dossierResultReturned>).returnedBy.unitCode] };
+    default: // refused, withdrawn, stopped: the facts alone
+      return {};
+  }
+}
 
 /**
  * Keeps the copy of the dossiers this service needs: the applicant (for reuse offers), the
  * document slots with their digitized/reused flags and the received/processed dates (for the
- * rates), the handling units (for download authorisation).
+ * rates), the handling units (for download authorisation). Runs of events are written together.
  */
 @Injectable()
 export class DossierCopyHandlers {
   constructor(private readonly copies: DossierCopyRepository) {}
 
-  @OnEvent(dossierSubmitted)
-  async onSubmitted(event: Event<typeof dossierSubmitted>, tx: DigitizationTx): Promise<void> {
-    await this.copies.apply(tx, event.data, { documents: event.data.documents });
-  }
-
-  @OnEvent(dossierReceived)
-  async onReceived(event: Event<typeof dossierReceived>, tx: DigitizationTx): Promise<void> {
-    const units = [event.data.receivedBy.unitCode, ...event.data.workflow.map((step) => step.unitCode)];
-    await this.copies.apply(tx, event.data, { documents: event.data.documents, units });
-  }
-
-  @OnEvent(dossierResumed)
-  async onResumed(event: Event<typeof dossierResumed>, tx: DigitizationTx): Promise<void> {
-    const units = event.data.workflow.map((step) => step.unitCode);
-    await this.copies.apply(tx, event.data, { documents: event.data.documents, units });
-  }
-
-  @OnEvent(dossierTransferred)
-  async onTransferred(event: Event<typeof dossierTransferred>, tx: DigitizationTx): Promise<void> {
-    await this.copies.apply(tx, event.data, { units: [event.data.from.unitCode, event.data.to.unitCode] });
-  }
-
-  @OnEvent(dossierStepCompleted)
-  async onStepCompleted(event: Event<typeof dossierStepCompleted>, tx: DigitizationTx): Promise<void> {
-    await this.copies.apply(tx, event.data, { units: [event.data.completedBy.unitCode] });
-  }
-
-  @OnEvent(dossierProcessed)
-  async onProcessed(event: Event<typeof dossierProcessed>, tx: DigitizationTx): Promise<void> {
-    await this.copies.apply(tx, event.data, {
-      units: [event.data.processedBy.unitCode],
-      processed: { electronicResult: event.data.electronicResult },
-    });
-  }
-
-  @OnEvent(dossierResultReturned)
-  async onResultReturned(event: Event<typeof dossierResultReturned>, tx: DigitizationTx): Promise<void> {
-    await this.copies.apply(tx, event.data, { units: [event.data.returnedBy.unitCode] });
-  }
-
-  @OnEvent(dossierRefused)
-  async onRefused(event: Event<typeof dossierRefused>, tx: DigitizationTx): Promise<void> {
-    await this.copies.apply(tx, event.data, {});
-  }
-
-  @OnEvent(dossierWithdrawn)
-  async onWithdrawn(event: Event<typeof dossierWithdrawn>, tx: DigitizationTx): Promise<void> {
-    await this.copies.apply(tx, event.data, {});
-  }
-
-  @OnEvent(dossierStopped)
-  async onStopped(event: Event<typeof dossierStopped>, tx: DigitizationTx): Promise<void> {
-    await this.copies.apply(tx, event.data, {});
+  @OnEventsInBatches(COPIED)
+  async onDossierEvents(events: DossierEvent[], tx: DigitizationEventTx): Promise<void> {
+    await this.copies.applyMany(tx, events.map((event) => ({ facts: event.data, change: copyChangeOf(event) })));
   }
 }

@@ -17,11 +17,14 @@ export const ROLLUP_COUNTS = [
 /** Processing days of one finished dossier: receipt to finish minus the supplement wait (exact numeric). */
 export const PROCESSING_DAYS_SQL = `GREATEST(0, extract(epoch FROM f.finished_at - f.received_at) / 86400 - f.paused_hours::numeric / 24)`;
 
-/** Contribution rows of the dossiers of generation $1 (all of them, or one: `AND f.dossier_id = $2::uuid`). */
-export function contributionSql(where = '', grain: Grain = 'day', source = 'dossier_fact'): string {
+/**
+ * Contribution rows of the dossiers of generation $1 (all of them, or some: `AND f.dossier_id = ANY($2::uuid[])`),
+ * summed per rollup key, or per dossier and key when `perDossier`.
+ */
+export function contributionSql(where = '', grain: Grain = 'day', source = 'dossier_fact', perDossier = false): string {
   const r = `k.role = 'r'`;
   const fin = `k.role = 'f'`;
-  return `SELECT ${bucket(grain, 'k.day')} AS day, f.agency_code, COALESCE(f.unit_code, '') AS unit_code, f.domain_code, f.procedure_code, f.procedure_version, f.channel,
+  return `SELECT ${perDossier ? 'f.dossier_id, ' : ''}${bucket(grain, 'k.day')} AS day, f.agency_code, COALESCE(f.unit_code, '') AS unit_code, f.domain_code, f.procedure_code, f.procedure_version, f.channel,
       count(*)::int AS facts,
       count(*) FILTER (WHERE ${r})::int AS received,
       count(*) FILTER (WHERE ${r} AND f.finished_at IS NULL AND f.status <> 'withdrawn')::int AS in_progress,
@@ -46,7 +49,7 @@ export function contributionSql(where = '', grain: Grain = 'day', source = 'doss
     FROM ${source} f
     CROSS JOIN LATERAL (VALUES ('r', f.received_on), ('f', f.finished_on), ('t', f.returned_on)) AS k(role, day)
     WHERE f.generation = $1 AND k.day IS NOT NULL ${where}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+    GROUP BY ${perDossier ? '1, 2, 3, 4, 5, 6, 7, 8' : '1, 2, 3, 4, 5, 6, 7'}`;
 }
 
 /** Fills a rollup of a generation from its facts (bench seeding, repair): the GROUP BY the deltas maintain. */
@@ -59,24 +62,31 @@ export function rebuildRollupSql(grain: Grain): string {
 }
 
 const COLUMNS = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'];
+/** The dossiers a batch touches: `$2`, an array of ids. */
+const TOUCHED = 'AND f.dossier_id = ANY($2::uuid[])';
 
 /**
- * Columns of the statement that writes the fact: the dossier's contribution before it, per grain, as
- * exact JSON text (it is handed back to `rollupDeltaSql`). Reads `$1` generation and `$2` dossier id.
+ * Columns of a statement run before the batch writes its facts: each touched dossier's contribution
+ * per key, per grain, as exact JSON text (handed back to `rollupDeltaSql`). Reads `$1` generation and `$2` ids.
  */
 export function oldContributionColumns(): string {
-  const json = (grain: Grain) => `(SELECT COALESCE(json_agg(c), '[]')::text FROM (${contributionSql('AND f.dossier_id = $2::uuid', grain)}) c) AS old_${grain}`;
+  const json = (grain: Grain) => `(SELECT COALESCE(json_agg(c), '[]')::text FROM (${contributionSql(TOUCHED, grain, 'dossier_fact', true)}) c) AS old_${grain}`;
   return `${json('day')}, ${json('month')}`;
 }
 
-/** The CTEs that move one grain's contribution from the old JSON (`oldParam`) to the contribution of `fact_now`. */
+/**
+ * The CTEs that move one grain from the old contributions (JSON `oldParam`) to the present ones of the
+ * touched dossiers: the difference per dossier and key, summed per key, upserted in key order.
+ */
 function deltaCtes(grain: Grain, oldParam: string): string {
   const table = ROLLUP_TABLES[grain];
-  const same = ROLLUP_KEYS.map((k) => `n.${k} = o.${k}`).join(' AND ');
+  const same = ['dossier_id', ...ROLLUP_KEYS].map((k) => `n.${k} = o.${k}`).join(' AND ');
   const measures = [...ROLLUP_COUNTS.map((m) => `n.${m}`), 'n.processing_days::numeric', 'n.last_event_at'];
-  return `new_${grain} AS (${contributionSql('', grain, 'fact_now')}),
-    old_${grain} AS (SELECT * FROM json_populate_recordset(NULL::${table}, ${oldParam}::json)),
-    delta_${grain} AS (
+  return `new_${grain} AS (${contributionSql(TOUCHED, grain, 'dossier_fact', true)}),
+    old_${grain} AS (
+      SELECT (j->>'dossier_id')::uuid AS dossier_id, r.* FROM json_array_elements(${oldParam}::json) AS j
+      CROSS JOIN LATERAL json_populate_record(NULL::${table}, j) AS r),
+    pair_${grain} AS (
       SELECT ${ROLLUP_KEYS.map((k) => `COALESCE(n.${k}, o.${k}) AS ${k}`).join(', ')},
         ${ROLLUP_COUNTS.map((m) => `COALESCE(n.${m}, 0) - COALESCE(o.${m}, 0) AS ${m}`).join(', ')},
         COALESCE(n.processing_days::numeric, 0) - COALESCE(o.processing_days, 0) AS processing_days,
@@ -86,7 +96,8 @@ function deltaCtes(grain: Grain, oldParam: string): string {
         OR (${measures.join(', ')}) IS DISTINCT FROM (${measures.map((m) => m.replace('n.', 'o.').replace('::numeric', '')).join(', ')})),
     write_${grain} AS (
       INSERT INTO ${table} AS r (${COLUMNS.join(', ')})
-      SELECT $1, ${COLUMNS.slice(1).join(', ')} FROM delta_${grain} ORDER BY ${ROLLUP_KEYS.join(', ')}
+      SELECT $1, ${ROLLUP_KEYS.join(', ')}, ${ROLLUP_COUNTS.map((m) => `sum(${m})`).join(', ')}, sum(processing_days), max(last_event_at)
+      FROM pair_${grain} GROUP BY ${ROLLUP_KEYS.join(', ')} ORDER BY ${ROLLUP_KEYS.join(', ')}
       ON CONFLICT (generation, ${ROLLUP_KEYS.join(', ')}) DO UPDATE SET
         ${[...ROLLUP_COUNTS, 'processing_days'].map((m) => `${m} = r.${m} + EXCLUDED.${m}`).join(', ')},
         last_event_at = GREATEST(r.last_event_at, EXCLUDED.last_event_at))`;
@@ -95,15 +106,14 @@ function deltaCtes(grain: Grain, oldParam: string): string {
 export type LeftRow = { grain: Grain; day: string; agency_code: string; unit_code: string; domain_code: string; procedure_code: string; procedure_version: number; channel: string };
 
 /**
- * One statement that changes the fact (`factNow`: an UPDATE … RETURNING * or a SELECT of the row, as CTE
- * `fact_now`) and applies the difference between the old contribution (JSON params) and the new one to
- * both rollups: one upsert per rollup, rows in key order, so concurrent transactions lock them in the
- * same order. Returns the rows the dossier left, for `cleanUpLeftRows`.
+ * One statement, run after the batch wrote its facts, that applies the difference between the touched
+ * dossiers' old contributions (JSON params) and their present ones to both rollups: one upsert per
+ * rollup, rows in key order, so concurrent transactions lock them in the same order. Reads `$1`
+ * generation and `$2` ids; returns the rows some dossier left, for `cleanUpLeftRows`.
  */
-export function rollupDeltaSql(factNow: string, oldDayParam: string, oldMonthParam: string): string {
-  const left = (grain: Grain) => `SELECT '${grain}' AS grain, to_char(day, 'YYYY-MM-DD') AS day, ${ROLLUP_KEYS.slice(1).join(', ')} FROM delta_${grain} WHERE left_row`;
-  return `WITH fact_now AS (${factNow}),
-    ${deltaCtes('day', oldDayParam)},
+export function rollupDeltaSql(oldDayParam: string, oldMonthParam: string): string {
+  const left = (grain: Grain) => `SELECT DISTINCT '${grain}' AS grain, to_char(day, 'YYYY-MM-DD') AS day, ${ROLLUP_KEYS.slice(1).join(', ')} FROM pair_${grain} WHERE left_row`;
+  return `WITH ${deltaCtes('day', oldDayParam)},
     ${deltaCtes('month', oldMonthParam)}
     ${left('day')} UNION ALL ${left('month')}`;
 }

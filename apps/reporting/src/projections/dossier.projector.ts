@@ -43,7 +43,7 @@ function upsertValues(generation: number, event: DossierEvent, change: DossierCh
   ];
 }
 
-/** The event's own changes to the row: an UPDATE … RETURNING * (or the row as it is) and its values. */
+/** The event's own changes to the row: an UPDATE and its values (no SQL when the upsert said it all). */
 function updateOf(generation: number, event: DossierEvent, change: DossierChange): { sql: string; values: unknown[] } {
   const d = event.data;
   const assignments: string[] = [];
@@ -64,36 +64,31 @@ function updateOf(generation: number, event: DossierEvent, change: DossierChange
       `on_time = CASE WHEN finished_at IS NULL THEN ${at}::timestamptz <= due_date ELSE on_time END`,
     );
   }
-  const sql = assignments.length === 0
-    ? `SELECT * FROM dossier_fact WHERE generation = $1 AND dossier_id = $2::uuid`
-    : `UPDATE dossier_fact SET ${assignments.join(', ')} WHERE generation = $1 AND dossier_id = $2::uuid RETURNING *`;
+  const sql = assignments.length === 0 ? '' : `UPDATE dossier_fact SET ${assignments.join(', ')} WHERE generation = $1 AND dossier_id = $2::uuid`;
   return { sql, values };
 }
 
 /**
  * Writes dossier events into dossier_fact of one generation (idempotent through the inbox) and moves the
- * dossier's contribution in the daily and monthly rollups in the same transaction, in two statements:
- * the upsert returns the contribution before the event, the update applies the difference.
+ * touched dossiers' contributions in the daily and monthly rollups in the same transaction. A batch costs
+ * two rollup statements whatever its size: the contributions before the batch, then, once the facts are
+ * written (an upsert and an update per event), the difference applied to both rollups.
  */
 @Injectable()
 export class DossierProjector {
-  async apply(generation: number, event: DossierEvent, tx: ReportingTx): Promise<void> {
-    const change = dossierChange(event);
-    const [old] = await tx.$queryRawUnsafe<{ old_day: string; old_month: string }[]>(
-      `WITH written AS (${UPSERT_SQL} RETURNING 1) SELECT ${oldContributionColumns()}`,
-      ...upsertValues(generation, event, change),
-    );
-    const update = updateOf(generation, event, change);
-    const n = update.values.length;
-    const left = await tx.$queryRawUnsafe<LeftRow[]>(rollupDeltaSql(update.sql, `$${n + 1}`, `$${n + 2}`), ...update.values, old.old_day, old.old_month);
+  async applyMany(generation: number, events: DossierEvent[], tx: ReportingTx): Promise<void> {
+    const touched = [...new Set(events.map((event) => event.data.dossierId))];
+    const [old] = await tx.$queryRawUnsafe<{ old_day: string; old_month: string }[]>(`SELECT ${oldContributionColumns()}`, generation, touched);
+    for (const event of events) await this.writeFact(generation, event, tx);
+    const left = await tx.$queryRawUnsafe<LeftRow[]>(rollupDeltaSql('$3', '$4'), generation, touched, old.old_day, old.old_month);
     await cleanUpLeftRows(tx, generation, left);
   }
 
   /** The facts alone, without the rollups (the baseline of tools/bench/reporting/projector-cost.bench.ts). */
-  async applyFactOnly(generation: number, event: DossierEvent, tx: ReportingTx): Promise<void> {
+  async writeFact(generation: number, event: DossierEvent, tx: ReportingTx): Promise<void> {
     const change = dossierChange(event);
     await tx.$executeRawUnsafe(UPSERT_SQL, ...upsertValues(generation, event, change));
     const update = updateOf(generation, event, change);
-    if (update.sql.startsWith('UPDATE')) await tx.$executeRawUnsafe(update.sql, ...update.values);
+    if (update.sql) await tx.$executeRawUnsafe(update.sql, ...update.values);
   }
 }

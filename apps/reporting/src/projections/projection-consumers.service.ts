@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { deadLetterTopicOf } from '@motcua/contracts';
-import { EventConsumer, KAFKA } from '@motcua/messaging';
+import { EventConsumer, KAFKA, PROJECTION_FETCH } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { ReportingDatabase, type ReportingTx } from '../reporting.database';
 import { GenerationRepository, type Generation } from './generation.repository';
@@ -85,12 +85,13 @@ export class ProjectionConsumers implements OnApplicationBootstrap, BeforeApplic
       kafka: this.kafka,
       groupId: generation.groupId,
       deadLetterTopic: deadLetterTopicOf('reporting'),
-      db: this.db,
+      db: this.db.sql,
       subscriptions: this.subscriptions.forGeneration(generation.generation, () =>
         generation.generation === this.activeGeneration ? this.instanceId : undefined,
       ),
       logger: this.logger,
       fromBeginning: true,
+      fetch: PROJECTION_FETCH,
     });
     this.running.set(generation.generation, consumer);
     await consumer.start();

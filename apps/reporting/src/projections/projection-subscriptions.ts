@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { INTERNAL_EVENTS, type CloudEvent, type DossierFacts } from '@motcua/contracts';
-import type { Subscription } from '@motcua/messaging';
+import { subscribeInBatches, type Subscription } from '@motcua/messaging';
 import type { ReportingTx } from '../reporting.database';
 import { CatalogProjector } from './catalog.projector';
 import { DigitizationProjector } from './digitization.projector';
@@ -25,34 +25,43 @@ export class ProjectionSubscriptions {
   ) {}
 
   forGeneration(generation: number, notify: () => string | undefined): Subscription<ReportingTx>[] {
-    return INTERNAL_EVENTS.map((contract) => ({
-      contract,
-      handler: async (event: CloudEvent<Data>, tx: ReportingTx) => {
-        await this.project(generation, event, tx);
-        const instance = notify();
-        if (instance) await this.notifyOnCommit(tx, { instance, generation, type: event.type, agencyCode: event.data.agencyCode as string | undefined, domainCode: event.data.domainCode as string | undefined });
-      },
-    }));
+    return subscribeInBatches(INTERNAL_EVENTS, async (events: CloudEvent<Data>[], tx: ReportingTx) => {
+      await this.project(generation, events, tx);
+      const instance = notify();
+      if (instance) await this.notifyOnCommit(tx, events.map((event) => noticeOf(instance, generation, event)));
+    });
   }
 
-  async project(generation: number, event: CloudEvent<Data>, tx: ReportingTx): Promise<void> {
-    const contract = INTERNAL_EVENTS.find((c) => c.type === event.type);
-    switch (contract?.topic) {
-      case 'dossiers.dossier.v1':
-        return this.dossiers.apply(generation, event as CloudEvent<DossierFacts & Data>, tx);
-      case 'feedback.feedback.v1':
-        return this.feedback.apply(generation, event as never, tx);
-      case 'digitization.document.v1':
-        return this.digitization.apply(generation, event as never, tx);
-      case 'catalog.procedure.v1':
-      case 'catalog.review.v1':
-        return this.catalog.apply(generation, event, tx);
-      default:
-        return;
+  /** Events in order: consecutive dossier events as one batch, the others one by one. */
+  async project(generation: number, events: CloudEvent<Data>[], tx: ReportingTx): Promise<void> {
+    let dossierRun: CloudEvent<DossierFacts & Data>[] = [];
+    const flush = async () => {
+      if (dossierRun.length > 0) await this.dossiers.applyMany(generation, dossierRun, tx);
+      dossierRun = [];
+    };
+    for (const event of events) {
+      const topic = TOPIC_OF_TYPE.get(event.type);
+      if (topic === 'dossiers.dossier.v1') {
+        dossierRun.push(event as CloudEvent<DossierFacts & Data>);
+        continue;
+      }
+      await flush();
+      if (topic === 'feedback.feedback.v1') await this.feedback.apply(generation, event as never, tx);
+      else if (topic === 'digitization.document.v1') await this.digitization.apply(generation, event as never, tx);
+      else if (topic === 'catalog.procedure.v1' || topic === 'catalog.review.v1') await this.catalog.apply(generation, event, tx);
     }
+    await flush();
   }
 
-  private async notifyOnCommit(tx: ReportingTx, notice: ChangeNotice): Promise<void> {
-    await tx.$queryRawUnsafe(`SELECT pg_notify($1, $2)::text AS notified`, CHANGE_CHANNEL, JSON.stringify(notice));
+  /** One NOTIFY per distinct notice of the batch (the dashboard re-reads on any of them). */
+  private async notifyOnCommit(tx: ReportingTx, notices: ChangeNotice[]): Promise<void> {
+    const distinct = [...new Set(notices.map((notice) => JSON.stringify(notice)))];
+    await tx.$queryRawUnsafe(`SELECT count(pg_notify($1, n))::int AS notified FROM unnest($2::text[]) AS n`, CHANGE_CHANNEL, distinct);
   }
+}
+
+const TOPIC_OF_TYPE = new Map<string, string>(INTERNAL_EVENTS.map((contract) => [contract.type, contract.topic]));
+
+function noticeOf(instance: string, generation: number, event: CloudEvent<Data>): ChangeNotice {
+  return { instance, generation, type: event.type, agencyCode: event.data.agencyCode as string | undefined, domainCode: event.data.domainCode as string | undefined };
 }

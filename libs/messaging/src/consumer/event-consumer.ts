@@ -10,19 +10,35 @@ import {
 } from '@motcua/contracts';
 import { runWithContext, type Logger } from '@motcua/observability';
 import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
-import { eventsConsumed, eventsDeadLettered } from '../metrics';
+import { chunkEvents, eventsConsumed, eventsDeadLettered } from '../metrics';
 import { sendToDeadLetter } from './dead-letter';
 import { isDatabaseUnavailable, PermanentError, type DeadLetterReason } from './errors';
 import { startLagMonitor } from './lag-monitor';
 
 export type EventHandler<Tx, D = unknown> = (event: CloudEvent<D>, tx: Tx) => Promise<void>;
-export type Subscription<Tx> = { contract: EventContract; handler: EventHandler<Tx, never> };
+/** Applies consecutive events of one fetched batch together, in offset order, in one transaction. */
+export type BatchHandler<Tx, D = unknown> = (events: CloudEvent<D>[], tx: Tx) => Promise<void>;
+export type Subscription<Tx> = {
+  contract: EventContract;
+  handler: EventHandler<Tx, never>;
+  /** Set by `subscribeInBatches`: consecutive events whose subscriptions share it go to it together. */
+  batch?: BatchHandler<Tx, never>;
+};
 
 export function subscribe<Tx, C extends EventContract>(
   contract: C,
   handler: EventHandler<Tx, EventData<C>>,
 ): Subscription<Tx> {
   return { contract, handler };
+}
+
+/**
+ * One handler for several contracts that takes runs of consecutive events at once (a projection
+ * writing many rows in one statement). A lone event, or one retried on its own, is a run of one.
+ * The handler runs in the first event's log context, so it should not emit events of its own.
+ */
+export function subscribeInBatches<Tx>(contracts: readonly EventContract[], batch: BatchHandler<Tx, never>): Subscription<Tx>[] {
+  return contracts.map((contract) => ({ contract, handler: (event: CloudEvent<never>, tx: Tx) => batch([event], tx), batch }));
 }
 
 export type EventConsumerOptions<Tx extends SqlTransaction> = {
@@ -38,9 +54,24 @@ export type EventConsumerOptions<Tx extends SqlTransaction> = {
   inboxRetentionDays?: number;
   /** Start from the beginning of each topic when the group has no committed offset. */
   fromBeginning?: boolean;
+  /** How long the broker may hold a fetch to fill it (see `FetchShape`). */
+  fetch?: FetchShape;
 };
 
+/**
+ * The broker answers a fetch once `minBytes` are ready or `maxWaitMs` have passed. Under load a
+ * fetched batch (one partition's share, and so one chunk transaction) then holds dozens of events
+ * instead of one or two; at rest an event waits at most `maxWaitMs` more. Projections that apply
+ * every event of a busy topic take a longer wait than the default 64 KiB / 100 ms.
+ */
+export type FetchShape = { minBytes: number; maxWaitMs: number };
+const DEFAULT_FETCH: FetchShape = { minBytes: 65536, maxWaitMs: 100 };
+/** For projections of every dossier event (reporting, digitization's copy): 256 KiB or half a second. */
+export const PROJECTION_FETCH: FetchShape = { minBytes: 262144, maxWaitMs: 500 };
+
 class Aborted extends Error {}
+
+const contextOf = (event: CloudEvent) => ({ correlationId: event.correlationid, causationId: event.id, traceparent: event.traceparent });
 
 /** Where a message came from: what a dead letter needs. */
 type Delivery = { topic: string; partition: number; message: KafkaMessage };
@@ -85,9 +116,8 @@ export class EventConsumer<Tx extends SqlTransaction> {
     const { kafka, groupId } = this.options;
     this.producer = kafka.producer({ allowAutoTopicCreation: false });
     await this.producer.connect();
-    // The broker answers a fetch once 64 KiB are ready or 100 ms have passed: under load a
-    // batch (and so a chunk transaction) holds dozens of events instead of one or two.
-    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000, minBytes: 65536, maxWaitTimeInMs: 100 });
+    const fetch = this.options.fetch ?? DEFAULT_FETCH;
+    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000, minBytes: fetch.minBytes, maxWaitTimeInMs: fetch.maxWaitMs });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => this.onBatch(payload) });
@@ -175,6 +205,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
     if (chunk.length > 1) {
       try {
         const applied = await this.applyTogether(chunk);
+        chunkEvents.observe({ group: this.options.groupId }, chunk.length);
         chunk.forEach(({ event }, i) => this.handled(event, applied[i]));
         return;
       } catch (error) {
@@ -183,14 +214,14 @@ export class EventConsumer<Tx extends SqlTransaction> {
       }
     }
     for (const item of chunk) {
-      await runWithContext(
-        { correlationId: item.event.correlationid, causationId: item.event.id, traceparent: item.event.traceparent },
-        () => this.applyWithRetries(item.delivery, item.event, item.subscription),
-      );
+      await runWithContext(contextOf(item.event), () => this.applyWithRetries(item.delivery, item.event, item.subscription));
     }
   }
 
-  /** Inbox rows for the whole chunk in one statement, then each new event's handler, in order. */
+  /**
+   * Inbox rows for the whole chunk in one statement, then the new events in order: each to its
+   * handler, or consecutive ones sharing a batch handler to it together.
+   */
   private applyTogether(chunk: Applicable<Tx>[]): Promise<boolean[]> {
     return this.options.db.$transaction(async (tx) => {
       const inserted = await tx.$queryRawUnsafe<{ event_id: string }[]>(
@@ -201,18 +232,25 @@ export class EventConsumer<Tx extends SqlTransaction> {
         JSON.stringify(chunk.map(({ event }) => ({ id: event.id, type: event.type }))),
       );
       const fresh = new Set(inserted.map((row) => row.event_id));
-      const applied: boolean[] = [];
-      for (const { event, subscription } of chunk) {
-        // The same event twice in one chunk (a re-published outbox row): the first one counts.
-        const isNew = fresh.delete(event.id);
-        if (isNew) {
-          await runWithContext(
-            { correlationId: event.correlationid, causationId: event.id, traceparent: event.traceparent },
-            () => subscription.handler(event as CloudEvent<never>, tx),
-          );
-        }
-        applied.push(isNew);
+      // The same event twice in one chunk (a re-published outbox row): the first one counts.
+      const applied = chunk.map(({ event }) => fresh.delete(event.id));
+      let run: Applicable<Tx>[] = [];
+      const flushRun = async () => {
+        if (run.length === 0) return;
+        const [first] = run;
+        const events = run.map((item) => item.event as CloudEvent<never>);
+        run = [];
+        await runWithContext(contextOf(first.event), () =>
+          first.subscription.batch ? first.subscription.batch(events, tx) : first.subscription.handler(events[0], tx));
+      };
+      for (const [i, item] of chunk.entries()) {
+        if (!applied[i]) continue;
+        const batch = item.subscription.batch;
+        if (run.length > 0 && (!batch || run[0].subscription.batch !== batch)) await flushRun();
+        run.push(item);
+        if (!batch) await flushRun();
       }
+      await flushRun();
       return applied;
     }, { timeout: 60_000, maxWait: 10_000 });
   }

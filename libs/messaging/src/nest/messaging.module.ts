@@ -13,11 +13,11 @@ import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
 import { deadLetterTopicOf, type EventContract, type ServiceName } from '@motcua/contracts';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { createKafka } from '../kafka-client';
-import { EventConsumer, type Subscription } from '../consumer/event-consumer';
+import { EventConsumer, subscribeInBatches, type FetchShape, type Subscription } from '../consumer/event-consumer';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
-import { ON_EVENT } from './on-event.decorator';
+import { ON_EVENT, ON_EVENTS_IN_BATCHES } from './on-event.decorator';
 
 export const KAFKA = Symbol('KAFKA');
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -31,6 +31,13 @@ export type MessagingOptions = {
   groupId?: string;
   /** Run the outbox relay in this process (default true). */
   relay?: boolean;
+  /** How the consumer's fetches are filled (default 64 KiB or 100 ms). */
+  fetch?: FetchShape;
+  /**
+   * The database the consumer applies events through, when not the Prisma client itself: e.g. its
+   * plain-pg face (`PgSqlDatabase`) for handlers that write raw SQL only, on every event of a busy topic.
+   */
+  consumeThrough?: (database: never) => TransactionalDatabase<SqlTransaction>;
 };
 
 @Injectable()
@@ -59,9 +66,10 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
         kafka: this.kafka,
         groupId: this.options.groupId ?? `motcua.${this.options.service}`,
         deadLetterTopic: deadLetterTopicOf(this.options.service),
-        db: this.db,
+        db: this.options.consumeThrough ? this.options.consumeThrough(this.db as never) : this.db,
         subscriptions,
         logger: this.logger,
+        fetch: this.options.fetch,
       });
       await this.consumer.start();
     }
@@ -80,9 +88,11 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const contract = Reflect.getMetadata(ON_EVENT, prototype, method) as EventContract | undefined;
-        if (!contract) continue;
+        const contracts = Reflect.getMetadata(ON_EVENTS_IN_BATCHES, prototype, method) as EventContract[] | undefined;
+        if (!contract && !contracts) continue;
         const handler = (instance[method] as (...args: unknown[]) => Promise<void>).bind(instance);
-        found.push({ contract, handler });
+        if (contract) found.push({ contract, handler });
+        if (contracts) found.push(...subscribeInBatches<SqlTransaction>(contracts, handler));
       }
     }
     return found;

@@ -3,7 +3,7 @@ import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
 import { toKafkaRecord, type CloudEvent } from '@motcua/contracts';
 import type { Logger } from '@motcua/observability';
 import { localOutboxCommits, OUTBOX_CHANNEL } from './event-sink';
-import { outboxBacklog, outboxOldestAge, publishLatency } from '../metrics';
+import { outboxBacklog, outboxOldestAge, publishLatency, relayBatchRows } from '../metrics';
 
 export type OutboxRelayOptions = {
   databaseUrl: string;
@@ -130,7 +130,9 @@ export class OutboxRelay {
     const client = await this.pool.connect();
     try {
       this.notified = false;
-      await client.query('BEGIN');
+      // The mark "published" need not wait for its WAL flush: if the server crashes before the
+      // flush, the rows are published again, and consumers drop duplicates through their inbox.
+      await client.query('BEGIN; SET LOCAL synchronous_commit TO off');
       const { rows } = await client.query<OutboxRow>(
         `SELECT position, topic, event_key, envelope, created_at FROM outbox_event
           WHERE published_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -173,6 +175,7 @@ export class OutboxRelay {
     await client.query('UPDATE outbox_event SET published_at = now() WHERE position = ANY($1::bigint[])', [
       rows.map((r) => r.position),
     ]);
+    relayBatchRows.observe(rows.length);
     const now = Date.now();
     for (const row of rows) publishLatency.observe((now - row.created_at.getTime()) / 1000);
   }
