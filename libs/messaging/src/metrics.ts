@@ -4,7 +4,7 @@ import { metricsRegistry } from '@motcua/observability';
 /** Messaging metrics (Prometheus), read by operators' dashboards and alerts. */
 export const outboxBacklog = new Gauge({
   name: 'motcua_outbox_backlog',
-  help: 'Outbox rows committed but not yet published',
+  help: 'Outbox rows committed but not yet published, as the relay last read them (counted in full when more than a batch waits)',
   registers: [metricsRegistry],
 });
 export const outboxOldestAge = new Gauge({

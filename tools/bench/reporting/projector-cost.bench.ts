@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { buildEvent, dossierProcessed, dossierReceived, dossierResultReturned, type CloudEvent, type DossierFacts } from '@motcua/contracts';
 import { Client, Pool } from 'pg';
 import { PgSqlDatabase } from '@motcua/messaging';
+import { writeDossierFacts } from '../../../apps/reporting/src/projections/dossier-fact-writes';
 import { DossierProjector } from '../../../apps/reporting/src/projections/dossier.projector';
 
 const root = join(__dirname, '..', '..', '..');
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
       const size = mode === 'batches' ? 100 : 1;
       for (let i = 0; i < events.length; i += size) {
         const batch = events.slice(i, i + size);
-        await db.$transaction((tx) => (mode === 'facts' ? projector.writeFact(generation, batch[0], tx) : projector.applyMany(generation, batch, tx)));
+        await db.$transaction((tx) => (mode === 'facts' ? writeDossierFacts(tx, generation, batch) : projector.applyMany(generation, batch, tx)));
       }
       return Number(process.hrtime.bigint() - started) / 1e6 / events.length;
     };

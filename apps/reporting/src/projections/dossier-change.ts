@@ -12,7 +12,13 @@ export type DossierStatus =
   | 'withdrawn'
   | 'stopped';
 export type FinishKind = 'processed' | 'returned' | 'refused' | 'stopped';
-type Counter = 'supplement_count' | 'extension_count' | 'payments_total' | 'payments_online' | 'steps_completed' | 'steps_early' | 'steps_late';
+/** The counters an event may add to, and the columns it may set (never to null): dossier_fact's names. */
+export const COUNTERS = ['supplement_count', 'extension_count', 'payments_total', 'payments_online', 'steps_completed', 'steps_early', 'steps_late'] as const;
+export const SETTABLE = [
+  'submitted_at', 'documents_total', 'documents_digitized', 'documents_reused', 'population_data_used', 'unit_code',
+  'supplement_requested_at', 'electronic_result', 'returned_at', 'returned_on', 'overdue', 'overdue_since',
+] as const;
+type Counter = (typeof COUNTERS)[number];
 type Value = string | number | boolean | null;
 
 /** What one dossier event changes in its row of dossier_fact (a pure rule, see dossier-change.spec.ts). */
@@ -20,7 +26,7 @@ export type DossierChange = {
   status: DossierStatus | null;
   /** The first of processed, result returned, stopped or refused finishes the dossier. */
   finish?: { kind: FinishKind; at: string };
-  set: Record<string, Value>;
+  set: Partial<Record<(typeof SETTABLE)[number], Value>>;
   increment: Partial<Record<Counter, number>>;
   pausedHours?: number;
 };

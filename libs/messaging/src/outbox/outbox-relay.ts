@@ -46,7 +46,9 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly idlePollMs: number;
   private lastPrune = 0;
-  private lastMetrics = 0;
+  private lastExactCount = 0;
+  private lastVacuum = 0;
+  private changedSinceVacuum = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
@@ -91,6 +93,7 @@ export class OutboxRelay {
           const published = await this.drainOnce();
           backoff = 100;
           await this.pruneIfDue();
+          await this.vacuumIfDue();
           if (published === this.batchSize) continue;
         }
         await this.sleep(this.leader ? this.idlePollMs : 2000);
@@ -138,12 +141,13 @@ export class OutboxRelay {
           WHERE published_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
+      this.observeBacklog(rows.length, rows[0]?.created_at);
       if (rows.length > 0) await this.publish(client, rows);
       await client.query('COMMIT');
-      if (Date.now() - this.lastMetrics >= 1000) {
-        // A count per batch would cost a query on the hot path; once a second is enough for a gauge.
-        this.lastMetrics = Date.now();
-        await this.updateBacklogMetrics(client);
+      if (rows.length === this.batchSize && Date.now() - this.lastExactCount >= 10_000) {
+        // More rows wait than one batch holds: count them (at most every 10 s; it reads them all).
+        this.lastExactCount = Date.now();
+        await this.countBacklog(client);
       }
       return rows.length;
     } catch (error) {
@@ -176,6 +180,7 @@ export class OutboxRelay {
       rows.map((r) => r.position),
     ]);
     relayBatchRows.observe(rows.length);
+    this.changedSinceVacuum += rows.length;
     const now = Date.now();
     for (const row of rows) publishLatency.observe((now - row.created_at.getTime()) / 1000);
   }
@@ -185,19 +190,36 @@ export class OutboxRelay {
     if (Date.now() - this.lastPrune < 3600_000) return;
     this.lastPrune = Date.now();
     const hours = this.options.retentionHours ?? 24 * 7;
-    await this.pool.query(
+    const deleted = await this.pool.query(
       `DELETE FROM outbox_event WHERE position IN (
          SELECT position FROM outbox_event WHERE published_at < now() - make_interval(hours => $1) LIMIT 50000)`,
       [hours],
     );
+    this.changedSinceVacuum += deleted.rowCount ?? 0;
   }
 
-  private async updateBacklogMetrics(client: PoolClient): Promise<void> {
-    const { rows } = await client.query<{ backlog: string; oldest: Date | null }>(
-      'SELECT count(*) AS backlog, min(created_at) AS oldest FROM outbox_event WHERE published_at IS NULL',
-    );
+  /** The backlog as the relay's read found it: the rows waiting (up to a batch) and the oldest one. */
+  private observeBacklog(waiting: number, oldest: Date | undefined): void {
+    outboxBacklog.set(waiting);
+    outboxOldestAge.set(oldest ? (Date.now() - oldest.getTime()) / 1000 : 0);
+  }
+
+  private async countBacklog(client: PoolClient): Promise<void> {
+    const { rows } = await client.query<{ backlog: string }>('SELECT count(*) AS backlog FROM outbox_event WHERE published_at IS NULL');
     outboxBacklog.set(Number(rows[0]?.backlog ?? 0));
-    outboxOldestAge.set(rows[0]?.oldest ? (Date.now() - rows[0].oldest.getTime()) / 1000 : 0);
+  }
+
+  /**
+   * VACUUM of the outbox after every 20,000 rows marked or deleted, at most every 5 minutes: each
+   * publication leaves a dead row version behind, and where autovacuum is off or slow (it is off on
+   * some managed and test servers) the dead versions would pile up under the relay's own reads.
+   */
+  private async vacuumIfDue(): Promise<void> {
+    if (this.changedSinceVacuum < 20_000 || Date.now() - this.lastVacuum < 300_000) return;
+    this.changedSinceVacuum = 0;
+    this.lastVacuum = Date.now();
+    await this.pool.query('VACUUM (ANALYZE) outbox_event').catch((error: Error) =>
+      this.options.logger.warn({ err: error }, 'outbox relay: VACUUM of outbox_event failed; autovacuum must keep it lean'));
   }
 
   private async resetConnections(): Promise<void> {
