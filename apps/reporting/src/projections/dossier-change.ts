@@ -69,7 +69,7 @@ export function dossierChange(event: CloudEvent<AnyDossierData>): DossierChange 
       };
     }
     case 'motcua.dossier.supplement-requested.v1':
-      return { status: 'supplement', set: { supplement_requested_at: d.supplementRequestedAt as string }, increment: { supplement_count: 1 } };
+      return { status: 'supplement', set: { supplement_requested_at: d.supplementRequestedAt }, increment: { supplement_count: 1 } };
     case 'motcua.dossier.resumed.v1': {
       const requested = d.supplementRequestedAt;
       const paused = requested ? hoursBetween(requested, d.supplementReceivedAt as string) : 0;
