@@ -136,11 +136,12 @@ export class OutboxRelay {
       // The mark "published" need not wait for its WAL flush: if the server crashes before the
       // flush, the rows are published again, and consumers drop duplicates through their inbox.
       await client.query('BEGIN; SET LOCAL synchronous_commit TO off');
-      const { rows } = await client.query<OutboxRow>(
-        `SELECT position, topic, event_key, envelope, created_at FROM outbox_event
+      const { rows } = await client.query<OutboxRow>({
+        name: 'motcua_outbox_batch',
+        text: `SELECT position, topic, event_key, envelope, created_at FROM outbox_event
           WHERE published_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
-      );
+        values: [this.batchSize],
+      });
       this.observeBacklog(rows.length, rows[0]?.created_at);
       if (rows.length > 0) await this.publish(client, rows);
       await client.query('COMMIT');
@@ -176,9 +177,11 @@ export class OutboxRelay {
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
     await this.options.afterPublish?.(rows.map((r) => r.envelope.id));
-    await client.query('UPDATE outbox_event SET published_at = now() WHERE position = ANY($1::bigint[])', [
-      rows.map((r) => r.position),
-    ]);
+    await client.query({
+      name: 'motcua_outbox_mark',
+      text: 'UPDATE outbox_event SET published_at = now() WHERE position = ANY($1::bigint[])',
+      values: [rows.map((r) => r.position)],
+    });
     relayBatchRows.observe(rows.length);
     this.changedSinceVacuum += rows.length;
     const now = Date.now();
