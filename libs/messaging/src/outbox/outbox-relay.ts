@@ -32,6 +32,7 @@ const LEADER_LOCK = 7_391_004_211;
  *   retries with backoff; nothing is lost.
  * - At-least-once: a crash after the broker's ack and before marking re-publishes the
  *   batch; consumers drop the duplicates through their inbox.
+ * - Pipelined: a batch is marked while the next one is read and sent (see drainOnce).
  */
 export class OutboxRelay {
   private readonly pool: Pool;
@@ -49,6 +50,9 @@ export class OutboxRelay {
   private lastExactCount = 0;
   private lastVacuum = 0;
   private changedSinceVacuum = 0;
+  private vacuuming = false;
+  /** The mark of the last batch sent, committing while the next one is read and sent. */
+  private marking: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
@@ -79,6 +83,7 @@ export class OutboxRelay {
     localOutboxCommits.off('commit', this.onLocalCommit);
     this.wake?.();
     await this.loop;
+    await this.marking;
     await this.listener?.end().catch(() => undefined);
     if (this.producerConnected) await this.producer?.disconnect().catch(() => undefined);
     await this.pool.end();
@@ -93,7 +98,7 @@ export class OutboxRelay {
           const published = await this.drainOnce();
           backoff = 100;
           await this.pruneIfDue();
-          await this.vacuumIfDue();
+          this.vacuumIfDue();
           if (published === this.batchSize) continue;
         }
         await this.sleep(this.leader ? this.idlePollMs : 2000);
@@ -128,9 +133,15 @@ export class OutboxRelay {
     this.options.logger.info('outbox relay: leading this database');
   }
 
-  /** Publishes one batch; returns how many rows it published. */
+  /**
+   * Publishes one batch; returns how many rows it published. Once Kafka acknowledged the batch, its
+   * rows are marked and committed on their own connection while the next batch is read and sent:
+   * until that commit the rows stay locked, so the next read skips them, and sends stay in order.
+   * If a mark fails, its rows are published again later; consumers drop the duplicates.
+   */
   private async drainOnce(): Promise<number> {
     const client = await this.pool.connect();
+    let handedOver = false;
     try {
       this.notified = false;
       // The mark "published" need not wait for its WAL flush: if the server crashes before the
@@ -143,23 +154,29 @@ export class OutboxRelay {
         values: [this.batchSize],
       });
       this.observeBacklog(rows.length, rows[0]?.created_at);
-      if (rows.length > 0) await this.publish(client, rows);
-      await client.query('COMMIT');
+      if (rows.length === 0) {
+        await client.query('COMMIT');
+        return 0;
+      }
+      await this.publish(rows);
+      await this.marking; // one mark in flight at a time
+      this.marking = this.markPublished(client, rows);
+      handedOver = true;
       if (rows.length === this.batchSize && Date.now() - this.lastExactCount >= 10_000) {
         // More rows wait than one batch holds: count them (at most every 10 s; it reads them all).
         this.lastExactCount = Date.now();
-        await this.countBacklog(client);
+        await this.countBacklog();
       }
       return rows.length;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (!handedOver) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      if (!handedOver) client.release();
     }
   }
 
-  private async publish(client: PoolClient, rows: OutboxRow[]): Promise<void> {
+  private async publish(rows: OutboxRow[]): Promise<void> {
     const producer = this.producer!;
     if (!this.producerConnected) {
       await producer.connect();
@@ -177,15 +194,27 @@ export class OutboxRelay {
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
     await this.options.afterPublish?.(rows.map((r) => r.envelope.id));
-    await client.query({
-      name: 'motcua_outbox_mark',
-      text: 'UPDATE outbox_event SET published_at = now() WHERE position = ANY($1::bigint[])',
-      values: [rows.map((r) => r.position)],
-    });
-    relayBatchRows.observe(rows.length);
-    this.changedSinceVacuum += rows.length;
-    const now = Date.now();
-    for (const row of rows) publishLatency.observe((now - row.created_at.getTime()) / 1000);
+  }
+
+  /** Marks an acknowledged batch and commits its transaction, then gives the connection back. */
+  private async markPublished(client: PoolClient, rows: OutboxRow[]): Promise<void> {
+    try {
+      await client.query({
+        name: 'motcua_outbox_mark',
+        text: 'UPDATE outbox_event SET published_at = now() WHERE position = ANY($1::bigint[])',
+        values: [rows.map((r) => r.position)],
+      });
+      await client.query('COMMIT');
+      relayBatchRows.observe(rows.length);
+      this.changedSinceVacuum += rows.length;
+      const now = Date.now();
+      for (const row of rows) publishLatency.observe((now - row.created_at.getTime()) / 1000);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      this.options.logger.warn({ err: error, rows: rows.length }, 'outbox relay: marking a published batch failed; its rows will be published again');
+    } finally {
+      client.release();
+    }
   }
 
   /** Deletes long-published rows, at most once an hour and a bounded number at a time. */
@@ -207,8 +236,8 @@ export class OutboxRelay {
     outboxOldestAge.set(oldest ? (Date.now() - oldest.getTime()) / 1000 : 0);
   }
 
-  private async countBacklog(client: PoolClient): Promise<void> {
-    const { rows } = await client.query<{ backlog: string }>('SELECT count(*) AS backlog FROM outbox_event WHERE published_at IS NULL');
+  private async countBacklog(): Promise<void> {
+    const { rows } = await this.pool.query<{ backlog: string }>('SELECT count(*) AS backlog FROM outbox_event WHERE published_at IS NULL');
     outboxBacklog.set(Number(rows[0]?.backlog ?? 0));
   }
 
@@ -216,13 +245,23 @@ export class OutboxRelay {
    * VACUUM of the outbox after every 20,000 rows marked or deleted, at most every 5 minutes: each
    * publication leaves a dead row version behind, and where autovacuum is off or slow (it is off on
    * some managed and test servers) the dead versions would pile up under the relay's own reads.
+   * It runs beside the relay on a connection of its own, never in the publishing loop's way.
    */
-  private async vacuumIfDue(): Promise<void> {
-    if (this.changedSinceVacuum < 20_000 || Date.now() - this.lastVacuum < 300_000) return;
+  private vacuumIfDue(): void {
+    if (this.vacuuming || this.changedSinceVacuum < 20_000 || Date.now() - this.lastVacuum < 300_000) return;
+    this.vacuuming = true;
     this.changedSinceVacuum = 0;
     this.lastVacuum = Date.now();
-    await this.pool.query('VACUUM (ANALYZE) outbox_event').catch((error: Error) =>
-      this.options.logger.warn({ err: error }, 'outbox relay: VACUUM of outbox_event failed; autovacuum must keep it lean'));
+    const client = new Client({ connectionString: this.options.databaseUrl });
+    client.on('error', () => undefined);
+    void client
+      .connect()
+      .then(() => client.query('VACUUM (ANALYZE) outbox_event'))
+      .catch((error: Error) => this.options.logger.warn({ err: error }, 'outbox relay: VACUUM of outbox_event failed; autovacuum must keep it lean'))
+      .finally(() => {
+        this.vacuuming = false;
+        void client.end().catch(() => undefined);
+      });
   }
 
   private async resetConnections(): Promise<void> {
