@@ -40,7 +40,7 @@ export class DossierIntakeService {
     const lookupSecret = randomBytes(12).toString('base64url');
     const requestHash = requestHashOf(body);
     if (idempotencyKey) {
-      const earlier = await this.idempotency.find(this.db, principal.subject, idempotencyKey);
+      const earlier = await this.idempotency.find(this.db.sql, principal.subject, idempotencyKey);
       if (earlier) {
         const claim = { dossierId: earlier.dossierId, sameRequest: earlier.requestHash === requestHash };
         return this.uow.run((tx) => this.replay(tx, claim, lookupSecret), INTAKE_TRANSACTION).catch(busyAsProblem);
@@ -93,7 +93,7 @@ export class DossierIntakeService {
     }
     if (!written.created) {
       // Another request with this key committed first: answer with its dossier.
-      const earlier = await this.idempotency.find(this.db, principal.subject, idempotencyKey!);
+      const earlier = await this.idempotency.find(this.db.sql, principal.subject, idempotencyKey!);
       const claim = { dossierId: earlier!.dossierId, sameRequest: earlier!.requestHash === requestHash };
       return this.uow.run((tx) => this.replay(tx, claim, lookupSecret), INTAKE_TRANSACTION).catch(busyAsProblem);
     }

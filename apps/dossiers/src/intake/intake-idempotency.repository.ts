@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { DossiersTx } from '../dossiers.database';
+import type { SqlTransaction } from '@motcua/messaging';
 
 /**
  * Idempotency-Key → dossier, per caller, claimed in the intake statement (intake.record.ts). A
@@ -9,9 +9,17 @@ import type { DossiersTx } from '../dossiers.database';
  */
 @Injectable()
 export class IntakeIdempotencyRepository {
-  /** An earlier request's key, if any (read before the intake transaction: a retry takes no number). */
-  find(db: Pick<DossiersTx, 'intakeIdempotencyKey'>, caller: string, key: string) {
-    return db.intakeIdempotencyKey.findUnique({ where: { callerSubject_key: { callerSubject: caller, key } } });
+  /**
+   * An earlier request's key, if any (read before the intake statement: a retry takes no number).
+   * Every intake with a key reads it, so it is a prepared statement on the plain pool, not a model query.
+   */
+  async find(db: SqlTransaction, caller: string, key: string): Promise<{ dossierId: string; requestHash: string } | undefined> {
+    const [row] = await db.$queryRawUnsafe<{ dossier_id: string; request_hash: string }[]>(
+      'SELECT dossier_id, request_hash FROM intake_idempotency_key WHERE caller_subject = $1 AND key = $2',
+      caller,
+      key,
+    );
+    return row ? { dossierId: row.dossier_id, requestHash: row.request_hash } : undefined;
   }
 }
 

@@ -1,45 +1,21 @@
-import type { Consumer, EachBatchPayload, KafkaMessage, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { ZodError } from 'zod';
 import {
   contractOfType,
   fromKafkaMessage,
   MalformedEventError,
   type CloudEvent,
-  type EventContract,
-  type EventData,
 } from '@motcua/contracts';
 import { runWithContext, type Logger } from '@motcua/observability';
 import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
 import { chunkEvents, eventsConsumed, eventsDeadLettered } from '../metrics';
+import { applyTogether, contextOf, type Applicable, type Delivery } from './chunk-transaction';
 import { sendToDeadLetter } from './dead-letter';
 import { isDatabaseUnavailable, PermanentError, type DeadLetterReason } from './errors';
 import { startLagMonitor } from './lag-monitor';
+import { DEFAULT_FETCH, type FetchShape, type Subscription } from './subscriptions';
 
-export type EventHandler<Tx, D = unknown> = (event: CloudEvent<D>, tx: Tx) => Promise<void>;
-/** Applies consecutive events of one fetched batch together, in offset order, in one transaction. */
-export type BatchHandler<Tx, D = unknown> = (events: CloudEvent<D>[], tx: Tx) => Promise<void>;
-export type Subscription<Tx> = {
-  contract: EventContract;
-  handler: EventHandler<Tx, never>;
-  /** Set by `subscribeInBatches`: consecutive events whose subscriptions share it go to it together. */
-  batch?: BatchHandler<Tx, never>;
-};
-
-export function subscribe<Tx, C extends EventContract>(
-  contract: C,
-  handler: EventHandler<Tx, EventData<C>>,
-): Subscription<Tx> {
-  return { contract, handler };
-}
-
-/**
- * One handler for several contracts that takes runs of consecutive events at once (a projection
- * writing many rows in one statement). A lone event, or one retried on its own, is a run of one.
- * The handler runs in the first event's log context, so it should not emit events of its own.
- */
-export function subscribeInBatches<Tx>(contracts: readonly EventContract[], batch: BatchHandler<Tx, never>): Subscription<Tx>[] {
-  return contracts.map((contract) => ({ contract, handler: (event: CloudEvent<never>, tx: Tx) => batch([event], tx), batch }));
-}
+export * from './subscriptions';
 
 export type EventConsumerOptions<Tx extends SqlTransaction> = {
   kafka: Kafka;
@@ -58,25 +34,9 @@ export type EventConsumerOptions<Tx extends SqlTransaction> = {
   fetch?: FetchShape;
 };
 
-/**
- * The broker answers a fetch once `minBytes` are ready or `maxWaitMs` have passed. Under load a
- * fetched batch (one partition's share, and so one chunk transaction) then holds dozens of events
- * instead of one or two; at rest an event waits at most `maxWaitMs` more. Projections that apply
- * every event of a busy topic take a longer wait than the default 64 KiB / 100 ms.
- */
-export type FetchShape = { minBytes: number; maxWaitMs: number };
-const DEFAULT_FETCH: FetchShape = { minBytes: 65536, maxWaitMs: 100 };
-/** For projections of every dossier event (reporting, digitization's copy): 256 KiB or half a second. */
-export const PROJECTION_FETCH: FetchShape = { minBytes: 262144, maxWaitMs: 500 };
-
 class Aborted extends Error {}
 
-const contextOf = (event: CloudEvent) => ({ correlationId: event.correlationid, causationId: event.id, traceparent: event.traceparent });
 
-/** Where a message came from: what a dead letter needs. */
-type Delivery = { topic: string; partition: number; message: KafkaMessage };
-/** A message checked against its contract, ready for its handler. */
-type Applicable<Tx> = { delivery: Delivery; event: CloudEvent; subscription: Subscription<Tx> };
 
 /** Consecutive valid events applied in one transaction (one inbox insert, one commit). */
 const CHUNK_SIZE = 200;
@@ -204,7 +164,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
   private async applyChunk(chunk: Applicable<Tx>[]): Promise<void> {
     if (chunk.length > 1) {
       try {
-        const applied = await this.applyTogether(chunk);
+        const applied = await applyTogether(this.options.db, this.options.groupId, chunk);
         chunkEvents.observe({ group: this.options.groupId }, chunk.length);
         chunk.forEach(({ event }, i) => this.handled(event, applied[i]));
         return;
@@ -216,43 +176,6 @@ export class EventConsumer<Tx extends SqlTransaction> {
     for (const item of chunk) {
       await runWithContext(contextOf(item.event), () => this.applyWithRetries(item.delivery, item.event, item.subscription));
     }
-  }
-
-  /**
-   * Inbox rows for the whole chunk in one statement, then the new events in order: each to its
-   * handler, or consecutive ones sharing a batch handler to it together.
-   */
-  private applyTogether(chunk: Applicable<Tx>[]): Promise<boolean[]> {
-    return this.options.db.$transaction(async (tx) => {
-      const inserted = await tx.$queryRawUnsafe<{ event_id: string }[]>(
-        `INSERT INTO inbox_event (consumer_group, event_id, event_type)
-         SELECT $1, e->>'id', e->>'type' FROM jsonb_array_elements($2::jsonb) AS e
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        this.options.groupId,
-        JSON.stringify(chunk.map(({ event }) => ({ id: event.id, type: event.type }))),
-      );
-      const fresh = new Set(inserted.map((row) => row.event_id));
-      // The same event twice in one chunk (a re-published outbox row): the first one counts.
-      const applied = chunk.map(({ event }) => fresh.delete(event.id));
-      let run: Applicable<Tx>[] = [];
-      const flushRun = async () => {
-        if (run.length === 0) return;
-        const [first] = run;
-        const events = run.map((item) => item.event as CloudEvent<never>);
-        run = [];
-        await runWithContext(contextOf(first.event), () =>
-          first.subscription.batch ? first.subscription.batch(events, tx) : first.subscription.handler(events[0], tx));
-      };
-      for (const [i, item] of chunk.entries()) {
-        if (!applied[i]) continue;
-        const batch = item.subscription.batch;
-        if (run.length > 0 && (!batch || run[0].subscription.batch !== batch)) await flushRun();
-        run.push(item);
-        if (!batch) await flushRun();
-      }
-      await flushRun();
-      return applied;
-    }, { timeout: 60_000, maxWait: 10_000 });
   }
 
   private handled(event: CloudEvent, applied: boolean): void {
