@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { TRACKING_BOOK_COLUMNS } from '../src/slips/tracking-book.rows';
-import { localYearOf, viDateTime } from '../src/slips/vietnamese-dates';
+import { viDateTime } from '@motcua/vietnamese';
+import { localYearOf } from '../src/slips/local-year';
 import { DossiersHarness, intakeBody, testProcedure } from './support/dossiers-harness';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

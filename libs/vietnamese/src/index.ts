@@ -1,1 +1,3 @@
 export * from './fold';
+export * from './format';
+export * from './fonts';

@@ -1,5 +1,5 @@
 import type { SlipData, SlipLayout, SlipLine } from './slip.types';
-import { viLongDate, viTimeAndDate } from './vietnamese-dates';
+import { viLongDate, viTimeAndDate } from '@motcua/vietnamese';
 
 /**
  * The wording of forms 01-04 of Circular 01/2018/TT-VPCP, filled from the dossier. Fields the

@@ -1,11 +1,7 @@
 import PDFDocument from 'pdfkit';
+import { VIETNAMESE_FONTS } from '@motcua/vietnamese';
 import type { SlipLayout } from './slip.types';
 
-/** DejaVu Sans covers every Vietnamese letter with its diacritics; pdfkit embeds a subset with a ToUnicode map. */
-export const SLIP_FONTS = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-};
 
 const MARGIN = 50;
 const QR_SIZE = 96;
@@ -13,8 +9,8 @@ const QR_SIZE = 96;
 /** Draws a slip layout on an A4 page and returns the PDF bytes. */
 export function renderSlipPdf(layout: SlipLayout, qrPng: Buffer): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: layout.title, Producer: 'motcua dossiers' } });
-  doc.registerFont('Regular', SLIP_FONTS.regular);
-  doc.registerFont('Bold', SLIP_FONTS.bold);
+  doc.registerFont('Regular', VIETNAMESE_FONTS.regular);
+  doc.registerFont('Bold', VIETNAMESE_FONTS.bold);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -10,7 +10,7 @@ import { zodQuery } from '@motcua/http';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { TrackingBookReader } from './tracking-book.reader';
 import { TRACKING_BOOK_COLUMNS, trackingBookRow } from './tracking-book.rows';
-import { localYearOf } from './vietnamese-dates';
+import { localYearOf } from './local-year';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

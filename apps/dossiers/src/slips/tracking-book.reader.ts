@@ -3,7 +3,7 @@ import type { ProcedureVersion } from '@motcua/contracts';
 import { DossiersDatabase } from '../dossiers.database';
 import { Prisma } from '../generated/prisma/client';
 import type { TrackingBookDossier, TrackingBookMilestones } from './tracking-book.rows';
-import { localYearBounds } from './vietnamese-dates';
+import { localYearBounds } from './local-year';
 
 export type TrackingBookBatch = {
   dossiers: TrackingBookDossier[];

@@ -1,5 +1,6 @@
 import { TRACKING_BOOK_COLUMNS, trackingBookRow, type TrackingBookDossier } from './tracking-book.rows';
-import { localYearBounds, localYearOf, viDate, viDateTime } from './vietnamese-dates';
+import { viDate, viDateTime } from '@motcua/vietnamese';
+import { localYearBounds, localYearOf } from './local-year';
 
 const dossier: TrackingBookDossier = {
   id: 'd1', code: '000.00.15.H26-261130-0007', procedureCode: '1.000001', procedureVersion: 1, agencyCode: '000.00.15.H26',

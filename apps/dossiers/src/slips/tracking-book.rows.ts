@@ -1,7 +1,7 @@
 import type { ProcedureVersion } from '@motcua/contracts';
 import type { DossierStatus } from '../dossier/dossier-status';
 import { onTimeStatusOf, type OnTimeStatus } from '../lifecycle/on-time.rules';
-import { viDateTime } from './vietnamese-dates';
+import { viDateTime } from '@motcua/vietnamese';
 
 /**
  * Sổ theo dõi hồ sơ (Circular 01/2018 form 06). The dossiers database holds no address or phone

@@ -1,12 +1,11 @@
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { VIETNAMESE_FONTS } from '@motcua/vietnamese';
 import { FIGURES } from '../figures/figure-catalog';
 import type { ReportData } from './report.service';
 import { EVALUATION_HEADERS, evaluationNote, evaluationRow } from './report-evaluation61';
 import { GROUP_COLUMNS, SUMMARY_FIGURES, formatFigure, groupRow } from './report-tables';
 import { formatDate, formatDateTime, formatDecimal, formatInteger, formatPercent } from './vietnamese-format';
 
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const LEFT = 40;
 const WIDTH = 515;
 
@@ -63,8 +62,8 @@ function onTimeChart(doc: Doc, data: ReportData): void {
 /** The quarterly or yearly report as a PDF (A4, DejaVu Sans for Vietnamese text). */
 export function renderReportPdf(data: ReportData): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: LEFT, info: { Title: data.title, Author: 'motcua reporting' } });
-  doc.registerFont('regular', join(FONT_DIR, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
+  doc.registerFont('regular', VIETNAMESE_FONTS.regular);
+  doc.registerFont('bold', VIETNAMESE_FONTS.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));

@@ -1,23 +1,14 @@
-/** Vietnamese formatting for reports: 1.234.567 and 87,5%; dates dd/mm/yyyy (Asia/Ho_Chi_Minh). */
-const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+import { viDateTime, viDay } from '@motcua/vietnamese';
 
-export const formatInteger = (n: number) => integer.format(n);
-export const formatDecimal = (n: number) => decimal.format(n);
-export const formatPercent = (rate: number | null) => (rate === null ? '–' : percent.format(rate));
+/** Reports print numbers and dates with libs/vietnamese; these are the reports' own turns of phrase. */
+export { formatDecimal, formatInteger, formatPercent } from '@motcua/vietnamese';
 
 /** `2026-11-29` → `29/11/2026`. */
-export function formatDate(isoDay: string): string {
-  const [y, m, d] = isoDay.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
+export const formatDate = viDay;
 
-/** An instant as `29/11/2026 14:05` local time. */
+/** An instant as `29/11/2026 14:05` local time, or "chưa có" (none yet). */
 export function formatDateTime(iso: string | null): string {
-  if (!iso) return 'chưa có';
-  const local = new Date(Date.parse(iso) + 7 * 3600000).toISOString();
-  return `${formatDate(local)} ${local.slice(11, 16)}`;
+  return iso ? viDateTime(new Date(iso)) : 'chưa có';
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
