@@ -16,6 +16,7 @@ import {
   resultIssued,
 } from '@motcua/contracts';
 import ExcelJS from 'exceljs';
+import { Client } from 'pg';
 import { mintTestToken, startService, testEnv, testKafka, waitFor, type RunningService } from '@motcua/testing';
 import { at, connectProducer, localToday, event, facts, getJson, newDossier, procedure, publish, received, uniqueAgency, uniqueProcedureCode, type Built } from './fixtures';
 
@@ -68,6 +69,17 @@ describe('reporting projections and the figures API', () => {
   const figuresOf = async (query = '') => (await getJson(`${service.url}/figures?agency=${agency}${query}`)).body;
 
   it('projects dossiers, feedback and digitization into figures with sample sizes and cut-offs', async () => {
+    // The procedure version comes on the catalog topic, which may be projected after the others.
+    await waitFor('the procedure version projected', async () => {
+      const client = new Client({ connectionString: testEnv.databaseUrl('reporting') });
+      await client.connect();
+      try {
+        const { rowCount } = await client.query('SELECT 1 FROM procedure_fact WHERE code = $1', [code]);
+        return rowCount ? true : undefined;
+      } finally {
+        await client.end();
+      }
+    }, 120_000);
     const answer = await waitFor('figures of the test agency', async () => {
       const body = await figuresOf();
       const f = body.groups[0].figures;
