@@ -20,8 +20,16 @@ export const LOCAL_DEFAULTS = {
 /**
  * Tests get a broker of their own (other ports, other data folder) and Redis
  * database 1, so a run never mixes its events with a stack started by `npm run up`.
+ * MOTCUA_TEST_KAFKA_PORT moves it (the controller takes the next port, the data folder
+ * is named after the port), so that two checkouts on one machine do not share
+ * topics and consumer groups.
  */
-const TEST_KAFKA = { port: '19092', controllerPort: '19093', dataDir: 'infra/kafka/.data-test' };
+const TEST_KAFKA_PORT = Number(process.env.MOTCUA_TEST_KAFKA_PORT ?? 19092);
+const TEST_KAFKA = {
+  port: String(TEST_KAFKA_PORT),
+  controllerPort: String(TEST_KAFKA_PORT + 1),
+  dataDir: TEST_KAFKA_PORT === 19092 ? 'infra/kafka/.data-test' : `infra/kafka/.data-test-${TEST_KAFKA_PORT}`,
+};
 const TEST_REDIS_URL = 'redis://127.0.0.1:6379/1';
 
 /**
