@@ -16,9 +16,11 @@ export type RunningService = { name: ServiceName; url: string; process: ChildPro
  */
 export async function startService(
   name: ServiceName,
-  port: number,
+  requestedPort: number,
   extraEnv: Record<string, string> = {},
 ): Promise<RunningService> {
+  // MOTCUA_TEST_PORT_OFFSET shifts every test service's port, for checkouts side by side.
+  const port = requestedPort + Number(process.env.MOTCUA_TEST_PORT_OFFSET ?? 0);
   const main = join(repoRoot(), 'dist', 'apps', name, 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build the services first (npx nx run-many -t build)`);
   const logs: string[] = [];
