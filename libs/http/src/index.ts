@@ -5,3 +5,4 @@ export * from './health.controller';
 export * from './correlation.middleware';
 export * from './bootstrap';
 export * from './service-kit.module';
+export * from './request-text';

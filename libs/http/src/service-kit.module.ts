@@ -1,10 +1,18 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type Type } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type Type,
+} from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import Redis from 'ioredis';
 import { AuthGuard, TokenVerifier } from '@motcua/auth';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
 import { LOGGER, createLogger } from '@motcua/observability';
 import { HEALTH_CHECKS, HealthController, type HealthCheck } from './health.controller';
+import { RequestTextInterceptor } from './request-text';
 
 export const REDIS = Symbol('REDIS');
 
@@ -20,12 +28,17 @@ type Queryable = { $queryRawUnsafe(query: string): Promise<unknown> };
 
 /**
  * What every motcua service has: its validated configuration, the JSON logger,
- * token verification with the deny-by-default guard, Redis, and /health + /metrics
+ * token verification with the deny-by-default guard, the text check of every request,
+ * Redis, and /health + /metrics
  * checking the service's own database (provided here, for every module) and Redis.
  */
 @Module({})
 export class ServiceKitModule {
-  static forRoot(options: { service: string; config: CommonServiceConfig; database: Type<Queryable> }): DynamicModule {
+  static forRoot(options: {
+    service: string;
+    config: CommonServiceConfig;
+    database: Type<Queryable>;
+  }): DynamicModule {
     const { config } = options;
     return {
       module: ServiceKitModule,
@@ -44,10 +57,12 @@ export class ServiceKitModule {
           }),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: RequestTextInterceptor },
         RedisLifecycle,
         {
           provide: REDIS,
-          useFactory: () => new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }),
+          useFactory: () =>
+            new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }),
         },
         {
           provide: HEALTH_CHECKS,
