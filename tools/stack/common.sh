@@ -35,6 +35,15 @@ build_services() {
 run_ts() { node -r "$root/tools/register-ts.js" "$@"; }
 
 # The dashboard's page test drives Debian's Chromium (no test tool may download a browser).
+ensure_promtool() {
+  command -v promtool >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's prometheus (promtool) for the alerting-rule tests"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  fi
+  command -v promtool >/dev/null || die "promtool not found — install Debian's package: apt-get install prometheus"
+}
+
 ensure_chromium() {
   command -v chromium >/dev/null && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -10,6 +10,7 @@ cd "$root"
 
 ensure_dependencies
 ensure_chromium
+ensure_promtool
 generate_prisma_clients
 build_services
 
