@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './load-config';
+import { ConfigError, describeEnv, loadConfig } from './load-config';
 import { commonServiceEnv } from './common-env';
 
 const valid = {
@@ -32,15 +32,41 @@ describe('loadConfig', () => {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join('\n');
       expect(problems).toMatch(/PORT is malformed/);
-      expect(problems).toMatch(/KAFKA_BROKERS is malformed: must be a comma-separated list of host:port/);
+      expect(problems).toMatch(
+        /KAFKA_BROKERS is malformed: must be a comma-separated list of host:port/,
+      );
     }
   });
 
   it('applies rules across variables after each variable is valid', () => {
     const httpsOnlyWithSecret = (config: { AUTH_JWKS_URL: string }) =>
-      config.AUTH_JWKS_URL.startsWith('https:') ? 'SECRET is required when AUTH_JWKS_URL is https' : undefined;
-    expect(loadConfig(commonServiceEnv, valid, [httpsOnlyWithSecret]).AUTH_JWKS_URL).toBe('file:///tmp/jwks.json');
-    expect(() => loadConfig(commonServiceEnv, { ...valid, AUTH_JWKS_URL: 'https://idp.example/jwks' }, [httpsOnlyWithSecret]))
-      .toThrow(/SECRET is required when AUTH_JWKS_URL is https/);
+      config.AUTH_JWKS_URL.startsWith('https:')
+        ? 'SECRET is required when AUTH_JWKS_URL is https'
+        : undefined;
+    expect(loadConfig(commonServiceEnv, valid, [httpsOnlyWithSecret]).AUTH_JWKS_URL).toBe(
+      'file:///tmp/jwks.json',
+    );
+    expect(() =>
+      loadConfig(commonServiceEnv, { ...valid, AUTH_JWKS_URL: 'https://idp.example/jwks' }, [
+        httpsOnlyWithSecret,
+      ]),
+    ).toThrow(/SECRET is required when AUTH_JWKS_URL is https/);
+  });
+
+  it('describes which variables are required: no default and not optional', () => {
+    const described = describeEnv(commonServiceEnv);
+    expect(described.filter((v) => v.required).map((v) => v.name)).toEqual([
+      'PORT',
+      'DATABASE_URL',
+      'REDIS_URL',
+      'KAFKA_BROKERS',
+      'AUTH_JWKS_URL',
+      'AUTH_ISSUER',
+      'AUTH_AUDIENCE',
+    ]);
+    expect(described.filter((v) => !v.required).map((v) => v.name)).toEqual([
+      'LOG_LEVEL',
+      'PUBLIC_BASE_URL',
+    ]);
   });
 });

@@ -37,12 +37,31 @@ export function loadConfig<S extends z.ZodRawShape>(
   throw new ConfigError(problems);
 }
 
-/** For main.ts: load or print the problems and stop the process with exit code 78 (EX_CONFIG). */
+/** One variable a service reads: required when it has neither a default nor `optional()`. */
+export type EnvVariable = { name: string; required: boolean };
+
+/** The variables of a shape, for deployment tooling (`node main.js --print-env`). */
+export function describeEnv(shape: z.ZodRawShape): EnvVariable[] {
+  return Object.entries(shape).map(([name, schema]) => ({
+    name,
+    required: !z.safeParse(schema, undefined).success,
+  }));
+}
+
+/**
+ * For main.ts: load or print the problems and stop the process with exit code 78 (EX_CONFIG).
+ * With `--print-env` it prints the variables the service reads as JSON and exits, so that
+ * deployment manifests can be checked against the service itself.
+ */
 export function loadConfigOrExit<S extends z.ZodRawShape>(
   service: string,
   shape: S,
   rules: ConfigRule<z.infer<z.ZodObject<S>>>[] = [],
 ) {
+  if (process.argv.includes('--print-env')) {
+    process.stdout.write(`${JSON.stringify(describeEnv(shape))}\n`);
+    process.exit(0);
+  }
   try {
     return loadConfig(shape, process.env, rules);
   } catch (error) {

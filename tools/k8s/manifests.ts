@@ -1,0 +1,300 @@
+/**
+ * The Kubernetes base of each motcua service, as data: one function builds every object of a
+ * service from the table below, so the five bases cannot drift apart. tools/k8s/generate.ts
+ * writes them to infra/k8s/base/<service>/ (committed, checked for staleness by a test);
+ * overlays (infra/k8s/overlays/<province>/) add the namespace, images, configuration and secrets.
+ */
+import type { ServiceName } from '@motcua/contracts';
+
+export type ServiceSpec = {
+  name: ServiceName;
+  /** The port the service listens on (PORT), the same as in the local stack. */
+  port: number;
+  /** Digitization keeps files on a volume when STORAGE_DRIVER=local (S3 in production). */
+  filesVolume?: { mountPath: string; size: string };
+  resources: { cpu: string; memory: string; memoryLimit: string };
+};
+
+export const SERVICES: ServiceSpec[] = [
+  {
+    name: 'catalog',
+    port: 3101,
+    resources: { cpu: '100m', memory: '160Mi', memoryLimit: '320Mi' },
+  },
+  {
+    name: 'dossiers',
+    port: 3102,
+    resources: { cpu: '250m', memory: '192Mi', memoryLimit: '384Mi' },
+  },
+  {
+    name: 'feedback',
+    port: 3103,
+    resources: { cpu: '100m', memory: '160Mi', memoryLimit: '320Mi' },
+  },
+  {
+    name: 'digitization',
+    port: 3104,
+    filesVolume: { mountPath: '/var/lib/motcua/files', size: '100Gi' },
+    resources: { cpu: '200m', memory: '192Mi', memoryLimit: '512Mi' },
+  },
+  {
+    name: 'reporting',
+    port: 3105,
+    resources: { cpu: '200m', memory: '256Mi', memoryLimit: '512Mi' },
+  },
+];
+
+/** Labels the NetworkPolicies expect on the infrastructure a province runs beside motcua. */
+export const INFRASTRUCTURE_LABELS = {
+  postgres: (service: string) => ({
+    'app.kubernetes.io/name': 'postgresql',
+    'motcua.gov.vn/database': service,
+  }),
+  redis: { 'app.kubernetes.io/name': 'redis' },
+  kafka: { 'app.kubernetes.io/name': 'kafka' },
+  gateway: { 'motcua.gov.vn/gateway': 'true' },
+  monitoring: { 'kubernetes.io/metadata.name': 'monitoring' },
+};
+
+type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  [key: string]: unknown;
+};
+
+const labelsOf = (service: string, component: 'server' | 'migration') => ({
+  'app.kubernetes.io/name': service,
+  'app.kubernetes.io/part-of': 'motcua',
+  'app.kubernetes.io/component': component,
+});
+
+const restrictedContainer = {
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+
+/** The node image's `node` user. */
+const podSecurity = { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000 };
+
+/** ConfigMaps and Secret every container reads its environment from (the overlay generates them). */
+const envFrom = (service: string) => [
+  { configMapRef: { name: 'motcua-common' } },
+  { configMapRef: { name: `${service}-config` } },
+  { secretRef: { name: `${service}-secrets` } },
+];
+
+function deployment(spec: ServiceSpec): K8sObject {
+  const labels = labelsOf(spec.name, 'server');
+  const volumes: unknown[] = [{ name: 'tmp', emptyDir: {} }];
+  const mounts: unknown[] = [{ name: 'tmp', mountPath: '/tmp' }];
+  if (spec.filesVolume) {
+    volumes.push({ name: 'files', persistentVolumeClaim: { claimName: `${spec.name}-files` } });
+    mounts.push({ name: 'files', mountPath: spec.filesVolume.mountPath });
+  }
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: spec.name, labels },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: labels },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+      template: {
+        metadata: { labels },
+        spec: {
+          securityContext: podSecurity,
+          // SIGTERM: the service finishes in-flight requests and handlers and hands its relay
+          // leadership over; the preStop pause lets endpoints drop the pod first.
+          terminationGracePeriodSeconds: 45,
+          containers: [
+            {
+              name: spec.name,
+              image: `motcua/${spec.name}`,
+              ports: [{ name: 'http', containerPort: spec.port }],
+              envFrom: envFrom(spec.name),
+              resources: {
+                requests: { cpu: spec.resources.cpu, memory: spec.resources.memory },
+                limits: { memory: spec.resources.memoryLimit },
+              },
+              // Ready: its database, Redis and outbox relay answer. Live: the process answers;
+              // a database outage must not restart-loop the pod.
+              readinessProbe: {
+                httpGet: { path: '/health/ready', port: 'http' },
+                periodSeconds: 5,
+                failureThreshold: 2,
+              },
+              livenessProbe: {
+                httpGet: { path: '/health/live', port: 'http' },
+                periodSeconds: 10,
+                failureThreshold: 6,
+              },
+              startupProbe: {
+                httpGet: { path: '/health/live', port: 'http' },
+                periodSeconds: 2,
+                failureThreshold: 30,
+              },
+              lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
+              securityContext: restrictedContainer,
+              volumeMounts: mounts,
+            },
+          ],
+          volumes,
+        },
+      },
+    },
+  };
+}
+
+function migrationJob(spec: ServiceSpec): K8sObject {
+  const labels = labelsOf(spec.name, 'migration');
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: `${spec.name}-migrate`, labels },
+    spec: {
+      backoffLimit: 3,
+      ttlSecondsAfterFinished: 86400,
+      template: {
+        metadata: { labels },
+        spec: {
+          restartPolicy: 'OnFailure',
+          securityContext: podSecurity,
+          containers: [
+            {
+              name: 'migrate',
+              // The same release's migration image: Prisma migrations of this service only.
+              image: `motcua/${spec.name}-migrate`,
+              envFrom: [{ secretRef: { name: `${spec.name}-secrets` } }],
+              resources: {
+                requests: { cpu: '100m', memory: '128Mi' },
+                limits: { memory: '256Mi' },
+              },
+              securityContext: { ...restrictedContainer, readOnlyRootFilesystem: false },
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
+function service(spec: ServiceSpec): K8sObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: spec.name, labels: labelsOf(spec.name, 'server') },
+    spec: {
+      selector: labelsOf(spec.name, 'server'),
+      ports: [{ name: 'http', port: 80, targetPort: 'http' }],
+    },
+  };
+}
+
+function disruptionBudget(spec: ServiceSpec): K8sObject {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: spec.name, labels: labelsOf(spec.name, 'server') },
+    spec: { minAvailable: 1, selector: { matchLabels: labelsOf(spec.name, 'server') } },
+  };
+}
+
+function autoscaler(spec: ServiceSpec): K8sObject {
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: spec.name, labels: labelsOf(spec.name, 'server') },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: spec.name },
+      minReplicas: 2,
+      maxReplicas: 6,
+      metrics: [
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } },
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * The service's pods (server and migration) reach only their own database, Redis, Kafka, DNS and
+ * HTTPS (the identity provider's keys; S3 for digitization); only the gateway and monitoring reach them.
+ */
+function networkPolicy(spec: ServiceSpec): K8sObject {
+  const tcp = (port: number) => ({ protocol: 'TCP', port });
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: {
+      name: spec.name,
+      labels: { 'app.kubernetes.io/name': spec.name, 'app.kubernetes.io/part-of': 'motcua' },
+    },
+    spec: {
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': spec.name } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [
+        {
+          from: [
+            { namespaceSelector: {}, podSelector: { matchLabels: INFRASTRUCTURE_LABELS.gateway } },
+            { namespaceSelector: { matchLabels: INFRASTRUCTURE_LABELS.monitoring } },
+          ],
+          ports: [tcp(spec.port)],
+        },
+      ],
+      egress: [
+        {
+          to: [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+            },
+          ],
+          ports: [
+            { protocol: 'UDP', port: 53 },
+            { protocol: 'TCP', port: 53 },
+          ],
+        },
+        {
+          to: [{ podSelector: { matchLabels: INFRASTRUCTURE_LABELS.postgres(spec.name) } }],
+          ports: [tcp(5432)],
+        },
+        { to: [{ podSelector: { matchLabels: INFRASTRUCTURE_LABELS.redis } }], ports: [tcp(6379)] },
+        { to: [{ podSelector: { matchLabels: INFRASTRUCTURE_LABELS.kafka } }], ports: [tcp(9092)] },
+        { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [tcp(443)] },
+      ],
+    },
+  };
+}
+
+function filesClaim(spec: ServiceSpec): K8sObject[] {
+  if (!spec.filesVolume) return [];
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: `${spec.name}-files`, labels: labelsOf(spec.name, 'server') },
+      spec: {
+        accessModes: ['ReadWriteMany'],
+        resources: { requests: { storage: spec.filesVolume.size } },
+      },
+    },
+  ];
+}
+
+/** Every object of one service's base, in a stable order. */
+export function baseObjects(spec: ServiceSpec): K8sObject[] {
+  return [
+    deployment(spec),
+    service(spec),
+    disruptionBudget(spec),
+    autoscaler(spec),
+    networkPolicy(spec),
+    migrationJob(spec),
+    ...filesClaim(spec),
+  ];
+}
