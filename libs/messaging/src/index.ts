@@ -11,3 +11,4 @@ export * from './consumer/event-consumer';
 export * from './nest/on-event.decorator';
 export * from './nest/messaging.module';
 export * from './periodic-job';
+export * from './dead-letters/dead-letters';
