@@ -5,7 +5,16 @@ import { ReportingDatabase } from '../reporting.database';
 export type GenerationStatus = 'active' | 'building' | 'retired';
 export type Generation = { generation: number; groupId: string; status: GenerationStatus };
 
-export const PROJECTION_TABLES = ['dossier_fact', 'procedure_fact', 'feedback_fact', 'digitization_fact', 'review_campaign_fact', 'dossier_day_rollup', 'dossier_month_rollup', 'digitization_day_rollup'] as const;
+export const PROJECTION_TABLES = [
+  'dossier_fact',
+  'procedure_fact',
+  'feedback_fact',
+  'digitization_fact',
+  'review_campaign_fact',
+  'dossier_day_rollup',
+  'dossier_month_rollup',
+  'digitization_day_rollup',
+] as const;
 
 /** The generations of the projection set: exactly one active, at most one building. */
 @Injectable()
@@ -43,33 +52,66 @@ export class GenerationRepository {
 
   async list(): Promise<Generation[]> {
     const rows = await this.db.projectionGeneration.findMany({ orderBy: { generation: 'asc' } });
-    return rows.map((r) => ({ generation: r.generation, groupId: r.groupId, status: r.status as GenerationStatus }));
+    return rows.map((r) => ({
+      generation: r.generation,
+      groupId: r.groupId,
+      status: r.status as GenerationStatus,
+    }));
   }
 
-  async createBuilding(): Promise<Generation> {
+  /**
+   * Starts a building generation, or answers the one already building: concurrent calls (two
+   * admins, two instances) are serialised by a transaction lock, so at most one ever builds.
+   */
+  async createBuilding(): Promise<{ created: boolean; generation: Generation }> {
     return this.db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(
+        `SELECT pg_advisory_xact_lock(hashtext('motcua.reporting.projection-rebuild'))`,
+      );
+      const building = await tx.projectionGeneration.findFirst({ where: { status: 'building' } });
+      if (building) {
+        return {
+          created: false,
+          generation: {
+            generation: building.generation,
+            groupId: building.groupId,
+            status: 'building' as const,
+          },
+        };
+      }
       const last = await tx.projectionGeneration.findFirst({ orderBy: { generation: 'desc' } });
       const generation = (last?.generation ?? 0) + 1;
       const groupId = GenerationRepository.groupIdOf(generation);
       await tx.projectionGeneration.create({ data: { generation, groupId, status: 'building' } });
-      return { generation, groupId, status: 'building' as const };
+      return { created: true, generation: { generation, groupId, status: 'building' as const } };
     });
   }
 
   /** Switches queries to `generation`; the previous active one is retired. */
   async activate(generation: number): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      await tx.projectionGeneration.updateMany({ where: { status: 'active' }, data: { status: 'retired', retiredAt: new Date() } });
-      await tx.projectionGeneration.update({ where: { generation }, data: { status: 'active', activatedAt: new Date() } });
+      await tx.projectionGeneration.updateMany({
+        where: { status: 'active' },
+        data: { status: 'retired', retiredAt: new Date() },
+      });
+      await tx.projectionGeneration.update({
+        where: { generation },
+        data: { status: 'active', activatedAt: new Date() },
+      });
     });
   }
 
   /** Frees the rows of retired generations (their consumer groups are stopped first). */
   async purgeRetired(): Promise<void> {
-    const retired = (await this.list()).filter((g) => g.status === 'retired').map((g) => g.generation);
+    const retired = (await this.list())
+      .filter((g) => g.status === 'retired')
+      .map((g) => g.generation);
     if (retired.length === 0) return;
     for (const table of PROJECTION_TABLES) {
-      await this.db.$executeRawUnsafe(`DELETE FROM ${table} WHERE generation = ANY($1::int[])`, retired);
+      await this.db.$executeRawUnsafe(
+        `DELETE FROM ${table} WHERE generation = ANY($1::int[])`,
+        retired,
+      );
     }
   }
 }

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { INTERNAL_EVENTS } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
@@ -7,7 +12,10 @@ import { LOGGER, type Logger } from '@motcua/observability';
 import { GenerationRepository, type Generation } from '../projections/generation.repository';
 import { ProjectionConsumers } from '../projections/projection-consumers.service';
 
-export type RebuildState = { generations: Generation[]; building?: { generation: number; lag: number | null } };
+export type RebuildState = {
+  generations: Generation[];
+  building?: { generation: number; lag: number | null };
+};
 
 const TOPICS = [...new Set(INTERNAL_EVENTS.map((c) => c.topic))];
 
@@ -28,7 +36,13 @@ export class RebuildService implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.watch().catch((err: unknown) => this.logger.warn({ err }, 'rebuild watch failed')), 500);
+    this.timer = setInterval(
+      () =>
+        void this.watch().catch((err: unknown) =>
+          this.logger.warn({ err }, 'rebuild watch failed'),
+        ),
+      500,
+    );
     this.timer.unref();
   }
 
@@ -37,13 +51,18 @@ export class RebuildService implements OnApplicationBootstrap, BeforeApplication
   }
 
   async start(): Promise<Generation> {
-    const building = await this.generations.building();
-    if (building.length > 0) {
-      throw new DomainProblem(409, 'rebuild-in-progress', 'A rebuild is already running', `generation ${building[0].generation} is still catching up`, {
-        generation: building[0].generation,
-      });
+    const { created, generation } = await this.generations.createBuilding();
+    if (!created) {
+      throw new DomainProblem(
+        409,
+        'rebuild-in-progress',
+        'A rebuild is already running',
+        `generation ${generation.generation} is still catching up`,
+        {
+          generation: generation.generation,
+        },
+      );
     }
-    const generation = await this.generations.createBuilding();
     this.logger.info({ generation: generation.generation }, 'projection rebuild started');
     await this.consumers.sync();
     return generation;
@@ -52,7 +71,10 @@ export class RebuildService implements OnApplicationBootstrap, BeforeApplication
   async state(): Promise<RebuildState> {
     const generations = await this.generations.list();
     const building = generations.find((g) => g.status === 'building');
-    return { generations, ...(building ? { building: { generation: building.generation, lag: this.lastLag } } : {}) };
+    return {
+      generations,
+      ...(building ? { building: { generation: building.generation, lag: this.lastLag } } : {}),
+    };
   }
 
   /** Switches to the building generation once it has consumed everything written so far. */
@@ -63,7 +85,10 @@ export class RebuildService implements OnApplicationBootstrap, BeforeApplication
     this.lastLag = lag;
     if (lag !== 0) return;
     await this.generations.activate(building.generation);
-    this.logger.info({ generation: building.generation }, 'projection rebuild caught up: generation switched');
+    this.logger.info(
+      { generation: building.generation },
+      'projection rebuild caught up: generation switched',
+    );
     await this.consumers.sync();
     await this.generations.purgeRetired();
   }
@@ -78,7 +103,9 @@ export class RebuildService implements OnApplicationBootstrap, BeforeApplication
       for (const topic of TOPICS) {
         const partitions = committed.find((c) => c.topic === topic)?.partitions ?? [];
         for (const end of await admin.fetchTopicOffsets(topic)) {
-          const offset = Number(partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+          const offset = Number(
+            partitions.find((p) => p.partition === end.partition)?.offset ?? -1,
+          );
           const at = offset >= 0 ? offset : Number(end.low);
           lag += Math.max(Number(end.high) - at, 0);
         }
