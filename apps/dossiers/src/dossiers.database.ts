@@ -1,8 +1,9 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
-import { PgSqlDatabase } from '@motcua/messaging';
+import { LOGGER, type Logger } from '@motcua/observability';
+import { createPgPool, PgSqlDatabase } from '@motcua/messaging';
 import { PrismaClient } from './generated/prisma/client';
 
 /**
@@ -15,8 +16,8 @@ export class DossiersDatabase extends PrismaClient implements OnModuleDestroy {
   private readonly pool: Pool;
   readonly sql: PgSqlDatabase;
 
-  constructor(@Inject(SERVICE_CONFIG) config: CommonServiceConfig) {
-    const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  constructor(@Inject(SERVICE_CONFIG) config: CommonServiceConfig, @Optional() @Inject(LOGGER) logger?: Logger) {
+    const pool = createPgPool({ connectionString: config.DATABASE_URL, max: 10 }, { logger });
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
     this.sql = new PgSqlDatabase(pool);

@@ -6,16 +6,30 @@ import { metricsRegistry } from '@motcua/observability';
 export type HealthCheck = { name: string; check: () => Promise<void> };
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
-type Reply = { status(code: number): Reply; json(body: unknown): void };
+type Reply = { status(code: number): Reply; setHeader(name: string, value: string): void; json(body: unknown): void };
 
 @Controller()
 export class HealthController {
   constructor(@Optional() @Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[] = []) {}
 
-  /** Liveness and readiness: 200 when every dependency answers, 503 naming the ones that do not. */
-  @Get('health')
+  /**
+   * Liveness: the process runs and its event loop answers. Always 200 while it does, whatever the
+   * state of the database, Redis or Kafka, so an orchestrator does not restart a service that only
+   * waits for a server to return (it recovers by itself; see docs/operations/drills.md).
+   */
+  @Get('health/live')
   @Public()
-  async health(@Res() reply: Reply): Promise<void> {
+  live(@Res() reply: Reply): void {
+    reply.status(200).json({ status: 'up', uptimeSeconds: Math.round(process.uptime()) });
+  }
+
+  /**
+   * Readiness: 200 when every dependency answers, 503 (with Retry-After) naming the ones that do
+   * not, so a load balancer sends no traffic meanwhile. `/health` is the same report.
+   */
+  @Get(['health/ready', 'health'])
+  @Public()
+  async ready(@Res() reply: Reply): Promise<void> {
     const results = await Promise.all(
       this.checks.map(async ({ name, check }) => {
         try {
@@ -27,6 +41,7 @@ export class HealthController {
       }),
     );
     const up = results.every((r) => r.status === 'up');
+    if (!up) reply.setHeader('Retry-After', '5');
     reply.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', checks: results });
   }
 

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter, Logger } from '@nestjs/common';
+import { isDependencyUnavailable } from '@motcua/messaging';
 import { currentCorrelationId } from '@motcua/observability';
 import { DomainProblem, PROBLEM_BASE, type ProblemDetails } from './problem';
 
@@ -20,9 +21,11 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<Reply>();
     const instance = request.originalUrl ?? request.url;
     const problem = toProblem(error, instance);
-    if (problem.status >= 500) this.logger.error(error);
+    // An unreachable dependency is logged once per outage by its connections, not per request.
+    if (problem.status >= 500 && problem.retryAfter === undefined) this.logger.error(error);
     if (reply.headersSent) return;
     reply.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
+    if (typeof problem.retryAfter === 'number') reply.setHeader('Retry-After', String(problem.retryAfter));
     reply.status(problem.status).json({ ...problem, correlationId: currentCorrelationId() });
   }
 }
@@ -40,6 +43,9 @@ const TITLES: Record<number, string> = {
   429: 'Too many requests',
 };
 
+/** Seconds a client should wait before retrying while a dependency is down (its servers return within seconds to minutes). */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
+
 export function toProblem(error: unknown, instance?: string): ProblemDetails {
   if (error instanceof DomainProblem) return error.toProblem(instance);
   if (error instanceof HttpException) {
@@ -54,6 +60,18 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
           : error.message;
     return { type: PROBLEM_BASE + slug(title), title, status, detail, instance };
   }
+  if (isDependencyUnavailable(error)) {
+    return {
+      type: PROBLEM_BASE + 'dependency-unavailable',
+      title: 'Service temporarily unavailable',
+      status: 503,
+      detail: 'A server this service depends on (its database or Redis) is unreachable; nothing was changed. Retry after the indicated delay.',
+      instance,
+      retryAfter: UNAVAILABLE_RETRY_AFTER_S,
+    };
+  }
+  const storage = storageProblem(error, instance);
+  if (storage) return storage;
   if (isBodyParserError(error)) {
     return {
       type: PROBLEM_BASE + 'malformed-body',
@@ -70,6 +88,37 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
     detail: 'The service failed to handle the request; quote the correlation id to the operators.',
     instance,
   };
+}
+
+/**
+ * The service's own file storage failing (a full or read-only volume, lost permissions): 507 when
+ * there is no space left, 503 otherwise. The request's partial work is undone by its handler.
+ */
+function storageProblem(error: unknown, instance?: string): ProblemDetails | undefined {
+  const code = (error as { code?: unknown })?.code;
+  const syscall = (error as { syscall?: unknown })?.syscall;
+  if (typeof code !== 'string' || typeof syscall !== 'string') return undefined; // only errors of a file system call
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return {
+      type: PROBLEM_BASE + 'insufficient-storage',
+      title: 'Insufficient storage',
+      status: 507,
+      detail: 'The file storage is full; nothing was stored. Retry later.',
+      instance,
+      retryAfter: 60,
+    };
+  }
+  if (['EACCES', 'EPERM', 'EROFS', 'EIO'].includes(code)) {
+    return {
+      type: PROBLEM_BASE + 'storage-unavailable',
+      title: 'Storage unavailable',
+      status: 503,
+      detail: 'The file storage cannot be written now; nothing was stored. Retry later.',
+      instance,
+      retryAfter: 30,
+    };
+  }
+  return undefined;
 }
 
 function isBodyParserError(error: unknown): error is { status: number; message: string } {

@@ -10,7 +10,8 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import Redis from 'ioredis';
 import { AuthGuard, TokenVerifier } from '@motcua/auth';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
-import { LOGGER, createLogger } from '@motcua/observability';
+import { watchRedis } from '@motcua/messaging';
+import { LOGGER, createLogger, type Logger } from '@motcua/observability';
 import { HEALTH_CHECKS, HealthController, type HealthCheck } from './health.controller';
 import { RequestTextInterceptor } from './request-text';
 
@@ -61,8 +62,13 @@ export class ServiceKitModule {
         RedisLifecycle,
         {
           provide: REDIS,
-          useFactory: () =>
-            new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }),
+          inject: [LOGGER],
+          // ioredis reconnects by itself; watchRedis logs an outage once and handles its errors.
+          useFactory: (logger: Logger) => {
+            const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 });
+            watchRedis(redis, logger);
+            return redis;
+          },
         },
         {
           provide: HEALTH_CHECKS,

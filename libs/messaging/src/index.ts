@@ -1,3 +1,4 @@
+export * from './connections';
 export * from './sql-client';
 export * from './pg-database';
 export * from './kafka-client';

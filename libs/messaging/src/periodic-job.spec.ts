@@ -58,3 +58,28 @@ describe('PeriodicJob', () => {
     expect(passes).toBe(stoppedAt);
   });
 });
+
+describe('PeriodicJob while its database is unreachable', () => {
+  it('logs the outage once, not once per pass, and logs when passes succeed again', async () => {
+    const lines: { level: string; msg: string }[] = [];
+    const recording = {
+      warn: (_: unknown, msg: string) => lines.push({ level: 'warn', msg }),
+      info: (_: unknown, msg: string) => lines.push({ level: 'info', msg }),
+      error: (_: unknown, msg: string) => lines.push({ level: 'error', msg }),
+    } as unknown as typeof logger;
+    let down = true;
+    const job = new PeriodicJob(
+      'deadline watch',
+      async () => {
+        if (down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      },
+      recording,
+    );
+    for (let i = 0; i < 5; i++) await job.tick();
+    down = false;
+    await job.tick();
+    await job.tick();
+    expect(lines.map((l) => l.level)).toEqual(['warn', 'info']);
+    expect(lines[0].msg).toContain('deadline watch');
+  });
+});

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { Client } from 'pg';
 import { asyncScheduler, filter, interval, map, merge, Subject, throttleTime, type Observable } from 'rxjs';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
 import { REDIS } from '@motcua/http';
+import { PgListener, watchRedis } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { CHANGE_CHANNEL, type ChangeNotice } from '../projections/projection-subscriptions';
 import { ProjectionConsumers } from '../projections/projection-consumers.service';
@@ -17,11 +17,14 @@ export type LiveMessage = { data: { kind: 'changed' | 'ping'; type?: string; gen
  * Live fan-out: PostgreSQL NOTIFY (sent inside the projection's transaction, so delivered only
  * after commit) → the instance that projected the event publishes to Redis → every instance's
  * subscribers push a server-sent event to their browsers, which then re-read the figures.
+ * Both connections outlive their servers: the listener listens again after a database restart
+ * (and tells browsers to re-read, as notices may have been missed), ioredis re-subscribes after a
+ * Redis restart; browsers' streams stay open meanwhile (heartbeats keep coming).
  */
 @Injectable()
 export class LiveUpdatesService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly changes = new Subject<ChangeNotice>();
-  private listener?: Client;
+  private listener?: PgListener;
   private subscriber?: Redis;
 
   constructor(
@@ -40,18 +43,22 @@ export class LiveUpdatesService implements OnApplicationBootstrap, BeforeApplica
         this.logger.warn({ message }, 'unreadable live change notice');
       }
     });
+    watchRedis(this.subscriber, this.logger);
     await this.subscriber.subscribe(REDIS_CHANNEL);
-    this.listener = new Client({ connectionString: this.config.DATABASE_URL });
-    this.listener.on('notification', (n) => void this.onNotification(n.payload));
-    this.listener.on('error', (err) => this.logger.warn({ err }, 'live-update listener error'));
-    await this.listener.connect();
-    await this.listener.query(`LISTEN ${CHANGE_CHANNEL}`);
+    this.listener = new PgListener({
+      connectionString: this.config.DATABASE_URL,
+      channels: [CHANGE_CHANNEL],
+      onNotification: (_channel, payload) => void this.onNotification(payload),
+      onReconnect: () => this.changes.next({ instance: this.consumers.instanceId, generation: this.consumers.active, type: 'reconnected' }),
+      logger: this.logger,
+    });
+    await this.listener.start();
     this.consumers.onSwitch((generation) => this.changes.next({ instance: this.consumers.instanceId, generation, type: 'generation-switched' }));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.changes.complete();
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.subscriber?.disconnect();
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { deadLetterTopicOf } from '@motcua/contracts';
-import { EventConsumer, KAFKA, PROJECTION_FETCH } from '@motcua/messaging';
+import { EventConsumer, isDependencyUnavailable, KAFKA, PROJECTION_FETCH } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { ReportingDatabase, type ReportingTx } from '../reporting.database';
 import { GenerationRepository, type Generation } from './generation.repository';
@@ -41,7 +41,8 @@ export class ProjectionConsumers implements OnApplicationBootstrap, BeforeApplic
   async onApplicationBootstrap(): Promise<void> {
     await this.generations.ensureActive();
     await this.sync();
-    this.timer = setInterval(() => void this.sync().catch((err: unknown) => this.logger.warn({ err }, 'generation sync failed')), 2000);
+    // An unreachable database is logged once per outage by its connections; other failures each time.
+    this.timer = setInterval(() => void this.sync().catch((err: unknown) => isDependencyUnavailable(err) || this.logger.warn({ err }, 'generation sync failed')), 2000);
     this.timer.unref();
   }
 

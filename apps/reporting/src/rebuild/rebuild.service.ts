@@ -7,7 +7,7 @@ import {
 import type { Kafka } from 'kafkajs';
 import { INTERNAL_EVENTS } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
-import { KAFKA } from '@motcua/messaging';
+import { isDependencyUnavailable, KAFKA } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { GenerationRepository, type Generation } from '../projections/generation.repository';
 import { ProjectionConsumers } from '../projections/projection-consumers.service';
@@ -36,10 +36,11 @@ export class RebuildService implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
+    // An unreachable database is logged once per outage by its connections; other failures each time.
     this.timer = setInterval(
       () =>
-        void this.watch().catch((err: unknown) =>
-          this.logger.warn({ err }, 'rebuild watch failed'),
+        void this.watch().catch(
+          (err: unknown) => isDependencyUnavailable(err) || this.logger.warn({ err }, 'rebuild watch failed'),
         ),
       500,
     );

@@ -11,11 +11,3 @@ export class PermanentError extends Error {
 }
 
 export type DeadLetterReason = 'malformed' | 'invalid-data' | 'rejected' | 'retries-exhausted';
-
-/** Connection-level failures of PostgreSQL: consumption pauses instead of dead-lettering. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|57P03|08006|08001|08003|55000|not currently accepting connections|Can't reach database|connection terminated|Connection terminated|DatabaseNotReachable|too many clients/i.test(
-    text,
-  );
-}

@@ -11,7 +11,9 @@ import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
 import { chunkEvents, eventsConsumed, eventsDeadLettered } from '../metrics';
 import { applyTogether, contextOf, type Applicable, type Delivery } from './chunk-transaction';
 import { sendToDeadLetter } from './dead-letter';
-import { isDatabaseUnavailable, PermanentError, type DeadLetterReason } from './errors';
+import { isDatabaseUnavailable } from '../connections/unavailable';
+import { Outage } from '../connections/outage';
+import { PermanentError, type DeadLetterReason } from './errors';
 import { startLagMonitor } from './lag-monitor';
 import { DEFAULT_FETCH, type FetchShape, type Subscription } from './subscriptions';
 
@@ -36,8 +38,6 @@ export type EventConsumerOptions<Tx extends SqlTransaction> = {
 
 class Aborted extends Error {}
 
-
-
 /** Consecutive valid events applied in one transaction (one inbox insert, one commit). */
 const CHUNK_SIZE = 200;
 
@@ -61,8 +61,11 @@ export class EventConsumer<Tx extends SqlTransaction> {
   private stopLag?: () => void;
   private pruneTimer?: NodeJS.Timeout;
   private readonly handlers = new Map<string, Subscription<Tx>>();
+  /** Consumption paused for an unreachable database: logged when it pauses and when it resumes. */
+  private readonly paused: Outage;
 
   constructor(private readonly options: EventConsumerOptions<Tx>) {
+    this.paused = new Outage(`consumer group ${options.groupId}: the database`, options.logger);
     for (const subscription of options.subscriptions) {
       this.handlers.set(subscription.contract.type, subscription);
     }
@@ -162,15 +165,25 @@ export class EventConsumer<Tx extends SqlTransaction> {
 
   /** The chunk in one transaction; on any failure, each event on its own with retries and dead letters. */
   private async applyChunk(chunk: Applicable<Tx>[]): Promise<void> {
-    if (chunk.length > 1) {
+    let delay = 200;
+    while (chunk.length > 1) {
       try {
         const applied = await applyTogether(this.options.db, this.options.groupId, chunk);
+        this.paused.recovered();
         chunkEvents.observe({ group: this.options.groupId }, chunk.length);
         chunk.forEach(({ event }, i) => this.handled(event, applied[i]));
         return;
       } catch (error) {
         if (this.stopping) throw new Aborted('consumer stopping: messages left for redelivery');
+        if (isDatabaseUnavailable(error) || !(await this.databaseAnswers())) {
+          // Not the events' fault: the whole chunk waits for the database, no attempt counted.
+          this.paused.failed(error);
+          await this.pause(delay);
+          delay = Math.min(delay * 2, 5000);
+          continue;
+        }
         this.options.logger.warn({ err: error, events: chunk.length }, 'a chunk failed: applying its events one by one');
+        break;
       }
     }
     for (const item of chunk) {
@@ -199,6 +212,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
       if (this.stopping) throw new Aborted('consumer stopping: message left for redelivery');
       try {
         this.handled(event, await this.applyOnce(event, subscription));
+        this.paused.recovered();
         return;
       } catch (error) {
         if (error instanceof PermanentError || error instanceof ZodError || error instanceof MalformedEventError) {
@@ -209,10 +223,8 @@ export class EventConsumer<Tx extends SqlTransaction> {
         if (attempt >= maxAttempts) {
           return this.deadLetter(delivery, 'retries-exhausted', (error as Error).message, event.type);
         }
-        this.options.logger.warn(
-          { err: error, type: event.type, id: event.id, attempt, databaseDown },
-          databaseDown ? 'database unavailable: consumption paused, retrying' : 'transient handler error: retrying',
-        );
+        if (databaseDown) this.paused.failed(error); // logged once: consumption paused until it answers
+        else this.options.logger.warn({ err: error, type: event.type, id: event.id, attempt }, 'transient handler error: retrying');
         await this.pause(delay);
         delay = Math.min(delay * 2, 5000);
       }

@@ -1,8 +1,11 @@
-import { Client, Pool, type PoolClient } from 'pg';
+import type { Client, Pool, PoolClient } from 'pg';
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
 import { toKafkaRecord, type CloudEvent } from '@motcua/contracts';
 import type { Logger } from '@motcua/observability';
 import { localOutboxCommits, OUTBOX_CHANNEL } from './event-sink';
+import { Outage } from '../connections/outage';
+import { createPgClient, createPgPool } from '../connections/pg-connections';
+import { isDatabaseUnavailable } from '../connections/unavailable';
 import { outboxBacklog, outboxOldestAge, publishLatency, relayBatchRows } from '../metrics';
 
 export type OutboxRelayOptions = {
@@ -33,6 +36,9 @@ const LEADER_LOCK = 7_391_004_211;
  * - At-least-once: a crash after the broker's ack and before marking re-publishes the
  *   batch; consumers drop the duplicates through their inbox.
  * - Pipelined: a batch is marked while the next one is read and sent (see drainOnce).
+ * - Survives its database: when PostgreSQL goes away (a crash, a restart, a failover) the lock's
+ *   session ends with it; the relay retries with backoff (at most 5 s), then takes the lead again
+ *   and listens again. An outage of the database or of Kafka is logged once, not per retry.
  */
 export class OutboxRelay {
   private readonly pool: Pool;
@@ -53,9 +59,12 @@ export class OutboxRelay {
   private vacuuming = false;
   /** The mark of the last batch sent, committing while the next one is read and sent. */
   private marking: Promise<void> = Promise.resolve();
+  /** Publishing stalled for Kafka (the database's outages are logged by its connections). */
+  private readonly kafkaOutage: Outage;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
+    this.pool = createPgPool({ connectionString: options.databaseUrl, max: 2 }, { logger: options.logger });
+    this.kafkaOutage = new Outage('outbox relay: Kafka', options.logger);
     this.batchSize = options.batchSize ?? 500;
     this.idlePollMs = options.idlePollMs ?? 1000;
   }
@@ -97,14 +106,15 @@ export class OutboxRelay {
         if (this.leader) {
           const published = await this.drainOnce();
           backoff = 100;
+          this.kafkaOutage.recovered();
           await this.pruneIfDue();
           this.vacuumIfDue();
           if (published === this.batchSize) continue;
         }
         await this.sleep(this.leader ? this.idlePollMs : 2000);
       } catch (error) {
-        this.options.logger.warn({ err: error }, `outbox relay: ${(error as Error).message}; retrying`);
-        await this.resetConnections();
+        this.reportFailure(error);
+        await this.resetConnections(isDatabaseUnavailable(error));
         await this.sleep(backoff);
         backoff = Math.min(backoff * 2, 5000);
       }
@@ -112,9 +122,13 @@ export class OutboxRelay {
   }
 
   private async becomeLeader(): Promise<void> {
-    const listener = new Client({ connectionString: this.options.databaseUrl });
-    listener.on('error', () => undefined);
-    await listener.connect();
+    const listener = createPgClient({ connectionString: this.options.databaseUrl }, { logger: this.options.logger });
+    try {
+      await listener.connect();
+    } catch (error) {
+      await listener.end().catch(() => undefined);
+      throw error;
+    }
     const { rows } = await listener.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LEADER_LOCK]);
     if (!rows[0]?.ok) {
       await listener.end();
@@ -252,8 +266,7 @@ export class OutboxRelay {
     this.vacuuming = true;
     this.changedSinceVacuum = 0;
     this.lastVacuum = Date.now();
-    const client = new Client({ connectionString: this.options.databaseUrl });
-    client.on('error', () => undefined);
+    const client = createPgClient({ connectionString: this.options.databaseUrl }, { logger: this.options.logger });
     void client
       .connect()
       .then(() => client.query('VACUUM (ANALYZE) outbox_event'))
@@ -264,8 +277,16 @@ export class OutboxRelay {
       });
   }
 
-  private async resetConnections(): Promise<void> {
-    if (this.producerConnected) {
+  /** A database outage is logged by its connections, a Kafka one once here; anything else each time. */
+  private reportFailure(error: unknown): void {
+    if (isDatabaseUnavailable(error)) return;
+    if ((error as Error)?.name?.startsWith('KafkaJS')) return this.kafkaOutage.failed(error);
+    this.options.logger.warn({ err: error }, `outbox relay: ${(error as Error).message}; retrying`);
+  }
+
+  /** After a failure: the lead is given up and taken again; the producer too unless the database failed. */
+  private async resetConnections(databaseFailed: boolean): Promise<void> {
+    if (this.producerConnected && !databaseFailed) {
       this.producerConnected = false;
       await this.producer?.disconnect().catch(() => undefined);
     }

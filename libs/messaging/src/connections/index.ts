@@ -1,0 +1,5 @@
+export * from './outage';
+export * from './unavailable';
+export * from './pg-connections';
+export * from './pg-listener';
+export * from './redis-connections';
