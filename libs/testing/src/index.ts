@@ -9,3 +9,4 @@ export * from './test-env';
 export * from './wait-for';
 export * from './service-process';
 export * from './tokens';
+export * from './drills';
