@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVICES, type ServiceName } from '@motcua/contracts';
@@ -52,6 +52,7 @@ describe('fault drills on a stack of its own', () => {
   let stack: DrillStack;
 
   beforeAll(async () => {
+    chmodSync(base, 0o711); // the private server runs as the postgres user when the test runs as root
     postgres.init();
     postgres.start();
     await redis.start();
@@ -109,8 +110,12 @@ describe('fault drills on a stack of its own', () => {
     // The outage is logged once per holder that pauses (the connections, each consumer group), not per request or retry.
     const outageLines = logLines(/unreachable \(/);
     process.stdout.write(`outage log lines: ${JSON.stringify(outageLines)}\n`);
-    for (const service of SERVICES) expect(outageLines[service]).toBeLessThanOrEqual(6);
-    expect(logLines(/Unhandled 'error' event|Connection terminated unexpectedly/).dossiers).toBe(0);
+    for (const service of SERVICES) expect(outageLines[service]).toBeLessThanOrEqual(3);
+    for (const s of services) {
+      const noisy = s.logs.filter((line) => /"level":"(warn|error)"/.test(line));
+      process.stdout.write(`${s.name}: ${noisy.length} warn/error lines\n${noisy.slice(0, 8).map((l) => `    ${l.slice(0, 300)}`).join('\n')}\n`);
+    }
+    expect(logLines(/Unhandled 'error' event|uncaughtException/)).toEqual(Object.fromEntries(SERVICES.map((s) => [s, 0])));
   });
 
   it('Redis killed and started again: services keep answering, the live stream keeps its subscribers', async () => {

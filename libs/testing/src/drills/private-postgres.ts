@@ -9,7 +9,8 @@ export const PG_BIN = process.env.DRILL_PG_BIN ?? '/usr/lib/postgresql/15/bin';
  * A PostgreSQL instance of its own (initdb + pg_ctl from the installed server binaries) on its own
  * port, data folder and socket folder, for a drill that crashes and restarts its database without
  * touching the machine's PostgreSQL, which other people use. Trust authentication, user postgres.
- * As root the server runs as the `postgres` system user (PostgreSQL refuses to run as root).
+ * As root the server runs as the `postgres` system user (PostgreSQL refuses to run as root): the
+ * folders above `baseDir` must then let it through (o+x).
  */
 export class PrivatePostgres {
   readonly dataDir: string;
@@ -30,6 +31,8 @@ export class PrivatePostgres {
 
   init(): void {
     mkdirSync(this.socketDir, { recursive: true });
+    mkdirSync(this.dataDir, { recursive: true });
+    this.own(this.dataDir);
     this.own(this.baseDir);
     this.own(this.socketDir);
     if (!existsSync(join(this.dataDir, 'PG_VERSION'))) {
