@@ -34,6 +34,21 @@ build_services() {
 
 run_ts() { node -r "$root/tools/register-ts.js" "$@"; }
 
+# Starts one built service of the stack in the background (needs $stack_dir/stack.env sourced),
+# unless it already runs; used by up.sh and by tools/stack/start-service.sh (the drills' restarts).
+start_service() {
+  local service=$1 pidfile="$stack_dir/$1.pid" db_var="DATABASE_URL_${1^^}"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    say "$service already running (pid $(cat "$pidfile"))"; return 0
+  fi
+  mkdir -p "$stack_dir/logs"
+  PORT=${SERVICE_PORT[$service]} DATABASE_URL=${!db_var} REDIS_URL=$STACK_REDIS_URL KAFKA_BROKERS=$STACK_KAFKA_BROKERS \
+  AUTH_JWKS_URL=$STACK_JWKS_URL AUTH_ISSUER=$STACK_AUTH_ISSUER AUTH_AUDIENCE=$STACK_AUTH_AUDIENCE \
+  PUBLIC_BASE_URL="http://127.0.0.1:${SERVICE_PORT[$service]}" \
+    setsid nohup node --enable-source-maps "$root/dist/apps/$service/main.js" >> "$stack_dir/logs/$service.log" 2>&1 &
+  echo $! > "$pidfile"
+}
+
 # The dashboard's page test drives Debian's Chromium (no test tool may download a browser).
 ensure_promtool() {
   command -v promtool >/dev/null && return 0

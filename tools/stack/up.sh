@@ -21,18 +21,7 @@ mv "$root/.data/stack.env.tmp" "$stack_dir/stack.env"
 # shellcheck disable=SC1091
 source "$stack_dir/stack.env"
 
-for service in "${SERVICES[@]}"; do
-  pidfile="$stack_dir/$service.pid"
-  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-    say "$service already running (pid $(cat "$pidfile"))"; continue
-  fi
-  db_var="DATABASE_URL_${service^^}"
-  PORT=${SERVICE_PORT[$service]} DATABASE_URL=${!db_var} REDIS_URL=$STACK_REDIS_URL KAFKA_BROKERS=$STACK_KAFKA_BROKERS \
-  AUTH_JWKS_URL=$STACK_JWKS_URL AUTH_ISSUER=$STACK_AUTH_ISSUER AUTH_AUDIENCE=$STACK_AUTH_AUDIENCE \
-  PUBLIC_BASE_URL="http://127.0.0.1:${SERVICE_PORT[$service]}" \
-    setsid nohup node --enable-source-maps "$root/dist/apps/$service/main.js" >> "$stack_dir/logs/$service.log" 2>&1 &
-  echo $! > "$pidfile"
-done
+for service in "${SERVICES[@]}"; do start_service "$service"; done
 
 say "waiting for the services to answer /health"
 for service in "${SERVICES[@]}"; do

@@ -109,10 +109,12 @@ function spool(source: Readable, path: string, inspector: FileInspector): Promis
       }
     };
     source.on('data', onData);
+    // The storage refusing the temp file (unwritable, full) fails the upload with its own error.
+    out.once('error', fail);
     source.once('end', () => {
       if (settled) return;
       settled = true;
-      out.end(() => resolve());
+      out.end((error?: Error | null) => (error ? reject(error) : resolve()));
     });
     source.once('close', () => {
       if (!source.readableEnded) fail(new FileRejected('truncated-file', 'the upload was interrupted before its end'));

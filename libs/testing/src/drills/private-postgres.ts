@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The server binaries a private instance uses (DRILL_PG_BIN, else PostgreSQL 15's Debian location). */
@@ -37,12 +37,15 @@ export class PrivatePostgres {
     this.own(this.socketDir);
     if (!existsSync(join(this.dataDir, 'PG_VERSION'))) {
       this.run('initdb', ['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
+      // In its configuration, not on pg_ctl's command line: a plain `pg_ctl -D <dataDir> start` (the
+      // operator's drill script) then starts it on its own port too, never on the machine's 5432.
+      const settings = { port: this.port, unix_socket_directories: `'${this.socketDir}'`, listen_addresses: "'127.0.0.1'", fsync: 'off', max_connections: 200, shared_buffers: "'32MB'", logging_collector: 'off' };
+      appendFileSync(join(this.dataDir, 'postgresql.conf'), `\n# motcua drill instance\n${Object.entries(settings).map(([k, v]) => `${k} = ${v}`).join('\n')}\n`);
     }
   }
 
   start(): void {
-    const options = `-p ${this.port} -k ${this.socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c shared_buffers=32MB`;
-    this.run('pg_ctl', ['-D', this.dataDir, '-o', options, '-l', join(this.baseDir, 'postgres.log'), '-w', '-t', '60', 'start']);
+    this.run('pg_ctl', ['-D', this.dataDir, '-l', join(this.baseDir, 'postgres.log'), '-w', '-t', '60', 'start']);
   }
 
   /** `immediate` is a crash as far as clients see: every backend dies at once, recovery at next start. */
