@@ -13,4 +13,13 @@ const stop = `kill -9 "$(cat '${pidFile}')"`;
 const start = `bash '${root}/infra/kafka/kafka.sh' start`;
 
 // A broker restart re-elects partition leaders and lets clients re-discover it: allow 30 s.
-main(() => drill(commandFault('Kafka broker killed (SIGKILL) and started again', env.DRILL_BROKER_STOP_CMD ?? stop, env.DRILL_BROKER_START_CMD ?? start), { servingWithinMs: 30_000 }));
+main(() =>
+  drill(
+    commandFault(
+      'Kafka broker killed (SIGKILL) and started again',
+      env.DRILL_BROKER_STOP_CMD ?? stop,
+      env.DRILL_BROKER_START_CMD ?? start,
+    ),
+    { servingWithinMs: 30_000 },
+  ),
+);

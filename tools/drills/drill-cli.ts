@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, runDrill, stackFromEnv, type DrillReport, type DrillStack, type Fault } from '@motcua/testing';
+import {
+  repoRoot,
+  runDrill,
+  stackFromEnv,
+  type DrillReport,
+  type DrillStack,
+  type Fault,
+} from '@motcua/testing';
 
 /**
  * What every drill script shares: the stack's addresses from the environment (see stackFromEnv:
@@ -11,12 +18,19 @@ import { repoRoot, runDrill, stackFromEnv, type DrillReport, type DrillStack, ty
 export const env = process.env;
 export const root = repoRoot();
 export const stack: DrillStack = stackFromEnv(env);
-export const asPostgres = (command: string) => (process.getuid?.() === 0 ? `runuser -u postgres -- ${command}` : command);
-export const hasCommand = (name: string) => ['/usr/bin', '/usr/sbin', '/bin', '/usr/local/bin'].some((dir) => existsSync(join(dir, name)));
+export const asPostgres = (command: string) =>
+  process.getuid?.() === 0 ? `runuser -u postgres -- ${command}` : command;
+export const hasCommand = (name: string) =>
+  ['/usr/bin', '/usr/sbin', '/bin', '/usr/local/bin'].some((dir) => existsSync(join(dir, name)));
 
-export async function drill(fault: Fault, defaults: { servingWithinMs?: number } = {}): Promise<void> {
+export async function drill(
+  fault: Fault,
+  defaults: { servingWithinMs?: number } = {},
+): Promise<void> {
   const log = (line: string) => process.stdout.write(`  ${line}\n`);
-  log(`stack: dossiers ${stack.services.dossiers}, databases on ${new URL(stack.postgresServer).host}, Kafka ${stack.kafkaBrokers.join(',')}`);
+  log(
+    `stack: dossiers ${stack.services.dossiers}, databases on ${new URL(stack.postgresServer).host}, Kafka ${stack.kafkaBrokers.join(',')}`,
+  );
   await finish(
     await runDrill({
       stack,
@@ -36,8 +50,10 @@ export async function finish(report: DrillReport): Promise<void> {
 }
 
 export function main(run: () => Promise<void>): void {
-  run().catch((error: Error) => {
-    process.stderr.write(`drill aborted: ${error.stack ?? error.message}\n0 passed, 1 failed\n`);
-    process.exitCode = 1;
-  }).finally(() => setTimeout(() => process.exit(), 500).unref());
+  run()
+    .catch((error: Error) => {
+      process.stderr.write(`drill aborted: ${error.stack ?? error.message}\n0 passed, 1 failed\n`);
+      process.exitCode = 1;
+    })
+    .finally(() => setTimeout(() => process.exit(), 500).unref());
 }

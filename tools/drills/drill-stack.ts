@@ -13,7 +13,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from '@motcua/auth';
 import { SERVICES } from '@motcua/contracts';
-import { databaseName, databaseUrl, PrivatePostgres, PrivateRedis, provision, repoRoot, waitFor } from '@motcua/testing';
+import {
+  databaseName,
+  databaseUrl,
+  PrivatePostgres,
+  PrivateRedis,
+  provision,
+  repoRoot,
+  waitFor,
+} from '@motcua/testing';
 
 async function main(): Promise<void> {
   const portBase = Number(process.argv[2] ?? 5100);
@@ -27,10 +35,31 @@ async function main(): Promise<void> {
   postgres.start();
   await redis.start();
   const prefix = 'motcua_drill';
-  await provision({ mode: 'given', postgresServerUrl: postgres.url, redisUrl: redis.url, kafkaBrokers: brokers, stop: async () => undefined }, prefix, (l) => process.stderr.write(`  ${l}\n`), { disposable: true });
+  await provision(
+    {
+      mode: 'given',
+      postgresServerUrl: postgres.url,
+      redisUrl: redis.url,
+      kafkaBrokers: brokers,
+      stop: async () => undefined,
+    },
+    prefix,
+    (l) => process.stderr.write(`  ${l}\n`),
+    { disposable: true },
+  );
   const keys = await ensureDevKeys(repoRoot());
-  const env: string[] = [`DATABASE_URL=${postgres.url}`, `DRILL_DB_PREFIX=${prefix}`, `KAFKA_BROKERS=${brokers.join(',')}`, `REDIS_URL=${redis.url}`, `DRILL_PGDATA=${postgres.dataDir}`, `DRILL_STORAGE_DIR=${join(dir, 'files')}`];
-  env.push(`DRILL_SERVICE_STOP_CMD='kill -9 "$(cat ${dir}/{service}.pid)"'`, `DRILL_SERVICE_START_CMD='bash ${dir}/start-{service}.sh'`);
+  const env: string[] = [
+    `DATABASE_URL=${postgres.url}`,
+    `DRILL_DB_PREFIX=${prefix}`,
+    `KAFKA_BROKERS=${brokers.join(',')}`,
+    `REDIS_URL=${redis.url}`,
+    `DRILL_PGDATA=${postgres.dataDir}`,
+    `DRILL_STORAGE_DIR=${join(dir, 'files')}`,
+  ];
+  env.push(
+    `DRILL_SERVICE_STOP_CMD='kill -9 "$(cat ${dir}/{service}.pid)"'`,
+    `DRILL_SERVICE_START_CMD='bash ${dir}/start-{service}.sh'`,
+  );
   for (const [i, service] of SERVICES.entries()) {
     const port = portBase + 1 + i;
     const vars = {
@@ -48,13 +77,22 @@ async function main(): Promise<void> {
     const script = join(dir, `start-${service}.sh`);
     writeFileSync(
       script,
-      `#!/usr/bin/env bash\n${Object.entries(vars).map(([k, v]) => `export ${k}='${v}'`).join('\n')}\n` +
+      `#!/usr/bin/env bash\n${Object.entries(vars)
+        .map(([k, v]) => `export ${k}='${v}'`)
+        .join('\n')}\n` +
         `setsid nohup '${process.execPath}' --enable-source-maps '${join(repoRoot(), 'dist', 'apps', service, 'main.js')}' >> '${join(dir, `${service}.log`)}' 2>&1 &\n` +
         `echo $! > '${join(dir, `${service}.pid`)}'\n`,
     );
     execFileSync('bash', [script]);
     env.push(`${service.toUpperCase()}_URL=http://127.0.0.1:${port}`);
-    await waitFor(`${service} ready`, async () => ((await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.ok ? true : undefined), 60_000);
+    await waitFor(
+      `${service} ready`,
+      async () =>
+        (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined))?.ok
+          ? true
+          : undefined,
+      60_000,
+    );
   }
   process.stdout.write(`${env.map((e) => `export ${e}`).join('\n')}\n# folders and logs: ${dir}\n`);
   const stop = () => {

@@ -11,13 +11,23 @@ import { asPostgres, drill, env, main } from './drill-cli';
 const bin = env.DRILL_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const cluster = env.DRILL_PG_CLUSTER ?? '15 main';
 const [stop, start] = env.DRILL_PGDATA
-  ? [asPostgres(`${bin}/pg_ctl -D '${env.DRILL_PGDATA}' -m immediate -w stop`), asPostgres(`${bin}/pg_ctl -D '${env.DRILL_PGDATA}' -l '${env.DRILL_PGDATA}/drill-restart.log' -w start`)]
+  ? [
+      asPostgres(`${bin}/pg_ctl -D '${env.DRILL_PGDATA}' -m immediate -w stop`),
+      asPostgres(
+        `${bin}/pg_ctl -D '${env.DRILL_PGDATA}' -l '${env.DRILL_PGDATA}/drill-restart.log' -w start`,
+      ),
+    ]
   : [`pg_ctlcluster ${cluster} stop -m immediate`, `pg_ctlcluster ${cluster} start`];
 
 main(() =>
   drill(
-    commandFault('PostgreSQL stopped in immediate mode (a crash) and started again', env.DRILL_PG_STOP_CMD ?? stop, env.DRILL_PG_START_CMD ?? start, {
-      databaseDown: true,
-    }),
+    commandFault(
+      'PostgreSQL stopped in immediate mode (a crash) and started again',
+      env.DRILL_PG_STOP_CMD ?? stop,
+      env.DRILL_PG_START_CMD ?? start,
+      {
+        databaseDown: true,
+      },
+    ),
   ),
 );

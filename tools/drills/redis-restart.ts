@@ -13,4 +13,12 @@ const cli = `redis-cli -h ${url.hostname} -p ${url.port || 6379}`;
 const stop = `kill -9 "$(${cli} info server | tr -d '\\r' | sed -n 's/^process_id://p')"`;
 const start = `redis-server --port ${url.port || 6379} --daemonize yes && for i in $(seq 1 50); do ${cli} ping >/dev/null 2>&1 && break; sleep 0.1; done`;
 
-main(() => drill(commandFault('Redis killed (SIGKILL) and started again', env.DRILL_REDIS_STOP_CMD ?? stop, env.DRILL_REDIS_START_CMD ?? start)));
+main(() =>
+  drill(
+    commandFault(
+      'Redis killed (SIGKILL) and started again',
+      env.DRILL_REDIS_STOP_CMD ?? stop,
+      env.DRILL_REDIS_START_CMD ?? start,
+    ),
+  ),
+);

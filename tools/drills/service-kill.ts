@@ -14,8 +14,19 @@ if (!SERVICES.includes(service)) {
   process.stderr.write(`usage: service-kill.ts <${SERVICES.join('|')}>\n`);
   process.exit(2);
 }
-const stop = (env.DRILL_SERVICE_STOP_CMD ?? `kill -9 "$(cat '${root}/.data/stack/{service}.pid')"`).replaceAll('{service}', service);
-const start = (env.DRILL_SERVICE_START_CMD ?? `bash '${root}/tools/stack/start-service.sh' {service}`).replaceAll('{service}', service);
+const stop = (
+  env.DRILL_SERVICE_STOP_CMD ?? `kill -9 "$(cat '${root}/.data/stack/{service}.pid')"`
+).replaceAll('{service}', service);
+const start = (
+  env.DRILL_SERVICE_START_CMD ?? `bash '${root}/tools/stack/start-service.sh' {service}`
+).replaceAll('{service}', service);
 
 // Serving again includes the victim's own start (Node, Nest, Kafka group join): allow 30 s.
-main(() => drill(commandFault(`${service} killed (SIGKILL) and started again`, stop, start, { victims: [service] }), { servingWithinMs: 30_000 }));
+main(() =>
+  drill(
+    commandFault(`${service} killed (SIGKILL) and started again`, stop, start, {
+      victims: [service],
+    }),
+    { servingWithinMs: 30_000 },
+  ),
+);

@@ -9,4 +9,11 @@
 import { runStorageDrill } from '@motcua/testing';
 import { env, finish, main, root, stack } from './drill-cli';
 
-main(async () => finish(await runStorageDrill({ stack, storageDir: env.DRILL_STORAGE_DIR ?? `${root}/.data/digitization/files` })));
+main(async () =>
+  finish(
+    await runStorageDrill({
+      stack,
+      storageDir: env.DRILL_STORAGE_DIR ?? `${root}/.data/digitization/files`,
+    }),
+  ),
+);

@@ -9,7 +9,14 @@ jest.setTimeout(60_000);
 function recordingLogger() {
   const lines: { level: string; msg: string }[] = [];
   const record = (level: string) => (_: unknown, msg: string) => void lines.push({ level, msg });
-  return { lines, logger: { warn: record('warn'), info: record('info'), error: record('error') } as unknown as Logger };
+  return {
+    lines,
+    logger: {
+      warn: record('warn'),
+      info: record('info'),
+      error: record('error'),
+    } as unknown as Logger,
+  };
 }
 
 /**
@@ -22,7 +29,10 @@ describe('connection holders when the server drops their connections', () => {
   let server: PgDatabase;
   const terminateAll = async () => {
     const name = new URL(database.url).pathname.slice(1);
-    await server.$queryRawUnsafe('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', name);
+    await server.$queryRawUnsafe(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      name,
+    );
   };
 
   beforeAll(async () => {
@@ -44,11 +54,17 @@ describe('connection holders when the server drops their connections', () => {
       await terminateAll();
       await expect(held.query('SELECT 1')).rejects.toThrow();
       held.release(true);
-      await waitFor('the idle connections dropped', async () => (pool.idleCount === 0 ? true : undefined), 5000);
+      await waitFor(
+        'the idle connections dropped',
+        async () => (pool.idleCount === 0 ? true : undefined),
+        5000,
+      );
       const { rows } = await pool.query<{ ok: number }>('SELECT 1 AS ok');
       expect(rows[0].ok).toBe(1);
       expect(lines.filter((l) => l.level === 'warn')).toHaveLength(1);
-      expect(lines.filter((l) => l.level === 'info').map((l) => l.msg)).toEqual([expect.stringContaining('reachable again')]);
+      expect(lines.filter((l) => l.level === 'info').map((l) => l.msg)).toEqual([
+        expect.stringContaining('reachable again'),
+      ]);
     } finally {
       await pool.end();
     }
@@ -77,11 +93,23 @@ describe('connection holders when the server drops their connections', () => {
     await listener.start();
     try {
       await database.db.$executeRawUnsafe(`NOTIFY drill_channel, 'before'`);
-      await waitFor('the first notice', async () => (received.includes('before') ? true : undefined), 5000);
+      await waitFor(
+        'the first notice',
+        async () => (received.includes('before') ? true : undefined),
+        5000,
+      );
       await terminateAll();
-      await waitFor('listening again', async () => (reconnects === 1 && listener.listening ? true : undefined), 10_000);
+      await waitFor(
+        'listening again',
+        async () => (reconnects === 1 && listener.listening ? true : undefined),
+        10_000,
+      );
       await database.db.$executeRawUnsafe(`NOTIFY drill_channel, 'after'`);
-      await waitFor('the notice sent after the drop', async () => (received.includes('after') ? true : undefined), 5000);
+      await waitFor(
+        'the notice sent after the drop',
+        async () => (received.includes('after') ? true : undefined),
+        5000,
+      );
     } finally {
       await listener.stop();
     }

@@ -26,7 +26,13 @@ jest.setTimeout(600_000);
  * a private redis-server, so crashing them never touches the machine's servers other people use.
  */
 const OFFSET = Number(process.env.MOTCUA_TEST_PORT_OFFSET ?? 0);
-const PORTS: Record<ServiceName, number> = { catalog: 4901, dossiers: 4902, feedback: 4903, digitization: 4904, reporting: 4905 };
+const PORTS: Record<ServiceName, number> = {
+  catalog: 4901,
+  dossiers: 4902,
+  feedback: 4903,
+  digitization: 4904,
+  reporting: 4905,
+};
 
 /** A dashboard live stream (SSE) held open through a drill: when it saw a change, whether it ended. */
 function watchLiveStream(url: string) {
@@ -57,9 +63,17 @@ describe('fault drills on a stack of its own', () => {
     postgres.start();
     await redis.start();
     const prefix = `${TEST_DB_PREFIX}_drill`;
-    const infra = { mode: 'given' as const, postgresServerUrl: postgres.url, redisUrl: redis.url, kafkaBrokers: testEnv.kafkaBrokers(), stop: async () => undefined };
+    const infra = {
+      mode: 'given' as const,
+      postgresServerUrl: postgres.url,
+      redisUrl: redis.url,
+      kafkaBrokers: testEnv.kafkaBrokers(),
+      stop: async () => undefined,
+    };
     await provision(infra, prefix, () => undefined, { disposable: true });
-    const databases = Object.fromEntries(SERVICES.map((s) => [s, databaseUrl(postgres.url, databaseName(prefix, s))])) as Record<ServiceName, string>;
+    const databases = Object.fromEntries(
+      SERVICES.map((s) => [s, databaseUrl(postgres.url, databaseName(prefix, s))]),
+    ) as Record<ServiceName, string>;
     for (const service of SERVICES) {
       services.push(
         await startService(service, PORTS[service], {
@@ -70,7 +84,10 @@ describe('fault drills on a stack of its own', () => {
       );
     }
     stack = {
-      services: Object.fromEntries(services.map((s) => [s.name, s.url])) as Record<ServiceName, string>,
+      services: Object.fromEntries(services.map((s) => [s.name, s.url])) as Record<
+        ServiceName,
+        string
+      >,
       databases,
       postgresServer: postgres.url,
       kafkaBrokers: testEnv.kafkaBrokers(),
@@ -85,7 +102,10 @@ describe('fault drills on a stack of its own', () => {
     rmSync(base, { recursive: true, force: true });
   });
 
-  const logLines = (pattern: RegExp) => Object.fromEntries(services.map((s) => [s.name, s.logs.filter((line) => pattern.test(line)).length]));
+  const logLines = (pattern: RegExp) =>
+    Object.fromEntries(
+      services.map((s) => [s.name, s.logs.filter((line) => pattern.test(line)).length]),
+    );
 
   it('PostgreSQL crash-restart mid-burst: every service stays up and serves again within 10 s', async () => {
     const live = watchLiveStream(stack.services.reporting);
@@ -99,12 +119,22 @@ describe('fault drills on a stack of its own', () => {
         restoredAt = Date.now();
       },
     };
-    const report = await runDrill({ stack, fault, count: 240, concurrency: 16, injectAfter: 60, downMs: 10_000, log: (l) => process.stdout.write(`  ${l}\n`) });
+    const report = await runDrill({
+      stack,
+      fault,
+      count: 240,
+      concurrency: 16,
+      injectAfter: 60,
+      downMs: 10_000,
+      log: (l) => process.stdout.write(`  ${l}\n`),
+    });
     process.stdout.write(`${report.toString()}\n`);
     live.close();
 
     expect(report.failed).toEqual([]);
-    expect(SERVICES.every((s) => services.find((r) => r.name === s)?.process.exitCode === null)).toBe(true);
+    expect(
+      SERVICES.every((s) => services.find((r) => r.name === s)?.process.exitCode === null),
+    ).toBe(true);
     expect(live.seen.ended).toBe(false);
     expect(live.seen.changes.some((at) => at > restoredAt)).toBe(true);
     // The outage is logged once per holder that pauses (the connections, each consumer group), not per request or retry.
@@ -113,9 +143,16 @@ describe('fault drills on a stack of its own', () => {
     for (const service of SERVICES) expect(outageLines[service]).toBeLessThanOrEqual(3);
     for (const s of services) {
       const noisy = s.logs.filter((line) => /"level":"(warn|error)"/.test(line));
-      process.stdout.write(`${s.name}: ${noisy.length} warn/error lines\n${noisy.slice(0, 8).map((l) => `    ${l.slice(0, 300)}`).join('\n')}\n`);
+      process.stdout.write(
+        `${s.name}: ${noisy.length} warn/error lines\n${noisy
+          .slice(0, 8)
+          .map((l) => `    ${l.slice(0, 300)}`)
+          .join('\n')}\n`,
+      );
     }
-    expect(logLines(/Unhandled 'error' event|uncaughtException/)).toEqual(Object.fromEntries(SERVICES.map((s) => [s, 0])));
+    expect(logLines(/Unhandled 'error' event|uncaughtException/)).toEqual(
+      Object.fromEntries(SERVICES.map((s) => [s, 0])),
+    );
   });
 
   it('Redis killed and started again: services keep answering, the live stream keeps its subscribers', async () => {
@@ -129,7 +166,15 @@ describe('fault drills on a stack of its own', () => {
         restoredAt = Date.now();
       },
     };
-    const report = await runDrill({ stack, fault, count: 120, concurrency: 8, injectAfter: 30, downMs: 5_000, log: (l) => process.stdout.write(`  ${l}\n`) });
+    const report = await runDrill({
+      stack,
+      fault,
+      count: 120,
+      concurrency: 8,
+      injectAfter: 30,
+      downMs: 5_000,
+      log: (l) => process.stdout.write(`  ${l}\n`),
+    });
     process.stdout.write(`${report.toString()}\n`);
     live.close();
 

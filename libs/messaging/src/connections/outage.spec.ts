@@ -30,21 +30,56 @@ describe('Outage', () => {
 
 describe('isDependencyUnavailable', () => {
   it.each([
-    ['a pool connection killed by the server crash', new Error('Connection terminated unexpectedly')],
-    ['a refused connect', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
-    ['the server starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
-    ['a database closed to connections', Object.assign(new Error('database "x" is not currently accepting connections'), { code: '55000' })],
-    ['a session terminated by an administrator', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    [
+      'a pool connection killed by the server crash',
+      new Error('Connection terminated unexpectedly'),
+    ],
+    [
+      'a refused connect',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'the server starting up',
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+    ],
+    [
+      'a database closed to connections',
+      Object.assign(new Error('database "x" is not currently accepting connections'), {
+        code: '55000',
+      }),
+    ],
+    [
+      'a session terminated by an administrator',
+      Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      }),
+    ],
     ['a pool timing out on connect', new Error('timeout exceeded when trying to connect')],
-    ['Prisma wrapping the driver error', Object.assign(new Error('Invalid `prisma.dossier.findMany()` invocation'), { cause: { kind: 'DatabaseNotReachable' } })],
-    ['ioredis giving up a command', Object.assign(new Error('Reached the max retries per request limit (which is 2).'), { name: 'MaxRetriesPerRequestError' })],
+    [
+      'Prisma wrapping the driver error',
+      Object.assign(new Error('Invalid `prisma.dossier.findMany()` invocation'), {
+        cause: { kind: 'DatabaseNotReachable' },
+      }),
+    ],
+    [
+      'ioredis giving up a command',
+      Object.assign(new Error('Reached the max retries per request limit (which is 2).'), {
+        name: 'MaxRetriesPerRequestError',
+      }),
+    ],
   ])('%s', (_, error) => {
     expect(isDependencyUnavailable(error)).toBe(true);
   });
 
   it.each([
-    ['a constraint violation', Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })],
-    ['a syntax error', Object.assign(new Error('syntax error at or near "SELEC"'), { code: '42601' })],
+    [
+      'a constraint violation',
+      Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }),
+    ],
+    [
+      'a syntax error',
+      Object.assign(new Error('syntax error at or near "SELEC"'), { code: '42601' }),
+    ],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
   ])('not %s', (_, error) => {
     expect(isDependencyUnavailable(error)).toBe(false);

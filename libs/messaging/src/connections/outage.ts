@@ -53,7 +53,10 @@ export class Outage {
   recovered(): void {
     if (this.since === undefined) return;
     const downMs = Date.now() - this.since;
-    this.logger.info({ dependency: this.dependency, downMs, failures: this.failures }, `${this.dependency} reachable again after ${Math.round(downMs / 100) / 10} s`);
+    this.logger.info(
+      { dependency: this.dependency, downMs, failures: this.failures },
+      `${this.dependency} reachable again after ${Math.round(downMs / 100) / 10} s`,
+    );
     this.since = undefined;
     this.failures = 0;
     if (this.gauge) dependencyUp.set({ dependency: this.dependency }, 1);

@@ -71,7 +71,10 @@ export type PgConnectionOptions = { logger?: Logger };
  * with their error handled (logged once per outage, see Outage); new connections are made on
  * demand when the server is back, with a connect timeout; TCP keep-alive finds dead peers.
  */
-export function createPgPool(config: PoolConfig & { connectionString: string }, options: PgConnectionOptions = {}): Pool {
+export function createPgPool(
+  config: PoolConfig & { connectionString: string },
+  options: PgConnectionOptions = {},
+): Pool {
   const outage = outageOf(databaseDependency(config.connectionString), options.logger);
   const pool = new Pool({
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -89,10 +92,17 @@ export function createPgPool(config: PoolConfig & { connectionString: string }, 
  * handling as createPgPool's. It does not reconnect by itself: its holder watches 'end' (see
  * PgListener for a LISTEN that re-listens).
  */
-export function createPgClient(config: ClientConfig & { connectionString: string }, options: PgConnectionOptions = {}): Client {
+export function createPgClient(
+  config: ClientConfig & { connectionString: string },
+  options: PgConnectionOptions = {},
+): Client {
   const outage = outageOf(databaseDependency(config.connectionString), options.logger);
   const TrackedClient = clientClassOf(outage);
-  return new TrackedClient({ connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, ...config });
+  return new TrackedClient({
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    ...config,
+  });
 }
 
 /** The shared Outage of a database, e.g. for readiness or to fail fast. */

@@ -42,7 +42,10 @@ export class PgListener {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = createPgClient({ connectionString: this.options.connectionString }, { logger: this.options.logger });
+    const client = createPgClient(
+      { connectionString: this.options.connectionString },
+      { logger: this.options.logger },
+    );
     client.on('notification', (n) => this.options.onNotification(n.channel, n.payload));
     client.on('end', () => {
       if (this.client === client) this.client = undefined;
@@ -50,7 +53,8 @@ export class PgListener {
     });
     try {
       await client.connect();
-      for (const channel of this.options.channels) await client.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+      for (const channel of this.options.channels)
+        await client.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
     } catch {
       await client.end().catch(() => undefined); // 'end' schedules the next attempt
       return;

@@ -16,7 +16,14 @@ const DATABASE_DOWN =
 
 /** Connection-level failures of PostgreSQL: consumption pauses instead of dead-lettering. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown; kind?: unknown; cause?: { kind?: unknown; code?: unknown } } | undefined;
+  const e = error as
+    | {
+        code?: unknown;
+        message?: unknown;
+        kind?: unknown;
+        cause?: { kind?: unknown; code?: unknown };
+      }
+    | undefined;
   const text = `${String(e?.code ?? '')} ${String(e?.kind ?? '')} ${String(e?.cause?.kind ?? '')} ${String(e?.cause?.code ?? '')} ${typeof e?.message === 'string' ? e.message : ''}`;
   return DATABASE_DOWN.test(text);
 }
@@ -24,5 +31,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** ioredis refusing a command because the server is not connected (after its retries). */
 export function isRedisUnavailable(error: unknown): boolean {
   const e = error as { name?: unknown; message?: unknown } | undefined;
-  return e?.name === 'MaxRetriesPerRequestError' || (typeof e?.message === 'string' && /Stream isn't writeable and enableOfflineQueue options is false/.test(e.message));
+  return (
+    e?.name === 'MaxRetriesPerRequestError' ||
+    (typeof e?.message === 'string' &&
+      /Stream isn't writeable and enableOfflineQueue options is false/.test(e.message))
+  );
 }

@@ -23,7 +23,12 @@ export function shell(command: string): void {
 }
 
 /** A fault made of two shell commands (stop, start): a crash of a server the drill does not own. */
-export function commandFault(name: string, stop: string, start: string, extra: Partial<Fault> = {}): Fault {
+export function commandFault(
+  name: string,
+  stop: string,
+  start: string,
+  extra: Partial<Fault> = {},
+): Fault {
   return {
     name,
     inject: async () => shell(stop),
@@ -39,7 +44,10 @@ export function commandFault(name: string, stop: string, start: string, extra: P
 export function refuseConnectionsFault(stack: DrillStack): Fault {
   const names = Object.values(stack.databases).map((url) => new URL(url).pathname.slice(1));
   const onServer = async (work: (client: Client) => Promise<void>) => {
-    const client = new Client({ connectionString: stack.postgresServer, connectionTimeoutMillis: 5000 });
+    const client = new Client({
+      connectionString: stack.postgresServer,
+      connectionTimeoutMillis: 5000,
+    });
     client.on('error', () => undefined);
     await client.connect();
     try {
@@ -55,12 +63,16 @@ export function refuseConnectionsFault(stack: DrillStack): Fault {
       onServer(async (client) => {
         for (const name of names) {
           await client.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
-          await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+          await client.query(
+            'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+            [name],
+          );
         }
       }),
     restore: () =>
       onServer(async (client) => {
-        for (const name of names) await client.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
+        for (const name of names)
+          await client.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
       }),
   };
 }

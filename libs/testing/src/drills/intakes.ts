@@ -9,7 +9,11 @@ import type { DrillStack } from './stack';
 export type DrillProcedure = { code: string; agencyCode: string };
 
 export function drillToken(roles: string[], extra: Record<string, string> = {}): Promise<string> {
-  return mintDevToken(repoRoot(), { subject: `drill-${roles[0]}`, roles: roles as never, ...extra });
+  return mintDevToken(repoRoot(), {
+    subject: `drill-${roles[0]}`,
+    roles: roles as never,
+    ...extra,
+  });
 }
 
 /** Publishes the drill's procedure through the catalog and waits until the dossiers service has its copy. */
@@ -36,28 +40,62 @@ export async function publishDrillProcedure(stack: DrillStack): Promise<DrillPro
         channels: ['in_person', 'online', 'postal'],
         applicantTypes: ['business'],
         steps: ['Nộp hồ sơ', 'Thẩm định', 'Trả kết quả'],
-        requiredDocuments: [{ code: 'BDKG', name: 'Biểu mẫu đăng ký giá', originals: 1, copies: 0, required: true, form: 'Mẫu 01' }],
+        requiredDocuments: [
+          {
+            code: 'BDKG',
+            name: 'Biểu mẫu đăng ký giá',
+            originals: 1,
+            copies: 0,
+            required: true,
+            form: 'Mẫu 01',
+          },
+        ],
         timeLimit: { value: 5, unit: 'working_days' },
         result: { type: 'notice', name: 'Thông báo tiếp nhận Biểu mẫu đăng ký giá' },
         conditions: [],
         fees: [],
         legalBasis: ['Nghị định 85/2024/NĐ-CP'],
         workflow: [
-          { order: 1, name: 'Tiếp nhận', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
-          { order: 2, name: 'Thẩm định', unitCode: 'P.QLG', unitName: 'Phòng Quản lý giá', share: 4 },
-          { order: 3, name: 'Trả kết quả', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
+          {
+            order: 1,
+            name: 'Tiếp nhận',
+            unitCode: 'VP.MC',
+            unitName: 'Bộ phận một cửa',
+            share: 0.5,
+          },
+          {
+            order: 2,
+            name: 'Thẩm định',
+            unitCode: 'P.QLG',
+            unitName: 'Phòng Quản lý giá',
+            share: 4,
+          },
+          {
+            order: 3,
+            name: 'Trả kết quả',
+            unitCode: 'VP.MC',
+            unitName: 'Bộ phận một cửa',
+            share: 0.5,
+          },
         ],
       },
     }),
   });
-  if (response.status !== 201) throw new Error(`publishing the drill procedure answered ${response.status}: ${(await response.text()).slice(0, 400)}`);
+  if (response.status !== 201)
+    throw new Error(
+      `publishing the drill procedure answered ${response.status}: ${(await response.text()).slice(0, 400)}`,
+    );
   const db = new Client({ connectionString: stack.databases.dossiers });
   await db.connect();
   try {
-    await waitFor(`procedure ${code} in the dossiers database`, async () => {
-      const { rowCount } = await db.query('SELECT 1 FROM procedure_copy WHERE code = $1', [code]);
-      return rowCount ? true : undefined;
-    }, 60_000);
+    await waitFor(
+      `procedure ${code} in the dossiers database`,
+      async () => {
+        const { rowCount } = await db.query('SELECT 1 FROM procedure_copy WHERE code = $1', [code]);
+        return rowCount ? true : undefined;
+      },
+      60_000,
+    );
   } finally {
     await db.end();
   }
@@ -75,7 +113,13 @@ export type BurstOutcome = {
   elapsedMs: number;
 };
 
-export const newOutcome = (): BurstOutcome => ({ created: [], gaveUp: 0, answers: new Map(), wellFormed503: 0, elapsedMs: 0 });
+export const newOutcome = (): BurstOutcome => ({
+  created: [],
+  gaveUp: 0,
+  answers: new Map(),
+  wellFormed503: 0,
+  elapsedMs: 0,
+});
 
 /**
  * `count` intakes of the drill's procedure at `concurrency`, each retried with its Idempotency-Key
@@ -89,7 +133,8 @@ export async function intakeBurst(
 ): Promise<BurstOutcome> {
   const token = await drillToken(['desk_officer'], { unit: 'VP.MC', agency: '000.00.15.H26' });
   const outcome = options.outcome ?? newOutcome();
-  const seen = (answer: string) => outcome.answers.set(answer, (outcome.answers.get(answer) ?? 0) + 1);
+  const seen = (answer: string) =>
+    outcome.answers.set(answer, (outcome.answers.get(answer) ?? 0) + 1);
   const started = Date.now();
   let next = 0;
   const one = async (i: number) => {
@@ -97,14 +142,23 @@ export async function intakeBurst(
     const body = JSON.stringify({
       procedureCode: procedure.code,
       channel: 'in_person',
-      applicant: { type: 'business', personalId: String(100000000000 + i), name: 'Nguyễn Văn Diễn Tập', organisationName: 'Công ty TNHH Diễn tập' },
+      applicant: {
+        type: 'business',
+        personalId: String(100000000000 + i),
+        name: 'Nguyễn Văn Diễn Tập',
+        organisationName: 'Công ty TNHH Diễn tập',
+      },
       documents: [{ code: 'BDKG', digitized: true, reused: false }],
     });
     const deadline = Date.now() + (options.retryForMs ?? 90_000);
     for (let delay = 250; ; delay = Math.min(delay * 2, 2000)) {
       const response = await fetch(`${stack.services.dossiers}/dossiers`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'idempotency-key': key,
+        },
         body,
         signal: AbortSignal.timeout(30_000),
       }).catch(() => undefined);
@@ -114,7 +168,11 @@ export async function intakeBurst(
         outcome.created.push((JSON.parse(text) as { dossier: { id: string } }).dossier.id);
         return;
       }
-      if (response?.status === 503 && response.headers.get('retry-after') && response.headers.get('content-type')?.includes('application/problem+json')) {
+      if (
+        response?.status === 503 &&
+        response.headers.get('retry-after') &&
+        response.headers.get('content-type')?.includes('application/problem+json')
+      ) {
         outcome.wellFormed503 += 1;
       }
       const retryable = !response || response.status === 503 || response.status === 429;

@@ -36,16 +36,48 @@ export class PrivatePostgres {
     this.own(this.baseDir);
     this.own(this.socketDir);
     if (!existsSync(join(this.dataDir, 'PG_VERSION'))) {
-      this.run('initdb', ['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
+      this.run('initdb', [
+        '-D',
+        this.dataDir,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '--no-sync',
+        '-E',
+        'UTF8',
+        '--locale=C.UTF-8',
+      ]);
       // In its configuration, not on pg_ctl's command line: a plain `pg_ctl -D <dataDir> start` (the
       // operator's drill script) then starts it on its own port too, never on the machine's 5432.
-      const settings = { port: this.port, unix_socket_directories: `'${this.socketDir}'`, listen_addresses: "'127.0.0.1'", fsync: 'off', max_connections: 200, shared_buffers: "'32MB'", logging_collector: 'off' };
-      appendFileSync(join(this.dataDir, 'postgresql.conf'), `\n# motcua drill instance\n${Object.entries(settings).map(([k, v]) => `${k} = ${v}`).join('\n')}\n`);
+      const settings = {
+        port: this.port,
+        unix_socket_directories: `'${this.socketDir}'`,
+        listen_addresses: "'127.0.0.1'",
+        fsync: 'off',
+        max_connections: 200,
+        shared_buffers: "'32MB'",
+        logging_collector: 'off',
+      };
+      appendFileSync(
+        join(this.dataDir, 'postgresql.conf'),
+        `\n# motcua drill instance\n${Object.entries(settings)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join('\n')}\n`,
+      );
     }
   }
 
   start(): void {
-    this.run('pg_ctl', ['-D', this.dataDir, '-l', join(this.baseDir, 'postgres.log'), '-w', '-t', '60', 'start']);
+    this.run('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-l',
+      join(this.baseDir, 'postgres.log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]);
   }
 
   /** `immediate` is a crash as far as clients see: every backend dies at once, recovery at next start. */
@@ -74,7 +106,10 @@ export class PrivatePostgres {
 
   private run(tool: string, args: string[]): void {
     const binary = join(PG_BIN, tool);
-    const [command, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', binary, ...args]] : [binary, args];
+    const [command, argv] =
+      process.getuid?.() === 0
+        ? ['runuser', ['-u', 'postgres', '--', binary, ...args]]
+        : [binary, args];
     execFileSync(command, argv, { stdio: 'pipe', cwd: this.baseDir });
   }
 }

@@ -27,7 +27,8 @@ export class DrillReport {
 
   toString(): string {
     const lines = [`drill: ${this.drill}`, ...this.notes.map((n) => `  · ${n}`)];
-    for (const c of this.checks) lines.push(`  ${c.passed ? 'ok  ' : 'FAIL'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}`);
+    for (const c of this.checks)
+      lines.push(`  ${c.passed ? 'ok  ' : 'FAIL'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}`);
     lines.push(this.summary);
     return lines.join('\n');
   }

@@ -36,14 +36,25 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
 
   const before = await serviceStates(stack);
   const notReady = SERVICES.filter((s) => !before[s].ready);
-  if (!report.check('every service ready before the drill', notReady.length === 0, notReady.join(', ') || undefined)) return report;
+  if (
+    !report.check(
+      'every service ready before the drill',
+      notReady.length === 0,
+      notReady.join(', ') || undefined,
+    )
+  )
+    return report;
   const procedure = await publishDrillProcedure(stack);
   const from = await topicEnds(stack.kafkaBrokers);
   log(`procedure ${procedure.code}; burst of ${count} intakes`);
 
   const outcome = newOutcome();
   const started = Date.now();
-  const burst = intakeBurst(stack, procedure, { count, concurrency: options.concurrency ?? 16, outcome });
+  const burst = intakeBurst(stack, procedure, {
+    count,
+    concurrency: options.concurrency ?? 16,
+    outcome,
+  });
   const injectAfter = options.injectAfter ?? Math.floor(count / 3);
   while (outcome.created.length < injectAfter && Date.now() - started < 120_000) await sleep(50);
 
@@ -54,7 +65,8 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
   while (Date.now() < downUntil) {
     const states = await serviceStates(stack);
     during.probes += 1;
-    for (const s of SERVICES) if (!fault.victims?.includes(s) && !states[s].live) during.liveFailures += 1;
+    for (const s of SERVICES)
+      if (!fault.victims?.includes(s) && !states[s].live) during.liveFailures += 1;
     if (!states.dossiers.ready) during.readySeenDown = true;
     await sleep(Math.max(0, Math.min(500, downUntil - Date.now())));
   }
@@ -62,27 +74,60 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
   await fault.restore();
   const restoredAt = Date.now();
   const readyAfter = await untilAllReady(stack, 60_000);
-  const probe = await intakeBurst(stack, procedure, { count: 1, concurrency: 1, retryForMs: 60_000, outcome });
+  const probe = await intakeBurst(stack, procedure, {
+    count: 1,
+    concurrency: 1,
+    retryForMs: 60_000,
+    outcome,
+  });
   const servingAfter = Date.now() - restoredAt;
-  report.note(`fault lasted ${downMs} ms; all services ready ${readyAfter ?? 'never'} ms and an intake answered 201 ${servingAfter} ms after the restore`);
-  report.check(`every service ready and serving within ${servingWithinMs / 1000} s of the restore`, readyAfter !== undefined && probe.gaveUp === 0 && servingAfter <= servingWithinMs, `${servingAfter} ms`);
+  report.note(
+    `fault lasted ${downMs} ms; all services ready ${readyAfter ?? 'never'} ms and an intake answered 201 ${servingAfter} ms after the restore`,
+  );
+  report.check(
+    `every service ready and serving within ${servingWithinMs / 1000} s of the restore`,
+    readyAfter !== undefined && probe.gaveUp === 0 && servingAfter <= servingWithinMs,
+    `${servingAfter} ms`,
+  );
 
   await burst;
   const elapsedS = (Date.now() - started) / 1000;
   const after = await serviceStates(stack);
-  const restarted = SERVICES.filter((s) => !fault.victims?.includes(s) && (after[s].uptimeSeconds ?? 0) < (before[s].uptimeSeconds ?? 0) + elapsedS - 5);
-  report.check('no service restarted (uptime continued through the drill)', restarted.length === 0, restarted.join(', ') || undefined);
-  report.check('liveness stayed up throughout (every probe while the fault lasted)', during.liveFailures === 0, `${during.liveFailures} failed of ${during.probes} probes`);
+  const restarted = SERVICES.filter(
+    (s) =>
+      !fault.victims?.includes(s) &&
+      (after[s].uptimeSeconds ?? 0) < (before[s].uptimeSeconds ?? 0) + elapsedS - 5,
+  );
+  report.check(
+    'no service restarted (uptime continued through the drill)',
+    restarted.length === 0,
+    restarted.join(', ') || undefined,
+  );
+  report.check(
+    'liveness stayed up throughout (every probe while the fault lasted)',
+    during.liveFailures === 0,
+    `${during.liveFailures} failed of ${during.probes} probes`,
+  );
   const answers = Object.fromEntries(outcome.answers);
   report.note(`answers: ${JSON.stringify(answers)}`);
-  const errors500 = [...outcome.answers].filter(([status]) => status.startsWith('5') && status !== '503').reduce((n, [, c]) => n + c, 0);
+  const errors500 = [...outcome.answers]
+    .filter(([status]) => status.startsWith('5') && status !== '503')
+    .reduce((n, [, c]) => n + c, 0);
   report.check('no 500-class answer other than 503', errors500 === 0, `${errors500}`);
   if (fault.databaseDown) {
     const unavailable = outcome.answers.get('503') ?? 0;
-    report.check('while the database was down: 503 problem+json with Retry-After', unavailable > 0 && outcome.wellFormed503 === unavailable, `${outcome.wellFormed503} well-formed of ${unavailable}`);
+    report.check(
+      'while the database was down: 503 problem+json with Retry-After',
+      unavailable > 0 && outcome.wellFormed503 === unavailable,
+      `${outcome.wellFormed503} well-formed of ${unavailable}`,
+    );
     report.check('while the database was down: readiness reported not ready', during.readySeenDown);
   }
-  report.check('every intake ended answered (none gave up)', outcome.gaveUp === 0, `${outcome.gaveUp} gave up`);
+  report.check(
+    'every intake ended answered (none gave up)',
+    outcome.gaveUp === 0,
+    `${outcome.gaveUp} gave up`,
+  );
   await verifyDelivery(stack, procedure, outcome, from, report);
   return report;
 }

@@ -13,7 +13,13 @@ export type DrillStack = {
   redisUrl: string;
 };
 
-const DEFAULT_PORTS: Record<ServiceName, number> = { catalog: 3101, dossiers: 3102, feedback: 3103, digitization: 3104, reporting: 3105 };
+const DEFAULT_PORTS: Record<ServiceName, number> = {
+  catalog: 3101,
+  dossiers: 3102,
+  feedback: 3103,
+  digitization: 3104,
+  reporting: 3105,
+};
 
 /**
  * The stack from the environment, defaulting to what `npm run up` starts on this machine:
@@ -24,7 +30,8 @@ const DEFAULT_PORTS: Record<ServiceName, number> = { catalog: 3101, dossiers: 31
 export function stackFromEnv(env: NodeJS.ProcessEnv = process.env): DrillStack {
   const postgresServer = env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const prefix = env.DRILL_DB_PREFIX ?? 'motcua';
-  const pick = <T>(make: (service: ServiceName) => T) => Object.fromEntries(SERVICES.map((s) => [s, make(s)])) as Record<ServiceName, T>;
+  const pick = <T>(make: (service: ServiceName) => T) =>
+    Object.fromEntries(SERVICES.map((s) => [s, make(s)])) as Record<ServiceName, T>;
   return {
     services: pick((s) => env[`${s.toUpperCase()}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[s]}`),
     databases: pick((s) => databaseUrl(postgresServer, `${prefix}_${s}`)),

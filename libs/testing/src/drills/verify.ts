@@ -11,8 +11,15 @@ const RECEIVED = 'motcua.dossier.received.v1';
 
 export type Offsets = { partition: number; offset: string }[];
 
-async function withAdmin<T>(brokers: string[], work: (admin: ReturnType<Kafka['admin']>) => Promise<T>): Promise<T> {
-  const admin = new Kafka({ clientId: 'motcua-drill', brokers, logLevel: logLevel.NOTHING }).admin();
+async function withAdmin<T>(
+  brokers: string[],
+  work: (admin: ReturnType<Kafka['admin']>) => Promise<T>,
+): Promise<T> {
+  const admin = new Kafka({
+    clientId: 'motcua-drill',
+    brokers,
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     return await work(admin);
@@ -23,16 +30,33 @@ async function withAdmin<T>(brokers: string[], work: (admin: ReturnType<Kafka['a
 
 /** The end of each partition of the dossier topic: where the drill's events start. */
 export function topicEnds(brokers: string[], topic = DOSSIER_TOPIC): Promise<Offsets> {
-  return withAdmin(brokers, async (admin) => (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high })));
+  return withAdmin(brokers, async (admin) =>
+    (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high })),
+  );
 }
 
 /** Every `received` event id on the topic since `from`, by dossier id, for dossiers of one procedure. */
-export async function receivedEventIds(brokers: string[], from: Offsets, procedureCode: string): Promise<Map<string, Set<string>>> {
+export async function receivedEventIds(
+  brokers: string[],
+  from: Offsets,
+  procedureCode: string,
+): Promise<Map<string, Set<string>>> {
   const ends = await topicEnds(brokers);
-  const pending = new Map(ends.filter((e) => BigInt(e.offset) > BigInt(from.find((f) => f.partition === e.partition)?.offset ?? '0')).map((e) => [e.partition, BigInt(e.offset)]));
+  const pending = new Map(
+    ends
+      .filter(
+        (e) =>
+          BigInt(e.offset) > BigInt(from.find((f) => f.partition === e.partition)?.offset ?? '0'),
+      )
+      .map((e) => [e.partition, BigInt(e.offset)]),
+  );
   const found = new Map<string, Set<string>>();
   if (pending.size === 0) return found;
-  const consumer = new Kafka({ clientId: 'motcua-drill', brokers, logLevel: logLevel.NOTHING }).consumer({ groupId: `motcua-drill-${randomUUID()}` });
+  const consumer = new Kafka({
+    clientId: 'motcua-drill',
+    brokers,
+    logLevel: logLevel.NOTHING,
+  }).consumer({ groupId: `motcua-drill-${randomUUID()}` });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic: DOSSIER_TOPIC });
@@ -41,7 +65,10 @@ export async function receivedEventIds(brokers: string[], from: Offsets, procedu
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
         if (message.headers?.ce_type?.toString() === RECEIVED && message.value) {
-          const data = JSON.parse(message.value.toString()) as { dossierId?: string; procedureCode?: string };
+          const data = JSON.parse(message.value.toString()) as {
+            dossierId?: string;
+            procedureCode?: string;
+          };
           if (data.procedureCode === procedureCode && data.dossierId) {
             const ids = found.get(data.dossierId) ?? new Set<string>();
             ids.add(message.headers.ce_id?.toString() ?? '');
@@ -53,7 +80,8 @@ export async function receivedEventIds(brokers: string[], from: Offsets, procedu
         if (pending.size === 0) done();
       },
     });
-    for (const { partition, offset } of from) consumer.seek({ topic: DOSSIER_TOPIC, partition, offset });
+    for (const { partition, offset } of from)
+      consumer.seek({ topic: DOSSIER_TOPIC, partition, offset });
     await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 60_000))]);
   } finally {
     await consumer.disconnect();
@@ -79,18 +107,33 @@ export async function serviceStates(stack: DrillStack): Promise<Record<ServiceNa
   const states = await Promise.all(
     SERVICES.map(async (service) => {
       const base = stack.services[service];
-      const live = await fetch(`${base}/health/live`, { signal: AbortSignal.timeout(3000) }).catch(() => undefined);
+      const live = await fetch(`${base}/health/live`, { signal: AbortSignal.timeout(3000) }).catch(
+        () => undefined,
+      );
       const body = live?.ok ? ((await live.json()) as { uptimeSeconds?: number }) : undefined;
-      const ready = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(5000) }).catch(() => undefined);
+      const ready = await fetch(`${base}/health/ready`, {
+        signal: AbortSignal.timeout(5000),
+      }).catch(() => undefined);
       await ready?.body?.cancel();
-      return [service, { live: live?.status === 200, ready: ready?.status === 200, uptimeSeconds: body?.uptimeSeconds }] as const;
+      return [
+        service,
+        {
+          live: live?.status === 200,
+          ready: ready?.status === 200,
+          uptimeSeconds: body?.uptimeSeconds,
+        },
+      ] as const;
     }),
   );
   return Object.fromEntries(states) as Record<ServiceName, ServiceState>;
 }
 
 /** Milliseconds from now until every service is ready (or undefined after `timeoutMs`). */
-export async function untilAllReady(stack: DrillStack, timeoutMs: number, services: readonly ServiceName[] = SERVICES): Promise<number | undefined> {
+export async function untilAllReady(
+  stack: DrillStack,
+  timeoutMs: number,
+  services: readonly ServiceName[] = SERVICES,
+): Promise<number | undefined> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const states = await serviceStates(stack);
@@ -113,12 +156,28 @@ export async function verifyDelivery(
   report: DrillReport,
   settleMs = 90_000,
 ): Promise<void> {
-  const committed = (await query<{ id: string }>(stack.databases.dossiers, 'SELECT id::text FROM dossier WHERE procedure_code = $1', [procedure.code])).map((r) => r.id);
+  const committed = (
+    await query<{ id: string }>(
+      stack.databases.dossiers,
+      'SELECT id::text FROM dossier WHERE procedure_code = $1',
+      [procedure.code],
+    )
+  ).map((r) => r.id);
   const committedSet = new Set(committed);
   const missing = burst.created.filter((id) => !committedSet.has(id));
-  report.note(`${burst.created.length} intakes answered 201, ${committed.length} dossiers committed, ${burst.gaveUp} gave up`);
-  report.check('every dossier answered 201 exists in the dossiers database', missing.length === 0, missing.length ? `${missing.length} missing, e.g. ${missing[0]}` : undefined);
-  report.check('no dossier was committed twice for one request (201s = committed dossiers)', new Set(burst.created).size === committed.length, `${new Set(burst.created).size} distinct 201s, ${committed.length} committed`);
+  report.note(
+    `${burst.created.length} intakes answered 201, ${committed.length} dossiers committed, ${burst.gaveUp} gave up`,
+  );
+  report.check(
+    'every dossier answered 201 exists in the dossiers database',
+    missing.length === 0,
+    missing.length ? `${missing.length} missing, e.g. ${missing[0]}` : undefined,
+  );
+  report.check(
+    'no dossier was committed twice for one request (201s = committed dossiers)',
+    new Set(burst.created).size === committed.length,
+    `${new Set(burst.created).size} distinct 201s, ${committed.length} committed`,
+  );
 
   const deadline = Date.now() + settleMs;
   let events = new Map<string, Set<string>>();
@@ -127,26 +186,59 @@ export async function verifyDelivery(
   for (;;) {
     events = await receivedEventIds(stack.kafkaBrokers, from, procedure.code);
     projected = await reportingCounts(stack, procedure.code);
-    copies = Number((await query<{ n: string }>(stack.databases.digitization, 'SELECT count(*) AS n FROM dossier_copy WHERE procedure_code = $1', [procedure.code]))[0].n);
-    const caughtUp = committed.every((id) => events.has(id)) && projected.facts >= committed.length && projected.rollup >= committed.length && copies >= committed.length;
+    copies = Number(
+      (
+        await query<{ n: string }>(
+          stack.databases.digitization,
+          'SELECT count(*) AS n FROM dossier_copy WHERE procedure_code = $1',
+          [procedure.code],
+        )
+      )[0].n,
+    );
+    const caughtUp =
+      committed.every((id) => events.has(id)) &&
+      projected.facts >= committed.length &&
+      projected.rollup >= committed.length &&
+      copies >= committed.length;
     if (caughtUp || Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
   const without = committed.filter((id) => !events.has(id));
   const several = committed.filter((id) => (events.get(id)?.size ?? 0) > 1);
   const strays = [...events.keys()].filter((id) => !committedSet.has(id));
-  report.check('every committed dossier has its received event on Kafka', without.length === 0, without.length ? `${without.length} without` : undefined);
-  report.check('each with exactly one received event id (redeliveries carry the same id)', several.length === 0, several.length ? `${several.length} with several ids` : undefined);
-  report.check('no received event for a dossier that was not committed', strays.length === 0, strays.length ? `${strays.length} strays` : undefined);
+  report.check(
+    'every committed dossier has its received event on Kafka',
+    without.length === 0,
+    without.length ? `${without.length} without` : undefined,
+  );
+  report.check(
+    'each with exactly one received event id (redeliveries carry the same id)',
+    several.length === 0,
+    several.length ? `${several.length} with several ids` : undefined,
+  );
+  report.check(
+    'no received event for a dossier that was not committed',
+    strays.length === 0,
+    strays.length ? `${strays.length} strays` : undefined,
+  );
   report.check(
     'reporting counts each committed dossier once (facts and daily roll-up)',
-    projected.facts === committed.length && projected.distinct === committed.length && projected.rollup === committed.length,
+    projected.facts === committed.length &&
+      projected.distinct === committed.length &&
+      projected.rollup === committed.length,
     `facts ${projected.facts}, distinct ${projected.distinct}, roll-up ${projected.rollup}, committed ${committed.length}`,
   );
-  report.check('digitization copied each committed dossier once', copies === committed.length, `${copies} copies, ${committed.length} committed`);
+  report.check(
+    'digitization copied each committed dossier once',
+    copies === committed.length,
+    `${copies} copies, ${committed.length} committed`,
+  );
 }
 
-async function reportingCounts(stack: DrillStack, procedureCode: string): Promise<{ facts: number; distinct: number; rollup: number }> {
+async function reportingCounts(
+  stack: DrillStack,
+  procedureCode: string,
+): Promise<{ facts: number; distinct: number; rollup: number }> {
   const active = `(SELECT generation FROM projection_generation WHERE status = 'active' ORDER BY generation DESC LIMIT 1)`;
   const [facts] = await query<{ n: string; d: string }>(
     stack.databases.reporting,
