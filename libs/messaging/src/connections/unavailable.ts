@@ -24,7 +24,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
         cause?: { kind?: unknown; code?: unknown };
       }
     | undefined;
-  const text = `${String(e?.code ?? '')} ${String(e?.kind ?? '')} ${String(e?.cause?.kind ?? '')} ${String(e?.cause?.code ?? '')} ${typeof e?.message === 'string' ? e.message : ''}`;
+  const text = [e?.code, e?.kind, e?.cause?.kind, e?.cause?.code, e?.message]
+    .filter((part): part is string => typeof part === 'string')
+    .join(' ');
   return DATABASE_DOWN.test(text);
 }
 
