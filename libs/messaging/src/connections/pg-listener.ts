@@ -48,7 +48,9 @@ export class PgListener {
     );
     client.on('notification', (n) => this.options.onNotification(n.channel, n.payload));
     client.on('end', () => {
-      if (this.client === client) this.client = undefined;
+      // A connection that was listening is lost: listen again. (A failed attempt retries below.)
+      if (this.client !== client) return;
+      this.client = undefined;
       this.retry();
     });
     try {
@@ -56,7 +58,8 @@ export class PgListener {
       for (const channel of this.options.channels)
         await client.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
     } catch {
-      await client.end().catch(() => undefined); // 'end' schedules the next attempt
+      await client.end().catch(() => undefined);
+      this.retry();
       return;
     }
     if (this.stopped) return void (await client.end().catch(() => undefined));
