@@ -15,7 +15,10 @@ export class DigitizationDatabase extends PrismaClient implements OnModuleDestro
   private readonly pool: Pool;
   readonly sql: PgSqlDatabase;
 
-  constructor(@Inject(SERVICE_CONFIG) config: CommonServiceConfig, @Optional() @Inject(LOGGER) logger?: Logger) {
+  constructor(
+    @Inject(SERVICE_CONFIG) config: CommonServiceConfig,
+    @Optional() @Inject(LOGGER) logger?: Logger,
+  ) {
     const pool = createPgPool({ connectionString: config.DATABASE_URL, max: 10 }, { logger });
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;

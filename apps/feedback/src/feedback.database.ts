@@ -11,7 +11,10 @@ import { PrismaClient } from './generated/prisma/client';
 export class FeedbackDatabase extends PrismaClient implements OnModuleDestroy {
   private readonly pool: Pool;
 
-  constructor(@Inject(SERVICE_CONFIG) config: CommonServiceConfig, @Optional() @Inject(LOGGER) logger?: Logger) {
+  constructor(
+    @Inject(SERVICE_CONFIG) config: CommonServiceConfig,
+    @Optional() @Inject(LOGGER) logger?: Logger,
+  ) {
     // A pool that survives a database restart (see createPgPool), handed to Prisma's adapter.
     const pool = createPgPool({ connectionString: config.DATABASE_URL, max: 10 }, { logger });
     super({ adapter: new PrismaPg(pool) });

@@ -6,7 +6,11 @@ import { metricsRegistry } from '@motcua/observability';
 export type HealthCheck = { name: string; check: () => Promise<void> };
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
-type Reply = { status(code: number): Reply; setHeader(name: string, value: string): void; json(body: unknown): void };
+type Reply = {
+  status(code: number): Reply;
+  setHeader(name: string, value: string): void;
+  json(body: unknown): void;
+};
 
 @Controller()
 export class HealthController {

@@ -25,7 +25,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500 && problem.retryAfter === undefined) this.logger.error(error);
     if (reply.headersSent) return;
     reply.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
-    if (typeof problem.retryAfter === 'number') reply.setHeader('Retry-After', String(problem.retryAfter));
+    if (typeof problem.retryAfter === 'number')
+      reply.setHeader('Retry-After', String(problem.retryAfter));
     reply.status(problem.status).json({ ...problem, correlationId: currentCorrelationId() });
   }
 }
@@ -65,7 +66,8 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
       type: PROBLEM_BASE + 'dependency-unavailable',
       title: 'Service temporarily unavailable',
       status: 503,
-      detail: 'A server this service depends on (its database or Redis) is unreachable; nothing was changed. Retry after the indicated delay.',
+      detail:
+        'A server this service depends on (its database or Redis) is unreachable; nothing was changed. Retry after the indicated delay.',
       instance,
       retryAfter: UNAVAILABLE_RETRY_AFTER_S,
     };

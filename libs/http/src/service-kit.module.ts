@@ -65,7 +65,10 @@ export class ServiceKitModule {
           inject: [LOGGER],
           // ioredis reconnects by itself; watchRedis logs an outage once and handles its errors.
           useFactory: (logger: Logger) => {
-            const redis = new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 });
+            const redis = new Redis(config.REDIS_URL, {
+              lazyConnect: false,
+              maxRetriesPerRequest: 2,
+            });
             watchRedis(redis, logger);
             return redis;
           },

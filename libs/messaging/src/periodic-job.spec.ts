@@ -71,7 +71,10 @@ describe('PeriodicJob while its database is unreachable', () => {
     const job = new PeriodicJob(
       'deadline watch',
       async () => {
-        if (down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        if (down)
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+            code: 'ECONNREFUSED',
+          });
       },
       recording,
     );

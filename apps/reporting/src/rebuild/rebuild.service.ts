@@ -40,7 +40,8 @@ export class RebuildService implements OnApplicationBootstrap, BeforeApplication
     this.timer = setInterval(
       () =>
         void this.watch().catch(
-          (err: unknown) => isDependencyUnavailable(err) || this.logger.warn({ err }, 'rebuild watch failed'),
+          (err: unknown) =>
+            isDependencyUnavailable(err) || this.logger.warn({ err }, 'rebuild watch failed'),
         ),
       500,
     );
