@@ -49,3 +49,20 @@ export const relayBatchRows = new Histogram({
   buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
   registers: [metricsRegistry],
 });
+export const relayLeader = new Gauge({
+  name: 'motcua_outbox_relay_leader',
+  help: '1 while this instance holds the outbox relay lead of its database (one instance per database should)',
+  registers: [metricsRegistry],
+});
+export const periodicJobLastSuccess = new Gauge({
+  name: 'motcua_periodic_job_last_success_timestamp_seconds',
+  help: 'When a periodic job (deadline watch, scheduled announcements) last finished a pass',
+  labelNames: ['job'] as const,
+  registers: [metricsRegistry],
+});
+export const periodicJobInterval = new Gauge({
+  name: 'motcua_periodic_job_interval_seconds',
+  help: 'How often a periodic job runs its pass',
+  labelNames: ['job'] as const,
+  registers: [metricsRegistry],
+});

@@ -1,4 +1,4 @@
-import { createLogger } from '@motcua/observability';
+import { createLogger, metricsRegistry } from '@motcua/observability';
 import { PeriodicJob } from './periodic-job';
 
 const logger = createLogger('periodic-job-test', 'fatal');
@@ -84,5 +84,31 @@ describe('PeriodicJob while its database is unreachable', () => {
     await job.tick();
     expect(lines.map((l) => l.level)).toEqual(['warn', 'info']);
     expect(lines[0].msg).toContain('deadline watch');
+  });
+
+  it('publishes its interval and the time of its last successful pass, not of a failed one', async () => {
+    let fail = false;
+    const job = new PeriodicJob(
+      'metrics-test',
+      async () => {
+        if (fail) throw new Error('a bug');
+      },
+      logger,
+    );
+    job.start(60_000);
+    const before = Date.now() / 1000;
+    await job.tick();
+    const read = async (name: string) =>
+      (await metricsRegistry.getSingleMetric(name)!.get()).values.find(
+        (v) => v.labels.job === 'metrics-test',
+      )?.value;
+    expect(await read('motcua_periodic_job_interval_seconds')).toBe(60);
+    const succeeded = await read('motcua_periodic_job_last_success_timestamp_seconds');
+    expect(succeeded).toBeGreaterThanOrEqual(before);
+    fail = true;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await job.tick();
+    expect(await read('motcua_periodic_job_last_success_timestamp_seconds')).toBe(succeeded);
+    await job.stop();
   });
 });

@@ -1,6 +1,7 @@
 import type { Logger } from '@motcua/observability';
 import { Outage } from './connections/outage';
 import { isDependencyUnavailable } from './connections/unavailable';
+import { periodicJobInterval, periodicJobLastSuccess } from './metrics';
 
 /**
  * A background pass a service repeats (announcing due decisions, deadline warnings): every
@@ -26,6 +27,7 @@ export class PeriodicJob {
   start(intervalMs: number, options: { runAtStart?: boolean } = {}): void {
     if (options.runAtStart) void this.tick();
     if (intervalMs <= 0) return;
+    periodicJobInterval.set({ job: this.name }, intervalMs / 1000);
     this.timer = setInterval(() => void this.tick(), intervalMs);
     this.timer.unref();
   }
@@ -44,6 +46,7 @@ export class PeriodicJob {
   private async run(): Promise<void> {
     try {
       await this.pass();
+      periodicJobLastSuccess.set({ job: this.name }, Date.now() / 1000);
       this.outage.recovered();
     } catch (error) {
       if (isDependencyUnavailable(error)) return this.outage.failed(error);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureTopics, repoRoot, testEnv, waitFor } from '@motcua/testing';
+import { metricsRegistry } from '@motcua/observability';
 import { createKafka } from '../src/kafka-client';
 import { EventConsumer, subscribe } from '../src/consumer/event-consumer';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
@@ -125,6 +126,8 @@ describe('outbox relay against the real broker and database', () => {
         expect(applied.size).toBe(6);
         const expected = Array.from({ length: 30 }, (_, i) => i);
         for (const seqs of applied.values()) expect(seqs).toEqual(expected);
+        // The relay took the lead again after the broker came back, and says so to the alerts.
+        expect((await metricsRegistry.getSingleMetric('motcua_outbox_relay_leader')!.get()).values[0]?.value).toBe(1);
       } finally {
         await consumer.stop();
         await relay.stop();

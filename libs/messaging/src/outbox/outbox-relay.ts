@@ -6,7 +6,7 @@ import { localOutboxCommits, OUTBOX_CHANNEL } from './event-sink';
 import { Outage } from '../connections/outage';
 import { createPgClient, createPgPool } from '../connections/pg-connections';
 import { isDatabaseUnavailable } from '../connections/unavailable';
-import { outboxBacklog, outboxOldestAge, publishLatency, relayBatchRows } from '../metrics';
+import { outboxBacklog, outboxOldestAge, publishLatency, relayBatchRows, relayLeader } from '../metrics';
 
 export type OutboxRelayOptions = {
   databaseUrl: string;
@@ -46,7 +46,15 @@ export class OutboxRelay {
   private producer?: Producer;
   private producerConnected = false;
   private running = false;
-  private leader = false;
+  private leading = false;
+  /** Whether this instance holds the lead of its database; kept in step with its gauge. */
+  private get leader(): boolean {
+    return this.leading;
+  }
+  private set leader(value: boolean) {
+    this.leading = value;
+    relayLeader.set(value ? 1 : 0);
+  }
   private wake?: () => void;
   private notified = false;
   private loop?: Promise<void>;
