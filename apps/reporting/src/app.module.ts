@@ -14,6 +14,7 @@ import { ListsRepository } from './figures/lists.repository';
 import { Index766Controller } from './index-766/index-766.controller';
 import { CatalogProjector } from './projections/catalog.projector';
 import { DigitizationProjector } from './projections/digitization.projector';
+import { PortalAckProjector } from './projections/portal-ack.projector';
 import { DossierProjector } from './projections/dossier.projector';
 import { FeedbackProjector } from './projections/feedback.projector';
 import { GenerationRepository } from './projections/generation.repository';
@@ -40,6 +41,7 @@ export class AppModule {
         DossierProjector,
         FeedbackProjector,
         DigitizationProjector,
+        PortalAckProjector,
         CatalogProjector,
         ProjectionSubscriptions,
         GenerationRepository,

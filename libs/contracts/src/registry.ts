@@ -4,8 +4,7 @@ import { DOSSIER_DEADLINE_EVENTS } from './events/dossier-deadline.events';
 import { DOSSIER_OUTCOME_EVENTS } from './events/dossier-outcome.events';
 import { DOSSIER_EVALUATION_EVENTS } from './events/dossier-evaluation.events';
 import { DOSSIER_PROGRESS_EVENTS } from './events/dossier.events';
-import { FEEDBACK_LINK_EVENTS } from './events/feedback-link.events';
-import { FEEDBACK_EVENTS as FEEDBACK_ITEM_EVENTS } from './events/feedback.events';
+import { FEEDBACK_EVENTS } from './events/feedback.events';
 import { PORTAL_ACK_EVENTS } from './events/portal-ack.events';
 import { PORTAL_EVENTS } from './events/portal.events';
 import {
@@ -27,9 +26,7 @@ export const DOSSIER_EVENTS = [
   ...DOSSIER_DEADLINE_EVENTS,
   ...DOSSIER_EVALUATION_EVENTS,
 ] as const;
-/** Everything the feedback service publishes on `feedback.feedback.v1`. */
-export const FEEDBACK_EVENTS = [...FEEDBACK_ITEM_EVENTS, ...FEEDBACK_LINK_EVENTS] as const;
-export { DIGITIZATION_EVENTS, PORTAL_ACK_EVENTS, PORTAL_EVENTS, REVIEW_EVENTS };
+export { DIGITIZATION_EVENTS, FEEDBACK_EVENTS, PORTAL_ACK_EVENTS, PORTAL_EVENTS, REVIEW_EVENTS };
 
 /** Every internal event contract (everything but the public portal stream). */
 export const INTERNAL_EVENTS: readonly EventContract[] = [
