@@ -87,7 +87,7 @@ export function renderReportPdf(data: ReportData): Promise<Buffer> {
   heading(doc, '3. Kết quả theo cơ quan');
   table(doc, ['Cơ quan', ...GROUP_COLUMNS.map((c) => c.header)], data.byAgency.map((g) => [g.key!, ...groupRow(g)]), [95, 70, 70, 70, 70, 70, 70]);
 
-  heading(doc, `4. Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg): ${formatDecimal(data.index.score)}/100`);
+  heading(doc, `4. Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg): ${formatDecimal(data.index.score)}/100${data.index.label ? ` (${data.index.label})` : ''}`);
   table(doc, ['Nhóm, tiêu chí', 'Điểm', 'Đầu vào'],
     data.index.groups.flatMap((g) => [
       [g.label, `${formatDecimal(g.points)}/${g.maxPoints}`, ''],

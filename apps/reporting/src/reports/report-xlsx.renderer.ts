@@ -40,7 +40,8 @@ export async function renderReportXlsx(data: ReportData): Promise<Buffer> {
   for (const g of data.index.groups) {
     for (const c of g.criteria) index.addRow([g.label, c.label, c.points, c.maxPoints, c.numerator, c.denominator, c.status === 'not_available' ? 'chưa có dữ liệu nguồn' : c.status]);
   }
-  index.addRow(['Tổng', '', data.index.score, 100]).font = { bold: true };
+  index.addRow([data.index.label ? `Tổng (${data.index.label})` : 'Tổng', '', data.index.score, 100]).font = { bold: true };
+  for (const note of data.index.notes) index.addRow([note]);
   index.getColumn(2).width = 48;
   evaluationSheet(book, data);
   return Buffer.from(await book.xlsx.writeBuffer());
