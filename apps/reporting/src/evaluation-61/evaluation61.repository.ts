@@ -54,7 +54,7 @@ export class Evaluation61Repository {
          FROM dossier_feedback_link k WHERE k.generation = f.generation AND k.dossier_id = f.dossier_id) l ON true
        WHERE f.generation = $1 AND f.finished_on BETWEEN $2::date AND $3::date
          AND f.received_on BETWEEN $4::date AND $5::date ${where}
-       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 ORDER BY 1`,
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 ORDER BY 1`,
       ...values,
     );
     return rows.map((r) => ({

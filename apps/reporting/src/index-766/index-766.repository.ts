@@ -6,11 +6,14 @@ import type { DossierRecord, FeedbackRecord, PeriodBounds } from './index-766.in
 
 const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** The local period as instants: [first day 00:00, day after the last 00:00) in Asia/Ho_Chi_Minh. */
-export function boundsOf(period: Period): PeriodBounds {
+/**
+ * The local period as instants: [first day 00:00, day after the last 00:00) in Asia/Ho_Chi_Minh, the end cut at
+ * `now` for the current period (an unfinished dossier or PAKN is judged at the end of the period, or today).
+ */
+export function boundsOf(period: Period, now = new Date()): PeriodBounds {
   const start = new Date(`${period.from}T00:00:00+07:00`).toISOString();
-  const end = new Date(Date.parse(`${period.to}T00:00:00+07:00`) + 86_400_000).toISOString();
-  return { start, end };
+  const end = Math.min(Date.parse(`${period.to}T00:00:00+07:00`) + 86_400_000, Math.max(now.getTime(), Date.parse(start)));
+  return { start, end: new Date(end).toISOString() };
 }
 
 /** The small per-dossier and per-item records the Decision 766 rules need for a period (index-766.inputs.ts). */

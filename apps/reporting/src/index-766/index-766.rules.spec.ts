@@ -1,5 +1,6 @@
 import { FIGURE_NAMES, type FigureName, type FigureValue } from '../figures/figure-catalog';
 import { type DossierRecord, type FeedbackRecord } from './index-766.inputs';
+import { boundsOf } from './index-766.repository';
 import { INDEX_766, NOT_COMPARABLE, inputsOf, pointsOf, scoreIndex766 } from './index-766.rules';
 
 /** November 2026 in Asia/Ho_Chi_Minh. */
@@ -150,5 +151,13 @@ describe('Decision 766 index as the national portal computes it', () => {
     const sum = index.groups.flatMap((g) => g.criteria).reduce((s, c) => s + (c.points ?? 0), 0);
     expect(index.score).toBe(Math.round(sum * 100) / 100);
     expect(criterion(index, 'electronic_results').points).toBe(3); // 6 × 1/2
+  });
+});
+
+describe('boundsOf', () => {
+  it('takes the local period as instants and cuts the current one at now', () => {
+    const period = { kind: 'month' as const, from: '2026-11-01', to: '2026-11-30' };
+    expect(boundsOf(period, new Date('2026-12-03T00:00:00Z'))).toEqual(NOV);
+    expect(boundsOf(period, new Date('2026-11-10T03:00:00Z')).end).toBe('2026-11-10T03:00:00.000Z');
   });
 });
