@@ -1,5 +1,6 @@
 import type { Producer } from 'kafkajs';
-import { dossierProcessed, dossierResumed, dossierStepCompleted, dossierSupplementRequested } from '@motcua/contracts';
+import { randomUUID } from 'node:crypto';
+import { dossierContactRecorded, dossierEvaluated, dossierProcessed, dossierResumed, dossierStepCompleted, dossierSupplementRequested, feedbackLinked } from '@motcua/contracts';
 import ExcelJS from 'exceljs';
 import { mintTestToken, startService, waitFor, type RunningService } from '@motcua/testing';
 import { at as atFrom, connectProducer, event, facts, getJson, newDossier, procedure, publish, received, uniqueAgency, uniqueProcedureCode, type Built, type Dossier } from './fixtures';
@@ -52,6 +53,12 @@ describe('Decree 61 evaluation (đánh giá việc giải quyết TTHC)', () => 
       ...supplement(c, -49, -48, at(-20)),
       ...supplement(c, -47, -46, at(-0.9)),
       processed(c, -1),
+      // a: the applicant evaluated it: contacted no body 2, publication by both means 2, proper conduct and early 2
+      event(dossierEvaluated, { ...dossierEvaluated.example, ...facts(a, 9, at(-29)), recordedBy: 'applicant', evaluatedAt: at(-29), satisfaction: 'satisfied',
+        officerConduct: 'proper', agenciesContacted: 'none', publication: 'posted_and_electronic' } as never),
+      // b: had to contact another body (0 on index 4) and a confirmed PAKN on an officer's conduct (0 on index 7)
+      event(dossierContactRecorded, { ...dossierContactRecorded.example, ...facts(b, 4, at(-44), { channel: 'in_person' }), body: 'other_body', legallyRequired: false, contactedAt: at(-44), recordedBy: { unitCode: 'VP.MC' } } as never),
+      event(feedbackLinked, { ...feedbackLinked.example, feedbackId: randomUUID(), agencyCode: agency, occurredAt: at(-1), dossierId: b.dossierId, dossierCode: b.dossierCode, conduct: true, verification: 'confirmed' }),
       // open: received, not finished (due after the quarter): not evaluated
       received(open, at(-10), at(400)),
       // late: received 1/7/2025 and finished: under Decree 118, not evaluated
@@ -70,7 +77,7 @@ describe('Decree 61 evaluation (đánh giá việc giải quyết TTHC)', () => 
     const body = await waitFor('the three finished dossiers evaluated', async () => {
       const answer = (await getJson(`${service.url}/evaluation-61?agency=${agency}&${QUARTER}`)).body;
       const index = (code: string) => answer.groups[0]?.indices.find((i: { code: string }) => i.code === code);
-      const complete = answer.groups[0]?.sampleSize === 3 && index('agency_time')?.sampleSize === 2;
+      const complete = answer.groups[0]?.sampleSize === 3 && index('agency_time')?.sampleSize === 2 && index('officer_attitude')?.sampleSize === 2 && index('agencies_contacted')?.sampleSize === 2;
       return complete ? answer : undefined;
     }, 120_000);
     const g = body.groups[0];
@@ -83,7 +90,11 @@ describe('Decree 61 evaluation (đánh giá việc giải quyết TTHC)', () => 
     // no PAKN for the agency: index 8 is 2
     expect(byCode.feedback_handling).toMatchObject({ status: 'computed', average: 2, sampleSize: 1 });
     expect(byCode.one_stop_desk).toMatchObject({ status: 'not_available', average: null });
-    for (const code of ['agencies_contacted', 'publication', 'officer_attitude']) expect(byCode[code]).toMatchObject({ status: 'no_data', average: null });
+    // a 2 (answer), b 0 (recorded contact with another body) → 1; publication a 2; attitude a 2, b 0 (PAKN) → 1
+    expect(byCode.agencies_contacted).toMatchObject({ status: 'computed', average: 1, sampleSize: 2 });
+    expect(byCode.publication).toMatchObject({ status: 'computed', average: 2, sampleSize: 1 });
+    expect(byCode.officer_attitude).toMatchObject({ status: 'computed', average: 1, sampleSize: 2 });
+    expect(g.computedIndices).toEqual(expect.arrayContaining([1, 2, 3, 4, 6, 7, 8]));
     expect(g).toMatchObject({ points: null, band: null });
     expect(g.ratingWithheld).toMatch(/^No rating/);
     expect(body.notAppliedFrom).toMatchObject({ date: '2025-07-01', dossiersFinishedInPeriod: 0 });
@@ -105,7 +116,7 @@ describe('Decree 61 evaluation (đánh giá việc giải quyết TTHC)', () => 
     expect([csv.type, csv.status, csv.type?.startsWith('text/csv') ? '' : JSON.stringify(csv.body)]).toEqual([expect.stringMatching(/^text\/csv/), 200, '']);
     const [header, row] = (csv.body as string).trim().split('\r\n');
     expect(header).toBe('key,sampleSize,lastEventAt,total_time,agency_time,contacts,agencies_contacted,one_stop_desk,publication,officer_attitude,feedback_handling,online_service,computedIndices,points,band,ratingWithheld');
-    expect(row).toMatch(new RegExp(`^${agency.replace(/\./g, '\\.')},3,[^,]+,1,1,1,no_data,not_available,no_data,no_data,2,[^,]+,1 2 3 8[^,]*,,,`));
+    expect(row).toMatch(new RegExp(`^${agency.replace(/\./g, '\\.')},3,[^,]+,1,1,1,1,not_available,2,1,2,[^,]+,1 2 3 4 6 7 8[^,]*,,,`));
     const bad = await getJson(`${service.url}/evaluation-61?groupBy=procedure`);
     expect(bad.status).toBe(400);
   });

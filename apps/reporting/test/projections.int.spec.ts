@@ -13,6 +13,7 @@ import {
   feedbackAnswered,
   feedbackReceived,
   feedbackRated,
+  portalSyncAcknowledged,
   resultIssued,
 } from '@motcua/contracts';
 import ExcelJS from 'exceljs';
@@ -57,6 +58,9 @@ describe('reporting projections and the figures API', () => {
       event(feedbackReceived, { ...feedbackReceived.example, ...fb, occurredAt: at(-3), receivedAt: at(-3), procedureCode: code }),
       event(feedbackAnswered, { ...feedbackAnswered.example, ...fb, occurredAt: at(-2), answerBy: at(48) }),
       event(feedbackRated, { ...feedbackRated.example, ...fb, occurredAt: at(-1), satisfaction: 'very_satisfied' }),
+      // the portal accepted d1's and d2's status messages (and rejected one of d3's)
+      ...[[d1, true], [d2, true], [d3, false]].map(([d, accepted]) =>
+        event(portalSyncAcknowledged, { ...portalSyncAcknowledged.example, dossierCode: (d as typeof d1).dossierCode, agencyCode: agency, acknowledgedAt: at(-0.9), accepted: accepted as boolean })),
     ];
     await publish(producer, events);
   });
@@ -111,15 +115,21 @@ describe('reporting projections and the figures API', () => {
   it('lists the overdue dossier and scores the 766 index from the same figures', async () => {
     const overdue = (await getJson(`${service.url}/figures/overdue?agency=${agency}`)).body;
     expect(overdue.dossiers.map((d: { dossierCode: string }) => d.dossierCode)).toEqual([d3.dossierCode]);
-    const index = (await getJson(`${service.url}/index-766?agency=${agency}`)).body;
+    // the acknowledgements travel on their own topic: wait until all three are projected
+    const index = await waitFor('the portal acknowledgements projected', async () => {
+      const body = (await getJson(`${service.url}/index-766?agency=${agency}`)).body;
+      const sync = body.groups.find((g: { code: string }) => g.code === 'transparency').criteria[3];
+      return sync.status === 'computed' && sync.numerator === 2 ? body : undefined;
+    }, 60_000);
     const progress = index.groups.find((g: { code: string }) => g.code === 'progress');
     // as the portal counts: d1 on time; d2 finished at -1 h, minus its 1 h supplement wait = -2 h, after its synced
     // due date -3 h: late; d3 in progress past its due date: late (the backlog counts); d4 never received → 20 × 1/3
     expect(progress.points).toBe(6.67);
     expect(progress.criteria[0]).toMatchObject({ numerator: 1, denominator: 3 });
     const transparency = index.groups.find((g: { code: string }) => g.code === 'transparency');
-    // no acknowledgement from the portal yet: the sync criterion has no data
-    expect(transparency.criteria.map((c: { status: string }) => c.status)).toEqual(['not_available', 'not_available', 'not_available', 'no_data']);
+    expect(transparency.criteria.map((c: { status: string }) => c.status)).toEqual(['not_available', 'not_available', 'not_available', 'computed']);
+    // d1 and d2 accepted of the three received → 6 × 2/3 = 4
+    expect(transparency.criteria[3]).toMatchObject({ numerator: 2, denominator: 3, points: 4 });
     expect(index.label).toBe('không so sánh với điểm Cổng');
     expect(index.score).toBeGreaterThan(10);
   });
