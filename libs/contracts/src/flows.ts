@@ -26,7 +26,9 @@ export const CONSUMERS = {
 export const EXTERNAL_CONSUMERS = { portal: PORTAL_EVENTS } as const;
 
 /** Producers outside motcua, by client id, with the CloudEvents source they publish under. */
-export const EXTERNAL_PRODUCERS = { portal: { source: '/portal', contracts: INBOUND_EVENTS } } as const;
+export const EXTERNAL_PRODUCERS = {
+  portal: { source: '/portal', contracts: INBOUND_EVENTS },
+} as const;
 export type ExternalProducer = keyof typeof EXTERNAL_PRODUCERS;
 
 /** The external client that publishes a contract, or undefined for motcua's own events. */

@@ -25,17 +25,45 @@ export class DossierEvaluationService {
     return this.uow.run(async (tx, events) => {
       const dossier = await this.dossiers.lockForUpdate(tx, dossierId);
       const now = new Date();
-      const citizen = principal.roles.includes('citizen') && !principal.roles.includes('desk_officer');
-      const previous = await tx.dossierActionLog.count({ where: { dossierId, action: EVALUATE_ACTION } });
+      const citizen =
+        principal.roles.includes('citizen') && !principal.roles.includes('desk_officer');
+      const previous = await tx.dossierActionLog.count({
+        where: { dossierId, action: EVALUATE_ACTION },
+      });
       const violation = evaluationViolation(
-        { status: dossier.status as DossierStatus, createdBy: dossier.createdBy, alreadyEvaluated: previous > 0, processedAt: dossier.finishedAt, evaluatedAt: body.evaluatedAt, now },
+        {
+          status: dossier.status as DossierStatus,
+          createdBy: dossier.createdBy,
+          alreadyEvaluated: previous > 0,
+          processedAt: dossier.finishedAt,
+          evaluatedAt: body.evaluatedAt,
+          now,
+        },
         principal,
       );
       if (violation) {
-        if (violation.status === 403 && citizen) throw new DomainProblem(404, 'dossier-not-found', 'Dossier not found', `No dossier ${dossierId}.`);
-        throw new DomainProblem(violation.status, violation.type, violation.title, violation.message, {
-          errors: [{ field: violation.field ?? 'dossier', rule: violation.rule, message: violation.message }],
-        });
+        if (violation.status === 403 && citizen)
+          throw new DomainProblem(
+            404,
+            'dossier-not-found',
+            'Dossier not found',
+            `No dossier ${dossierId}.`,
+          );
+        throw new DomainProblem(
+          violation.status,
+          violation.type,
+          violation.title,
+          violation.message,
+          {
+            errors: [
+              {
+                field: violation.field ?? 'dossier',
+                rule: violation.rule,
+                message: violation.message,
+              },
+            ],
+          },
+        );
       }
       const evaluatedAt = body.evaluatedAt ?? now.toISOString();
       const recordedBy = citizen ? 'applicant' : 'desk_officer';
@@ -50,9 +78,17 @@ export class DossierEvaluationService {
         ...(body.publication ? { publication: body.publication } : {}),
       });
       await this.dossiers.appendLog(tx, {
-        dossierId, action: EVALUATE_ACTION, fromStatus: dossier.status, toStatus: dossier.status, portalStatus: dossier.portalStatus,
-        actorSubject: principal.subject, actorRoles: principal.roles, actorUnit: principal.unit ?? null,
-        details: { recordedBy, ...body, evaluatedAt }, eventId: event.id, occurredAt: now,
+        dossierId,
+        action: EVALUATE_ACTION,
+        fromStatus: dossier.status,
+        toStatus: dossier.status,
+        portalStatus: dossier.portalStatus,
+        actorSubject: principal.subject,
+        actorRoles: principal.roles,
+        actorUnit: principal.unit ?? null,
+        details: { recordedBy, ...body, evaluatedAt },
+        eventId: event.id,
+        occurredAt: now,
       });
       return { dossierId, recordedBy, evaluatedAt, eventId: event.id, ...body };
     });

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { agenciesContactedAnswer, dossierSatisfaction, isoDateTime, publicationAnswer } from '@motcua/contracts';
+import {
+  agenciesContactedAnswer,
+  dossierSatisfaction,
+  isoDateTime,
+  publicationAnswer,
+} from '@motcua/contracts';
 
 /**
  * The applicant's evaluation of a dossier (đánh giá của người nộp hồ sơ): satisfaction, the officer's conduct

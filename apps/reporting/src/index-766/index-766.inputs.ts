@@ -52,7 +52,8 @@ export type PeriodBounds = { start: string; end: string };
 
 const ms = Date.parse;
 const HOUR = 3_600_000;
-const inPeriod = (iso: string | null, p: PeriodBounds) => iso !== null && ms(iso) >= ms(p.start) && ms(iso) < ms(p.end);
+const inPeriod = (iso: string | null, p: PeriodBounds) =>
+  iso !== null && ms(iso) >= ms(p.start) && ms(iso) < ms(p.end);
 
 /** Received in the period (the denominator of most dossier criteria). */
 export const receivedIn = (d: DossierRecord, p: PeriodBounds) => inPeriod(d.receivedAt, p);
@@ -72,38 +73,57 @@ export function progressOutcome(d: DossierRecord, p: PeriodBounds): 'on_time' | 
   if (d.supplementRequests > 1) return 'late';
   let at: number;
   if (end !== null) at = ms(end) - d.supplementHours * HOUR;
-  else if (d.status === 'supplement' && d.supplementRequestedAt !== null) at = ms(d.supplementRequestedAt);
+  else if (d.status === 'supplement' && d.supplementRequestedAt !== null)
+    at = ms(d.supplementRequestedAt);
   else at = ms(p.end) - d.supplementHours * HOUR;
   return at <= ms(due) ? 'on_time' : 'late';
 }
 
 export function progress(dossiers: DossierRecord[], p: PeriodBounds): Ratio {
   const outcomes = dossiers.map((d) => progressOutcome(d, p)).filter((o) => o !== null);
-  return { numerator: outcomes.filter((o) => o === 'on_time').length, denominator: outcomes.length };
+  return {
+    numerator: outcomes.filter((o) => o === 'on_time').length,
+    denominator: outcomes.length,
+  };
 }
 
 /** Online service: fully online dossiers over dossiers of procedures eligible for full online service. */
 export function onlineService(dossiers: DossierRecord[], p: PeriodBounds): Ratio {
   const eligible = dossiers.filter((d) => receivedIn(d, p) && d.procedureOnlineLevel === 'full');
-  return { numerator: eligible.filter((d) => d.channel === 'online').length, denominator: eligible.length };
+  return {
+    numerator: eligible.filter((d) => d.channel === 'online').length,
+    denominator: eligible.length,
+  };
 }
 
 /** Online payment: paid online over dossiers of procedures with a fee, less those whose requested fees are all zero. */
 export function onlinePayment(dossiers: DossierRecord[], p: PeriodBounds): Ratio {
-  const owing = dossiers.filter((d) => receivedIn(d, p) && d.procedureHasFee && !(d.paymentRequests > 0 && d.paymentRequestsNonzero === 0));
+  const owing = dossiers.filter(
+    (d) =>
+      receivedIn(d, p) &&
+      d.procedureHasFee &&
+      !(d.paymentRequests > 0 && d.paymentRequestsNonzero === 0),
+  );
   return { numerator: owing.filter((d) => d.paymentsOnline > 0).length, denominator: owing.length };
 }
 
 /** Digitized dossiers: ≥ 1 component file, and an electronic result once a result was issued. */
 export function digitizedDossiers(dossiers: DossierRecord[], p: PeriodBounds): Ratio {
   const received = dossiers.filter((d) => receivedIn(d, p));
-  return { numerator: received.filter((d) => d.documentsDigitized > 0 && d.electronicResult !== false).length, denominator: received.length };
+  return {
+    numerator: received.filter((d) => d.documentsDigitized > 0 && d.electronicResult !== false)
+      .length,
+    denominator: received.length,
+  };
 }
 
 /** Reuse: dossiers with ≥ 1 component marked reused. */
 export function reusedDossiers(dossiers: DossierRecord[], p: PeriodBounds): Ratio {
   const received = dossiers.filter((d) => receivedIn(d, p));
-  return { numerator: received.filter((d) => d.documentsReused > 0).length, denominator: received.length };
+  return {
+    numerator: received.filter((d) => d.documentsReused > 0).length,
+    denominator: received.length,
+  };
 }
 
 /** Realtime sync: dossiers received in the period that the portal accepted at least once. */
@@ -113,31 +133,66 @@ export function synced(dossiers: DossierRecord[], p: PeriodBounds): Ratio {
 }
 
 /** Dossier satisfaction: 100 % − (late rate + share of dossiers with a PAKN or a dislike), as a ratio over 1. */
-export function dossierSatisfaction(dossiers: DossierRecord[], p: PeriodBounds): { rate: number; late: Ratio; complained: Ratio } | null {
+export function dossierSatisfaction(
+  dossiers: DossierRecord[],
+  p: PeriodBounds,
+): { rate: number; late: Ratio; complained: Ratio } | null {
   const late = progress(dossiers, p);
   const received = dossiers.filter((d) => receivedIn(d, p));
-  const complained = { numerator: received.filter((d) => d.feedbackLinked || d.satisfaction === 'dissatisfied').length, denominator: received.length };
+  const complained = {
+    numerator: received.filter((d) => d.feedbackLinked || d.satisfaction === 'dissatisfied').length,
+    denominator: received.length,
+  };
   if (late.denominator === 0 || complained.denominator === 0) return null;
-  const rate = 1 - ((late.denominator - late.numerator) / late.denominator + complained.numerator / complained.denominator);
-  return { rate: Math.max(0, rate), late: { numerator: late.denominator - late.numerator, denominator: late.denominator }, complained };
+  const rate =
+    1 -
+    ((late.denominator - late.numerator) / late.denominator +
+      complained.numerator / complained.denominator);
+  return {
+    rate: Math.max(0, rate),
+    late: { numerator: late.denominator - late.numerator, denominator: late.denominator },
+    complained,
+  };
 }
 
-const IN_AUTHORITY = (f: FeedbackRecord) => f.category !== 'outside_authority' && f.category !== 'not_accepted';
+const IN_AUTHORITY = (f: FeedbackRecord) =>
+  f.category !== 'outside_authority' && f.category !== 'not_accepted';
 
 /** PAKN on time: answered on time plus unanswered still within the limit, over the PAKN within authority received or handled in the period. */
 export function feedbackOnTime(items: FeedbackRecord[], p: PeriodBounds): Ratio {
-  const scope = items.filter((f) => IN_AUTHORITY(f) && f.receivedAt !== null && ms(f.receivedAt) < ms(p.end) && (f.answeredAt === null || ms(f.answeredAt) >= ms(p.start)));
-  const onTime = scope.filter((f) => (f.answeredAt !== null && ms(f.answeredAt) < ms(p.end) ? f.answeredOnTime === true : f.answerBy !== null && ms(f.answerBy) >= ms(p.end)));
+  const scope = items.filter(
+    (f) =>
+      IN_AUTHORITY(f) &&
+      f.receivedAt !== null &&
+      ms(f.receivedAt) < ms(p.end) &&
+      (f.answeredAt === null || ms(f.answeredAt) >= ms(p.start)),
+  );
+  const onTime = scope.filter((f) =>
+    f.answeredAt !== null && ms(f.answeredAt) < ms(p.end)
+      ? f.answeredOnTime === true
+      : f.answerBy !== null && ms(f.answerBy) >= ms(p.end),
+  );
   return { numerator: onTime.length, denominator: scope.length };
 }
 
 /** PAKN satisfaction: handled items minus those disliked, late or complained about again, over handled items received in the period. */
 export function feedbackSatisfaction(items: FeedbackRecord[], p: PeriodBounds): Ratio {
   const handled = items.filter((f) => inPeriod(f.receivedAt, p) && f.answeredAt !== null);
-  const bad = handled.filter((f) => f.satisfaction === 'dissatisfied' || f.satisfaction === 'very_dissatisfied' || f.answeredOnTime === false || f.complainedAgain);
+  const bad = handled.filter(
+    (f) =>
+      f.satisfaction === 'dissatisfied' ||
+      f.satisfaction === 'very_dissatisfied' ||
+      f.answeredOnTime === false ||
+      f.complainedAgain,
+  );
   return { numerator: handled.length - bad.length, denominator: handled.length };
 }
 
 /** Any PAKN at all for the agency in the period (none → the PAKN satisfaction points are redistributed). */
 export const hasFeedback = (items: FeedbackRecord[], p: PeriodBounds) =>
-  items.some((f) => f.receivedAt !== null && ms(f.receivedAt) < ms(p.end) && (f.answeredAt === null || ms(f.answeredAt) >= ms(p.start)));
+  items.some(
+    (f) =>
+      f.receivedAt !== null &&
+      ms(f.receivedAt) < ms(p.end) &&
+      (f.answeredAt === null || ms(f.answeredAt) >= ms(p.start)),
+  );

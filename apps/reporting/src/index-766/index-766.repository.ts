@@ -4,7 +4,8 @@ import type { Period } from '../figures/period';
 import { ReportingDatabase } from '../reporting.database';
 import type { DossierRecord, FeedbackRecord, PeriodBounds } from './index-766.inputs';
 
-const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ISO = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * The local period as instants: [first day 00:00, day after the last 00:00) in Asia/Ho_Chi_Minh, the end cut at
@@ -12,7 +13,10 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
  */
 export function boundsOf(period: Period, now = new Date()): PeriodBounds {
   const start = new Date(`${period.from}T00:00:00+07:00`).toISOString();
-  const end = Math.min(Date.parse(`${period.to}T00:00:00+07:00`) + 86_400_000, Math.max(now.getTime(), Date.parse(start)));
+  const end = Math.min(
+    Date.parse(`${period.to}T00:00:00+07:00`) + 86_400_000,
+    Math.max(now.getTime(), Date.parse(start)),
+  );
   return { start, end: new Date(end).toISOString() };
 }
 
@@ -25,7 +29,12 @@ export class Index766Repository {
     const values: unknown[] = [generation, period.from, period.to];
     const where = (['agency', 'unit', 'domain', 'procedure'] as const)
       .filter((k) => filters[k] !== undefined)
-      .map((k) => (values.push(filters[k]), ` AND f.${k === 'agency' ? 'agency_code' : `${k}_code`} = $${values.length}`))
+      .map(
+        (k) => (
+          values.push(filters[k]),
+          ` AND f.${k === 'agency' ? 'agency_code' : `${k}_code`} = $${values.length}`
+        ),
+      )
       .join('');
     return this.db.$queryRawUnsafe<DossierRecord[]>(
       `SELECT ${ISO('f.received_at')} AS "receivedAt", f.status, ${ISO('f.finished_at')} AS "finishedAt", f.finish_kind AS "finishKind",
@@ -44,9 +53,14 @@ export class Index766Repository {
     );
   }
 
-  async feedback(generation: number, period: Period, agency: string | undefined): Promise<FeedbackRecord[]> {
+  async feedback(
+    generation: number,
+    period: Period,
+    agency: string | undefined,
+  ): Promise<FeedbackRecord[]> {
     const values: unknown[] = [generation, period.from, period.to];
-    const only = agency === undefined ? '' : (values.push(agency), ` AND f.agency_code = $${values.length}`);
+    const only =
+      agency === undefined ? '' : (values.push(agency), ` AND f.agency_code = $${values.length}`);
     return this.db.$queryRawUnsafe<FeedbackRecord[]>(
       `SELECT f.feedback_id::text AS id, ${ISO('f.received_at')} AS "receivedAt", f.category, ${ISO('f.answered_at')} AS "answeredAt",
          ${ISO('f.answer_by')} AS "answerBy", f.answered_on_time AS "answeredOnTime", f.satisfaction,

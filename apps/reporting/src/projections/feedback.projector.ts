@@ -82,7 +82,7 @@ export class FeedbackProjector {
        ON CONFLICT (generation, feedback_id) DO UPDATE SET dossier_id = EXCLUDED.dossier_id, agency_code = EXCLUDED.agency_code,
          conduct = EXCLUDED.conduct, verification = EXCLUDED.verification, repeat_of = EXCLUDED.repeat_of, last_event_at = EXCLUDED.last_event_at
        WHERE dossier_feedback_link.last_event_at <= EXCLUDED.last_event_at`,
-      generation, d.feedbackId, d.dossierId, d.agencyCode, d.conduct, d.verification, (d.repeatOf as string | undefined) ?? null, d.occurredAt,
+      generation, d.feedbackId, d.dossierId, d.agencyCode, d.conduct, d.verification, (d.repeatOf) ?? null, d.occurredAt,
     );
   }
 }

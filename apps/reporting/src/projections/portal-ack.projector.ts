@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@motcua/contracts';
 import type { ReportingTx } from '../reporting.database';
 
-type AckData = { dossierCode: string; agencyCode: string; accepted: boolean; acknowledgedAt: string };
+type AckData = {
+  dossierCode: string;
+  agencyCode: string;
+  accepted: boolean;
+  acknowledgedAt: string;
+};
 
 /**
  * The portal's acknowledgements (topic portal.dossier-ack.v1) counted per dossier code: a dossier counts as
@@ -19,7 +24,11 @@ export class PortalAckProjector {
          accepted = s.accepted + EXCLUDED.accepted, rejected = s.rejected + EXCLUDED.rejected,
          last_accepted_at = GREATEST(s.last_accepted_at, EXCLUDED.last_accepted_at),
          last_event_at = GREATEST(s.last_event_at, EXCLUDED.last_event_at)`,
-      generation, d.dossierCode, d.agencyCode, d.accepted ? 1 : 0, d.acknowledgedAt,
+      generation,
+      d.dossierCode,
+      d.agencyCode,
+      d.accepted ? 1 : 0,
+      d.acknowledgedAt,
     );
   }
 }

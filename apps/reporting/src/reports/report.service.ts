@@ -51,7 +51,12 @@ export class ReportService {
       this.records.dossiers(totals.generation, totals.period, filters),
       this.records.feedback(totals.generation, totals.period, query.agency),
     ]);
-    const inputs = inputsOf(dossierRecords, feedbackRecords, boundsOf(totals.period), totals.groups[0].figures.received.lastEventAt);
+    const inputs = inputsOf(
+      dossierRecords,
+      feedbackRecords,
+      boundsOf(totals.period),
+      totals.groups[0].figures.received.lastEventAt,
+    );
     const period = periodTitle(query.kind, query.year, query.quarter);
     return {
       // "quý IV năm 2026": only the first letter is lowered, the Roman numeral stays upper case

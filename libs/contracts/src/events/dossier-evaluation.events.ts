@@ -17,7 +17,11 @@ export const dossierSatisfaction = z.enum(['very_satisfied', 'satisfied', 'dissa
 export const agenciesContactedAnswer = z.enum(['none', 'one_stop_desk_only', 'several']);
 
 /** Index 6 as the applicant answers it: published by posting and electronically / by one of them / not. */
-export const publicationAnswer = z.enum(['posted_and_electronic', 'posted_or_electronic', 'not_published']);
+export const publicationAnswer = z.enum([
+  'posted_and_electronic',
+  'posted_or_electronic',
+  'not_published',
+]);
 
 export const dossierEvaluated = dossierEvent({
   name: 'motcua.dossier.evaluated',

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
-import { agencyCode, dossierCode, isoDateTime, label, portalStatusCode, safeCode } from './common.schemas';
+import {
+  agencyCode,
+  dossierCode,
+  isoDateTime,
+  label,
+  portalStatusCode,
+  safeCode,
+} from './common.schemas';
 
 /**
  * The national / provincial portal's answer to each status it received on
@@ -20,7 +27,9 @@ export const portalSyncAcknowledged = defineEvent({
     dossierCode,
     agencyCode,
     portalStatus: portalStatusCode,
-    updatedAt: z.string().regex(/^\d{14}$/, 'must be the yyyyMMddHHmmss of the acknowledged status'),
+    updatedAt: z
+      .string()
+      .regex(/^\d{14}$/, 'must be the yyyyMMddHHmmss of the acknowledged status'),
     acknowledgedAt: isoDateTime,
     accepted: z.boolean(),
     errorCode: safeCode.optional(),
