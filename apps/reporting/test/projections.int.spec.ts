@@ -19,6 +19,10 @@ import {
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { mintTestToken, startService, testEnv, testKafka, waitFor, type RunningService } from '@motcua/testing';
+import { Index766Repository, boundsOf } from '../src/index-766/index-766.repository';
+import { inputsOf } from '../src/index-766/index-766.rules';
+import { resolvePeriod } from '../src/figures/period';
+import type { ReportingDatabase } from '../src/reporting.database';
 import { at, connectProducer, localToday, event, facts, getJson, newDossier, procedure, publish, received, uniqueAgency, uniqueProcedureCode, type Built } from './fixtures';
 
 jest.setTimeout(240_000);
@@ -132,6 +136,25 @@ describe('reporting projections and the figures API', () => {
     expect(transparency.criteria[3]).toMatchObject({ numerator: 2, denominator: 3, points: 4 });
     expect(index.label).toBe('không so sánh với điểm Cổng');
     expect(index.score).toBeGreaterThan(10);
+  });
+
+  it('counts the 766 inputs in SQL exactly as the reference rules count the records', async () => {
+    const client = new Client({ connectionString: testEnv.databaseUrl('reporting') });
+    await client.connect();
+    try {
+      const db = { $queryRawUnsafe: async (sql: string, ...values: unknown[]) => (await client.query(sql, values)).rows } as unknown as ReportingDatabase;
+      const repository = new Index766Repository(db);
+      const [{ generation }] = (await client.query(`SELECT generation FROM projection_generation WHERE status = 'active'`)).rows;
+      const now = new Date();
+      for (const [period, filters] of [[resolvePeriod('month'), { agency }], [resolvePeriod('month'), {}], [resolvePeriod('year'), {}]] as const) {
+        const [dossiers, feedback] = await Promise.all([repository.dossiers(generation, period, filters), repository.feedback(generation, period, (filters as { agency?: string }).agency)]);
+        const reference = inputsOf(dossiers, feedback, boundsOf(period, now), null);
+        const counted = await repository.inputs(generation, period, filters, null, now);
+        expect({ period: period.kind, filters, ...counted }).toEqual({ period: period.kind, filters, ...reference });
+      }
+    } finally {
+      await client.end();
+    }
   });
 
   it('ignores a redelivered event (inbox) and keeps later events of the same dossier', async () => {

@@ -6,8 +6,8 @@ import { figuresQuerySchema, type FiguresQuery } from '../figures/figures-query.
 import { FiguresService } from '../figures/figures.service';
 import type { FigureName, FigureValue } from '../figures/figure-catalog';
 import type { Period } from '../figures/period';
-import { Index766Repository, boundsOf } from './index-766.repository';
-import { inputsOf, scoreIndex766, type Index766 } from './index-766.rules';
+import { Index766Repository } from './index-766.repository';
+import { scoreIndex766, type Index766 } from './index-766.rules';
 
 /** The Decision 766/QĐ-TTg index of an agency (or the whole province) for a period. */
 @ApiTags('index-766')
@@ -27,11 +27,7 @@ export class Index766Controller {
     const answer = await this.figures.figures({ ...query, groupBy: undefined });
     const figures = answer.groups[0].figures;
     const filters = { agency: query.agency, unit: query.unit, domain: query.domain, procedure: query.procedure };
-    const [dossiers, feedback] = await Promise.all([
-      this.records.dossiers(answer.generation, answer.period, filters),
-      this.records.feedback(answer.generation, answer.period, query.agency),
-    ]);
-    const inputs = inputsOf(dossiers, feedback, boundsOf(answer.period), figures.received.lastEventAt);
+    const inputs = await this.records.inputs(answer.generation, answer.period, filters, figures.received.lastEventAt);
     return { generation: answer.generation, period: answer.period, agency: query.agency ?? null, ...scoreIndex766(figures, inputs), figures };
   }
 }

@@ -132,27 +132,23 @@ export function synced(dossiers: DossierRecord[], p: PeriodBounds): Ratio {
   return { numerator: received.filter((d) => d.syncAccepted).length, denominator: received.length };
 }
 
-/** Dossier satisfaction: 100 % − (late rate + share of dossiers with a PAKN or a dislike), as a ratio over 1. */
-export function dossierSatisfaction(
-  dossiers: DossierRecord[],
-  p: PeriodBounds,
-): { rate: number; late: Ratio; complained: Ratio } | null {
-  const late = progress(dossiers, p);
+export type DossierSatisfaction = { rate: number; late: Ratio; complained: Ratio } | null;
+
+/** Dossiers received in the period with a PAKN about them or a dislike in the applicant's evaluation. */
+export function complainedDossiers(dossiers: DossierRecord[], p: PeriodBounds): Ratio {
   const received = dossiers.filter((d) => receivedIn(d, p));
-  const complained = {
+  return {
     numerator: received.filter((d) => d.feedbackLinked || d.satisfaction === 'dissatisfied').length,
     denominator: received.length,
   };
-  if (late.denominator === 0 || complained.denominator === 0) return null;
-  const rate =
-    1 -
-    ((late.denominator - late.numerator) / late.denominator +
-      complained.numerator / complained.denominator);
-  return {
-    rate: Math.max(0, rate),
-    late: { numerator: late.denominator - late.numerator, denominator: late.denominator },
-    complained,
-  };
+}
+
+/** Dossier satisfaction: 100 % − (late rate of the progress criterion + share with a PAKN or a dislike), as a ratio over 1. */
+export function satisfactionOf(onTime: Ratio, complained: Ratio): DossierSatisfaction {
+  if (onTime.denominator === 0 || complained.denominator === 0) return null;
+  const late = { numerator: onTime.denominator - onTime.numerator, denominator: onTime.denominator };
+  const rate = 1 - (late.numerator / late.denominator + complained.numerator / complained.denominator);
+  return { rate: Math.max(0, rate), late, complained };
 }
 
 const IN_AUTHORITY = (f: FeedbackRecord) =>

@@ -3,6 +3,8 @@ import type { Filters } from '../figures/figures.repository';
 import type { Period } from '../figures/period';
 import { ReportingDatabase } from '../reporting.database';
 import type { DossierRecord, FeedbackRecord, PeriodBounds } from './index-766.inputs';
+import type { Index766Inputs } from './index-766.rules';
+import { dossierCountsSql, feedbackCountsSql, inputsFromCounts, type DossierCounts, type FeedbackCounts } from './index-766.sql';
 
 const ISO = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -20,10 +22,26 @@ export function boundsOf(period: Period, now = new Date()): PeriodBounds {
   return { start, end: new Date(end).toISOString() };
 }
 
-/** The small per-dossier and per-item records the Decision 766 rules need for a period (index-766.inputs.ts). */
+/**
+ * The Decision 766 inputs of a period: counted in SQL (`inputs`), or as the small per-dossier and per-item records
+ * of the reference rules (index-766.inputs.ts; used by the equivalence test).
+ */
 @Injectable()
 export class Index766Repository {
   constructor(private readonly db: ReportingDatabase) {}
+
+  /** The inputs of a period counted in SQL (what the API and reports use). */
+  async inputs(generation: number, period: Period, filters: Filters, lastEventAt: string | null, now = new Date()): Promise<Index766Inputs> {
+    const bounds = boundsOf(period, now);
+    const base = [generation, period.from, period.to, bounds.start, bounds.end];
+    const dv = [...base];
+    const fv = [...base];
+    const [[d], [f]] = await Promise.all([
+      this.db.$queryRawUnsafe<DossierCounts[]>(dossierCountsSql(filters, dv), ...dv),
+      this.db.$queryRawUnsafe<FeedbackCounts[]>(feedbackCountsSql(filters.agency, fv), ...fv),
+    ]);
+    return inputsFromCounts(d, f, lastEventAt);
+  }
 
   async dossiers(generation: number, period: Period, filters: Filters): Promise<DossierRecord[]> {
     const values: unknown[] = [generation, period.from, period.to];

@@ -1,6 +1,6 @@
 import type { FigureName, FigureValue } from '../figures/figure-catalog';
 import {
-  digitizedDossiers, dossierSatisfaction, feedbackOnTime, feedbackSatisfaction, hasFeedback, onlinePayment, onlineService, progress,
+  complainedDossiers, digitizedDossiers, satisfactionOf, feedbackOnTime, feedbackSatisfaction, hasFeedback, onlinePayment, onlineService, progress,
   reusedDossiers, synced, type DossierRecord, type FeedbackRecord, type PeriodBounds, type Ratio,
 } from './index-766.inputs';
 
@@ -41,8 +41,8 @@ export type InputCode = 'synced' | 'progress' | 'online_service' | 'online_payme
 
 /** What the per-dossier and per-item rules give for a period (see index-766.inputs.ts). */
 export type Index766Inputs = {
-  ratios: Record<InputCode, Ratio>;
-  dossierSatisfaction: ReturnType<typeof dossierSatisfaction>;
+  /** `complained`: dossiers received with a PAKN or a dislike (dossier satisfaction with `progress`). */
+  ratios: Record<InputCode | 'complained', Ratio>;
   hasFeedback: boolean;
   /** The portal acknowledged at least one dossier of the period (else the sync criterion has no data). */
   anyAcknowledgement: boolean;
@@ -56,8 +56,8 @@ export function inputsOf(dossiers: DossierRecord[], feedback: FeedbackRecord[], 
       online_payment: onlinePayment(dossiers, period), feedback_on_time: feedbackOnTime(feedback, period),
       feedback_satisfaction: feedbackSatisfaction(feedback, period), digitized_dossiers: digitizedDossiers(dossiers, period),
       reused_dossiers: reusedDossiers(dossiers, period),
+      complained: complainedDossiers(dossiers, period),
     },
-    dossierSatisfaction: dossierSatisfaction(dossiers, period),
     hasFeedback: hasFeedback(feedback, period),
     anyAcknowledgement: dossiers.some((d) => d.syncAccepted),
     lastEventAt,
@@ -148,7 +148,7 @@ function scoreRule(rule: Rule, figures: Record<FigureName, FigureValue>, inputs:
   }
   const caveat = rule.caveat ? { caveat: rule.caveat } : {};
   if (rule.input === 'dossier_satisfaction') {
-    const s = inputs.dossierSatisfaction;
+    const s = satisfactionOf(inputs.ratios.progress, inputs.ratios.complained);
     if (s === null) return { ...base, formula: rule.formula, status: 'no_data', ...none, reason: 'no dossiers in the period', ...caveat };
     return { ...base, formula: rule.formula, status: 'computed', points: pointsOf(s.rate, maxPoints, threshold), numerator: null, denominator: null, rate: round2(s.rate * 10000) / 10000, lastEventAt: inputs.lastEventAt, ...caveat };
   }

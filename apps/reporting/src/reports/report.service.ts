@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { FigureName, FigureValue } from '../figures/figure-catalog';
 import { FiguresService, type FigureGroup } from '../figures/figures.service';
 import { Evaluation61Service, type EvaluationGroup } from '../evaluation-61/evaluation61.service';
-import { Index766Repository, boundsOf } from '../index-766/index-766.repository';
-import { inputsOf, scoreIndex766, type Index766 } from '../index-766/index-766.rules';
+import { Index766Repository } from '../index-766/index-766.repository';
+import { scoreIndex766, type Index766 } from '../index-766/index-766.rules';
 import type { ReportQuery } from './report-query.schema';
 import { periodTitle } from './vietnamese-format';
 
@@ -47,16 +47,7 @@ export class ReportService {
       this.evaluation.evaluate({ ...base, groupBy: 'agency' }),
     ]);
     const filters = { agency: query.agency };
-    const [dossierRecords, feedbackRecords] = await Promise.all([
-      this.records.dossiers(totals.generation, totals.period, filters),
-      this.records.feedback(totals.generation, totals.period, query.agency),
-    ]);
-    const inputs = inputsOf(
-      dossierRecords,
-      feedbackRecords,
-      boundsOf(totals.period),
-      totals.groups[0].figures.received.lastEventAt,
-    );
+    const inputs = await this.records.inputs(totals.generation, totals.period, filters, totals.groups[0].figures.received.lastEventAt);
     const period = periodTitle(query.kind, query.year, query.quarter);
     return {
       // "quý IV năm 2026": only the first letter is lowered, the Roman numeral stays upper case
