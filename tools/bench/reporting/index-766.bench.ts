@@ -9,7 +9,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Index766Repository, boundsOf } from '../../../apps/reporting/src/index-766/index-766.repository';
+import {
+  Index766Repository,
+  boundsOf,
+} from '../../../apps/reporting/src/index-766/index-766.repository';
 import { inputsOf } from '../../../apps/reporting/src/index-766/index-766.rules';
 import { resolvePeriod } from '../../../apps/reporting/src/figures/period';
 import type { ReportingDatabase } from '../../../apps/reporting/src/reporting.database';
@@ -41,30 +44,49 @@ async function measure(what: () => Promise<unknown>): Promise<number> {
 async function main(): Promise<void> {
   await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${dbName}`);
-  const migrated = spawnSync('bash', [join(root, 'tools/prisma/prisma.sh'), 'reporting', 'deploy'], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' });
+  const migrated = spawnSync(
+    'bash',
+    [join(root, 'tools/prisma/prisma.sh'), 'reporting', 'deploy'],
+    { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' },
+  );
   if (migrated.status !== 0) throw new Error(migrated.stderr);
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
   try {
     for (const sql of SEED_YEAR_SQL) await db.query(sql);
     await db.query('ANALYZE');
-    const shim = { $queryRawUnsafe: async (sql: string, ...values: unknown[]) => (await db.query(sql, values)).rows } as unknown as ReportingDatabase;
+    const shim = {
+      $queryRawUnsafe: async (sql: string, ...values: unknown[]): Promise<unknown[]> =>
+        (await db.query(sql, values)).rows as unknown[],
+    } as unknown as ReportingDatabase;
     const records = new Index766Repository(shim);
     const cases = [
       { name: 'province, year', period: resolvePeriod('year', '2025-06-15'), agency: undefined },
       { name: 'province, month', period: resolvePeriod('month', '2025-06-15'), agency: undefined },
-      { name: 'one agency, quarter', period: resolvePeriod('quarter', '2025-06-15'), agency: 'A07.H26' },
+      {
+        name: 'one agency, quarter',
+        period: resolvePeriod('quarter', '2025-06-15'),
+        agency: 'A07.H26',
+      },
     ];
     for (const c of cases) {
-      const baseline = await measure(() => db.query(
-        `SELECT count(*) FILTER (WHERE received_on BETWEEN $1 AND $2), count(*) FILTER (WHERE finished_on BETWEEN $1 AND $2 AND on_time),
+      const baseline = await measure(() =>
+        db.query(
+          `SELECT count(*) FILTER (WHERE received_on BETWEEN $1 AND $2), count(*) FILTER (WHERE finished_on BETWEEN $1 AND $2 AND on_time),
            count(*) FILTER (WHERE finished_on BETWEEN $1 AND $2) FROM dossier_fact WHERE generation = 1 ${c.agency ? 'AND agency_code = $3' : ''}`,
-        c.agency ? [c.period.from, c.period.to, c.agency] : [c.period.from, c.period.to]));
+          c.agency ? [c.period.from, c.period.to, c.agency] : [c.period.from, c.period.to],
+        ),
+      );
       const counted = await measure(() => records.inputs(1, c.period, { agency: c.agency }, null));
-      console.log(`${c.name}: 766 inputs in SQL ${counted.toFixed(0)} ms, baseline ${baseline.toFixed(1)} ms, ratio ${(counted / baseline).toFixed(1)}×`);
+      console.log(
+        `${c.name}: 766 inputs in SQL ${counted.toFixed(0)} ms, baseline ${baseline.toFixed(1)} ms, ratio ${(counted / baseline).toFixed(1)}×`,
+      );
       if (process.env.BENCH_RECORDS === '1') {
         const read = await measure(async () => {
-          const [dossiers, feedback] = await Promise.all([records.dossiers(1, c.period, { agency: c.agency }), records.feedback(1, c.period, c.agency)]);
+          const [dossiers, feedback] = await Promise.all([
+            records.dossiers(1, c.period, { agency: c.agency }),
+            records.feedback(1, c.period, c.agency),
+          ]);
           return inputsOf(dossiers, feedback, boundsOf(c.period));
         });
         console.log(`${c.name}: 766 inputs as records ${read.toFixed(0)} ms`);

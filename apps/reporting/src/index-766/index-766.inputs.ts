@@ -146,8 +146,12 @@ export function complainedDossiers(dossiers: DossierRecord[], p: PeriodBounds): 
 /** Dossier satisfaction: 100 % − (late rate of the progress criterion + share with a PAKN or a dislike), as a ratio over 1. */
 export function satisfactionOf(onTime: Ratio, complained: Ratio): DossierSatisfaction {
   if (onTime.denominator === 0 || complained.denominator === 0) return null;
-  const late = { numerator: onTime.denominator - onTime.numerator, denominator: onTime.denominator };
-  const rate = 1 - (late.numerator / late.denominator + complained.numerator / complained.denominator);
+  const late = {
+    numerator: onTime.denominator - onTime.numerator,
+    denominator: onTime.denominator,
+  };
+  const rate =
+    1 - (late.numerator / late.denominator + complained.numerator / complained.denominator);
   return { rate: Math.max(0, rate), late, complained };
 }
 

@@ -4,7 +4,13 @@ import type { Period } from '../figures/period';
 import { ReportingDatabase } from '../reporting.database';
 import type { DossierRecord, FeedbackRecord, PeriodBounds } from './index-766.inputs';
 import type { Index766Inputs } from './index-766.rules';
-import { dossierCountsSql, feedbackCountsSql, inputsFromCounts, type DossierCounts, type FeedbackCounts } from './index-766.sql';
+import {
+  dossierCountsSql,
+  feedbackCountsSql,
+  inputsFromCounts,
+  type DossierCounts,
+  type FeedbackCounts,
+} from './index-766.sql';
 
 const ISO = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -31,7 +37,13 @@ export class Index766Repository {
   constructor(private readonly db: ReportingDatabase) {}
 
   /** The inputs of a period counted in SQL (what the API and reports use). */
-  async inputs(generation: number, period: Period, filters: Filters, lastEventAt: string | null, now = new Date()): Promise<Index766Inputs> {
+  async inputs(
+    generation: number,
+    period: Period,
+    filters: Filters,
+    lastEventAt: string | null,
+    now = new Date(),
+  ): Promise<Index766Inputs> {
     const bounds = boundsOf(period, now);
     const base = [generation, period.from, period.to, bounds.start, bounds.end];
     const dv = [...base];

@@ -10,7 +10,12 @@ import type { Index766Inputs } from './index-766.rules';
 export function dossierCountsSql(filters: Filters, values: unknown[]): string {
   const where = (['agency', 'unit', 'domain', 'procedure'] as const)
     .filter((k) => filters[k] !== undefined)
-    .map((k) => (values.push(filters[k]), ` AND f.${k === 'agency' ? 'agency_code' : `${k}_code`} = $${values.length}`))
+    .map(
+      (k) => (
+        values.push(filters[k]),
+        ` AND f.${k === 'agency' ? 'agency_code' : `${k}_code`} = $${values.length}`
+      ),
+    )
     .join('');
   return `WITH d AS (
       SELECT f.*, p.online_level, COALESCE(p.has_fee, false) AS has_fee, COALESCE(f.due_date, f.legal_due_date) AS due,
@@ -48,7 +53,8 @@ export function dossierCountsSql(filters: Filters, values: unknown[]): string {
 }
 
 export function feedbackCountsSql(agency: string | undefined, values: unknown[]): string {
-  const only = agency === undefined ? '' : (values.push(agency), ` AND f.agency_code = $${values.length}`);
+  const only =
+    agency === undefined ? '' : (values.push(agency), ` AND f.agency_code = $${values.length}`);
   return `WITH f AS (
       SELECT f.*, f.category IS DISTINCT FROM 'outside_authority' AND f.category IS DISTINCT FROM 'not_accepted' AS in_authority,
         f.received_at IS NOT NULL AND f.received_at < $5::timestamptz AND (f.answered_at IS NULL OR f.answered_at >= $4::timestamptz) AS active,
@@ -66,18 +72,42 @@ export function feedbackCountsSql(agency: string | undefined, values: unknown[])
       (SELECT count(*) > 0 FROM f WHERE active) AS any_feedback`;
 }
 
-type DossierCounts = Record<'progress_den' | 'progress_num' | 'online_den' | 'online_num' | 'pay_den' | 'pay_num' | 'received' | 'digitized' | 'reused' | 'synced' | 'complained', number> & { any_ack: boolean };
-type FeedbackCounts = Record<'ontime_den' | 'ontime_num' | 'handled' | 'handled_bad', number> & { any_feedback: boolean };
+type DossierCounts = Record<
+  | 'progress_den'
+  | 'progress_num'
+  | 'online_den'
+  | 'online_num'
+  | 'pay_den'
+  | 'pay_num'
+  | 'received'
+  | 'digitized'
+  | 'reused'
+  | 'synced'
+  | 'complained',
+  number
+> & { any_ack: boolean };
+type FeedbackCounts = Record<'ontime_den' | 'ontime_num' | 'handled' | 'handled_bad', number> & {
+  any_feedback: boolean;
+};
 
 /** The inputs of scoreIndex766 from the two count rows. */
-export function inputsFromCounts(d: DossierCounts, f: FeedbackCounts, lastEventAt: string | null): Index766Inputs {
+export function inputsFromCounts(
+  d: DossierCounts,
+  f: FeedbackCounts,
+  lastEventAt: string | null,
+): Index766Inputs {
   const r = (numerator: number, denominator: number) => ({ numerator, denominator });
   return {
     ratios: {
-      synced: r(d.synced, d.received), progress: r(d.progress_num, d.progress_den), online_service: r(d.online_num, d.online_den),
-      online_payment: r(d.pay_num, d.pay_den), feedback_on_time: r(f.ontime_num, f.ontime_den),
-      feedback_satisfaction: r(f.handled - f.handled_bad, f.handled), digitized_dossiers: r(d.digitized, d.received),
-      reused_dossiers: r(d.reused, d.received), complained: r(d.complained, d.received),
+      synced: r(d.synced, d.received),
+      progress: r(d.progress_num, d.progress_den),
+      online_service: r(d.online_num, d.online_den),
+      online_payment: r(d.pay_num, d.pay_den),
+      feedback_on_time: r(f.ontime_num, f.ontime_den),
+      feedback_satisfaction: r(f.handled - f.handled_bad, f.handled),
+      digitized_dossiers: r(d.digitized, d.received),
+      reused_dossiers: r(d.reused, d.received),
+      complained: r(d.complained, d.received),
     },
     hasFeedback: f.any_feedback,
     anyAcknowledgement: d.any_ack,

@@ -47,7 +47,12 @@ export class ReportService {
       this.evaluation.evaluate({ ...base, groupBy: 'agency' }),
     ]);
     const filters = { agency: query.agency };
-    const inputs = await this.records.inputs(totals.generation, totals.period, filters, totals.groups[0].figures.received.lastEventAt);
+    const inputs = await this.records.inputs(
+      totals.generation,
+      totals.period,
+      filters,
+      totals.groups[0].figures.received.lastEventAt,
+    );
     const period = periodTitle(query.kind, query.year, query.quarter);
     return {
       // "quý IV năm 2026": only the first letter is lowered, the Roman numeral stays upper case
