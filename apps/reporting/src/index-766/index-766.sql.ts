@@ -18,14 +18,16 @@ export function dossierCountsSql(filters: Filters, values: unknown[]): string {
     )
     .join('');
   return `WITH d AS (
-      SELECT f.*, p.online_level, COALESCE(p.has_fee, false) AS has_fee, COALESCE(f.due_date, f.legal_due_date) AS due,
+      SELECT f.received_at, f.status, f.supplement_count, f.paused_hours, f.supplement_requested_at, f.channel, f.payment_requests,
+        f.payment_requests_nonzero, f.payments_online, f.documents_digitized, f.documents_reused, f.electronic_result, f.satisfaction,
+        p.online_level, COALESCE(p.has_fee, false) AS has_fee, COALESCE(f.due_date, f.legal_due_date) AS due,
         COALESCE(f.finished_at, CASE WHEN f.status = 'withdrawn' THEN f.last_event_at END) AS ended,
         f.received_at >= $4::timestamptz AND f.received_at < $5::timestamptz AS rin,
-        EXISTS (SELECT 1 FROM dossier_feedback_link k WHERE k.generation = f.generation AND k.dossier_id = f.dossier_id) AS linked,
-        COALESCE(s.accepted > 0, false) AS synced
+        k.dossier_id IS NOT NULL AS linked, COALESCE(s.accepted > 0, false) AS synced
       FROM dossier_fact f
       LEFT JOIN procedure_fact p ON p.generation = f.generation AND p.code = f.procedure_code AND p.version = f.procedure_version
       LEFT JOIN portal_sync_fact s ON s.generation = f.generation AND s.dossier_code = f.dossier_code
+      LEFT JOIN (SELECT DISTINCT dossier_id FROM dossier_feedback_link WHERE generation = $1) k ON k.dossier_id = f.dossier_id
       WHERE f.generation = $1 AND f.received_on <= $3::date AND (f.finished_on IS NULL OR f.finished_on >= $2::date) ${where}),
     o AS (
       SELECT d.*, CASE
