@@ -4,6 +4,7 @@ import { MessagingModule } from '@motcua/messaging';
 import { DOSSIERS_CONFIG, type DossiersConfig } from './config';
 import { DeadlineWatchService } from './deadline/deadline-watch.service';
 import { DossiersDatabase } from './dossiers.database';
+import { EvaluationModule } from './evaluation/evaluation.module';
 import { IntakeModule } from './intake/intake.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LookupModule } from './lookup/lookup.module';
@@ -21,6 +22,7 @@ export class AppModule {
         MessagingModule.forService({ service: 'dossiers', database: DossiersDatabase }),
         IntakeModule,
         LifecycleModule,
+        EvaluationModule,
         LookupModule,
         SlipsModule,
       ],

@@ -14,6 +14,8 @@ import { ListsRepository } from './figures/lists.repository';
 import { Index766Controller } from './index-766/index-766.controller';
 import { CatalogProjector } from './projections/catalog.projector';
 import { DigitizationProjector } from './projections/digitization.projector';
+import { Index766Repository } from './index-766/index-766.repository';
+import { PortalAckProjector } from './projections/portal-ack.projector';
 import { DossierProjector } from './projections/dossier.projector';
 import { FeedbackProjector } from './projections/feedback.projector';
 import { GenerationRepository } from './projections/generation.repository';
@@ -40,6 +42,7 @@ export class AppModule {
         DossierProjector,
         FeedbackProjector,
         DigitizationProjector,
+        PortalAckProjector,
         CatalogProjector,
         ProjectionSubscriptions,
         GenerationRepository,
@@ -52,6 +55,7 @@ export class AppModule {
         ReportService,
         Evaluation61Repository,
         Evaluation61Service,
+        Index766Repository,
       ],
     };
   }

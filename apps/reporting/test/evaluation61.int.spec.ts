@@ -1,12 +1,18 @@
 import type { Producer } from 'kafkajs';
-import { dossierProcessed, dossierResumed, dossierStepCompleted, dossierSupplementRequested } from '@motcua/contracts';
+import { randomUUID } from 'node:crypto';
+import { dossierContactRecorded, dossierEvaluated, dossierProcessed, dossierResumed, dossierStepCompleted, dossierSupplementRequested, feedbackLinked } from '@motcua/contracts';
 import ExcelJS from 'exceljs';
 import { mintTestToken, startService, waitFor, type RunningService } from '@motcua/testing';
-import { at, connectProducer, event, facts, getJson, localToday, newDossier, procedure, publish, received, uniqueAgency, uniqueProcedureCode, type Built, type Dossier } from './fixtures';
+import { at as atFrom, connectProducer, event, facts, getJson, newDossier, procedure, publish, received, uniqueAgency, uniqueProcedureCode, type Built, type Dossier } from './fixtures';
 
 jest.setTimeout(240_000);
 
-/** Decree 61 evaluation from events: three finished dossiers whose indices average to 1 each (9 of 18, khá). */
+/** The evaluation applies to dossiers received to 30/6/2025: the events are dated around 20/6/2025 10:00 (+07:00). */
+const BASE = Date.parse('2025-06-20T10:00:00+07:00');
+const at = (hours: number) => atFrom(hours, BASE);
+const QUARTER = 'period=quarter&date=2025-06-20';
+
+/** Decree 61 evaluation from events: three finished dossiers received in June 2025 whose dossier indices average to 1; no rating from a partial set. */
 describe('Decree 61 evaluation (đánh giá việc giải quyết TTHC)', () => {
   let service: RunningService;
   let producer: Producer;
@@ -16,6 +22,7 @@ describe('Decree 61 evaluation (đánh giá việc giải quyết TTHC)', () => 
   const b = newDossier(agency, partial);
   const c = newDossier(agency, partial);
   const open = newDossier(agency, full);
+  const late = newDossier(agency, full);
 
   const step = (d: Dossier, hours: number, stepDueDate: string, channel = 'online') =>
     event(dossierStepCompleted, { ...dossierStepCompleted.example, ...facts(d, 4, at(hours), { channel }), stepOrder: 2, stepName: 'Thẩm định', completedBy: { unitCode: 'P.QLG' }, stepDueDate } as never);
@@ -46,8 +53,17 @@ describe('Decree 61 evaluation (đánh giá việc giải quyết TTHC)', () => 
       ...supplement(c, -49, -48, at(-20)),
       ...supplement(c, -47, -46, at(-0.9)),
       processed(c, -1),
-      // open: received, not finished: not evaluated
-      received(open, at(-10), at(30)),
+      // a: the applicant evaluated it: contacted no body 2, publication by both means 2, proper conduct and early 2
+      event(dossierEvaluated, { ...dossierEvaluated.example, ...facts(a, 9, at(-29)), recordedBy: 'applicant', evaluatedAt: at(-29), satisfaction: 'satisfied',
+        officerConduct: 'proper', agenciesContacted: 'none', publication: 'posted_and_electronic' } as never),
+      // b: had to contact another body (0 on index 4) and a confirmed PAKN on an officer's conduct (0 on index 7)
+      event(dossierContactRecorded, { ...dossierContactRecorded.example, ...facts(b, 4, at(-44), { channel: 'in_person' }), body: 'other_body', legallyRequired: false, contactedAt: at(-44), recordedBy: { unitCode: 'VP.MC' } } as never),
+      event(feedbackLinked, { ...feedbackLinked.example, feedbackId: randomUUID(), agencyCode: agency, occurredAt: at(-1), dossierId: b.dossierId, dossierCode: b.dossierCode, conduct: true, verification: 'confirmed' }),
+      // open: received, not finished (due after the quarter): not evaluated
+      received(open, at(-10), at(400)),
+      // late: received 1/7/2025 and finished: under Decree 118, not evaluated
+      received(late, '2025-07-01T08:00:00+07:00', '2025-07-08T17:00:00+07:00'),
+      event(dossierProcessed, { ...dossierProcessed.example, ...facts(late, 9, '2025-07-02T10:00:00+07:00'), electronicResult: true } as never),
     ];
     await publish(producer, events);
   });
@@ -57,49 +73,67 @@ describe('Decree 61 evaluation (đánh giá việc giải quyết TTHC)', () => 
     await service?.stop();
   });
 
-  it('scores each index per dossier from the events, averages them and reads the band on 18 points', async () => {
+  it('scores the indices from the events against the legal due date, gives no rating from a partial set', async () => {
     const body = await waitFor('the three finished dossiers evaluated', async () => {
-      const answer = (await getJson(`${service.url}/evaluation-61?agency=${agency}`)).body;
+      const answer = (await getJson(`${service.url}/evaluation-61?agency=${agency}&${QUARTER}`)).body;
       const index = (code: string) => answer.groups[0]?.indices.find((i: { code: string }) => i.code === code);
-      // The procedure versions come on another topic, so they may be projected after the dossiers.
-      const complete = answer.groups[0]?.sampleSize === 3 && index('unit_time')?.sampleSize === 2 && index('online_service')?.sampleSize === 3;
+      const complete = answer.groups[0]?.sampleSize === 3 && index('agency_time')?.sampleSize === 2 && index('officer_attitude')?.sampleSize === 2 && index('agencies_contacted')?.sampleSize === 2;
       return complete ? answer : undefined;
     }, 120_000);
     const g = body.groups[0];
     const byCode = Object.fromEntries(g.indices.map((i: { code: string }) => [i.code, i]));
+    // a 2, b 0 (after the due date set by its supplement restart), c 1 → 1
     expect(byCode.total_time).toMatchObject({ status: 'computed', average: 1, sampleSize: 3 });
-    expect(byCode.unit_time).toMatchObject({ status: 'computed', average: 1, sampleSize: 2 });
+    expect(byCode.agency_time).toMatchObject({ status: 'computed', average: 1, sampleSize: 2 });
+    // a none 2, b one request 1, c two requests 0 → 1
     expect(byCode.contacts).toMatchObject({ status: 'computed', average: 1, sampleSize: 3 });
-    expect(byCode.online_service).toMatchObject({ status: 'computed', average: 1, sampleSize: 3 });
-    for (const code of ['agencies_contacted', 'one_stop_desk', 'publication', 'feedback', 'satisfaction']) {
-      expect(byCode[code]).toMatchObject({ status: 'not_available', average: null });
-    }
-    expect(g).toMatchObject({ points: 4, maxPoints: 8, scoreOf18: 9, band: { code: 'fair', label: 'Khá' } });
-    expect(g.lastEventAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // no PAKN for the agency: index 8 is 2
+    expect(byCode.feedback_handling).toMatchObject({ status: 'computed', average: 2, sampleSize: 1 });
+    expect(byCode.one_stop_desk).toMatchObject({ status: 'not_available', average: null });
+    // a 2 (answer), b 0 (recorded contact with another body) → 1; publication a 2; attitude a 2, b 0 (PAKN) → 1
+    expect(byCode.agencies_contacted).toMatchObject({ status: 'computed', average: 1, sampleSize: 2 });
+    expect(byCode.publication).toMatchObject({ status: 'computed', average: 2, sampleSize: 1 });
+    expect(byCode.officer_attitude).toMatchObject({ status: 'computed', average: 1, sampleSize: 2 });
+    expect(g.computedIndices).toEqual(expect.arrayContaining([1, 2, 3, 4, 6, 7, 8]));
+    expect(g).toMatchObject({ points: null, band: null });
+    expect(g.ratingWithheld).toMatch(/^No rating/);
+    expect(body.notAppliedFrom).toMatchObject({ date: '2025-07-01', dossiersFinishedInPeriod: 0 });
+    expect(body.notAppliedFrom.reason).toMatch(/Decree 118\/2025/);
     expect(body.period.kind).toBe('quarter');
   });
 
+  it('applies nothing to dossiers received from 1/7/2025 and says why', async () => {
+    const answer = await waitFor('the July dossier projected', async () => {
+      const body = (await getJson(`${service.url}/evaluation-61?agency=${agency}&period=quarter&date=2025-07-15`)).body;
+      return body.notAppliedFrom?.dossiersFinishedInPeriod === 1 ? body : undefined;
+    }, 60_000);
+    expect(answer.applies).toBe(false);
+    expect(answer.groups[0]).toMatchObject({ sampleSize: 0, points: null, band: null });
+  });
+
   it('serves the evaluation per agency as CSV', async () => {
-    const csv = await getJson(`${service.url}/evaluation-61?agency=${agency}&groupBy=agency&format=csv`);
-    expect(csv.type).toMatch(/^text\/csv/);
+    const csv = await getJson(`${service.url}/evaluation-61?agency=${agency}&groupBy=agency&format=csv&${QUARTER}`);
+    expect([csv.type, csv.status, csv.type?.startsWith('text/csv') ? '' : JSON.stringify(csv.body)]).toEqual([expect.stringMatching(/^text\/csv/), 200, '']);
     const [header, row] = (csv.body as string).trim().split('\r\n');
-    expect(header).toBe('key,sampleSize,lastEventAt,total_time,unit_time,contacts,agencies_contacted,one_stop_desk,online_service,publication,feedback,satisfaction,points,maxPoints,scoreOf18,band');
-    expect(row).toMatch(new RegExp(`^${agency.replace(/\./g, '\\.')},3,[^,]+,1,1,1,not_available,not_available,1,not_available,not_available,not_available,4,8,9,fair$`));
+    expect(header).toBe('key,sampleSize,lastEventAt,total_time,agency_time,contacts,agencies_contacted,one_stop_desk,publication,officer_attitude,feedback_handling,online_service,computedIndices,points,band,ratingWithheld');
+    expect(row).toMatch(new RegExp(`^${agency.replace(/\./g, '\\.')},3,[^,]+,1,1,1,1,not_available,2,1,2,[^,]+,1 2 3 4 6 7 8[^,]*,,,`));
     const bad = await getJson(`${service.url}/evaluation-61?groupBy=procedure`);
     expect(bad.status).toBe(400);
   });
 
   it('adds the evaluation table to the quarterly report', async () => {
-    const [year, month] = localToday().split('-').map(Number);
     const headers = { authorization: `Bearer ${await mintTestToken({ subject: 'leader-1', roles: ['leader'] })}` };
-    const query = `kind=quarterly&year=${year}&quarter=${Math.floor((month - 1) / 3) + 1}&agency=${agency}`;
+    const query = `kind=quarterly&year=2025&quarter=2&agency=${agency}`;
     const xlsx = await fetch(`${service.url}/reports?${query}&format=xlsx`, { headers });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
     const sheet = book.getWorksheet('Đánh giá NĐ 61')!;
     const total = sheet.getRow(2).values as unknown[];
     expect(total.slice(1, 3)).toEqual([`Cơ quan ${agency}`, 3]);
-    expect(total.slice(-4)).toEqual([4, 8, 9, 'Khá']);
+    // averages as numbers, the missing index named, and no rating
+    expect(total.slice(3, 6)).toEqual([1, 1, 1]);
+    expect(total).toContain('chưa có nguồn');
+    expect(total[total.length - 1]).toBe('Chưa xếp loại');
     const pdf = await fetch(`${service.url}/reports?${query}&format=pdf`, { headers });
     expect(pdf.status).toBe(200);
   });

@@ -13,11 +13,16 @@ import {
   feedbackAnswered,
   feedbackReceived,
   feedbackRated,
+  portalSyncAcknowledged,
   resultIssued,
 } from '@motcua/contracts';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { mintTestToken, startService, testEnv, testKafka, waitFor, type RunningService } from '@motcua/testing';
+import { Index766Repository, boundsOf } from '../src/index-766/index-766.repository';
+import { inputsOf } from '../src/index-766/index-766.rules';
+import { resolvePeriod } from '../src/figures/period';
+import type { ReportingDatabase } from '../src/reporting.database';
 import { at, connectProducer, localToday, event, facts, getJson, newDossier, procedure, publish, received, uniqueAgency, uniqueProcedureCode, type Built } from './fixtures';
 
 jest.setTimeout(240_000);
@@ -57,6 +62,9 @@ describe('reporting projections and the figures API', () => {
       event(feedbackReceived, { ...feedbackReceived.example, ...fb, occurredAt: at(-3), receivedAt: at(-3), procedureCode: code }),
       event(feedbackAnswered, { ...feedbackAnswered.example, ...fb, occurredAt: at(-2), answerBy: at(48) }),
       event(feedbackRated, { ...feedbackRated.example, ...fb, occurredAt: at(-1), satisfaction: 'very_satisfied' }),
+      // the portal accepted d1's and d2's status messages (and rejected one of d3's)
+      ...[[d1, true], [d2, true], [d3, false]].map(([d, accepted]) =>
+        event(portalSyncAcknowledged, { ...portalSyncAcknowledged.example, dossierCode: (d as typeof d1).dossierCode, agencyCode: agency, acknowledgedAt: at(-0.9), accepted: accepted as boolean })),
     ];
     await publish(producer, events);
   });
@@ -111,12 +119,42 @@ describe('reporting projections and the figures API', () => {
   it('lists the overdue dossier and scores the 766 index from the same figures', async () => {
     const overdue = (await getJson(`${service.url}/figures/overdue?agency=${agency}`)).body;
     expect(overdue.dossiers.map((d: { dossierCode: string }) => d.dossierCode)).toEqual([d3.dossierCode]);
-    const index = (await getJson(`${service.url}/index-766?agency=${agency}`)).body;
+    // the acknowledgements travel on their own topic: wait until all three are projected
+    const index = await waitFor('the portal acknowledgements projected', async () => {
+      const body = (await getJson(`${service.url}/index-766?agency=${agency}`)).body;
+      const sync = body.groups.find((g: { code: string }) => g.code === 'transparency').criteria[3];
+      return sync.status === 'computed' && sync.numerator === 2 ? body : undefined;
+    }, 60_000);
     const progress = index.groups.find((g: { code: string }) => g.code === 'progress');
-    expect(progress.points).toBe(10);
+    // as the portal counts: d1 on time; d2 finished at -1 h, minus its 1 h supplement wait = -2 h, after its synced
+    // due date -3 h: late; d3 in progress past its due date: late (the backlog counts); d4 never received → 20 × 1/3
+    expect(progress.points).toBe(6.67);
+    expect(progress.criteria[0]).toMatchObject({ numerator: 1, denominator: 3 });
     const transparency = index.groups.find((g: { code: string }) => g.code === 'transparency');
-    expect(transparency.criteria.map((c: { status: string }) => c.status)).toEqual(['not_available', 'not_available', 'not_available', 'not_available']);
+    expect(transparency.criteria.map((c: { status: string }) => c.status)).toEqual(['not_available', 'not_available', 'not_available', 'computed']);
+    // d1 and d2 accepted of the three received → 6 × 2/3 = 4
+    expect(transparency.criteria[3]).toMatchObject({ numerator: 2, denominator: 3, points: 4 });
+    expect(index.label).toBe('không so sánh với điểm Cổng');
     expect(index.score).toBeGreaterThan(10);
+  });
+
+  it('counts the 766 inputs in SQL exactly as the reference rules count the records', async () => {
+    const client = new Client({ connectionString: testEnv.databaseUrl('reporting') });
+    await client.connect();
+    try {
+      const db = { $queryRawUnsafe: async (sql: string, ...values: unknown[]) => (await client.query(sql, values)).rows } as unknown as ReportingDatabase;
+      const repository = new Index766Repository(db);
+      const [{ generation }] = (await client.query(`SELECT generation FROM projection_generation WHERE status = 'active'`)).rows;
+      const now = new Date();
+      for (const [period, filters] of [[resolvePeriod('month'), { agency }], [resolvePeriod('month'), {}], [resolvePeriod('year'), {}]] as const) {
+        const [dossiers, feedback] = await Promise.all([repository.dossiers(generation, period, filters), repository.feedback(generation, period, (filters as { agency?: string }).agency)]);
+        const reference = inputsOf(dossiers, feedback, boundsOf(period, now), null);
+        const counted = await repository.inputs(generation, period, filters, null, now);
+        expect({ period: period.kind, filters, ...counted }).toEqual({ period: period.kind, filters, ...reference });
+      }
+    } finally {
+      await client.end();
+    }
   });
 
   it('ignores a redelivered event (inbox) and keeps later events of the same dossier', async () => {

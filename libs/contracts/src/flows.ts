@@ -3,6 +3,7 @@ import { documentDigitized } from './events/digitization.events';
 import {
   ALL_EVENTS,
   DOSSIER_EVENTS,
+  INBOUND_EVENTS,
   INTERNAL_EVENTS,
   PORTAL_EVENTS,
   PROCEDURE_EVENTS,
@@ -18,14 +19,29 @@ export const CONSUMERS = {
   dossiers: [...PROCEDURE_EVENTS, documentDigitized],
   feedback: [...PROCEDURE_EVENTS],
   digitization: [...DOSSIER_EVENTS],
-  reporting: INTERNAL_EVENTS,
+  reporting: [...INTERNAL_EVENTS, ...INBOUND_EVENTS],
 } as const satisfies Record<ServiceName, readonly EventContract[]>;
 
 /** Consumers outside motcua, by client id: the provincial / national portal reads the public stream only. */
 export const EXTERNAL_CONSUMERS = { portal: PORTAL_EVENTS } as const;
 
-/** The service that publishes a contract (from its CloudEvents source `/motcua/<service>`). */
-export function producerOf(contract: EventContract): ServiceName {
+/** Producers outside motcua, by client id, with the CloudEvents source they publish under. */
+export const EXTERNAL_PRODUCERS = {
+  portal: { source: '/portal', contracts: INBOUND_EVENTS },
+} as const;
+export type ExternalProducer = keyof typeof EXTERNAL_PRODUCERS;
+
+/** The external client that publishes a contract, or undefined for motcua's own events. */
+export function externalProducerOf(contract: EventContract): ExternalProducer | undefined {
+  return (Object.keys(EXTERNAL_PRODUCERS) as ExternalProducer[]).find(
+    (client) => EXTERNAL_PRODUCERS[client].source === contract.source,
+  );
+}
+
+/** The service or external client that publishes a contract (from its CloudEvents source). */
+export function producerOf(contract: EventContract): ServiceName | ExternalProducer {
+  const external = externalProducerOf(contract);
+  if (external) return external;
   const service = contract.source.replace(/^\/motcua\//, '');
   if (!(SERVICES as readonly string[]).includes(service)) {
     throw new Error(`${contract.type}: source ${contract.source} is not a motcua service`);

@@ -15,3 +15,6 @@ export * from './events/dossier-deadline.events';
 export * from './events/feedback.events';
 export * from './events/digitization.events';
 export * from './events/portal.events';
+export * from './events/dossier-evaluation.events';
+export * from './events/feedback-link.events';
+export * from './events/portal-ack.events';

@@ -1,7 +1,7 @@
 // ajv 6 (JSON Schema draft-07) is installed with eslint; it checks the generated schemas here.
 import Ajv from 'ajv';
 import { envelopeSchema } from './envelope';
-import { CONSUMERS, EXTERNAL_CONSUMERS, producedBy, producerOf } from './flows';
+import { CONSUMERS, EXTERNAL_CONSUMERS, EXTERNAL_PRODUCERS, producedBy, producerOf } from './flows';
 import { exampleEvent } from './generation/examples';
 import { documentedJsonSchema } from './generation/json-schema';
 import {
@@ -10,6 +10,7 @@ import {
   DIGITIZATION_EVENTS,
   DOSSIER_EVENTS,
   FEEDBACK_EVENTS,
+  INBOUND_EVENTS,
   PORTAL_EVENTS,
   contractOfType,
 } from './registry';
@@ -27,7 +28,8 @@ describe('the registry', () => {
         DOSSIER_EVENTS.length +
         FEEDBACK_EVENTS.length +
         DIGITIZATION_EVENTS.length +
-        PORTAL_EVENTS.length,
+        PORTAL_EVENTS.length +
+        INBOUND_EVENTS.length,
     );
     for (const contract of ALL_EVENTS) expect(contractOfType(contract.type)).toBe(contract);
     expect(contractOfType('motcua.nothing.v1')).toBeUndefined();
@@ -48,6 +50,7 @@ describe('the registry', () => {
     expect(topicsOf(FEEDBACK_EVENTS)).toEqual(['feedback.feedback.v1']);
     expect(topicsOf(DIGITIZATION_EVENTS)).toEqual(['digitization.document.v1']);
     expect(topicsOf(PORTAL_EVENTS)).toEqual(['portal.dossier-status.v1']);
+    expect(topicsOf(INBOUND_EVENTS)).toEqual(['portal.dossier-ack.v1']);
   });
 
   it('uses one key field per topic', () => {
@@ -61,6 +64,7 @@ describe('the registry', () => {
       'feedback.feedback.v1': ['feedbackId'],
       'digitization.document.v1': ['applicantKey'],
       'portal.dossier-status.v1': ['dossierCode'],
+      'portal.dossier-ack.v1': ['dossierCode'],
     });
   });
 
@@ -71,6 +75,9 @@ describe('the registry', () => {
     expect(producedBy('digitization')).toEqual([...DIGITIZATION_EVENTS]);
     expect(producedBy('reporting')).toEqual([]);
     expect(CONSUMERS.reporting).toHaveLength(ALL_EVENTS.length - PORTAL_EVENTS.length);
+    expect(CONSUMERS.reporting).toEqual(expect.arrayContaining([...INBOUND_EVENTS]));
+    expect(EXTERNAL_PRODUCERS.portal.contracts).toEqual(INBOUND_EVENTS);
+    for (const contract of INBOUND_EVENTS) expect(producerOf(contract)).toBe('portal');
     expect(CONSUMERS.digitization).toEqual([...DOSSIER_EVENTS]);
     expect(CONSUMERS.dossiers.map((c) => c.type)).toContain('motcua.document.digitized.v1');
     expect(EXTERNAL_CONSUMERS.portal).toEqual(PORTAL_EVENTS);

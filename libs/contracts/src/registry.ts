@@ -2,8 +2,10 @@ import type { EventContract } from './define-event';
 import { DIGITIZATION_EVENTS } from './events/digitization.events';
 import { DOSSIER_DEADLINE_EVENTS } from './events/dossier-deadline.events';
 import { DOSSIER_OUTCOME_EVENTS } from './events/dossier-outcome.events';
+import { DOSSIER_EVALUATION_EVENTS } from './events/dossier-evaluation.events';
 import { DOSSIER_PROGRESS_EVENTS } from './events/dossier.events';
 import { FEEDBACK_EVENTS } from './events/feedback.events';
+import { PORTAL_ACK_EVENTS } from './events/portal-ack.events';
 import { PORTAL_EVENTS } from './events/portal.events';
 import {
   procedureAbolished,
@@ -22,8 +24,9 @@ export const DOSSIER_EVENTS = [
   ...DOSSIER_PROGRESS_EVENTS,
   ...DOSSIER_OUTCOME_EVENTS,
   ...DOSSIER_DEADLINE_EVENTS,
+  ...DOSSIER_EVALUATION_EVENTS,
 ] as const;
-export { DIGITIZATION_EVENTS, FEEDBACK_EVENTS, PORTAL_EVENTS, REVIEW_EVENTS };
+export { DIGITIZATION_EVENTS, FEEDBACK_EVENTS, PORTAL_ACK_EVENTS, PORTAL_EVENTS, REVIEW_EVENTS };
 
 /** Every internal event contract (everything but the public portal stream). */
 export const INTERNAL_EVENTS: readonly EventContract[] = [
@@ -33,8 +36,15 @@ export const INTERNAL_EVENTS: readonly EventContract[] = [
   ...DIGITIZATION_EVENTS,
 ];
 
+/** Events produced outside motcua and consumed by it: the portal's acknowledgements of each sync. */
+export const INBOUND_EVENTS: readonly EventContract[] = [...PORTAL_ACK_EVENTS];
+
 /** Every event contract of motcua. The AsyncAPI document and JSON Schemas are generated from this list. */
-export const ALL_EVENTS: readonly EventContract[] = [...INTERNAL_EVENTS, ...PORTAL_EVENTS];
+export const ALL_EVENTS: readonly EventContract[] = [
+  ...INTERNAL_EVENTS,
+  ...PORTAL_EVENTS,
+  ...INBOUND_EVENTS,
+];
 
 const byType = new Map(ALL_EVENTS.map((contract) => [contract.type, contract]));
 if (byType.size !== ALL_EVENTS.length)

@@ -26,6 +26,11 @@ export const TOPICS = {
     summary:
       'Public, personal-data-minimised dossier status stream for the provincial / national portal (key: dossier code)',
   },
+  'portal.dossier-ack.v1': {
+    partitions: 6,
+    summary:
+      'The portal’s acknowledgement of each dossier status it received (key: dossier code); produced outside motcua',
+  },
   'dlq.catalog.v1': { partitions: 1, summary: 'Messages the catalog service could not accept' },
   'dlq.dossiers.v1': { partitions: 1, summary: 'Messages the dossier service could not accept' },
   'dlq.feedback.v1': { partitions: 1, summary: 'Messages the feedback service could not accept' },

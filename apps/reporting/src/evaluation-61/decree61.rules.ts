@@ -1,100 +1,168 @@
 import { DECREE_61_POLICY, type Band, type Decree61IndexCode, type Decree61Policy } from './decree61.policy';
 
 export type Timing = 'early' | 'on_time' | 'late';
+export type Points = 0 | 1 | 2;
+
 /** What the projections know of one finished dossier (or of a class of dossiers with the same inputs). */
 export type DossierInputs = {
-  /** Finish against the due date in force: before the due day, by the due date, after it (null: no due date). */
+  /** Finish against the LEGAL due date: before its day, by it, after it (null: no legal due date). */
   finish: Timing | null;
   /** The worst completed workflow step against its own due date (null: no step reported). */
   steps: Timing | null;
-  /** Supplement requests (each one more contact with the desk after the submission). */
-  supplements: number;
-  /** Channel and online level of the procedure version (null: procedure version unknown). */
-  online: 'full' | 'partial' | 'offline' | null;
+  /** Supplement requests at intake and during processing, and of those the ones caused by the applicant's own fault. */
+  supplements: { requests: number; applicantFault: number };
+  /** Recorded contacts the law does not impose: with the one-stop desk, with other bodies (null: none recorded). */
+  contacts: { desk: number; other: number } | null;
+  /** The applicant's answers (dossier.evaluated), null when not evaluated or not answered. */
+  agenciesAnswer: 'none' | 'one_stop_desk_only' | 'several' | null;
+  publicationAnswer: 'posted_and_electronic' | 'posted_or_electronic' | 'not_published' | null;
+  /** Harassment or misconduct: reported in the evaluation or by a linked PAKN not verified untrue; null: no input. */
+  misconduct: boolean | null;
 };
-export type Points = 0 | 1 | 2;
+
+/** What the projections know of one agency in the period (indices 5, 8, 9 are the agency's, not a dossier's). */
+export type AgencyInputs = {
+  /** PAKN received in the period: answered, answered on time, unanswered past their limit (prolonged). */
+  feedback: { received: number; answered: number; answeredOnTime: number; prolonged: number };
+  /** Procedures in force, those offered online; dossiers received, received online; online dossiers late or unresolved past the legal due date. */
+  online: { procedures: number; proceduresOnline: number; received: number; receivedOnline: number; onlineLate: number };
+};
+
 export type DossierScore = Partial<Record<Decree61IndexCode, Points | null>>;
+export type AgencyScore = Partial<Record<Decree61IndexCode, Points | null>>;
 
 const timingPoints = (t: Timing | null): Points | null => (t === null ? null : t === 'early' ? 2 : t === 'on_time' ? 1 : 0);
+const lower = (a: Points | null, b: Points | null): Points | null => (a === null ? b : b === null ? a : (Math.min(a, b) as Points));
 
-/** Points of one dossier on each index that the events give inputs for (null: no input for this dossier). */
-export function scoreDossier(d: DossierInputs, policy: Decree61Policy = DECREE_61_POLICY): DossierScore {
-  const contacts = 1 + d.supplements;
+/** Index 4 from the recorded contacts: none 2, only the desk 1, another body (so more than one) 0. */
+function recordedContactPoints(c: DossierInputs['contacts']): Points | null {
+  if (c === null) return null;
+  if (c.other > 0) return 0;
+  return c.desk > 0 ? 1 : 2;
+}
+
+/** Index 3: requests to complete the dossier (at intake too), except those caused by the applicant's fault. */
+function contactPoints(s: DossierInputs['supplements']): Points {
+  const counted = Math.max(0, s.requests - s.applicantFault);
+  return counted === 0 ? 2 : counted === 1 ? 1 : 0;
+}
+
+/** Points of one dossier on each dossier-scope index its events give inputs for (null: no input). */
+export function scoreDossier(d: DossierInputs): DossierScore {
   return {
     total_time: timingPoints(d.finish),
-    unit_time: timingPoints(d.steps),
-    contacts: contacts <= policy.contacts.two ? 2 : contacts <= policy.contacts.one ? 1 : 0,
-    online_service: d.online === null ? null : d.online === 'full' ? 2 : d.online === 'partial' ? 1 : 0,
+    agency_time: timingPoints(d.steps),
+    contacts: contactPoints(d.supplements),
+    agencies_contacted: lower(recordedContactPoints(d.contacts), d.agenciesAnswer === null ? null : ({ none: 2, one_stop_desk_only: 1, several: 0 } as const)[d.agenciesAnswer]),
+    publication: d.publicationAnswer === null ? null : ({ posted_and_electronic: 2, posted_or_electronic: 1, not_published: 0 } as const)[d.publicationAnswer],
+    officer_attitude: d.misconduct === null ? null : d.misconduct ? 0 : timingPoints(d.finish),
   };
 }
 
+/** Points of one agency on indices 8 and 9 (index 5 has no input). */
+export function scoreAgency(a: AgencyInputs, policy: Decree61Policy = DECREE_61_POLICY): AgencyScore {
+  const f = a.feedback;
+  let feedback: Points;
+  if (f.received === 0) feedback = 2;
+  else if (f.prolonged > 0) feedback = 0;
+  else {
+    const share = f.answered === 0 ? 1 : f.answeredOnTime / f.answered;
+    feedback = share >= policy.feedback.two ? 2 : share >= policy.feedback.one ? 1 : 0;
+  }
+  const o = a.online;
+  let online: Points | null = null;
+  if (o.procedures > 0 && o.received > 0) {
+    const procedureShare = o.proceduresOnline / o.procedures;
+    const dossierShare = o.receivedOnline / o.received;
+    if (o.onlineLate > 0) online = 0;
+    else if (procedureShare >= policy.online.procedureShare && dossierShare >= policy.online.dossierShareTwo) online = 2;
+    else if (o.proceduresOnline > 0 && dossierShare >= policy.online.dossierShareOne) online = 1;
+    else online = 0;
+  }
+  return { feedback_handling: feedback, online_service: online };
+}
+
 export type IndexResult = {
+  number: number;
   code: Decree61IndexCode;
   label: string;
+  scope: 'dossier' | 'agency';
   rule: string;
   status: 'computed' | 'no_data' | 'not_available';
-  /** Average points over the dossiers with an input for this index (0-2). */
+  /** Average points over the dossiers (or agencies) with an input for this index (0-2). */
   average: number | null;
+  /** Dossiers (dossier scope) or agencies (agency scope) averaged. */
   sampleSize: number;
+  approximation?: string;
   reason?: string;
 };
 export type Evaluation61 = {
-  policy: { version: string; legalBasis: string };
+  policy: { version: string; legalBasis: string; effectiveFrom: string; effectiveTo: string };
   sampleSize: number;
   indices: IndexResult[];
-  /** Sum of the computed indices' averages, out of `maxPoints` (2 × computed indices). */
+  computedIndices: number[];
+  /** Sum of the nine averages and the band: only when all nine are computed; otherwise null with `ratingWithheld`. */
   points: number | null;
-  maxPoints: number;
-  /** `points` scaled to the 18 points of nine indices; the band is read on this scale. */
-  scoreOf18: number | null;
   band: Band | null;
-  basis: string;
+  ratingWithheld: string | null;
 };
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-const bandsText = (policy: Decree61Policy) =>
-  policy.bands.map((b) => (b.from === -Infinity ? `< ${policy.bands[policy.bands.length - 2].from} ${b.label}` : `≥ ${b.from} ${b.label}`)).join(', ');
+export function bandOf(points: number, policy: Decree61Policy = DECREE_61_POLICY): Band {
+  return policy.bands.find((b) => points >= b.from)!;
+}
 
-export function bandOf(scoreOf18: number, policy: Decree61Policy = DECREE_61_POLICY): Band {
-  return policy.bands.find((b) => scoreOf18 >= b.from)!;
+function average(scores: { score: Partial<Record<Decree61IndexCode, Points | null>>; count: number }[], code: Decree61IndexCode) {
+  let sum = 0;
+  let n = 0;
+  for (const { score, count } of scores) {
+    const points = score[code];
+    if (points === null || points === undefined) continue;
+    sum += points * count;
+    n += count;
+  }
+  return { n, average: n === 0 ? null : round2(sum / n) };
 }
 
 /**
- * An agency's evaluation from its dossiers (grouped by equal inputs, with counts): the average per index,
- * then the sum over the computed indices. Indices without inputs are not_available and never count as 0;
- * the band is read on `points / maxPoints × 18`.
+ * The evaluation of a set of dossiers (grouped by equal inputs, with counts) and of the agencies they belong
+ * to: dossier-scope indices averaged over dossiers, agency-scope ones over agencies. No legal rating is
+ * given from a partial set of indices: points and band stay null until all nine are computed.
  */
-export function evaluate(classes: { inputs: DossierInputs; count: number }[], policy: Decree61Policy = DECREE_61_POLICY): Evaluation61 {
+export function evaluate(
+  classes: { inputs: DossierInputs; count: number }[],
+  agencies: AgencyInputs[] = [],
+  policy: Decree61Policy = DECREE_61_POLICY,
+): Evaluation61 {
   const sampleSize = classes.reduce((s, c) => s + c.count, 0);
-  const scored = classes.map((c) => ({ score: scoreDossier(c.inputs, policy), count: c.count }));
+  const dossierScores = classes.map((c) => ({ score: scoreDossier(c.inputs), count: c.count }));
+  const agencyScores = agencies.map((a) => ({ score: scoreAgency(a, policy), count: 1 }));
   const indices = policy.indices.map((index): IndexResult => {
-    const base = { code: index.code, label: index.label, rule: index.rule };
+    const base = { number: index.number, code: index.code, label: index.label, scope: index.scope, rule: index.rule, ...(index.approximation ? { approximation: index.approximation } : {}) };
     if (index.missing) return { ...base, status: 'not_available', average: null, sampleSize: 0, reason: index.missing };
-    let sum = 0;
-    let n = 0;
-    for (const { score, count } of scored) {
-      const points = score[index.code];
-      if (points === null || points === undefined) continue;
-      sum += points * count;
-      n += count;
+    const { n, average: avg } = average(index.scope === 'dossier' ? dossierScores : agencyScores, index.code);
+    if (n === 0) {
+      const reason = index.scope === 'dossier' ? 'no dossier finished in the period has an input for this index' : 'no agency in the period has inputs for this index';
+      return { ...base, status: 'no_data', average: null, sampleSize: 0, reason };
     }
-    if (n === 0) return { ...base, status: 'no_data', average: null, sampleSize: 0, reason: 'no finished dossier in the period has an input for this index' };
-    return { ...base, status: 'computed', average: round2(sum / n), sampleSize: n };
+    return { ...base, status: 'computed', average: avg, sampleSize: n };
   });
   const computed = indices.filter((i) => i.status === 'computed');
-  const maxPoints = computed.length * policy.maxPerIndex;
-  const points = maxPoints === 0 ? null : round2(computed.reduce((s, i) => s + i.average!, 0));
-  const scoreOf18 = points === null ? null : round2((points / maxPoints) * policy.indices.length * policy.maxPerIndex);
-  const full = policy.indices.length * policy.maxPerIndex;
+  const complete = computed.length === policy.indices.length;
+  const points = complete ? round2(computed.reduce((s, i) => s + i.average!, 0)) : null;
   return {
-    policy: { version: policy.version, legalBasis: policy.legalBasis },
+    policy: { version: policy.version, legalBasis: policy.legalBasis, effectiveFrom: policy.effectiveFrom, effectiveTo: policy.effectiveTo },
     sampleSize,
     indices,
+    computedIndices: computed.map((i) => i.number),
     points,
-    maxPoints,
-    scoreOf18,
-    band: scoreOf18 === null ? null : bandOf(scoreOf18, policy),
-    basis: `${computed.length} of ${policy.indices.length} indices computed; ${points ?? '–'} of ${maxPoints} points scaled to ${full} (× ${full}/${maxPoints || '–'}); the band (${bandsText(policy)}) is read on that scale`,
+    band: points === null ? null : bandOf(points, policy),
+    ratingWithheld: complete ? null : withheldText(computed.map((i) => i.number), policy.indices.length),
   };
+}
+
+/** The sentence every answer and report carries while a rating cannot be given. */
+export function withheldText(computed: number[], total: number): string {
+  return `No rating (xếp loại): ${computed.length} of ${total} indices computed (${computed.join(', ') || 'none'}); a rating is given only when all ${total} are.`;
 }

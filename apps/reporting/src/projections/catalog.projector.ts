@@ -14,12 +14,13 @@ export class CatalogProjector {
       case 'motcua.procedure.amended.v1': {
         const p = d as unknown as ProcedureVersion;
         await tx.$executeRawUnsafe(
-          `INSERT INTO procedure_fact (generation, code, version, name, agency_code, domain_code, online_level, effective_from, last_event_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9::timestamptz)
+          `INSERT INTO procedure_fact (generation, code, version, name, agency_code, domain_code, online_level, has_fee, effective_from, last_event_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $10, $8::date, $9::timestamptz)
            ON CONFLICT (generation, code, version) DO UPDATE SET name = EXCLUDED.name, agency_code = EXCLUDED.agency_code,
-             domain_code = EXCLUDED.domain_code, online_level = EXCLUDED.online_level,
+             domain_code = EXCLUDED.domain_code, online_level = EXCLUDED.online_level, has_fee = EXCLUDED.has_fee,
              effective_from = EXCLUDED.effective_from, last_event_at = EXCLUDED.last_event_at`,
           generation, p.code, p.version, p.name, p.agencyCode, p.domainCode, p.onlineLevel, p.decision.effectiveFrom, event.time,
+          p.fees.some((fee) => fee.amountVnd > 0),
         );
         return;
       }

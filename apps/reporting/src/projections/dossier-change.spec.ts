@@ -1,4 +1,4 @@
-import { buildEvent, dossierFeePaid, dossierOverdue, dossierProcessed, dossierReceived, dossierResumed, dossierStepCompleted, dossierSupplementRequested, type CloudEvent, type DossierFacts } from '@motcua/contracts';
+import { buildEvent, dossierContactRecorded, dossierEvaluated, dossierExtended, dossierFeePaid, dossierOverdue, dossierProcessed, dossierReceived, dossierResumed, dossierStepCompleted, dossierSupplementRequested, type CloudEvent, type DossierFacts } from '@motcua/contracts';
 import { dossierChange, handlingUnitOf } from './dossier-change';
 
 const ctx = { correlationId: 'spec' };
@@ -15,7 +15,9 @@ describe('dossierChange', () => {
 
   it('counts a supplement request and the paused time until the supplement arrives', () => {
     const requested = dossierChange(buildEvent(dossierSupplementRequested, example(dossierSupplementRequested), ctx).event);
-    expect(requested.increment).toEqual({ supplement_count: 1 });
+    expect(requested.increment).toEqual({ supplement_count: 1, intake_supplements: 0, fault_supplements: 0 });
+    const atIntake = { ...dossierSupplementRequested.example, stage: 'intake' as const, applicantFault: true };
+    expect(dossierChange(buildEvent(dossierSupplementRequested, atIntake, ctx).event as Any).increment).toEqual({ supplement_count: 1, intake_supplements: 1, fault_supplements: 1 });
     const resumed = dossierChange(buildEvent(dossierResumed, example(dossierResumed), ctx).event);
     expect(resumed.pausedHours).toBeCloseTo(23, 5);
   });
@@ -40,6 +42,20 @@ describe('dossierChange', () => {
     expect(step('2026-12-03T15:20:00+07:00')).toEqual({ steps_completed: 1, steps_early: 1, steps_late: 0 });
     expect(step('2026-12-04T16:59:00+07:00')).toEqual({ steps_completed: 1, steps_early: 0, steps_late: 0 });
     expect(step('2026-12-04T17:01:00+07:00')).toEqual({ steps_completed: 1, steps_early: 0, steps_late: 1 });
+  });
+
+  it('keeps the legal due date from receipt and supplement restarts; an apology (extended) never moves it', () => {
+    expect(dossierChange(buildEvent(dossierReceived, example(dossierReceived), ctx).event).set.legal_due_date).toBe(dossierReceived.example.dueDate);
+    expect(dossierChange(buildEvent(dossierResumed, example(dossierResumed), ctx).event).set.legal_due_date).toBe(dossierResumed.example.dueDate);
+    expect(dossierChange(buildEvent(dossierExtended, example(dossierExtended), ctx).event).set).not.toHaveProperty('legal_due_date');
+  });
+
+  it('records the applicant’s evaluation and counts contacts the law does not impose', () => {
+    const evaluated = dossierChange(buildEvent(dossierEvaluated, example(dossierEvaluated), ctx).event);
+    expect(evaluated.set).toMatchObject({ satisfaction: 'satisfied', officer_conduct: 'proper', agencies_answer: 'one_stop_desk_only', publication_answer: 'posted_and_electronic' });
+    expect(dossierChange(buildEvent(dossierContactRecorded, example(dossierContactRecorded), ctx).event).increment).toEqual({ contacts_other: 1 });
+    const required = { ...dossierContactRecorded.example, legallyRequired: true };
+    expect(dossierChange(buildEvent(dossierContactRecorded, required, ctx).event as Any).increment).toEqual({});
   });
 
   it('falls back to the receiving unit when the workflow never leaves it', () => {

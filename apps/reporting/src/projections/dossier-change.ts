@@ -13,10 +13,14 @@ export type DossierStatus =
   | 'stopped';
 export type FinishKind = 'processed' | 'returned' | 'refused' | 'stopped';
 /** The counters an event may add to, and the columns it may set (never to null): dossier_fact's names. */
-export const COUNTERS = ['supplement_count', 'extension_count', 'payments_total', 'payments_online', 'steps_completed', 'steps_early', 'steps_late'] as const;
+export const COUNTERS = [
+  'supplement_count', 'extension_count', 'payments_total', 'payments_online', 'steps_completed', 'steps_early', 'steps_late',
+  'intake_supplements', 'fault_supplements', 'payment_requests', 'payment_requests_nonzero', 'contacts_desk', 'contacts_other',
+] as const;
 export const SETTABLE = [
   'submitted_at', 'documents_total', 'documents_digitized', 'documents_reused', 'population_data_used', 'unit_code',
-  'supplement_requested_at', 'electronic_result', 'returned_at', 'returned_on', 'overdue', 'overdue_since',
+  'supplement_requested_at', 'electronic_result', 'returned_at', 'returned_on', 'overdue', 'overdue_since', 'legal_due_date',
+  'evaluated_at', 'satisfaction', 'officer_conduct', 'agencies_answer', 'publication_answer',
 ] as const;
 type Counter = (typeof COUNTERS)[number];
 type Value = string | number | boolean | null;
@@ -50,7 +54,22 @@ export function handlingUnitOf(workflow: Step[], receivingUnit: string): string 
 
 const NONE: DossierChange = { status: null, set: {}, increment: {} };
 
+/**
+ * The legal due date (time limit by law, with supplement restarts): an event that carries one says so; otherwise
+ * the due date at receipt and after a supplement restart is the legal one, and an apology (extended) never moves it.
+ */
+function legalDueOf(type: string, d: AnyDossierData): Partial<Record<'legal_due_date', Value>> {
+  if (typeof d.legalDueDate === 'string') return { legal_due_date: d.legalDueDate };
+  if ((type === 'motcua.dossier.received.v1' || type === 'motcua.dossier.resumed.v1') && d.dueDate) return { legal_due_date: d.dueDate };
+  return {};
+}
+
 export function dossierChange(event: CloudEvent<AnyDossierData>): DossierChange {
+  const change = baseChange(event);
+  return { ...change, set: { ...change.set, ...legalDueOf(event.type, event.data) } };
+}
+
+function baseChange(event: CloudEvent<AnyDossierData>): DossierChange {
   const d = event.data;
   const at = d.occurredAt;
   switch (event.type) {
@@ -69,7 +88,11 @@ export function dossierChange(event: CloudEvent<AnyDossierData>): DossierChange 
       };
     }
     case 'motcua.dossier.supplement-requested.v1':
-      return { status: 'supplement', set: { supplement_requested_at: d.supplementRequestedAt }, increment: { supplement_count: 1 } };
+      return {
+        status: 'supplement',
+        set: { supplement_requested_at: d.supplementRequestedAt },
+        increment: { supplement_count: 1, intake_supplements: d.stage === 'intake' ? 1 : 0, fault_supplements: d.applicantFault === true ? 1 : 0 },
+      };
     case 'motcua.dossier.resumed.v1': {
       const requested = d.supplementRequestedAt;
       const paused = requested ? hoursBetween(requested, d.supplementReceivedAt as string) : 0;
@@ -86,8 +109,23 @@ export function dossierChange(event: CloudEvent<AnyDossierData>): DossierChange 
     }
     case 'motcua.dossier.extended.v1':
       return { status: null, set: {}, increment: { extension_count: 1 } };
-    case 'motcua.dossier.payment-requested.v1':
-      return { status: 'payment', set: {}, increment: {} };
+    case 'motcua.dossier.payment-requested.v1': {
+      const items = d.items as { amountVnd: number }[];
+      return { status: 'payment', set: {}, increment: { payment_requests: 1, payment_requests_nonzero: items.some((i) => i.amountVnd > 0) ? 1 : 0 } };
+    }
+    case 'motcua.dossier.evaluated.v1':
+      return {
+        status: null,
+        set: {
+          evaluated_at: d.evaluatedAt as string, satisfaction: d.satisfaction as string, officer_conduct: d.officerConduct as string,
+          agencies_answer: (d.agenciesContacted as string | undefined) ?? null, publication_answer: (d.publication as string | undefined) ?? null,
+        },
+        increment: {},
+      };
+    case 'motcua.dossier.contact-recorded.v1': {
+      if (d.legallyRequired === true) return NONE;
+      return { status: null, set: {}, increment: d.body === 'one_stop_desk' ? { contacts_desk: 1 } : { contacts_other: 1 } };
+    }
     case 'motcua.dossier.fee-paid.v1':
       return { status: null, set: {}, increment: { payments_total: 1, payments_online: d.method === 'online' ? 1 : 0 } };
     case 'motcua.dossier.refused.v1':

@@ -48,6 +48,7 @@ const FIRST_ONLY = new Set(['answered_at', 'answered_on_time', 'published_at', '
 export class FeedbackProjector {
   async apply(generation: number, event: CloudEvent<FeedbackData>, tx: ReportingTx): Promise<void> {
     const d = event.data;
+    if (event.type === 'motcua.feedback.linked.v1') return this.link(generation, event, tx);
     await tx.$executeRawUnsafe(
       `INSERT INTO feedback_fact (generation, feedback_id, feedback_code, agency_code, last_event_at)
        VALUES ($1, $2::uuid, $3, $4, $5::timestamptz)
@@ -69,6 +70,19 @@ export class FeedbackProjector {
     await tx.$executeRawUnsafe(
       `UPDATE feedback_fact SET ${assignments.join(', ')} WHERE generation = $1 AND feedback_id = $2::uuid`,
       ...values,
+    );
+  }
+
+  /** A feedback item about a dossier: the latest link wins (verification of a conduct complaint concludes later). */
+  private async link(generation: number, event: CloudEvent<FeedbackData>, tx: ReportingTx): Promise<void> {
+    const d = event.data;
+    await tx.$executeRawUnsafe(
+      `INSERT INTO dossier_feedback_link (generation, feedback_id, dossier_id, agency_code, conduct, verification, repeat_of, last_event_at)
+       VALUES ($1, $2::uuid, $3::uuid, $4, $5, $6, $7::uuid, $8::timestamptz)
+       ON CONFLICT (generation, feedback_id) DO UPDATE SET dossier_id = EXCLUDED.dossier_id, agency_code = EXCLUDED.agency_code,
+         conduct = EXCLUDED.conduct, verification = EXCLUDED.verification, repeat_of = EXCLUDED.repeat_of, last_event_at = EXCLUDED.last_event_at
+       WHERE dossier_feedback_link.last_event_at <= EXCLUDED.last_event_at`,
+      generation, d.feedbackId, d.dossierId, d.agencyCode, d.conduct, d.verification, (d.repeatOf) ?? null, d.occurredAt,
     );
   }
 }

@@ -14,6 +14,8 @@ export const PROJECTION_TABLES = [
   'dossier_day_rollup',
   'dossier_month_rollup',
   'digitization_day_rollup',
+  'dossier_feedback_link',
+  'portal_sync_fact',
 ] as const;
 
 /** The generations of the projection set: exactly one active, at most one building. */

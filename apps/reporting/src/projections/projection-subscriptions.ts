@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { INTERNAL_EVENTS, type CloudEvent, type DossierFacts } from '@motcua/contracts';
+import { CONSUMERS, type CloudEvent, type DossierFacts } from '@motcua/contracts';
 import { subscribeInBatches, type Subscription } from '@motcua/messaging';
 import type { ReportingTx } from '../reporting.database';
 import { CatalogProjector } from './catalog.projector';
 import { DigitizationProjector } from './digitization.projector';
 import { DossierProjector } from './dossier.projector';
 import { FeedbackProjector } from './feedback.projector';
+import { PortalAckProjector } from './portal-ack.projector';
 
 /** Channel of PostgreSQL NOTIFY: delivered only when the projection's transaction commits. */
 export const CHANGE_CHANNEL = 'reporting_changed';
@@ -14,7 +15,7 @@ export type ChangeNotice = { instance: string; generation: number; type: string;
 
 type Data = Record<string, unknown>;
 
-/** The subscriptions of one generation's consumer group: every internal event, each to its projector. */
+/** The subscriptions of one generation's consumer group: every internal event and the portal's acknowledgements, each to its projector. */
 @Injectable()
 export class ProjectionSubscriptions {
   constructor(
@@ -22,10 +23,11 @@ export class ProjectionSubscriptions {
     private readonly feedback: FeedbackProjector,
     private readonly digitization: DigitizationProjector,
     private readonly catalog: CatalogProjector,
+    private readonly portalAcks: PortalAckProjector,
   ) {}
 
   forGeneration(generation: number, notify: () => string | undefined): Subscription<ReportingTx>[] {
-    return subscribeInBatches(INTERNAL_EVENTS, async (events: CloudEvent<Data>[], tx: ReportingTx) => {
+    return subscribeInBatches(CONSUMERS.reporting, async (events: CloudEvent<Data>[], tx: ReportingTx) => {
       await this.project(generation, events, tx);
       const instance = notify();
       if (instance) await this.notifyOnCommit(tx, events.map((event) => noticeOf(instance, generation, event)));
@@ -49,6 +51,7 @@ export class ProjectionSubscriptions {
       if (topic === 'feedback.feedback.v1') await this.feedback.apply(generation, event as never, tx);
       else if (topic === 'digitization.document.v1') await this.digitization.apply(generation, event as never, tx);
       else if (topic === 'catalog.procedure.v1' || topic === 'catalog.review.v1') await this.catalog.apply(generation, event, tx);
+      else if (topic === 'portal.dossier-ack.v1') await this.portalAcks.apply(generation, event as never, tx);
     }
     await flush();
   }
@@ -60,7 +63,7 @@ export class ProjectionSubscriptions {
   }
 }
 
-const TOPIC_OF_TYPE = new Map<string, string>(INTERNAL_EVENTS.map((contract) => [contract.type, contract.topic]));
+const TOPIC_OF_TYPE = new Map<string, string>(CONSUMERS.reporting.map((contract) => [contract.type, contract.topic]));
 
 function noticeOf(instance: string, generation: number, event: CloudEvent<Data>): ChangeNotice {
   return { instance, generation, type: event.type, agencyCode: event.data.agencyCode as string | undefined, domainCode: event.data.domainCode as string | undefined };

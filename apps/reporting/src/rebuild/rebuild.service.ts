@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { INTERNAL_EVENTS } from '@motcua/contracts';
+import { CONSUMERS } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
 import { isDependencyUnavailable, KAFKA } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
@@ -17,7 +17,7 @@ export type RebuildState = {
   building?: { generation: number; lag: number | null };
 };
 
-const TOPICS = [...new Set(INTERNAL_EVENTS.map((c) => c.topic))];
+const TOPICS = [...new Set(CONSUMERS.reporting.map((c) => c.topic))];
 
 /**
  * Rebuild: a new generation's consumer group replays every topic from the beginning while the

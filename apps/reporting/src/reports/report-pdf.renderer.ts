@@ -87,7 +87,7 @@ export function renderReportPdf(data: ReportData): Promise<Buffer> {
   heading(doc, '3. Kết quả theo cơ quan');
   table(doc, ['Cơ quan', ...GROUP_COLUMNS.map((c) => c.header)], data.byAgency.map((g) => [g.key!, ...groupRow(g)]), [95, 70, 70, 70, 70, 70, 70]);
 
-  heading(doc, `4. Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg): ${formatDecimal(data.index.score)}/100`);
+  heading(doc, `4. Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg): ${formatDecimal(data.index.score)}/100${data.index.label ? ` (${data.index.label})` : ''}`);
   table(doc, ['Nhóm, tiêu chí', 'Điểm', 'Đầu vào'],
     data.index.groups.flatMap((g) => [
       [g.label, `${formatDecimal(g.points)}/${g.maxPoints}`, ''],
@@ -96,8 +96,8 @@ export function renderReportPdf(data: ReportData): Promise<Buffer> {
     ]), [315, 80, 120]);
   heading(doc, '5. Đánh giá việc giải quyết thủ tục hành chính (NĐ 61/2018/NĐ-CP)');
   const evaluationRows = [evaluationRow(data.scope, data.evaluation61.total), ...data.evaluation61.byAgency.map((g) => evaluationRow(g.key!, g))];
-  table(doc, EVALUATION_HEADERS, evaluationRows, [85, 45, 52, 52, 52, 52, 57, 50, 70]);
-  doc.font('regular').fontSize(8).fillColor('#333333').text(evaluationNote(), LEFT, doc.y, { width: WIDTH });
+  table(doc, EVALUATION_HEADERS, evaluationRows, [70, 35, 40, 40, 40, 40, 40, 40, 40, 40, 40, 70]);
+  doc.font('regular').fontSize(8).fillColor('#333333').text(evaluationNote(data.evaluation61.total), LEFT, doc.y, { width: WIDTH });
   doc.end();
   return done;
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { FIGURES } from '../figures/figure-catalog';
 import type { FigureGroup } from '../figures/figures.service';
 import type { ReportData } from './report.service';
-import { EVALUATION_INDICES, EVALUATION_MISSING, evaluationNote } from './report-evaluation61';
+import { EVALUATION_INDICES, EVALUATION_MISSING, evaluationCell, evaluationNote, ratingCell } from './report-evaluation61';
 import { GROUP_COLUMNS, SUMMARY_FIGURES } from './report-tables';
 import type { EvaluationGroup } from '../evaluation-61/evaluation61.service';
 import { formatDate, formatDateTime } from './vietnamese-format';
@@ -40,7 +40,8 @@ export async function renderReportXlsx(data: ReportData): Promise<Buffer> {
   for (const g of data.index.groups) {
     for (const c of g.criteria) index.addRow([g.label, c.label, c.points, c.maxPoints, c.numerator, c.denominator, c.status === 'not_available' ? 'chưa có dữ liệu nguồn' : c.status]);
   }
-  index.addRow(['Tổng', '', data.index.score, 100]).font = { bold: true };
+  index.addRow([data.index.label ? `Tổng (${data.index.label})` : 'Tổng', '', data.index.score, 100]).font = { bold: true };
+  for (const note of data.index.notes) index.addRow([note]);
   index.getColumn(2).width = 48;
   evaluationSheet(book, data);
   return Buffer.from(await book.xlsx.writeBuffer());
@@ -49,13 +50,16 @@ export async function renderReportXlsx(data: ReportData): Promise<Buffer> {
 /** Decree 61 evaluation: averages as numbers, indices without inputs named with their reason. */
 function evaluationSheet(book: ExcelJS.Workbook, data: ReportData): void {
   const sheet = book.addWorksheet('Đánh giá NĐ 61');
-  sheet.addRow(['Cơ quan', 'Số hồ sơ', ...EVALUATION_INDICES.map((i) => i.label), 'Điểm', 'Tối đa', 'Quy đổi /18', 'Xếp loại']).font = { bold: true };
+  sheet.addRow(['Cơ quan', 'Số hồ sơ', ...EVALUATION_INDICES.map((i) => `${i.number}. ${i.label}`), 'Chỉ số đã tính', 'Xếp loại']).font = { bold: true };
   const row = (label: string, g: EvaluationGroup) =>
-    sheet.addRow([label, g.sampleSize, ...EVALUATION_INDICES.map((i) => g.indices.find((r) => r.code === i.code)?.average ?? null), g.points, g.maxPoints, g.scoreOf18, g.band?.label ?? null]);
+    sheet.addRow([label, g.sampleSize, ...EVALUATION_INDICES.map((i) => {
+      const r = g.indices.find((x) => x.code === i.code);
+      return r?.status === 'computed' ? r.average : evaluationCell(g, i.code);
+    }), `${g.computedIndices.length}/${EVALUATION_INDICES.length}`, ratingCell(g)]);
   row(data.scope, data.evaluation61.total);
   for (const g of data.evaluation61.byAgency) row(g.key!, g);
   sheet.addRow([]);
-  sheet.addRow([evaluationNote()]);
+  sheet.addRow([evaluationNote(data.evaluation61.total)]);
   for (const i of EVALUATION_MISSING) sheet.addRow([`Chưa có dữ liệu nguồn: ${i.label}`, i.missing]);
   sheet.getColumn(1).width = 24;
 }

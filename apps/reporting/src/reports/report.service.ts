@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FigureName, FigureValue } from '../figures/figure-catalog';
 import { FiguresService, type FigureGroup } from '../figures/figures.service';
 import { Evaluation61Service, type EvaluationGroup } from '../evaluation-61/evaluation61.service';
+import { Index766Repository } from '../index-766/index-766.repository';
 import { scoreIndex766, type Index766 } from '../index-766/index-766.rules';
 import type { ReportQuery } from './report-query.schema';
 import { periodTitle } from './vietnamese-format';
@@ -27,6 +28,7 @@ export class ReportService {
   constructor(
     private readonly figures: FiguresService,
     private readonly evaluation: Evaluation61Service,
+    private readonly records: Index766Repository,
   ) {}
 
   async collect(query: ReportQuery): Promise<ReportData> {
@@ -44,6 +46,13 @@ export class ReportService {
       this.evaluation.evaluate(base),
       this.evaluation.evaluate({ ...base, groupBy: 'agency' }),
     ]);
+    const filters = { agency: query.agency };
+    const inputs = await this.records.inputs(
+      totals.generation,
+      totals.period,
+      filters,
+      totals.groups[0].figures.received.lastEventAt,
+    );
     const period = periodTitle(query.kind, query.year, query.quarter);
     return {
       // "quý IV năm 2026": only the first letter is lowered, the Roman numeral stays upper case
@@ -56,7 +65,7 @@ export class ReportService {
       totals: totals.groups[0].figures,
       byAgency: byAgency.groups.filter((g) => g.key !== null),
       byMonth: byMonth.groups.filter((g) => g.key !== null),
-      index: scoreIndex766(totals.groups[0].figures),
+      index: scoreIndex766(totals.groups[0].figures, inputs),
       evaluation61: { total: evaluationTotal.groups[0], byAgency: evaluationByAgency.groups },
     };
   }

@@ -104,6 +104,8 @@ export const dossierSupplementRequested = dossierEvent({
     portalStatus: z.literal(5),
     supplementRequestedAt: isoDateTime,
     stage: z.enum(['intake', 'processing']),
+    /** The request is caused by the applicant's own fault (e.g. a false declaration): not counted by index 3 of the 2018 evaluation. */
+    applicantFault: z.boolean().optional(),
     requestedBy: actorSchema,
     missing: z.array(z.object({ documentCode: safeCode.optional(), description: freeText })).min(1),
     /** The applicant should supplement by this date (informative). */

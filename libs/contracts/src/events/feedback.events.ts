@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEventFamily } from '../define-event';
+import { FEEDBACK_LINK_EVENTS } from './feedback-link.events';
 import {
   actorSchema,
   agencyCode,
@@ -280,4 +281,5 @@ export const FEEDBACK_EVENTS = [
   feedbackRated,
   feedbackDueSoon,
   feedbackOverdue,
+  ...FEEDBACK_LINK_EVENTS,
 ] as const;

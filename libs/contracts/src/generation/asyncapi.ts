@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EventContract } from '../define-event';
 import { envelopeSchema } from '../envelope';
-import { CONSUMERS, EXTERNAL_CONSUMERS, producerOf } from '../flows';
+import { CONSUMERS, EXTERNAL_CONSUMERS, EXTERNAL_PRODUCERS, producerOf } from '../flows';
 import { ALL_EVENTS } from '../registry';
 import { SERVICES, TOPICS, deadLetterTopicOf, type TopicName } from '../topics';
 import { exampleHeaders } from './examples';
@@ -175,6 +175,11 @@ function operations(): JsonSchema {
         summary: `${service} dead-letters the messages it cannot accept`,
         messages: [{ $ref: `#/channels/${channelId(dlq)}/messages/deadLetter` }],
       };
+    }
+  }
+  for (const [client, { contracts }] of Object.entries(EXTERNAL_PRODUCERS)) {
+    for (const [topic, sent] of byTopic(contracts)) {
+      result[`${client}.send.${topic}`] = operation('send', `${client} (external)`, topic, sent);
     }
   }
   for (const [client, contracts] of Object.entries(EXTERNAL_CONSUMERS)) {

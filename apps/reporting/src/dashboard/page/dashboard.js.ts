@@ -85,7 +85,7 @@ export const DASHBOARD_JS = String.raw`
   function renderCards(all, index) {
     var f = all.groups[0].figures;
     var cards = [
-      ['index', 'Chỉ số 766 (/100)', '<span data-value="' + index.score + '">' + df.format(index.score) + '</span>', '<div class="meta">tính được ' + index.computableMaxPoints + '/100 điểm</div>'],
+      ['index', 'Chỉ số 766 (/100)', '<span data-value="' + index.score + '">' + df.format(index.score) + '</span>', '<div class="meta">tính được ' + index.computableMaxPoints + '/100 điểm' + (index.label ? ' · ' + index.label : '') + '</div>'],
       ['received', 'Hồ sơ tiếp nhận', show(f.received), meta(f.received)],
       ['in_progress', 'Đang giải quyết', show(f.in_progress), meta(f.in_progress)],
       ['processed', 'Đã giải quyết', show(f.processed), meta(f.processed)],

@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { uuid } from '@motcua/contracts';
+import { zodBody, zodParam } from '@motcua/http';
+import { DossierEvaluationService } from './dossier-evaluation.service';
+import { evaluationBodySchema, type EvaluationBody } from './evaluation.schemas';
+
+@ApiTags('dossiers')
+@Controller('dossiers')
+export class DossierEvaluationController {
+  constructor(private readonly evaluation: DossierEvaluationService) {}
+
+  /**
+   * Đánh giá giải quyết hồ sơ: the applicant who submitted the dossier online, or the desk officer entering the
+   * applicant's paper form, once per decided dossier; published as `motcua.dossier.evaluated`.
+   */
+  @Post(':id/evaluation')
+  @HttpCode(201)
+  @Roles('citizen', 'desk_officer')
+  evaluate(
+    @Param('id', zodParam(uuid)) id: string,
+    @Body(zodBody(evaluationBodySchema)) body: EvaluationBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.evaluation.evaluate(id, body, principal);
+  }
+}
