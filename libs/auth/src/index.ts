@@ -3,3 +3,4 @@ export * from './token-verifier';
 export * from './auth.decorators';
 export * from './auth.guard';
 export * from './dev-keys';
+export * from './scope';
