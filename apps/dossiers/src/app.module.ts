@@ -1,12 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceKitModule } from '@motcua/http';
-import { MessagingModule } from '@motcua/messaging';
+import { AgencyTreeCopy, MessagingModule } from '@motcua/messaging';
 import { DOSSIERS_CONFIG, type DossiersConfig } from './config';
 import { DeadlineWatchService } from './deadline/deadline-watch.service';
 import { DossiersDatabase } from './dossiers.database';
 import { IntakeModule } from './intake/intake.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LookupModule } from './lookup/lookup.module';
+import { DossierScope } from './scope/dossier-scope';
 import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
 import { SlipsModule } from './slips/slips.module';
 
@@ -24,8 +25,8 @@ export class AppModule {
         LookupModule,
         SlipsModule,
       ],
-      providers: [ProcedureCopyHandlers, DeadlineWatchService, { provide: DOSSIERS_CONFIG, useValue: config }],
-      exports: [DOSSIERS_CONFIG],
+      providers: [ProcedureCopyHandlers, AgencyTreeCopy, DossierScope, DeadlineWatchService, { provide: DOSSIERS_CONFIG, useValue: config }],
+      exports: [DOSSIERS_CONFIG, DossierScope],
     };
   }
 }
