@@ -34,6 +34,35 @@ export const agencyNodeSchema = z.discriminatedUnion('kind', [
 ]);
 export type AgencyNode = z.infer<typeof agencyNodeSchema>;
 
+/** The nodes of one tree: every parent, and every department a centre receives for, is in the tree. */
+export const agencyTreeNodesSchema = z
+  .array(agencyNodeSchema)
+  .min(1)
+  .superRefine((nodes, ctx) => {
+    const agencies = new Set(nodes.filter((n) => n.kind !== 'unit').map((n) => n.code));
+    nodes.forEach((node, i) => {
+      if (node.kind === 'province') return;
+      if (!agencies.has(node.parentCode)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'parentCode'],
+          message: `parent ${node.parentCode} is not in the tree`,
+        });
+      }
+      if (node.kind === 'centre') {
+        node.receivesFor
+          .filter((code) => !agencies.has(code))
+          .forEach((code) =>
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'receivesFor'],
+              message: `${code} is not in the tree`,
+            }),
+          );
+      }
+    });
+  });
+
 export const agencyTreePublished = defineEvent({
   name: 'motcua.agency.tree-published',
   version: 1,
@@ -42,38 +71,13 @@ export const agencyTreePublished = defineEvent({
   source: '/motcua/catalog',
   summary:
     'The whole agency tree of a province, replacing the previous one: consumers keep the highest version (no personal data).',
-  schema: z
-    .object({
-      provinceCode: agencyCode,
-      /** Increases with every publication; a consumer ignores a version lower than the one it holds. */
-      version: z.int().positive(),
-      occurredAt: isoDateTime,
-      nodes: z.array(agencyNodeSchema).min(1),
-    })
-    .superRefine((tree, ctx) => {
-      const agencies = new Set(tree.nodes.filter((n) => n.kind !== 'unit').map((n) => n.code));
-      tree.nodes.forEach((node, i) => {
-        if (node.kind === 'province') return;
-        if (!agencies.has(node.parentCode)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['nodes', i, 'parentCode'],
-            message: `parent ${node.parentCode} is not in the tree`,
-          });
-        }
-        if (node.kind === 'centre') {
-          node.receivesFor
-            .filter((code) => !agencies.has(code))
-            .forEach((code) =>
-              ctx.addIssue({
-                code: 'custom',
-                path: ['nodes', i, 'receivesFor'],
-                message: `${code} is not in the tree`,
-              }),
-            );
-        }
-      });
-    }),
+  schema: z.object({
+    provinceCode: agencyCode,
+    /** Increases with every publication; a consumer ignores a version lower than the one it holds. */
+    version: z.int().positive(),
+    occurredAt: isoDateTime,
+    nodes: agencyTreeNodesSchema,
+  }),
   example: {
     provinceCode: '000.00.00.H26',
     version: 1,
