@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccessLogModule } from '@motcua/auth';
 import { ServiceKitModule } from '@motcua/http';
 import { AgencyTreeCopy, MessagingModule } from '@motcua/messaging';
 import { DOSSIERS_CONFIG, type DossiersConfig } from './config';
@@ -24,6 +25,7 @@ export class AppModule {
         LifecycleModule,
         LookupModule,
         SlipsModule,
+        AccessLogModule.forRoot({ database: DossiersDatabase, retentionDays: config.ACCESS_LOG_RETENTION_DAYS }),
       ],
       providers: [ProcedureCopyHandlers, AgencyTreeCopy, DossierScope, DeadlineWatchService, { provide: DOSSIERS_CONFIG, useValue: config }],
       exports: [DOSSIERS_CONFIG, DossierScope],

@@ -131,6 +131,8 @@ describe('dossiers authorization matrix', () => {
       }
       case 'GET /dossiers/{id}/slips/{kind}':
         return send('GET', `/dossiers/${(await fixture('received', owner)).id}/slips/receipt`);
+      case 'GET /access-log':
+        return send('GET', '/access-log?limit=5');
       case 'GET /tracking-book':
         return send(
           'GET',

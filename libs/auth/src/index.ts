@@ -4,3 +4,4 @@ export * from './auth.decorators';
 export * from './auth.guard';
 export * from './dev-keys';
 export * from './scope';
+export * from './access-log/access-log';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
 import { validationProblem, violationsOf, zodParam } from '@motcua/http';
 import { DossiersDatabase } from '../dossiers.database';
@@ -23,6 +23,7 @@ export class DossierLifecycleController {
 
   /** A dossier with its steps, action history and the actions the caller may perform now. */
   @Get(':id')
+  @AccessLogged('dossier', { param: 'id' })
   @Roles('desk_officer', 'specialist', 'leader', 'admin', 'citizen', 'portal_client')
   async get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
     const dossier = await this.scope.visible(principal, id, await this.dossiers.findWithSteps(this.db, { id }));

@@ -1,4 +1,4 @@
-import { accessMatrix, declaredAccess, type RouteAccess } from '@motcua/auth';
+import { AccessLogController, accessMatrix, declaredAccess, type RouteAccess } from '@motcua/auth';
 import { HealthController } from '@motcua/http';
 import { DossierIntakeController } from '../intake/dossier-intake.controller';
 import { DOSSIER_ACTIONS, DOSSIER_ACTION_TABLE } from '../lifecycle/dossier-actions.table';
@@ -56,6 +56,14 @@ export function dossiersRoutes(): RouteAccess[] {
       path: '/tracking-book',
       ...declaredAccess(TrackingBookController, 'export'),
       scopedRoles: ['desk_officer', 'leader'],
+      outOfScope: 'forbidden',
+    },
+    // The auditor reads the access log of personal data; no object scope.
+    {
+      method: 'GET',
+      path: '/access-log',
+      ...declaredAccess(AccessLogController, 'list'),
+      scopedRoles: [],
       outOfScope: 'forbidden',
     },
   ];

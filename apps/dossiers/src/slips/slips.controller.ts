@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Headers, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
 import { validationProblem, zodParam } from '@motcua/http';
 import { SlipsService } from './slips.service';
@@ -18,6 +18,7 @@ export class SlipsController {
   constructor(private readonly slips: SlipsService) {}
 
   @Get(':id/slips/:kind')
+  @AccessLogged('dossier', { param: 'id' })
   @Roles('desk_officer', 'specialist', 'leader')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Receipt, supplement request, refusal or apology slip (Circular 01/2018 forms 01-04) as PDF' })

@@ -4,7 +4,7 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { agencyCode } from '@motcua/contracts';
 import { zodQuery } from '@motcua/http';
 import { LOGGER, type Logger } from '@motcua/observability';
@@ -39,6 +39,7 @@ export class TrackingBookController {
 
   @Get()
   @Roles('desk_officer', 'leader')
+  @AccessLogged('tracking-book', { query: ['agencyCode', 'year'] })
   @ApiOperation({ summary: 'Yearly tracking book of an agency (Circular 01/2018 form 06) as XLSX' })
   @ApiProduces(XLSX)
   async export(
