@@ -83,20 +83,22 @@ function expectationOf(route: RouteAccess, role: Role, scope: ScopeCase): Expect
   return 'allowed';
 }
 
-/** The matrix as a Markdown table (docs/authorization.md), one line per route and role. */
+/** The matrix as a Markdown table (docs/authorization.md): one line per route and role, one per route when every role gets the same. */
 export function matrixMarkdown(rows: readonly MatrixRow[]): string {
   const mark: Record<Expectation, string> = { allowed: '✔', forbidden: '403', 'not-found': '404' };
   const lines = ['| route | role | in scope | out of scope |', '|---|---|---|---|'];
-  const key = (r: MatrixRow) =>
-    `${r.method} ${r.path}${r.variant ? ` (${r.variant})` : ''}|${r.role}`;
-  const grouped = new Map<string, Partial<Record<ScopeCase, Expectation>>>();
-  for (const row of rows)
-    grouped.set(key(row), { ...grouped.get(key(row)), [row.scope]: row.expect });
-  for (const [k, cell] of grouped) {
-    const [route, role] = k.split('|');
-    lines.push(
-      `| \`${route}\` | ${role} | ${mark[cell.in!]} | ${cell.out ? mark[cell.out] : '—'} |`,
-    );
+  const routes = new Map<string, Map<string, Partial<Record<ScopeCase, Expectation>>>>();
+  for (const row of rows) {
+    const route = `${row.method} ${row.path}${row.variant ? ` (${row.variant})` : ''}`;
+    const byRole = routes.get(route) ?? new Map<string, Partial<Record<ScopeCase, Expectation>>>();
+    byRole.set(row.role, { ...byRole.get(row.role), [row.scope]: row.expect });
+    routes.set(route, byRole);
+  }
+  const cell = (c: Partial<Record<ScopeCase, Expectation>>) => `${mark[c.in!]} | ${c.out ? mark[c.out] : '—'}`;
+  for (const [route, byRole] of routes) {
+    const cells = [...byRole.values()].map(cell);
+    if (cells.every((c) => c === cells[0])) lines.push(`| \`${route}\` | every role | ${cells[0]} |`);
+    else for (const [role, c] of byRole) lines.push(`| \`${route}\` | ${role} | ${cell(c)} |`);
   }
   return lines.join('\n');
 }
