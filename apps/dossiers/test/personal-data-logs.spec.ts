@@ -22,10 +22,10 @@ describe('no personal data in the logs', () => {
   });
   afterAll(() => h.stop());
 
-  it('logs none of the marker after bad intakes that fail in validation, in scope and in the database', async () => {
+  it('logs none of the marker after bad intakes refused by validation, by the catalog copy and by scope', async () => {
     const applicant = { type: 'citizen', personalId, name: marker };
     const attempts = [
-      // A NUL character passes validation but PostgreSQL refuses it in text: a database error.
+      // A NUL character: refused at the edge now (400); it used to reach PostgreSQL and fail there.
       intakeBody(procedure, { applicant: { ...applicant, name: `${marker}\u0000` } }),
       intakeBody(procedure, { applicant: { ...applicant, organisationName: `${marker}\u0000` } }),
       intakeBody(procedure, { applicant: { ...applicant, personalId: `${marker}` } }),

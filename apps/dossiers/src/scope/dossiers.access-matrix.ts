@@ -17,7 +17,9 @@ export function dossiersRoutes(): RouteAccess[] {
   const get = declaredAccess(DossierLifecycleController, 'get');
   const perform = declaredAccess(DossierLifecycleController, 'perform');
   return [
-    open('GET', '/health', declaredAccess(HealthController, 'health')),
+    open('GET', '/health', declaredAccess(HealthController, 'ready')),
+    open('GET', '/health/ready', declaredAccess(HealthController, 'ready')),
+    open('GET', '/health/live', declaredAccess(HealthController, 'live')),
     open('GET', '/metrics', declaredAccess(HealthController, 'metrics')),
     open('GET', '/public/dossiers/{code}', declaredAccess(PublicLookupController, 'lookup')),
     // Officers receive for their agency (403 otherwise); applicants submit for themselves.

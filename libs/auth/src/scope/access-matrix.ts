@@ -36,7 +36,11 @@ export function declaredAccess(
   controller: { prototype: object },
   method: string,
 ): { public: boolean; roles: Role[] } {
-  const handler = (controller.prototype as Record<string, unknown>)[method] as object;
+  const handler = (controller.prototype as Record<string, unknown>)[method] as object | undefined;
+  if (typeof handler !== 'function')
+    throw new Error(
+      `${(controller as { name?: string }).name ?? 'controller'} has no method ${method}`,
+    );
   const read = <T>(key: string): T | undefined =>
     (Reflect.getMetadata(key, handler) as T | undefined) ??
     (Reflect.getMetadata(key, controller) as T | undefined);
@@ -94,10 +98,12 @@ export function matrixMarkdown(rows: readonly MatrixRow[]): string {
     byRole.set(row.role, { ...byRole.get(row.role), [row.scope]: row.expect });
     routes.set(route, byRole);
   }
-  const cell = (c: Partial<Record<ScopeCase, Expectation>>) => `${mark[c.in!]} | ${c.out ? mark[c.out] : '—'}`;
+  const cell = (c: Partial<Record<ScopeCase, Expectation>>) =>
+    `${mark[c.in!]} | ${c.out ? mark[c.out] : '—'}`;
   for (const [route, byRole] of routes) {
     const cells = [...byRole.values()].map(cell);
-    if (cells.every((c) => c === cells[0])) lines.push(`| \`${route}\` | every role | ${cells[0]} |`);
+    if (cells.every((c) => c === cells[0]))
+      lines.push(`| \`${route}\` | every role | ${cells[0]} |`);
     else for (const [role, c] of byRole) lines.push(`| \`${route}\` | ${role} | ${cell(c)} |`);
   }
   return lines.join('\n');
