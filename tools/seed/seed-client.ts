@@ -22,6 +22,17 @@ export class SeedClient {
     return token;
   }
 
+  /** PUTs a body (a whole resource, e.g. the agency tree); any answer but 2xx throws. */
+  async put(service: string, path: string, body: unknown, role: Role): Promise<unknown> {
+    const response = await fetch(`${this.baseUrls[service]}${path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.token(role)}`, 'x-correlation-id': `seed-${service}` },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`seed: PUT ${service}${path} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+    return response.json();
+  }
+
   /** POSTs a body; 2xx and 409 (already there: the seed is idempotent) are fine, anything else throws. */
   async post(service: string, path: string, body: unknown, role: Role, unit?: string): Promise<{ status: number; body: unknown }> {
     const response = await fetch(`${this.baseUrls[service]}${path}`, {

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceKitModule } from '@motcua/http';
 import { MessagingModule } from '@motcua/messaging';
+import { AgencyTreeController } from './agencies/agency-tree.controller';
+import { AgencyTreeService } from './agencies/agency-tree.service';
 import { CatalogDatabase } from './catalog.database';
 import { CATALOG_CONFIG, type CatalogConfig } from './config';
 import { DomainService } from './domains/domain.service';
@@ -28,10 +30,11 @@ export class AppModule {
         MessagingModule.forService({ service: 'catalog', database: CatalogDatabase }),
       ],
       // SearchController before ProceduresController: GET /procedures is the listing, GET /procedures/:code one procedure.
-      controllers: [DomainsController, PublicationController, SearchController, ProceduresController, ReviewController],
+      controllers: [AgencyTreeController, DomainsController, PublicationController, SearchController, ProceduresController, ReviewController],
       providers: [
         { provide: CATALOG_CONFIG, useValue: config },
         DomainService,
+        AgencyTreeService,
         PublicationService,
         AnnouncementService,
         AnnouncementScheduler,

@@ -1,6 +1,7 @@
 /* eslint-disable @nx/enforce-module-boundaries -- the seed is a script under tools/ (not an Nx project); this test runs it against a real catalog. */
 import { SeedClient } from '../../../tools/seed/seed-client';
 import { seedCatalog } from '../../../tools/seed/catalog/catalog.seed';
+import { DEMO_AGENCY_TREE } from '../../../tools/seed/catalog/demo-agencies';
 import { DEMO_PROCEDURES } from '../../../tools/seed/catalog/demo-procedures';
 import { demoCampaigns } from '../../../tools/seed/catalog/demo-campaigns';
 import { CatalogHarness } from './catalog-harness';
@@ -20,7 +21,11 @@ describe('demo catalog seed', () => {
     expect(DEMO_PROCEDURES.length).toBeGreaterThanOrEqual(20);
     const client = new SeedClient({ catalog: catalog.service.url });
     const first = await seedCatalog(client);
-    expect(first.created + first.existing).toBe(DEMO_PROCEDURES.length + 5);
+    // The procedures, one campaign per domain and the demo agency tree.
+    expect(first.created + first.existing).toBe(DEMO_PROCEDURES.length + 5 + 1);
+    const tree = await catalog.get<{ version: number; nodes: { kind: string; receivesFor?: string[] }[] }>(`/agency-tree/${DEMO_AGENCY_TREE.provinceCode}`);
+    expect(tree.status).toBe(200);
+    expect(tree.body.nodes.find((n) => n.kind === 'centre')?.receivesFor).toEqual(['000.00.15.H26']);
 
     const domains = new Set<string>();
     for (const { procedure } of DEMO_PROCEDURES) {
@@ -38,12 +43,12 @@ describe('demo catalog seed', () => {
     expect(demo.find((c) => c.domainCode === 'THTK')?.responsibleUnitName).toBe('Phòng Quản lý ngân sách');
     expect(demo.find((c) => c.domainCode === 'QLCS')?.responsibleUnitName).toBe('Phòng Quản lý công sản & Tài chính doanh nghiệp');
 
-    const keys = [...DEMO_PROCEDURES.map((d) => d.procedure.code), ...demo.map((c) => c.id)];
+    const keys = [...DEMO_PROCEDURES.map((d) => d.procedure.code), ...demo.map((c) => c.id), DEMO_AGENCY_TREE.provinceCode];
     const eventsOfDemo = () => catalog.count('SELECT count(*) AS n FROM outbox_event WHERE event_key = ANY($1)', [keys]);
     const outboxBefore = await eventsOfDemo();
     expect(outboxBefore).toBeGreaterThanOrEqual(keys.length);
     const second = await seedCatalog(client);
-    expect(second).toEqual({ created: 0, existing: DEMO_PROCEDURES.length + 5 });
+    expect(second).toEqual({ created: 0, existing: DEMO_PROCEDURES.length + 5 + 1 });
     expect(await eventsOfDemo()).toBe(outboxBefore);
   });
 });

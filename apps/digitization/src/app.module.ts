@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceKitModule } from '@motcua/http';
-import { MessagingModule, PROJECTION_FETCH } from '@motcua/messaging';
+import { AgencyTreeCopy, MessagingModule, PROJECTION_FETCH } from '@motcua/messaging';
 import { DIGITIZATION_CONFIG, type DigitizationConfig } from './config';
 import { DigitizationDatabase } from './digitization.database';
 import { DocumentModule } from './documents/document.module';
@@ -34,6 +34,7 @@ export class AppModule {
         ReuseModule,
         RatesModule,
       ],
+      providers: [AgencyTreeCopy],
     };
   }
 }

@@ -102,7 +102,8 @@ describe('digitization of a dossier flow (black box, real Kafka and PostgreSQL)'
     expect((await harness.download(`/results/${resultId}/file`, desk)).bytes.equals(signed)).toBe(true);
     expect((await harness.download(`/documents/${documentId}/file`, specialist)).status).toBe(200);
     expect((await harness.download(`/documents/${documentId}/file`, outsider)).status).toBe(403);
-    expect((await harness.download(`/results/${resultId}/file`, { ...desk, agency: '000.00.99.H99' })).status).toBe(403);
+    // Another agency's officer: the result does not exist for them.
+    expect((await harness.download(`/results/${resultId}/file`, { ...desk, agency: '000.00.99.H99' })).status).toBe(404);
     const listed = await harness.json<{ id: string }[]>('GET', `/documents?dossierId=${first.dossierId}`, undefined, specialist);
     expect(listed.body.map((d) => d.id)).toContain(documentId);
     const hidden = await harness.json<{ id: string }[]>('GET', `/documents?dossierId=${first.dossierId}`, undefined, outsider);
@@ -151,6 +152,22 @@ describe('digitization of a dossier flow (black box, real Kafka and PostgreSQL)'
     expect(reply.body.documentsReused).toEqual({ numerator: 1, denominator: 3, rate: 0.3333 });
     const other = await harness.json<Problem>('GET', `/rates?agencyCode=000.00.99.H99&from=${vietnamDay()}&to=${vietnamDay()}`, undefined, specialist);
     expect(other.status).toBe(403);
+  });
+
+  it('keeps another agency’s officers off a result: no revocation, no issuing in its name, not listed', async () => {
+    const elsewhere = { ...specialist, agency: '000.00.99.H99' };
+    const revocation = await harness.json<Problem>('POST', `/results/${resultId}/revocation`, { revokedOn: vietnamDay(), reason: 'Thử thu hồi chéo' }, elsewhere);
+    expect({ status: revocation.status, type: revocation.body.type }).toEqual({ status: 404, type: expect.stringContaining('result-not-found') });
+    const { rows } = await harness.db.query('SELECT revoked_on FROM digitized_result WHERE id = $1', [resultId]);
+    expect(rows[0].revoked_on).toBeNull();
+    const issued = await harness.json<Problem>('POST', '/results', {
+      dossierId: first.dossierId, dossierCode: first.dossierCode, applicantKey, procedureCode: '1.005432', resultType: 'license',
+      number: `${resultNumber}-H99`, issuedOn: vietnamDay(), issuingAgencyCode: agency, issuingAgencyName: 'Sở Tài chính', electronic: false,
+    }, { ...desk, agency: '000.00.99.H99' });
+    expect({ status: issued.status, type: issued.body.type, field: issued.body.errors?.[0].field }).toEqual({ status: 403, type: expect.stringContaining('agency-scope'), field: 'issuingAgencyCode' });
+    const listed = await harness.json<{ id: string }[]>('GET', `/results?dossierId=${first.dossierId}`, undefined, { ...desk, agency: '000.00.99.H99' });
+    expect(listed.body).toEqual([]);
+    expect((await harness.json<{ id: string }[]>('GET', `/results?dossierId=${first.dossierId}`, undefined, desk)).body.map((r) => r.id)).toContain(resultId);
   });
 
   it('takes a revoked result out of reuse and out of the valid results', async () => {

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccessLogModule } from '@motcua/auth';
 import { ServiceKitModule } from '@motcua/http';
-import { MessagingModule } from '@motcua/messaging';
+import { AgencyTreeCopy, MessagingModule } from '@motcua/messaging';
 import { DOSSIERS_CONFIG, type DossiersConfig } from './config';
 import { DeadlineWatchService } from './deadline/deadline-watch.service';
 import { DossiersDatabase } from './dossiers.database';
@@ -8,6 +9,7 @@ import { EvaluationModule } from './evaluation/evaluation.module';
 import { IntakeModule } from './intake/intake.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LookupModule } from './lookup/lookup.module';
+import { DossierScope } from './scope/dossier-scope';
 import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
 import { SlipsModule } from './slips/slips.module';
 
@@ -25,9 +27,10 @@ export class AppModule {
         EvaluationModule,
         LookupModule,
         SlipsModule,
+        AccessLogModule.forRoot({ database: DossiersDatabase, retentionDays: config.ACCESS_LOG_RETENTION_DAYS }),
       ],
-      providers: [ProcedureCopyHandlers, DeadlineWatchService, { provide: DOSSIERS_CONFIG, useValue: config }],
-      exports: [DOSSIERS_CONFIG],
+      providers: [ProcedureCopyHandlers, AgencyTreeCopy, DossierScope, DeadlineWatchService, { provide: DOSSIERS_CONFIG, useValue: config }],
+      exports: [DOSSIERS_CONFIG, DossierScope],
     };
   }
 }

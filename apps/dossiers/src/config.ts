@@ -8,6 +8,8 @@ export const dossiersEnv = {
   APPLICANT_KEY_SECRET: z.string().min(16).optional(),
   /** Public lookups allowed per client IP and minute. */
   LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Days a row of the personal-data access log is kept before the hourly purge deletes it. */
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(730),
   /** How often the deadline watch looks for due-soon and overdue dossiers; 0 turns it off. */
   DEADLINE_WATCH_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /**
@@ -24,6 +26,7 @@ export type DossiersConfig = CommonServiceConfig & {
   APPLICANT_KEY_SECRET?: string;
   LOOKUP_RATE_PER_MINUTE: number;
   DEADLINE_WATCH_INTERVAL_MS: number;
+  ACCESS_LOG_RETENTION_DAYS: number;
   PUBLIC_LOOKUP_URL?: string;
 };
 

@@ -102,10 +102,10 @@ describe('dossier lifecycle', () => {
     expect(view.body.onTime).toBe('overdue');
   });
 
-  it('lets the applicant withdraw their own online dossier, nobody else’s; unknown roles get 403', async () => {
+  it('lets the applicant withdraw their own online dossier; to anyone else’s it does not exist (404)', async () => {
     const intake = await h.intake(intakeBody(procedure, { channel: 'online' }), { role: 'citizen', subject: 'citizen-owner' });
     const id = intake.body.dossier.id;
-    expect((await h.action(id, 'withdraw', {}, 'citizen', undefined, 'citizen-other')).status).toBe(403);
+    expect((await h.action(id, 'withdraw', {}, 'citizen', undefined, 'citizen-other')).status).toBe(404);
     expect((await h.action(id, 'assign', { officerId: randomUUID() }, 'citizen', undefined, 'citizen-owner')).status).toBe(403);
     const withdrawn = await h.action(id, 'withdraw', { reason: 'Điều chỉnh phương án giá' }, 'citizen', undefined, 'citizen-owner');
     expect(withdrawn.status).toBe(200);
@@ -117,9 +117,12 @@ describe('dossier lifecycle', () => {
 
   it('stops and refuses with reasons; keeps specialists to their unit; an unknown action is a 400 naming the field', async () => {
     const one = (await h.intake(intakeBody(procedure))).body.dossier.id;
+    // A unit with no step of the dossier does not see it; the unit of a later step sees it but may not act yet.
     const elsewhere = await h.action(one, 'refuse', { reasons: ['Mặt hàng không thuộc danh mục'] }, 'specialist', 'P.QLCS');
-    expect(elsewhere.status).toBe(403);
-    expect(elsewhere.body.type).toContain('unit-scope');
+    expect(elsewhere.status).toBe(404);
+    const notYet = await h.action(one, 'refuse', { reasons: ['Mặt hàng không thuộc danh mục'] }, 'specialist', 'P.QLG');
+    expect(notYet.status).toBe(403);
+    expect(notYet.body.type).toContain('unit-scope');
     const refused = await h.action(one, 'refuse', { reasons: ['Mặt hàng không thuộc danh mục'] }, 'leader', 'P.QLG');
     expect(refused.body).toMatchObject({ status: 'refused', portalStatus: 8, refusalReasons: ['Mặt hàng không thuộc danh mục'] });
     const two = (await h.intake(intakeBody(procedure))).body.dossier.id;

@@ -11,6 +11,7 @@ describe('several instances: codes, idempotent intake, deadline watch', () => {
     const watch = { DEADLINE_WATCH_INTERVAL_MS: '200' };
     await Promise.all([a.start(4302, watch), b.start(4303, watch)]);
     procedure = await a.addProcedure(testProcedure());
+    b.agency = procedure.agencyCode;
   });
   afterAll(() => Promise.all([a.stop(), b.stop()]));
 

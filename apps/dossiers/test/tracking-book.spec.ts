@@ -15,7 +15,7 @@ describe('tracking book', () => {
   afterAll(() => h.stop());
 
   async function book(agency: string, forYear = year) {
-    const answer = await h.download(`/tracking-book?agencyCode=${agency}&year=${forYear}`, { role: 'leader' });
+    const answer = await h.download(`/tracking-book?agencyCode=${agency}&year=${forYear}`, { role: 'leader', agency });
     expect(answer.status).toBe(200);
     expect(answer.contentType).toBe(XLSX);
     const workbook = new ExcelJS.Workbook();

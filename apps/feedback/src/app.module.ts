@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceKitModule } from '@motcua/http';
-import { MessagingModule } from '@motcua/messaging';
+import { AgencyTreeCopy, MessagingModule } from '@motcua/messaging';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from './config';
 import { DeadlineWatchScheduler } from './deadlines/deadline-watch.scheduler';
 import { DeadlineWatchService } from './deadlines/deadline-watch.service';
@@ -13,9 +13,10 @@ import { FeedbackRateLimiter } from './intake/rate-limiter';
 import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
 import { ProcedureCopyRepository } from './procedure-copy/procedure-copy.repository';
 import { ProcedureFeedbackController } from './procedure-copy/procedure-feedback.controller';
+import { FeedbackScope } from './shared/feedback-scope';
 import { PublicationModule } from './publication/publication.module';
 
-const SHARED = [FeedbackRepository, FeedbackCodeService, ProcedureCopyRepository, FeedbackRateLimiter];
+const SHARED = [FeedbackRepository, FeedbackCodeService, ProcedureCopyRepository, FeedbackRateLimiter, FeedbackScope];
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
       providers: [
         ...SHARED,
         ProcedureCopyHandlers,
+        AgencyTreeCopy,
         DeadlineWatchService,
         DeadlineWatchScheduler,
         { provide: FEEDBACK_CONFIG, useValue: config },

@@ -3,3 +3,5 @@ export * from './token-verifier';
 export * from './auth.decorators';
 export * from './auth.guard';
 export * from './dev-keys';
+export * from './scope';
+export * from './access-log/access-log';

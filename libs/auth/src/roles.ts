@@ -6,6 +6,7 @@ export const ROLES = [
   'admin', // quản trị: catalog and system administration
   'portal_client', // the provincial / national portal as a machine client
   'citizen', // người dân / doanh nghiệp acting for themselves
+  'auditor', // kiểm tra: reads the access log of personal data, nothing else
 ] as const;
 
 export type Role = (typeof ROLES)[number];

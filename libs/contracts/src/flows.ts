@@ -1,6 +1,7 @@
 import type { EventContract } from './define-event';
 import { documentDigitized } from './events/digitization.events';
 import {
+  AGENCY_EVENTS,
   ALL_EVENTS,
   DOSSIER_EVENTS,
   INBOUND_EVENTS,
@@ -16,9 +17,9 @@ import { SERVICES, type ServiceName } from './topics';
  */
 export const CONSUMERS = {
   catalog: [],
-  dossiers: [...PROCEDURE_EVENTS, documentDigitized],
-  feedback: [...PROCEDURE_EVENTS],
-  digitization: [...DOSSIER_EVENTS],
+  dossiers: [...PROCEDURE_EVENTS, documentDigitized, ...AGENCY_EVENTS],
+  feedback: [...PROCEDURE_EVENTS, ...AGENCY_EVENTS],
+  digitization: [...DOSSIER_EVENTS, ...AGENCY_EVENTS],
   reporting: [...INTERNAL_EVENTS, ...INBOUND_EVENTS],
 } as const satisfies Record<ServiceName, readonly EventContract[]>;
 

@@ -7,6 +7,7 @@ export * from './flows';
 export * from './events/common.schemas';
 export * from './events/personal-data';
 export * from './events/procedure.events';
+export * from './events/agency.events';
 export * from './events/review.events';
 export * from './events/dossier.schemas';
 export * from './events/dossier.events';

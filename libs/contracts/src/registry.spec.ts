@@ -1,6 +1,7 @@
 // ajv 6 (JSON Schema draft-07) is installed with eslint; it checks the generated schemas here.
 import Ajv from 'ajv';
 import { envelopeSchema } from './envelope';
+import { agencyTreePublished } from './events/agency.events';
 import { CONSUMERS, EXTERNAL_CONSUMERS, EXTERNAL_PRODUCERS, producedBy, producerOf } from './flows';
 import { exampleEvent } from './generation/examples';
 import { documentedJsonSchema } from './generation/json-schema';
@@ -45,7 +46,7 @@ describe('the registry', () => {
   it('sends each family on its own topic', () => {
     const topicsOf = (list: readonly { topic: string }[]) =>
       [...new Set(list.map((c) => c.topic))].sort();
-    expect(topicsOf(CATALOG_EVENTS)).toEqual(['catalog.procedure.v1', 'catalog.review.v1']);
+    expect(topicsOf(CATALOG_EVENTS)).toEqual(['catalog.agency.v1', 'catalog.procedure.v1', 'catalog.review.v1']);
     expect(topicsOf(DOSSIER_EVENTS)).toEqual(['dossiers.dossier.v1']);
     expect(topicsOf(FEEDBACK_EVENTS)).toEqual(['feedback.feedback.v1']);
     expect(topicsOf(DIGITIZATION_EVENTS)).toEqual(['digitization.document.v1']);
@@ -60,6 +61,7 @@ describe('the registry', () => {
     expect(Object.fromEntries([...keys].map(([topic, fields]) => [topic, [...fields]]))).toEqual({
       'catalog.procedure.v1': ['code'],
       'catalog.review.v1': ['campaignId'],
+      'catalog.agency.v1': ['provinceCode'],
       'dossiers.dossier.v1': ['dossierId'],
       'feedback.feedback.v1': ['feedbackId'],
       'digitization.document.v1': ['applicantKey'],
@@ -78,7 +80,7 @@ describe('the registry', () => {
     expect(CONSUMERS.reporting).toEqual(expect.arrayContaining([...INBOUND_EVENTS]));
     expect(EXTERNAL_PRODUCERS.portal.contracts).toEqual(INBOUND_EVENTS);
     for (const contract of INBOUND_EVENTS) expect(producerOf(contract)).toBe('portal');
-    expect(CONSUMERS.digitization).toEqual([...DOSSIER_EVENTS]);
+    expect(CONSUMERS.digitization).toEqual([...DOSSIER_EVENTS, agencyTreePublished]);
     expect(CONSUMERS.dossiers.map((c) => c.type)).toContain('motcua.document.digitized.v1');
     expect(EXTERNAL_CONSUMERS.portal).toEqual(PORTAL_EVENTS);
     for (const contract of ALL_EVENTS) expect(() => producerOf(contract)).not.toThrow();

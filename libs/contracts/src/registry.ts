@@ -1,4 +1,5 @@
 import type { EventContract } from './define-event';
+import { agencyTreePublished } from './events/agency.events';
 import { DIGITIZATION_EVENTS } from './events/digitization.events';
 import { DOSSIER_DEADLINE_EVENTS } from './events/dossier-deadline.events';
 import { DOSSIER_OUTCOME_EVENTS } from './events/dossier-outcome.events';
@@ -17,8 +18,11 @@ import { REVIEW_EVENTS } from './events/review.events';
 /** Procedure publication decisions (`catalog.procedure.v1`). */
 export const PROCEDURE_EVENTS = [procedurePublished, procedureAmended, procedureAbolished] as const;
 
-/** Everything the catalog service publishes: procedures and review campaigns. */
-export const CATALOG_EVENTS = [...PROCEDURE_EVENTS, ...REVIEW_EVENTS] as const;
+/** The agency tree (`catalog.agency.v1`): every service keeps a copy to decide who sees what. */
+export const AGENCY_EVENTS = [agencyTreePublished] as const;
+
+/** Everything the catalog service publishes: procedures, review campaigns and the agency tree. */
+export const CATALOG_EVENTS = [...PROCEDURE_EVENTS, ...REVIEW_EVENTS, ...AGENCY_EVENTS] as const;
 /** Everything the dossiers service publishes on `dossiers.dossier.v1` (the portal stream is PORTAL_EVENTS). */
 export const DOSSIER_EVENTS = [
   ...DOSSIER_PROGRESS_EVENTS,

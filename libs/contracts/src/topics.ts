@@ -12,6 +12,10 @@ export const TOPICS = {
     partitions: 3,
     summary: 'Review campaigns and simplification proposals (key: campaign id)',
   },
+  'catalog.agency.v1': {
+    partitions: 1,
+    summary: 'The agency tree of the province, whole with every publication (key: province code)',
+  },
   'dossiers.dossier.v1': { partitions: 6, summary: 'Dossier lifecycle (key: dossier id)' },
   'feedback.feedback.v1': {
     partitions: 3,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { collectProcessMetrics, createLogger, type Logger } from '@motcua/observability';
+import { collectProcessMetrics, createLogger, redactErrorText, type Logger } from '@motcua/observability';
 import { correlationMiddleware } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
 
@@ -21,7 +21,8 @@ export class JsonNestLogger implements LoggerService {
     this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, err: message instanceof Error ? message : undefined, trace }, String(message));
+    const err = message instanceof Error ? message : undefined;
+    this.logger.error({ context, err, trace: trace && redactErrorText(trace) }, redactErrorText(err ? err.message : String(message)));
   }
   warn(message: unknown, context?: string) {
     this.logger.warn({ context }, String(message));

@@ -13,3 +13,4 @@ export * from './nest/on-event.decorator';
 export * from './nest/messaging.module';
 export * from './periodic-job';
 export * from './dead-letters/dead-letters';
+export * from './nest/agency-tree-copy';

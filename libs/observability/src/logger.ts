@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { currentContext } from './request-context';
+import { safeError } from './safe-error';
 
 /**
  * JSON logs on stdout, one line per entry, carrying the correlation id of the
@@ -12,6 +13,8 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
       base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      // Every logged error goes through safeError: no database detail, no quoted values (personal data).
+      serializers: { err: safeError, error: safeError },
       mixin() {
         const context = currentContext();
         return context

@@ -30,6 +30,7 @@ const CATALOG_URL = process.env.CATALOG_URL ?? 'http://127.0.0.1:3101';
  *  a dossier code has a 4-digit daily sequence per agency, so runs must not share an agency. */
 const TEMPLATE = '1.005432';
 let PROCEDURE = '';
+let AGENCY = '';
 
 async function publishBenchmarkProcedure(): Promise<void> {
   const admin = await mintDevToken(repoRoot(), { subject: 'bench-admin', roles: ['admin'] });
@@ -43,7 +44,7 @@ async function publishBenchmarkProcedure(): Promise<void> {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
     body: JSON.stringify({
       decision: { number: `B${n}/QĐ-BENCH`, kind: 'new', signedOn: today, effectiveFrom: today },
-      procedure: { ...procedure, code: PROCEDURE, agencyCode: `B${n}.00.15.H26`, name: `Đo tải tiếp nhận hồ sơ ${n}` },
+      procedure: { ...procedure, code: PROCEDURE, agencyCode: (AGENCY = `B${n}.00.15.H26`), name: `Đo tải tiếp nhận hồ sơ ${n}` },
     }),
   });
   if (response.status !== 201) throw new Error(`publishing the benchmark procedure answered ${response.status}: ${(await response.text()).slice(0, 400)}`);
@@ -238,8 +239,9 @@ async function rawBaseline() {
 }
 
 async function main() {
-  const token = await mintDevToken(repoRoot(), { subject: 'bench-desk', roles: ['desk_officer'], unit: 'VP.MC', agency: '000.00.15.H26' });
   await publishBenchmarkProcedure();
+  // A desk officer receives for their own agency only (docs/authorization.md): the benchmark agency's.
+  const token = await mintDevToken(repoRoot(), { subject: 'bench-desk', roles: ['desk_officer'], unit: 'VP.MC', agency: AGENCY });
   console.log(`dossier intake benchmark: ${COUNT} intakes, concurrency ${CONCURRENCY}, procedure ${PROCEDURE} (copy of ${TEMPLATE})`);
   // The baseline runs before and after the intakes (once the consumers caught up); the ratio is
   // taken against the faster of the two, so a machine that got busier meanwhile cannot flatter it.

@@ -1,4 +1,5 @@
 import type { SeedClient } from '../seed-client';
+import { DEMO_AGENCY_TREE } from './demo-agencies';
 import { DEMO_PRICE_REVIEW, demoCampaigns } from './demo-campaigns';
 import { DEMO_PROCEDURES } from './demo-procedures';
 
@@ -10,6 +11,12 @@ import { DEMO_PROCEDURES } from './demo-procedures';
 export async function seedCatalog(client: SeedClient): Promise<{ created: number; existing: number }> {
   let created = 0;
   let existing = 0;
+  // The agency tree first: every service's scope rules read their copy of it.
+  const known = await fetch(`${client.baseUrls.catalog}/agency-tree/${DEMO_AGENCY_TREE.provinceCode}`);
+  if (known.status === 404) {
+    await client.put('catalog', '/agency-tree', DEMO_AGENCY_TREE, 'admin');
+    created += 1;
+  } else existing += 1;
   for (const decision of DEMO_PROCEDURES) {
     const { status } = await client.post('catalog', '/publication-decisions', decision, 'admin');
     if (status === 409) existing += 1;

@@ -7,10 +7,11 @@ import { UnitOfWork } from '@motcua/messaging';
 import { DigitizationDatabase, type DigitizationTx } from '../digitization.database';
 import { fileMissing } from '../documents/document.service';
 import { DossierCopyRepository } from '../dossier-copy/dossier-copy.repository';
-import { assertMayDownload, notFound, visibleTo, type FileDownload } from '../shared/file-access';
+import { assertMayDownload, visibleTo, type FileDownload } from '../shared/file-access';
 import { actorOf, dateOnly } from '../shared/principal-actor';
 import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage-driver';
 import type { IssueResultBody, PublicDownloadBody, RevokeResultBody } from './result.schemas';
+import { ResultScope } from './result-scope';
 import { resultView } from './result.view';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest();
@@ -23,10 +24,12 @@ export class ResultService {
     private readonly uow: UnitOfWork<DigitizationTx>,
     private readonly copies: DossierCopyRepository,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
+    private readonly scope: ResultScope,
   ) {}
 
   async issue(body: IssueResultBody, principal: Principal) {
     const actor = actorOf(principal);
+    await this.scope.assertMayIssueFor(principal, body.issuingAgencyCode);
     const accessSecret = randomBytes(18).toString('base64url');
     return this.uow.run(async (tx, events) => {
       const file = body.fileSha256 ? await tx.storedFile.findUnique({ where: { sha256: body.fileSha256 } }) : null;
@@ -88,8 +91,8 @@ export class ResultService {
   async revoke(id: string, body: RevokeResultBody, principal: Principal) {
     actorOf(principal);
     return this.uow.run(async (tx, events) => {
-      const result = await tx.digitizedResult.findUnique({ where: { id } });
-      if (!result) throw notFound('result');
+      // Outside the caller's scope: the same 404 as a result that does not exist.
+      const result = await this.scope.visible(principal, await tx.digitizedResult.findUnique({ where: { id } }));
       if (result.revokedOn) {
         throw new DomainProblem(409, 'already-revoked', 'Conflict', `Result ${result.number} was revoked on ${result.revokedOn.toISOString().slice(0, 10)}.`);
       }
@@ -114,13 +117,14 @@ export class ResultService {
 
   async list(dossierId: string, principal: Principal) {
     const rows = await this.db.digitizedResult.findMany({ where: { dossierId }, orderBy: { recordedAt: 'asc' } });
+    const inScope = [];
+    for (const row of rows) if (await this.scope.sees(principal, row)) inScope.push(row);
     const scope = await this.copies.find(this.db, dossierId);
-    return visibleTo(principal, scope, rows, (row) => row.issuedByUnit).map(resultView);
+    return visibleTo(principal, scope, inScope, (row) => row.issuedByUnit).map(resultView);
   }
 
   async download(id: string, principal: Principal): Promise<FileDownload> {
-    const result = await this.db.digitizedResult.findUnique({ where: { id }, include: { file: true } });
-    if (!result) throw notFound('result');
+    const result = await this.scope.visible(principal, await this.db.digitizedResult.findUnique({ where: { id }, include: { file: true } }));
     assertMayDownload(principal, await this.copies.find(this.db, result.dossierId), result.issuedByUnit);
     return this.fileOf(result);
   }

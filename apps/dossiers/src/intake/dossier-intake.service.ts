@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate } from '@motcua/calendar';
 import { dossierReceived, dossierRefused, dossierSupplementRequested, type ProcedureVersion } from '@motcua/contracts';
-import type { Principal } from '@motcua/auth';
+import { actsOnlyAsOwner, type Principal } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
 import { UnitOfWork, type EventSink } from '@motcua/messaging';
 import { DossierCodeService } from '../code/dossier-code.service';
@@ -14,6 +14,7 @@ import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
 import { applicantKeyFor } from '../personal-data/applicant-key';
 import { ProcedureCopyCache } from '../procedure-copy/procedure-copy.cache';
 import { ProcedureCopyRepository } from '../procedure-copy/procedure-copy.repository';
+import { DossierScope } from '../scope/dossier-scope';
 import { scheduleFrom, type Schedule } from '../schedule/due-dates';
 import { IntakeIdempotencyRepository, requestHashOf } from './intake-idempotency.repository';
 import { assertIntakeAllowed, assertProcedureAccepts } from './intake.guards';
@@ -33,6 +34,7 @@ export class DossierIntakeService {
     private readonly idempotency: IntakeIdempotencyRepository,
     @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig,
     private readonly db: DossiersDatabase,
+    private readonly scope: DossierScope,
   ) {}
 
   async receive(body: IntakeRequest, principal: Principal, idempotencyKey?: string) {
@@ -62,6 +64,8 @@ export class DossierIntakeService {
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
     const receivedOn = toLocalDate(receivedAt);
     const procedure = await this.procedureInForce(body, receivedOn, request.useCache);
+    // An officer receives for their agency (and those their centre receives for); applicants for themselves.
+    if (!actsOnlyAsOwner(principal)) await this.scope.assertActsFor(principal, procedure.agencyCode, 'Receiving dossiers');
     const decision = decideIntake({
       procedure,
       applicantType: body.applicant.type,

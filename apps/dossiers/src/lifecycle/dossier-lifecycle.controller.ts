@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
-import { DomainProblem, validationProblem, violationsOf, zodParam } from '@motcua/http';
+import { validationProblem, violationsOf, zodParam } from '@motcua/http';
 import { DossiersDatabase } from '../dossiers.database';
 import { DossierRepository } from '../dossier/dossier.repository';
 import { dossierView } from '../dossier/dossier.view';
+import { DossierScope } from '../scope/dossier-scope';
 import { DOSSIER_ACTIONS, isAction } from './dossier-actions.table';
 import { DossierLifecycleService } from './dossier-lifecycle.service';
 import { ACTION_BODIES } from './lifecycle.schemas';
@@ -17,17 +18,15 @@ export class DossierLifecycleController {
     private readonly lifecycle: DossierLifecycleService,
     private readonly dossiers: DossierRepository,
     private readonly db: DossiersDatabase,
+    private readonly scope: DossierScope,
   ) {}
 
   /** A dossier with its steps, action history and the actions the caller may perform now. */
   @Get(':id')
+  @AccessLogged('dossier', { param: 'id' })
   @Roles('desk_officer', 'specialist', 'leader', 'admin', 'citizen', 'portal_client')
   async get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
-    const dossier = await this.dossiers.findWithSteps(this.db, { id });
-    const ownerOnly = principal.roles.every((r) => r === 'citizen');
-    if (!dossier || (ownerOnly && dossier.createdBy !== principal.subject)) {
-      throw new DomainProblem(404, 'dossier-not-found', 'Dossier not found', `No dossier ${id}.`);
-    }
+    const dossier = await this.scope.visible(principal, id, await this.dossiers.findWithSteps(this.db, { id }));
     const history = await this.dossiers.history(this.db, id);
     return {
       ...dossierView(dossier, { allowedActions: this.lifecycle.allowedFor(dossier, principal) }),

@@ -6,6 +6,7 @@ import type { DossierStatus } from '../dossier/dossier-status';
 import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.repository';
 import { dossierView } from '../dossier/dossier.view';
 import type { DossiersTx } from '../dossiers.database';
+import { DossierScope } from '../scope/dossier-scope';
 import { DOSSIER_ACTION_TABLE, allowedActions, mayPerform, statusAfter, type DossierAction } from './dossier-actions.table';
 import { ACTION_BODIES, type ActionBody } from './lifecycle.schemas';
 import { OutcomeTransitions } from './outcome.transitions';
@@ -20,6 +21,7 @@ export class DossierLifecycleService {
     private readonly dossiers: DossierRepository,
     private readonly progress: ProgressTransitions,
     private readonly outcomes: OutcomeTransitions,
+    private readonly scope: DossierScope,
   ) {}
 
   allowedFor(dossier: DossierWithSteps, principal: Principal): DossierAction[] {
@@ -28,7 +30,8 @@ export class DossierLifecycleService {
 
   async perform<A extends DossierAction>(dossierId: string, action: A, body: ActionBody<A>, principal: Principal) {
     return this.uow.run(async (tx, events) => {
-      const dossier = await this.dossiers.lockForUpdate(tx, dossierId);
+      // Out of the caller's scope: the same 404 as a dossier that does not exist.
+      const dossier = await this.scope.visible(principal, dossierId, await this.dossiers.lockForUpdate(tx, dossierId));
       const allowed = this.allowedFor(dossier, principal);
       if (!mayPerform(action, principal.roles)) {
         throw new DomainProblem(403, 'action-role', 'Your role may not perform this action',

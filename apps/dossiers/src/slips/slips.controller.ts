@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Headers, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Roles } from '@motcua/auth';
+import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
 import { validationProblem, zodParam } from '@motcua/http';
 import { SlipsService } from './slips.service';
@@ -18,6 +18,7 @@ export class SlipsController {
   constructor(private readonly slips: SlipsService) {}
 
   @Get(':id/slips/:kind')
+  @AccessLogged('dossier', { param: 'id' })
   @Roles('desk_officer', 'specialist', 'leader')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Receipt, supplement request, refusal or apology slip (Circular 01/2018 forms 01-04) as PDF' })
@@ -25,6 +26,7 @@ export class SlipsController {
   @ApiHeader({ name: 'X-Lookup-Secret', required: false, description: "The applicant's lookup secret: put in the QR link's fragment" })
   async slip(
     @Param(zodParam(slipParams)) params: { id: string; kind: SlipKind },
+    @CurrentPrincipal() principal: Principal,
     @Headers('x-lookup-secret') secret?: string,
   ): Promise<StreamableFile> {
     if (secret !== undefined) {
@@ -33,7 +35,7 @@ export class SlipsController {
         throw validationProblem([{ field: 'header.X-Lookup-Secret', rule: 'format', message: 'must be 8-64 characters' }]);
       }
     }
-    const { code, pdf } = await this.slips.render(params.id, params.kind, secret);
+    const { code, pdf } = await this.slips.render(principal, params.id, params.kind, secret);
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${code}-${params.kind}.pdf"`, length: pdf.length });
   }
 }

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@motcua/auth';
 import type { ProcedureVersion } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
 import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
 import { DossiersDatabase } from '../dossiers.database';
 import { hashSecret } from '../intake/dossier-intake.service';
 import { sameHash } from '../lookup/public-lookup.service';
+import { DossierScope } from '../scope/dossier-scope';
 import { lookupBaseOf, lookupUrl, qrPng } from './lookup-link';
 import { slipDataOf, slipNotApplicable, type ExtensionRecord } from './slip-data';
 import { slipLayout } from './slip-forms';
@@ -14,11 +16,14 @@ import type { SlipKind } from './slip.types';
 /** Phiếu (forms 01-04 of Circular 01/2018) of one dossier, as PDF. */
 @Injectable()
 export class SlipsService {
-  constructor(private readonly db: DossiersDatabase, @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig) {}
+  constructor(
+    private readonly db: DossiersDatabase,
+    @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig,
+    private readonly scope: DossierScope,
+  ) {}
 
-  async render(id: string, kind: SlipKind, lookupSecret?: string): Promise<{ code: string; pdf: Buffer }> {
-    const dossier = await this.db.dossier.findUnique({ where: { id } });
-    if (!dossier) throw new DomainProblem(404, 'dossier-not-found', 'Dossier not found', `No dossier ${id}.`);
+  async render(principal: Principal, id: string, kind: SlipKind, lookupSecret?: string): Promise<{ code: string; pdf: Buffer }> {
+    const dossier = await this.scope.visible(principal, id, await this.db.dossier.findUnique({ where: { id }, include: { steps: { select: { unitCode: true } } } }));
     if (lookupSecret !== undefined && !sameHash(dossier.lookupSecretHash, hashSecret(lookupSecret))) {
       throw new DomainProblem(422, 'lookup-secret-mismatch', 'The lookup secret does not belong to this dossier',
         'header.X-Lookup-Secret: not the secret given to the applicant for this dossier (a replayed intake issues a new one)',

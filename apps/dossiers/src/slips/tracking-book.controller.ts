@@ -4,10 +4,11 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { Roles } from '@motcua/auth';
+import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { agencyCode } from '@motcua/contracts';
 import { zodQuery } from '@motcua/http';
 import { LOGGER, type Logger } from '@motcua/observability';
+import { DossierScope } from '../scope/dossier-scope';
 import { TrackingBookReader } from './tracking-book.reader';
 import { TRACKING_BOOK_COLUMNS, trackingBookRow } from './tracking-book.rows';
 import { localYearOf } from './local-year';
@@ -30,13 +31,23 @@ type TrackingBookQuery = z.infer<typeof trackingBookQuery>;
 @ApiBearerAuth()
 @Controller('tracking-book')
 export class TrackingBookController {
-  constructor(private readonly reader: TrackingBookReader, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    private readonly reader: TrackingBookReader,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly scope: DossierScope,
+  ) {}
 
   @Get()
   @Roles('desk_officer', 'leader')
+  @AccessLogged('tracking-book', { query: ['agencyCode', 'year'] })
   @ApiOperation({ summary: 'Yearly tracking book of an agency (Circular 01/2018 form 06) as XLSX' })
   @ApiProduces(XLSX)
-  async export(@Query(zodQuery(trackingBookQuery)) query: TrackingBookQuery, @Res() reply: ServerResponse): Promise<void> {
+  async export(
+    @Query(zodQuery(trackingBookQuery)) query: TrackingBookQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: ServerResponse,
+  ): Promise<void> {
+    await this.scope.assertActsFor(principal, query.agencyCode, 'The tracking book');
     const batches = this.reader.batches(query.agencyCode, query.year);
     // The first batch is read before any byte is sent, so a database failure is still a problem+json answer.
     let next = await batches.next();

@@ -46,6 +46,8 @@ export type TestProcedure = ReturnType<typeof testProcedure>;
 export class DossiersHarness {
   db!: Client;
   service!: RunningService;
+  /** The agency in the officers' tokens: that of the last procedure added (officers act on their agency only). */
+  agency = '000.00.15.H26';
 
   async start(port: number, env: Record<string, string> = {}): Promise<this> {
     this.service = await startService('dossiers', port, env);
@@ -65,13 +67,15 @@ export class DossiersHarness {
       `INSERT INTO procedure_copy (code, version, record, effective_from, effective_to) VALUES ($1, $2, $3, $4, $5)`,
       [procedure.code, procedure.version, procedure, procedure.decision.effectiveFrom, effectiveTo ?? null],
     );
+    this.agency = procedure.agencyCode;
     return procedure;
   }
 
-  async request(method: string, path: string, options: { role?: Role; subject?: string; unit?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  async request(method: string, path: string, options: { role?: Role; subject?: string; unit?: string; agency?: string; body?: unknown; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
     if (options.role) {
-      headers.authorization = `Bearer ${await mintTestToken({ subject: options.subject ?? `${options.role}-1`, roles: [options.role], unit: options.unit, agency: '000.00.15.H26' })}`;
+      const agency = options.agency ?? this.agency;
+      headers.authorization = `Bearer ${await mintTestToken({ subject: options.subject ?? `${options.role}-1`, roles: [options.role], unit: options.unit, agency })}`;
     }
     const response = await fetch(`${this.service.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
     const text = await response.text();
@@ -82,10 +86,10 @@ export class DossiersHarness {
   }
 
   /** A raw GET (binary answers: PDF, XLSX), with a token for the role when one is given. */
-  async download(path: string, options: { role?: Role; headers?: Record<string, string> } = {}) {
+  async download(path: string, options: { role?: Role; agency?: string; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.role) {
-      headers.authorization = `Bearer ${await mintTestToken({ subject: `${options.role}-1`, roles: [options.role], unit: 'VP.MC', agency: '000.00.15.H26' })}`;
+      headers.authorization = `Bearer ${await mintTestToken({ subject: `${options.role}-1`, roles: [options.role], unit: 'VP.MC', agency: options.agency ?? this.agency })}`;
     }
     const response = await fetch(`${this.service.url}${path}`, { headers });
     const bytes = Buffer.from(await response.arrayBuffer());

@@ -50,8 +50,10 @@ export class FeedbackRepository {
     await tx.feedbackActionLog.create({ data: entry });
   }
 
-  list(db: Reader, filter: { status?: FeedbackStatus; procedureCode?: string; overdue?: boolean; title?: string; limit: number; offset: number }) {
+  /** `agencies`: only items of these agencies (the caller's scope); undefined for every agency. */
+  list(db: Reader, filter: { status?: FeedbackStatus; procedureCode?: string; overdue?: boolean; title?: string; limit: number; offset: number; agencies?: string[] }) {
     const where: Prisma.FeedbackWhereInput = {
+      ...(filter.agencies ? { agencyCode: { in: filter.agencies } } : {}),
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.procedureCode ? { procedureCode: filter.procedureCode } : {}),
       ...(filter.overdue ? { currentDeadline: { lt: new Date() } } : {}),

@@ -9,7 +9,7 @@ import { FEEDBACK_ACTIONS, isFeedbackAction } from '../feedback/feedback-actions
 import { FEEDBACK_STATUSES } from '../feedback/feedback-status';
 import { FeedbackRepository } from '../feedback/feedback.repository';
 import { officerView } from '../feedback/feedback.view';
-import { notFound } from '../shared/feedback-problems';
+import { FeedbackScope } from '../shared/feedback-scope';
 import { FeedbackHandlingService } from './feedback-handling.service';
 import { ACTION_BODIES } from './handling.schemas';
 
@@ -31,13 +31,14 @@ export class FeedbackHandlingController {
     private readonly handling: FeedbackHandlingService,
     private readonly feedback: FeedbackRepository,
     private readonly db: FeedbackDatabase,
+    private readonly scope: FeedbackScope,
   ) {}
 
   @Get()
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
   @ApiOperation({ summary: 'Feedback items, newest first (filters: status, procedureCode, overdue, title)' })
-  async list(@Query(zodQuery(listQuery)) query: z.infer<typeof listQuery>) {
-    const [items, total] = await this.feedback.list(this.db, query);
+  async list(@Query(zodQuery(listQuery)) query: z.infer<typeof listQuery>, @CurrentPrincipal() principal: Principal) {
+    const [items, total] = await this.feedback.list(this.db, { ...query, agencies: await this.scope.listable(principal) });
     return { total, limit: query.limit, offset: query.offset, items: items.map((f) => officerView(f)) };
   }
 
@@ -45,8 +46,7 @@ export class FeedbackHandlingController {
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
   @ApiOperation({ summary: 'One item with its history and the actions the caller may perform now' })
   async get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
-    const feedback = await this.feedback.findById(this.db, id);
-    if (!feedback) throw notFound(`No feedback ${id}.`);
+    const feedback = await this.scope.visible(principal, await this.feedback.findById(this.db, id), id);
     const history = await this.feedback.history(this.db, id);
     return {
       ...officerView(feedback, { allowedActions: this.handling.allowedFor(feedback, principal) }),

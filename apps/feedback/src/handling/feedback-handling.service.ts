@@ -10,7 +10,7 @@ import { FeedbackRepository } from '../feedback/feedback.repository';
 import { officerView } from '../feedback/feedback.view';
 import { currentDeadline } from '../feedback/current-deadline';
 import type { Feedback } from '../generated/prisma/client';
-import { notFound } from '../shared/feedback-problems';
+import { FeedbackScope } from '../shared/feedback-scope';
 import { FeedbackTransitions } from './feedback.transitions';
 import { ACTION_BODIES } from './handling.schemas';
 import { actorOf, type TransitionContext, type TransitionOutcome } from './transition.context';
@@ -23,6 +23,7 @@ export class FeedbackHandlingService {
     private readonly feedback: FeedbackRepository,
     private readonly transitions: FeedbackTransitions,
     @Inject(FEEDBACK_CONFIG) private readonly config: FeedbackConfig,
+    private readonly scope: FeedbackScope,
   ) {}
 
   allowedFor(feedback: Feedback, principal: Principal): FeedbackAction[] {
@@ -31,8 +32,8 @@ export class FeedbackHandlingService {
 
   perform(id: string, action: FeedbackAction, body: unknown, principal: Principal) {
     return this.uow.run(async (tx, events) => {
-      const feedback = await this.feedback.lockForUpdate(tx, id);
-      if (!feedback) throw notFound(`No feedback ${id}.`);
+      // Outside the caller's scope: the same 404 as an item that does not exist.
+      const feedback = await this.scope.visible(principal, await this.feedback.lockForUpdate(tx, id), id);
       const allowed = this.allowedFor(feedback, principal);
       if (!mayPerform(action, principal.roles)) {
         throw new DomainProblem(403, 'action-role', 'Your role may not perform this action',

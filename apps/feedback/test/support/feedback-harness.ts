@@ -7,7 +7,7 @@ import { mintTestToken, startService, testEnv, testKafka, waitFor, type RunningS
 // Black-box replies are untyped JSON; the tests assert their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Reply = { status: number; contentType: string; body: any };
-export type Caller = { role?: Role; unit?: string; subject?: string; headers?: Record<string, string> };
+export type Caller = { role?: Role; unit?: string; subject?: string; agency?: string; headers?: Record<string, string> };
 
 /** A random client address, so that tests do not share a rate-limit window. */
 export function randomIp(): string {
@@ -54,7 +54,7 @@ export class FeedbackHarness {
   async request(method: string, path: string, body?: unknown, caller: Caller = {}): Promise<Reply> {
     const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': randomIp(), ...caller.headers };
     if (caller.role) {
-      headers.authorization = `Bearer ${await mintTestToken({ subject: caller.subject ?? `${caller.role}-1`, roles: [caller.role], unit: caller.unit, agency: '000.00.15.H26' })}`;
+      headers.authorization = `Bearer ${await mintTestToken({ subject: caller.subject ?? `${caller.role}-1`, roles: [caller.role], unit: caller.unit, agency: caller.agency ?? '000.00.15.H26' })}`;
     }
     const response = await fetch(`${this.service.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();

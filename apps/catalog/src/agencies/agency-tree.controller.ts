@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
+import { z } from 'zod';
+import { agencyCode, agencyTreeNodesSchema, type AgencyNode } from '@motcua/contracts';
+import { zodBody, zodParam } from '@motcua/http';
+import { AgencyTreeService } from './agency-tree.service';
+
+/** The tree's body: what the event carries, less what the catalog sets (version, time). */
+const replaceBody = z.strictObject({ provinceCode: agencyCode, nodes: agencyTreeNodesSchema });
+
+@ApiTags('agencies')
+@Controller('agency-tree')
+export class AgencyTreeController {
+  constructor(private readonly trees: AgencyTreeService) {}
+
+  @Get(':provinceCode')
+  @Public()
+  @ApiOperation({
+    summary: 'The agency tree of a province (public: agencies, centres and units, no persons)',
+  })
+  get(@Param('provinceCode', zodParam(agencyCode)) provinceCode: string) {
+    return this.trees.get(provinceCode);
+  }
+
+  @Put()
+  @Roles('admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Replace the agency tree of a province; published whole on catalog.agency.v1 (a new version)',
+  })
+  replace(
+    @Body(zodBody(replaceBody)) body: { provinceCode: string; nodes: AgencyNode[] },
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.trees.replace(body, principal.subject);
+  }
+}

@@ -1,0 +1,87 @@
+import { AccessLogController, accessMatrix, declaredAccess, type RouteAccess } from '@motcua/auth';
+import { HealthController } from '@motcua/http';
+import { DossierIntakeController } from '../intake/dossier-intake.controller';
+import { DOSSIER_ACTIONS, DOSSIER_ACTION_TABLE } from '../lifecycle/dossier-actions.table';
+import { DossierLifecycleController } from '../lifecycle/dossier-lifecycle.controller';
+import { PublicLookupController } from '../lookup/public-lookup.controller';
+import { SlipsController } from '../slips/slips.controller';
+import { TrackingBookController } from '../slips/tracking-book.controller';
+
+/**
+ * Every route of the dossiers service with who may call it (read from its @Roles/@Public), and for
+ * the actions the lifecycle's action table: the rows of the authorization matrix (docs/authorization.md).
+ * apps/dossiers/test/authorization-matrix.spec.ts runs each row against the service and fails on a
+ * route of the OpenAPI document that has no row here.
+ */
+export function dossiersRoutes(): RouteAccess[] {
+  const get = declaredAccess(DossierLifecycleController, 'get');
+  const perform = declaredAccess(DossierLifecycleController, 'perform');
+  return [
+    open('GET', '/health', declaredAccess(HealthController, 'ready')),
+    open('GET', '/health/ready', declaredAccess(HealthController, 'ready')),
+    open('GET', '/health/live', declaredAccess(HealthController, 'live')),
+    open('GET', '/metrics', declaredAccess(HealthController, 'metrics')),
+    open('GET', '/public/dossiers/{code}', declaredAccess(PublicLookupController, 'lookup')),
+    // Officers receive for their agency (403 otherwise); applicants submit for themselves.
+    {
+      method: 'POST',
+      path: '/dossiers',
+      ...declaredAccess(DossierIntakeController, 'receive'),
+      scopedRoles: ['desk_officer'],
+      outOfScope: 'forbidden',
+    },
+    {
+      method: 'GET',
+      path: '/dossiers/{id}',
+      ...get,
+      scopedRoles: scoped(get.roles),
+      outOfScope: 'not-found',
+    },
+    ...DOSSIER_ACTIONS.map((action): RouteAccess => ({
+      method: 'POST',
+      path: '/dossiers/{id}/actions/{action}',
+      variant: action,
+      ...perform,
+      actionRoles: DOSSIER_ACTION_TABLE[action].roles,
+      scopedRoles: scoped(perform.roles),
+      outOfScope: 'not-found',
+    })),
+    {
+      method: 'GET',
+      path: '/dossiers/{id}/slips/{kind}',
+      ...declaredAccess(SlipsController, 'slip'),
+      scopedRoles: ['desk_officer', 'specialist', 'leader'],
+      outOfScope: 'not-found',
+    },
+    {
+      method: 'GET',
+      path: '/tracking-book',
+      ...declaredAccess(TrackingBookController, 'export'),
+      scopedRoles: ['desk_officer', 'leader'],
+      outOfScope: 'forbidden',
+    },
+    // The auditor reads the access log of personal data; no object scope.
+    {
+      method: 'GET',
+      path: '/access-log',
+      ...declaredAccess(AccessLogController, 'list'),
+      scopedRoles: [],
+      outOfScope: 'forbidden',
+    },
+  ];
+}
+
+export const dossiersAccessMatrix = () => accessMatrix(dossiersRoutes());
+
+function open(
+  method: RouteAccess['method'],
+  path: string,
+  access: { public: boolean; roles: RouteAccess['roles'] },
+): RouteAccess {
+  if (!access.public) throw new Error(`${method} ${path} is not public`);
+  return { method, path, ...access, scopedRoles: [], outOfScope: 'not-found' };
+}
+
+function scoped(roles: RouteAccess['roles']): RouteAccess['roles'] {
+  return roles.filter((role) => role !== 'admin');
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal, Role } from '@motcua/auth';
+import { matrixMarkdown, type Expectation, type MatrixRow } from '@motcua/auth';
+import { addWorkingDays, toLocalDate } from '@motcua/calendar';
+import { mintTestToken } from '@motcua/testing';
+import { DOSSIER_ACTION_TABLE, type DossierAction } from '../src/lifecycle/dossier-actions.table';
+import { dossiersAccessMatrix } from '../src/scope/dossiers.access-matrix';
+import {
+  DossiersHarness,
+  intakeBody,
+  testProcedure,
+  type TestProcedure,
+} from './support/dossiers-harness';
+
+const OTHER_AGENCY = '000.00.99.H99';
+
+/** The principal of each role inside the scope of the fixture dossiers, and outside it. */
+function principalOf(role: Role, scope: 'in' | 'out', agency: string): Principal {
+  const officer = (a: string, unit: string): Principal => ({
+    subject: `${role}-${scope}`,
+    roles: [role],
+    agency: a,
+    unit,
+  });
+  switch (role) {
+    case 'desk_officer':
+    case 'leader':
+      return officer(scope === 'in' ? agency : OTHER_AGENCY, 'VP.MC');
+    case 'specialist':
+      return officer(agency, scope === 'in' ? 'P.QLG' : 'P.KHAC');
+    case 'citizen':
+    case 'portal_client':
+      return { subject: `${role}-${scope === 'in' ? 'owner' : 'other'}`, roles: [role] };
+    default:
+      return officer(agency, 'VP.MC');
+  }
+}
+
+const BODIES: Record<DossierAction, () => unknown> = {
+  assign: () => ({ officerId: randomUUID() }),
+  'complete-step': () => ({}),
+  'request-supplement': () => ({ missing: [{ description: 'Thiếu bản chính phương án giá' }] }),
+  'supplement-received': () => ({ documents: [{ code: 'PAG' }] }),
+  extend: () => ({
+    newDueDate: addWorkingDays(toLocalDate(new Date()), 30),
+    reason: 'Cần xin ý kiến',
+  }),
+  refuse: () => ({ reasons: ['Không thuộc thẩm quyền'] }),
+  'mark-processed': () => ({}),
+  'return-result': () => ({ method: 'desk' }),
+  withdraw: () => ({}),
+  stop: () => ({ reason: 'Dừng theo yêu cầu' }),
+};
+
+/** What an answer means for authorization: 404 hides the object, 403 refuses, anything else (2xx, 409, 422) got through. */
+function outcomeOf(status: number): Expectation | `unexpected ${number}` {
+  if (status === 404) return 'not-found';
+  if (status === 403) return 'forbidden';
+  if (status < 300 || status === 409 || status === 422) return 'allowed';
+  return `unexpected ${status}`;
+}
+
+/**
+ * The authorization matrix of the dossiers service (generated from the routes' @Roles and the
+ * lifecycle's action table), every row run against the service process: each route × role × a
+ * principal inside and outside the dossier's scope.
+ */
+describe('dossiers authorization matrix', () => {
+  const h = new DossiersHarness();
+  let procedure: TestProcedure;
+
+  beforeAll(async () => {
+    await h.start(4309);
+    procedure = await h.addProcedure(testProcedure());
+  });
+  afterAll(() => h.stop());
+
+  /** A received dossier of the procedure's agency, moved to `status` at step 2 (P.QLG), submitted by `owner`. */
+  async function fixture(status: string, owner: string) {
+    const intake = await h.intake(intakeBody(procedure));
+    expect(intake.status).toBe(201);
+    const { id, code } = intake.body.dossier;
+    await h.db.query(
+      `UPDATE dossier SET status = $2, current_step_order = 2, created_by = $3,
+      supplement_requested_at = CASE WHEN $2 = 'supplement_requested' THEN now() ELSE NULL END WHERE id = $1`,
+      [id, status, owner],
+    );
+    await h.db.query(
+      `UPDATE dossier_step SET status = CASE WHEN "order" = 2 THEN 'active' WHEN "order" < 2 THEN 'completed' ELSE 'pending' END WHERE dossier_id = $1`,
+      [id],
+    );
+    return {
+      id: id as string,
+      code: code as string,
+      secret: intake.body.dossier.lookupSecret as string,
+    };
+  }
+
+  async function call(row: MatrixRow): Promise<number> {
+    const principal = principalOf(row.role, row.scope, procedure.agencyCode);
+    const owner = principalOf(row.role, 'in', procedure.agencyCode).subject;
+    const token = await mintTestToken({ ...principal, subject: principal.subject });
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const send = async (method: string, path: string, body?: unknown) =>
+      (
+        await fetch(`${h.service.url}${path}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+      ).status;
+    switch (`${row.method} ${row.path}`) {
+      case 'GET /health':
+      case 'GET /health/ready':
+      case 'GET /health/live':
+      case 'GET /metrics':
+        return send('GET', row.path);
+      case 'GET /public/dossiers/{code}': {
+        const d = await fixture('received', owner);
+        return send('GET', `/public/dossiers/${d.code}?secret=${encodeURIComponent(d.secret)}`);
+      }
+      case 'POST /dossiers': {
+        const channel =
+          row.role === 'citizen' || row.role === 'portal_client' ? 'online' : 'in_person';
+        return send('POST', '/dossiers', intakeBody(procedure, { channel }));
+      }
+      case 'GET /dossiers/{id}':
+        return send('GET', `/dossiers/${(await fixture('received', owner)).id}`);
+      case 'POST /dossiers/{id}/actions/{action}': {
+        const action = row.variant as DossierAction;
+        const d = await fixture(DOSSIER_ACTION_TABLE[action].from[0], owner);
+        return send('POST', `/dossiers/${d.id}/actions/${action}`, BODIES[action]());
+      }
+      case 'GET /dossiers/{id}/slips/{kind}':
+        return send('GET', `/dossiers/${(await fixture('received', owner)).id}/slips/receipt`);
+      case 'GET /access-log':
+        return send('GET', '/access-log?limit=5');
+      case 'GET /tracking-book':
+        return send(
+          'GET',
+          `/tracking-book?agencyCode=${procedure.agencyCode}&year=${new Date().getFullYear()}`,
+        );
+      default:
+        throw new Error(`no request for ${row.method} ${row.path}`);
+    }
+  }
+
+  it('has a row for every route of the OpenAPI document, and no row for a route that is gone', async () => {
+    const document = (await (await fetch(`${h.service.url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const rows = new Set(dossiersAccessMatrix().map((r) => `${r.method} ${r.path}`));
+    expect(documented.filter((route) => !rows.has(route))).toEqual([]);
+    expect(
+      [...rows].filter(
+        (route) =>
+          !documented.includes(route) &&
+          !['GET /health', 'GET /health/ready', 'GET /health/live', 'GET /metrics'].includes(route),
+      ),
+    ).toEqual([]);
+    expect(documented.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('answers every row of the matrix as the rules say', async () => {
+    const matrix = dossiersAccessMatrix();
+    const answers: string[] = [];
+    const expected: string[] = [];
+    for (const row of matrix) {
+      const name = `${row.method} ${row.path}${row.variant ? ` ${row.variant}` : ''} as ${row.role} ${row.scope} scope`;
+      expected.push(`${name}: ${row.expect}`);
+      answers.push(`${name}: ${outcomeOf(await call(row))}`);
+    }
+    expect(answers).toEqual(expected);
+    // The matrix covers both sides of the scope rule, and refuses as well as allows.
+    expect(new Set(matrix.map((r) => r.expect))).toEqual(
+      new Set(['allowed', 'forbidden', 'not-found']),
+    );
+    expect(matrixMarkdown(matrix)).toContain(
+      '| `POST /dossiers/{id}/actions/{action} (supplement-received)` | citizen | ✔ | 404 |',
+    );
+  }, 300_000);
+});

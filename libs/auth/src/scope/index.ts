@@ -1,0 +1,4 @@
+export * from './agency-tree';
+export * from './scope';
+export * from './agency-directory';
+export * from './access-matrix';
