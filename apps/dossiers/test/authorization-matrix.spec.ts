@@ -131,6 +131,13 @@ describe('dossiers authorization matrix', () => {
         const d = await fixture(DOSSIER_ACTION_TABLE[action].from[0], owner);
         return send('POST', `/dossiers/${d.id}/actions/${action}`, BODIES[action]());
       }
+      case 'POST /dossiers/{id}/evaluation': {
+        const d = await fixture('processed', owner);
+        return send('POST', `/dossiers/${d.id}/evaluation`, {
+          satisfaction: 'satisfied',
+          officerConduct: 'proper',
+        });
+      }
       case 'GET /dossiers/{id}/slips/{kind}':
         return send('GET', `/dossiers/${(await fixture('received', owner)).id}/slips/receipt`);
       case 'GET /access-log':

@@ -6,6 +6,7 @@ import { UnitOfWork } from '@motcua/messaging';
 import { factsOf } from '../dossier/dossier-events';
 import type { DossierStatus } from '../dossier/dossier-status';
 import { DossierRepository } from '../dossier/dossier.repository';
+import { DossierScope } from '../scope/dossier-scope';
 import type { DossiersTx } from '../dossiers.database';
 import { evaluationViolation } from './evaluation.rules';
 import type { EvaluationBody } from './evaluation.schemas';
@@ -19,11 +20,17 @@ export class DossierEvaluationService {
   constructor(
     private readonly uow: UnitOfWork<DossiersTx>,
     private readonly dossiers: DossierRepository,
+    private readonly scope: DossierScope,
   ) {}
 
   async evaluate(dossierId: string, body: EvaluationBody, principal: Principal) {
     return this.uow.run(async (tx, events) => {
-      const dossier = await this.dossiers.lockForUpdate(tx, dossierId);
+      // Out of the caller's scope (another agency, another citizen's dossier): the same 404 as none.
+      const dossier = await this.scope.visible(
+        principal,
+        dossierId,
+        await this.dossiers.lockForUpdate(tx, dossierId),
+      );
       const now = new Date();
       const citizen =
         principal.roles.includes('citizen') && !principal.roles.includes('desk_officer');

@@ -1,5 +1,6 @@
 import { AccessLogController, accessMatrix, declaredAccess, type RouteAccess } from '@motcua/auth';
 import { HealthController } from '@motcua/http';
+import { DossierEvaluationController } from '../evaluation/dossier-evaluation.controller';
 import { DossierIntakeController } from '../intake/dossier-intake.controller';
 import { DOSSIER_ACTIONS, DOSSIER_ACTION_TABLE } from '../lifecycle/dossier-actions.table';
 import { DossierLifecycleController } from '../lifecycle/dossier-lifecycle.controller';
@@ -46,6 +47,14 @@ export function dossiersRoutes(): RouteAccess[] {
       scopedRoles: scoped(perform.roles),
       outOfScope: 'not-found',
     })),
+    // The applicant who owns the dossier, or a desk officer of its agency entering the paper form.
+    {
+      method: 'POST',
+      path: '/dossiers/{id}/evaluation',
+      ...declaredAccess(DossierEvaluationController, 'evaluate'),
+      scopedRoles: ['citizen', 'desk_officer'],
+      outOfScope: 'not-found',
+    },
     {
       method: 'GET',
       path: '/dossiers/{id}/slips/{kind}',
