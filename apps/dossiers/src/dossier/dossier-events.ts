@@ -26,7 +26,9 @@ export function factsOf(dossier: Dossier, occurredAt: Date): DossierFacts {
     applicantKey: dossier.applicantKey,
     occurredAt: occurredAt.toISOString(),
     receivedAt: dossier.status === 'not_received' || dossier.status === 'intake_supplement' ? undefined : iso(dossier.receivedAt),
+    // The promised date (ngày hẹn trả in force) and the legal due date it may differ from after an apology.
     dueDate: iso(dossier.dueAt),
+    legalDueDate: iso(dossier.legalDueAt),
     returnedAt: iso(dossier.returnedAt),
     supplementRequestedAt: iso(dossier.supplementRequestedAt),
   };

@@ -1,4 +1,4 @@
-import type { PortalStatusCode } from '@motcua/contracts';
+import type { PortalStatusCode, ScanExemption } from '@motcua/contracts';
 
 /**
  * Internal status of a dossier (hồ sơ). Each maps to one national-portal status code (1-10).
@@ -37,5 +37,5 @@ export type StepStatus = 'pending' | 'active' | 'completed';
 
 export type DossierChannel = 'in_person' | 'online' | 'postal';
 export type ApplicantType = 'citizen' | 'business' | 'state_body' | 'organisation';
-export type SubmittedDocument = { code: string; digitized: boolean; reused: boolean };
+export type SubmittedDocument = { code: string; digitized: boolean; reused: boolean; scanExemption?: ScanExemption };
 export type MissingItem = { documentCode?: string; description: string };

@@ -2,6 +2,12 @@ import { toLocalDate } from '@motcua/calendar';
 import type { DossierWithSteps } from './dossier.repository';
 import { onTimeStatusOf } from '../lifecycle/on-time.rules';
 import type { DossierStatus } from './dossier-status';
+import type { Dossier } from '../generated/prisma/client';
+
+/** The legal due date; a row from before it was kept has only the date in force. */
+export function legalDueOf(dossier: Pick<Dossier, 'legalDueAt' | 'dueAt'>): Date | null {
+  return dossier.legalDueAt ?? dossier.dueAt;
+}
 
 /** What officers and the applicant see of a dossier (the applicant's identifier is never returned). */
 export function dossierView(dossier: DossierWithSteps, extra: { allowedActions?: string[]; lookupSecret?: string } = {}) {
@@ -15,20 +21,24 @@ export function dossierView(dossier: DossierWithSteps, extra: { allowedActions?:
     status: dossier.status,
     portalStatus: dossier.portalStatus,
     receivedAt: dossier.receivedAt.toISOString(),
-    /** Ngày hẹn trả in force. */
+    /** Ngày hẹn trả in force: what the applicant is told (the promised date after an apology). */
     appointmentDate: dossier.dueAt ? toLocalDate(dossier.dueAt) : null,
     dueAt: dossier.dueAt?.toISOString() ?? null,
     originalDueAt: dossier.originalDueAt?.toISOString() ?? null,
+    /** Hạn giải quyết theo quy định: what on time is judged against; an apology does not move it. */
+    legalDueAt: legalDueOf(dossier)?.toISOString() ?? null,
     calendarVersion: dossier.calendarVersion,
     timeLimit: dossier.timeLimit,
     documents: dossier.documents,
     missing: dossier.missing ?? undefined,
+    /** Items of the supplement request still awaited (a partial supplement arrived). */
+    supplementOutstanding: dossier.supplementOutstanding ?? undefined,
     refusalReasons: dossier.refusalReasons ?? undefined,
     currentStepOrder: dossier.currentStepOrder,
     extensionCount: dossier.extensionCount,
     onTime: onTimeStatusOf({
       status: dossier.status as DossierStatus,
-      dueAt: dossier.dueAt,
+      legalDueAt: legalDueOf(dossier),
       finishedAt: dossier.finishedAt,
       now: new Date(),
     }),

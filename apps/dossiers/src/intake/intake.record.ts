@@ -6,6 +6,7 @@ import type { DossierWithSteps } from '../dossier/dossier.repository';
 import type { Schedule } from '../schedule/due-dates';
 import type { IntakeDecision } from './intake.rules';
 import type { IntakeRequest } from './intake.schemas';
+import { withScanExemptions } from '../dossier/scan-exemption';
 
 const STATUS_OF_OUTCOME: Record<IntakeDecision['outcome'], DossierStatus> = {
   received: 'received',
@@ -50,13 +51,16 @@ export function intakeRecord(input: IntakeRecordInput): DossierWithSteps {
     organisationName: body.applicant.organisationName ?? null,
     status,
     portalStatus: PORTAL_STATUS_OF[status],
-    documents: body.documents,
+    documents: withScanExemptions(body.channel, body.documents),
     missing: decision.outcome === 'supplement_requested' ? decision.missing : null,
+    // Intake-time supplements end the intake (the applicant comes back): nothing is awaited on this record.
+    supplementOutstanding: null,
     refusalReasons: decision.outcome === 'refused' ? decision.reasons : null,
     timeLimit: procedure.timeLimit,
     receivedAt,
     dueAt: received ? schedule.dueAt : null,
     originalDueAt: received ? schedule.dueAt : null,
+    legalDueAt: received ? schedule.dueAt : null,
     calendarVersion: schedule.calendarVersion,
     receiptPolicyId: schedule.policyId,
     currentStepOrder: received ? schedule.steps[0].order : null,

@@ -28,6 +28,12 @@ export const intakeRequestSchema = z
           code: documentCode,
           digitized: z.boolean().default(false),
           reused: z.boolean().default(false),
+          /**
+           * Not scanned at receipt (Circular 03/2025/TT-VPCP Art. 5(2)): only shown (chỉ xuất trình),
+           * a verification result or opinion of a participating body, or a secret document.
+           * Online dossiers are exempt as a whole (recorded as `online`).
+           */
+          scanExemption: z.enum(['shown_only', 'participating_body_result', 'secret']).optional(),
         }),
       )
       .max(100),

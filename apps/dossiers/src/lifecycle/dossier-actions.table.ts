@@ -6,13 +6,14 @@ export const DOSSIER_ACTIONS = [
   'assign', // tiếp nhận / phân công: the current step goes to an officer
   'complete-step', // hoàn thành bước, chuyển bước tiếp theo
   'request-supplement', // yêu cầu bổ sung trong quá trình xử lý (form 02)
-  'supplement-received', // nhận hồ sơ bổ sung: the clock restarts
+  'supplement-received', // nhận hồ sơ bổ sung: the clock restarts once every requested item has arrived
   'extend', // xin lỗi và hẹn lại ngày trả (form 04)
   'refuse', // từ chối giải quyết (form 03)
   'mark-processed', // đã xử lý xong
   'return-result', // trả kết quả (desk, post, online)
   'withdraw', // công dân rút hồ sơ
-  'stop', // dừng xử lý
+  'stop', // dừng xử lý (by the agency)
+  'stop-at-request', // dừng giải quyết theo đề nghị của người nộp hồ sơ (Circular 03/2025 form 05)
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -43,6 +44,8 @@ export const DOSSIER_ACTION_TABLE: Record<DossierAction, ActionRule> = {
   'return-result': { from: ['processed'], roles: ['desk_officer', 'portal_client'], to: 'result_returned' },
   withdraw: { from: ['received', 'processing', 'supplement_requested'], roles: ['citizen', 'portal_client', 'desk_officer'], to: 'withdrawn' },
   stop: { from: ['received', 'processing', 'supplement_requested'], roles: ['leader'], to: 'stopped' },
+  // Only while no decision or result notice exists: not once processed (Decree 118 Art. 21(1)).
+  'stop-at-request': { from: ['received', 'processing', 'supplement_requested'], roles: ['desk_officer', 'citizen', 'portal_client'], to: 'stopped' },
 };
 
 export function isAction(value: string): value is DossierAction {
@@ -53,12 +56,18 @@ export function mayPerform(action: DossierAction, roles: readonly Role[]): boole
   return DOSSIER_ACTION_TABLE[action].roles.some((role) => roles.includes(role));
 }
 
-/** The actions the caller may perform now, in the table's order. */
-export function allowedActions(status: DossierStatus, roles: readonly Role[], context: ActionContext): DossierAction[] {
-  return DOSSIER_ACTIONS.filter((action) => {
-    const rule = DOSSIER_ACTION_TABLE[action];
-    return rule.from.includes(status) && mayPerform(action, roles) && (rule.when?.(context) ?? true);
-  });
+/** Does the table let the action start from this status (and workflow position)? Roles aside. */
+export function statusAllows(action: DossierAction, status: DossierStatus, context: ActionContext): boolean {
+  const rule = DOSSIER_ACTION_TABLE[action];
+  return rule.from.includes(status) && (rule.when?.(context) ?? true);
+}
+
+/**
+ * The actions the table alone allows for these roles, in the table's order. The dossier view and
+ * the action itself use `action-rules.ts`, which adds ownership, unit scope and the timing rules.
+ */
+export function tableActions(status: DossierStatus, roles: readonly Role[], context: ActionContext): DossierAction[] {
+  return DOSSIER_ACTIONS.filter((action) => statusAllows(action, status, context) && mayPerform(action, roles));
 }
 
 export function statusAfter(action: DossierAction, current: DossierStatus): DossierStatus {

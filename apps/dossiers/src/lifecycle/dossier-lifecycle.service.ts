@@ -7,11 +7,12 @@ import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.rep
 import { dossierView } from '../dossier/dossier.view';
 import type { DossiersTx } from '../dossiers.database';
 import { DossierScope } from '../scope/dossier-scope';
-import { DOSSIER_ACTION_TABLE, allowedActions, mayPerform, statusAfter, type DossierAction } from './dossier-actions.table';
+import { actionRefusal, allowedActionsOf } from './action-rules';
+import { statusAfter, type DossierAction } from './dossier-actions.table';
 import { ACTION_BODIES, type ActionBody } from './lifecycle.schemas';
 import { OutcomeTransitions } from './outcome.transitions';
 import { ProgressTransitions } from './progress.transitions';
-import { actorOf, currentStep, nextStep, type TransitionContext, type TransitionOutcome } from './transition.context';
+import { actorOf, currentStep, type TransitionContext, type TransitionOutcome } from './transition.context';
 
 /** Runs one action on a dossier: checks the action table, applies the transition, logs it, all in one transaction. */
 @Injectable()
@@ -24,28 +25,28 @@ export class DossierLifecycleService {
     private readonly scope: DossierScope,
   ) {}
 
-  allowedFor(dossier: DossierWithSteps, principal: Principal): DossierAction[] {
-    return allowedActions(dossier.status as DossierStatus, principal.roles, { hasNextStep: hasNextStep(dossier) });
+  /** The actions the principal may run now: the same rules `perform` applies (action-rules.ts). */
+  allowedFor(dossier: DossierWithSteps, principal: Principal, now = new Date()): DossierAction[] {
+    return allowedActionsOf(dossier, principal, now);
   }
 
   async perform<A extends DossierAction>(dossierId: string, action: A, body: ActionBody<A>, principal: Principal) {
     return this.uow.run(async (tx, events) => {
       // Out of the caller's scope: the same 404 as a dossier that does not exist.
       const dossier = await this.scope.visible(principal, dossierId, await this.dossiers.lockForUpdate(tx, dossierId));
-      const allowed = this.allowedFor(dossier, principal);
-      if (!mayPerform(action, principal.roles)) {
-        throw new DomainProblem(403, 'action-role', 'Your role may not perform this action',
-          `${action} is for roles ${DOSSIER_ACTION_TABLE[action].roles.join(', ')}.`, { allowedActions: allowed });
-      }
-      if (!allowed.includes(action)) {
-        throw new DomainProblem(409, 'action-not-allowed', 'The action is not allowed in the dossier’s current status',
-          `${action} is not allowed while the dossier is ${dossier.status}.`, { dossierStatus: dossier.status, allowedActions: allowed });
+      const now = new Date();
+      const refusal = actionRefusal(action, dossier, principal, now);
+      if (refusal) {
+        throw new DomainProblem(refusal.httpStatus, refusal.type, refusal.title, refusal.detail, {
+          ...(refusal.errors ? { errors: refusal.errors } : {}),
+          ...(refusal.httpStatus === 409 ? { dossierStatus: dossier.status } : {}),
+          allowedActions: this.allowedFor(dossier, principal, now),
+        });
       }
       const from = dossier.status as DossierStatus;
       const step = currentStep(dossier);
-      assertUnitScope(principal, step?.unitCode, allowed);
       const ctx: TransitionContext = {
-        tx, events, dossier, principal, now: new Date(), to: statusAfter(action, from),
+        tx, events, dossier, principal, now, to: statusAfter(action, from),
         actor: actorOf(principal, step?.unitCode ?? dossier.steps[0]?.unitCode ?? 'VP.MC'),
       };
       const outcome = await this.dispatch(ctx, action, body);
@@ -55,7 +56,7 @@ export class DossierLifecycleService {
         actorSubject: principal.subject, actorRoles: principal.roles, actorUnit: principal.unit ?? null,
         details: outcome.details as object, eventId: outcome.eventId, occurredAt: ctx.now,
       });
-      return dossierView(updated!, { allowedActions: this.allowedFor(updated!, principal) });
+      return dossierView(updated!, { allowedActions: this.allowedFor(updated!, principal, ctx.now) });
     });
   }
 
@@ -72,26 +73,11 @@ export class DossierLifecycleService {
       case 'return-result': return this.outcomes.returnResult(ctx, ACTION_BODIES['return-result'].parse(raw));
       case 'withdraw': return this.outcomes.withdraw(ctx, ACTION_BODIES.withdraw.parse(raw));
       case 'stop': return this.outcomes.stop(ctx, ACTION_BODIES.stop.parse(raw));
+      case 'stop-at-request': return this.outcomes.stopAtRequest(ctx, ACTION_BODIES['stop-at-request'].parse(raw));
       default: {
         const unreachable: never = action;
         throw new Error(`unknown action ${String(unreachable)}`);
       }
     }
   }
-}
-
-/**
- * A specialist (chuyên viên) acts only on dossiers whose current step belongs to their unit;
- * desk officers and leaders act across the agency's units.
- */
-function assertUnitScope(principal: Principal, stepUnit: string | undefined, allowed: DossierAction[]): void {
-  const onlySpecialist = principal.roles.includes('specialist') && !principal.roles.some((r) => r === 'leader' || r === 'desk_officer');
-  if (onlySpecialist && stepUnit !== undefined && principal.unit !== stepUnit) {
-    throw new DomainProblem(403, 'unit-scope', 'The dossier is not at your unit',
-      `The current step belongs to unit ${stepUnit}; your unit is ${principal.unit ?? 'unknown'}.`, { allowedActions: allowed });
-  }
-}
-
-function hasNextStep(dossier: DossierWithSteps): boolean {
-  return currentStep(dossier) !== undefined && nextStep(dossier) !== undefined;
 }

@@ -4,7 +4,6 @@ import type { DossierAction } from './dossier-actions.table';
 
 const documents = z
   .array(z.strictObject({ code: z.string().min(1).max(32), digitized: z.boolean().default(false), reused: z.boolean().default(false) }))
-  .min(1)
   .max(100);
 
 /** The body of each action (POST /dossiers/:id/actions/:action). */
@@ -15,13 +14,26 @@ export const ACTION_BODIES = {
     missing: z.array(z.strictObject({ documentCode: z.string().min(1).max(32).optional(), description: freeText })).min(1).max(50),
     respondBy: isoDate.optional(),
   }),
-  'supplement-received': z.strictObject({ documents }),
+  /**
+   * What arrived: documents (they satisfy the requested items naming their code) and the numbers
+   * (1-based, in the request's order) of requested items without a document code that are now met.
+   * The clock restarts only once every requested item has arrived, cumulatively.
+   */
+  'supplement-received': z
+    .strictObject({ documents: documents.default([]), items: z.array(z.int().min(1).max(50)).max(50).optional() })
+    .refine((b) => b.documents.length > 0 || (b.items?.length ?? 0) > 0, { path: ['documents'], message: 'name at least one document or requested item that arrived' }),
   extend: z.strictObject({ newDueDate: isoDate, reason: freeText, apologySlipNumber: z.string().min(1).max(64).optional() }),
   refuse: z.strictObject({ reasons: z.array(freeText).min(1).max(20) }),
   'mark-processed': z.strictObject({ resultType: z.string().min(1).max(64).optional(), electronicResult: z.boolean().default(false) }),
   'return-result': z.strictObject({ method: z.enum(['desk', 'postal', 'online']) }),
   withdraw: z.strictObject({ reason: freeText.optional() }),
   stop: z.strictObject({ reason: freeText, legalBasis: z.string().min(1).max(300).optional() }),
+  /** The applicant's request to stop (in person, by post, or through the portal) and the notice number (form 05). */
+  'stop-at-request': z.strictObject({
+    requestChannel: z.enum(['in_person', 'postal', 'online']),
+    reason: freeText.optional(),
+    noticeNumber: z.string().min(1).max(64).optional(),
+  }),
 } satisfies Record<DossierAction, z.ZodType>;
 
 export type ActionBody<A extends DossierAction> = z.infer<(typeof ACTION_BODIES)[A]>;

@@ -1,10 +1,13 @@
 import type { DossierStatus } from '../dossier/dossier-status';
 
 /**
- * Đúng hạn / trễ hạn (DOMAIN.md §2): finish = first of processed, result returned, stopped or
- * refused; on time when finish ≤ the due date in force. The applicant's supplementation time is
- * not counted against the agency: a supplement restarts the clock with a new due date (Art. 19(4)),
- * and while the clock is stopped the dossier is never overdue.
+ * Đúng hạn / trễ hạn: finish = first of processed, result returned, stopped or refused; on time
+ * when finish ≤ the LEGAL due date (the procedure's time limit from receipt or from the supplement
+ * restart). An apology's promised date (form 04) never makes a late dossier on time: it is what the
+ * applicant is told, not the measure (Circular 01/2018 evaluation index 1 compares with the time
+ * allowed by law). The applicant's supplementation time is not counted against the agency: a
+ * complete supplement restarts the clock with a new legal due date, and while the clock is stopped
+ * the dossier is never overdue.
  */
 export type OnTimeStatus =
   | 'on_time' // finished on or before the due date
@@ -15,14 +18,15 @@ export type OnTimeStatus =
 
 export type OnTimeInput = {
   status: DossierStatus;
-  dueAt: Date | null;
+  /** The legal due date (hạn giải quyết theo quy định), not the promised date. */
+  legalDueAt: Date | null;
   /** First finishing instant (processed, result returned, stopped, refused), if any. */
   finishedAt: Date | null;
   now: Date;
 };
 
 export function onTimeStatusOf(input: OnTimeInput): OnTimeStatus {
-  const { status, dueAt, finishedAt, now } = input;
+  const { status, legalDueAt: dueAt, finishedAt, now } = input;
   if (!dueAt) return 'not_applicable';
   if (finishedAt) return finishedAt.getTime() <= dueAt.getTime() ? 'on_time' : 'late';
   switch (status) {

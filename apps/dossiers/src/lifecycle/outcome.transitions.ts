@@ -5,6 +5,16 @@ import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import type { ActionBody } from './lifecycle.schemas';
 import { updateDossier, type TransitionContext, type TransitionOutcome } from './transition.context';
 
+/** The stop notice: Circular 03/2025 form 05 (Thông báo dừng giải quyết hồ sơ). */
+export const STOP_NOTICE_FORM = '05';
+const STOP_AT_REQUEST_BASIS = 'Decree 118/2025/NĐ-CP Art. 21(1)-(2); Circular 03/2025/TT-VPCP Art. 7';
+
+/** A stop finishes the dossier now, or when the clock stopped for a supplement request. */
+function finishOfStop(ctx: TransitionContext): Date {
+  const clockStoppedAt = ctx.dossier.status === 'supplement_requested' ? ctx.dossier.supplementRequestedAt : null;
+  return ctx.dossier.finishedAt ?? clockStoppedAt ?? ctx.now;
+}
+
 /** How a received dossier ends: refused, processed, result returned, withdrawn, stopped. */
 @Injectable()
 export class OutcomeTransitions {
@@ -62,14 +72,28 @@ export class OutcomeTransitions {
     return { eventId, details: { reason: body.reason } };
   }
 
-  /** Dừng xử lý. While a supplement is awaited the agency's clock is stopped: that instant is the finish. */
+  /** Dừng xử lý by the agency. While a supplement is awaited the agency's clock is stopped: that instant is the finish. */
   async stop(ctx: TransitionContext, body: ActionBody<'stop'>): Promise<TransitionOutcome> {
-    const clockStoppedAt = ctx.dossier.status === 'supplement_requested' ? ctx.dossier.supplementRequestedAt : null;
-    const finishedAt = ctx.dossier.finishedAt ?? clockStoppedAt ?? ctx.now;
-    const dossier = await updateDossier(ctx, { currentStepOrder: null, finishedAt });
+    const dossier = await updateDossier(ctx, { currentStepOrder: null, finishedAt: finishOfStop(ctx) });
     const eventId = publishDossierEvent(ctx.events, dossierStopped, {
-      ...factsOf(dossier, ctx.now), portalStatus: 8, reason: body.reason, stoppedBy: ctx.actor, legalBasis: body.legalBasis,
+      ...factsOf(dossier, ctx.now), portalStatus: 8, reason: body.reason, stoppedBy: ctx.actor, legalBasis: body.legalBasis, initiator: 'agency',
     }, dossier);
-    return { eventId, details: { reason: body.reason, legalBasis: body.legalBasis } };
+    return { eventId, details: { reason: body.reason, legalBasis: body.legalBasis, initiator: 'agency' } };
+  }
+
+  /**
+   * Dừng giải quyết theo đề nghị của người nộp hồ sơ (Decree 118/2025 Art. 21(1)-(2), Circular
+   * 03/2025 Art. 7): the desk checked that no decision or result notice exists (action-rules.ts)
+   * and issues the stop notice, form 05. Portal status 8, unlike a withdrawal (7).
+   */
+  async stopAtRequest(ctx: TransitionContext, body: ActionBody<'stop-at-request'>): Promise<TransitionOutcome> {
+    const dossier = await updateDossier(ctx, { currentStepOrder: null, finishedAt: finishOfStop(ctx) });
+    const reason = body.reason ?? 'Theo đề nghị của người nộp hồ sơ';
+    const notice = { form: STOP_NOTICE_FORM, ...(body.noticeNumber ? { number: body.noticeNumber } : {}) };
+    const eventId = publishDossierEvent(ctx.events, dossierStopped, {
+      ...factsOf(dossier, ctx.now), portalStatus: 8, reason, stoppedBy: ctx.actor, legalBasis: STOP_AT_REQUEST_BASIS,
+      initiator: 'applicant', requestChannel: body.requestChannel, notice,
+    }, dossier);
+    return { eventId, details: { reason, initiator: 'applicant', requestChannel: body.requestChannel, notice, legalBasis: STOP_AT_REQUEST_BASIS } };
   }
 }

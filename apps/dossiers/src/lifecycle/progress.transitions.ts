@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { toLocalDate } from '@motcua/calendar';
-import { dossierExtended, dossierResumed, dossierStepCompleted, dossierSupplementRequested, dossierTransferred } from '@motcua/contracts';
+import { toLocalDate, type TimeLimit } from '@motcua/calendar';
+import {
+  dossierExtended,
+  dossierResumed,
+  dossierStepCompleted,
+  dossierSupplementPartiallyReceived,
+  dossierSupplementRequested,
+  dossierTransferred,
+} from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import { Prisma } from '../generated/prisma/client';
-import type { SubmittedDocument } from '../dossier/dossier-status';
+import type { MissingItem, SubmittedDocument } from '../dossier/dossier-status';
 import { endOfOfficeDay, scheduleFrom } from '../schedule/due-dates';
 import type { ActionBody } from './lifecycle.schemas';
-import { EXTENSION_POLICIES, SUPPLEMENT_POLICIES, extensionViolations, policyOn, supplementRequestViolations } from './lifecycle.policies';
+import { EXTENSION_POLICIES, SUPPLEMENT_POLICIES, newDueDateViolations, policyOn } from './lifecycle.policies';
+import { applySupplement, outstandingOf, type OutstandingItem } from './supplement.rules';
 import { currentStep, nextStep, updateDossier, type TransitionContext, type TransitionOutcome } from './transition.context';
 
 /** Transitions while the dossier is being processed (portal status 4/5). */
@@ -44,12 +52,12 @@ export class ProgressTransitions {
     return { eventId, details: { completedStep: step.order, nextStep: next.order, note: body.note } };
   }
 
+  /** Phiếu yêu cầu bổ sung (form 02); its window was checked by action-rules.ts. Every listed item is awaited. */
   async requestSupplement(ctx: TransitionContext, body: ActionBody<'request-supplement'>): Promise<TransitionOutcome> {
-    const today = toLocalDate(ctx.now);
-    const policy = policyOn(SUPPLEMENT_POLICIES, today);
-    const violations = supplementRequestViolations({ policy, receivedOn: toLocalDate(ctx.dossier.receivedAt), today });
-    if (violations.length > 0) throw ruleProblem(violations);
-    const dossier = await updateDossier(ctx, { supplementRequestedAt: ctx.now, missing: body.missing });
+    const policy = policyOn(SUPPLEMENT_POLICIES, toLocalDate(ctx.dossier.receivedAt));
+    const dossier = await updateDossier(ctx, {
+      supplementRequestedAt: ctx.now, missing: body.missing, supplementOutstanding: outstandingOf(body.missing),
+    });
     const eventId = publishDossierEvent(ctx.events, dossierSupplementRequested, {
       ...factsOf(dossier, ctx.now), portalStatus: 5, supplementRequestedAt: ctx.now.toISOString(), stage: 'processing',
       requestedBy: ctx.actor, missing: body.missing, respondBy: body.respondBy,
@@ -57,36 +65,56 @@ export class ProgressTransitions {
     return { eventId, details: { missing: body.missing, respondBy: body.respondBy, policy: policy.id } };
   }
 
-  /** The complete supplement arrived: the time limit restarts from zero (Art. 19(4)), open steps get new due dates. */
+  /**
+   * Nhận hồ sơ bổ sung. A partial supplement is recorded (documents merged, items met) and the
+   * dossier keeps waiting with its clock stopped; the arrival of the last awaited item restarts the
+   * time limit from zero: new legal due date, new promised date, new step due dates.
+   */
   async supplementReceived(ctx: TransitionContext, body: ActionBody<'supplement-received'>): Promise<TransitionOutcome> {
-    const policy = policyOn(SUPPLEMENT_POLICIES, toLocalDate(ctx.now));
-    const limit = ctx.dossier.timeLimit as { value: number; unit: 'working_days' | 'calendar_days' };
+    const policy = policyOn(SUPPLEMENT_POLICIES, toLocalDate(ctx.dossier.receivedAt));
+    const awaited = (ctx.dossier.supplementOutstanding as OutstandingItem[] | null) ?? outstandingOf((ctx.dossier.missing as MissingItem[] | null) ?? []);
+    const arrival = applySupplement(awaited, body);
+    if (arrival.violations.length > 0) throw ruleProblem(arrival.violations);
+    const merged = new Map((ctx.dossier.documents as SubmittedDocument[]).map((d) => [d.code, d]));
+    for (const doc of body.documents) merged.set(doc.code, doc);
+    const documents = [...merged.values()];
+    const received = { documents: body.documents, items: body.items, met: arrival.met.map((m) => m.item) };
+    if (!arrival.complete) {
+      const dossier = await updateDossier({ ...ctx, to: 'supplement_requested' }, { documents, supplementOutstanding: arrival.outstanding });
+      const eventId = publishDossierEvent(ctx.events, dossierSupplementPartiallyReceived, {
+        ...factsOf(dossier, ctx.now), portalStatus: 5, supplementRequestedAt: dossier.supplementRequestedAt!.toISOString(),
+        supplementReceivedAt: ctx.now.toISOString(), documents, met: arrival.met, outstanding: arrival.outstanding,
+      }, dossier);
+      return { eventId, details: { policy: policy.id, clock: 'suspended', partial: true, ...received, outstanding: arrival.outstanding.map((o) => o.item) } };
+    }
+    const limit = ctx.dossier.timeLimit as TimeLimit;
     const schedule = scheduleFrom(ctx.now, limit, ctx.dossier.steps);
     const open = ctx.dossier.steps.filter((s) => s.status !== 'completed');
     for (const step of open) {
       const dueAt = schedule.steps.find((s) => s.order === step.order)!.dueAt;
       await ctx.tx.dossierStep.update({ where: { dossierId_order: { dossierId: step.dossierId, order: step.order } }, data: { dueAt } });
     }
-    const merged = new Map((ctx.dossier.documents as SubmittedDocument[]).map((d) => [d.code, d]));
-    for (const doc of body.documents) merged.set(doc.code, doc);
-    const documents = [...merged.values()];
-    const dossier = await updateDossier(ctx, { dueAt: schedule.dueAt, calendarVersion: schedule.calendarVersion, documents, missing: Prisma.DbNull });
+    const dossier = await updateDossier(ctx, {
+      dueAt: schedule.dueAt, legalDueAt: schedule.dueAt, calendarVersion: schedule.calendarVersion, documents,
+      missing: Prisma.DbNull, supplementOutstanding: Prisma.DbNull,
+    });
     const eventId = publishDossierEvent(ctx.events, dossierResumed, {
       ...factsOf(dossier, ctx.now), portalStatus: 4, supplementReceivedAt: ctx.now.toISOString(), dueDate: schedule.dueAt.toISOString(),
       calendarVersion: schedule.calendarVersion, documents,
       workflow: open.map((s) => ({ order: s.order, name: s.name, unitCode: s.unitCode, dueDate: schedule.steps.find((x) => x.order === s.order)!.dueAt.toISOString() })),
     }, dossier);
-    return { eventId, details: { policy: policy.id, clock: policy.clockOnCompletion, newDueAt: schedule.dueAt.toISOString(), documents: body.documents } };
+    return { eventId, details: { policy: policy.id, clock: policy.clockOnCompletion, partial: false, ...received, newDueAt: schedule.dueAt.toISOString() } };
   }
 
-  /** Phiếu xin lỗi và hẹn lại ngày trả kết quả (form 04). */
+  /**
+   * Văn bản xin lỗi và đề nghị gia hạn (form 04): moves the promised date (dueAt) only. The legal
+   * due date stays, so a dossier finished after it is late even within the promised date. Whether
+   * an apology may be issued now was checked by action-rules.ts; here only the new date is.
+   */
   async extend(ctx: TransitionContext, body: ActionBody<'extend'>): Promise<TransitionOutcome> {
-    const today = toLocalDate(ctx.now);
-    const policy = policyOn(EXTENSION_POLICIES, today);
+    const policy = policyOn(EXTENSION_POLICIES, toLocalDate(ctx.dossier.receivedAt));
     const previous = ctx.dossier.dueAt!;
-    const violations = extensionViolations({
-      policy, today, currentDueDate: toLocalDate(previous), newDueDate: body.newDueDate, extensionCount: ctx.dossier.extensionCount,
-    });
+    const violations = newDueDateViolations({ currentDueDate: toLocalDate(previous), newDueDate: body.newDueDate });
     if (violations.length > 0) throw ruleProblem(violations);
     const dueAt = endOfOfficeDay(body.newDueDate);
     const last = ctx.dossier.steps[ctx.dossier.steps.length - 1];
@@ -96,7 +124,7 @@ export class ProgressTransitions {
       ...factsOf(dossier, ctx.now), portalStatus: 4, previousDueDate: previous.toISOString(), dueDate: dueAt.toISOString(),
       reason: body.reason, apologyIssuedBy: ctx.actor, apologySlipNumber: body.apologySlipNumber,
     }, dossier);
-    return { eventId, details: { previousDueAt: previous.toISOString(), newDueAt: dueAt.toISOString(), reason: body.reason, policy: policy.id } };
+    return { eventId, details: { previousDueAt: previous.toISOString(), newDueAt: dueAt.toISOString(), legalDueAt: dossier.legalDueAt?.toISOString() ?? null, reason: body.reason, policy: policy.id } };
   }
 }
 

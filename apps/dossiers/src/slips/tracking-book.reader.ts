@@ -33,7 +33,7 @@ export class TrackingBookReader {
       const dossiers = await this.db.$queryRaw<TrackingBookDossier[]>`
         SELECT id, code, procedure_code AS "procedureCode", procedure_version AS "procedureVersion", agency_code AS "agencyCode",
                applicant_name AS "applicantName", organisation_name AS "organisationName", status, received_at AS "receivedAt",
-               due_at AS "dueAt", finished_at AS "finishedAt", returned_at AS "returnedAt", extension_count AS "extensionCount",
+               due_at AS "dueAt", legal_due_at AS "legalDueAt", finished_at AS "finishedAt", returned_at AS "returnedAt", extension_count AS "extensionCount",
                is_demo AS "isDemo"
           FROM dossier
          WHERE agency_code = ${agencyCode} AND received_at >= ${start} AND received_at < ${end}

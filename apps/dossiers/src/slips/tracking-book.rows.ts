@@ -37,6 +37,7 @@ export type TrackingBookDossier = {
   status: string;
   receivedAt: Date;
   dueAt: Date | null;
+  legalDueAt: Date | null;
   finishedAt: Date | null;
   returnedAt: Date | null;
   extensionCount: number;
@@ -77,7 +78,7 @@ export function trackingBookRow(
   now: Date,
 ): TrackingBookRow {
   const status = dossier.status as DossierStatus;
-  const onTime = ON_TIME_VI[onTimeStatusOf({ status, dueAt: dossier.dueAt, finishedAt: dossier.finishedAt, now })];
+  const onTime = ON_TIME_VI[onTimeStatusOf({ status, legalDueAt: dossier.legalDueAt ?? dossier.dueAt, finishedAt: dossier.finishedAt, now })];
   const note = [
     STATUS_VI[status] ?? status,
     onTime,

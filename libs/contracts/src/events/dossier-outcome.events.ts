@@ -95,12 +95,18 @@ export const dossierStopped = dossierEvent({
   name: 'motcua.dossier.stopped',
   version: 1,
   summary:
-    'Processing was stopped (dừng xử lý), e.g. the applicant did not supplement in time (portal status 8).',
+    'Processing was stopped (dừng xử lý, portal status 8): by the agency, e.g. the applicant did not supplement in time, or at the applicant\'s request before any decision or result notice, with its notice (Circular 03/2025 form 05, Decree 118/2025 Art. 21).',
   schema: dossierFactsSchema.extend({
     portalStatus: z.literal(8),
     reason: freeText,
     stoppedBy: actorSchema,
     legalBasis: label.optional(),
+    /** Who asked for the stop (absent on events before 2026-12: the agency). */
+    initiator: z.enum(['agency', 'applicant']).optional(),
+    /** How the applicant's request arrived (applicant stops only). */
+    requestChannel: z.enum(['in_person', 'postal', 'online']).optional(),
+    /** The stop notice issued: Circular 03/2025 form 05 (Thông báo dừng giải quyết hồ sơ). */
+    notice: z.object({ form: safeCode, number: safeCode.optional() }).optional(),
   }),
   example: {
     ...facts,

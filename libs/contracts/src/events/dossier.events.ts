@@ -131,7 +131,7 @@ export const dossierResumed = dossierEvent({
   name: 'motcua.dossier.resumed',
   version: 1,
   summary:
-    'The complete supplement arrived; the time limit restarts from zero (Art. 19(4)) with a new due date and step due dates (portal status 4).',
+    'The last awaited item of the supplement arrived (every requested item, cumulatively); the time limit restarts from zero with a new legal due date, promised date and step due dates (portal status 4).',
   schema: dossierFactsSchema.extend({
     portalStatus: z.literal(4),
     supplementReceivedAt: isoDateTime,
@@ -153,6 +153,37 @@ export const dossierResumed = dossierEvent({
       { order: 3, name: 'Trả kết quả', unitCode: 'VP.MC', dueDate: '2026-12-09T09:00:00+07:00' },
     ],
     documents: [{ code: 'BDKG', digitized: true, reused: false }],
+  },
+});
+
+export const dossierSupplementPartiallyReceived = dossierEvent({
+  name: 'motcua.dossier.supplement-partially-received',
+  version: 1,
+  summary:
+    'Part of a requested supplement arrived: it is recorded, the time limit stays suspended and the dossier keeps waiting for the items still outstanding (portal status 5). The clock restarts only with `resumed`, once every requested item has arrived.',
+  schema: dossierFactsSchema.extend({
+    portalStatus: z.literal(5),
+    supplementRequestedAt: isoDateTime,
+    supplementReceivedAt: isoDateTime,
+    /** Every document of the dossier after this arrival. */
+    documents: z.array(dossierDocumentSchema),
+    /** Requested items met by this arrival (numbered from 1 in the order of the request). */
+    met: z.array(z.object({ item: z.int().positive(), documentCode: safeCode.optional(), description: freeText })),
+    /** Requested items still awaited. */
+    outstanding: z.array(z.object({ item: z.int().positive(), documentCode: safeCode.optional(), description: freeText })).min(1),
+  }),
+  example: {
+    ...facts,
+    portalStatus: 5,
+    occurredAt: '2026-12-02T09:00:00+07:00',
+    supplementRequestedAt: '2026-12-01T10:00:00+07:00',
+    supplementReceivedAt: '2026-12-02T09:00:00+07:00',
+    documents: [
+      { code: 'BDKG', digitized: true, reused: false },
+      { code: 'GPKD', digitized: false, reused: true },
+    ],
+    met: [{ item: 1, documentCode: 'BDKG', description: 'Biểu mẫu đăng ký giá có chữ ký người đại diện' }],
+    outstanding: [{ item: 2, documentCode: 'GPKD', description: 'Bản sao Giấy chứng nhận đăng ký doanh nghiệp' }],
   },
 });
 
@@ -278,6 +309,7 @@ export const DOSSIER_PROGRESS_EVENTS = [
   dossierReceived,
   dossierSupplementRequested,
   dossierResumed,
+  dossierSupplementPartiallyReceived,
   dossierTransferred,
   dossierStepCompleted,
   dossierExtended,

@@ -35,8 +35,18 @@ export const dossierFactsSchema = z.object({
   occurredAt: isoDateTime,
   /** Ngày tiếp nhận: when the desk (or the online system) received the complete dossier. */
   receivedAt: isoDateTime.optional(),
-  /** Ngày hẹn trả: the appointment date and time in force after this event. */
+  /**
+   * Ngày hẹn trả: the appointment date and time in force after this event, as told to the
+   * applicant: after an apology (form 04) the promised date. Not the measure of on time.
+   */
   dueDate: isoDateTime.optional(),
+  /**
+   * Hạn giải quyết theo quy định: the procedure's time limit counted from receipt (or from the
+   * restart after a complete supplement). An apology never moves it; on time is judged against it.
+   * Absent from events published before it existed: then `dueDate` is the legal date too unless
+   * an extension happened.
+   */
+  legalDueDate: isoDateTime.optional(),
   /** Ngày trả kết quả. */
   returnedAt: isoDateTime.optional(),
   /** When the latest supplement request was issued. */
@@ -44,11 +54,21 @@ export const dossierFactsSchema = z.object({
 });
 export type DossierFacts = z.infer<typeof dossierFactsSchema>;
 
+/**
+ * Why a document is not scanned at receipt (Circular 03/2025/TT-VPCP Art. 5(2)): submitted
+ * online, only shown (chỉ xuất trình), a verification result or opinion of a participating body,
+ * or a secret document (tài liệu mật). Digitization rates leave exempt documents out.
+ */
+export const scanExemption = z.enum(['online', 'shown_only', 'participating_body_result', 'secret']);
+export type ScanExemption = z.infer<typeof scanExemption>;
+
 /** Per document slot of the procedure: was it scanned at receipt, was it reused from the applicant's store. */
 export const dossierDocumentSchema = z.object({
   code: safeCode,
   digitized: z.boolean(),
   reused: z.boolean(),
+  /** Set when the document is exempt from scanning at receipt (absent: not exempt, or recorded before 2026-12). */
+  scanExemption: scanExemption.optional(),
 });
 export type DossierDocument = z.infer<typeof dossierDocumentSchema>;
 
@@ -80,4 +100,5 @@ export const exampleDossierFacts = {
   applicantKey: '9f2c4a7e1b3d5f60718293a4b5c6d7e8f9012a3b4c5d6e7f8091a2b3c4d5e6f7',
   receivedAt: '2026-11-30T08:30:00+07:00',
   dueDate: '2026-12-07T11:30:00+07:00',
+  legalDueDate: '2026-12-07T11:30:00+07:00',
 } as const satisfies Partial<DossierFacts>;
