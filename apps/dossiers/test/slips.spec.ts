@@ -82,7 +82,7 @@ describe('slips', () => {
     expect(apology.status).toBe(200);
     const printed = text(apology.bytes);
     const vi = (iso: string) => { const [y, m, d] = iso.split('-'); return `ngày ${d} tháng ${m} năm ${y}`; };
-    expect(printed).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(printed).toContain('VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT');
     expect(printed).toContain('Lý do: Cần xin ý kiến Sở Công Thương');
     expect(printed).toContain(`Thời gian hẹn trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ${vi(dossier.appointmentDate)}`);
     expect(printed).toContain(`sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ${vi(newDate)}`);

@@ -26,7 +26,7 @@ describe('tracking book', () => {
     return rows;
   }
 
-  it('lists the dossiers an agency received in the year, in order of receipt, with the columns of form 06', async () => {
+  it('lists the dossiers an agency received in the year, in order of receipt, with the columns of the tracking book (form 07 of Circular 03/2025)', async () => {
     const procedure = await h.addProcedure(testProcedure());
     const received = (await h.intake(intakeBody(procedure))).body.dossier;
     expect((await h.action(received.id, 'assign', { officerId: randomUUID() }, 'desk_officer', 'VP.MC')).status).toBe(200);
@@ -37,9 +37,10 @@ describe('tracking book', () => {
     const rows = await book(procedure.agencyCode);
     expect(rows[0][0]).toBe('SỔ THEO DÕI HỒ SƠ');
     expect(rows[1][0]).toBe(`Cơ quan: ${procedure.agencyCode} - Năm ${year}`);
-    expect(rows[2]).toEqual(TRACKING_BOOK_COLUMNS.map((c) => c.header));
-    expect(rows.slice(3).map((r) => [r[0], r[1]])).toEqual([['1', received.code], ['2', incomplete.code], ['3', refused.code]]);
-    const [first, second, third] = rows.slice(3);
+    expect(rows[2][0]).toBe('Mẫu số 07 (Thông tư 03/2025/TT-VPCP)');
+    expect(rows[3]).toEqual(TRACKING_BOOK_COLUMNS.map((c) => c.header));
+    expect(rows.slice(4).map((r) => [r[0], r[1]])).toEqual([['1', received.code], ['2', incomplete.code], ['3', refused.code]]);
+    const [first, second, third] = rows.slice(4);
     expect(first).toEqual([
       '1', received.code, procedure.name, '1', 'Công ty TNHH Hùng Vương (Nguyễn Văn An)', '', procedure.decidingAgency,
       viDateTime(new Date(received.receivedAt)), viDateTime(new Date(received.dueAt)),
@@ -48,7 +49,7 @@ describe('tracking book', () => {
     expect(second[8]).toBe('');
     expect(second[12]).toBe('Yêu cầu bổ sung, hoàn thiện hồ sơ (chưa tiếp nhận)');
     expect(third[12]).toBe('Từ chối tiếp nhận');
-    expect(await book(procedure.agencyCode, year - 1)).toHaveLength(3);
+    expect(await book(procedure.agencyCode, year - 1)).toHaveLength(4);
   });
 
   it('pages through more dossiers than one batch, in order of receipt then id', async () => {
@@ -65,7 +66,7 @@ describe('tracking book', () => {
       [agency, year],
     );
     const expected = (await h.db.query(`SELECT code FROM dossier WHERE agency_code = $1 ORDER BY received_at, id`, [agency])).rows.map((r) => r.code);
-    const rows = (await book(agency)).slice(3);
+    const rows = (await book(agency)).slice(4);
     expect(rows.map((r) => r[1])).toEqual(expected);
     expect(rows.map((r) => r[0])).toEqual(expected.map((_, i) => String(i + 1)));
     expect(rows[0][2]).toBe('1.999999');

@@ -2,14 +2,16 @@ import type { SlipData, SlipLayout, SlipLine } from './slip.types';
 import { viLongDate, viTimeAndDate } from '@motcua/vietnamese';
 
 /**
- * The wording of forms 01-04 of Circular 01/2018/TT-VPCP, filled from the dossier. Fields the
- * dossier database does not hold (address, phone, e-mail, book volume) are left out.
+ * The wording of the desk's forms, filled from the dossier; number and title come from the form
+ * edition in force on the dossier's date of receipt (form-editions.ts: Circular 01/2018 or
+ * Circular 03/2025). Fields the dossier database does not hold (address, phone, e-mail, book
+ * volume) are left out.
  */
 export function slipLayout(data: SlipData): SlipLayout {
   const common = {
     header: {
       left: [data.agencyName.toUpperCase(), data.receivingUnit],
-      right: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+      right: [data.form.label, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
     },
     dateLine: capitalise(viLongDate(data.issuedAt)),
     qr: { url: data.qrUrl, caption: `Tra cứu hồ sơ: ${data.printedUrl}` },
@@ -23,6 +25,10 @@ export function slipLayout(data: SlipData): SlipLayout {
       return { ...common, ...refusal(data) };
     case 'apology':
       return { ...common, ...apology(data) };
+    case 'stop-notice':
+      return { ...common, ...stopNotice(data) };
+    case 'control-sheet':
+      return { ...common, ...controlSheet(data) };
   }
 }
 
@@ -48,7 +54,7 @@ export function timeLimitText(limit: SlipData['timeLimit']): string {
 function receipt(data: SlipData): Body {
   const due = data.appointmentAt ? viTimeAndDate(data.appointmentAt) : 'chưa xác định';
   return {
-    title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+    title: data.form.title,
     subtitle: `Mã hồ sơ: ${data.code}`,
     lines: [
       { text: `${data.receivingUnit} - ${data.agencyName} tiếp nhận hồ sơ của:` },
@@ -67,7 +73,7 @@ function receipt(data: SlipData): Body {
 
 function supplement(data: SlipData): Body {
   return {
-    title: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+    title: data.form.title,
     subtitle: `Mã hồ sơ: ${data.code}`,
     lines: [
       { text: `Hồ sơ nhận ${viTimeAndDate(data.receivedAt)} của:` },
@@ -82,7 +88,7 @@ function supplement(data: SlipData): Body {
 
 function refusal(data: SlipData): Body {
   return {
-    title: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
+    title: data.form.title,
     subtitle: `Mã hồ sơ: ${data.code}`,
     lines: [
       { text: `${data.receivingUnit} - ${data.agencyName} tiếp nhận hồ sơ của:` },
@@ -98,7 +104,7 @@ function refusal(data: SlipData): Body {
 function apology(data: SlipData): Body {
   const a = data.apology!;
   return {
-    title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+    title: data.form.title,
     subtitle: `Mã hồ sơ: ${data.code}`,
     lines: [
       { text: `${capitalise(viLongDate(data.receivedAt))}, ${data.agencyName} tiếp nhận giải quyết hồ sơ của:` },
@@ -111,6 +117,52 @@ function apology(data: SlipData): Body {
     ],
     signatures: [signature(`THỦ TRƯỞNG ${data.agencyName.toUpperCase()}`)],
   };
+}
+
+const REQUEST_CHANNEL_VI = { in_person: 'trực tiếp', postal: 'qua dịch vụ bưu chính', online: 'trực tuyến' } as const;
+
+/** Thông báo dừng giải quyết hồ sơ (Circular 03/2025 form 05): the applicant asked to stop before any decision or result notice. */
+function stopNotice(data: SlipData): Body {
+  const stop = data.stop!;
+  return {
+    title: data.form.title,
+    subtitle: `Mã hồ sơ: ${data.code}${stop.noticeNumber ? ` - Số: ${stop.noticeNumber}` : ''}`,
+    lines: [
+      { text: `${capitalise(viLongDate(data.receivedAt))}, ${data.receivingUnit} - ${data.agencyName} tiếp nhận hồ sơ của:` },
+      ...applicant(data),
+      { text: `${capitalise(viTimeAndDate(stop.requestedAt))}, Ông/Bà đề nghị dừng giải quyết hồ sơ (${REQUEST_CHANNEL_VI[stop.requestChannel]}).` },
+      { text: `Lý do: ${stop.reason}` },
+      { text: 'Đến thời điểm đề nghị, hồ sơ chưa có quyết định hoặc thông báo kết quả giải quyết.' },
+      { text: `${data.agencyName} thông báo dừng giải quyết hồ sơ nêu trên theo đề nghị của Ông/Bà.`, bold: true },
+    ],
+    signatures: [signature('NGƯỜI TIẾP NHẬN HỒ SƠ')],
+  };
+}
+
+/** Phiếu kiểm soát quá trình giải quyết hồ sơ: each step with its unit, when it got the dossier, its due and completion times. */
+function controlSheet(data: SlipData): Body {
+  const when = (instant: Date | null) => (instant ? viTimeAndDate(instant) : '…');
+  return {
+    title: data.form.title,
+    subtitle: `Mã hồ sơ: ${data.code}`,
+    lines: [
+      ...applicant(data),
+      { text: `Thời gian nhận hồ sơ: ${viTimeAndDate(data.receivedAt)}` },
+      { text: `Hạn giải quyết theo quy định: ${when(data.legalDueAt)}` },
+      ...(data.apology ? [{ text: `Ngày hẹn trả sau văn bản xin lỗi: ${viTimeAndDate(data.apology.newDueAt)}` }] : []),
+      { text: 'Quá trình giải quyết:', bold: true },
+      ...data.steps.flatMap((step): SlipLine[] => [
+        { text: `${step.order}. ${step.name} - ${step.unitName}`, indent: 1 },
+        { text: `Nhận: ${when(step.startedAt)}; hạn: ${viTimeAndDate(step.dueAt)}; hoàn thành: ${when(step.completedAt)}${stepVerdict(step)}`, indent: 2 },
+      ]),
+    ],
+    signatures: [signature('NGƯỜI GIAO'), signature('NGƯỜI NHẬN')],
+  };
+}
+
+function stepVerdict(step: SlipData['steps'][number]): string {
+  if (!step.completedAt) return '';
+  return step.completedAt.getTime() <= step.dueAt.getTime() ? ' (đúng hạn)' : ' (quá hạn)';
 }
 
 function capitalise(text: string): string {

@@ -1,10 +1,19 @@
-/** The four slips of Circular 01/2018/TT-VPCP the desk prints (forms 01-04). */
-export const SLIP_KINDS = ['receipt', 'supplement', 'refusal', 'apology'] as const;
+/**
+ * The slips the desk prints for one dossier, numbered by the form edition in force on its date
+ * of receipt (form-editions.ts): Circular 03/2025 forms 01-06 from 1/7/2025 (05 stop notice,
+ * 06 control sheet), Circular 01/2018 forms 01-05 before (05 control sheet, no stop notice).
+ */
+export const SLIP_KINDS = ['receipt', 'supplement', 'refusal', 'apology', 'stop-notice', 'control-sheet'] as const;
 export type SlipKind = (typeof SLIP_KINDS)[number];
+
+/** One workflow step as the control sheet prints it. */
+export type ControlSheetStep = { order: number; name: string; unitName: string; startedAt: Date | null; dueAt: Date; completedAt: Date | null };
 
 /** What a slip prints, gathered from the dossier record, its procedure copy and its action log. */
 export type SlipData = {
   kind: SlipKind;
+  /** Number, title and citation of the form in the edition governing this dossier. */
+  form: { number: string; title: string; label: string };
   /** Cơ quan chủ trì giải quyết (the procedure's deciding agency) and its code. */
   agencyName: string;
   agencyCode: string;
@@ -26,6 +35,12 @@ export type SlipData = {
   missing: string[];
   refusalReasons: string[];
   apology?: { previousDueAt: Date; newDueAt: Date; reason: string };
+  /** Hạn giải quyết theo quy định (unmoved by an apology). */
+  legalDueAt: Date | null;
+  /** The applicant's stop request (form 05). */
+  stop?: { requestedAt: Date; reason: string; requestChannel: 'in_person' | 'postal' | 'online'; noticeNumber?: string };
+  /** The workflow (control sheet). */
+  steps: ControlSheetStep[];
   issuedAt: Date;
   /** The link the QR code opens (may carry the secret in its fragment). */
   qrUrl: string;

@@ -21,7 +21,7 @@ export class SlipsController {
   @AccessLogged('dossier', { param: 'id' })
   @Roles('desk_officer', 'specialist', 'leader')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Receipt, supplement request, refusal or apology slip (Circular 01/2018 forms 01-04) as PDF' })
+  @ApiOperation({ summary: 'Receipt, supplement request, refusal, apology, stop notice or processing control sheet, numbered by the forms in force at receipt (Circular 03/2025 forms 01-06 from 1/7/2025; Circular 01/2018 before), as PDF' })
   @ApiProduces('application/pdf')
   @ApiHeader({ name: 'X-Lookup-Secret', required: false, description: "The applicant's lookup secret: put in the QR link's fragment" })
   async slip(

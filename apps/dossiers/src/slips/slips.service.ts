@@ -8,12 +8,12 @@ import { hashSecret } from '../intake/dossier-intake.service';
 import { sameHash } from '../lookup/public-lookup.service';
 import { DossierScope } from '../scope/dossier-scope';
 import { lookupBaseOf, lookupUrl, qrPng } from './lookup-link';
-import { slipDataOf, slipNotApplicable, type ExtensionRecord } from './slip-data';
+import { slipDataOf, slipNotApplicable, type ExtensionRecord, type StopRecord } from './slip-data';
 import { slipLayout } from './slip-forms';
 import { renderSlipPdf } from './slip-renderer';
 import type { SlipKind } from './slip.types';
 
-/** Phiếu (forms 01-04 of Circular 01/2018) of one dossier, as PDF. */
+/** The slips of one dossier (forms of the edition in force at its receipt, form-editions.ts), as PDF. */
 @Injectable()
 export class SlipsService {
   constructor(
@@ -29,15 +29,20 @@ export class SlipsService {
         'header.X-Lookup-Secret: not the secret given to the applicant for this dossier (a replayed intake issues a new one)',
         { errors: [{ field: 'header.X-Lookup-Secret', rule: 'matches-lookup-secret', message: 'not the lookup secret of this dossier' }] });
     }
-    const violation = slipNotApplicable(kind, dossier);
+    const stopLog = dossier.status === 'stopped'
+      ? await this.db.dossierActionLog.findFirst({ where: { dossierId: id, action: 'stop-at-request' }, orderBy: { id: 'desc' } })
+      : null;
+    const stop = stopLog ? ({ ...(stopLog.details as object), occurredAt: stopLog.occurredAt } as StopRecord) : null;
+    const violation = slipNotApplicable(kind, dossier, stop);
     if (violation) {
       throw new DomainProblem(409, 'slip-not-applicable', 'This slip does not apply to the dossier', violation.message,
         { errors: [violation], dossierStatus: dossier.status });
     }
-    const [copy, extensionLog] = await Promise.all([
+    const [copy, extensionLog, steps] = await Promise.all([
       this.db.procedureCopy.findUnique({ where: { code_version: { code: dossier.procedureCode, version: dossier.procedureVersion } } }),
       // At most one extension is allowed (lifecycle.policies.ts); the first is the one the receipt's date moved by.
       this.db.dossierActionLog.findFirst({ where: { dossierId: id, action: 'extend' }, orderBy: { id: 'asc' } }),
+      kind === 'control-sheet' ? this.db.dossierStep.findMany({ where: { dossierId: id }, orderBy: { order: 'asc' } }) : Promise.resolve([]),
     ]);
     const base = lookupBaseOf(this.config);
     const data = slipDataOf({
@@ -45,6 +50,8 @@ export class SlipsService {
       dossier,
       procedure: (copy?.record ?? null) as ProcedureVersion | null,
       extension: (extensionLog?.details ?? null) as ExtensionRecord | null,
+      stop,
+      steps: steps.map((st) => ({ order: st.order, name: st.name, unitName: st.unitName, startedAt: st.startedAt, dueAt: st.dueAt, completedAt: st.completedAt })),
       issuedAt: new Date(),
       qrUrl: lookupUrl(base, dossier.code, lookupSecret),
       printedUrl: lookupUrl(base, dossier.code),

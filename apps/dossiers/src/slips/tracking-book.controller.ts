@@ -12,6 +12,7 @@ import { DossierScope } from '../scope/dossier-scope';
 import { TrackingBookReader } from './tracking-book.reader';
 import { TRACKING_BOOK_COLUMNS, trackingBookRow } from './tracking-book.rows';
 import { localYearOf } from './local-year';
+import { trackingBookFormsOfYear } from './form-editions';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,7 +27,7 @@ export const trackingBookQuery = z.object({
 });
 type TrackingBookQuery = z.infer<typeof trackingBookQuery>;
 
-/** Sổ theo dõi hồ sơ (form 06) of one agency and year, streamed as a spreadsheet while it is read. */
+/** Sổ theo dõi hồ sơ (form 07 of Circular 03/2025; form 06 of Circular 01/2018 before 1/7/2025) of one agency and year, streamed as a spreadsheet while it is read. */
 @ApiTags('dossiers')
 @ApiBearerAuth()
 @Controller('tracking-book')
@@ -40,7 +41,7 @@ export class TrackingBookController {
   @Get()
   @Roles('desk_officer', 'leader')
   @AccessLogged('tracking-book', { query: ['agencyCode', 'year'] })
-  @ApiOperation({ summary: 'Yearly tracking book of an agency (Circular 01/2018 form 06) as XLSX' })
+  @ApiOperation({ summary: 'Yearly tracking book of an agency (Circular 03/2025 form 07; Circular 01/2018 form 06 for dossiers received before 1/7/2025) as XLSX' })
   @ApiProduces(XLSX)
   async export(
     @Query(zodQuery(trackingBookQuery)) query: TrackingBookQuery,
@@ -56,10 +57,11 @@ export class TrackingBookController {
     reply.setHeader('Content-Disposition', `attachment; filename="so-theo-doi-ho-so-${query.agencyCode}-${query.year}.xlsx"`);
     reply.setHeader('Cache-Control', 'no-store');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: reply, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet(`Năm ${query.year}`, { views: [{ state: 'frozen', ySplit: 3 }] });
+    const sheet = workbook.addWorksheet(`Năm ${query.year}`, { views: [{ state: 'frozen', ySplit: 4 }] });
     sheet.columns = TRACKING_BOOK_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
     sheet.addRow(['SỔ THEO DÕI HỒ SƠ']).font = { bold: true, size: 14 };
     sheet.addRow([`Cơ quan: ${query.agencyCode} - Năm ${query.year}`]);
+    sheet.addRow([trackingBookFormsOfYear(query.year).join('; ')]);
     const header = sheet.addRow(TRACKING_BOOK_COLUMNS.map((c) => c.header));
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };

@@ -1,15 +1,16 @@
 import { TRACKING_BOOK_COLUMNS, trackingBookRow, type TrackingBookDossier } from './tracking-book.rows';
 import { viDate, viDateTime } from '@motcua/vietnamese';
 import { localYearBounds, localYearOf } from './local-year';
+import { trackingBookFormsOfYear } from './form-editions';
 
 const dossier: TrackingBookDossier = {
   id: 'd1', code: '000.00.15.H26-261130-0007', procedureCode: '1.000001', procedureVersion: 1, agencyCode: '000.00.15.H26',
   applicantName: 'Nguyễn Văn An', organisationName: 'Công ty TNHH Hùng Vương', status: 'result_returned',
-  receivedAt: new Date('2026-11-30T01:30:00Z'), dueAt: new Date('2026-12-07T10:00:00Z'), finishedAt: new Date('2026-12-04T03:00:00Z'),
+  receivedAt: new Date('2026-11-30T01:30:00Z'), dueAt: new Date('2026-12-07T10:00:00Z'), legalDueAt: new Date('2026-12-07T10:00:00Z'), finishedAt: new Date('2026-12-04T03:00:00Z'),
   returnedAt: new Date('2026-12-05T02:15:00Z'), extensionCount: 0, isDemo: false,
 };
 
-describe('tracking book (form 06)', () => {
+describe('tracking book (form 07 from 1/7/2025, form 06 before)', () => {
   it('has the columns of form 06 in order', () => {
     expect(TRACKING_BOOK_COLUMNS.map((c) => c.header)).toEqual([
       'STT', 'Mã hồ sơ', 'Tên thủ tục hành chính', 'Số lượng hồ sơ (bộ)', 'Tên cá nhân, tổ chức', 'Địa chỉ, số điện thoại',
@@ -33,7 +34,20 @@ describe('tracking book (form 06)', () => {
     const refused = trackingBookRow(1, { ...dossier, status: 'not_received', dueAt: null, finishedAt: null, returnedAt: null, organisationName: null }, undefined, {}, new Date());
     expect(refused).toMatchObject({ procedure: '1.000001', agency: '000.00.15.H26', applicant: 'Nguyễn Văn An', dueAt: '', note: 'Từ chối tiếp nhận' });
     const extended = trackingBookRow(2, { ...dossier, status: 'processing', finishedAt: null, returnedAt: null, extensionCount: 1, isDemo: true }, undefined, {}, new Date('2026-12-08T00:00:00Z'));
-    expect(extended.note).toBe('Đang xử lý; quá hạn; đã hẹn lại ngày trả kết quả; dữ liệu minh họa');
+    expect(extended.note).toBe('Đang xử lý; quá hạn; đã hẹn lại ngày trả kết quả (hạn theo quy định 07/12/2026 17:00); dữ liệu minh họa');
+  });
+
+  it('judges on time against the legal due date and shows the promised date of an apology (Circular 01/2018 index 1)', () => {
+    const apologised = { ...dossier, dueAt: new Date('2026-12-10T10:00:00Z'), extensionCount: 1, finishedAt: new Date('2026-12-09T03:00:00Z') };
+    const row = trackingBookRow(4, apologised, undefined, {}, new Date('2026-12-11T00:00:00Z'));
+    expect(row.dueAt).toBe('10/12/2026 17:00');
+    expect(row.note).toBe('Đã trả kết quả; trễ hạn; đã hẹn lại ngày trả kết quả (hạn theo quy định 07/12/2026 17:00)');
+  });
+
+  it('names the form of each edition a year spans (Circular 01/2018 form 06 to 30/6/2025, Circular 03/2025 form 07 from 1/7/2025)', () => {
+    expect(trackingBookFormsOfYear(2024)).toEqual(['Mẫu số 06 (Thông tư 01/2018/TT-VPCP)']);
+    expect(trackingBookFormsOfYear(2025)).toEqual(['Mẫu số 06 (Thông tư 01/2018/TT-VPCP) đến 30/6/2025', 'Mẫu số 07 (Thông tư 03/2025/TT-VPCP) từ 1/7/2025']);
+    expect(trackingBookFormsOfYear(2026)).toEqual(['Mẫu số 07 (Thông tư 03/2025/TT-VPCP)']);
   });
 
   it('formats dates in Asia/Ho_Chi_Minh and bounds the local year', () => {

@@ -4,7 +4,10 @@ import { onTimeStatusOf, type OnTimeStatus } from '../lifecycle/on-time.rules';
 import { viDateTime } from '@motcua/vietnamese';
 
 /**
- * Sổ theo dõi hồ sơ (Circular 01/2018 form 06). The dossiers database holds no address or phone
+ * Sổ theo dõi hồ sơ: Circular 03/2025 form 07 for dossiers received from 1/7/2025, Circular
+ * 01/2018 form 06 before (form-editions.ts); the columns are the same. "Hẹn trả kết quả" is the
+ * date in force as told to the applicant; after an apology the note gives the legal due date,
+ * against which the on-time verdict is made. The dossiers database holds no address or phone
  * number of the applicant: that column stays blank. The form's signature columns are left out.
  */
 export const TRACKING_BOOK_COLUMNS = [
@@ -82,7 +85,7 @@ export function trackingBookRow(
   const note = [
     STATUS_VI[status] ?? status,
     onTime,
-    dossier.extensionCount > 0 ? 'đã hẹn lại ngày trả kết quả' : null,
+    dossier.extensionCount > 0 ? `đã hẹn lại ngày trả kết quả (hạn theo quy định ${when(dossier.legalDueAt ?? dossier.dueAt)})` : null,
     dossier.isDemo ? 'dữ liệu minh họa' : null,
   ].filter(Boolean).join('; ');
   return {
