@@ -26,6 +26,7 @@ export class PublicLookupService {
       portalStatus: dossier.portalStatus,
       statusLabel: label(dossier.portalStatus),
       receivedAt: dossier.receivedAt.toISOString(),
+      // What the applicant is told: the promised date after an apology (form 04), not the legal due date.
       appointmentDate: dossier.dueAt ? toLocalDate(dossier.dueAt) : null,
       returnedAt: dossier.returnedAt?.toISOString() ?? null,
       history: history.map((h) => ({
