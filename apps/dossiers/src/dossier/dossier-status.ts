@@ -37,5 +37,10 @@ export type StepStatus = 'pending' | 'active' | 'completed';
 
 export type DossierChannel = 'in_person' | 'online' | 'postal';
 export type ApplicantType = 'citizen' | 'business' | 'state_body' | 'organisation';
-export type SubmittedDocument = { code: string; digitized: boolean; reused: boolean; scanExemption?: ScanExemption };
+export type SubmittedDocument = {
+  code: string;
+  digitized: boolean;
+  reused: boolean;
+  scanExemption?: ScanExemption;
+};
 export type MissingItem = { documentCode?: string; description: string };

@@ -7,9 +7,13 @@ import type { DossierChannel } from './dossier-status';
  * participating bodies, (d) secret documents. The desk records (b)-(d) per document; (a) follows
  * from the channel. Digitization rates leave exempt documents out of their denominators.
  */
-export function withScanExemptions<D extends { scanExemption?: ScanExemption }>(channel: DossierChannel, documents: readonly D[]): D[] {
+export function withScanExemptions<D extends { scanExemption?: ScanExemption }>(
+  channel: DossierChannel,
+  documents: readonly D[],
+): D[] {
   return documents.map((d) => {
-    const exemption: ScanExemption | undefined = d.scanExemption ?? (channel === 'online' ? 'online' : undefined);
+    const exemption: ScanExemption | undefined =
+      d.scanExemption ?? (channel === 'online' ? 'online' : undefined);
     return exemption === undefined ? { ...d } : { ...d, scanExemption: exemption };
   });
 }

@@ -1,7 +1,13 @@
 import type { Principal } from '@motcua/auth';
 import { toLocalDate } from '@motcua/calendar';
 import type { DossierStatus } from '../dossier/dossier-status';
-import { DOSSIER_ACTIONS, DOSSIER_ACTION_TABLE, mayPerform, statusAllows, type DossierAction } from './dossier-actions.table';
+import {
+  DOSSIER_ACTIONS,
+  DOSSIER_ACTION_TABLE,
+  mayPerform,
+  statusAllows,
+  type DossierAction,
+} from './dossier-actions.table';
 import {
   EXTENSION_POLICIES,
   REGIME_POLICIES,
@@ -40,7 +46,10 @@ export type ActionRefusal = {
 };
 
 export function currentStepOf(dossier: Pick<ActionDossier, 'steps' | 'currentStepOrder'>) {
-  return dossier.steps.find((s) => s.order === dossier.currentStepOrder) ?? dossier.steps.find((s) => s.status === 'active');
+  return (
+    dossier.steps.find((s) => s.order === dossier.currentStepOrder) ??
+    dossier.steps.find((s) => s.status === 'active')
+  );
 }
 
 function hasNextStep(dossier: ActionDossier): boolean {
@@ -51,59 +60,128 @@ function hasNextStep(dossier: ActionDossier): boolean {
 const citizenOnly = (principal: Principal) => principal.roles.every((r) => r === 'citizen');
 
 /** Why the principal may not run the action on the dossier at `now`, or null when it may. */
-export function actionRefusal(action: DossierAction, dossier: ActionDossier, principal: Principal, now: Date): ActionRefusal | null {
+export function actionRefusal(
+  action: DossierAction,
+  dossier: ActionDossier,
+  principal: Principal,
+  now: Date,
+): ActionRefusal | null {
   if (!mayPerform(action, principal.roles)) {
-    return { httpStatus: 403, type: 'action-role', title: 'Your role may not perform this action', detail: `${action} is for roles ${DOSSIER_ACTION_TABLE[action].roles.join(', ')}.` };
+    return {
+      httpStatus: 403,
+      type: 'action-role',
+      title: 'Your role may not perform this action',
+      detail: `${action} is for roles ${DOSSIER_ACTION_TABLE[action].roles.join(', ')}.`,
+    };
   }
   const status = dossier.status as DossierStatus;
   if (!statusAllows(action, status, { hasNextStep: hasNextStep(dossier) })) {
-    return { httpStatus: 409, type: 'action-not-allowed', title: 'The action is not allowed in the dossier’s current status', detail: `${action} is not allowed while the dossier is ${status}.` };
+    return {
+      httpStatus: 409,
+      type: 'action-not-allowed',
+      title: 'The action is not allowed in the dossier’s current status',
+      detail: `${action} is not allowed while the dossier is ${status}.`,
+    };
   }
-  if ((action === 'withdraw' || action === 'stop-at-request') && citizenOnly(principal) && dossier.createdBy !== principal.subject) {
-    return { httpStatus: 403, type: 'not-your-dossier', title: 'Only the applicant may ask for this', detail: `A citizen may ${action} only a dossier they submitted.` };
+  if (
+    (action === 'withdraw' || action === 'stop-at-request') &&
+    citizenOnly(principal) &&
+    dossier.createdBy !== principal.subject
+  ) {
+    return {
+      httpStatus: 403,
+      type: 'not-your-dossier',
+      title: 'Only the applicant may ask for this',
+      detail: `A citizen may ${action} only a dossier they submitted.`,
+    };
   }
   const scope = unitScopeRefusal(principal, currentStepOf(dossier)?.unitCode);
   if (scope) return scope;
   const violations = timingViolations(action, dossier, now);
   if (violations.length > 0) {
-    return { httpStatus: 422, type: 'rule-violated', title: 'A rule of the one-stop shop forbids this action', detail: violations.map((v) => `${v.field}: ${v.message}`).join('; '), errors: violations };
+    return {
+      httpStatus: 422,
+      type: 'rule-violated',
+      title: 'A rule of the one-stop shop forbids this action',
+      detail: violations.map((v) => `${v.field}: ${v.message}`).join('; '),
+      errors: violations,
+    };
   }
   return null;
 }
 
 /** The actions the principal may run now, in the table's order (the dossier view's allowedActions). */
-export function allowedActionsOf(dossier: ActionDossier, principal: Principal, now: Date): DossierAction[] {
-  return DOSSIER_ACTIONS.filter((action) => actionRefusal(action, dossier, principal, now) === null);
+export function allowedActionsOf(
+  dossier: ActionDossier,
+  principal: Principal,
+  now: Date,
+): DossierAction[] {
+  return DOSSIER_ACTIONS.filter(
+    (action) => actionRefusal(action, dossier, principal, now) === null,
+  );
 }
 
 /**
  * A specialist (chuyên viên) acts only on dossiers whose current step belongs to their unit;
  * desk officers and leaders act across the agency's units.
  */
-function unitScopeRefusal(principal: Principal, stepUnit: string | undefined): ActionRefusal | null {
-  const onlySpecialist = principal.roles.includes('specialist') && !principal.roles.some((r) => r === 'leader' || r === 'desk_officer');
+function unitScopeRefusal(
+  principal: Principal,
+  stepUnit: string | undefined,
+): ActionRefusal | null {
+  const onlySpecialist =
+    principal.roles.includes('specialist') &&
+    !principal.roles.some((r) => r === 'leader' || r === 'desk_officer');
   if (!onlySpecialist || stepUnit === undefined || principal.unit === stepUnit) return null;
-  return { httpStatus: 403, type: 'unit-scope', title: 'The dossier is not at your unit', detail: `The current step belongs to unit ${stepUnit}; your unit is ${principal.unit ?? 'unknown'}.` };
+  return {
+    httpStatus: 403,
+    type: 'unit-scope',
+    title: 'The dossier is not at your unit',
+    detail: `The current step belongs to unit ${stepUnit}; your unit is ${principal.unit ?? 'unknown'}.`,
+  };
 }
 
 /** Rules of time and regime, under the policies in force on the dossier's date of receipt. */
-function timingViolations(action: DossierAction, dossier: ActionDossier, now: Date): RuleViolation[] {
+function timingViolations(
+  action: DossierAction,
+  dossier: ActionDossier,
+  now: Date,
+): RuleViolation[] {
   const receivedOn = toLocalDate(dossier.receivedAt);
   const today = toLocalDate(now);
   switch (action) {
     case 'request-supplement':
-      return supplementRequestViolations({ policy: policyOn(SUPPLEMENT_POLICIES, receivedOn), receivedOn, today });
+      return supplementRequestViolations({
+        policy: policyOn(SUPPLEMENT_POLICIES, receivedOn),
+        receivedOn,
+        today,
+      });
     case 'extend':
-      if (!dossier.dueAt) return [{ field: 'newDueDate', rule: 'has-due-date', message: 'the dossier has no due date to move' }];
+      if (!dossier.dueAt)
+        return [
+          {
+            field: 'newDueDate',
+            rule: 'has-due-date',
+            message: 'the dossier has no due date to move',
+          },
+        ];
       return extensionTimingViolations({
-        policy: policyOn(EXTENSION_POLICIES, receivedOn), today, currentDueDate: toLocalDate(dossier.dueAt), extensionCount: dossier.extensionCount,
+        policy: policyOn(EXTENSION_POLICIES, receivedOn),
+        today,
+        currentDueDate: toLocalDate(dossier.dueAt),
+        extensionCount: dossier.extensionCount,
       });
     case 'stop-at-request': {
       const regime = policyOn(REGIME_POLICIES, receivedOn);
-      return regime.stopAtApplicantRequest ? [] : [{
-        field: 'action', rule: 'stop-at-request-regime',
-        message: `a stop at the applicant's request (form 05) exists for dossiers received from 2025-07-01; this one was received on ${receivedOn} under ${regime.id}: use withdraw`,
-      }];
+      return regime.stopAtApplicantRequest
+        ? []
+        : [
+            {
+              field: 'action',
+              rule: 'stop-at-request-regime',
+              message: `a stop at the applicant's request (form 05) exists for dossiers received from 2025-07-01; this one was received on ${receivedOn} under ${regime.id}: use withdraw`,
+            },
+          ];
     }
     default:
       return [];

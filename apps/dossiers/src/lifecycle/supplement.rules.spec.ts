@@ -32,7 +32,11 @@ describe('supplement arrivals', () => {
 
   it('refuses a number naming no awaited item (already met or never requested)', () => {
     const after = applySupplement(request, { documents: [{ code: 'GPKD' }] });
-    expect(applySupplement(after.outstanding, { documents: [], items: [1, 9] }).violations.map((v) => v.message)).toEqual([
+    expect(
+      applySupplement(after.outstanding, { documents: [], items: [1, 9] }).violations.map(
+        (v) => v.message,
+      ),
+    ).toEqual([
       'item 1 is not an awaited item of the supplement request (awaited: 2, 3)',
       'item 9 is not an awaited item of the supplement request (awaited: 2, 3)',
     ]);

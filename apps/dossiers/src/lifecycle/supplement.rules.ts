@@ -34,8 +34,13 @@ export function applySupplement(
   const awaited = new Set(outstanding.map((o) => o.item));
   const violations = [...numbers]
     .filter((n) => !awaited.has(n))
-    .map((n) => ({ field: 'items', rule: 'awaited-item', message: `item ${n} is not an awaited item of the supplement request (awaited: ${[...awaited].join(', ') || 'none'})` }));
-  const isMet = (o: OutstandingItem) => (o.documentCode !== undefined && codes.has(o.documentCode)) || numbers.has(o.item);
+    .map((n) => ({
+      field: 'items',
+      rule: 'awaited-item',
+      message: `item ${n} is not an awaited item of the supplement request (awaited: ${[...awaited].join(', ') || 'none'})`,
+    }));
+  const isMet = (o: OutstandingItem) =>
+    (o.documentCode !== undefined && codes.has(o.documentCode)) || numbers.has(o.item);
   const met = outstanding.filter(isMet);
   const left = outstanding.filter((o) => !isMet(o));
   return { met, outstanding: left, complete: left.length === 0, violations };

@@ -95,7 +95,7 @@ export const dossierStopped = dossierEvent({
   name: 'motcua.dossier.stopped',
   version: 1,
   summary:
-    'Processing was stopped (dừng xử lý, portal status 8): by the agency, e.g. the applicant did not supplement in time, or at the applicant\'s request before any decision or result notice, with its notice (Circular 03/2025 form 05, Decree 118/2025 Art. 21).',
+    "Processing was stopped (dừng xử lý, portal status 8): by the agency, e.g. the applicant did not supplement in time, or at the applicant's request before any decision or result notice, with its notice (Circular 03/2025 form 05, Decree 118/2025 Art. 21).",
   schema: dossierFactsSchema.extend({
     portalStatus: z.literal(8),
     reason: freeText,

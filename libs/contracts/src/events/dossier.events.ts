@@ -168,9 +168,23 @@ export const dossierSupplementPartiallyReceived = dossierEvent({
     /** Every document of the dossier after this arrival. */
     documents: z.array(dossierDocumentSchema),
     /** Requested items met by this arrival (numbered from 1 in the order of the request). */
-    met: z.array(z.object({ item: z.int().positive(), documentCode: safeCode.optional(), description: freeText })),
+    met: z.array(
+      z.object({
+        item: z.int().positive(),
+        documentCode: safeCode.optional(),
+        description: freeText,
+      }),
+    ),
     /** Requested items still awaited. */
-    outstanding: z.array(z.object({ item: z.int().positive(), documentCode: safeCode.optional(), description: freeText })).min(1),
+    outstanding: z
+      .array(
+        z.object({
+          item: z.int().positive(),
+          documentCode: safeCode.optional(),
+          description: freeText,
+        }),
+      )
+      .min(1),
   }),
   example: {
     ...facts,
@@ -182,8 +196,20 @@ export const dossierSupplementPartiallyReceived = dossierEvent({
       { code: 'BDKG', digitized: true, reused: false },
       { code: 'GPKD', digitized: false, reused: true },
     ],
-    met: [{ item: 1, documentCode: 'BDKG', description: 'Biểu mẫu đăng ký giá có chữ ký người đại diện' }],
-    outstanding: [{ item: 2, documentCode: 'GPKD', description: 'Bản sao Giấy chứng nhận đăng ký doanh nghiệp' }],
+    met: [
+      {
+        item: 1,
+        documentCode: 'BDKG',
+        description: 'Biểu mẫu đăng ký giá có chữ ký người đại diện',
+      },
+    ],
+    outstanding: [
+      {
+        item: 2,
+        documentCode: 'GPKD',
+        description: 'Bản sao Giấy chứng nhận đăng ký doanh nghiệp',
+      },
+    ],
   },
 });
 

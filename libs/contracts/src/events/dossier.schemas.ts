@@ -59,7 +59,12 @@ export type DossierFacts = z.infer<typeof dossierFactsSchema>;
  * online, only shown (chỉ xuất trình), a verification result or opinion of a participating body,
  * or a secret document (tài liệu mật). Digitization rates leave exempt documents out.
  */
-export const scanExemption = z.enum(['online', 'shown_only', 'participating_body_result', 'secret']);
+export const scanExemption = z.enum([
+  'online',
+  'shown_only',
+  'participating_body_result',
+  'secret',
+]);
 export type ScanExemption = z.infer<typeof scanExemption>;
 
 /** Per document slot of the procedure: was it scanned at receipt, was it reused from the applicant's store. */
