@@ -5,7 +5,10 @@ import {
   extensionViolations,
   policyOn,
   supplementRequestViolations,
+  type VersionedPolicy,
 } from './lifecycle.policies';
+
+const ALL: readonly (readonly VersionedPolicy[])[] = [SUPPLEMENT_POLICIES, EXTENSION_POLICIES, REGIME_POLICIES];
 
 const policy = policyOn(EXTENSION_POLICIES, '2026-11-30');
 const rules = (input: Partial<Parameters<typeof extensionViolations>[0]>) =>
@@ -13,16 +16,17 @@ const rules = (input: Partial<Parameters<typeof extensionViolations>[0]>) =>
 
 describe('policies are chosen by the date of receipt: Decree 61/2018 to 30/6/2025, Decree 118/2025 + Circular 03/2025 from 1/7/2025', () => {
   it.each([
-    ['supplement', SUPPLEMENT_POLICIES, 'nd61-2018-art19-4', 'nd118-2025-supplement'],
-    ['extension', EXTENSION_POLICIES, 'nd61-2018-late', 'nd118-2025-tt03-form04'],
-    ['regime', REGIME_POLICIES, 'nd61-2018-tt01-2018', 'nd118-2025-tt03-2025'],
-  ] as const)('%s: 30/6/2025 → %s, 1/7/2025 → %s', (_, policies, before, after) => {
+    ['supplement', 0, 'nd61-2018-art19-4', 'nd118-2025-supplement'],
+    ['extension', 1, 'nd61-2018-late', 'nd118-2025-tt03-form04'],
+    ['regime', 2, 'nd61-2018-tt01-2018', 'nd118-2025-tt03-2025'],
+  ] as const)('%s (set %d): 30/6/2025 → %s, 1/7/2025 → %s', (_, index, before, after) => {
+    const policies = ALL[index];
     expect(policyOn(policies, '2025-06-30').id).toBe(before);
     expect(policyOn(policies, '2025-07-01').id).toBe(after);
   });
 
   it('names a basis and a confidence for every policy, and leaves no gap or overlap from 21/6/2018', () => {
-    for (const policies of [SUPPLEMENT_POLICIES, EXTENSION_POLICIES, REGIME_POLICIES]) {
+    for (const policies of ALL) {
       for (const p of policies) expect(p.legalBasis.length).toBeGreaterThan(20);
       for (const day of ['2018-06-21', '2025-06-30', '2025-07-01', '2026-12-03']) expect(() => policyOn(policies, day)).not.toThrow();
       expect(() => policyOn(policies, '2018-06-20')).toThrow(/none/);
