@@ -62,6 +62,13 @@ describe('action rules: allowedActions is exactly the set of actions actionRefus
       errors: [{ rule: 'stop-at-request-regime' }],
     });
     expect(allowedActionsOf(june, desk, now)).toContain('withdraw');
+    // The boundary is the local date of receipt: 23:59 on 30/6/2025 vs 00:00 on 1/7/2025 (UTC+7).
+    expect(
+      allowedActionsOf(dossier({ receivedAt: new Date('2025-06-30T16:59:59Z') }), desk, now),
+    ).not.toContain('stop-at-request');
+    expect(
+      allowedActionsOf(dossier({ receivedAt: new Date('2025-06-30T17:00:00Z') }), desk, now),
+    ).toContain('stop-at-request');
   });
 
   it('keeps a citizen to their own dossier and a specialist to the unit of the current step', () => {
