@@ -5,7 +5,7 @@ export type DeadlineWatchPolicy = { id: string; basis: string; dueSoonWithinWork
 
 export const DEADLINE_WATCH_POLICY: DeadlineWatchPolicy = {
   id: 'motcua-deadline-watch-1',
-  basis: 'Project policy: warn one working day (8 office hours) ahead; office hours of the Decree 61/2018 baseline (DOMAIN.md §3)',
+  basis: 'Project policy: warn one working day (8 office hours) ahead; office hours of the Decree 61/2018 baseline (docs/domain.md §3)',
   dueSoonWithinWorkingHours: 8,
   officeHours: [['07:00', '11:30'], ['13:30', '17:00']],
 };
