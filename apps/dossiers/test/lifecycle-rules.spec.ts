@@ -131,10 +131,16 @@ describe('lifecycle rules: partial supplements, legal vs promised due date, stop
     const second = await h.action(
       id,
       'supplement-received',
-      { documents: [{ code: 'TTR' }] },
+      { documents: [{ code: 'TTR', scanExemption: 'shown_only' }] },
       'desk_officer',
       'VP.MC',
     );
+    expect(second.body.documents).toContainEqual({
+      code: 'TTR',
+      digitized: false,
+      reused: false,
+      scanExemption: 'shown_only',
+    });
     expect(second.body).toMatchObject({ status: 'supplement_requested', appointmentDate });
     const last = await h.action(
       id,

@@ -2,8 +2,16 @@ import { z } from 'zod';
 import { freeText, isoDate, uuid } from '@motcua/contracts';
 import type { DossierAction } from './dossier-actions.table';
 
+/** Documents brought with a supplement; `scanExemption` as at intake (Circular 03/2025/TT-VPCP Art. 5(2)). */
 const documents = z
-  .array(z.strictObject({ code: z.string().min(1).max(32), digitized: z.boolean().default(false), reused: z.boolean().default(false) }))
+  .array(
+    z.strictObject({
+      code: z.string().min(1).max(32),
+      digitized: z.boolean().default(false),
+      reused: z.boolean().default(false),
+      scanExemption: z.enum(['shown_only', 'participating_body_result', 'secret']).optional(),
+    }),
+  )
   .max(100);
 
 /** The body of each action (POST /dossiers/:id/actions/:action). */

@@ -11,7 +11,8 @@ import {
 import { DomainProblem } from '@motcua/http';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import { Prisma } from '../generated/prisma/client';
-import type { MissingItem, SubmittedDocument } from '../dossier/dossier-status';
+import type { DossierChannel, MissingItem, SubmittedDocument } from '../dossier/dossier-status';
+import { withScanExemptions } from '../dossier/scan-exemption';
 import { endOfOfficeDay, scheduleFrom } from '../schedule/due-dates';
 import type { ActionBody } from './lifecycle.schemas';
 import { EXTENSION_POLICIES, SUPPLEMENT_POLICIES, newDueDateViolations, policyOn } from './lifecycle.policies';
@@ -76,7 +77,7 @@ export class ProgressTransitions {
     const arrival = applySupplement(awaited, body);
     if (arrival.violations.length > 0) throw ruleProblem(arrival.violations);
     const merged = new Map((ctx.dossier.documents as SubmittedDocument[]).map((d) => [d.code, d]));
-    for (const doc of body.documents) merged.set(doc.code, doc);
+    for (const doc of withScanExemptions(ctx.dossier.channel as DossierChannel, body.documents)) merged.set(doc.code, doc);
     const documents = [...merged.values()];
     const received = { documents: body.documents, items: body.items, met: arrival.met.map((m) => m.item) };
     if (!arrival.complete) {
