@@ -50,6 +50,7 @@ const BODIES: Record<DossierAction, () => unknown> = {
   'return-result': () => ({ method: 'desk' }),
   withdraw: () => ({}),
   stop: () => ({ reason: 'Dừng theo yêu cầu' }),
+  'stop-at-request': () => ({ requestChannel: 'in_person' }),
 };
 
 /** What an answer means for authorization: 404 hides the object, 403 refuses, anything else (2xx, 409, 422) got through. */
