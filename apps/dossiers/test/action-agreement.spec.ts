@@ -83,8 +83,10 @@ describe('allowedActions agrees with what the action answers', () => {
   beforeAll(async () => {
     await h.start(4309);
     current = await h.addProcedure(testProcedure());
+    // Same agency as `current`: the officers' tokens carry the agency of the last procedure added.
     old = await h.addProcedure(
       testProcedure({
+        agencyCode: current.agencyCode,
         decision: {
           number: '3/QĐ-UBND',
           kind: 'new',
