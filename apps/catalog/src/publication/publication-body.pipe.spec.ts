@@ -110,11 +110,11 @@ describe('levels and time-limit units under the law in force (docs/legal-rules.m
 
   it('accepts limits in working hours, months and same day, with the same-day value 1', () => {
     const hours = decisionBody('new', '1.000001');
-    hours.procedure.timeLimit = { value: 4, unit: 'working_hours' } as never;
+    hours.procedure.timeLimit = { value: 4, unit: 'working_hours' };
     hours.procedure.workflow = hours.procedure.workflow.map((s) => ({ ...s, share: 4 / 3 }));
     expect('procedure' in new PublicationBodyPipe().transform(hours) && true).toBe(true);
     const sameDay = decisionBody('new', '1.000001');
-    sameDay.procedure.timeLimit = { value: 2, unit: 'same_day' } as never;
+    sameDay.procedure.timeLimit = { value: 2, unit: 'same_day' };
     sameDay.procedure.workflow = sameDay.procedure.workflow.map((s, i) => ({
       ...s,
       share: i === 1 ? 1 : 0.5,
@@ -128,7 +128,7 @@ describe('levels and time-limit units under the law in force (docs/legal-rules.m
       ]),
     );
     const months = decisionBody('new', '1.000001');
-    months.procedure.timeLimit = { value: 1.5, unit: 'months' } as never;
+    months.procedure.timeLimit = { value: 1.5, unit: 'months' };
     months.procedure.workflow = months.procedure.workflow.map((s) => ({ ...s, share: 0.5 }));
     expect(problemOf(months).errors).toEqual([
       expect.objectContaining({ field: 'procedure.timeLimit.value', rule: 'whole-units' }),
