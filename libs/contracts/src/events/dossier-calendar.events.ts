@@ -28,8 +28,8 @@ export const dossierDueDateRederived = dossierEvent({
     clockStartedAt: isoDateTime,
     calendarVersion: safeCode,
     previousCalendarVersion: safeCode,
-    /** The days whose status differs between the two calendars within the dossier's period. */
-    changedDays: z.array(isoDate).min(1),
+    /** Days off other than weekends, by the calendar now in force, from the clock start to the later due date. */
+    daysOffInPeriod: z.array(isoDate),
     onTimeBefore: openDossierOnTimeStatus,
     onTimeAfter: openDossierOnTimeStatus,
   }),
@@ -44,7 +44,7 @@ export const dossierDueDateRederived = dossierEvent({
     clockStartedAt: '2026-11-20T09:00:00+07:00',
     calendarVersion: 'vn-cal-1-vn-gov-decisions-8fe2f419ae494886',
     previousCalendarVersion: 'vn-cal-1-vn-gov-decisions-61318fafcf33885f',
-    changedDays: ['2026-11-24'],
+    daysOffInPeriod: ['2026-11-24'],
     onTimeBefore: 'overdue',
     onTimeAfter: 'overdue',
   },
