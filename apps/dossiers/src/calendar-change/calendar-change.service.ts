@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { calendarVersion, toLocalDate, type TimeLimit } from '@motcua/calendar';
+import { dossierDueDateRederived } from '@motcua/contracts';
+import { UnitOfWork, type EventSink } from '@motcua/messaging';
+import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
+import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.repository';
+import type { DossiersTx } from '../dossiers.database';
+import { REDERIVED_STATUSES, rederive, type Rederivation } from './rederivation.rules';
+
+const BATCH = 100;
+
+export type RederivedDossier = {
+  dossierId: string;
+  dossierCode: string;
+  status: string;
+  outcome: Rederivation['outcome'];
+  previousDueDate: string | null;
+  dueDate: string;
+  printedAppointmentDate: string | null;
+  onTimeBefore?: string;
+  onTimeAfter?: string;
+  daysOffInPeriod?: string[];
+};
+
+export type RederivationReport = {
+  calendarVersion: string;
+  dryRun: boolean;
+  examined: number;
+  moved: RederivedDossier[];
+  promisedDateKept: RederivedDossier[];
+  unchanged: number;
+};
+
+/**
+ * Re-derives the due dates of open dossiers computed with another calendar than the one in force
+ * (rederivation.rules.ts). Rows are taken in batches with FOR UPDATE SKIP LOCKED; a moved dossier
+ * gets its new due date, step due dates and calendar version, an action-log entry and
+ * `dossier.due-date-rederived` (plus its portal status) through the outbox, in one transaction.
+ * A dry run only lists. Unchanged dossiers get the new calendar version (no event).
+ */
+@Injectable()
+export class CalendarChangeService {
+  constructor(
+    private readonly uow: UnitOfWork<DossiersTx>,
+    private readonly dossiers: DossierRepository,
+  ) {}
+
+  async rederiveAll(options: { dryRun: boolean; actorSubject: string; now?: Date }): Promise<RederivationReport> {
+    const now = options.now ?? new Date();
+    const report: RederivationReport = { calendarVersion, dryRun: options.dryRun, examined: 0, moved: [], promisedDateKept: [], unchanged: 0 };
+    const seen = new Set<string>();
+    for (;;) {
+      const batch = await this.uow.run((tx, events) => this.batch(tx, events, { ...options, now }, seen, report));
+      if (batch < BATCH) break;
+    }
+    return report;
+  }
+
+  private async batch(
+    tx: DossiersTx, events: EventSink, options: { dryRun: boolean; actorSubject: string; now: Date }, seen: Set<string>, report: RederivationReport,
+  ): Promise<number> {
+    // Promised dates kept and dry runs leave rows as they are: `seen` keeps them out of the next batch.
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM dossier
+        WHERE status = ANY($1::text[]) AND calendar_version <> $2 AND NOT (id = ANY($3::uuid[]))
+        ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      [...REDERIVED_STATUSES], calendarVersion, [...seen],
+    );
+    for (const { id } of rows) {
+      seen.add(id);
+      const dossier = (await this.dossiers.findWithSteps(tx, { id }))!;
+      const restart = await tx.dossierActionLog.findFirst({
+        where: { dossierId: id, action: 'supplement-received' }, orderBy: { id: 'desc' },
+      });
+      const result = rederive({ ...dossier, restartedAt: restart?.occurredAt ?? null, timeLimit: dossier.timeLimit as TimeLimit }, options.now);
+      report.examined += 1;
+      if (result.outcome === 'unchanged') {
+        report.unchanged += 1;
+        if (!options.dryRun) await tx.dossier.update({ where: { id }, data: { calendarVersion: result.schedule.calendarVersion } });
+        continue;
+      }
+      const entry = listed(dossier, result);
+      if (result.outcome === 'promised-date-kept') {
+        report.promisedDateKept.push(entry);
+        continue;
+      }
+      report.moved.push(entry);
+      if (!options.dryRun) await this.apply(tx, events, dossier, result, options);
+    }
+    return rows.length;
+  }
+
+  private async apply(
+    tx: DossiersTx, events: EventSink, dossier: DossierWithSteps, result: Extract<Rederivation, { outcome: 'moved' }>,
+    options: { actorSubject: string; now: Date },
+  ): Promise<void> {
+    const { schedule } = result;
+    for (const step of dossier.steps.filter((s) => s.status !== 'completed')) {
+      const dueAt = schedule.steps.find((s) => s.order === step.order)?.dueAt ?? schedule.dueAt;
+      await tx.dossierStep.update({ where: { dossierId_order: { dossierId: step.dossierId, order: step.order } }, data: { dueAt } });
+    }
+    const updated = await tx.dossier.update({
+      where: { id: dossier.id },
+      data: { dueAt: schedule.dueAt, calendarVersion: schedule.calendarVersion, revision: { increment: 1 } },
+    });
+    const previousDueDate = (dossier.dueAt ?? schedule.dueAt).toISOString();
+    const eventId = publishDossierEvent(events, dossierDueDateRederived, {
+      ...factsOf(updated, options.now),
+      dueDate: schedule.dueAt.toISOString(),
+      previousDueDate,
+      ...(dossier.originalDueAt ? { printedAppointmentDate: dossier.originalDueAt.toISOString() } : {}),
+      clockStartedAt: result.clockStartedAt.toISOString(),
+      calendarVersion: schedule.calendarVersion,
+      previousCalendarVersion: dossier.calendarVersion,
+      daysOffInPeriod: result.daysOffInPeriod,
+      onTimeBefore: result.onTimeBefore,
+      onTimeAfter: result.onTimeAfter,
+    }, updated);
+    await this.dossiers.appendLog(tx, {
+      dossierId: dossier.id, action: 'rederive-due-date', fromStatus: dossier.status, toStatus: updated.status, portalStatus: updated.portalStatus,
+      actorSubject: options.actorSubject, actorRoles: ['admin'], actorUnit: null, eventId, occurredAt: options.now,
+      details: {
+        previousDueAt: previousDueDate, newDueAt: schedule.dueAt.toISOString(), previousCalendarVersion: dossier.calendarVersion,
+        calendarVersion: schedule.calendarVersion, daysOffInPeriod: result.daysOffInPeriod, onTimeBefore: result.onTimeBefore, onTimeAfter: result.onTimeAfter,
+      },
+    });
+  }
+}
+
+function listed(dossier: DossierWithSteps, result: Rederivation): RederivedDossier {
+  return {
+    dossierId: dossier.id,
+    dossierCode: dossier.code,
+    status: dossier.status,
+    outcome: result.outcome,
+    previousDueDate: dossier.dueAt ? toLocalDate(dossier.dueAt) : null,
+    dueDate: result.schedule.appointmentDate,
+    printedAppointmentDate: dossier.originalDueAt ? toLocalDate(dossier.originalDueAt) : null,
+    ...(result.outcome === 'moved'
+      ? { onTimeBefore: result.onTimeBefore, onTimeAfter: result.onTimeAfter, daysOffInPeriod: result.daysOffInPeriod }
+      : {}),
+  };
+}
