@@ -117,7 +117,7 @@ export const CULTURE_DAY_2026: StatutoryDayOffRule = {
 export const LABOUR_CODE_2019_WITH_CULTURE_DAY: HolidayRuleSet = {
   ...LABOUR_CODE_2019,
   id: 'blld-2019-nq28-2026',
-  legalBasis: `${LABOUR_CODE_2019.legalBasis}; Nghị quyết 28/2026/QH16 Art. 2 (Vietnamese Culture Day)`,
+  // The Art. 112 holidays keep their own basis; Culture Day names its own in statutoryDaysOff.
   effectiveFrom: '2026-01-01',
   statutoryDaysOff: [CULTURE_DAY_2026],
 };
