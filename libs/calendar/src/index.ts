@@ -35,6 +35,7 @@ export type {
   UnitRule,
 } from './lib/receipt-policy.types';
 export { LIMIT_UNITS } from './lib/receipt-policy.types';
+export { timeLimitLabelVi } from './lib/time-limit-label';
 export { yearDecisionFromNotice } from './lib/year-notice.loader';
 export type { YearNoticeFile } from './lib/year-notice.loader';
 export {

@@ -1,5 +1,6 @@
 import type { SlipData, SlipLayout, SlipLine } from './slip.types';
 import { viLongDate, viTimeAndDate } from '@motcua/vietnamese';
+import { timeLimitLabelVi } from '@motcua/calendar';
 
 /**
  * The wording of forms 01-04 of Circular 01/2018/TT-VPCP, filled from the dossier. Fields the
@@ -42,7 +43,7 @@ function applicant(data: SlipData): SlipLine[] {
 }
 
 export function timeLimitText(limit: SlipData['timeLimit']): string {
-  return `${limit.value} ${limit.unit === 'working_days' ? 'ngày làm việc' : 'ngày'}`;
+  return timeLimitLabelVi(limit);
 }
 
 function receipt(data: SlipData): Body {

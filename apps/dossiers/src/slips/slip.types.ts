@@ -1,3 +1,5 @@
+import type { TimeLimit } from '@motcua/calendar';
+
 /** The four slips of Circular 01/2018/TT-VPCP the desk prints (forms 01-04). */
 export const SLIP_KINDS = ['receipt', 'supplement', 'refusal', 'apology'] as const;
 export type SlipKind = (typeof SLIP_KINDS)[number];
@@ -19,7 +21,7 @@ export type SlipData = {
   receivedAt: Date;
   /** The appointment date given on the receipt (before any extension). */
   appointmentAt: Date | null;
-  timeLimit: { value: number; unit: 'working_days' | 'calendar_days' };
+  timeLimit: TimeLimit;
   /** Submitted documents, named from the procedure copy. */
   documents: string[];
   /** Missing documents of the supplement request (every one at once). */

@@ -2,6 +2,7 @@ import { Calendar } from './calendar.service';
 import { addWorkingHours, explainAppointment, receiptPolicyFor } from './default-calendar.api';
 import { ND118_2025_POLICY, ND61_2018_POLICY, RECEIPT_POLICIES } from './receipt-policy.constant';
 import { LIMIT_UNITS, type LimitUnit } from './receipt-policy.types';
+import { timeLimitLabelVi } from './time-limit-label';
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 const due = (receivedAt: string, value: number, unit: LimitUnit) =>
@@ -103,5 +104,17 @@ describe('units of time limit and their receipt-time rules', () => {
     });
     expect(due('2026-11-20T17:00:00', 5, 'working_days').appointmentDate).toBe('2026-12-01');
     expect(due('2026-11-13T09:00:00', 11, 'calendar_days').appointmentDate).toBe('2026-11-25'); // 24/11 off → 25/11
+  });
+});
+
+describe('time limits as forms print them', () => {
+  it.each([
+    [{ value: 5, unit: 'working_days' }, '5 ngày làm việc'],
+    [{ value: 30, unit: 'calendar_days' }, '30 ngày'],
+    [{ value: 4, unit: 'working_hours' }, '4 giờ làm việc'],
+    [{ value: 3, unit: 'months' }, '3 tháng'],
+    [{ value: 1, unit: 'same_day' }, 'trong ngày'],
+  ] as const)('%j → %s', (limit, text) => {
+    expect(timeLimitLabelVi(limit)).toBe(text);
   });
 });
