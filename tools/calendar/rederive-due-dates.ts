@@ -12,7 +12,7 @@ import {
  *   node -r ./tools/register-ts.js tools/calendar/rederive-due-dates.ts --check-notice libs/calendar/src/data/year-notices/2027.json
  *       validates a year's notice file and prints the days off and worked Saturdays of that year
  *       as the calendar (with the file already listed in year-notices/index.ts) now computes them;
- *   node -r ./tools/register-ts.js tools/calendar/rederive-due-dates.ts [--apply] [--url http://127.0.0.1:3102]
+ *   node -r ./tools/register-ts.js tools/calendar/rederive-due-dates.ts [--apply] [--agency CODE] [--url http://127.0.0.1:3102]
  *       asks the deployed dossiers service (built with the new calendar) which open dossiers the
  *       change moves (dry run), and with --apply re-derives them (new legal due date, on-time
  *       status, dossier.due-date-rederived events through the outbox).
@@ -37,6 +37,7 @@ type Report = {
   moved: Listed[];
   promisedDateKept: Listed[];
   unchanged: number;
+  failed: Array<{ dossierId: string; error: string }>;
 };
 
 function checkNotice(file: string): void {
@@ -51,14 +52,14 @@ function checkNotice(file: string): void {
     process.stdout.write(`  worked  ${m.date} (for ${m.replaces}) — ${m.source}\n`);
 }
 
-async function rederive(url: string, apply: boolean): Promise<void> {
+async function rederive(url: string, apply: boolean, agencyCode?: string): Promise<void> {
   const token = process.env.MOTCUA_ADMIN_TOKEN;
   if (!token)
     throw new Error('MOTCUA_ADMIN_TOKEN is not set (an admin token for the dossiers service)');
   const response = await fetch(`${url}/admin/calendar-change/rederive`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ dryRun: !apply }),
+    body: JSON.stringify({ dryRun: !apply, ...(agencyCode ? { agencyCode } : {}) }),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`dossiers answered ${response.status}: ${text}`);
@@ -79,6 +80,11 @@ async function rederive(url: string, apply: boolean): Promise<void> {
     `promised date after an apology kept (not changed): ${report.promisedDateKept.length}\n`,
   );
   report.promisedDateKept.forEach((d) => process.stdout.write(`${line(d)}\n`));
+  if (report.failed.length > 0) {
+    process.stdout.write(`failed (left as they were): ${report.failed.length}\n`);
+    report.failed.forEach((f) => process.stdout.write(`  ${f.dossierId}: ${f.error}\n`));
+    process.exitCode = 1;
+  }
 }
 
 async function main(): Promise<void> {

@@ -48,8 +48,9 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
       [id, dueAt, OLD_VERSION, extensionCount],
     );
   };
-  const rederive = (body: unknown, role: 'admin' | 'leader' = 'admin') =>
-    h.request('POST', '/admin/calendar-change/rederive', { role, body });
+  /** Limited to this run's agency: other test files' dossiers stay as they are. */
+  const rederive = (body: Record<string, unknown>, role: 'admin' | 'leader' = 'admin') =>
+    h.request('POST', '/admin/calendar-change/rederive', { role, body: { agencyCode: procedure.agencyCode, ...body } });
 
   it('dates a dossier received Fri 20/11/2026 with 5 working days on Mon 30/11 (24/11 off)', async () => {
     const dossier = await receive('2026-11-20T09:00:00+07:00');
@@ -70,10 +71,14 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
     const moved = await receive('2026-11-20T10:00:00+07:00');
     const promised = await receive('2026-11-20T11:00:00+07:00');
     const right = await receive('2026-11-20T14:00:00+07:00');
+    const broken = await receive('2026-11-20T15:00:00+07:00');
     await datedWithOldCalendar(moved.id, '2026-11-27T17:00:00+07:00');
+    // A row no event may carry (an applicant key that is not a digest): it fails alone, the run goes on.
+    await datedWithOldCalendar(broken.id, '2026-11-27T17:00:00+07:00');
+    await h.db.query(`UPDATE dossier SET applicant_key = 'not-a-digest' WHERE id = $1`, [broken.id]);
     await datedWithOldCalendar(promised.id, '2026-12-04T17:00:00+07:00', 1);
     await h.db.query(`UPDATE dossier SET calendar_version = $2 WHERE id = $1`, [right.id, OLD_VERSION]);
-    const ours = (list: { dossierId: string }[]) => list.filter((d) => [moved.id, promised.id, right.id].includes(d.dossierId));
+    const ours = (list: { dossierId: string }[]) => list.filter((d) => [moved.id, promised.id, right.id, broken.id].includes(d.dossierId));
 
     const forbidden = await rederive({ dryRun: true }, 'leader');
     expect(forbidden.status).toBe(403);
@@ -85,11 +90,13 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
     const dry = await rederive({ dryRun: true });
     expect(dry.status).toBe(200);
     expect(dry.body.calendarVersion).toBe(calendarVersion);
-    expect(ours(dry.body.moved)).toEqual([
+    const byReceipt = (list: { dossierId: string }[]) => ours(list).sort((a, b) => [moved.id, broken.id].indexOf(a.dossierId) - [moved.id, broken.id].indexOf(b.dossierId));
+    expect(byReceipt(dry.body.moved)).toEqual([
       expect.objectContaining({
         dossierId: moved.id, outcome: 'moved', previousDueDate: '2026-11-27', dueDate: '2026-11-30',
         printedAppointmentDate: '2026-11-27', daysOffInPeriod: ['2026-11-24'], onTimeBefore: 'overdue', onTimeAfter: 'overdue',
       }),
+      expect.objectContaining({ dossierId: broken.id, outcome: 'moved' }), // a dry run announces nothing, so it cannot fail
     ]);
     expect(ours(dry.body.promisedDateKept)).toEqual([expect.objectContaining({ dossierId: promised.id, previousDueDate: '2026-12-04', dueDate: '2026-11-30' })]);
     const untouched = await h.db.query(`SELECT due_at, calendar_version FROM dossier WHERE id = $1`, [moved.id]);
@@ -98,6 +105,9 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
     const applied = await rederive({ dryRun: false });
     expect(applied.status).toBe(200);
     expect(ours(applied.body.moved).map((d: { dossierId: string }) => d.dossierId)).toEqual([moved.id]);
+    expect(ours(applied.body.failed)).toEqual([{ dossierId: broken.id, error: expect.stringContaining('applicantKey') }]);
+    const kept = await h.db.query(`SELECT due_at, calendar_version FROM dossier WHERE id = $1`, [broken.id]);
+    expect(kept.rows[0]).toEqual({ due_at: new Date('2026-11-27T17:00:00+07:00'), calendar_version: OLD_VERSION });
     const rows = await h.db.query(
       `SELECT id, due_at, original_due_at, calendar_version FROM dossier WHERE id = ANY($1::uuid[]) ORDER BY received_at`,
       [[moved.id, promised.id, right.id]],

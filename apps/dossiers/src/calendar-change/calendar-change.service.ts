@@ -4,10 +4,11 @@ import { dossierDueDateRederived } from '@motcua/contracts';
 import { UnitOfWork, type EventSink } from '@motcua/messaging';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.repository';
-import type { DossiersTx } from '../dossiers.database';
+import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
 import { REDERIVED_STATUSES, rederive, type Rederivation } from './rederivation.rules';
 
 const BATCH = 100;
+const DOSSIER_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 export type RederivedDossier = {
   dossierId: string;
@@ -29,65 +30,83 @@ export type RederivationReport = {
   moved: RederivedDossier[];
   promisedDateKept: RederivedDossier[];
   unchanged: number;
+  /** Dossiers left as they were because re-deriving or announcing them failed (e.g. data an event may not carry). */
+  failed: Array<{ dossierId: string; error: string }>;
 };
 
 /**
  * Re-derives the due dates of open dossiers computed with another calendar than the one in force
- * (rederivation.rules.ts). Rows are taken in batches with FOR UPDATE SKIP LOCKED; a moved dossier
- * gets its new due date, step due dates and calendar version, an action-log entry and
- * `dossier.due-date-rederived` (plus its portal status) through the outbox, in one transaction.
- * A dry run only lists. Unchanged dossiers get the new calendar version (no event).
+ * (rederivation.rules.ts). Each dossier is handled in its own transaction, its row locked (FOR
+ * UPDATE SKIP LOCKED): a moved dossier gets its new due date, step due dates and calendar version,
+ * an action-log entry and `dossier.due-date-rederived` (plus its portal status) through the outbox;
+ * a dossier that fails is listed in `failed` and left as it was. A dry run only lists. Unchanged
+ * dossiers get the new calendar version (no event).
  */
 @Injectable()
 export class CalendarChangeService {
   constructor(
     private readonly uow: UnitOfWork<DossiersTx>,
     private readonly dossiers: DossierRepository,
+    private readonly db: DossiersDatabase,
   ) {}
 
-  async rederiveAll(options: { dryRun: boolean; actorSubject: string; now?: Date }): Promise<RederivationReport> {
+  async rederiveAll(options: { dryRun: boolean; actorSubject: string; agencyCode?: string; now?: Date }): Promise<RederivationReport> {
     const now = options.now ?? new Date();
-    const report: RederivationReport = { calendarVersion, dryRun: options.dryRun, examined: 0, moved: [], promisedDateKept: [], unchanged: 0 };
+    const report: RederivationReport = { calendarVersion, dryRun: options.dryRun, examined: 0, moved: [], promisedDateKept: [], unchanged: 0, failed: [] };
     const seen = new Set<string>();
     for (;;) {
-      const batch = await this.uow.run((tx, events) => this.batch(tx, events, { ...options, now }, seen, report));
-      if (batch < BATCH) break;
+      const ids = await this.candidates(options.agencyCode, seen);
+      for (const id of ids) {
+        seen.add(id);
+        try {
+          await this.uow.run((tx, events) => this.one(tx, events, id, { ...options, now }, report), DOSSIER_TRANSACTION);
+        } catch (error) {
+          // One dossier that cannot be re-derived (or announced) stays as it was; the run goes on.
+          report.failed.push({ dossierId: id, error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+        }
+      }
+      if (ids.length < BATCH) break;
     }
     return report;
   }
 
-  private async batch(
-    tx: DossiersTx, events: EventSink, options: { dryRun: boolean; actorSubject: string; now: Date }, seen: Set<string>, report: RederivationReport,
-  ): Promise<number> {
-    // Promised dates kept and dry runs leave rows as they are: `seen` keeps them out of the next batch.
-    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+  /** Open dossiers dated with another calendar version (promised dates kept and dry runs stay so: `seen` skips them). */
+  private async candidates(agencyCode: string | undefined, seen: Set<string>): Promise<string[]> {
+    const rows = await this.db.$queryRawUnsafe<{ id: string }[]>(
       `SELECT id FROM dossier
         WHERE status = ANY($1::text[]) AND calendar_version <> $2 AND NOT (id = ANY($3::uuid[]))
-        ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      [...REDERIVED_STATUSES], calendarVersion, [...seen],
+          AND ($4::text IS NULL OR agency_code = $4)
+        ORDER BY id LIMIT ${BATCH}`,
+      [...REDERIVED_STATUSES], calendarVersion, [...seen], agencyCode ?? null,
     );
-    for (const { id } of rows) {
-      seen.add(id);
-      const dossier = (await this.dossiers.findWithSteps(tx, { id }))!;
-      const restart = await tx.dossierActionLog.findFirst({
-        where: { dossierId: id, action: 'supplement-received' }, orderBy: { id: 'desc' },
-      });
-      const result = rederive({ ...dossier, restartedAt: restart?.occurredAt ?? null, timeLimit: dossier.timeLimit as TimeLimit }, options.now);
-      report.examined += 1;
-      if (result.outcome === 'unchanged') {
-        report.unchanged += 1;
-        if (!options.dryRun) await tx.dossier.update({ where: { id }, data: { calendarVersion: result.schedule.calendarVersion } });
-        continue;
-      }
-      const entry = listed(dossier, result);
-      if (result.outcome === 'promised-date-kept') {
-        report.promisedDateKept.push(entry);
-        continue;
-      }
-      report.moved.push(entry);
-      if (!options.dryRun) await this.apply(tx, events, dossier, result, options);
+    return rows.map((r) => r.id);
+  }
+
+  /** One dossier in its own transaction, its row locked (skipped when another transaction holds it). */
+  private async one(
+    tx: DossiersTx, events: EventSink, id: string, options: { dryRun: boolean; actorSubject: string; now: Date }, report: RederivationReport,
+  ): Promise<void> {
+    const locked = await tx.$queryRawUnsafe<unknown[]>(
+      `SELECT id FROM dossier WHERE id = $1::uuid AND status = ANY($2::text[]) AND calendar_version <> $3 FOR UPDATE SKIP LOCKED`,
+      id, [...REDERIVED_STATUSES], calendarVersion,
+    );
+    if (locked.length === 0) return;
+    const dossier = (await this.dossiers.findWithSteps(tx, { id }))!;
+    const restart = await tx.dossierActionLog.findFirst({ where: { dossierId: id, action: 'supplement-received' }, orderBy: { id: 'desc' } });
+    const result = rederive({ ...dossier, restartedAt: restart?.occurredAt ?? null, timeLimit: dossier.timeLimit as TimeLimit }, options.now);
+    report.examined += 1;
+    if (result.outcome === 'unchanged') {
+      report.unchanged += 1;
+      if (!options.dryRun) await tx.dossier.update({ where: { id }, data: { calendarVersion: result.schedule.calendarVersion } });
+      return;
     }
-    return rows.length;
+    const entry = listed(dossier, result);
+    if (result.outcome === 'promised-date-kept') {
+      report.promisedDateKept.push(entry);
+      return;
+    }
+    if (!options.dryRun) await this.apply(tx, events, dossier, result, options);
+    report.moved.push(entry);
   }
 
   private async apply(
