@@ -86,6 +86,9 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
     expect(malformed.status).toBe(400);
     expect(malformed.contentType).toContain('application/problem+json');
     expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'dryRun', rule: 'invalid_type' })]);
+    const empty = await h.request('POST', '/admin/calendar-change/rederive', { role: 'admin', body: {} });
+    expect(empty.status).toBe(400); // a run is never started by an empty body
+    expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'dryRun' })]);
 
     const dry = await rederive({ dryRun: true });
     expect(dry.status).toBe(200);

@@ -6,7 +6,8 @@ import { agencyCode } from '@motcua/contracts';
 import { validationProblem, violationsOf } from '@motcua/http';
 import { CalendarChangeService } from './calendar-change.service';
 
-const bodySchema = z.object({ dryRun: z.boolean().default(true), agencyCode: agencyCode.optional() }).strict();
+/** `dryRun` is required: an empty body must not start a run. */
+const bodySchema = z.object({ dryRun: z.boolean(), agencyCode: agencyCode.optional() }).strict();
 
 /**
  * After a calendar change is deployed (docs/legal-rules.md, "Calendar changes"): lists the open

@@ -7,7 +7,9 @@ import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.rep
 import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
 import { REDERIVED_STATUSES, rederive, type Rederivation } from './rederivation.rules';
 
-const BATCH = 100;
+const BATCH = 200;
+
+type Candidate = DossierWithSteps & { restartedAt: Date | null };
 const DOSSIER_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 export type RederivedDossier = {
@@ -36,8 +38,8 @@ export type RederivationReport = {
 
 /**
  * Re-derives the due dates of open dossiers computed with another calendar than the one in force
- * (rederivation.rules.ts). Each dossier is handled in its own transaction, its row locked (FOR
- * UPDATE SKIP LOCKED): a moved dossier gets its new due date, step due dates and calendar version,
+ * (rederivation.rules.ts). Batches are read and decided without locks; each dossier to move is
+ * then handled in its own transaction, its row locked (FOR UPDATE SKIP LOCKED) and decided again: it gets its new due date, step due dates and calendar version,
  * an action-log entry and `dossier.due-date-rederived` (plus its portal status) through the outbox;
  * a dossier that fails is listed in `failed` and left as it was. A dry run only lists. Unchanged
  * dossiers get the new calendar version (no event).
@@ -53,60 +55,84 @@ export class CalendarChangeService {
   async rederiveAll(options: { dryRun: boolean; actorSubject: string; agencyCode?: string; now?: Date }): Promise<RederivationReport> {
     const now = options.now ?? new Date();
     const report: RederivationReport = { calendarVersion, dryRun: options.dryRun, examined: 0, moved: [], promisedDateKept: [], unchanged: 0, failed: [] };
-    const seen = new Set<string>();
+    let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const ids = await this.candidates(options.agencyCode, seen);
-      for (const id of ids) {
-        seen.add(id);
-        try {
-          await this.uow.run((tx, events) => this.one(tx, events, id, { ...options, now }, report), DOSSIER_TRANSACTION);
-        } catch (error) {
-          // One dossier that cannot be re-derived (or announced) stays as it was; the run goes on.
-          report.failed.push({ dossierId: id, error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+      // Read a batch without locks and decide; only dossiers to change are then locked, one by one.
+      const batch = await this.candidates(options.agencyCode, after);
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1].id;
+      const unchanged: string[] = [];
+      for (const dossier of batch) {
+        const result = this.decide(dossier, now);
+        report.examined += 1;
+        if (result.outcome === 'unchanged') {
+          report.unchanged += 1;
+          unchanged.push(dossier.id);
+        } else if (result.outcome === 'promised-date-kept') {
+          report.promisedDateKept.push(listed(dossier, result));
+        } else if (options.dryRun) {
+          report.moved.push(listed(dossier, result));
+        } else {
+          await this.applyOne(dossier.id, { ...options, now }, report);
         }
       }
-      if (ids.length < BATCH) break;
+      if (!options.dryRun && unchanged.length > 0) {
+        await this.db.$executeRawUnsafe(
+          `UPDATE dossier SET calendar_version = $1 WHERE id = ANY($2::uuid[]) AND status = ANY($3::text[])`,
+          calendarVersion, unchanged, [...REDERIVED_STATUSES],
+        );
+      }
+      if (batch.length < BATCH) break;
     }
     return report;
   }
 
-  /** Open dossiers dated with another calendar version (promised dates kept and dry runs stay so: `seen` skips them). */
-  private async candidates(agencyCode: string | undefined, seen: Set<string>): Promise<string[]> {
+  /** Open dossiers dated with another calendar version, with their steps and clock restart, by id (keyset pages). */
+  private async candidates(agencyCode: string | undefined, after: string): Promise<Candidate[]> {
     const rows = await this.db.$queryRawUnsafe<{ id: string }[]>(
       `SELECT id FROM dossier
-        WHERE status = ANY($1::text[]) AND calendar_version <> $2 AND NOT (id = ANY($3::uuid[]))
+        WHERE status = ANY($1::text[]) AND calendar_version <> $2 AND id > $3::uuid
           AND ($4::text IS NULL OR agency_code = $4)
         ORDER BY id LIMIT ${BATCH}`,
-      [...REDERIVED_STATUSES], calendarVersion, [...seen], agencyCode ?? null,
+      [...REDERIVED_STATUSES], calendarVersion, after, agencyCode ?? null,
     );
-    return rows.map((r) => r.id);
+    const ids = rows.map((r) => r.id);
+    const [dossiers, restarts] = await Promise.all([
+      this.db.dossier.findMany({ where: { id: { in: ids } }, include: { steps: { orderBy: { order: 'asc' } } }, orderBy: { id: 'asc' } }),
+      this.db.$queryRawUnsafe<{ dossier_id: string; at: Date }[]>(
+        `SELECT dossier_id, max(occurred_at) AS at FROM dossier_action_log
+          WHERE dossier_id = ANY($1::uuid[]) AND action = 'supplement-received' GROUP BY dossier_id`,
+        ids,
+      ),
+    ]);
+    const restartOf = new Map(restarts.map((r) => [r.dossier_id, r.at]));
+    return dossiers.map((d) => ({ ...d, restartedAt: restartOf.get(d.id) ?? null }));
   }
 
-  /** One dossier in its own transaction, its row locked (skipped when another transaction holds it). */
-  private async one(
-    tx: DossiersTx, events: EventSink, id: string, options: { dryRun: boolean; actorSubject: string; now: Date }, report: RederivationReport,
-  ): Promise<void> {
-    const locked = await tx.$queryRawUnsafe<unknown[]>(
-      `SELECT id FROM dossier WHERE id = $1::uuid AND status = ANY($2::text[]) AND calendar_version <> $3 FOR UPDATE SKIP LOCKED`,
-      id, [...REDERIVED_STATUSES], calendarVersion,
-    );
-    if (locked.length === 0) return;
-    const dossier = (await this.dossiers.findWithSteps(tx, { id }))!;
-    const restart = await tx.dossierActionLog.findFirst({ where: { dossierId: id, action: 'supplement-received' }, orderBy: { id: 'desc' } });
-    const result = rederive({ ...dossier, restartedAt: restart?.occurredAt ?? null, timeLimit: dossier.timeLimit as TimeLimit }, options.now);
-    report.examined += 1;
-    if (result.outcome === 'unchanged') {
-      report.unchanged += 1;
-      if (!options.dryRun) await tx.dossier.update({ where: { id }, data: { calendarVersion: result.schedule.calendarVersion } });
-      return;
+  private decide(dossier: Candidate, now: Date): Rederivation {
+    return rederive({ ...dossier, timeLimit: dossier.timeLimit as TimeLimit }, now);
+  }
+
+  /** One dossier in its own transaction, its row locked and read again (skipped when another transaction holds it). */
+  private async applyOne(id: string, options: { actorSubject: string; now: Date }, report: RederivationReport): Promise<void> {
+    try {
+      await this.uow.run(async (tx, events) => {
+        const locked = await tx.$queryRawUnsafe<unknown[]>(
+          `SELECT id FROM dossier WHERE id = $1::uuid AND status = ANY($2::text[]) AND calendar_version <> $3 FOR UPDATE SKIP LOCKED`,
+          id, [...REDERIVED_STATUSES], calendarVersion,
+        );
+        if (locked.length === 0) return;
+        const dossier = (await this.dossiers.findWithSteps(tx, { id }))!;
+        const restart = await tx.dossierActionLog.findFirst({ where: { dossierId: id, action: 'supplement-received' }, orderBy: { id: 'desc' } });
+        const result = this.decide({ ...dossier, restartedAt: restart?.occurredAt ?? null }, options.now);
+        if (result.outcome !== 'moved') return;
+        await this.apply(tx, events, dossier, result, options);
+        report.moved.push(listed(dossier, result));
+      }, DOSSIER_TRANSACTION);
+    } catch (error) {
+      // One dossier that cannot be re-derived (or announced) stays as it was; the run goes on.
+      report.failed.push({ dossierId: id, error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
     }
-    const entry = listed(dossier, result);
-    if (result.outcome === 'promised-date-kept') {
-      report.promisedDateKept.push(entry);
-      return;
-    }
-    if (!options.dryRun) await this.apply(tx, events, dossier, result, options);
-    report.moved.push(entry);
   }
 
   private async apply(
