@@ -52,9 +52,22 @@ export class CalendarChangeService {
     private readonly db: DossiersDatabase,
   ) {}
 
-  async rederiveAll(options: { dryRun: boolean; actorSubject: string; agencyCode?: string; now?: Date }): Promise<RederivationReport> {
+  async rederiveAll(options: {
+    dryRun: boolean;
+    actorSubject: string;
+    agencyCode?: string;
+    now?: Date;
+  }): Promise<RederivationReport> {
     const now = options.now ?? new Date();
-    const report: RederivationReport = { calendarVersion, dryRun: options.dryRun, examined: 0, moved: [], promisedDateKept: [], unchanged: 0, failed: [] };
+    const report: RederivationReport = {
+      calendarVersion,
+      dryRun: options.dryRun,
+      examined: 0,
+      moved: [],
+      promisedDateKept: [],
+      unchanged: 0,
+      failed: [],
+    };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       // Read a batch without locks and decide; only dossiers to change are then locked, one by one.
@@ -79,7 +92,9 @@ export class CalendarChangeService {
       if (!options.dryRun && unchanged.length > 0) {
         await this.db.$executeRawUnsafe(
           `UPDATE dossier SET calendar_version = $1 WHERE id = ANY($2::uuid[]) AND status = ANY($3::text[])`,
-          calendarVersion, unchanged, [...REDERIVED_STATUSES],
+          calendarVersion,
+          unchanged,
+          [...REDERIVED_STATUSES],
         );
       }
       if (batch.length < BATCH) break;
@@ -94,11 +109,18 @@ export class CalendarChangeService {
         WHERE status = ANY($1::text[]) AND calendar_version <> $2 AND id > $3::uuid
           AND ($4::text IS NULL OR agency_code = $4)
         ORDER BY id LIMIT ${BATCH}`,
-      [...REDERIVED_STATUSES], calendarVersion, after, agencyCode ?? null,
+      [...REDERIVED_STATUSES],
+      calendarVersion,
+      after,
+      agencyCode ?? null,
     );
     const ids = rows.map((r) => r.id);
     const [dossiers, restarts] = await Promise.all([
-      this.db.dossier.findMany({ where: { id: { in: ids } }, include: { steps: { orderBy: { order: 'asc' } } }, orderBy: { id: 'asc' } }),
+      this.db.dossier.findMany({
+        where: { id: { in: ids } },
+        include: { steps: { orderBy: { order: 'asc' } } },
+        orderBy: { id: 'asc' },
+      }),
       this.db.$queryRawUnsafe<{ dossier_id: string; at: Date }[]>(
         `SELECT dossier_id, max(occurred_at) AS at FROM dossier_action_log
           WHERE dossier_id = ANY($1::uuid[]) AND action = 'supplement-received' GROUP BY dossier_id`,
@@ -114,59 +136,104 @@ export class CalendarChangeService {
   }
 
   /** One dossier in its own transaction, its row locked and read again (skipped when another transaction holds it). */
-  private async applyOne(id: string, options: { actorSubject: string; now: Date }, report: RederivationReport): Promise<void> {
+  private async applyOne(
+    id: string,
+    options: { actorSubject: string; now: Date },
+    report: RederivationReport,
+  ): Promise<void> {
     try {
       await this.uow.run(async (tx, events) => {
         const locked = await tx.$queryRawUnsafe<unknown[]>(
           `SELECT id FROM dossier WHERE id = $1::uuid AND status = ANY($2::text[]) AND calendar_version <> $3 FOR UPDATE SKIP LOCKED`,
-          id, [...REDERIVED_STATUSES], calendarVersion,
+          id,
+          [...REDERIVED_STATUSES],
+          calendarVersion,
         );
         if (locked.length === 0) return;
         const dossier = (await this.dossiers.findWithSteps(tx, { id }))!;
-        const restart = await tx.dossierActionLog.findFirst({ where: { dossierId: id, action: 'supplement-received' }, orderBy: { id: 'desc' } });
-        const result = this.decide({ ...dossier, restartedAt: restart?.occurredAt ?? null }, options.now);
+        const restart = await tx.dossierActionLog.findFirst({
+          where: { dossierId: id, action: 'supplement-received' },
+          orderBy: { id: 'desc' },
+        });
+        const result = this.decide(
+          { ...dossier, restartedAt: restart?.occurredAt ?? null },
+          options.now,
+        );
         if (result.outcome !== 'moved') return;
         await this.apply(tx, events, dossier, result, options);
         report.moved.push(listed(dossier, result));
       }, DOSSIER_TRANSACTION);
     } catch (error) {
       // One dossier that cannot be re-derived (or announced) stays as it was; the run goes on.
-      report.failed.push({ dossierId: id, error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+      report.failed.push({
+        dossierId: id,
+        error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+      });
     }
   }
 
   private async apply(
-    tx: DossiersTx, events: EventSink, dossier: DossierWithSteps, result: Extract<Rederivation, { outcome: 'moved' }>,
+    tx: DossiersTx,
+    events: EventSink,
+    dossier: DossierWithSteps,
+    result: Extract<Rederivation, { outcome: 'moved' }>,
     options: { actorSubject: string; now: Date },
   ): Promise<void> {
     const { schedule } = result;
     for (const step of dossier.steps.filter((s) => s.status !== 'completed')) {
       const dueAt = schedule.steps.find((s) => s.order === step.order)?.dueAt ?? schedule.dueAt;
-      await tx.dossierStep.update({ where: { dossierId_order: { dossierId: step.dossierId, order: step.order } }, data: { dueAt } });
+      await tx.dossierStep.update({
+        where: { dossierId_order: { dossierId: step.dossierId, order: step.order } },
+        data: { dueAt },
+      });
     }
     const updated = await tx.dossier.update({
       where: { id: dossier.id },
-      data: { dueAt: schedule.dueAt, calendarVersion: schedule.calendarVersion, revision: { increment: 1 } },
+      data: {
+        dueAt: schedule.dueAt,
+        calendarVersion: schedule.calendarVersion,
+        revision: { increment: 1 },
+      },
     });
     const previousDueDate = (dossier.dueAt ?? schedule.dueAt).toISOString();
-    const eventId = publishDossierEvent(events, dossierDueDateRederived, {
-      ...factsOf(updated, options.now),
-      dueDate: schedule.dueAt.toISOString(),
-      previousDueDate,
-      ...(dossier.originalDueAt ? { printedAppointmentDate: dossier.originalDueAt.toISOString() } : {}),
-      clockStartedAt: result.clockStartedAt.toISOString(),
-      calendarVersion: schedule.calendarVersion,
-      previousCalendarVersion: dossier.calendarVersion,
-      daysOffInPeriod: result.daysOffInPeriod,
-      onTimeBefore: result.onTimeBefore,
-      onTimeAfter: result.onTimeAfter,
-    }, updated);
+    const eventId = publishDossierEvent(
+      events,
+      dossierDueDateRederived,
+      {
+        ...factsOf(updated, options.now),
+        dueDate: schedule.dueAt.toISOString(),
+        previousDueDate,
+        ...(dossier.originalDueAt
+          ? { printedAppointmentDate: dossier.originalDueAt.toISOString() }
+          : {}),
+        clockStartedAt: result.clockStartedAt.toISOString(),
+        calendarVersion: schedule.calendarVersion,
+        previousCalendarVersion: dossier.calendarVersion,
+        daysOffInPeriod: result.daysOffInPeriod,
+        onTimeBefore: result.onTimeBefore,
+        onTimeAfter: result.onTimeAfter,
+      },
+      updated,
+    );
     await this.dossiers.appendLog(tx, {
-      dossierId: dossier.id, action: 'rederive-due-date', fromStatus: dossier.status, toStatus: updated.status, portalStatus: updated.portalStatus,
-      actorSubject: options.actorSubject, actorRoles: ['admin'], actorUnit: null, eventId, occurredAt: options.now,
+      dossierId: dossier.id,
+      action: 'rederive-due-date',
+      fromStatus: dossier.status,
+      toStatus: updated.status,
+      portalStatus: updated.portalStatus,
+      actorSubject: options.actorSubject,
+      actorRoles: ['admin'],
+      actorUnit: null,
+      eventId,
+      occurredAt: options.now,
       details: {
-        previousDueAt: previousDueDate, newDueAt: schedule.dueAt.toISOString(), previousCalendarVersion: dossier.calendarVersion,
-        calendarVersion: schedule.calendarVersion, daysOffInPeriod: result.daysOffInPeriod, onTimeBefore: result.onTimeBefore, onTimeAfter: result.onTimeAfter,
+        previousDueAt: previousDueDate,
+        newDueAt: schedule.dueAt.toISOString(),
+        previousCalendarVersion: dossier.calendarVersion,
+        calendarVersion: schedule.calendarVersion,
+        daysOffInPeriod: result.daysOffInPeriod,
+        onTimeBefore: result.onTimeBefore,
+        onTimeAfter: result.onTimeAfter,
       },
     });
   }
@@ -182,7 +249,11 @@ function listed(dossier: DossierWithSteps, result: Rederivation): RederivedDossi
     dueDate: result.schedule.appointmentDate,
     printedAppointmentDate: dossier.originalDueAt ? toLocalDate(dossier.originalDueAt) : null,
     ...(result.outcome === 'moved'
-      ? { onTimeBefore: result.onTimeBefore, onTimeAfter: result.onTimeAfter, daysOffInPeriod: result.daysOffInPeriod }
+      ? {
+          onTimeBefore: result.onTimeBefore,
+          onTimeAfter: result.onTimeAfter,
+          daysOffInPeriod: result.daysOffInPeriod,
+        }
       : {}),
   };
 }

@@ -34,7 +34,10 @@ describe('re-deriving due dates after a calendar change (Nghị quyết 28/2026/
   it('turns an overdue dossier back to in time when the new date is still ahead (boundary: the due instant itself)', () => {
     const at = (now: string) => rederive(before, vn(now));
     const saturday = at('2026-11-28T10:00:00');
-    expect(saturday.outcome === 'moved' && [saturday.onTimeBefore, saturday.onTimeAfter]).toEqual(['overdue', 'in_time']);
+    expect(saturday.outcome === 'moved' && [saturday.onTimeBefore, saturday.onTimeAfter]).toEqual([
+      'overdue',
+      'in_time',
+    ]);
     const atDue = at('2026-11-30T17:00:00');
     expect(atDue.outcome === 'moved' && atDue.onTimeAfter).toBe('in_time');
     const after = at('2026-11-30T17:00:01');
@@ -42,22 +45,37 @@ describe('re-deriving due dates after a calendar change (Nghị quyết 28/2026/
   });
 
   it('counts from the last complete supplement when the clock restarted', () => {
-    const result = rederive({ ...before, restartedAt: vn('2026-11-23T10:00:00'), dueAt: vn('2026-11-30T17:00:00') }, vn('2026-11-26T10:00:00'));
+    const result = rederive(
+      { ...before, restartedAt: vn('2026-11-23T10:00:00'), dueAt: vn('2026-11-30T17:00:00') },
+      vn('2026-11-26T10:00:00'),
+    );
     // 24 off; 25 = 1, 26 = 2, 27 = 3, 30 = 4, 1/12 = 5.
-    expect(result.outcome === 'moved' && [result.schedule.appointmentDate, result.clockStartedAt]).toEqual(['2026-12-01', vn('2026-11-23T10:00:00')]);
+    expect(
+      result.outcome === 'moved' && [result.schedule.appointmentDate, result.clockStartedAt],
+    ).toEqual(['2026-12-01', vn('2026-11-23T10:00:00')]);
   });
 
   it('leaves a dossier whose date is already right unchanged', () => {
-    expect(rederive({ ...before, dueAt: vn('2026-11-30T17:00:00') }, vn('2026-11-26T10:00:00')).outcome).toBe('unchanged');
+    expect(
+      rederive({ ...before, dueAt: vn('2026-11-30T17:00:00') }, vn('2026-11-26T10:00:00')).outcome,
+    ).toBe('unchanged');
   });
 
   it('keeps the date promised after an apology/extension (a leader fixed it) and only lists it', () => {
-    expect(rederive({ ...before, extensionCount: 1, dueAt: vn('2026-12-04T17:00:00') }, vn('2026-11-26T10:00:00')).outcome).toBe('promised-date-kept');
+    expect(
+      rederive(
+        { ...before, extensionCount: 1, dueAt: vn('2026-12-04T17:00:00') },
+        vn('2026-11-26T10:00:00'),
+      ).outcome,
+    ).toBe('promised-date-kept');
   });
 
   it('moves a dossier whose limit spans 22/8-31/8/2026 (Mon 31/8 off, Sat 22/8 worked: Thông báo 9441/TB-BNV)', () => {
     // Received Thu 20/8/2026 09:00, 5 working days: 21 = 1, Sat 22 = 2, 24 = 3, 25 = 4, 26 = 5 (old: 27/8).
-    const result = rederive({ ...before, receivedAt: vn('2026-08-20T09:00:00'), dueAt: vn('2026-08-27T17:00:00') }, vn('2026-08-21T09:00:00'));
+    const result = rederive(
+      { ...before, receivedAt: vn('2026-08-20T09:00:00'), dueAt: vn('2026-08-27T17:00:00') },
+      vn('2026-08-21T09:00:00'),
+    );
     expect(result.outcome === 'moved' && result.schedule.appointmentDate).toBe('2026-08-26');
   });
 

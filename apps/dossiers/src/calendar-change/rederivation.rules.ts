@@ -40,12 +40,14 @@ export type Rederivation =
 /** Statuses whose clock runs (a dossier awaiting a supplement gets a fresh date when it resumes). */
 export const REDERIVED_STATUSES = ['received', 'processing'] as const;
 
-const onTime = (now: Date, dueAt: Date): OpenOnTime => (now.getTime() <= dueAt.getTime() ? 'in_time' : 'overdue');
+const onTime = (now: Date, dueAt: Date): OpenOnTime =>
+  now.getTime() <= dueAt.getTime() ? 'in_time' : 'overdue';
 
 export function rederive(dossier: OpenDossierForRederivation, now: Date): Rederivation {
   const clockStartedAt = dossier.restartedAt ?? dossier.receivedAt;
   const schedule = scheduleFrom(clockStartedAt, dossier.timeLimit, dossier.steps);
-  if (dossier.dueAt && schedule.dueAt.getTime() === dossier.dueAt.getTime()) return { outcome: 'unchanged', schedule };
+  if (dossier.dueAt && schedule.dueAt.getTime() === dossier.dueAt.getTime())
+    return { outcome: 'unchanged', schedule };
   if (dossier.extensionCount > 0) return { outcome: 'promised-date-kept', schedule };
   const previous = dossier.dueAt ?? schedule.dueAt;
   return {
@@ -54,7 +56,10 @@ export function rederive(dossier: OpenDossierForRederivation, now: Date): Rederi
     clockStartedAt,
     onTimeBefore: onTime(now, previous),
     onTimeAfter: onTime(now, schedule.dueAt),
-    daysOffInPeriod: daysOffBetween(toLocalDate(clockStartedAt), maxDate(toLocalDate(previous), schedule.appointmentDate)),
+    daysOffInPeriod: daysOffBetween(
+      toLocalDate(clockStartedAt),
+      maxDate(toLocalDate(previous), schedule.appointmentDate),
+    ),
   };
 }
 

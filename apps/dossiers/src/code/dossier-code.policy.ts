@@ -22,7 +22,8 @@ export type DossierCodePolicy = {
 export const DOSSIER_CODE_POLICIES: readonly DossierCodePolicy[] = [
   {
     id: 'tt01-2018-code',
-    legalBasis: 'Circular 01/2018/TT-VPCP (article unverified): <agency>-<YYMMDD>-<4-digit sequence>; the agency of the procedure',
+    legalBasis:
+      'Circular 01/2018/TT-VPCP (article unverified): <agency>-<YYMMDD>-<4-digit sequence>; the agency of the procedure',
     effectiveFrom: '2018-06-21',
     effectiveTo: '2025-06-30',
     leadingAgency: 'resolving',
@@ -38,13 +39,23 @@ export const DOSSIER_CODE_POLICIES: readonly DossierCodePolicy[] = [
   },
 ];
 
-export function dossierCodePolicyOn(localDate: string, policies = DOSSIER_CODE_POLICIES): DossierCodePolicy {
-  const policy = [...policies].reverse().find((p) => p.effectiveFrom <= localDate && (!p.effectiveTo || localDate <= p.effectiveTo));
+export function dossierCodePolicyOn(
+  localDate: string,
+  policies = DOSSIER_CODE_POLICIES,
+): DossierCodePolicy {
+  const policy = [...policies]
+    .reverse()
+    .find((p) => p.effectiveFrom <= localDate && (!p.effectiveTo || localDate <= p.effectiveTo));
   if (!policy) throw new Error(`no dossier-code policy in force on ${localDate}`);
   return policy;
 }
 
 /** The agency whose electronic ID leads the code; the resolving agency when the receiving one is unknown. */
-export function leadingAgencyCode(policy: DossierCodePolicy, agencies: { resolving: string; receiving?: string }): string {
-  return policy.leadingAgency === 'receiving' && agencies.receiving ? agencies.receiving : agencies.resolving;
+export function leadingAgencyCode(
+  policy: DossierCodePolicy,
+  agencies: { resolving: string; receiving?: string },
+): string {
+  return policy.leadingAgency === 'receiving' && agencies.receiving
+    ? agencies.receiving
+    : agencies.resolving;
 }
