@@ -24,7 +24,7 @@ describe('procedure search', () => {
       name: `Mua sắm tài sản công ${tag}`,
       domainCode: 'QLCS',
       onlineLevel: 'partial',
-      level: 'district',
+      level: 'commune',
     });
     const third = decisionBody('new', abolished);
     third.procedure.name = `Kê khai giá ${tag}`;
@@ -61,7 +61,7 @@ describe('procedure search', () => {
     const q = `q=${encodeURIComponent(tag)}`;
     expect((await search(`${q}&domain=QLCS`)).body.items.map((i) => i.code)).toEqual([codes[1]]);
     expect((await search(`${q}&domain=QLG`)).body.items.map((i) => i.code)).toEqual([codes[0]]);
-    expect((await search(`${q}&level=district`)).body.items.map((i) => i.code)).toEqual([codes[1]]);
+    expect((await search(`${q}&level=commune`)).body.items.map((i) => i.code)).toEqual([codes[1]]);
     expect(
       (await search(`${q}&onlineLevel=full&agency=000.00.15.H26`)).body.items.map((i) => i.code),
     ).toEqual([codes[0]]);

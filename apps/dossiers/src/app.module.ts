@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessLogModule } from '@motcua/auth';
 import { ServiceKitModule } from '@motcua/http';
 import { AgencyTreeCopy, MessagingModule } from '@motcua/messaging';
+import { CalendarChangeModule } from './calendar-change/calendar-change.module';
 import { DOSSIERS_CONFIG, type DossiersConfig } from './config';
 import { DeadlineWatchService } from './deadline/deadline-watch.service';
 import { DossiersDatabase } from './dossiers.database';
@@ -23,6 +24,7 @@ export class AppModule {
         ServiceKitModule.forRoot({ service: 'dossiers', config, database: DossiersDatabase }),
         MessagingModule.forService({ service: 'dossiers', database: DossiersDatabase }),
         IntakeModule,
+        CalendarChangeModule,
         LifecycleModule,
         EvaluationModule,
         LookupModule,

@@ -141,6 +141,9 @@ describe('dossiers authorization matrix', () => {
       }
       case 'GET /dossiers/{id}/slips/{kind}':
         return send('GET', `/dossiers/${(await fixture('received', owner)).id}/slips/receipt`);
+      case 'POST /admin/calendar-change/rederive':
+        // A dry run limited to this test's agency: it lists, changes nothing.
+        return send('POST', row.path, { dryRun: true, agencyCode: procedure.agencyCode });
       case 'GET /access-log':
         return send('GET', '/access-log?limit=5');
       case 'GET /tracking-book':

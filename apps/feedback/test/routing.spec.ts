@@ -34,6 +34,17 @@ describe('classification and routing (phân loại, chuyển, giao xử lý)', (
     expect(forwarded.body.dueDates.forwardBy).toBe(new Date(event.data.forwardBy as string).toISOString());
   });
 
+  it('counts an item forwarded here from its latest forwarding date (portal operating rules), forwarding from receipt (Decree 20/2008 Art. 9(1)(d))', async () => {
+    const forwarded = { by: 'Văn phòng Chính phủ', latestForwardedAt: '2026-11-25T10:00:00+07:00' };
+    const reply = await h.request('POST', '/feedback', { ...regulationFeedback(), channel: 'written', forwarded }, { role: 'desk_officer', unit: 'VP.KSTT' });
+    expect(reply.status).toBe(201);
+    // 24/11/2026 is a day off (Vietnamese Culture Day): 26/11 = 1, 27/11 = 2 ... 16/12 = 15.
+    expect(reply.body.dueDates).toEqual({ classifyBy: '2026-11-27T10:00:00.000Z', answerBy: '2026-12-16T10:00:00.000Z' });
+    const future = await h.request('POST', '/feedback', { ...regulationFeedback(), channel: 'written', forwarded: { ...forwarded, latestForwardedAt: '2099-01-01T08:00:00+07:00' } }, { role: 'desk_officer', unit: 'VP.KSTT' });
+    expect(future.status).toBe(400);
+    expect(future.body.errors).toEqual([expect.objectContaining({ field: 'forwarded.latestForwardedAt' })]);
+  });
+
   it('a refusal needs its reason and closes the item', async () => {
     const id = await logged();
     const noReason = await h.action(id, 'classify', { category: 'not_accepted' }, 'specialist');

@@ -10,6 +10,7 @@ export type {
   HolidayKey,
   HolidayRuleSet,
   LunarHolidayRule,
+  StatutoryDayOffRule,
   MakeUpWorkingDay,
   SolarHolidayRule,
 } from './lib/holiday.types';
@@ -17,7 +18,9 @@ export type {
   DaySwap,
   ExtraDayOff,
   LegalSource,
+  SourceConfidence,
   SwapTable,
+  YearNotice,
   YearDecision,
 } from './lib/day-swaps.types';
 export type {
@@ -29,16 +32,31 @@ export type {
   ReceiptPolicy,
   TimeLimit,
   TransferChannel,
+  UnitRule,
 } from './lib/receipt-policy.types';
-export { HOLIDAY_RULE_SETS, LABOUR_CODE_2019 } from './lib/holiday-rules.constant';
+export { LIMIT_UNITS } from './lib/receipt-policy.types';
+export { timeLimitLabelVi } from './lib/time-limit-label';
+export { yearDecisionFromNotice } from './lib/year-notice.loader';
+export type { YearNoticeFile } from './lib/year-notice.loader';
+export {
+  CULTURE_DAY_2026,
+  HOLIDAY_RULE_SETS,
+  LABOUR_CODE_2019,
+  LABOUR_CODE_2019_WITH_CULTURE_DAY,
+} from './lib/holiday-rules.constant';
 export { DEFAULT_SWAP_TABLE } from './lib/day-swaps.constant';
-export { ND61_2018_POLICY, RECEIPT_POLICIES } from './lib/receipt-policy.constant';
+export {
+  ND118_2025_POLICY,
+  ND61_2018_POLICY,
+  RECEIPT_POLICIES,
+} from './lib/receipt-policy.constant';
 export { CALENDAR_ALGORITHM_VERSION } from './lib/calendar-version.util';
 export { Calendar, CALENDAR_MAX_YEAR, createCalendar } from './lib/calendar.service';
 export type { CalendarOptions, DayInfo, DayStatus } from './lib/calendar.service';
 export {
   addCalendarDays,
   addWorkingDays,
+  addWorkingHours,
   appointmentDate,
   calendarVersion,
   defaultCalendar,

@@ -1,6 +1,7 @@
 import type { EventContract } from './define-event';
 import { agencyTreePublished } from './events/agency.events';
 import { DIGITIZATION_EVENTS } from './events/digitization.events';
+import { DOSSIER_CALENDAR_EVENTS } from './events/dossier-calendar.events';
 import { DOSSIER_DEADLINE_EVENTS } from './events/dossier-deadline.events';
 import { DOSSIER_OUTCOME_EVENTS } from './events/dossier-outcome.events';
 import { DOSSIER_EVALUATION_EVENTS } from './events/dossier-evaluation.events';
@@ -29,6 +30,7 @@ export const DOSSIER_EVENTS = [
   ...DOSSIER_OUTCOME_EVENTS,
   ...DOSSIER_DEADLINE_EVENTS,
   ...DOSSIER_EVALUATION_EVENTS,
+  ...DOSSIER_CALENDAR_EVENTS,
 ] as const;
 export { DIGITIZATION_EVENTS, FEEDBACK_EVENTS, PORTAL_ACK_EVENTS, PORTAL_EVENTS, REVIEW_EVENTS };
 

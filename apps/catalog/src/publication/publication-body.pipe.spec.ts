@@ -86,3 +86,52 @@ describe('rules of a publication decision', () => {
     expect(parsed).toEqual(expect.objectContaining({ code: '1.000001' }));
   });
 });
+
+describe('levels and time-limit units under the law in force (docs/legal-rules.md)', () => {
+  it('refuses the district level for a version effective from 1/7/2025 (two-tier local government) and keeps it before', () => {
+    const from = decisionBody('new', '1.000001', {
+      signedOn: '2025-06-20',
+      effectiveFrom: '2025-07-01',
+    });
+    from.procedure.level = 'district';
+    expect(problemOf(from).errors).toEqual([
+      expect.objectContaining({
+        field: 'procedure.level',
+        rule: 'no-district-level-from-2025-07-01',
+      }),
+    ]);
+    const before = decisionBody('new', '1.000001', {
+      signedOn: '2025-06-20',
+      effectiveFrom: '2025-06-30',
+    });
+    before.procedure.level = 'district';
+    expect(new PublicationBodyPipe().transform(before).decision.effectiveFrom).toBe('2025-06-30');
+  });
+
+  it('accepts limits in working hours, months and same day, with the same-day value 1', () => {
+    const hours = decisionBody('new', '1.000001');
+    hours.procedure.timeLimit = { value: 4, unit: 'working_hours' };
+    hours.procedure.workflow = hours.procedure.workflow.map((s) => ({ ...s, share: 4 / 3 }));
+    expect('procedure' in new PublicationBodyPipe().transform(hours) && true).toBe(true);
+    const sameDay = decisionBody('new', '1.000001');
+    sameDay.procedure.timeLimit = { value: 2, unit: 'same_day' };
+    sameDay.procedure.workflow = sameDay.procedure.workflow.map((s, i) => ({
+      ...s,
+      share: i === 1 ? 1 : 0.5,
+    }));
+    expect(problemOf(sameDay).errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'procedure.timeLimit.value',
+          rule: 'same-day-value-is-1',
+        }),
+      ]),
+    );
+    const months = decisionBody('new', '1.000001');
+    months.procedure.timeLimit = { value: 1.5, unit: 'months' };
+    months.procedure.workflow = months.procedure.workflow.map((s) => ({ ...s, share: 0.5 }));
+    expect(problemOf(months).errors).toEqual([
+      expect.objectContaining({ field: 'procedure.timeLimit.value', rule: 'whole-units' }),
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { procedureCode, procedureVersionSchema, publicationDecisionSchema } from '@motcua/contracts';
+import { procedureCode, procedureVersionSchema, publicationDecisionSchema, TWO_TIER_LOCAL_GOVERNMENT_FROM } from '@motcua/contracts';
 
 export type DecisionKind = 'new' | 'amended' | 'replaced' | 'abolished';
 
@@ -27,6 +27,13 @@ export const procedureInputSchema = procedureVersionSchema
     if (orders.some((order, i) => i > 0 && order <= orders[i - 1])) {
       ctx.addIssue({ code: 'custom', path: ['workflow'], params: { rule: 'ordered-steps' }, message: 'workflow steps must be in strictly increasing order' });
     }
+    const { unit, value } = procedure.timeLimit;
+    if (unit === 'same_day' && value !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['timeLimit', 'value'], params: { rule: 'same-day-value-is-1' }, message: 'a same-day (trong ngày) limit has the value 1' });
+    }
+    if ((unit === 'months' || unit === 'working_days' || unit === 'calendar_days') && !Number.isInteger(value)) {
+      ctx.addIssue({ code: 'custom', path: ['timeLimit', 'value'], params: { rule: 'whole-units' }, message: `a limit in ${unit} is a whole number` });
+    }
     const shares = procedure.workflow.reduce((sum, step) => sum + step.share, 0);
     if (Math.abs(shares - procedure.timeLimit.value) > 1e-9) {
       ctx.addIssue({
@@ -41,9 +48,24 @@ export type ProcedureInput = z.infer<typeof procedureInputSchema>;
 
 const demo = z.boolean().optional().describe('Marks demo data (dữ liệu mẫu)');
 
-export const newDecisionSchema = z.object({ decision: decisionOf('new'), procedure: procedureInputSchema, demo });
-export const amendedDecisionSchema = z.object({ decision: decisionOf('amended'), procedure: procedureInputSchema });
-export const replacedDecisionSchema = z.object({ decision: decisionOf('replaced'), replacesCode: procedureCode, procedure: procedureInputSchema, demo });
+/**
+ * From 1/7/2025 local government has two tiers (province, commune): a version effective from
+ * then may not be at district level; older versions keep it (history). docs/legal-rules.md.
+ */
+function twoTierLevel(body: { decision: { effectiveFrom: string }; procedure: { level: string } }, ctx: z.RefinementCtx): void {
+  if (body.procedure.level === 'district' && body.decision.effectiveFrom >= TWO_TIER_LOCAL_GOVERNMENT_FROM) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['procedure', 'level'],
+      params: { rule: 'no-district-level-from-2025-07-01' },
+      message: `a version effective from ${TWO_TIER_LOCAL_GOVERNMENT_FROM} is at province or commune level (two-tier local government)`,
+    });
+  }
+}
+
+export const newDecisionSchema = z.object({ decision: decisionOf('new'), procedure: procedureInputSchema, demo }).superRefine(twoTierLevel);
+export const amendedDecisionSchema = z.object({ decision: decisionOf('amended'), procedure: procedureInputSchema }).superRefine(twoTierLevel);
+export const replacedDecisionSchema = z.object({ decision: decisionOf('replaced'), replacesCode: procedureCode, procedure: procedureInputSchema, demo }).superRefine(twoTierLevel);
 export const abolishedDecisionSchema = z.object({ decision: decisionOf('abolished'), code: procedureCode });
 
 export type NewDecision = z.infer<typeof newDecisionSchema>;

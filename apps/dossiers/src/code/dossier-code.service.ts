@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { formatDossierCode } from '@motcua/contracts';
 import { toLocalDate } from '@motcua/calendar';
 import type { SqlTransaction } from '@motcua/messaging';
+import { dossierCodePolicyOn, leadingAgencyCode } from './dossier-code.policy';
 
 /**
- * Mã hồ sơ (Circular 01/2018 Art. 19): `<agency>-<YYMMDD of receipt, Asia/Ho_Chi_Minh>-<NNNN>`.
+ * Mã hồ sơ (Circular 03/2025 Art. 13; Circular 01/2018 to 30/6/2025): `<agency>-<YYMMDD of
+ * receipt, Asia/Ho_Chi_Minh>-<daily sequence, at least 4 digits, growing past 9,999>`; whose
+ * agency ID leads is the policy in force on the date of receipt (dossier-code.policy.ts).
  * The daily sequence is a counter row per (agency, day), incremented by one atomic upsert: the
  * row lock makes numbers distinct across every instance. Intake takes its number just before its
  * transaction (autocommit), so concurrent intakes do not wait on each other's transactions; an
@@ -12,8 +15,9 @@ import type { SqlTransaction } from '@motcua/messaging';
  */
 @Injectable()
 export class DossierCodeService {
-  async next(db: SqlTransaction, agencyCode: string, receivedAt: Date): Promise<string> {
+  async next(db: SqlTransaction, agencies: { resolving: string; receiving?: string }, receivedAt: Date): Promise<string> {
     const receivedOn = toLocalDate(receivedAt);
+    const agencyCode = leadingAgencyCode(dossierCodePolicyOn(receivedOn), agencies);
     // The counter row is hot: every intake of the agency-day updates it, and its lock is held
     // until commit. Committing without waiting for the WAL flush releases it at once. Safe: a
     // dossier that commits durably flushes the WAL up to its own record, which includes this

@@ -74,7 +74,7 @@ export class DossierIntakeService {
     });
     // The number is taken in its own short statement, so intakes of one agency and day do not
     // queue on the counter row for a whole transaction; an intake that fails after this leaves a gap.
-    const code = await this.codes.next(this.db.sql, procedure.agencyCode, receivedAt);
+    const code = await this.codes.next(this.db.sql, { resolving: procedure.agencyCode, receiving: principal.agency }, receivedAt);
     const schedule = scheduleFrom(receivedAt, procedure.timeLimit, procedure.workflow);
     const dossier = intakeRecord({
       dossierId: randomUUID(), code, body, procedure, decision, schedule, receivedAt, principal, now: new Date(),

@@ -41,3 +41,26 @@ describe('scheduleFrom (ngày hẹn trả and step due dates)', () => {
     expect(s.dueAt).toEqual(endOfOfficeDay('2026-12-03'));
   });
 });
+
+describe('scheduleFrom with the units of Decree 118/2025 procedures', () => {
+  it('counts 24/11/2026 (Vietnamese Culture Day) off: received Fri 20/11, 5 working days → Mon 30/11', () => {
+    const s = scheduleFrom(new Date('2026-11-20T09:00:00+07:00'), { value: 5, unit: 'working_days' }, workflow);
+    expect(s.appointmentDate).toBe('2026-11-30');
+    expect(s.policyId).toBe('nd118-2025');
+  });
+
+  it('working hours: steps end after their share of office hours, the last with the limit', () => {
+    const s = scheduleFrom(new Date('2026-12-03T08:00:00+07:00'), { value: 8, unit: 'working_hours' }, [
+      { order: 1, name: 'A', unitCode: 'U1', unitName: 'U1', share: 2 },
+      { order: 2, name: 'B', unitCode: 'U2', unitName: 'U2', share: 6 },
+    ]);
+    expect(s.steps.map((x) => local(x.dueAt))).toEqual(['2026-12-03 10:00', '2026-12-04 08:00']);
+    expect(local(s.dueAt)).toBe('2026-12-04 08:00');
+  });
+
+  it('same day: received at 15:00 the dossier is due at the close of the next working day', () => {
+    const s = scheduleFrom(new Date('2026-12-04T15:00:00+07:00'), { value: 1, unit: 'same_day' }, workflow);
+    expect(local(s.dueAt)).toBe('2026-12-07 17:00');
+    expect(s.steps.every((x) => x.dueAt.getTime() === s.dueAt.getTime())).toBe(true);
+  });
+});

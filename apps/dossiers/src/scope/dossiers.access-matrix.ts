@@ -1,5 +1,6 @@
 import { AccessLogController, accessMatrix, declaredAccess, type RouteAccess } from '@motcua/auth';
 import { HealthController } from '@motcua/http';
+import { CalendarChangeController } from '../calendar-change/calendar-change.controller';
 import { DossierEvaluationController } from '../evaluation/dossier-evaluation.controller';
 import { DossierIntakeController } from '../intake/dossier-intake.controller';
 import { DOSSIER_ACTIONS, DOSSIER_ACTION_TABLE } from '../lifecycle/dossier-actions.table';
@@ -67,6 +68,14 @@ export function dossiersRoutes(): RouteAccess[] {
       path: '/tracking-book',
       ...declaredAccess(TrackingBookController, 'export'),
       scopedRoles: ['desk_officer', 'leader'],
+      outOfScope: 'forbidden',
+    },
+    // After a calendar change: an administrator re-derives open dossiers' due dates; no object scope.
+    {
+      method: 'POST',
+      path: '/admin/calendar-change/rederive',
+      ...declaredAccess(CalendarChangeController, 'rederive'),
+      scopedRoles: [],
       outOfScope: 'forbidden',
     },
     // The auditor reads the access log of personal data; no object scope.

@@ -1,5 +1,6 @@
 import type { SlipData, SlipLayout, SlipLine } from './slip.types';
 import { viLongDate, viTimeAndDate } from '@motcua/vietnamese';
+import { timeLimitLabelVi } from '@motcua/calendar';
 
 /**
  * The wording of the desk's forms, filled from the dossier; number and title come from the form
@@ -48,7 +49,7 @@ function applicant(data: SlipData): SlipLine[] {
 }
 
 export function timeLimitText(limit: SlipData['timeLimit']): string {
-  return `${limit.value} ${limit.unit === 'working_days' ? 'ngày làm việc' : 'ngày'}`;
+  return timeLimitLabelVi(limit);
 }
 
 function receipt(data: SlipData): Body {

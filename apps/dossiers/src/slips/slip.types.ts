@@ -1,3 +1,5 @@
+import type { TimeLimit } from '@motcua/calendar';
+
 /**
  * The slips the desk prints for one dossier, numbered by the form edition in force on its date
  * of receipt (form-editions.ts): Circular 03/2025 forms 01-06 from 1/7/2025 (05 stop notice,
@@ -28,7 +30,7 @@ export type SlipData = {
   receivedAt: Date;
   /** The appointment date given on the receipt (before any extension). */
   appointmentAt: Date | null;
-  timeLimit: { value: number; unit: 'working_days' | 'calendar_days' };
+  timeLimit: TimeLimit;
   /** Submitted documents, named from the procedure copy. */
   documents: string[];
   /** Missing documents of the supplement request (every one at once). */

@@ -49,7 +49,7 @@ export class FeedbackIntakeService {
       if (duplicate) return { merged: true, feedback: duplicate };
 
       const procedure = await this.procedureOf(tx, body.subject.procedureCode);
-      const due = dueDatesAtReceipt(now);
+      const due = dueDatesAtReceipt(now, undefined, body.forwarded ? new Date(body.forwarded.latestForwardedAt) : undefined);
       const id = randomUUID();
       const code = await this.codes.next(tx, Number(toLocalDate(now).slice(0, 4)));
       const trackingToken = randomBytes(24).toString('base64url');
@@ -113,7 +113,7 @@ export class FeedbackIntakeService {
         toStatus: 'received',
         actorSubject: source.subject,
         actorUnit: source.unit ?? null,
-        details: { channel: body.channel, anonymous: body.anonymous, eventId: event.id },
+        details: { channel: body.channel, anonymous: body.anonymous, eventId: event.id, ...(body.forwarded ? { forwarded: body.forwarded } : {}) },
         occurredAt: now,
       });
       return { merged: false, feedback, trackingToken };

@@ -53,12 +53,23 @@ function contactRule<T extends { anonymous: boolean; contact?: z.infer<typeof co
 /** Online submission from the portal (POST /public/feedback). */
 export const publicIntakeSchema = z.object(common).strict().superRefine(contactRule);
 
+/**
+ * An item forwarded here by the Government Office, a ministry or a province: its refuse,
+ * information and processing limits count from the latest forwarding date (docs/legal-rules.md).
+ */
+const forwardedSchema = z
+  .object({
+    by: plainText(300),
+    latestForwardedAt: z.iso.datetime({ offset: true }).refine((v) => new Date(v).getTime() <= Date.now(), 'must not be in the future'),
+  })
+  .strict();
+
 /** Desk entry of letters, phone calls and visits (POST /feedback). */
 export const deskIntakeSchema = z
-  .object({ ...common, channel: z.enum(['written', 'phone', 'in_person', 'online']) })
+  .object({ ...common, channel: z.enum(['written', 'phone', 'in_person', 'online']), forwarded: forwardedSchema.optional() })
   .strict()
   .superRefine(contactRule);
 
 export type PublicIntakeBody = z.infer<typeof publicIntakeSchema>;
 export type DeskIntakeBody = z.infer<typeof deskIntakeSchema>;
-export type IntakeBody = PublicIntakeBody & { channel: DeskIntakeBody['channel'] };
+export type IntakeBody = PublicIntakeBody & { channel: DeskIntakeBody['channel']; forwarded?: DeskIntakeBody['forwarded'] };

@@ -26,9 +26,18 @@ export type ReceiptDueDates = {
   answerBy: Date;
 };
 
-/** The due dates fixed at receipt, under the policy in force on the local date of receipt. */
-export function dueDatesAtReceipt(receivedAt: Date, policy: FeedbackTimeLimitPolicy = policyFor(toLocalDate(receivedAt))): ReceiptDueDates {
-  const end = (stage: FeedbackStage) => limitEnd(receivedAt, policy.limits[stage].workingDays);
+/**
+ * The due dates fixed at receipt, under the policy in force on the local date of receipt. A
+ * limit that starts at `latest-forwarding` counts from `latestForwardedAt` when the item was
+ * forwarded here (by the Government Office, a ministry or a province), else from receipt.
+ */
+export function dueDatesAtReceipt(
+  receivedAt: Date,
+  policy: FeedbackTimeLimitPolicy = policyFor(toLocalDate(receivedAt)),
+  latestForwardedAt?: Date,
+): ReceiptDueDates {
+  const startOf = (stage: FeedbackStage) => (policy.limits[stage].from === 'latest-forwarding' && latestForwardedAt ? latestForwardedAt : receivedAt);
+  const end = (stage: FeedbackStage) => limitEnd(startOf(stage), policy.limits[stage].workingDays);
   return {
     policyId: policy.id,
     calendarVersion,

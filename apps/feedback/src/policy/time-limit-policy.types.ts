@@ -1,8 +1,14 @@
 /** Stages of a feedback item that run against a time limit (contracts: feedbackStage). */
 export type FeedbackStage = 'classify' | 'info_request' | 'forward' | 'answer' | 'publish';
 
-/** Where a time limit starts counting from. */
-export type LimitStart = 'received' | 'approved';
+/**
+ * Where a time limit starts counting from:
+ * - `received`: the day the item was received (sent) here;
+ * - `latest-forwarding`: for an item forwarded here (by the Government Office, a ministry or a
+ *   province), the latest forwarding date; for any other item, the day it was received;
+ * - `approved`: the leader's approval of the answer (it enters "chờ công khai").
+ */
+export type LimitStart = 'received' | 'latest-forwarding' | 'approved';
 
 export type StageLimit = { workingDays: number; from: LimitStart; basis: string };
 
@@ -14,6 +20,8 @@ export type FeedbackTimeLimitPolicy = {
   id: string;
   legalBasis: string;
   effectiveFrom: string;
+  /** Last local date of receipt the policy governs (inclusive); absent: still in force. */
+  effectiveTo?: string;
   limits: Record<FeedbackStage, StageLimit>;
   /** A running limit is announced as due soon when it ends within this many working days. */
   dueSoonWorkingDays: number;

@@ -1,4 +1,4 @@
-import { buildEvent, dossierContactRecorded, dossierEvaluated, dossierExtended, dossierFeePaid, dossierOverdue, dossierProcessed, dossierReceived, dossierResumed, dossierStepCompleted, dossierSupplementRequested, type CloudEvent, type DossierFacts } from '@motcua/contracts';
+import { buildEvent, dossierContactRecorded, dossierDueDateRederived, dossierEvaluated, dossierExtended, dossierFeePaid, dossierOverdue, dossierProcessed, dossierReceived, dossierResumed, dossierStepCompleted, dossierSupplementRequested, type CloudEvent, type DossierFacts } from '@motcua/contracts';
 import { dossierChange, handlingUnitOf } from './dossier-change';
 
 const ctx = { correlationId: 'spec' };
@@ -35,6 +35,13 @@ describe('dossierChange', () => {
     expect(dossierLevel.set).toMatchObject({ overdue: true });
     const step = { ...dossierOverdue.example, deadline: { scope: 'step' as const, stepOrder: 2, responsibleUnitCode: 'P.QLG', deadline: '2026-12-04T17:00:00+07:00' } };
     expect(dossierChange(buildEvent(dossierOverdue, step, ctx).event as Any).set).toEqual({});
+  });
+
+  it('follows a calendar change: the new due date and the on-time status re-derived with it', () => {
+    const back = { ...dossierDueDateRederived.example, onTimeAfter: 'in_time' as const };
+    const legal = { legal_due_date: dossierDueDateRederived.example.dueDate };
+    expect(dossierChange(buildEvent(dossierDueDateRederived, back, ctx).event as Any).set).toEqual({ overdue: false, ...legal });
+    expect(dossierChange(buildEvent(dossierDueDateRederived, example(dossierDueDateRederived), ctx).event).set).toEqual({ overdue: true, ...legal });
   });
 
   it('counts a completed step as early (a day before its due day), on time or late (after its due date)', () => {

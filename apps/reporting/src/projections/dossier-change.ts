@@ -60,7 +60,8 @@ const NONE: DossierChange = { status: null, set: {}, increment: {} };
  */
 function legalDueOf(type: string, d: AnyDossierData): Partial<Record<'legal_due_date', Value>> {
   if (typeof d.legalDueDate === 'string') return { legal_due_date: d.legalDueDate };
-  if ((type === 'motcua.dossier.received.v1' || type === 'motcua.dossier.resumed.v1') && d.dueDate) return { legal_due_date: d.dueDate };
+  const legal = ['motcua.dossier.received.v1', 'motcua.dossier.resumed.v1', 'motcua.dossier.due-date-rederived.v1'];
+  if (legal.includes(type) && d.dueDate) return { legal_due_date: d.dueDate };
   return {};
 }
 
@@ -150,6 +151,10 @@ function baseChange(event: CloudEvent<AnyDossierData>): DossierChange {
       if (deadline.scope !== 'dossier') return NONE;
       return { status: null, set: { overdue: true, overdue_since: d.overdueSince as string }, increment: {} };
     }
+    case 'motcua.dossier.due-date-rederived.v1':
+      // A calendar change moved the legal due date (the facts carry the new dueDate): the overdue
+      // flag follows the on-time status the dossiers service derived with it.
+      return { status: null, set: { overdue: d.onTimeAfter === 'overdue' }, increment: {} };
     default:
       return NONE;
   }

@@ -38,6 +38,17 @@ export function checkedRuleSets(ruleSets: readonly HolidayRuleSet[]): HolidayRul
 /** Receipt policies sorted by effective date, each validated. */
 export function checkedReceiptPolicies(policies: readonly ReceiptPolicy[]): ReceiptPolicy[] {
   const sorted = sortedByEffectiveDate(policies, 'receipt policy');
-  sorted.forEach(validateReceiptPolicy);
+  sorted.forEach((policy, i) => {
+    validateReceiptPolicy(policy);
+    if (policy.effectiveTo !== undefined)
+      parseIsoDate(policy.effectiveTo, `receipt policy ${policy.id} effectiveTo`);
+    const next = sorted[i + 1];
+    if (next && policy.effectiveTo !== undefined && policy.effectiveTo >= next.effectiveFrom) {
+      throw new CalendarError(
+        'receipt-policy',
+        `receipt policy ${policy.id} (to ${policy.effectiveTo}) overlaps ${next.id} (from ${next.effectiveFrom})`,
+      );
+    }
+  });
   return sorted;
 }

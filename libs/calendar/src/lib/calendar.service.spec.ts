@@ -2,8 +2,10 @@ import { Calendar, createCalendar } from './calendar.service';
 import { DEFAULT_SWAP_TABLE } from './day-swaps.constant';
 import { type LegalSource, type SwapTable, type YearDecision } from './day-swaps.types';
 import { calendarVersion, defaultCalendar } from './default-calendar.api';
-import { LABOUR_CODE_2019 } from './holiday-rules.constant';
-import { ND61_2018_POLICY } from './receipt-policy.constant';
+import { HOLIDAY_RULE_SETS } from './holiday-rules.constant';
+import { type HolidayRuleSet } from './holiday.types';
+import { RECEIPT_POLICIES } from './receipt-policy.constant';
+import { type ReceiptPolicy } from './receipt-policy.types';
 
 const source: LegalSource = {
   document: 'Test 1/TB-TEST',
@@ -83,12 +85,14 @@ describe('calendar version', () => {
 
   it('is not affected by mutating its inputs after construction', () => {
     const table: SwapTable = JSON.parse(JSON.stringify(DEFAULT_SWAP_TABLE));
-    const policy = { ...ND61_2018_POLICY };
-    const ruleSet = JSON.parse(JSON.stringify(LABOUR_CODE_2019));
+    const policies: ReceiptPolicy[] = JSON.parse(JSON.stringify(RECEIPT_POLICIES));
+    const policy = policies[0];
+    const ruleSets: HolidayRuleSet[] = JSON.parse(JSON.stringify(HOLIDAY_RULE_SETS));
+    const ruleSet = ruleSets[0];
     const calendar = new Calendar({
       swapTable: table,
-      receiptPolicies: [policy],
-      holidayRuleSets: [ruleSet],
+      receiptPolicies: policies,
+      holidayRuleSets: ruleSets,
     });
     table.years[1].swaps![0].dayOff = '2025-05-05';
     policy.transferCutoff = '16:00';

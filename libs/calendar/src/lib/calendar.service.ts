@@ -16,6 +16,8 @@ import {
   weekdayOfEpochDay,
   yearOfEpochDay,
 } from './iso-date.util';
+import { addWorkingHoursInstant } from './limit-units.rules';
+import { assertInstant } from './local-time.util';
 import { RECEIPT_POLICIES } from './receipt-policy.constant';
 import {
   type AppointmentComputation,
@@ -151,6 +153,21 @@ export class Calendar implements WorkingDayLookup {
     return transferDeadline(this, receivedAt, channel);
   }
 
+  /**
+   * The instant `hours` office hours after `start` (office hours of working days only; a start
+   * outside them counts from the next office period). `hours` > 0.
+   */
+  addWorkingHours(start: Date, hours: number): Date {
+    assertInstant(start, 'start');
+    if (typeof hours !== 'number' || !(hours > 0) || !Number.isFinite(hours)) {
+      throw new CalendarError(
+        'limit-unit',
+        `hours must be a positive number, got ${String(hours)}`,
+      );
+    }
+    return addWorkingHoursInstant(this, start, hours);
+  }
+
   appointmentDate(input: AppointmentInput): IsoDate {
     return formatEpochDay(computeAppointment(this, input).appointment);
   }
@@ -163,6 +180,7 @@ export class Calendar implements WorkingDayLookup {
       receivedOn: formatEpochDay(days.receivedOn),
       countsAsReceivedOn: formatEpochDay(days.countsAsReceivedOn),
       limit: { ...input.limit },
+      dueAt: days.dueAt,
       policyId: days.policy.id,
       calendarVersion: this.version,
     };
@@ -189,7 +207,7 @@ export class Calendar implements WorkingDayLookup {
   policyForEpochDay(day: number): ReceiptPolicy {
     const date = formatEpochDay(day);
     const policy = [...this.policies].reverse().find((p) => p.effectiveFrom <= date);
-    if (!policy) {
+    if (!policy || (policy.effectiveTo !== undefined && date > policy.effectiveTo)) {
       throw new CalendarError(
         'receipt-policy',
         `no receipt policy is in force on ${date} (earliest: ${this.policies[0].effectiveFrom})`,

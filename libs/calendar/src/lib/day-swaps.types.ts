@@ -9,6 +9,23 @@ export type LegalSource = {
   issuedOn?: IsoDate;
   /** How the entry was checked, caveats. */
   note?: string;
+  /** Where the text was read (official gazette, a press report, a provincial copy). */
+  reference?: string;
+  /**
+   * confirmed: the notice as quoted by a published copy; copy: as reproduced by a deployed
+   * system or a provincial text; unverified: no text either way (docs/legal-rules.md).
+   */
+  confidence?: SourceConfidence;
+};
+
+export type SourceConfidence = 'confirmed' | 'copy' | 'unverified';
+
+/** A year's notice as recorded next to its entries (year-notices/<year>.json). */
+export type YearNotice = LegalSource & {
+  /** Short id the entries of the data file refer to, e.g. "9441". */
+  id: string;
+  /** Days off the notice confirms although the rules already compute them (checked by a test). */
+  confirmsDaysOff?: IsoDate[];
 };
 
 /** A working day given off (hoán đổi) and paid back by working a weekly rest day (làm bù). */
@@ -26,6 +43,8 @@ export type YearDecision = {
   nationalDayAdjacent?: { date: IsoDate; source: LegalSource };
   swaps?: DaySwap[];
   extraDaysOff?: ExtraDayOff[];
+  /** Every notice of the year, including those whose days the rules already compute. */
+  notices?: YearNotice[];
 };
 
 /** The per-year table of government decisions; its content is hashed into the calendar version. */

@@ -25,6 +25,12 @@ function checkSource(source: LegalSource | undefined, where: string): void {
     fail(`${where} must name its legal source (document and issuer)`);
   }
   if (source.issuedOn !== undefined) parseIsoDate(source.issuedOn, `${where} source issuedOn`);
+  if (
+    source.confidence !== undefined &&
+    !['confirmed', 'copy', 'unverified'].includes(source.confidence)
+  ) {
+    fail(`${where} source confidence must be confirmed, copy or unverified`);
+  }
 }
 
 /** Table-wide checks: one entry per year, each year inside the supported range. */

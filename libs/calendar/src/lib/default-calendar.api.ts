@@ -1,7 +1,7 @@
 /**
  * The plain functions of `@motcua/calendar`, bound to the default calendar: the Labour Code
  * 2019 holidays, the built-in table of government decisions (day-swaps.constant.ts) and the
- * nd61-2018 receipt policy. Use `createCalendar({ swapTable })` to inject another table.
+ * receipt policies (nd61-2018 to 30/6/2025, nd118-2025 from 1/7/2025). Use `createCalendar({ swapTable })` to inject another table.
  */
 import { Calendar, type DayInfo } from './calendar.service';
 import { type Holiday, type MakeUpWorkingDay } from './holiday.types';
@@ -54,6 +54,10 @@ export const isWithinOfficeHours = (instant: Date): boolean =>
 /** Paper: end of the same working day if received before 15:00, else the next working day's start. */
 export const transferDeadline = (receivedAt: Date, channel: TransferChannel = 'paper'): Date =>
   defaultCalendar.transferDeadline(receivedAt, channel);
+
+/** The instant `hours` office hours after `start` (working days only); `hours` > 0. */
+export const addWorkingHours = (start: Date, hours: number): Date =>
+  defaultCalendar.addWorkingHours(start, hours);
 
 /** The appointment date (ngày hẹn trả); see computeAppointment in receipt.rules.ts for the rules. */
 export const appointmentDate = (input: AppointmentInput): IsoDate =>

@@ -1,4 +1,4 @@
-import { type HolidayRuleSet } from './holiday.types';
+import { type HolidayRuleSet, type StatutoryDayOffRule } from './holiday.types';
 
 const CODE_2019 = 'Labour Code 2019 (Bộ luật Lao động, Law 45/2019/QH14)';
 
@@ -91,5 +91,39 @@ export const LABOUR_CODE_2019: HolidayRuleSet = {
   },
 };
 
+/**
+ * Vietnamese Culture Day (Ngày Văn hóa Việt Nam), Nghị quyết 28/2026/QH16 Art. 2, in force
+ * 2026-07-01: "Ngày 24 tháng 11 hằng năm là Ngày Văn hóa Việt Nam; người lao động được nghỉ làm
+ * việc và hưởng nguyên lương". First 24/11/2026 (Tuesday); first on a weekend: Sat 24/11/2029.
+ */
+export const CULTURE_DAY_2026: StatutoryDayOffRule = {
+  key: 'culture-day',
+  month: 11,
+  day: 24,
+  effectiveFrom: '2026-07-01',
+  nameVi: 'Ngày Văn hóa Việt Nam',
+  nameEn: 'Vietnamese Culture Day',
+  rule: 'Nghị quyết 28/2026/QH16 Art. 2: 24 November every year, a paid day off',
+  legalBasis: 'Nghị quyết 28/2026/QH16 of the National Assembly, Art. 2 (in force 2026-07-01)',
+  onWeeklyRestDay: 'no-make-up',
+  onWeeklyRestDayBasis:
+    'Unsettled: the day is outside Labour Code Art. 112(1), so Art. 111(3) does not reach it on its wording, and no guidance is known; no day in lieu until one is issued (docs/legal-rules.md, open questions)',
+};
+
+/**
+ * The Labour Code 2019 set plus Vietnamese Culture Day, for years from 2026 (the day itself
+ * applies from its own effective date, 2026-07-01, so 2026 has it on 24/11).
+ */
+export const LABOUR_CODE_2019_WITH_CULTURE_DAY: HolidayRuleSet = {
+  ...LABOUR_CODE_2019,
+  id: 'blld-2019-nq28-2026',
+  // The Art. 112 holidays keep their own basis; Culture Day names its own in statutoryDaysOff.
+  effectiveFrom: '2026-01-01',
+  statutoryDaysOff: [CULTURE_DAY_2026],
+};
+
 /** Every holiday rule set the calendar knows, oldest first. */
-export const HOLIDAY_RULE_SETS: readonly HolidayRuleSet[] = [LABOUR_CODE_2019];
+export const HOLIDAY_RULE_SETS: readonly HolidayRuleSet[] = [
+  LABOUR_CODE_2019,
+  LABOUR_CODE_2019_WITH_CULTURE_DAY,
+];

@@ -111,6 +111,30 @@ export function buildHolidayYear(
   const isRest = (day: number) => ruleSet.weeklyRestDays.includes(weekdayOfEpochDay(day));
   const dated = publicHolidays(year, ruleSet, decision);
   const taken = new Set(dated.map((d) => d.day));
+  const noMakeUp = new Set<number>();
+  for (const rule of ruleSet.statutoryDaysOff ?? []) {
+    const day = epochDayFromParts(year, rule.month, rule.day);
+    if (formatEpochDay(day) < rule.effectiveFrom) continue;
+    if (taken.has(day)) {
+      throw new CalendarError(
+        'holiday-rule-set',
+        `${ruleSet.id}: ${rule.key} on ${formatEpochDay(day)} collides with another day off`,
+      );
+    }
+    taken.add(day);
+    if (rule.onWeeklyRestDay === 'no-make-up') noMakeUp.add(day);
+    dated.push({
+      day,
+      holiday: {
+        kind: 'public-holiday',
+        key: rule.key,
+        nameVi: rule.nameVi,
+        nameEn: rule.nameEn,
+        rule: `${rule.rule}; on a weekly rest day: ${rule.onWeeklyRestDay}`,
+        source: rule.legalBasis,
+      },
+    });
+  }
   const makeUpWorkingDays: MakeUpWorkingDay[] = [];
   const workDays = new Set<number>();
   const conflict = (date: string, what: string) =>
@@ -154,7 +178,9 @@ export function buildHolidayYear(
       },
     });
   }
-  const compensated = dated.filter((d) => d.holiday.kind === 'public-holiday' && isRest(d.day));
+  const compensated = dated.filter(
+    (d) => d.holiday.kind === 'public-holiday' && isRest(d.day) && !noMakeUp.has(d.day),
+  );
   for (const { day, holiday } of compensated) {
     let candidate = day + 1;
     while (isRest(candidate) || taken.has(candidate)) candidate += 1;

@@ -9,6 +9,7 @@ export type HolidayKey =
   | 'labour-day'
   | 'national-day'
   | 'national-day-adjacent'
+  | 'culture-day'
   | 'swap'
   | 'extra';
 
@@ -62,6 +63,27 @@ export type LunarHolidayRule = {
   rule: string;
 };
 
+/**
+ * A paid day off every year set by a law other than Labour Code Art. 112(1) (Vietnamese Culture
+ * Day, Nghị quyết 28/2026/QH16 Art. 2). Labour Code Art. 111(3) (make-up of a holiday on a
+ * weekly rest day) reaches only Art. 112(1) holidays on its wording, so whether such a day is
+ * made up when it falls on a weekend is a policy flag of the rule set.
+ */
+export type StatutoryDayOffRule = {
+  key: HolidayKey;
+  month: number;
+  day: number;
+  /** First date the day applies (the law's entry into force). */
+  effectiveFrom: IsoDate;
+  nameVi: string;
+  nameEn: string;
+  rule: string;
+  legalBasis: string;
+  /** `no-make-up` (default): a weekend occurrence gives no day in lieu; `next-working-day`: it does. */
+  onWeeklyRestDay: 'no-make-up' | 'next-working-day';
+  onWeeklyRestDayBasis: string;
+};
+
 /** How the adjacent day of National Day is chosen when the year's table does not say. */
 export type AdjacentDayDefault = 'join-weekend';
 
@@ -95,6 +117,8 @@ export type HolidayRuleSet = {
     nameEn: string;
     rule: string;
   };
+  /** Other statutory yearly days off (not Art. 112(1)), each with its own effective date. */
+  statutoryDaysOff?: StatutoryDayOffRule[];
   compensation: {
     /** A holiday on a weekly rest day gives the next weekday that is not already off. */
     mode: 'next-working-day';

@@ -28,7 +28,8 @@ describe('holidays (Labour Code 2019 + the table of government decisions)', () =
     expect(hung?.rule).toMatch(/Art\. 112\(1\)\(e\)/);
     expect(hung?.source).toMatch(/45\/2019\/QH14/);
     const tet = holidays.find((h) => h.key === 'tet');
-    expect(tet?.source).toMatch(/6150\/TB-LĐTBXH/);
+    expect(tet?.source).toMatch(/6150\/TB-BLĐTBXH/);
+    expect(tet?.source).toMatch(/2024-12-03/);
     expect(holidays.find((h) => h.kind === 'swapped-day-off')?.source).toMatch(/6150/);
   });
 
@@ -48,7 +49,22 @@ describe('holidays (Labour Code 2019 + the table of government decisions)', () =
     expect(isWorkingDay('2024-02-15')).toBe(true);
   });
 
-  it('without a decision, gives Tết the day before lunar 1/1 and 1/1-4/1 (2026: 16-20/2)', () => {
+  it('without a decision, gives Tết the day before lunar 1/1 and 1/1-4/1 (2027: 5-9/2, 10-11/2 in lieu)', () => {
+    expect(lunarNewYear(2027)).toBe('2027-02-06');
+    const tet = holidaysOf(2027).filter((h) => h.key === 'tet');
+    expect(tet.map((h) => `${h.date} ${h.kind}`)).toEqual([
+      '2027-02-05 public-holiday',
+      '2027-02-06 public-holiday',
+      '2027-02-07 public-holiday',
+      '2027-02-08 public-holiday',
+      '2027-02-09 public-holiday',
+      '2027-02-10 compensatory-day-off',
+      '2027-02-11 compensatory-day-off',
+    ]);
+    expect(tet[0].rule).toMatch(/default/);
+  });
+
+  it('records Tết 2026 (16-20/2) as decided by Thông báo 9441/TB-BNV of 16/10/2025', () => {
     expect(lunarNewYear(2026)).toBe('2026-02-17');
     const tet = holidaysOf(2026).filter((h) => h.key === 'tet');
     expect(tet.map((h) => h.date)).toEqual([
@@ -58,7 +74,8 @@ describe('holidays (Labour Code 2019 + the table of government decisions)', () =
       '2026-02-19',
       '2026-02-20',
     ]);
-    expect(tet[0].rule).toMatch(/default/);
+    expect(tet[0].rule).toMatch(/decided for 2026/);
+    expect(tet[0].source).toMatch(/9441\/TB-BNV.*2025-10-16/);
   });
 
   it.each([

@@ -15,6 +15,8 @@ export type ReceiptPolicy = {
   id: string;
   legalBasis: string;
   effectiveFrom: IsoDate;
+  /** Last local date of receipt the policy governs (inclusive); absent: still in force. */
+  effectiveTo?: IsoDate;
   /** Office hours on a working day (half-open periods). */
   officeHours: OfficeHoursPeriod[];
   officeHoursBasis: string;
@@ -31,10 +33,30 @@ export type ReceiptPolicy = {
   /** A calendar-day limit that ends on a non-working day ends on the next working day. */
   calendarDayLimitEnd: 'next-working-day';
   countingBasis: string;
+  /** "Trong ngày" (same day): received at or after this time, or on a day off → the next working day. */
+  sameDayCutoff: ClockTime;
+  /** For each unit of time limit, the receipt-time rule and its basis (what `computeAppointment` applies). */
+  unitRules: Record<LimitUnit, UnitRule>;
 };
 
-/** Unit of a procedure's time limit (thời hạn giải quyết). */
-export type LimitUnit = 'working_days' | 'calendar_days';
+/** The receipt-time and counting rule of one unit of time limit, as the policy states it. */
+export type UnitRule = { rule: string; basis: string };
+
+/**
+ * Unit of a procedure's time limit (thời hạn giải quyết), as procedures publish them (the
+ * national portal's DonViTinh: Giờ / Ngày / Ngày làm việc / Tháng, plus "trong ngày"):
+ * working hours, working days, calendar days, months, and same day.
+ */
+export type LimitUnit = 'working_hours' | 'working_days' | 'calendar_days' | 'months' | 'same_day';
+
+/** Every unit, in the order of the contracts' enum. */
+export const LIMIT_UNITS: readonly LimitUnit[] = [
+  'working_days',
+  'calendar_days',
+  'working_hours',
+  'months',
+  'same_day',
+];
 
 export type TimeLimit = { value: number; unit: LimitUnit };
 
@@ -48,6 +70,11 @@ export type AppointmentComputation = {
   /** The working day the dossier counts as received on (after the receipt-time rules). */
   countsAsReceivedOn: IsoDate;
   limit: TimeLimit;
+  /**
+   * The instant the limit ends: the end of office hours of the appointment date, or for a limit
+   * in working hours the instant the last hour ends.
+   */
+  dueAt: Date;
   policyId: string;
   calendarVersion: string;
 };

@@ -138,6 +138,7 @@ describe('appointment date (ngày hẹn trả)', () => {
       receivedOn: '2025-03-15',
       countsAsReceivedOn: '2025-03-17',
       limit: { value: 2, unit: 'working_days' },
+      dueAt: vn('2025-03-19T17:00:00'),
       policyId: 'nd61-2018',
       calendarVersion,
     });
@@ -162,9 +163,11 @@ describe('receipt policies are data selected by the date of receipt', () => {
     ...ND61_2018_POLICY,
     id: 'test-2026',
     effectiveFrom: '2026-01-01',
+    effectiveTo: undefined,
     transferCutoff: '16:00',
   };
-  const calendar = new Calendar({ receiptPolicies: [later, ND61_2018_POLICY] });
+  const earlier = { ...ND61_2018_POLICY, effectiveTo: '2025-12-31' };
+  const calendar = new Calendar({ receiptPolicies: [later, earlier] });
 
   it('applies the policy in force on the local date of receipt', () => {
     expect(calendar.receiptPolicyFor('2025-12-31').id).toBe('nd61-2018');

@@ -13,8 +13,14 @@ import {
   parseClockTime,
 } from './local-time.util';
 import {
+  addMonthsEpochDay,
+  addWorkingHoursInstant,
+  endOfOfficeHours,
+  sameDayEpochDay,
+} from './limit-units.rules';
+import {
   type AppointmentInput,
-  type LimitUnit,
+  LIMIT_UNITS,
   type ReceiptPolicy,
   type TransferChannel,
 } from './receipt-policy.types';
@@ -29,7 +35,6 @@ export type WorkingDayLookup = {
   policyForEpochDay(day: number): ReceiptPolicy;
 };
 
-const LIMIT_UNITS: readonly LimitUnit[] = ['working_days', 'calendar_days'];
 const CHANNELS: readonly TransferChannel[] = ['paper', 'electronic'];
 
 function periodsMs(policy: ReceiptPolicy): Array<[number, number]> {
@@ -87,6 +92,8 @@ export type AppointmentDays = {
   receivedOn: number;
   countsAsReceivedOn: number;
   appointment: number;
+  /** The instant the limit ends (end of office hours of the appointment date, or the hour's end). */
+  dueAt: Date;
   policy: ReceiptPolicy;
 };
 
@@ -103,11 +110,27 @@ function assertAppointmentInput(input: AppointmentInput): void {
     );
   }
   assertInstant(input.receivedAt, 'receivedAt');
-  assertInteger(input.limit.value, 'limit.value', true);
   if (!LIMIT_UNITS.includes(input.limit.unit)) {
     throw new CalendarError(
       'limit-unit',
       `limit.unit must be one of ${LIMIT_UNITS.join(', ')}, got ${String(input.limit.unit)}`,
+    );
+  }
+  if (input.limit.unit === 'working_hours') {
+    const { value } = input.limit;
+    if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+      throw new CalendarError(
+        'limit-unit',
+        `limit.value in working_hours must be a positive number, got ${String(value)}`,
+      );
+    }
+  } else {
+    assertInteger(input.limit.value, 'limit.value', true);
+  }
+  if (input.limit.unit === 'same_day' && input.limit.value !== 1) {
+    throw new CalendarError(
+      'limit-unit',
+      `limit.value of a same_day limit must be 1, got ${input.limit.value}`,
     );
   }
 }
@@ -121,6 +144,12 @@ function assertAppointmentInput(input: AppointmentInput): void {
  * 3. Day 1 of the limit is the day after R (Civil Code 2015 Art. 147: the day of the event
  *    is not counted):
  *    - working_days: the value-th working day after R (value 0: R itself);
+ *    - months: the corresponding day `value` months after R (or that month's last day), moved
+ *      to the next working day if not a working day (Civil Code 2015 Art. 148);
+ *    - same_day ("trong ngày"): D if a working day and before the policy's sameDayCutoff
+ *      (15:00), else the next working day;
+ *    - working_hours: office hours counted from the receipt instant (Art. 147(1)); `dueAt` is
+ *      the instant the last hour ends;
  *    - calendar_days: R + value calendar days, moved to the next working day if that is not
  *      a working day (Civil Code 2015 Art. 148).
  */
@@ -137,15 +166,46 @@ export function computeAppointment(
     calendar.isWorkingEpochDay(receivedOn) && localMsOfDay(receivedAt) < dayEnds
       ? receivedOn
       : calendar.nextWorkingEpochDay(receivedOn);
+  const onWorkingDay = (day: number) =>
+    calendar.isWorkingEpochDay(day) ? day : calendar.nextWorkingEpochDay(day);
   let appointment: number;
-  if (limit.unit === 'working_days') {
-    appointment = calendar.addWorkingEpochDays(countsAsReceivedOn, limit.value);
-  } else {
-    appointment = countsAsReceivedOn + limit.value;
-    if (!calendar.isWorkingEpochDay(appointment))
-      appointment = calendar.nextWorkingEpochDay(appointment);
+  switch (limit.unit) {
+    case 'working_days':
+      appointment = calendar.addWorkingEpochDays(countsAsReceivedOn, limit.value);
+      break;
+    case 'calendar_days':
+      appointment = onWorkingDay(countsAsReceivedOn + limit.value);
+      break;
+    case 'months':
+      appointment = onWorkingDay(addMonthsEpochDay(countsAsReceivedOn, limit.value));
+      break;
+    case 'same_day': {
+      const day = sameDayEpochDay(calendar, receivedAt);
+      return {
+        receivedOn,
+        countsAsReceivedOn: day,
+        appointment: day,
+        dueAt: endOfOfficeHours(calendar, day),
+        policy,
+      };
+    }
+    case 'working_hours': {
+      const dueAt = addWorkingHoursInstant(calendar, receivedAt, limit.value);
+      const day = localEpochDayOf(dueAt);
+      return { receivedOn, countsAsReceivedOn, appointment: day, dueAt, policy };
+    }
+    default: {
+      const unreachable: never = limit.unit;
+      throw new CalendarError('limit-unit', `unknown unit ${String(unreachable)}`);
+    }
   }
-  return { receivedOn, countsAsReceivedOn, appointment, policy };
+  return {
+    receivedOn,
+    countsAsReceivedOn,
+    appointment,
+    dueAt: endOfOfficeHours(calendar, appointment),
+    policy,
+  };
 }
 
 /** Checks a policy's data so that a bad deployment fails at start, naming the field. */
@@ -163,4 +223,14 @@ export function validateReceiptPolicy(policy: ReceiptPolicy): void {
   }
   parseClockTime(policy.transferCutoff, `${policy.id} transferCutoff`);
   parseClockTime(policy.receiptDayEndsAt, `${policy.id} receiptDayEndsAt`);
+  parseClockTime(policy.sameDayCutoff, `${policy.id} sameDayCutoff`);
+  for (const unit of LIMIT_UNITS) {
+    const rule = policy.unitRules?.[unit];
+    if (!rule?.rule?.trim() || !rule.basis?.trim()) {
+      fail(`unitRules.${unit} must state its rule and its basis`);
+    }
+  }
+  if (policy.effectiveTo !== undefined && policy.effectiveTo < policy.effectiveFrom) {
+    fail(`effectiveTo ${policy.effectiveTo} is before effectiveFrom ${policy.effectiveFrom}`);
+  }
 }

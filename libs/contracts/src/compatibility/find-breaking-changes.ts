@@ -5,8 +5,11 @@
  * Breaking: a field removed; a type changed; an optional field made required or a new required
  * field; an enum (or const) value removed; a union variant removed; a field added to a closed
  * object (`additionalProperties: false`) or an open object closed; a constraint tightened (format,
- * pattern, bounds). Not breaking: a new optional field, a new enum value, a loosened bound.
+ * pattern, bounds). Not breaking: a new optional field, a new enum value, a loosened bound, a
+ * pattern change listed as a reviewed loosening (pattern-loosenings.ts).
  */
+import { isReviewedLoosening } from './pattern-loosenings';
+
 export type BreakingChangeKind =
   | 'field-removed'
   | 'type-changed'
@@ -156,6 +159,7 @@ function compareConstraints(
   out: BreakingChange[],
 ): void {
   for (const keyword of ['format', 'pattern']) {
+    if (keyword === 'pattern' && isReviewedLoosening(before.pattern, after.pattern)) continue;
     if (after[keyword] !== undefined && after[keyword] !== before[keyword]) {
       out.push({
         kind: 'constraint-tightened',

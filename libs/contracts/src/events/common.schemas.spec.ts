@@ -3,6 +3,7 @@ import {
   DOSSIER_CODE_PATTERN,
   dossierCode,
   formatDossierCode,
+  MAX_DOSSIER_SEQUENCE,
   freeText,
   label,
   PORTAL_STATUS,
@@ -10,14 +11,21 @@ import {
 } from './common.schemas';
 import { applicantKeyOf, maskPersonalId, normalisePersonalId } from './personal-data';
 
-describe('dossier code (Circular 01/2018 Art. 19)', () => {
-  it.each([
-    '000.00.15.H26-261129-0001',
-    '000.00.15.H26-260229-9999',
-    'H26.15-240229-0042',
-    'G01.01-240229-0042',
-    '000.12.30.H29-261231-0100',
-  ])('accepts %s', (code) => {
+describe('dossier code (Circular 03/2025 Art. 13; Circular 01/2018 for dossiers to 30/6/2025)', () => {
+  it.each(
+    [
+      '000.00.15.H26-261129-0001',
+      '000.00.15.H26-260229-9999',
+      'H26.15-240229-0042',
+      'G01.01-240229-0042',
+      '000.12.30.H29-261231-0100',
+      ['a sequence past 9,999', '000.00.15.H26-261129-10000'],
+      ['a provincial 2026-form agency ID', 'H15.50.05.13-261008-0975'],
+      ['the AA form of a central service (AA = 09, sequence 0001)', 'G09.123.45-260126-090001'],
+      ['a 7-digit ministry sequence', 'G18.10.01-261130-1800123'],
+      ['9 digits (the longest)', '000.00.15.H26-261129-123456789'],
+    ].map((c) => (Array.isArray(c) ? c[1] : c)),
+  )('accepts %s', (code) => {
     expect(dossierCode.safeParse(code).success).toBe(true);
   });
 
@@ -28,8 +36,12 @@ describe('dossier code (Circular 01/2018 Art. 19)', () => {
     ['day 32', '000.00.15.H26-261132-0001'],
     ['day 00', '000.00.15.H26-261100-0001'],
     ['sequence 0000', '000.00.15.H26-261129-0000'],
+    ['an all-zero longer sequence', '000.00.15.H26-261129-000000'],
     ['3-digit sequence', '000.00.15.H26-261129-001'],
-    ['5-digit sequence', '000.00.15.H26-261129-00001'],
+    [
+      '10-digit sequence (a run that could hide a personal number)',
+      '000.00.15.H26-261129-0123456789',
+    ],
     ['4-digit year', '000.00.15.H26-20261129-0001'],
     ['wrong separator', '000.00.15.H26_261129_0001'],
     ['trailing text', '000.00.15.H26-261129-0001x'],
@@ -40,19 +52,34 @@ describe('dossier code (Circular 01/2018 Art. 19)', () => {
     expect(DOSSIER_CODE_PATTERN.test(code)).toBe(false);
   });
 
-  it('is built from agency, local receipt date and daily sequence', () => {
-    expect(
-      formatDossierCode({ agencyCode: '000.00.15.H26', receivedOn: '2026-11-29', sequence: 1 }),
-    ).toBe('000.00.15.H26-261129-0001');
-    expect(() =>
-      formatDossierCode({ agencyCode: '000.00.15.H26', receivedOn: '2026-11-29', sequence: 0 }),
-    ).toThrow();
-    expect(() =>
-      formatDossierCode({ agencyCode: '000.00.15.H26', receivedOn: '2026-11-29', sequence: 10000 }),
-    ).toThrow();
+  it('is built from agency, local receipt date and daily sequence, growing past 9,999 (boundary 9,999 → 10,000)', () => {
+    const code = (sequence: number) =>
+      formatDossierCode({ agencyCode: '000.00.15.H26', receivedOn: '2026-11-29', sequence });
+    expect(code(1)).toBe('000.00.15.H26-261129-0001');
+    expect(code(9999)).toBe('000.00.15.H26-261129-9999');
+    expect(code(10000)).toBe('000.00.15.H26-261129-10000');
+    expect(code(10001)).toBe('000.00.15.H26-261129-10001');
+    expect(code(MAX_DOSSIER_SEQUENCE)).toBe('000.00.15.H26-261129-999999999');
+    expect(() => code(MAX_DOSSIER_SEQUENCE + 1)).toThrow(RangeError);
+    expect(() => code(0)).toThrow(/positive integer/);
+    expect(() => code(1.5)).toThrow(/positive integer/);
     expect(() =>
       formatDossierCode({ agencyCode: 'bad', receivedOn: '2026-11-29', sequence: 1 }),
     ).toThrow();
+  });
+
+  it('builds the AA form of a centrally provided service (Circular 03/2025 Art. 13(3)(c)-(d))', () => {
+    const central = (sequence: number, centralSystemPrefix: string) =>
+      formatDossierCode({
+        agencyCode: 'G09.123.45',
+        receivedOn: '2026-01-26',
+        sequence,
+        centralSystemPrefix,
+      });
+    expect(central(1, '09')).toBe('G09.123.45-260126-090001');
+    expect(central(12345, '18')).toBe('G09.123.45-260126-1812345');
+    expect(() => central(1, '9')).toThrow(/2 digits/);
+    expect(() => central(1, 'AB')).toThrow(/2 digits/);
   });
 });
 

@@ -48,12 +48,32 @@ export const agencyCode = z
 
 export const channel = z.enum(['in_person', 'online', 'postal']);
 export const applicantType = z.enum(['citizen', 'business', 'state_body', 'organisation']);
+/**
+ * Cấp thực hiện. `district` is kept for procedure versions effective before 1/7/2025 (history):
+ * from then local government has two tiers (province, commune) and the catalog refuses
+ * `district` for a version effective from that date (docs/legal-rules.md).
+ */
 export const procedureLevel = z.enum(['province', 'district', 'commune']);
+/** First effective date from which a procedure version may no longer be at district level. */
+export const TWO_TIER_LOCAL_GOVERNMENT_FROM = '2025-07-01';
 /** Dịch vụ công trực tuyến: toàn trình (fully online incl. result), một phần (partly), none. */
 export const onlineLevel = z.enum(['full', 'partial', 'none']);
+/**
+ * Unit of a time limit (thời hạn giải quyết) as procedures publish it (the national portal's
+ * DonViTinh: Giờ / Ngày / Ngày làm việc / Tháng, and "trong ngày"). The receipt-time rule of
+ * each is in libs/calendar's receipt policies. The first two values are the original ones.
+ */
+export const timeLimitUnit = z.enum([
+  'working_days',
+  'calendar_days',
+  'working_hours',
+  'months',
+  'same_day',
+]);
+export type TimeLimitUnit = z.infer<typeof timeLimitUnit>;
 export const timeLimit = z.object({
   value: z.number().positive(),
-  unit: z.enum(['working_days', 'calendar_days']),
+  unit: timeLimitUnit,
 });
 
 /** Lĩnh vực: domain code of the catalog, e.g. `QLG` (Quản lý giá). */
@@ -83,26 +103,49 @@ export const applicantKey = sha256Hex.describe(
 export const organisationName = label;
 
 /**
- * Mã hồ sơ (Circular 01/2018 Art. 19): `<agency code per QCVN 102:2016>-<YYMMDD of receipt>-<4-digit
- * daily sequence>`, e.g. `000.00.15.H26-261129-0001`.
+ * Mã hồ sơ: `<agency electronic ID>-<YYMMDD of receipt>-<daily sequence>`, e.g.
+ * `000.00.15.H26-261129-0001` or `H15.50.05.13-261008-0975`.
+ * - The daily sequence has at least 4 digits and grows past 9,999 (Circular 03/2025/TT-VPCP
+ *   Art. 13(3)(d): "độ dài … theo thực tế hồ sơ phát sinh, tối thiểu gồm 04 ký tự"); it is never
+ *   all zeros. Up to 9 digits: a 12-digit run could pass for a personal identification number.
+ * - Centrally provided services (Art. 13(3), added by Circular 04/2025/TT-VPCP Art. 23(2), from
+ *   25/01/2026): `<resolving agency ID>-<YYMMDD>-AA<XXXX…>`, AA = 2 digits from the ID of the
+ *   agency owning the central system; ministry systems issue such 6-7 digit sequences. They
+ *   are accepted as they arrive (events, the portal): `AA` + ≥4 digits is a digit run of ≥6.
+ * Dossiers received to 30/6/2025 were numbered under Circular 01/2018/TT-VPCP (article number
+ * unverified) with the same shape and a 4-digit sequence, which this pattern still accepts.
  */
 export const DOSSIER_CODE_PATTERN =
-  /^(?=[^-]*[A-Z])[A-Z0-9]{2,3}(?:\.[A-Z0-9]{2,3}){1,4}-\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-(?!0000)\d{4}$/;
+  /^(?=[^-]*[A-Z])[A-Z0-9]{2,3}(?:\.[A-Z0-9]{2,3}){1,4}-\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-(?!0+$)\d{4,9}$/;
 export const dossierCode = z
   .string()
   .regex(DOSSIER_CODE_PATTERN, 'must be a dossier code like 000.00.15.H26-261129-0001');
 
-/** Builds a dossier code from its parts; `receivedOn` is the local (UTC+7) date of receipt, YYYY-MM-DD. */
+/** Highest daily sequence a code can carry (9 digits; see DOSSIER_CODE_PATTERN). */
+export const MAX_DOSSIER_SEQUENCE = 999_999_999;
+
+/**
+ * Builds a dossier code from its parts; `receivedOn` is the local (UTC+7) date of receipt,
+ * YYYY-MM-DD. The sequence is padded to 4 digits and grows past 9,999 (10000, 10001…).
+ * `centralSystemPrefix` (2 digits) builds the `AA` form of a centrally provided service, whose
+ * sequence part is then at least 4 digits after the prefix.
+ */
 export function formatDossierCode(parts: {
   agencyCode: string;
   receivedOn: string;
   sequence: number;
+  centralSystemPrefix?: string;
 }): string {
   const [year, month, day] = parts.receivedOn.split('-');
-  if (!Number.isInteger(parts.sequence) || parts.sequence < 1 || parts.sequence > 9999) {
-    throw new RangeError(`daily sequence must be 1..9999, got ${parts.sequence}`);
+  if (!Number.isInteger(parts.sequence) || parts.sequence < 1) {
+    throw new RangeError(`daily sequence must be a positive integer, got ${parts.sequence}`);
   }
-  const code = `${parts.agencyCode}-${year.slice(2)}${month}${day}-${String(parts.sequence).padStart(4, '0')}`;
+  const prefix = parts.centralSystemPrefix ?? '';
+  if (prefix && !/^\d{2}$/.test(prefix)) {
+    throw new RangeError(`centralSystemPrefix must be 2 digits (AA), got ${prefix}`);
+  }
+  const sequence = `${prefix}${String(parts.sequence).padStart(4, '0')}`;
+  const code = `${parts.agencyCode}-${(year ?? '').slice(2)}${month}${day}-${sequence}`;
   if (!DOSSIER_CODE_PATTERN.test(code)) throw new RangeError(`not a valid dossier code: ${code}`);
   return code;
 }

@@ -7,6 +7,7 @@ import {
   isoDate,
   isoDateTime,
   procedureCode,
+  timeLimitUnit,
   unitCode,
   uuid,
 } from './common.schemas';
@@ -153,7 +154,8 @@ export const simplificationProposed = reviewEvent({
         documentsRemoved: z.int().min(0),
         stepsRemoved: z.int().min(0),
         daysReduced: z.number().min(0),
-        daysUnit: z.enum(['working_days', 'calendar_days']),
+        /** The unit of the procedure's time limit (the cut is in that unit). */
+        daysUnit: timeLimitUnit,
       }),
       complianceCost: z.object({
         current: complianceCostSchema,

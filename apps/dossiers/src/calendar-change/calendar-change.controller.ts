@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { agencyCode } from '@motcua/contracts';
+import { validationProblem, violationsOf } from '@motcua/http';
+import { CalendarChangeService } from './calendar-change.service';
+
+/** `dryRun` is required: an empty body must not start a run. */
+const bodySchema = z.object({ dryRun: z.boolean(), agencyCode: agencyCode.optional() }).strict();
+
+/**
+ * After a calendar change is deployed (docs/legal-rules.md, "Calendar changes"): lists the open
+ * dossiers whose legal due date the calendar in force moves, and with `dryRun: false` re-derives
+ * them and announces each change; `agencyCode` limits the run to one agency. Admin only; called by `tools/calendar/rederive-due-dates.ts`.
+ */
+@ApiTags('admin')
+@Controller('admin/calendar-change')
+export class CalendarChangeController {
+  constructor(private readonly service: CalendarChangeService) {}
+
+  @Post('rederive')
+  @HttpCode(200)
+  @Roles('admin')
+  rederive(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    const parsed = bodySchema.safeParse(body ?? {});
+    if (!parsed.success) throw validationProblem(violationsOf(parsed.error, 'body'));
+    return this.service.rederiveAll({ ...parsed.data, actorSubject: principal.subject });
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DossierRepository } from '../dossier/dossier.repository';
+import { CalendarChangeController } from './calendar-change.controller';
+import { CalendarChangeService } from './calendar-change.service';
+
+/** Re-derivation of due dates after a calendar change (admin endpoint). */
+@Module({
+  controllers: [CalendarChangeController],
+  providers: [CalendarChangeService, DossierRepository],
+})
+export class CalendarChangeModule {}

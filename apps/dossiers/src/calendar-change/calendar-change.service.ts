@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { calendarVersion, toLocalDate, type TimeLimit } from '@motcua/calendar';
+import { dossierDueDateRederived } from '@motcua/contracts';
+import { UnitOfWork, type EventSink } from '@motcua/messaging';
+import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
+import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.repository';
+import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
+import { REDERIVED_STATUSES, rederive, type Rederivation } from './rederivation.rules';
+
+const BATCH = 200;
+
+type Candidate = DossierWithSteps & { restartedAt: Date | null };
+const DOSSIER_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
+
+export type RederivedDossier = {
+  dossierId: string;
+  dossierCode: string;
+  status: string;
+  outcome: Rederivation['outcome'];
+  previousDueDate: string | null;
+  dueDate: string;
+  printedAppointmentDate: string | null;
+  onTimeBefore?: string;
+  onTimeAfter?: string;
+  daysOffInPeriod?: string[];
+};
+
+export type RederivationReport = {
+  calendarVersion: string;
+  dryRun: boolean;
+  examined: number;
+  moved: RederivedDossier[];
+  promisedDateKept: RederivedDossier[];
+  unchanged: number;
+  /** Dossiers left as they were because re-deriving or announcing them failed (e.g. data an event may not carry). */
+  failed: Array<{ dossierId: string; error: string }>;
+};
+
+/**
+ * Re-derives the due dates of open dossiers computed with another calendar than the one in force
+ * (rederivation.rules.ts). Batches are read and decided without locks; each dossier to move is
+ * then handled in its own transaction, its row locked (FOR UPDATE SKIP LOCKED) and decided again: it gets its new due date, step due dates and calendar version,
+ * an action-log entry and `dossier.due-date-rederived` (plus its portal status) through the outbox;
+ * a dossier that fails is listed in `failed` and left as it was. A dry run only lists. Unchanged
+ * dossiers get the new calendar version (no event).
+ */
+@Injectable()
+export class CalendarChangeService {
+  constructor(
+    private readonly uow: UnitOfWork<DossiersTx>,
+    private readonly dossiers: DossierRepository,
+    private readonly db: DossiersDatabase,
+  ) {}
+
+  async rederiveAll(options: {
+    dryRun: boolean;
+    actorSubject: string;
+    agencyCode?: string;
+    now?: Date;
+  }): Promise<RederivationReport> {
+    const now = options.now ?? new Date();
+    const report: RederivationReport = {
+      calendarVersion,
+      dryRun: options.dryRun,
+      examined: 0,
+      moved: [],
+      promisedDateKept: [],
+      unchanged: 0,
+      failed: [],
+    };
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      // Read a batch without locks and decide; only dossiers to change are then locked, one by one.
+      const batch = await this.candidates(options.agencyCode, after);
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1].id;
+      const unchanged: string[] = [];
+      for (const dossier of batch) {
+        const result = this.decide(dossier, now);
+        report.examined += 1;
+        if (result.outcome === 'unchanged') {
+          report.unchanged += 1;
+          unchanged.push(dossier.id);
+        } else if (result.outcome === 'promised-date-kept') {
+          report.promisedDateKept.push(listed(dossier, result));
+        } else if (options.dryRun) {
+          report.moved.push(listed(dossier, result));
+        } else {
+          await this.applyOne(dossier.id, { ...options, now }, report);
+        }
+      }
+      if (!options.dryRun && unchanged.length > 0) {
+        await this.db.$executeRawUnsafe(
+          `UPDATE dossier SET calendar_version = $1 WHERE id = ANY($2::uuid[]) AND status = ANY($3::text[])`,
+          calendarVersion,
+          unchanged,
+          [...REDERIVED_STATUSES],
+        );
+      }
+      if (batch.length < BATCH) break;
+    }
+    return report;
+  }
+
+  /** Open dossiers dated with another calendar version, with their steps and clock restart, by id (keyset pages). */
+  private async candidates(agencyCode: string | undefined, after: string): Promise<Candidate[]> {
+    const rows = await this.db.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM dossier
+        WHERE status = ANY($1::text[]) AND calendar_version <> $2 AND id > $3::uuid
+          AND ($4::text IS NULL OR agency_code = $4)
+        ORDER BY id LIMIT ${BATCH}`,
+      [...REDERIVED_STATUSES],
+      calendarVersion,
+      after,
+      agencyCode ?? null,
+    );
+    const ids = rows.map((r) => r.id);
+    const [dossiers, restarts] = await Promise.all([
+      this.db.dossier.findMany({
+        where: { id: { in: ids } },
+        include: { steps: { orderBy: { order: 'asc' } } },
+        orderBy: { id: 'asc' },
+      }),
+      this.db.$queryRawUnsafe<{ dossier_id: string; at: Date }[]>(
+        `SELECT dossier_id, max(occurred_at) AS at FROM dossier_action_log
+          WHERE dossier_id = ANY($1::uuid[]) AND action = 'supplement-received' AND to_status = 'processing'
+          GROUP BY dossier_id`,
+        ids,
+      ),
+    ]);
+    const restartOf = new Map(restarts.map((r) => [r.dossier_id, r.at]));
+    return dossiers.map((d) => ({ ...d, restartedAt: restartOf.get(d.id) ?? null }));
+  }
+
+  private decide(dossier: Candidate, now: Date): Rederivation {
+    return rederive({ ...dossier, timeLimit: dossier.timeLimit as TimeLimit }, now);
+  }
+
+  /** One dossier in its own transaction, its row locked and read again (skipped when another transaction holds it). */
+  private async applyOne(
+    id: string,
+    options: { actorSubject: string; now: Date },
+    report: RederivationReport,
+  ): Promise<void> {
+    try {
+      await this.uow.run(async (tx, events) => {
+        const locked = await tx.$queryRawUnsafe<unknown[]>(
+          `SELECT id FROM dossier WHERE id = $1::uuid AND status = ANY($2::text[]) AND calendar_version <> $3 FOR UPDATE SKIP LOCKED`,
+          id,
+          [...REDERIVED_STATUSES],
+          calendarVersion,
+        );
+        if (locked.length === 0) return;
+        const dossier = (await this.dossiers.findWithSteps(tx, { id }))!;
+        const restart = await tx.dossierActionLog.findFirst({
+          // Only a complete supplement restarts the clock; a partial one leaves the dossier waiting.
+          where: { dossierId: id, action: 'supplement-received', toStatus: 'processing' },
+          orderBy: { id: 'desc' },
+        });
+        const result = this.decide(
+          { ...dossier, restartedAt: restart?.occurredAt ?? null },
+          options.now,
+        );
+        if (result.outcome !== 'moved') return;
+        await this.apply(tx, events, dossier, result, options);
+        report.moved.push(listed(dossier, result));
+      }, DOSSIER_TRANSACTION);
+    } catch (error) {
+      // One dossier that cannot be re-derived (or announced) stays as it was; the run goes on.
+      report.failed.push({
+        dossierId: id,
+        error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+      });
+    }
+  }
+
+  private async apply(
+    tx: DossiersTx,
+    events: EventSink,
+    dossier: DossierWithSteps,
+    result: Extract<Rederivation, { outcome: 'moved' }>,
+    options: { actorSubject: string; now: Date },
+  ): Promise<void> {
+    const { schedule } = result;
+    for (const step of dossier.steps.filter((s) => s.status !== 'completed')) {
+      const dueAt = schedule.steps.find((s) => s.order === step.order)?.dueAt ?? schedule.dueAt;
+      await tx.dossierStep.update({
+        where: { dossierId_order: { dossierId: step.dossierId, order: step.order } },
+        data: { dueAt },
+      });
+    }
+    const updated = await tx.dossier.update({
+      where: { id: dossier.id },
+      data: {
+        dueAt: schedule.dueAt,
+        legalDueAt: schedule.dueAt,
+        calendarVersion: schedule.calendarVersion,
+        revision: { increment: 1 },
+      },
+    });
+    const previousDueDate = (dossier.dueAt ?? schedule.dueAt).toISOString();
+    const eventId = publishDossierEvent(
+      events,
+      dossierDueDateRederived,
+      {
+        ...factsOf(updated, options.now),
+        dueDate: schedule.dueAt.toISOString(),
+        previousDueDate,
+        ...(dossier.originalDueAt
+          ? { printedAppointmentDate: dossier.originalDueAt.toISOString() }
+          : {}),
+        clockStartedAt: result.clockStartedAt.toISOString(),
+        calendarVersion: schedule.calendarVersion,
+        previousCalendarVersion: dossier.calendarVersion,
+        daysOffInPeriod: result.daysOffInPeriod,
+        onTimeBefore: result.onTimeBefore,
+        onTimeAfter: result.onTimeAfter,
+      },
+      updated,
+    );
+    await this.dossiers.appendLog(tx, {
+      dossierId: dossier.id,
+      action: 'rederive-due-date',
+      fromStatus: dossier.status,
+      toStatus: updated.status,
+      portalStatus: updated.portalStatus,
+      actorSubject: options.actorSubject,
+      actorRoles: ['admin'],
+      actorUnit: null,
+      eventId,
+      occurredAt: options.now,
+      details: {
+        previousDueAt: previousDueDate,
+        newDueAt: schedule.dueAt.toISOString(),
+        previousCalendarVersion: dossier.calendarVersion,
+        calendarVersion: schedule.calendarVersion,
+        daysOffInPeriod: result.daysOffInPeriod,
+        onTimeBefore: result.onTimeBefore,
+        onTimeAfter: result.onTimeAfter,
+      },
+    });
+  }
+}
+
+function listed(dossier: DossierWithSteps, result: Rederivation): RederivedDossier {
+  return {
+    dossierId: dossier.id,
+    dossierCode: dossier.code,
+    status: dossier.status,
+    outcome: result.outcome,
+    previousDueDate: dossier.dueAt ? toLocalDate(dossier.dueAt) : null,
+    dueDate: result.schedule.appointmentDate,
+    printedAppointmentDate: dossier.originalDueAt ? toLocalDate(dossier.originalDueAt) : null,
+    ...(result.outcome === 'moved'
+      ? {
+          onTimeBefore: result.onTimeBefore,
+          onTimeAfter: result.onTimeAfter,
+          daysOffInPeriod: result.daysOffInPeriod,
+        }
+      : {}),
+  };
+}
