@@ -56,7 +56,7 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
   /** The dossier as it was stored before the calendar knew 24/11/2026: due Friday 27/11. */
   const datedWithOldCalendar = async (id: string, dueAt: string, extensionCount = 0) => {
     await h.db.query(
-      `UPDATE dossier SET due_at = $2, original_due_at = $2, calendar_version = $3, extension_count = $4 WHERE id = $1`,
+      `UPDATE dossier SET due_at = $2, original_due_at = $2, legal_due_at = $2, calendar_version = $3, extension_count = $4 WHERE id = $1`,
       [id, dueAt, OLD_VERSION, extensionCount],
     );
   };
@@ -170,25 +170,28 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
       calendar_version: OLD_VERSION,
     });
     const rows = await h.db.query(
-      `SELECT id, due_at, original_due_at, calendar_version FROM dossier WHERE id = ANY($1::uuid[]) ORDER BY received_at`,
+      `SELECT id, due_at, legal_due_at, original_due_at, calendar_version FROM dossier WHERE id = ANY($1::uuid[]) ORDER BY received_at`,
       [[moved.id, promised.id, right.id]],
     );
     expect(rows.rows).toEqual([
       {
         id: moved.id,
         due_at: new Date('2026-11-30T17:00:00+07:00'),
+        legal_due_at: new Date('2026-11-30T17:00:00+07:00'),
         original_due_at: new Date('2026-11-27T17:00:00+07:00'),
         calendar_version: calendarVersion,
       },
       {
         id: promised.id,
         due_at: new Date('2026-12-04T17:00:00+07:00'),
+        legal_due_at: new Date('2026-12-04T17:00:00+07:00'),
         original_due_at: new Date('2026-12-04T17:00:00+07:00'),
         calendar_version: OLD_VERSION,
       },
       {
         id: right.id,
         due_at: new Date('2026-11-30T17:00:00+07:00'),
+        legal_due_at: new Date('2026-11-30T17:00:00+07:00'),
         original_due_at: new Date('2026-11-30T17:00:00+07:00'),
         calendar_version: calendarVersion,
       },
