@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from '@motcua/auth';
 import { SERVICES } from '@motcua/contracts';
 import { LOCAL_DEFAULTS, databaseName, databaseUrl, provision, repoRoot } from '@motcua/testing';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     postgresServerUrl: process.env.DATABASE_URL ?? LOCAL_DEFAULTS.postgresServerUrl,
     redisUrl: process.env.REDIS_URL ?? LOCAL_DEFAULTS.redisUrl,
     kafkaBrokers: process.env.KAFKA_BROKERS?.split(',') ?? LOCAL_DEFAULTS.kafkaBrokers,
+    kafkaCredentialsDir: process.env.KAFKA_CREDENTIALS_DIR ?? join(repoRoot(), 'infra/kafka/.data/credentials'),
     stop: async () => undefined,
   };
   await provision(infra, 'motcua', (line) => process.stderr.write(`    ${line}\n`));

@@ -1,4 +1,6 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+import type { CommonServiceConfig } from '@motcua/config';
 import type { Logger } from '@motcua/observability';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -8,11 +10,36 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
-/** A KafkaJS client whose logs go to the service's JSON logger. */
-export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
+/** How the client signs in and encrypts: the KafkaJS `sasl` and `ssl` options. */
+export type KafkaSecurity = Pick<KafkaConfig, 'sasl' | 'ssl'>;
+
+/**
+ * The service's Kafka identity from its validated configuration: SASL/SCRAM with its own user
+ * (SASL_PLAINTEXT, SASL_SSL), TLS with the configured CA (SASL_SSL), nothing for PLAINTEXT.
+ */
+export function kafkaSecurityOf(
+  config: Pick<
+    CommonServiceConfig,
+    'KAFKA_SECURITY_PROTOCOL' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD' | 'KAFKA_SSL_CA_FILE'
+  >,
+): KafkaSecurity {
+  if (config.KAFKA_SECURITY_PROTOCOL === 'PLAINTEXT') return {};
+  const sasl = {
+    mechanism: config.KAFKA_SASL_MECHANISM,
+    username: config.KAFKA_SASL_USERNAME ?? '',
+    password: config.KAFKA_SASL_PASSWORD ?? '',
+  };
+  if (config.KAFKA_SECURITY_PROTOCOL === 'SASL_PLAINTEXT') return { sasl };
+  const ssl = config.KAFKA_SSL_CA_FILE ? { ca: [readFileSync(config.KAFKA_SSL_CA_FILE, 'utf8')] } : true;
+  return { sasl, ssl };
+}
+
+/** A KafkaJS client, signed in as `security` says, whose logs go to the service's JSON logger. */
+export function createKafka(clientId: string, brokers: string[], logger: Logger, security: KafkaSecurity = {}): Kafka {
   return new Kafka({
     clientId,
     brokers,
+    ...security,
     connectionTimeout: 3000,
     requestTimeout: 10000,
     retry: { initialRetryTime: 200, retries: 5, maxRetryTime: 5000 },

@@ -39,6 +39,7 @@ export async function startContainers(): Promise<Infrastructure> {
       postgresServerUrl: `postgresql://postgres@${postgres.getHost()}:${postgres.getMappedPort(5432)}/postgres`,
       redisUrl: `redis://${redis.getHost()}:${redis.getMappedPort(6379)}`,
       kafkaBrokers: [`127.0.0.1:${kafkaPort}`],
+      kafkaCredentialsDir: '',
       stop: async () => {
         await Promise.all(started.map((container) => container.stop()));
       },

@@ -2,6 +2,7 @@ export * from './repo-root';
 export * from './postgres';
 export * from './redis';
 export * from './kafka';
+export * from './kafka-credentials';
 export * from './migrate';
 export * from './infrastructure';
 export * from './provision';

@@ -8,6 +8,8 @@ export type Infrastructure = {
   postgresServerUrl: string;
   redisUrl: string;
   kafkaBrokers: string[];
+  /** Folder of the broker's `<identity>.env` credentials (admin, services, portal). */
+  kafkaCredentialsDir: string;
   stop: () => Promise<void>;
 };
 
@@ -33,17 +35,26 @@ const TEST_KAFKA = {
 const TEST_REDIS_URL = 'redis://127.0.0.1:6379/1';
 
 /**
- * 1. DATABASE_URL, REDIS_URL and KAFKA_BROKERS all given: use them as they are.
+ * 1. DATABASE_URL, REDIS_URL and KAFKA_BROKERS all given: use them as they are; the broker's
+ *    identities then come from MOTCUA_TEST_KAFKA_CREDENTIALS, a folder of `<identity>.env` files
+ *    as infra/kafka/kafka.sh writes them (e.g. infra/kafka/.data/credentials of `npm run up`).
  * 2. Otherwise, when a Docker engine answers: start them with testcontainers.
  * 3. Otherwise: the machine's PostgreSQL and Redis, and a test broker from infra/kafka/kafka.sh.
  */
 export async function resolveInfrastructure(env = process.env): Promise<Infrastructure> {
   if (env.DATABASE_URL && env.REDIS_URL && env.KAFKA_BROKERS) {
+    if (!env.MOTCUA_TEST_KAFKA_CREDENTIALS) {
+      throw new Error(
+        'KAFKA_BROKERS is given: set MOTCUA_TEST_KAFKA_CREDENTIALS to the folder of that broker\'s credentials ' +
+          '(admin.env and one <principal>.env per service and the portal, as infra/kafka/kafka.sh writes them)',
+      );
+    }
     return {
       mode: 'given',
       postgresServerUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
       kafkaBrokers: env.KAFKA_BROKERS.split(',').map((b) => b.trim()),
+      kafkaCredentialsDir: env.MOTCUA_TEST_KAFKA_CREDENTIALS,
       stop: async () => undefined,
     };
   }
@@ -93,6 +104,7 @@ function startLocalKafka(env: NodeJS.ProcessEnv): Infrastructure {
     postgresServerUrl: env.DATABASE_URL ?? LOCAL_DEFAULTS.postgresServerUrl,
     redisUrl: env.REDIS_URL ?? TEST_REDIS_URL,
     kafkaBrokers: env.KAFKA_BROKERS?.split(',') ?? [`127.0.0.1:${TEST_KAFKA.port}`],
+    kafkaCredentialsDir: join(repoRoot(), TEST_KAFKA.dataDir, 'credentials'),
     // Stop only what this run started.
     stop: async () => {
       if (!wasRunning) kafkaScript('stop');

@@ -1,6 +1,7 @@
 import { SERVICES, type ServiceName } from '@motcua/contracts';
 import type { Infrastructure } from './infrastructure';
 import { ensureTopics } from './kafka';
+import { readKafkaCredentials } from './kafka-credentials';
 import { migrateService } from './migrate';
 import { databaseUrl, ensureDatabases } from './postgres';
 import { checkRedis } from './redis';
@@ -28,6 +29,6 @@ export async function provision(
     log(`${service}: migrations ${outcome}`);
   }
   await checkRedis(infra.redisUrl);
-  await ensureTopics(infra.kafkaBrokers);
+  await ensureTopics(infra.kafkaBrokers, readKafkaCredentials(infra.kafkaCredentialsDir, 'admin'));
   log(`kafka topics ready at ${infra.kafkaBrokers.join(',')}`);
 }
