@@ -11,7 +11,15 @@ import { KAFKA_PRINCIPALS, kafkaUserOf, type KafkaAcl } from '@motcua/contracts'
 import type { KafkaSasl } from '@motcua/testing';
 
 const keyOf = (acl: AclEntry) =>
-  [acl.principal, acl.resourceType, acl.resourcePatternType, acl.resourceName, acl.operation, acl.permissionType, acl.host].join('|');
+  [
+    acl.principal,
+    acl.resourceType,
+    acl.resourcePatternType,
+    acl.resourceName,
+    acl.operation,
+    acl.permissionType,
+    acl.host,
+  ].join('|');
 
 function toEntry(acl: KafkaAcl): AclEntry {
   return {
@@ -35,7 +43,13 @@ export async function syncKafkaAcls(
   sasl: KafkaSasl,
   wanted: KafkaAcl[],
 ): Promise<{ created: number; deleted: number; kept: number }> {
-  const admin = new Kafka({ clientId: 'motcua-identities', brokers, sasl, logLevel: logLevel.NOTHING, retry: { retries: 3 } }).admin();
+  const admin = new Kafka({
+    clientId: 'motcua-identities',
+    brokers,
+    sasl,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 3 },
+  }).admin();
   await admin.connect();
   try {
     const want = new Map(wanted.map((acl) => [keyOf(toEntry(acl)), toEntry(acl)]));
@@ -51,7 +65,12 @@ export async function syncKafkaAcls(
       });
       for (const resource of resources) {
         for (const acl of resource.acls) {
-          const entry: AclEntry = { ...acl, resourceType: resource.resourceType, resourceName: resource.resourceName, resourcePatternType: resource.resourcePatternType };
+          const entry: AclEntry = {
+            ...acl,
+            resourceType: resource.resourceType,
+            resourceName: resource.resourceName,
+            resourcePatternType: resource.resourcePatternType,
+          };
           have.set(keyOf(entry), entry);
         }
       }

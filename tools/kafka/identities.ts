@@ -32,9 +32,21 @@ const pascal = (name: string) =>
 function print(commands: boolean): void {
   const acls = allKafkaAcls();
   if (!commands) {
-    const rows = acls.map((a) => [a.principal, a.resourceType, a.patternType, a.resourceName, a.operation]);
+    const rows = acls.map((a) => [
+      a.principal,
+      a.resourceType,
+      a.patternType,
+      a.resourceName,
+      a.operation,
+    ]);
     const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length)));
-    for (const row of rows) process.stdout.write(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd() + '\n');
+    for (const row of rows)
+      process.stdout.write(
+        row
+          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+          .join('  ')
+          .trimEnd() + '\n',
+      );
     return;
   }
   const out = ['# Users (one per principal; passwords from your secret store):'];
@@ -47,7 +59,9 @@ function print(commands: boolean): void {
   out.push('# ACLs (allow.everyone.if.no.acl.found=false: everything else is denied):');
   for (const acl of acls) {
     const resource =
-      acl.resourceType === 'CLUSTER' ? '--cluster' : `--${acl.resourceType.toLowerCase()} ${acl.resourceName}`;
+      acl.resourceType === 'CLUSTER'
+        ? '--cluster'
+        : `--${acl.resourceType.toLowerCase()} ${acl.resourceName}`;
     out.push(
       `kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal ${acl.principal} ` +
         `--operation ${pascal(acl.operation)} ${resource} --resource-pattern-type ${acl.patternType.toLowerCase()}`,
@@ -60,7 +74,9 @@ function adminSasl(credentialsDir: string | undefined): KafkaSasl {
   if (credentialsDir) return readKafkaCredentials(credentialsDir, 'admin');
   const { KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = process.env;
   if (!username || !password) {
-    throw new Error('apply signs in as the admin: give --credentials DIR, or set KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
+    throw new Error(
+      'apply signs in as the admin: give --credentials DIR, or set KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD',
+    );
   }
   return { mechanism: 'scram-sha-512', username, password };
 }
@@ -70,17 +86,28 @@ async function main(): Promise<void> {
   if (command === 'print') return print(args.includes('--commands'));
   if (command === 'credentials' && args[0]) {
     const created = ensureKafkaCredentials(args[0]);
-    if (created.length > 0) process.stderr.write(`identities: created credentials of ${created.join(', ')} in ${args[0]}\n`);
+    if (created.length > 0)
+      process.stderr.write(
+        `identities: created credentials of ${created.join(', ')} in ${args[0]}\n`,
+      );
     return;
   }
   if (command === 'apply') {
     const bootstrap = option(args, '--bootstrap') ?? process.env.KAFKA_BROKERS;
     if (!bootstrap) throw new Error('apply needs --bootstrap HOST:PORT or KAFKA_BROKERS');
-    const outcome = await syncKafkaAcls(bootstrap.split(','), adminSasl(option(args, '--credentials')), allKafkaAcls());
-    process.stdout.write(`identities: ACLs: ${outcome.created} created, ${outcome.deleted} deleted, ${outcome.kept} kept\n`);
+    const outcome = await syncKafkaAcls(
+      bootstrap.split(','),
+      adminSasl(option(args, '--credentials')),
+      allKafkaAcls(),
+    );
+    process.stdout.write(
+      `identities: ACLs: ${outcome.created} created, ${outcome.deleted} deleted, ${outcome.kept} kept\n`,
+    );
     return;
   }
-  process.stderr.write('usage: identities.ts print [--commands] | credentials DIR | apply [--bootstrap HOST:PORT] [--credentials DIR]\n');
+  process.stderr.write(
+    'usage: identities.ts print [--commands] | credentials DIR | apply [--bootstrap HOST:PORT] [--credentials DIR]\n',
+  );
   process.exit(64);
 }
 

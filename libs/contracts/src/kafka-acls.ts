@@ -47,7 +47,11 @@ const topicsOf = (contracts: readonly { topic: TopicName }[]): TopicName[] => [
   ...new Set(contracts.map((contract) => contract.topic)),
 ];
 
-function topicAcls(principal: string, topics: readonly string[], operations: AclOperation[]): KafkaAcl[] {
+function topicAcls(
+  principal: string,
+  topics: readonly string[],
+  operations: AclOperation[],
+): KafkaAcl[] {
   return topics.flatMap((resourceName) =>
     operations.map((operation) => ({
       principal,

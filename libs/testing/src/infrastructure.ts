@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './repo-root';
 
@@ -92,7 +93,15 @@ function testBrokerPortAnswers(): boolean {
 
 function startLocalKafka(env: NodeJS.ProcessEnv): Infrastructure {
   // Running from this checkout, or from another checkout on this machine (then it is theirs to stop).
-  const wasRunning = kafkaScript('status').status === 0 || testBrokerPortAnswers();
+  const ours = kafkaScript('status').status === 0;
+  const wasRunning = ours || testBrokerPortAnswers();
+  const kafkaCredentialsDir = join(repoRoot(), TEST_KAFKA.dataDir, 'credentials');
+  if (wasRunning && !ours && !existsSync(join(kafkaCredentialsDir, 'admin.env'))) {
+    throw new Error(
+      `A broker this checkout did not start answers on 127.0.0.1:${TEST_KAFKA.port}, and its credentials are not in ${kafkaCredentialsDir}: ` +
+        'set MOTCUA_TEST_KAFKA_PORT to a free port (the controller takes the next one)',
+    );
+  }
   if (!wasRunning) {
     const started = kafkaScript('start');
     if (started.status !== 0) {
@@ -104,7 +113,7 @@ function startLocalKafka(env: NodeJS.ProcessEnv): Infrastructure {
     postgresServerUrl: env.DATABASE_URL ?? LOCAL_DEFAULTS.postgresServerUrl,
     redisUrl: env.REDIS_URL ?? TEST_REDIS_URL,
     kafkaBrokers: env.KAFKA_BROKERS?.split(',') ?? [`127.0.0.1:${TEST_KAFKA.port}`],
-    kafkaCredentialsDir: join(repoRoot(), TEST_KAFKA.dataDir, 'credentials'),
+    kafkaCredentialsDir,
     // Stop only what this run started.
     stop: async () => {
       if (!wasRunning) kafkaScript('stop');
