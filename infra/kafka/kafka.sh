@@ -351,6 +351,8 @@ cmd_start() {
     use_running_port
     if port_open "$KAFKA_PORT"; then
       say "already running (pid $pid, $BOOTSTRAP)"
+      grep -q '^authorizer.class.name=' "$PROPS" \
+        || die "the running broker was started without identities (an older kafka.sh): run '$0 stop', then '$0 start'"
       ensure_credentials
       need_java
       ensure_admin_tool

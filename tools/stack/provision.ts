@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   const lines = [
     `STACK_REDIS_URL='${infra.redisUrl}'`,
     `STACK_KAFKA_BROKERS='${infra.kafkaBrokers.join(',')}'`,
+    // Each service's Kafka identity is <dir>/<service>.env (tools/stack/common.sh, start_service).
+    `STACK_KAFKA_CREDENTIALS='${infra.kafkaCredentialsDir}'`,
     `STACK_JWKS_URL='${keys.jwksUrl}'`,
     `STACK_AUTH_ISSUER='${DEV_ISSUER}'`,
     `STACK_AUTH_AUDIENCE='${DEV_AUDIENCE}'`,
