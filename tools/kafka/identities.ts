@@ -14,8 +14,8 @@
  * infra/kafka/kafka.sh runs `credentials` before and `apply` after starting the broker.
  */
 import { KAFKA_PRINCIPALS, allKafkaAcls, kafkaUserOf } from '@motcua/contracts';
-import { ensureKafkaCredentials, readKafkaCredentials, type KafkaSasl } from '@motcua/testing';
-import { syncKafkaAcls } from './acl-sync';
+import { ensureKafkaCredentials, readKafkaCredentials, syncKafkaAcls, type KafkaSasl } from '@motcua/testing';
+
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);

@@ -19,15 +19,14 @@ if [ -z "${KAFKA_BROKERS:-}" ]; then
   say "starting Kafka (infra/kafka: SASL/SCRAM, one identity and its ACLs per service)"
   bash "$root/infra/kafka/kafka.sh" start
 else
+  # provision.ts below creates the topics and applies the ACLs to it, signed in as its admin.
   [ -f "$kafka_credentials/admin.env" ] \
     || die "KAFKA_BROKERS is set: set KAFKA_CREDENTIALS_DIR to the folder of that broker's credentials (admin.env and one <service>.env each)"
-  say "applying the Kafka ACLs to $KAFKA_BROKERS"
-  run_ts "$root/tools/kafka/identities.ts" apply --bootstrap "$KAFKA_BROKERS" --credentials "$kafka_credentials"
 fi
 for service in "${SERVICES[@]}"; do
   [ -f "$kafka_credentials/$service.env" ] || die "no Kafka credentials for $service in $kafka_credentials"
 done
-say "preparing databases, topics and keys"
+say "preparing databases, topics, Kafka ACLs and keys"
 mkdir -p "$stack_dir/logs"
 KAFKA_CREDENTIALS_DIR="$kafka_credentials" run_ts "$root/tools/stack/provision.ts" > "$root/.data/stack.env.tmp" \
   || { rm -f "$root/.data/stack.env.tmp"; exit 1; }

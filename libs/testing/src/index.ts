@@ -3,6 +3,7 @@ export * from './postgres';
 export * from './redis';
 export * from './kafka';
 export * from './kafka-credentials';
+export * from './kafka-acl-sync';
 export * from './migrate';
 export * from './infrastructure';
 export * from './provision';

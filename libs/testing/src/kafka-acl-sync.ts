@@ -8,7 +8,7 @@ import {
   type AclEntry,
 } from 'kafkajs';
 import { KAFKA_PRINCIPALS, kafkaUserOf, type KafkaAcl } from '@motcua/contracts';
-import type { KafkaSasl } from '@motcua/testing';
+import type { KafkaSasl } from './kafka-credentials';
 
 const keyOf = (acl: AclEntry) =>
   [
