@@ -14,15 +14,19 @@
  * infra/kafka/kafka.sh runs `credentials` before and `apply` after starting the broker.
  */
 import { KAFKA_PRINCIPALS, allKafkaAcls, kafkaUserOf } from '@motcua/contracts';
-import { ensureKafkaCredentials, readKafkaCredentials, syncKafkaAcls, type KafkaSasl } from '@motcua/testing';
-
+import {
+  ensureKafkaCredentials,
+  readKafkaCredentials,
+  syncKafkaAcls,
+  type KafkaSasl,
+} from '@motcua/testing';
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
 }
 
-/** kafka-acls.sh spells operations in PascalCase: IDEMPOTENT_WRITE → IdempotentWrite. */
+/** kafka-acls.sh spells operations in PascalCase: READ → Read. */
 const pascal = (name: string) =>
   name
     .split('_')
@@ -58,10 +62,7 @@ function print(commands: boolean): void {
   }
   out.push('# ACLs (allow.everyone.if.no.acl.found=false: everything else is denied):');
   for (const acl of acls) {
-    const resource =
-      acl.resourceType === 'CLUSTER'
-        ? '--cluster'
-        : `--${acl.resourceType.toLowerCase()} ${acl.resourceName}`;
+    const resource = `--${acl.resourceType.toLowerCase()} ${acl.resourceName}`;
     out.push(
       `kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config admin.properties --add --allow-principal ${acl.principal} ` +
         `--operation ${pascal(acl.operation)} ${resource} --resource-pattern-type ${acl.patternType.toLowerCase()}`,

@@ -32,8 +32,8 @@ export function consumerGroupOf(principal: KafkaPrincipal): string {
   return (SERVICES as readonly string[]).includes(principal) ? `motcua.${principal}` : principal;
 }
 
-export type AclResourceType = 'TOPIC' | 'GROUP' | 'CLUSTER';
-export type AclOperation = 'READ' | 'WRITE' | 'DESCRIBE' | 'IDEMPOTENT_WRITE';
+export type AclResourceType = 'TOPIC' | 'GROUP';
+export type AclOperation = 'READ' | 'WRITE' | 'DESCRIBE';
 /** One ALLOW binding (the broker denies everything else: allow.everyone.if.no.acl.found=false). */
 export type KafkaAcl = {
   principal: string;
@@ -72,13 +72,11 @@ export function kafkaAclsOf(principal: KafkaPrincipal): KafkaAcl[] {
       : EXTERNAL_CONSUMERS[principal as ExternalClient],
   );
   const produced: string[] = [];
-  let idempotent = false;
   if ((SERVICES as readonly string[]).includes(principal)) {
     const service = principal as ServiceName;
-    const published = topicsOf(producedBy(service));
-    produced.push(...published);
-    // The outbox relay publishes with an idempotent producer (InitProducerId without a transactional id).
-    idempotent = published.length > 0;
+    // The outbox relay's idempotent producer needs no IDEMPOTENT_WRITE on the cluster: since
+    // Kafka 3.0 (KIP-679) WRITE on a topic is enough to get a producer id.
+    produced.push(...topicsOf(producedBy(service)));
     // A consumer dead-letters what it cannot accept (plain producer).
     if (consumed.length > 0) produced.push(deadLetterTopicOf(service));
   }
@@ -93,15 +91,6 @@ export function kafkaAclsOf(principal: KafkaPrincipal): KafkaAcl[] {
       patternType: 'PREFIXED',
       resourceName: consumerGroupOf(principal),
       operation: 'READ',
-    });
-  }
-  if (idempotent) {
-    acls.push({
-      principal: user,
-      resourceType: 'CLUSTER',
-      patternType: 'LITERAL',
-      resourceName: 'kafka-cluster',
-      operation: 'IDEMPOTENT_WRITE',
     });
   }
   return acls;
