@@ -8,7 +8,7 @@ import {
   type ServiceName,
   type TopicName,
 } from '@motcua/contracts';
-import { testEnv, testKafka, waitFor, type KafkaSasl } from '@motcua/testing';
+import { startService, testEnv, testKafka, waitFor, type KafkaSasl } from '@motcua/testing';
 
 /**
  * The test broker runs as production does: SASL/SCRAM-SHA-512 and the StandardAuthorizer with
@@ -155,6 +155,14 @@ describe('Kafka identities on the SASL test broker', () => {
       'portal.dossier-status.v1',
     );
     expect(unknown).toMatch(/KafkaJSSASLAuthenticationError.*SCRAM/);
+  });
+
+  it('stops a service whose identity the broker refuses, at start, naming the variables', async () => {
+    // catalog only publishes: without the check at start it would look healthy until its first event.
+    const started = startService('catalog', 4191, { KAFKA_SASL_PASSWORD: 'not-the-password' });
+    await expect(started).rejects.toThrow(
+      /catalog exited with 1[\s\S]*Kafka refused the identity motcua-catalog.*KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD/,
+    );
   });
 
   describe('the portal principal', () => {

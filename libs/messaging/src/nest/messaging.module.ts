@@ -12,7 +12,7 @@ import type { Kafka } from 'kafkajs';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
 import { consumerGroupOf, deadLetterTopicOf, type EventContract, type ServiceName } from '@motcua/contracts';
 import { LOGGER, type Logger } from '@motcua/observability';
-import { createKafka, kafkaSecurityOf } from '../kafka-client';
+import { checkKafkaIdentity, createKafka, kafkaSecurityOf } from '../kafka-client';
 import { EventConsumer, subscribeInBatches, type FetchShape, type Subscription } from '../consumer/event-consumer';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { UnitOfWork } from '../outbox/unit-of-work';
@@ -113,8 +113,11 @@ export class MessagingModule {
         {
           provide: KAFKA,
           inject: [SERVICE_CONFIG, LOGGER],
-          useFactory: (config: CommonServiceConfig, logger: Logger) =>
-            createKafka(`motcua-${options.service}`, config.KAFKA_BROKERS, logger, kafkaSecurityOf(config)),
+          useFactory: async (config: CommonServiceConfig, logger: Logger) => {
+            const security = kafkaSecurityOf(config);
+            await checkKafkaIdentity(config.KAFKA_BROKERS, security, logger);
+            return createKafka(`motcua-${options.service}`, config.KAFKA_BROKERS, logger, security);
+          },
         },
         {
           provide: UnitOfWork,
