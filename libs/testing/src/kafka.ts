@@ -27,6 +27,9 @@ export async function ensureTopics(brokers: string[], admin: KafkaSasl, timeoutM
       break;
     } catch (error) {
       await client.disconnect().catch(() => undefined);
+      if ((error as Error).name === 'KafkaJSSASLAuthenticationError') {
+        throw new Error(`Kafka at ${brokers.join(',')} refuses the admin ${admin.username}: ${(error as Error).message} (are these that broker's credentials?)`);
+      }
       if (Date.now() > deadline) {
         throw new Error(`Kafka at ${brokers.join(',')} does not answer metadata requests: ${(error as Error).message}`);
       }
