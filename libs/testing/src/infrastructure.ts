@@ -78,6 +78,8 @@ function kafkaScript(command: 'start' | 'stop' | 'status'): { status: number | n
       KAFKA_PORT: TEST_KAFKA.port,
       KAFKA_CONTROLLER_PORT: TEST_KAFKA.controllerPort,
       KAFKA_DATA_DIR: join(repoRoot(), TEST_KAFKA.dataDir),
+      // The test broker's credentials live in its data folder, whatever the shell exports.
+      KAFKA_CREDENTIALS_DIR: join(repoRoot(), TEST_KAFKA.dataDir, 'credentials'),
     },
     encoding: 'utf8',
     timeout: 300_000,
