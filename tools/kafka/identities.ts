@@ -14,12 +14,8 @@
  * infra/kafka/kafka.sh runs `credentials` before and `apply` after starting the broker.
  */
 import { KAFKA_PRINCIPALS, allKafkaAcls, kafkaUserOf } from '@motcua/contracts';
-import {
-  ensureKafkaCredentials,
-  readKafkaCredentials,
-  syncKafkaAcls,
-  type KafkaSasl,
-} from '@motcua/testing';
+import { ensureKafkaCredentials, syncKafkaAcls } from '@motcua/testing';
+import { operatorKafkaSasl } from './operator-identity';
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -71,16 +67,6 @@ function print(commands: boolean): void {
   process.stdout.write(out.join('\n') + '\n');
 }
 
-function adminSasl(credentialsDir: string | undefined): KafkaSasl {
-  if (credentialsDir) return readKafkaCredentials(credentialsDir, 'admin');
-  const { KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = process.env;
-  if (!username || !password) {
-    throw new Error(
-      'apply signs in as the admin: give --credentials DIR, or set KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD',
-    );
-  }
-  return { mechanism: 'scram-sha-512', username, password };
-}
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
@@ -98,7 +84,7 @@ async function main(): Promise<void> {
     if (!bootstrap) throw new Error('apply needs --bootstrap HOST:PORT or KAFKA_BROKERS');
     const outcome = await syncKafkaAcls(
       bootstrap.split(','),
-      adminSasl(option(args, '--credentials')),
+      operatorKafkaSasl(option(args, '--credentials')),
       allKafkaAcls(),
     );
     process.stdout.write(

@@ -3,7 +3,8 @@ import http from 'node:http';
 import { Pool } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { mintDevToken } from '@motcua/auth';
-import { databaseUrl, ensureDatabases, migrateService, readKafkaCredentials, repoRoot } from '@motcua/testing';
+import { databaseUrl, ensureDatabases, migrateService, repoRoot } from '@motcua/testing';
+import { operatorKafkaSasl } from '../../kafka/operator-identity';
 import { percentile, runConcurrently } from '../bench-kit';
 
 /**
@@ -26,7 +27,7 @@ const DOSSIERS_URL = process.env.DOSSIERS_URL ?? 'http://127.0.0.1:3102';
 const PG_SERVER = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const KAFKA = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 /** The stack's broker admits signed-in identities only: the bench reads as its admin. */
-const KAFKA_ADMIN = () => readKafkaCredentials(process.env.KAFKA_CREDENTIALS_DIR ?? `${repoRoot()}/infra/kafka/.data/credentials`, 'admin');
+const KAFKA_ADMIN = () => operatorKafkaSasl();
 const CATALOG_URL = process.env.CATALOG_URL ?? 'http://127.0.0.1:3101';
 /** Copied from the demo procedure 1.005432 (Đăng ký giá) under a fresh code and agency per run:
  *  a dossier code has a 4-digit daily sequence per agency, so runs must not share an agency. */
