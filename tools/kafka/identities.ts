@@ -67,7 +67,6 @@ function print(commands: boolean): void {
   process.stdout.write(out.join('\n') + '\n');
 }
 
-
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (command === 'print') return print(args.includes('--commands'));

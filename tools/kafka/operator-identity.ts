@@ -9,7 +9,11 @@ import { readKafkaCredentials, repoRoot, type KafkaSasl } from '@motcua/testing'
  */
 export function operatorKafkaSasl(credentialsDir?: string): KafkaSasl {
   const { KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = process.env;
-  if (!credentialsDir && username && password) return { mechanism: 'scram-sha-512', username, password };
-  const dir = credentialsDir ?? process.env.KAFKA_CREDENTIALS_DIR ?? join(repoRoot(), 'infra/kafka/.data/credentials');
+  if (!credentialsDir && username && password)
+    return { mechanism: 'scram-sha-512', username, password };
+  const dir =
+    credentialsDir ??
+    process.env.KAFKA_CREDENTIALS_DIR ??
+    join(repoRoot(), 'infra/kafka/.data/credentials');
   return readKafkaCredentials(dir, 'admin');
 }

@@ -13,7 +13,8 @@ async function main(): Promise<void> {
     postgresServerUrl: process.env.DATABASE_URL ?? LOCAL_DEFAULTS.postgresServerUrl,
     redisUrl: process.env.REDIS_URL ?? LOCAL_DEFAULTS.redisUrl,
     kafkaBrokers: process.env.KAFKA_BROKERS?.split(',') ?? LOCAL_DEFAULTS.kafkaBrokers,
-    kafkaCredentialsDir: process.env.KAFKA_CREDENTIALS_DIR ?? join(repoRoot(), 'infra/kafka/.data/credentials'),
+    kafkaCredentialsDir:
+      process.env.KAFKA_CREDENTIALS_DIR ?? join(repoRoot(), 'infra/kafka/.data/credentials'),
     stop: async () => undefined,
   };
   await provision(infra, 'motcua', (line) => process.stderr.write(`    ${line}\n`));

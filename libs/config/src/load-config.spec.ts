@@ -74,24 +74,42 @@ describe('loadConfig', () => {
 
   it('signs in to Kafka by default: SASL_PLAINTEXT with SCRAM-SHA-512 needs the user and password', () => {
     const config = loadConfig(commonServiceEnv, valid);
-    expect([config.KAFKA_SECURITY_PROTOCOL, config.KAFKA_SASL_MECHANISM]).toEqual(['SASL_PLAINTEXT', 'scram-sha-512']);
+    expect([config.KAFKA_SECURITY_PROTOCOL, config.KAFKA_SASL_MECHANISM]).toEqual([
+      'SASL_PLAINTEXT',
+      'scram-sha-512',
+    ]);
     const { KAFKA_SASL_PASSWORD: _password, ...withoutPassword } = valid;
-    expect(() => loadConfig(commonServiceEnv, withoutPassword)).toThrow(/KAFKA_SASL_PASSWORD required when KAFKA_SECURITY_PROTOCOL is SASL_PLAINTEXT/);
+    expect(() => loadConfig(commonServiceEnv, withoutPassword)).toThrow(
+      /KAFKA_SASL_PASSWORD required when KAFKA_SECURITY_PROTOCOL is SASL_PLAINTEXT/,
+    );
     const { KAFKA_SASL_USERNAME: _user, ...anonymous } = withoutPassword;
-    expect(() => loadConfig(commonServiceEnv, { ...anonymous, KAFKA_SECURITY_PROTOCOL: 'SASL_SSL' })).toThrow(
+    expect(() =>
+      loadConfig(commonServiceEnv, { ...anonymous, KAFKA_SECURITY_PROTOCOL: 'SASL_SSL' }),
+    ).toThrow(
       /KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD required when KAFKA_SECURITY_PROTOCOL is SASL_SSL/,
     );
-    expect(loadConfig(commonServiceEnv, { ...anonymous, KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' }).KAFKA_SASL_USERNAME).toBeUndefined();
+    expect(
+      loadConfig(commonServiceEnv, { ...anonymous, KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' })
+        .KAFKA_SASL_USERNAME,
+    ).toBeUndefined();
   });
 
   it('refuses an unknown Kafka protocol or mechanism, and a CA file without TLS', () => {
-    expect(() => loadConfig(commonServiceEnv, { ...valid, KAFKA_SECURITY_PROTOCOL: 'SSL' })).toThrow(/KAFKA_SECURITY_PROTOCOL is malformed/);
-    expect(() => loadConfig(commonServiceEnv, { ...valid, KAFKA_SASL_MECHANISM: 'plain' })).toThrow(/KAFKA_SASL_MECHANISM is malformed/);
-    expect(() => loadConfig(commonServiceEnv, { ...valid, KAFKA_SSL_CA_FILE: '/etc/kafka/ca.pem' })).toThrow(
-      /KAFKA_SSL_CA_FILE is set but KAFKA_SECURITY_PROTOCOL is SASL_PLAINTEXT/,
+    expect(() =>
+      loadConfig(commonServiceEnv, { ...valid, KAFKA_SECURITY_PROTOCOL: 'SSL' }),
+    ).toThrow(/KAFKA_SECURITY_PROTOCOL is malformed/);
+    expect(() => loadConfig(commonServiceEnv, { ...valid, KAFKA_SASL_MECHANISM: 'plain' })).toThrow(
+      /KAFKA_SASL_MECHANISM is malformed/,
     );
+    expect(() =>
+      loadConfig(commonServiceEnv, { ...valid, KAFKA_SSL_CA_FILE: '/etc/kafka/ca.pem' }),
+    ).toThrow(/KAFKA_SSL_CA_FILE is set but KAFKA_SECURITY_PROTOCOL is SASL_PLAINTEXT/);
     expect(
-      loadConfig(commonServiceEnv, { ...valid, KAFKA_SECURITY_PROTOCOL: 'SASL_SSL', KAFKA_SSL_CA_FILE: '/etc/kafka/ca.pem' }).KAFKA_SSL_CA_FILE,
+      loadConfig(commonServiceEnv, {
+        ...valid,
+        KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+        KAFKA_SSL_CA_FILE: '/etc/kafka/ca.pem',
+      }).KAFKA_SSL_CA_FILE,
     ).toBe('/etc/kafka/ca.pem');
   });
 });

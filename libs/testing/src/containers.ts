@@ -29,11 +29,18 @@ export async function startContainers(): Promise<Infrastructure> {
     ensureKafkaCredentials(kafkaCredentialsDir);
     const kafka = await new GenericContainer('apache/kafka:4.1.2')
       .withExposedPorts({ container: kafkaPort, host: kafkaPort })
-      .withEnvironment({ KAFKA_PORT: String(kafkaPort), KAFKA_ADVERTISED_HOST: '127.0.0.1', TOPICS_FILE: '/dev/null' })
+      .withEnvironment({
+        KAFKA_PORT: String(kafkaPort),
+        KAFKA_ADVERTISED_HOST: '127.0.0.1',
+        TOPICS_FILE: '/dev/null',
+      })
       // root in this throwaway container: the copied credentials keep their owner-only mode.
       .withUser('root')
       .withCopyFilesToContainer([
-        { source: join(repoRoot(), 'infra/kafka/container-broker.sh'), target: '/motcua/container-broker.sh' },
+        {
+          source: join(repoRoot(), 'infra/kafka/container-broker.sh'),
+          target: '/motcua/container-broker.sh',
+        },
       ])
       .withCopyDirectoriesToContainer([{ source: kafkaCredentialsDir, target: '/credentials' }])
       .withEntrypoint(['/bin/bash', '/motcua/container-broker.sh', 'start'])

@@ -35,5 +35,7 @@ export async function provision(
   await ensureTopics(infra.kafkaBrokers, admin);
   // The ACLs the contracts call for (a no-op on a broker kafka.sh has just started).
   const acls = await syncKafkaAcls(infra.kafkaBrokers, admin, allKafkaAcls());
-  log(`kafka topics and ACLs ready at ${infra.kafkaBrokers.join(',')} (${acls.created} ACLs created, ${acls.deleted} deleted)`);
+  log(
+    `kafka topics and ACLs ready at ${infra.kafkaBrokers.join(',')} (${acls.created} ACLs created, ${acls.deleted} deleted)`,
+  );
 }
