@@ -95,9 +95,14 @@ function testBrokerPortAnswers(): boolean {
 
 function startLocalKafka(env: NodeJS.ProcessEnv): Infrastructure {
   // Running from this checkout, or from another checkout on this machine (then it is theirs to stop).
-  const ours = kafkaScript('status').status === 0;
-  const wasRunning = ours || testBrokerPortAnswers();
   const kafkaCredentialsDir = join(repoRoot(), TEST_KAFKA.dataDir, 'credentials');
+  let ours = kafkaScript('status').status === 0;
+  if (ours && !existsSync(join(kafkaCredentialsDir, 'admin.env'))) {
+    // This checkout's broker, left running by a kafka.sh from before identities: start it anew.
+    kafkaScript('stop');
+    ours = false;
+  }
+  const wasRunning = ours || testBrokerPortAnswers();
   if (wasRunning && !ours && !existsSync(join(kafkaCredentialsDir, 'admin.env'))) {
     throw new Error(
       `A broker this checkout did not start answers on 127.0.0.1:${TEST_KAFKA.port}, and its credentials are not in ${kafkaCredentialsDir}: ` +
