@@ -22,6 +22,8 @@ export const testEnv = {
   postgresServer: () => required('MOTCUA_TEST_PG_SERVER'),
   redisUrl: () => required('MOTCUA_TEST_REDIS_URL'),
   kafkaBrokers: () => required('MOTCUA_TEST_KAFKA_BROKERS').split(','),
+  /** The folder of the test broker's `<identity>.env` credentials. */
+  kafkaCredentialsDir: () => required('MOTCUA_TEST_KAFKA_CREDENTIALS'),
   /** The test broker's credentials of an identity (the folder the global setup found). */
   kafkaSasl: (identity: KafkaIdentity): KafkaSasl => readKafkaCredentials(required('MOTCUA_TEST_KAFKA_CREDENTIALS'), identity),
   jwksUrl: () => required('MOTCUA_TEST_JWKS_URL'),

@@ -68,6 +68,7 @@ describe('fault drills on a stack of its own', () => {
       postgresServerUrl: postgres.url,
       redisUrl: redis.url,
       kafkaBrokers: testEnv.kafkaBrokers(),
+      kafkaCredentialsDir: testEnv.kafkaCredentialsDir(),
       stop: async () => undefined,
     };
     await provision(infra, prefix, () => undefined, { disposable: true });

@@ -47,7 +47,7 @@ describe('docker-compose.yml stays in step with the local stack', () => {
     // The image sets SERVICE; the command reads that service's credentials file before starting it.
     expect(definition?.command?.join(' ')).toContain('. /credentials/$$SERVICE.env');
     expect(definition?.depends_on).toHaveProperty('kafka-acls');
-    expect(readFileSync(join(repoRoot(), 'tools/stack/up.sh'), 'utf8')).toContain('source "$kafka_credentials/$service.env"');
+    expect(stackScript).toContain('source "$STACK_KAFKA_CREDENTIALS/$service.env"');
   });
 
   it('runs the broker with SASL and applies the users and the ACLs derived from the contracts', () => {
