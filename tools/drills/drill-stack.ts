@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     `DATABASE_URL=${postgres.url}`,
     `DRILL_DB_PREFIX=${prefix}`,
     `KAFKA_BROKERS=${brokers.join(',')}`,
+    `KAFKA_CREDENTIALS_DIR=${kafkaCredentialsDir}`,
     `REDIS_URL=${redis.url}`,
     `DRILL_PGDATA=${postgres.dataDir}`,
     `DRILL_STORAGE_DIR=${join(dir, 'files')}`,

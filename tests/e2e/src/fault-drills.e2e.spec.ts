@@ -92,6 +92,7 @@ describe('fault drills on a stack of its own', () => {
       databases,
       postgresServer: postgres.url,
       kafkaBrokers: testEnv.kafkaBrokers(),
+      kafkaSasl: testEnv.kafkaSasl('admin'),
       redisUrl: redis.url,
     };
   });
