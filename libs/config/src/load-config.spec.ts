@@ -66,7 +66,13 @@ describe('loadConfig', () => {
       'AUTH_ISSUER',
       'AUTH_AUDIENCE',
     ]);
+    // The Kafka identity is required by a rule across variables (SASL protocols), not by the shape.
     expect(described.filter((v) => !v.required).map((v) => v.name)).toEqual([
+      'KAFKA_SECURITY_PROTOCOL',
+      'KAFKA_SASL_MECHANISM',
+      'KAFKA_SASL_USERNAME',
+      'KAFKA_SASL_PASSWORD',
+      'KAFKA_SSL_CA_FILE',
       'LOG_LEVEL',
       'PUBLIC_BASE_URL',
     ]);
