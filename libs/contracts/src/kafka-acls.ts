@@ -1,4 +1,4 @@
-import { CONSUMERS, EXTERNAL_CONSUMERS, producedBy } from './flows';
+import { CONSUMERS, EXTERNAL_CONSUMERS, EXTERNAL_PRODUCERS, producedBy } from './flows';
 import { SERVICES, deadLetterTopicOf, type ServiceName, type TopicName } from './topics';
 
 /**
@@ -8,12 +8,15 @@ import { SERVICES, deadLetterTopicOf, type ServiceName, type TopicName } from '.
  * contract or consumer changes the ACLs through the same tables the AsyncAPI document uses.
  * tools/kafka/identities.ts prints and applies them (docs/adr/0010-kafka-identities.md).
  */
-export type ExternalClient = keyof typeof EXTERNAL_CONSUMERS;
+export type ExternalClient = keyof typeof EXTERNAL_CONSUMERS | keyof typeof EXTERNAL_PRODUCERS;
 /** Who may hold a Kafka identity: the five services and the external clients (the portal). */
 export type KafkaPrincipal = ServiceName | ExternalClient;
 export const KAFKA_PRINCIPALS: readonly KafkaPrincipal[] = [
   ...SERVICES,
-  ...(Object.keys(EXTERNAL_CONSUMERS) as ExternalClient[]),
+  ...new Set([
+    ...Object.keys(EXTERNAL_CONSUMERS),
+    ...Object.keys(EXTERNAL_PRODUCERS),
+  ] as ExternalClient[]),
 ];
 /** The operator / tooling identity: a super user of the broker (creates topics, users, ACLs). */
 export const KAFKA_ADMIN = 'admin';
@@ -69,9 +72,14 @@ export function kafkaAclsOf(principal: KafkaPrincipal): KafkaAcl[] {
   const consumed = topicsOf(
     (SERVICES as readonly string[]).includes(principal)
       ? CONSUMERS[principal as ServiceName]
-      : EXTERNAL_CONSUMERS[principal as ExternalClient],
+      : ((EXTERNAL_CONSUMERS as Record<string, readonly { topic: TopicName }[]>)[principal] ?? []),
   );
-  const produced: string[] = [];
+  // An external client writes only the topics of the contracts it publishes (the portal: its acks).
+  const produced: string[] = topicsOf(
+    (EXTERNAL_PRODUCERS as Record<string, { contracts: readonly { topic: TopicName }[] }>)[
+      principal
+    ]?.contracts ?? [],
+  );
   if ((SERVICES as readonly string[]).includes(principal)) {
     const service = principal as ServiceName;
     // The outbox relay's idempotent producer needs no IDEMPOTENT_WRITE on the cluster: since
