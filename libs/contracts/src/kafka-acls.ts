@@ -8,6 +8,8 @@ import { SERVICES, deadLetterTopicOf, type ServiceName, type TopicName } from '.
  * contract or consumer changes the ACLs through the same tables the AsyncAPI document uses.
  * tools/kafka/identities.ts prints and applies them (docs/adr/0010-kafka-identities.md).
  */
+// Both tables name the portal today; the union keeps a future consumer-only or producer-only client.
+// eslint-disable-next-line @typescript-eslint/no-duplicate-type-constituents
 export type ExternalClient = keyof typeof EXTERNAL_CONSUMERS | keyof typeof EXTERNAL_PRODUCERS;
 /** Who may hold a Kafka identity: the five services and the external clients (the portal). */
 export type KafkaPrincipal = ServiceName | ExternalClient;
