@@ -19,7 +19,11 @@ import org.apache.kafka.clients.admin.FenceProducersOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -29,10 +33,17 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *
  * <pre>
  *   KafkaAdmin wait   BOOTSTRAP TIMEOUT_SECONDS [PID|-] [FILE]
- *                     exit 0 ready, 1 timeout, 2 PID died, 3 topics from FILE failed
+ *                     exit 0 ready, 1 timeout, 2 PID died, 3 topics from FILE failed,
+ *                     4 users failed
  *   KafkaAdmin topics BOOTSTRAP FILE                    create missing topics listed in FILE
  *   KafkaAdmin list   BOOTSTRAP                         print topic names with partition counts
+ *   KafkaAdmin users  BOOTSTRAP                         upsert the SCRAM users of the credentials dir
  * </pre>
+ *
+ * With -Dmotcua.kafka.credentials=DIR the client signs in with SASL/SCRAM-SHA-512 as the user of
+ * DIR/admin.env (a super user of the broker), and `wait` and `users` upsert a SCRAM-SHA-512
+ * credential for every other DIR/*.env (KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD lines, written by
+ * tools/kafka/identities.ts). Without it the client connects in PLAINTEXT.
  *
  * FILE: one topic a line, "name [partitions]"; blank lines and '#' comments ignored.
  * Missing partitions means the broker default (num.partitions). Replication factor is
@@ -63,12 +74,17 @@ public final class KafkaAdmin {
         System.exit(createTopics(bootstrap, Path.of(args[2])));
       }
       case "list" -> System.exit(listTopics(bootstrap));
+      case "users" -> {
+        try (Admin admin = admin(bootstrap)) {
+          System.exit(upsertUsers(admin));
+        }
+      }
       default -> usage();
     }
   }
 
   private static void usage() {
-    System.err.println("usage: KafkaAdmin wait BOOTSTRAP TIMEOUT_S [PID|-] [FILE] | topics BOOTSTRAP FILE | list BOOTSTRAP");
+    System.err.println("usage: KafkaAdmin wait BOOTSTRAP TIMEOUT_S [PID|-] [FILE] | topics BOOTSTRAP FILE | list BOOTSTRAP | users BOOTSTRAP");
     System.exit(64);
   }
 
@@ -82,7 +98,71 @@ public final class KafkaAdmin {
     p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
     p.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 100);
     p.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
+    Path credentials = credentialsDir();
+    if (credentials != null) {
+      Map<String, String> me = readEnvFile(credentials.resolve("admin.env"));
+      p.put("security.protocol", "SASL_PLAINTEXT");
+      p.put("sasl.mechanism", "SCRAM-SHA-512");
+      p.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+          + me.get("KAFKA_SASL_USERNAME") + "\" password=\"" + me.get("KAFKA_SASL_PASSWORD") + "\";");
+    }
     return Admin.create(p);
+  }
+
+  private static Path credentialsDir() {
+    String dir = System.getProperty("motcua.kafka.credentials", "");
+    return dir.isEmpty() ? null : Path.of(dir);
+  }
+
+  /** KEY=VALUE lines (no quoting: the generated passwords are URL-safe base64). */
+  private static Map<String, String> readEnvFile(Path file) {
+    Map<String, String> values = new LinkedHashMap<>();
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        int eq = line.indexOf('=');
+        if (!line.startsWith("#") && eq > 0) {
+          values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (values.get("KAFKA_SASL_USERNAME") == null || values.get("KAFKA_SASL_PASSWORD") == null) {
+      throw new IllegalStateException(file + " lacks KAFKA_SASL_USERNAME or KAFKA_SASL_PASSWORD");
+    }
+    return values;
+  }
+
+  /**
+   * Upserts a SCRAM-SHA-512 credential for the user of every DIR/*.env but admin.env (the admin
+   * was bootstrapped when the storage was formatted). An upsert with the same password is harmless.
+   */
+  private static int upsertUsers(Admin admin) throws Exception {
+    Path dir = credentialsDir();
+    if (dir == null) {
+      System.err.println("kafka.sh: no credentials dir (-Dmotcua.kafka.credentials)");
+      return 1;
+    }
+    List<UserScramCredentialAlteration> upserts = new ArrayList<>();
+    Set<String> names = new TreeSet<>();
+    try (var files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".env")).sorted().toList()) {
+        if (file.getFileName().toString().equals("admin.env")) {
+          continue;
+        }
+        Map<String, String> user = readEnvFile(file);
+        String name = user.get("KAFKA_SASL_USERNAME");
+        names.add(name);
+        upserts.add(new UserScramCredentialUpsertion(name,
+            new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192),
+            user.get("KAFKA_SASL_PASSWORD")));
+      }
+    }
+    if (!upserts.isEmpty()) {
+      admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
+    }
+    System.out.println("kafka.sh: SCRAM-SHA-512 users: " + names);
+    return 0;
   }
 
   /** Ready = the broker answers DescribeCluster (with an active controller) and a Metadata request. */
@@ -103,8 +183,11 @@ public final class KafkaAdmin {
               .names().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
           if (!nodes.isEmpty() && controller != null && !controller.isEmpty()) {
             warmUp(admin);
-            // Same JVM and client for the topics: saves a JVM start on every kafka.sh start.
-            return topics == null ? 0 : (createTopics(admin, topics) == 0 ? 0 : 3);
+            // Same JVM and client for the topics and users: saves a JVM start on every kafka.sh start.
+            if (topics != null && createTopics(admin, topics) != 0) {
+              return 3;
+            }
+            return credentialsDir() == null || upsertUsers(admin) == 0 ? 0 : 4;
           }
           last = "no brokers or no controller in metadata yet";
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {

@@ -7,7 +7,8 @@
  *   node -r ./tools/register-ts.js tools/dead-letters/dead-letters.ts replay  <service|topic> [filters] [--dry-run] [--force]
  *
  * Filters: --id <partition:offset> (repeatable), --type <CloudEvents type>, --reason <malformed|invalid|rejected|…>,
- * --since <ISO time>, --until <ISO time>. The broker is KAFKA_BROKERS (default 127.0.0.1:9092).
+ * --since <ISO time>, --until <ISO time>. The broker is KAFKA_BROKERS (default 127.0.0.1:9092), signed
+ * in as its admin (KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD, else the local broker's credentials).
  * Replay sends each message back to its original topic with its CloudEvents id, so every consumer
  * whose inbox already holds the event ignores it; see docs/operations/runbooks.md.
  */
@@ -20,6 +21,7 @@ import {
   type DeadLetterFilter,
 } from '@motcua/messaging';
 import { createLogger } from '@motcua/observability';
+import { operatorKafkaSasl } from '../kafka/operator-identity';
 
 function usage(message: string): never {
   process.stderr.write(
@@ -79,7 +81,9 @@ const summary = (l: DeadLetter) => ({
 async function main(): Promise<void> {
   const { command, topic, filter, flags } = parse(process.argv.slice(2));
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim());
-  const kafka = createKafka('motcua-dead-letters', brokers, createLogger('dead-letters', 'warn'));
+  const kafka = createKafka('motcua-dead-letters', brokers, createLogger('dead-letters', 'warn'), {
+    sasl: operatorKafkaSasl(),
+  });
   const letters = await readDeadLetters(kafka, topic, filter);
   if (command === 'list') {
     if (flags.has('--json')) process.stdout.write(`${JSON.stringify(letters.map(summary))}\n`);

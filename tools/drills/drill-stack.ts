@@ -16,9 +16,11 @@ import { SERVICES } from '@motcua/contracts';
 import {
   databaseName,
   databaseUrl,
+  kafkaSaslEnv,
   PrivatePostgres,
   PrivateRedis,
   provision,
+  readKafkaCredentials,
   repoRoot,
   waitFor,
 } from '@motcua/testing';
@@ -29,6 +31,9 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o711);
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  // The broker's credentials: the local one's unless KAFKA_CREDENTIALS_DIR names another's.
+  const kafkaCredentialsDir =
+    process.env.KAFKA_CREDENTIALS_DIR ?? join(repoRoot(), 'infra/kafka/.data/credentials');
   const postgres = new PrivatePostgres(join(dir, 'postgres'), portBase + 32);
   const redis = new PrivateRedis(join(dir, 'redis'), portBase + 79);
   postgres.init();
@@ -41,6 +46,7 @@ async function main(): Promise<void> {
       postgresServerUrl: postgres.url,
       redisUrl: redis.url,
       kafkaBrokers: brokers,
+      kafkaCredentialsDir,
       stop: async () => undefined,
     },
     prefix,
@@ -52,6 +58,7 @@ async function main(): Promise<void> {
     `DATABASE_URL=${postgres.url}`,
     `DRILL_DB_PREFIX=${prefix}`,
     `KAFKA_BROKERS=${brokers.join(',')}`,
+    `KAFKA_CREDENTIALS_DIR=${kafkaCredentialsDir}`,
     `REDIS_URL=${redis.url}`,
     `DRILL_PGDATA=${postgres.dataDir}`,
     `DRILL_STORAGE_DIR=${join(dir, 'files')}`,
@@ -67,6 +74,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl(postgres.url, databaseName(prefix, service)),
       REDIS_URL: redis.url,
       KAFKA_BROKERS: brokers.join(','),
+      ...kafkaSaslEnv(readKafkaCredentials(kafkaCredentialsDir, service)),
       AUTH_JWKS_URL: keys.jwksUrl,
       AUTH_ISSUER: DEV_ISSUER,
       AUTH_AUDIENCE: DEV_AUDIENCE,

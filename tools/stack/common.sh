@@ -42,11 +42,19 @@ start_service() {
     say "$service already running (pid $(cat "$pidfile"))"; return 0
   fi
   mkdir -p "$stack_dir/logs"
-  PORT=${SERVICE_PORT[$service]} DATABASE_URL=${!db_var} REDIS_URL=$STACK_REDIS_URL KAFKA_BROKERS=$STACK_KAFKA_BROKERS \
-  AUTH_JWKS_URL=$STACK_JWKS_URL AUTH_ISSUER=$STACK_AUTH_ISSUER AUTH_AUDIENCE=$STACK_AUTH_AUDIENCE \
-  PUBLIC_BASE_URL="http://127.0.0.1:${SERVICE_PORT[$service]}" \
-    setsid nohup node --enable-source-maps "$root/dist/apps/$service/main.js" >> "$stack_dir/logs/$service.log" 2>&1 &
-  echo $! > "$pidfile"
+  [ -f "$STACK_KAFKA_CREDENTIALS/$service.env" ] || die "no Kafka credentials for $service in $STACK_KAFKA_CREDENTIALS"
+  (
+    # The service's own Kafka identity (KAFKA_SASL_MECHANISM / _USERNAME / _PASSWORD), exported to it only.
+    set -a
+    # shellcheck disable=SC1090
+    source "$STACK_KAFKA_CREDENTIALS/$service.env"
+    set +a
+    PORT=${SERVICE_PORT[$service]} DATABASE_URL=${!db_var} REDIS_URL=$STACK_REDIS_URL KAFKA_BROKERS=$STACK_KAFKA_BROKERS \
+    AUTH_JWKS_URL=$STACK_JWKS_URL AUTH_ISSUER=$STACK_AUTH_ISSUER AUTH_AUDIENCE=$STACK_AUTH_AUDIENCE \
+    PUBLIC_BASE_URL="http://127.0.0.1:${SERVICE_PORT[$service]}" \
+      setsid nohup node --enable-source-maps "$root/dist/apps/$service/main.js" >> "$stack_dir/logs/$service.log" 2>&1 &
+    echo $! > "$pidfile"
+  )
 }
 
 # The dashboard's page test drives Debian's Chromium (no test tool may download a browser).

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from '@motcua/auth';
 import { SERVICES } from '@motcua/contracts';
 import { LOCAL_DEFAULTS, databaseName, databaseUrl, provision, repoRoot } from '@motcua/testing';
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
     postgresServerUrl: process.env.DATABASE_URL ?? LOCAL_DEFAULTS.postgresServerUrl,
     redisUrl: process.env.REDIS_URL ?? LOCAL_DEFAULTS.redisUrl,
     kafkaBrokers: process.env.KAFKA_BROKERS?.split(',') ?? LOCAL_DEFAULTS.kafkaBrokers,
+    kafkaCredentialsDir:
+      process.env.KAFKA_CREDENTIALS_DIR ?? join(repoRoot(), 'infra/kafka/.data/credentials'),
     stop: async () => undefined,
   };
   await provision(infra, 'motcua', (line) => process.stderr.write(`    ${line}\n`));
@@ -19,6 +22,8 @@ async function main(): Promise<void> {
   const lines = [
     `STACK_REDIS_URL='${infra.redisUrl}'`,
     `STACK_KAFKA_BROKERS='${infra.kafkaBrokers.join(',')}'`,
+    // Each service's Kafka identity is <dir>/<service>.env (tools/stack/common.sh, start_service).
+    `STACK_KAFKA_CREDENTIALS='${infra.kafkaCredentialsDir}'`,
     `STACK_JWKS_URL='${keys.jwksUrl}'`,
     `STACK_AUTH_ISSUER='${DEV_ISSUER}'`,
     `STACK_AUTH_AUDIENCE='${DEV_AUDIENCE}'`,

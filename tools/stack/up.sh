@@ -3,6 +3,10 @@
 # databases and migrations, the five services, and realistic demo data.
 #   npm run up        (stop everything with: npm run down)
 # Uses DATABASE_URL / REDIS_URL / KAFKA_BROKERS when set, the local servers otherwise.
+# Kafka: every service signs in as its own SCRAM identity. The local broker (infra/kafka) generates
+# the credentials into infra/kafka/.data/credentials and applies the users and ACLs; with
+# KAFKA_BROKERS, KAFKA_CREDENTIALS_DIR names the folder of that broker's credentials (admin.env and
+# one <service>.env each) and the ACLs are applied to it.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -10,13 +14,22 @@ ensure_dependencies
 generate_prisma_clients
 build_services
 
+kafka_credentials="${KAFKA_CREDENTIALS_DIR:-$root/infra/kafka/.data/credentials}"
 if [ -z "${KAFKA_BROKERS:-}" ]; then
-  say "starting Kafka (infra/kafka)"
+  say "starting Kafka (infra/kafka: SASL/SCRAM, one identity and its ACLs per service)"
   bash "$root/infra/kafka/kafka.sh" start
+else
+  # provision.ts below creates the topics and applies the ACLs to it, signed in as its admin.
+  [ -f "$kafka_credentials/admin.env" ] \
+    || die "KAFKA_BROKERS is set: set KAFKA_CREDENTIALS_DIR to the folder of that broker's credentials (admin.env and one <service>.env each)"
 fi
-say "preparing databases, topics and keys"
+for service in "${SERVICES[@]}"; do
+  [ -f "$kafka_credentials/$service.env" ] || die "no Kafka credentials for $service in $kafka_credentials"
+done
+say "preparing databases, topics, Kafka ACLs and keys"
 mkdir -p "$stack_dir/logs"
-run_ts "$root/tools/stack/provision.ts" > "$root/.data/stack.env.tmp" || { rm -f "$root/.data/stack.env.tmp"; exit 1; }
+KAFKA_CREDENTIALS_DIR="$kafka_credentials" run_ts "$root/tools/stack/provision.ts" > "$root/.data/stack.env.tmp" \
+  || { rm -f "$root/.data/stack.env.tmp"; exit 1; }
 mv "$root/.data/stack.env.tmp" "$stack_dir/stack.env"
 # shellcheck disable=SC1091
 source "$stack_dir/stack.env"
@@ -46,7 +59,7 @@ motcua is up.
   digitization  http://127.0.0.1:${SERVICE_PORT[digitization]}
   reporting     http://127.0.0.1:${SERVICE_PORT[reporting]}
   dashboard     http://127.0.0.1:${SERVICE_PORT[reporting]}/dashboard
-  Kafka         $STACK_KAFKA_BROKERS
+  Kafka         $STACK_KAFKA_BROKERS (SASL/SCRAM-SHA-512; credentials: $kafka_credentials)
   logs          $stack_dir/logs/
   a token:      node -r ./tools/register-ts.js tools/auth/mint-token.ts --role admin
 Stop everything with: npm run down

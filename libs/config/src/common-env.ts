@@ -21,12 +21,26 @@ const brokerList = z
   )
   .transform((value) => value.split(',').map((b) => b.trim()));
 
+/**
+ * How a service talks to Kafka, as Kafka's own `security.protocol` names it. SASL_PLAINTEXT (the
+ * default: the local and test brokers, loopback only) and SASL_SSL (production) sign in with the
+ * service's own SCRAM identity; PLAINTEXT (no identity) only for a broker that has none.
+ */
+export const KAFKA_SECURITY_PROTOCOLS = ['SASL_PLAINTEXT', 'SASL_SSL', 'PLAINTEXT'] as const;
+
 /** Variables every motcua service reads. Services extend this with their own. */
 export const commonServiceEnv = {
   PORT: z.coerce.number().int().min(1).max(65535),
   DATABASE_URL: url(['postgresql:', 'postgres:']),
   REDIS_URL: url(['redis:', 'rediss:']),
   KAFKA_BROKERS: brokerList,
+  KAFKA_SECURITY_PROTOCOL: z.enum(KAFKA_SECURITY_PROTOCOLS).default('SASL_PLAINTEXT'),
+  /** The service's Kafka identity (one per service; see README "Kafka identities"). */
+  KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512']).default('scram-sha-512'),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /** PEM file of the CA that signed the brokers' certificates (SASL_SSL); default: Node's trust store. */
+  KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
   /** JWKS of the identity provider: https://… in production, file://… for the local dev key. */
   AUTH_JWKS_URL: url(['https:', 'http:', 'file:']),
   AUTH_ISSUER: z.string().min(1),
@@ -41,6 +55,11 @@ export type CommonServiceConfig = {
   DATABASE_URL: string;
   REDIS_URL: string;
   KAFKA_BROKERS: string[];
+  KAFKA_SECURITY_PROTOCOL: (typeof KAFKA_SECURITY_PROTOCOLS)[number];
+  KAFKA_SASL_MECHANISM: 'scram-sha-512';
+  KAFKA_SASL_USERNAME?: string;
+  KAFKA_SASL_PASSWORD?: string;
+  KAFKA_SSL_CA_FILE?: string;
   AUTH_JWKS_URL: string;
   AUTH_ISSUER: string;
   AUTH_AUDIENCE: string;
@@ -50,3 +69,24 @@ export type CommonServiceConfig = {
 
 /** Nest injection token of the validated configuration of the running service. */
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+type KafkaSecurity = Partial<
+  Pick<CommonServiceConfig, 'KAFKA_SECURITY_PROTOCOL' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD' | 'KAFKA_SSL_CA_FILE'>
+>;
+
+/**
+ * Rules every service's configuration obeys (loadConfig applies them when the shape has the
+ * variables): a SASL protocol needs the service's user and password; a CA file only means
+ * something over TLS.
+ */
+export const commonServiceRules: ((config: KafkaSecurity) => string | undefined)[] = [
+  ({ KAFKA_SECURITY_PROTOCOL: protocol, KAFKA_SASL_USERNAME: user, KAFKA_SASL_PASSWORD: password }) => {
+    if (!protocol?.startsWith('SASL_') || (user && password)) return undefined;
+    const missing = [user ? undefined : 'KAFKA_SASL_USERNAME', password ? undefined : 'KAFKA_SASL_PASSWORD'].filter(Boolean);
+    return `${missing.join(' and ')} required when KAFKA_SECURITY_PROTOCOL is ${protocol}: the broker admits only signed-in identities (set KAFKA_SECURITY_PROTOCOL=PLAINTEXT only for a broker without them)`;
+  },
+  ({ KAFKA_SECURITY_PROTOCOL: protocol, KAFKA_SSL_CA_FILE: caFile }) =>
+    caFile && protocol !== 'SASL_SSL'
+      ? `KAFKA_SSL_CA_FILE is set but KAFKA_SECURITY_PROTOCOL is ${protocol}: the CA is used over TLS only (SASL_SSL)`
+      : undefined,
+];

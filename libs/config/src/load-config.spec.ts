@@ -9,6 +9,8 @@ const valid = {
   AUTH_JWKS_URL: 'file:///tmp/jwks.json',
   AUTH_ISSUER: 'motcua-dev',
   AUTH_AUDIENCE: 'motcua',
+  KAFKA_SASL_USERNAME: 'motcua-catalog',
+  KAFKA_SASL_PASSWORD: 'secret-from-the-store',
 };
 
 describe('loadConfig', () => {
@@ -64,9 +66,56 @@ describe('loadConfig', () => {
       'AUTH_ISSUER',
       'AUTH_AUDIENCE',
     ]);
+    // The Kafka identity is required by a rule across variables (SASL protocols), not by the shape.
     expect(described.filter((v) => !v.required).map((v) => v.name)).toEqual([
+      'KAFKA_SECURITY_PROTOCOL',
+      'KAFKA_SASL_MECHANISM',
+      'KAFKA_SASL_USERNAME',
+      'KAFKA_SASL_PASSWORD',
+      'KAFKA_SSL_CA_FILE',
       'LOG_LEVEL',
       'PUBLIC_BASE_URL',
     ]);
+  });
+
+  it('signs in to Kafka by default: SASL_PLAINTEXT with SCRAM-SHA-512 needs the user and password', () => {
+    const config = loadConfig(commonServiceEnv, valid);
+    expect([config.KAFKA_SECURITY_PROTOCOL, config.KAFKA_SASL_MECHANISM]).toEqual([
+      'SASL_PLAINTEXT',
+      'scram-sha-512',
+    ]);
+    const { KAFKA_SASL_PASSWORD: _password, ...withoutPassword } = valid;
+    expect(() => loadConfig(commonServiceEnv, withoutPassword)).toThrow(
+      /KAFKA_SASL_PASSWORD required when KAFKA_SECURITY_PROTOCOL is SASL_PLAINTEXT/,
+    );
+    const { KAFKA_SASL_USERNAME: _user, ...anonymous } = withoutPassword;
+    expect(() =>
+      loadConfig(commonServiceEnv, { ...anonymous, KAFKA_SECURITY_PROTOCOL: 'SASL_SSL' }),
+    ).toThrow(
+      /KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD required when KAFKA_SECURITY_PROTOCOL is SASL_SSL/,
+    );
+    expect(
+      loadConfig(commonServiceEnv, { ...anonymous, KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' })
+        .KAFKA_SASL_USERNAME,
+    ).toBeUndefined();
+  });
+
+  it('refuses an unknown Kafka protocol or mechanism, and a CA file without TLS', () => {
+    expect(() =>
+      loadConfig(commonServiceEnv, { ...valid, KAFKA_SECURITY_PROTOCOL: 'SSL' }),
+    ).toThrow(/KAFKA_SECURITY_PROTOCOL is malformed/);
+    expect(() => loadConfig(commonServiceEnv, { ...valid, KAFKA_SASL_MECHANISM: 'plain' })).toThrow(
+      /KAFKA_SASL_MECHANISM is malformed/,
+    );
+    expect(() =>
+      loadConfig(commonServiceEnv, { ...valid, KAFKA_SSL_CA_FILE: '/etc/kafka/ca.pem' }),
+    ).toThrow(/KAFKA_SSL_CA_FILE is set but KAFKA_SECURITY_PROTOCOL is SASL_PLAINTEXT/);
+    expect(
+      loadConfig(commonServiceEnv, {
+        ...valid,
+        KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+        KAFKA_SSL_CA_FILE: '/etc/kafka/ca.pem',
+      }).KAFKA_SSL_CA_FILE,
+    ).toBe('/etc/kafka/ca.pem');
   });
 });

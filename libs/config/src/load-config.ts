@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commonServiceRules } from './common-env';
 
 /** Raised at start when an environment variable is missing or malformed. */
 export class ConfigError extends Error {
@@ -23,7 +24,8 @@ export function loadConfig<S extends z.ZodRawShape>(
 ): z.infer<z.ZodObject<S>> {
   const result = z.object(shape).safeParse(env);
   if (result.success) {
-    const broken = rules.flatMap((rule) => rule(result.data) ?? []);
+    const common = 'KAFKA_BROKERS' in shape ? commonServiceRules : [];
+    const broken = [...common, ...rules].flatMap((rule) => rule(result.data) ?? []);
     if (broken.length > 0) throw new ConfigError(broken);
     return result.data;
   }

@@ -4,6 +4,7 @@ export * from './envelope';
 export * from './kafka-binding';
 export * from './registry';
 export * from './flows';
+export * from './kafka-acls';
 export * from './events/common.schemas';
 export * from './events/personal-data';
 export * from './events/procedure.events';

@@ -7,6 +7,7 @@ import { createKafka } from '../src/kafka-client';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { UnitOfWork } from '../src/outbox/unit-of-work';
 import {
+  asAdmin,
   appliedByAccount,
   createTopic,
   entries,
@@ -34,7 +35,7 @@ describe('event consumer against the real broker and database', () => {
     const topic = await createTopic(brokers, 1); // one partition: the good messages are really behind the bad ones
     const contract = ledgerContract(topic);
     const { db, url, drop } = await messagingDatabase(testEnv.postgresServer());
-    const kafka = createKafka('dlq-test', brokers, logger);
+    const kafka = createKafka('dlq-test', brokers, logger, asAdmin());
     const relay = new OutboxRelay({ databaseUrl: url, kafka, logger });
     const group = `dlq-${topic}`;
     const consumer = new EventConsumer({
@@ -79,11 +80,11 @@ describe('event consumer against the real broker and database', () => {
     const topic = await createTopic(brokers, 6);
     const contract = ledgerContract(topic);
     const { db, url, drop } = await messagingDatabase(testEnv.postgresServer());
-    const relay = new OutboxRelay({ databaseUrl: url, kafka: createKafka('group-test-relay', brokers, logger), logger });
+    const relay = new OutboxRelay({ databaseUrl: url, kafka: createKafka('group-test-relay', brokers, logger, asAdmin()), logger });
     const group = `pair-${topic}`;
     const instance = (name: string) =>
       new EventConsumer({
-        kafka: createKafka(name, brokers, logger),
+        kafka: createKafka(name, brokers, logger, asAdmin()),
         groupId: group,
         deadLetterTopic: `${topic}.dlq`,
         db,
@@ -119,7 +120,7 @@ describe('event consumer against the real broker and database', () => {
     const topic = await createTopic(brokers, 1);
     const contract = ledgerContract(topic);
     const { db, url, drop } = await messagingDatabase(testEnv.postgresServer());
-    const kafka = createKafka('batch-test', brokers, logger);
+    const kafka = createKafka('batch-test', brokers, logger, asAdmin());
     const relay = new OutboxRelay({ databaseUrl: url, kafka, logger });
     const group = `batch-${topic}`;
     const single = ledgerHandler(group);

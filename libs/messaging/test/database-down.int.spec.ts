@@ -3,7 +3,7 @@ import { testEnv, testKafka, waitFor } from '@motcua/testing';
 import { EventConsumer, subscribe } from '../src/consumer/event-consumer';
 import { createKafka } from '../src/kafka-client';
 import { PgDatabase } from './pg-database';
-import { createTopic, ledgerContract, ledgerHandler, logger, messagingDatabase, readTopic } from './harness';
+import { asAdmin, createTopic, ledgerContract, ledgerHandler, logger, messagingDatabase, readTopic } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -17,7 +17,7 @@ describe('event consumer while its database is down', () => {
     const server = new PgDatabase(testEnv.postgresServer());
     const group = `dbdown-${topic}`;
     const consumer = new EventConsumer({
-      kafka: createKafka('dbdown-test', brokers, logger),
+      kafka: createKafka('dbdown-test', brokers, logger, asAdmin()),
       groupId: group,
       deadLetterTopic: `${topic}.dlq`,
       db,

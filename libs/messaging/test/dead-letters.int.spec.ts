@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { CloudEvent } from '@motcua/contracts';
-import { repoRoot, testEnv, waitFor } from '@motcua/testing';
+import { kafkaSaslEnv, repoRoot, testEnv, waitFor } from '@motcua/testing';
 import { PermanentError } from '../src/consumer/errors';
 import { EventConsumer, subscribe } from '../src/consumer/event-consumer';
 import { readDeadLetters, replayDeadLetters } from '../src/dead-letters/dead-letters';
@@ -10,6 +10,7 @@ import { UnitOfWork } from '../src/outbox/unit-of-work';
 import type { SqlTransaction } from '../src/sql-client';
 import {
   appliedByAccount,
+  asAdmin,
   createTopic,
   ledgerContract,
   ledgerHandler,
@@ -27,7 +28,12 @@ function deadLettersTool(args: string[]) {
     ['-r', './tools/register-ts.js', 'tools/dead-letters/dead-letters.ts', ...args],
     {
       cwd: repoRoot(),
-      env: { ...process.env, KAFKA_BROKERS: testEnv.kafkaBrokers().join(',') },
+      // Signed in as the test broker's admin, as an operator signs in as the cluster's.
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: testEnv.kafkaBrokers().join(','),
+        ...kafkaSaslEnv(testEnv.kafkaSasl('admin')),
+      },
       encoding: 'utf8',
       timeout: 120_000,
     },
@@ -41,7 +47,7 @@ describe('dead-letter tool against the real broker and database', () => {
     const deadLetterTopic = `${topic}.dlq`;
     const contract = ledgerContract(topic);
     const { db, url, drop } = await messagingDatabase(testEnv.postgresServer());
-    const kafka = createKafka('dead-letter-tool-test', brokers, logger);
+    const kafka = createKafka('dead-letter-tool-test', brokers, logger, asAdmin());
     const relay = new OutboxRelay({ databaseUrl: url, kafka, logger });
     const group = `tool-${topic}`;
     // The consumer refuses poison entries until the fix is deployed.
@@ -156,7 +162,7 @@ describe('dead-letter tool against the real broker and database', () => {
   it('refuses to replay a malformed message unless forced, and names bad options', async () => {
     const brokers = testEnv.kafkaBrokers();
     const topic = await createTopic(brokers, 1);
-    const kafka = createKafka('dead-letter-tool-malformed', brokers, logger);
+    const kafka = createKafka('dead-letter-tool-malformed', brokers, logger, asAdmin());
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({

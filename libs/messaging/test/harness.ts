@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineEvent, type CloudEvent, type TopicName } from '@motcua/contracts';
 import { createLogger } from '@motcua/observability';
-import { databaseUrl, ensureDatabases, testKafka, waitFor } from '@motcua/testing';
+import { databaseUrl, ensureDatabases, testEnv, testKafka, waitFor } from '@motcua/testing';
+import type { KafkaSecurity } from '../src/kafka-client';
 import { PermanentError } from '../src/consumer/errors';
 import type { UnitOfWork } from '../src/outbox/unit-of-work';
 import type { SqlTransaction } from '../src/sql-client';
 import { MESSAGING_TEST_SCHEMA, PgDatabase } from './pg-database';
 
 export const logger = createLogger('messaging-test', 'warn');
+
+/** The test broker admits signed-in identities only: these tests use its admin (any topic, any group). */
+export const asAdmin = (): KafkaSecurity => ({ sasl: testEnv.kafkaSasl('admin') });
 
 /** A contract on a topic of its own, so a test never sees another run's messages. */
 export function ledgerContract(topic: string) {

@@ -7,6 +7,7 @@ import { EventConsumer, subscribe } from '../src/consumer/event-consumer';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { UnitOfWork } from '../src/outbox/unit-of-work';
 import {
+  asAdmin,
   appliedByAccount,
   createTopic,
   entries,
@@ -26,7 +27,7 @@ describe('outbox relay against the real broker and database', () => {
     const topic = await createTopic(brokers);
     const contract = ledgerContract(topic);
     const { db, url, drop } = await messagingDatabase(testEnv.postgresServer());
-    const kafka = createKafka('relay-crash-test', brokers, logger);
+    const kafka = createKafka('relay-crash-test', brokers, logger, asAdmin());
     let crashes = 1;
     const relay = new OutboxRelay({
       databaseUrl: url,
@@ -76,7 +77,7 @@ describe('outbox relay against the real broker and database', () => {
 
   describe('with the broker stopped during a burst of writes', () => {
     const port = '29092';
-    const env = { ...process.env, KAFKA_PORT: port, KAFKA_CONTROLLER_PORT: '29093', KAFKA_DATA_DIR: join(repoRoot(), 'infra/kafka/.data-test-restart') };
+    const env = { ...process.env, KAFKA_PORT: port, KAFKA_CONTROLLER_PORT: '29093', KAFKA_DATA_DIR: join(repoRoot(), 'infra/kafka/.data-test-restart'), KAFKA_CREDENTIALS_DIR: process.env.MOTCUA_TEST_KAFKA_CREDENTIALS };
     const kafkaSh = (command: string) => {
       const result = spawnSync('bash', [join(repoRoot(), 'infra/kafka/kafka.sh'), command], { env, encoding: 'utf8' });
       if (result.status !== 0 && command !== 'status') throw new Error(`kafka.sh ${command}: ${result.stdout}${result.stderr}`);
@@ -85,7 +86,7 @@ describe('outbox relay against the real broker and database', () => {
 
     beforeAll(async () => {
       kafkaSh('start');
-      await ensureTopics(brokers);
+      await ensureTopics(brokers, testEnv.kafkaSasl('admin'));
     });
     afterAll(() => kafkaSh('stop'));
 
@@ -93,7 +94,7 @@ describe('outbox relay against the real broker and database', () => {
       const topic = await createTopic(brokers);
       const contract = ledgerContract(topic);
       const { db, url, drop } = await messagingDatabase(testEnv.postgresServer());
-      const kafka = createKafka('relay-restart-test', brokers, logger);
+      const kafka = createKafka('relay-restart-test', brokers, logger, asAdmin());
       const relay = new OutboxRelay({ databaseUrl: url, kafka, logger });
       const group = `restart-${topic}`;
       const consumer = new EventConsumer({

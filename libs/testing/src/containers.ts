@@ -1,7 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import type { Infrastructure } from './infrastructure';
+import { ensureKafkaCredentials } from './kafka-credentials';
+import { repoRoot } from './repo-root';
 
-/** PostgreSQL, Redis and Kafka (the official apache/kafka image, KRaft) in containers, for hosts with Docker. */
+/**
+ * PostgreSQL, Redis and Kafka (the official apache/kafka image, KRaft) in containers, for hosts
+ * with Docker. The broker has identities as the local one: infra/kafka/container-broker.sh runs
+ * it with SASL/SCRAM and the StandardAuthorizer, and adds the users of credentials generated here
+ * (the ACLs are applied by provision, as for every broker).
+ */
 export async function startContainers(): Promise<Infrastructure> {
   const started: StartedTestContainer[] = [];
   try {
@@ -15,30 +25,36 @@ export async function startContainers(): Promise<Infrastructure> {
     started.push(redis);
     // Kafka must advertise the host port it is reachable on; a fixed free port keeps it simple.
     const kafkaPort = 19092 + Math.floor(Math.random() * 1000);
-    const kafka = await new GenericContainer('apache/kafka:4.1.0')
+    const kafkaCredentialsDir = mkdtempSync(join(tmpdir(), 'motcua-kafka-credentials-'));
+    ensureKafkaCredentials(kafkaCredentialsDir);
+    const kafka = await new GenericContainer('apache/kafka:4.1.2')
       .withExposedPorts({ container: kafkaPort, host: kafkaPort })
       .withEnvironment({
-        KAFKA_NODE_ID: '1',
-        KAFKA_PROCESS_ROLES: 'broker,controller',
-        KAFKA_LISTENERS: `PLAINTEXT://0.0.0.0:${kafkaPort},CONTROLLER://0.0.0.0:9093`,
-        KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://127.0.0.1:${kafkaPort}`,
-        KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
-        KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
-        KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
-        KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
-        KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
-        KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
-        KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
-        KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
+        KAFKA_PORT: String(kafkaPort),
+        KAFKA_ADVERTISED_HOST: '127.0.0.1',
+        TOPICS_FILE: '/dev/null',
       })
+      // root in this throwaway container: the copied credentials keep their owner-only mode.
+      .withUser('root')
+      .withCopyFilesToContainer([
+        {
+          source: join(repoRoot(), 'infra/kafka/container-broker.sh'),
+          target: '/motcua/container-broker.sh',
+        },
+      ])
+      .withCopyDirectoriesToContainer([{ source: kafkaCredentialsDir, target: '/credentials' }])
+      .withEntrypoint(['/bin/bash', '/motcua/container-broker.sh', 'start'])
       .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
       .start();
     started.push(kafka);
+    const users = await kafka.exec(['/bin/bash', '/motcua/container-broker.sh', 'init']);
+    if (users.exitCode !== 0) throw new Error(`adding the Kafka users failed:\n${users.output}`);
     return {
       mode: 'testcontainers',
       postgresServerUrl: `postgresql://postgres@${postgres.getHost()}:${postgres.getMappedPort(5432)}/postgres`,
       redisUrl: `redis://${redis.getHost()}:${redis.getMappedPort(6379)}`,
       kafkaBrokers: [`127.0.0.1:${kafkaPort}`],
+      kafkaCredentialsDir,
       stop: async () => {
         await Promise.all(started.map((container) => container.stop()));
       },

@@ -26,6 +26,7 @@ export default async function globalSetup(): Promise<void> {
     MOTCUA_TEST_PG_SERVER: infra.postgresServerUrl,
     MOTCUA_TEST_REDIS_URL: infra.redisUrl,
     MOTCUA_TEST_KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    MOTCUA_TEST_KAFKA_CREDENTIALS: infra.kafkaCredentialsDir,
     MOTCUA_TEST_JWKS_URL: keys.jwksUrl,
   });
 }

@@ -2,6 +2,8 @@ export * from './repo-root';
 export * from './postgres';
 export * from './redis';
 export * from './kafka';
+export * from './kafka-credentials';
+export * from './kafka-acl-sync';
 export * from './migrate';
 export * from './infrastructure';
 export * from './provision';

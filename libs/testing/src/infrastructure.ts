@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './repo-root';
 
@@ -8,6 +9,8 @@ export type Infrastructure = {
   postgresServerUrl: string;
   redisUrl: string;
   kafkaBrokers: string[];
+  /** Folder of the broker's `<identity>.env` credentials (admin, services, portal). */
+  kafkaCredentialsDir: string;
   stop: () => Promise<void>;
 };
 
@@ -33,17 +36,26 @@ const TEST_KAFKA = {
 const TEST_REDIS_URL = 'redis://127.0.0.1:6379/1';
 
 /**
- * 1. DATABASE_URL, REDIS_URL and KAFKA_BROKERS all given: use them as they are.
+ * 1. DATABASE_URL, REDIS_URL and KAFKA_BROKERS all given: use them as they are; the broker's
+ *    identities then come from MOTCUA_TEST_KAFKA_CREDENTIALS, a folder of `<identity>.env` files
+ *    as infra/kafka/kafka.sh writes them (e.g. infra/kafka/.data/credentials of `npm run up`).
  * 2. Otherwise, when a Docker engine answers: start them with testcontainers.
  * 3. Otherwise: the machine's PostgreSQL and Redis, and a test broker from infra/kafka/kafka.sh.
  */
 export async function resolveInfrastructure(env = process.env): Promise<Infrastructure> {
   if (env.DATABASE_URL && env.REDIS_URL && env.KAFKA_BROKERS) {
+    if (!env.MOTCUA_TEST_KAFKA_CREDENTIALS) {
+      throw new Error(
+        'KAFKA_BROKERS is given: set MOTCUA_TEST_KAFKA_CREDENTIALS to the folder of that broker\'s credentials ' +
+          '(admin.env and one <principal>.env per service and the portal, as infra/kafka/kafka.sh writes them)',
+      );
+    }
     return {
       mode: 'given',
       postgresServerUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
       kafkaBrokers: env.KAFKA_BROKERS.split(',').map((b) => b.trim()),
+      kafkaCredentialsDir: env.MOTCUA_TEST_KAFKA_CREDENTIALS,
       stop: async () => undefined,
     };
   }
@@ -66,6 +78,8 @@ function kafkaScript(command: 'start' | 'stop' | 'status'): { status: number | n
       KAFKA_PORT: TEST_KAFKA.port,
       KAFKA_CONTROLLER_PORT: TEST_KAFKA.controllerPort,
       KAFKA_DATA_DIR: join(repoRoot(), TEST_KAFKA.dataDir),
+      // The test broker's credentials live in its data folder, whatever the shell exports.
+      KAFKA_CREDENTIALS_DIR: join(repoRoot(), TEST_KAFKA.dataDir, 'credentials'),
     },
     encoding: 'utf8',
     timeout: 300_000,
@@ -81,7 +95,20 @@ function testBrokerPortAnswers(): boolean {
 
 function startLocalKafka(env: NodeJS.ProcessEnv): Infrastructure {
   // Running from this checkout, or from another checkout on this machine (then it is theirs to stop).
-  const wasRunning = kafkaScript('status').status === 0 || testBrokerPortAnswers();
+  const kafkaCredentialsDir = join(repoRoot(), TEST_KAFKA.dataDir, 'credentials');
+  let ours = kafkaScript('status').status === 0;
+  if (ours && !existsSync(join(kafkaCredentialsDir, 'admin.env'))) {
+    // This checkout's broker, left running by a kafka.sh from before identities: start it anew.
+    kafkaScript('stop');
+    ours = false;
+  }
+  const wasRunning = ours || testBrokerPortAnswers();
+  if (wasRunning && !ours && !existsSync(join(kafkaCredentialsDir, 'admin.env'))) {
+    throw new Error(
+      `A broker this checkout did not start answers on 127.0.0.1:${TEST_KAFKA.port}, and its credentials are not in ${kafkaCredentialsDir}: ` +
+        'set MOTCUA_TEST_KAFKA_PORT to a free port (the controller takes the next one)',
+    );
+  }
   if (!wasRunning) {
     const started = kafkaScript('start');
     if (started.status !== 0) {
@@ -93,6 +120,7 @@ function startLocalKafka(env: NodeJS.ProcessEnv): Infrastructure {
     postgresServerUrl: env.DATABASE_URL ?? LOCAL_DEFAULTS.postgresServerUrl,
     redisUrl: env.REDIS_URL ?? TEST_REDIS_URL,
     kafkaBrokers: env.KAFKA_BROKERS?.split(',') ?? [`127.0.0.1:${TEST_KAFKA.port}`],
+    kafkaCredentialsDir,
     // Stop only what this run started.
     stop: async () => {
       if (!wasRunning) kafkaScript('stop');

@@ -1,21 +1,35 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS } from '@motcua/contracts';
+import type { KafkaSasl } from './kafka-credentials';
+import { testEnv } from './test-env';
 
-export function testKafka(brokers: string[], clientId = 'motcua-test'): Kafka {
-  return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+/**
+ * A KafkaJS client for test harnesses and tooling, signed in as the admin of the test broker by
+ * default (it produces and reads any topic, as a test must); pass another identity's credentials
+ * to act as that principal, or `null` to connect anonymously.
+ */
+export function testKafka(
+  brokers: string[],
+  clientId = 'motcua-test',
+  sasl: KafkaSasl | null = testEnv.kafkaSasl('admin'),
+): Kafka {
+  return new Kafka({ clientId, brokers, ...(sasl ? { sasl } : {}), logLevel: logLevel.NOTHING, retry: { retries: 3 } });
 }
 
-/** Waits until the broker answers a metadata request, then creates every declared topic. */
-export async function ensureTopics(brokers: string[], timeoutMs = 60000): Promise<void> {
-  const admin = testKafka(brokers, 'motcua-provision').admin();
+/** Waits until the broker answers a metadata request (signed in as `admin`), then creates every declared topic. */
+export async function ensureTopics(brokers: string[], admin: KafkaSasl, timeoutMs = 60000): Promise<void> {
+  const client = testKafka(brokers, 'motcua-provision', admin).admin();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      await admin.connect();
-      await admin.fetchTopicMetadata({ topics: [] });
+      await client.connect();
+      await client.fetchTopicMetadata({ topics: [] });
       break;
     } catch (error) {
-      await admin.disconnect().catch(() => undefined);
+      await client.disconnect().catch(() => undefined);
+      if ((error as Error).name === 'KafkaJSSASLAuthenticationError') {
+        throw new Error(`Kafka at ${brokers.join(',')} refuses the admin ${admin.username}: ${(error as Error).message} (are these that broker's credentials?)`);
+      }
       if (Date.now() > deadline) {
         throw new Error(`Kafka at ${brokers.join(',')} does not answer metadata requests: ${(error as Error).message}`);
       }
@@ -23,15 +37,15 @@ export async function ensureTopics(brokers: string[], timeoutMs = 60000): Promis
     }
   }
   try {
-    const existing = new Set(await admin.listTopics());
+    const existing = new Set(await client.listTopics());
     const missing = Object.entries(TOPICS).filter(([name]) => !existing.has(name));
     if (missing.length > 0) {
-      await admin.createTopics({
+      await client.createTopics({
         waitForLeaders: true,
         topics: missing.map(([topic, { partitions }]) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
       });
     }
   } finally {
-    await admin.disconnect();
+    await client.disconnect();
   }
 }

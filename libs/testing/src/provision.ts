@@ -1,6 +1,8 @@
-import { SERVICES, type ServiceName } from '@motcua/contracts';
+import { SERVICES, allKafkaAcls, type ServiceName } from '@motcua/contracts';
 import type { Infrastructure } from './infrastructure';
 import { ensureTopics } from './kafka';
+import { syncKafkaAcls } from './kafka-acl-sync';
+import { readKafkaCredentials } from './kafka-credentials';
 import { migrateService } from './migrate';
 import { databaseUrl, ensureDatabases } from './postgres';
 import { checkRedis } from './redis';
@@ -12,7 +14,8 @@ export function databaseName(prefix: string, service: ServiceName): string {
 
 /**
  * Makes the infrastructure ready for the services: every service's database exists
- * and is migrated, Redis answers, and every declared Kafka topic exists.
+ * and is migrated, Redis answers, every declared Kafka topic exists and the ACLs of the
+ * services' identities are those the contracts call for.
  */
 export async function provision(
   infra: Infrastructure,
@@ -28,6 +31,11 @@ export async function provision(
     log(`${service}: migrations ${outcome}`);
   }
   await checkRedis(infra.redisUrl);
-  await ensureTopics(infra.kafkaBrokers);
-  log(`kafka topics ready at ${infra.kafkaBrokers.join(',')}`);
+  const admin = readKafkaCredentials(infra.kafkaCredentialsDir, 'admin');
+  await ensureTopics(infra.kafkaBrokers, admin);
+  // The ACLs the contracts call for (a no-op on a broker kafka.sh has just started).
+  const acls = await syncKafkaAcls(infra.kafkaBrokers, admin, allKafkaAcls());
+  log(
+    `kafka topics and ACLs ready at ${infra.kafkaBrokers.join(',')} (${acls.created} ACLs created, ${acls.deleted} deleted)`,
+  );
 }

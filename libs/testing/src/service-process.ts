@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER } from '@motcua/auth';
 import type { ServiceName } from '@motcua/contracts';
+import { kafkaSaslEnv } from './kafka-credentials';
 import { repoRoot } from './repo-root';
 import { testEnv } from './test-env';
 import { waitFor } from './wait-for';
@@ -31,6 +32,9 @@ export async function startService(
       DATABASE_URL: testEnv.databaseUrl(name),
       REDIS_URL: testEnv.redisUrl(),
       KAFKA_BROKERS: testEnv.kafkaBrokers().join(','),
+      // Each service signs in to the SASL test broker as its own principal.
+      KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT',
+      ...kafkaSaslEnv(testEnv.kafkaSasl(name)),
       AUTH_JWKS_URL: testEnv.jwksUrl(),
       AUTH_ISSUER: DEV_ISSUER,
       AUTH_AUDIENCE: DEV_AUDIENCE,

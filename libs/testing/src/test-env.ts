@@ -1,4 +1,5 @@
 import type { ServiceName } from '@motcua/contracts';
+import { readKafkaCredentials, type KafkaIdentity, type KafkaSasl } from './kafka-credentials';
 import { databaseUrl } from './postgres';
 
 /**
@@ -21,5 +22,9 @@ export const testEnv = {
   postgresServer: () => required('MOTCUA_TEST_PG_SERVER'),
   redisUrl: () => required('MOTCUA_TEST_REDIS_URL'),
   kafkaBrokers: () => required('MOTCUA_TEST_KAFKA_BROKERS').split(','),
+  /** The folder of the test broker's `<identity>.env` credentials. */
+  kafkaCredentialsDir: () => required('MOTCUA_TEST_KAFKA_CREDENTIALS'),
+  /** The test broker's credentials of an identity (the folder the global setup found). */
+  kafkaSasl: (identity: KafkaIdentity): KafkaSasl => readKafkaCredentials(required('MOTCUA_TEST_KAFKA_CREDENTIALS'), identity),
   jwksUrl: () => required('MOTCUA_TEST_JWKS_URL'),
 };

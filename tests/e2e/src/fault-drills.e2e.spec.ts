@@ -68,6 +68,7 @@ describe('fault drills on a stack of its own', () => {
       postgresServerUrl: postgres.url,
       redisUrl: redis.url,
       kafkaBrokers: testEnv.kafkaBrokers(),
+      kafkaCredentialsDir: testEnv.kafkaCredentialsDir(),
       stop: async () => undefined,
     };
     await provision(infra, prefix, () => undefined, { disposable: true });
@@ -91,6 +92,7 @@ describe('fault drills on a stack of its own', () => {
       databases,
       postgresServer: postgres.url,
       kafkaBrokers: testEnv.kafkaBrokers(),
+      kafkaSasl: testEnv.kafkaSasl('admin'),
       redisUrl: redis.url,
     };
   });

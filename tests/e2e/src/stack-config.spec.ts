@@ -4,7 +4,20 @@ import { parse } from 'yaml';
 import { SERVICES, TOPICS } from '@motcua/contracts';
 import { repoRoot } from '@motcua/testing';
 
-type Compose = { services: Record<string, { environment?: Record<string, unknown>; ports?: string[]; build?: { args?: Record<string, string> } }> };
+type Compose = {
+  services: Record<
+    string,
+    {
+      environment?: Record<string, unknown>;
+      ports?: string[];
+      build?: { args?: Record<string, string> };
+      command?: string[];
+      entrypoint?: string[];
+      volumes?: string[];
+      depends_on?: Record<string, unknown>;
+    }
+  >;
+};
 
 /** docker-compose.yml cannot run on machines without Docker; this keeps it in step with the local scripts. */
 describe('docker-compose.yml stays in step with the local stack', () => {
@@ -26,5 +39,21 @@ describe('docker-compose.yml stays in step with the local stack', () => {
       expect(topicsFile).toMatch(new RegExp(`^${topic.replace(/\./g, '\\.')} ${partitions}$`, 'm'));
     }
     expect(compose.services['kafka-topics']).toBeDefined();
+  });
+
+  it.each(SERVICES)('%s signs in to Kafka with its own identity, as tools/stack/up.sh passes it', (service) => {
+    const definition = compose.services[service];
+    expect(definition?.volumes).toContain('kafka-credentials:/credentials:ro');
+    // The image sets SERVICE; the command reads that service's credentials file before starting it.
+    expect(definition?.command?.join(' ')).toContain('. /credentials/$$SERVICE.env');
+    expect(definition?.depends_on).toHaveProperty('kafka-acls');
+    expect(stackScript).toContain('source "$STACK_KAFKA_CREDENTIALS/$service.env"');
+  });
+
+  it('runs the broker with SASL and applies the users and the ACLs derived from the contracts', () => {
+    expect(compose.services.kafka?.entrypoint).toEqual(['/bin/bash', '/motcua/container-broker.sh', 'start']);
+    expect(compose.services['kafka-topics']?.entrypoint).toEqual(['/bin/bash', '/motcua/container-broker.sh', 'init']);
+    expect(compose.services['kafka-credentials']?.command?.join(' ')).toContain('tools/kafka/identities.ts credentials /credentials');
+    expect(compose.services['kafka-acls']?.command?.join(' ')).toContain('tools/kafka/identities.ts apply --bootstrap kafka:9092');
   });
 });

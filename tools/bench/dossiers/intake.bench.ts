@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { mintDevToken } from '@motcua/auth';
 import { databaseUrl, ensureDatabases, migrateService, repoRoot } from '@motcua/testing';
+import { operatorKafkaSasl } from '../../kafka/operator-identity';
 import { percentile, runConcurrently } from '../bench-kit';
 
 /**
@@ -25,6 +26,8 @@ const DOSSIERS_URL = process.env.DOSSIERS_URL ?? 'http://127.0.0.1:3102';
 /** The baseline writes into a scratch database with the dossiers schema, dropped afterwards. */
 const PG_SERVER = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const KAFKA = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+/** The stack's broker admits signed-in identities only: the bench reads as its admin. */
+const KAFKA_ADMIN = () => operatorKafkaSasl();
 const CATALOG_URL = process.env.CATALOG_URL ?? 'http://127.0.0.1:3101';
 /** Copied from the demo procedure 1.005432 (Đăng ký giá) under a fresh code and agency per run:
  *  a dossier code has a 4-digit daily sequence per agency, so runs must not share an agency. */
@@ -122,7 +125,7 @@ async function arrivals(kafka: Kafka, from: { partition: number; offset: string 
 
 async function httpIntakes(token: string) {
   const started = new Map<string, number>();
-  const kafka = new Kafka({ clientId: 'bench', brokers: KAFKA, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'bench', brokers: KAFKA, sasl: KAFKA_ADMIN(), logLevel: logLevel.NOTHING });
   const latencies: number[] = [];
   const post = async (i: number) => {
     const t0 = Date.now();
@@ -247,7 +250,7 @@ async function main() {
   // taken against the faster of the two, so a machine that got busier meanwhile cannot flatter it.
   const before = await rawBaseline();
   const http = await httpIntakes(token);
-  const unread = await consumersCaughtUp(new Kafka({ clientId: 'bench-lag', brokers: KAFKA, logLevel: logLevel.NOTHING }));
+  const unread = await consumersCaughtUp(new Kafka({ clientId: 'bench-lag', brokers: KAFKA, sasl: KAFKA_ADMIN(), logLevel: logLevel.NOTHING }));
   const after = await rawBaseline();
   const raw = Math.max(before.perSecond, after.perSecond);
   const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(0)} ms`;

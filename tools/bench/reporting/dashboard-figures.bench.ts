@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { kafkaSaslEnv, readKafkaCredentials } from '@motcua/testing';
 import { rebuildRollupSql } from '../../../apps/reporting/src/projections/dossier-rollup';
 import { REBUILD_DIGITIZATION_ROLLUP_SQL } from '../../../apps/reporting/src/projections/digitization.projector';
 import { SEED_YEAR_SQL } from './seed-year.sql';
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
       PATH: process.env.PATH, PORT: String(port), DATABASE_URL: dbUrl, REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/2',
       KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092', AUTH_JWKS_URL: `file://${join(root, '.data/auth/jwks.json')}`,
       AUTH_ISSUER: 'motcua-dev', AUTH_AUDIENCE: 'motcua', LOG_LEVEL: 'warn',
+      // reporting signs in as itself (default: the test broker's credentials).
+      ...kafkaSaslEnv(readKafkaCredentials(process.env.KAFKA_CREDENTIALS_DIR ?? join(root, 'infra/kafka/.data-test/credentials'), 'reporting')),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { consumerGroupOf } from '@motcua/contracts';
 import { ReportingDatabase } from '../reporting.database';
 
 export type GenerationStatus = 'active' | 'building' | 'retired';
@@ -25,7 +26,7 @@ export class GenerationRepository {
 
   /** A consumer group of its own per generation (the suffix keeps a recreated database from reusing old offsets). */
   private static groupIdOf(generation: number): string {
-    return `motcua.reporting.g${generation}.${randomUUID().slice(0, 8)}`;
+    return `${consumerGroupOf('reporting')}.g${generation}.${randomUUID().slice(0, 8)}`;
   }
 
   async ensureActive(): Promise<Generation> {

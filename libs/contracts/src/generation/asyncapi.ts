@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EventContract } from '../define-event';
 import { envelopeSchema } from '../envelope';
 import { CONSUMERS, EXTERNAL_CONSUMERS, EXTERNAL_PRODUCERS, producerOf } from '../flows';
+import { consumerGroupOf } from '../kafka-acls';
 import { ALL_EVENTS } from '../registry';
 import { SERVICES, TOPICS, deadLetterTopicOf, type TopicName } from '../topics';
 import { exampleHeaders } from './examples';
@@ -162,7 +163,7 @@ function operations(): JsonSchema {
     for (const [topic, received] of byTopic(CONSUMERS[service])) {
       result[`${service}.receive.${topic}`] = operation(
         'receive',
-        `motcua.${service}`,
+        consumerGroupOf(service),
         topic,
         received,
       );

@@ -10,9 +10,9 @@ import {
 import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
-import { deadLetterTopicOf, type EventContract, type ServiceName } from '@motcua/contracts';
+import { consumerGroupOf, deadLetterTopicOf, type EventContract, type ServiceName } from '@motcua/contracts';
 import { LOGGER, type Logger } from '@motcua/observability';
-import { createKafka } from '../kafka-client';
+import { checkKafkaIdentity, createKafka, kafkaSecurityOf } from '../kafka-client';
 import { EventConsumer, subscribeInBatches, type FetchShape, type Subscription } from '../consumer/event-consumer';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { UnitOfWork } from '../outbox/unit-of-work';
@@ -27,7 +27,7 @@ export type MessagingOptions = {
   service: ServiceName;
   /** The service's Prisma client provider. */
   database: InjectionToken;
-  /** Consumer group; defaults to `motcua.<service>`. */
+  /** Consumer group; defaults to `motcua.<service>` (its ACL allows the groups starting with it). */
   groupId?: string;
   /** Run the outbox relay in this process (default true). */
   relay?: boolean;
@@ -64,7 +64,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     if (subscriptions.length > 0) {
       this.consumer = new EventConsumer({
         kafka: this.kafka,
-        groupId: this.options.groupId ?? `motcua.${this.options.service}`,
+        groupId: this.options.groupId ?? consumerGroupOf(this.options.service),
         deadLetterTopic: deadLetterTopicOf(this.options.service),
         db: this.options.consumeThrough ? this.options.consumeThrough(this.db as never) : this.db,
         subscriptions,
@@ -113,8 +113,11 @@ export class MessagingModule {
         {
           provide: KAFKA,
           inject: [SERVICE_CONFIG, LOGGER],
-          useFactory: (config: CommonServiceConfig, logger: Logger) =>
-            createKafka(`motcua-${options.service}`, config.KAFKA_BROKERS, logger),
+          useFactory: async (config: CommonServiceConfig, logger: Logger) => {
+            const security = kafkaSecurityOf(config);
+            await checkKafkaIdentity(config.KAFKA_BROKERS, security, logger);
+            return createKafka(`motcua-${options.service}`, config.KAFKA_BROKERS, logger, security);
+          },
         },
         {
           provide: UnitOfWork,

@@ -45,7 +45,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
   )
     return report;
   const procedure = await publishDrillProcedure(stack);
-  const from = await topicEnds(stack.kafkaBrokers);
+  const from = await topicEnds(stack.kafkaBrokers, stack.kafkaSasl);
   log(`procedure ${procedure.code}; burst of ${count} intakes`);
 
   const outcome = newOutcome();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { SERVICES, type ServiceName } from '@motcua/contracts';
+import type { KafkaSasl } from '../kafka-credentials';
 import type { BurstOutcome, DrillProcedure } from './intakes';
 import type { DrillReport } from './report';
 import type { DrillStack } from './stack';
@@ -13,11 +14,13 @@ export type Offsets = { partition: number; offset: string }[];
 
 async function withAdmin<T>(
   brokers: string[],
+  sasl: KafkaSasl,
   work: (admin: ReturnType<Kafka['admin']>) => Promise<T>,
 ): Promise<T> {
   const admin = new Kafka({
     clientId: 'motcua-drill',
     brokers,
+    sasl,
     logLevel: logLevel.NOTHING,
   }).admin();
   await admin.connect();
@@ -29,8 +32,12 @@ async function withAdmin<T>(
 }
 
 /** The end of each partition of the dossier topic: where the drill's events start. */
-export function topicEnds(brokers: string[], topic = DOSSIER_TOPIC): Promise<Offsets> {
-  return withAdmin(brokers, async (admin) =>
+export function topicEnds(
+  brokers: string[],
+  sasl: KafkaSasl,
+  topic = DOSSIER_TOPIC,
+): Promise<Offsets> {
+  return withAdmin(brokers, sasl, async (admin) =>
     (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high })),
   );
 }
@@ -38,10 +45,11 @@ export function topicEnds(brokers: string[], topic = DOSSIER_TOPIC): Promise<Off
 /** Every `received` event id on the topic since `from`, by dossier id, for dossiers of one procedure. */
 export async function receivedEventIds(
   brokers: string[],
+  sasl: KafkaSasl,
   from: Offsets,
   procedureCode: string,
 ): Promise<Map<string, Set<string>>> {
-  const ends = await topicEnds(brokers);
+  const ends = await topicEnds(brokers, sasl);
   const pending = new Map(
     ends
       .filter(
@@ -55,6 +63,7 @@ export async function receivedEventIds(
   const consumer = new Kafka({
     clientId: 'motcua-drill',
     brokers,
+    sasl,
     logLevel: logLevel.NOTHING,
   }).consumer({ groupId: `motcua-drill-${randomUUID()}` });
   await consumer.connect();
@@ -184,7 +193,7 @@ export async function verifyDelivery(
   let projected = { facts: 0, distinct: 0, rollup: 0 };
   let copies = 0;
   for (;;) {
-    events = await receivedEventIds(stack.kafkaBrokers, from, procedure.code);
+    events = await receivedEventIds(stack.kafkaBrokers, stack.kafkaSasl, from, procedure.code);
     projected = await reportingCounts(stack, procedure.code);
     copies = Number(
       (
