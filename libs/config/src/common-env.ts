@@ -31,6 +31,10 @@ export const commonServiceEnv = {
   AUTH_JWKS_URL: url(['https:', 'http:', 'file:']),
   AUTH_ISSUER: z.string().min(1),
   AUTH_AUDIENCE: z.string().min(1),
+  /** How far the identity provider's clock may differ from ours (exp, nbf, iat), in seconds. */
+  AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
+  /** Least time between two JWKS fetches caused by a token signed with an unknown key, in seconds. */
+  AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** Public base URL of the service, used in links (QR codes, lookups). */
   PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
@@ -44,6 +48,8 @@ export type CommonServiceConfig = {
   AUTH_JWKS_URL: string;
   AUTH_ISSUER: string;
   AUTH_AUDIENCE: string;
+  AUTH_CLOCK_SKEW_SECONDS: number;
+  AUTH_JWKS_COOLDOWN_SECONDS: number;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   PUBLIC_BASE_URL?: string;
 };
