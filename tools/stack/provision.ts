@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from '@motcua/auth';
 import { SERVICES } from '@motcua/contracts';
 import { LOCAL_DEFAULTS, databaseName, databaseUrl, provision, repoRoot } from '@motcua/testing';
@@ -22,12 +25,26 @@ async function main(): Promise<void> {
     `STACK_JWKS_URL='${keys.jwksUrl}'`,
     `STACK_AUTH_ISSUER='${DEV_ISSUER}'`,
     `STACK_AUTH_AUDIENCE='${DEV_AUDIENCE}'`,
+    `STACK_APPLICANT_KEY_SECRET='${applicantKeySecret()}'`,
     ...SERVICES.map(
       (service) =>
         `DATABASE_URL_${service.toUpperCase()}='${databaseUrl(infra.postgresServerUrl, databaseName('motcua', service))}'`,
     ),
   ];
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/**
+ * The stack's APPLICANT_KEY_SECRET, generated once and kept under .data/secrets/ (never committed):
+ * it must not change between restarts, since changing it changes every applicant key.
+ */
+function applicantKeySecret(): string {
+  const file = join(repoRoot(), '.data', 'secrets', 'applicant-key');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 main().catch((error: Error) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ensureDevKeys } from '@motcua/auth';
 import { resolveInfrastructure, type Infrastructure } from './infrastructure';
 import { provision } from './provision';
@@ -27,5 +28,7 @@ export default async function globalSetup(): Promise<void> {
     MOTCUA_TEST_REDIS_URL: infra.redisUrl,
     MOTCUA_TEST_KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     MOTCUA_TEST_JWKS_URL: keys.jwksUrl,
+    // A fresh HMAC key for applicant keys each run, as every stack must have one.
+    MOTCUA_TEST_APPLICANT_KEY_SECRET: randomBytes(32).toString('base64url'),
   });
 }

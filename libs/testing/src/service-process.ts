@@ -34,6 +34,8 @@ export async function startService(
       AUTH_JWKS_URL: testEnv.jwksUrl(),
       AUTH_ISSUER: DEV_ISSUER,
       AUTH_AUDIENCE: DEV_AUDIENCE,
+      // Only the dossiers service keys applicants; the others never see the secret.
+      ...(name === 'dossiers' ? { APPLICANT_KEY_SECRET: testEnv.applicantKeySecret() } : {}),
       LOG_LEVEL: 'info',
       ...extraEnv,
     },

@@ -22,4 +22,5 @@ export const testEnv = {
   redisUrl: () => required('MOTCUA_TEST_REDIS_URL'),
   kafkaBrokers: () => required('MOTCUA_TEST_KAFKA_BROKERS').split(','),
   jwksUrl: () => required('MOTCUA_TEST_JWKS_URL'),
+  applicantKeySecret: () => required('MOTCUA_TEST_APPLICANT_KEY_SECRET'),
 };

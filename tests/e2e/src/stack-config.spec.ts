@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { SERVICES, TOPICS } from '@motcua/contracts';
 import { repoRoot } from '@motcua/testing';
 
-type Compose = { services: Record<string, { environment?: Record<string, unknown>; ports?: string[]; build?: { args?: Record<string, string> } }> };
+type Compose = { services: Record<string, { environment?: Record<string, unknown>; ports?: string[]; command?: string[]; build?: { args?: Record<string, string> } }> };
 
 /** docker-compose.yml cannot run on machines without Docker; this keeps it in step with the local scripts. */
 describe('docker-compose.yml stays in step with the local stack', () => {
@@ -26,5 +26,11 @@ describe('docker-compose.yml stays in step with the local stack', () => {
       expect(topicsFile).toMatch(new RegExp(`^${topic.replace(/\./g, '\\.')} ${partitions}$`, 'm'));
     }
     expect(compose.services['kafka-topics']).toBeDefined();
+  });
+
+  it('gives the dossiers service a generated APPLICANT_KEY_SECRET, as npm run up does', () => {
+    expect(compose.services['secrets']).toBeDefined();
+    expect(compose.services['dossiers']?.command?.join(' ')).toContain('cat /secrets/applicant-key');
+    expect(stackScript).toMatch(/APPLICANT_KEY_SECRET=.*STACK_APPLICANT_KEY_SECRET/);
   });
 });
