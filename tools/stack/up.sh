@@ -46,6 +46,7 @@ motcua is up.
   digitization  http://127.0.0.1:${SERVICE_PORT[digitization]}
   reporting     http://127.0.0.1:${SERVICE_PORT[reporting]}
   dashboard     http://127.0.0.1:${SERVICE_PORT[reporting]}/dashboard
+  metrics       http://127.0.0.1:9101/metrics … 9105 (management ports, not the public ones)
   Kafka         $STACK_KAFKA_BROKERS
   logs          $stack_dir/logs/
   a token:      node -r ./tools/register-ts.js tools/auth/mint-token.ts --role admin

@@ -24,6 +24,11 @@ const brokerList = z
 /** Variables every motcua service reads. Services extend this with their own. */
 export const commonServiceEnv = {
   PORT: z.coerce.number().int().min(1).max(65535),
+  /**
+   * Management port serving /metrics (never the public port). Default 9464, the Prometheus
+   * exporters' port; 0 picks a free one (tests). The local stack uses 9101-9105.
+   */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   DATABASE_URL: url(['postgresql:', 'postgres:']),
   REDIS_URL: url(['redis:', 'rediss:']),
   KAFKA_BROKERS: brokerList,
@@ -42,6 +47,7 @@ export const commonServiceEnv = {
 
 export type CommonServiceConfig = {
   PORT: number;
+  METRICS_PORT: number;
   DATABASE_URL: string;
   REDIS_URL: string;
   KAFKA_BROKERS: string[];
