@@ -47,6 +47,7 @@ start_service() {
   PORT=${SERVICE_PORT[$service]} METRICS_PORT=${METRICS_PORT[$service]} DATABASE_URL=${!db_var} REDIS_URL=$STACK_REDIS_URL KAFKA_BROKERS=$STACK_KAFKA_BROKERS \
   AUTH_JWKS_URL=$STACK_JWKS_URL AUTH_ISSUER=$STACK_AUTH_ISSUER AUTH_AUDIENCE=$STACK_AUTH_AUDIENCE \
   APPLICANT_KEY_SECRET=$([ "$service" = dossiers ] && echo "$STACK_APPLICANT_KEY_SECRET") \
+  SIGNATURE_TRUST_ANCHORS_FILE=$([ "$service" = digitization ] && echo "$STACK_SIGNATURE_TRUST_ANCHORS_FILE") \
   PUBLIC_BASE_URL="http://127.0.0.1:${SERVICE_PORT[$service]}" \
     setsid nohup node --enable-source-maps "$root/dist/apps/$service/main.js" >> "$stack_dir/logs/$service.log" 2>&1 &
   echo $! > "$pidfile"

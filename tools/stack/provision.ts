@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from '@motcua/auth';
 import { SERVICES } from '@motcua/contracts';
-import { LOCAL_DEFAULTS, databaseName, databaseUrl, provision, repoRoot } from '@motcua/testing';
+import { LOCAL_DEFAULTS, databaseName, databaseUrl, demoPki, provision, repoRoot } from '@motcua/testing';
 
 /**
  * Prepares the stack's infrastructure and prints the environment the services get
@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     `STACK_AUTH_ISSUER='${DEV_ISSUER}'`,
     `STACK_AUTH_AUDIENCE='${DEV_AUDIENCE}'`,
     `STACK_APPLICANT_KEY_SECRET='${applicantKeySecret()}'`,
+    // The demo PKI's root CA: the only trust anchor of signed PDFs in the local stack.
+    `STACK_SIGNATURE_TRUST_ANCHORS_FILE='${demoPki(repoRoot()).anchorFile}'`,
     ...SERVICES.map(
       (service) =>
         `DATABASE_URL_${service.toUpperCase()}='${databaseUrl(infra.postgresServerUrl, databaseName('motcua', service))}'`,

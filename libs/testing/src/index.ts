@@ -10,3 +10,4 @@ export * from './wait-for';
 export * from './service-process';
 export * from './tokens';
 export * from './drills';
+export * from './signed-pdf';
