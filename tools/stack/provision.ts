@@ -19,13 +19,19 @@ async function main(): Promise<void> {
   };
   await provision(infra, 'motcua', (line) => process.stderr.write(`    ${line}\n`));
   const keys = await ensureDevKeys(repoRoot());
+  // The local OpenID Connect provider (tools/idp) signs with the development key and publishes it.
+  const idpKeysFile = join(repoRoot(), '.data', 'auth', 'idp-keys.json');
+  writeFileSync(idpKeysFile, JSON.stringify({ keys: [JSON.parse(readFileSync(keys.privateKeyFile, 'utf8'))] }), { mode: 0o600 });
   const lines = [
     `STACK_REDIS_URL='${infra.redisUrl}'`,
     `STACK_KAFKA_BROKERS='${infra.kafkaBrokers.join(',')}'`,
-    `STACK_JWKS_URL='${keys.jwksUrl}'`,
+    `STACK_IDP_PORT='${new URL(DEV_ISSUER).port}'`,
+    `STACK_IDP_KEYS_FILE='${idpKeysFile}'`,
+    `STACK_IDP_CLIENT_SECRET='${generatedSecret('idp-client-secret')}'`,
+    `STACK_JWKS_URL='${DEV_ISSUER}/jwks'`,
     `STACK_AUTH_ISSUER='${DEV_ISSUER}'`,
     `STACK_AUTH_AUDIENCE='${DEV_AUDIENCE}'`,
-    `STACK_APPLICANT_KEY_SECRET='${applicantKeySecret()}'`,
+    `STACK_APPLICANT_KEY_SECRET='${generatedSecret('applicant-key')}'`,
     // The demo PKI's root CA: the only trust anchor of signed PDFs in the local stack.
     `STACK_SIGNATURE_TRUST_ANCHORS_FILE='${demoPki(repoRoot()).anchorFile}'`,
     ...SERVICES.map(
@@ -37,11 +43,12 @@ async function main(): Promise<void> {
 }
 
 /**
- * The stack's APPLICANT_KEY_SECRET, generated once and kept under .data/secrets/ (never committed):
- * it must not change between restarts, since changing it changes every applicant key.
+ * A secret of the stack (APPLICANT_KEY_SECRET, the IdP accounts' client secret), generated once and
+ * kept under .data/secrets/ (never committed): it must not change between restarts (a new
+ * APPLICANT_KEY_SECRET changes every applicant key).
  */
-function applicantKeySecret(): string {
-  const file = join(repoRoot(), '.data', 'secrets', 'applicant-key');
+function generatedSecret(name: string): string {
+  const file = join(repoRoot(), '.data', 'secrets', name);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });

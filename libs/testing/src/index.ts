@@ -11,3 +11,4 @@ export * from './service-process';
 export * from './tokens';
 export * from './drills';
 export * from './signed-pdf';
+export * from './idp';

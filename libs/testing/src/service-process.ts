@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_AUDIENCE, DEV_ISSUER } from '@motcua/auth';
+import { DEV_AUDIENCE } from '@motcua/auth';
 import type { ServiceName } from '@motcua/contracts';
 import { repoRoot } from './repo-root';
 import { testEnv } from './test-env';
@@ -33,7 +33,7 @@ export async function startService(
       REDIS_URL: testEnv.redisUrl(),
       KAFKA_BROKERS: testEnv.kafkaBrokers().join(','),
       AUTH_JWKS_URL: testEnv.jwksUrl(),
-      AUTH_ISSUER: DEV_ISSUER,
+      AUTH_ISSUER: testEnv.authIssuer(),
       AUTH_AUDIENCE: DEV_AUDIENCE,
       // Only the dossiers service keys applicants; the others never see the secret.
       ...(name === 'dossiers' ? { APPLICANT_KEY_SECRET: testEnv.applicantKeySecret() } : {}),

@@ -22,5 +22,9 @@ export const testEnv = {
   redisUrl: () => required('MOTCUA_TEST_REDIS_URL'),
   kafkaBrokers: () => required('MOTCUA_TEST_KAFKA_BROKERS').split(','),
   jwksUrl: () => required('MOTCUA_TEST_JWKS_URL'),
+  /** The issuer of the run's OpenID Connect provider (tokens' iss, the services' AUTH_ISSUER). */
+  authIssuer: () => required('MOTCUA_TEST_AUTH_ISSUER'),
+  idpTokenUrl: () => required('MOTCUA_TEST_IDP_TOKEN_URL'),
+  idpClientSecret: () => required('MOTCUA_TEST_IDP_CLIENT_SECRET'),
   applicantKeySecret: () => required('MOTCUA_TEST_APPLICANT_KEY_SECRET'),
 };
