@@ -65,6 +65,9 @@ describe('loadConfig', () => {
       'AUTH_AUDIENCE',
     ]);
     expect(described.filter((v) => !v.required).map((v) => v.name)).toEqual([
+      'METRICS_PORT',
+      'AUTH_CLOCK_SKEW_SECONDS',
+      'AUTH_JWKS_COOLDOWN_SECONDS',
       'LOG_LEVEL',
       'PUBLIC_BASE_URL',
     ]);
