@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from '@motcua/auth';
 import { SERVICES } from '@motcua/contracts';
-import { LOCAL_DEFAULTS, databaseName, databaseUrl, demoPki, provision, repoRoot } from '@motcua/testing';
+import {
+  LOCAL_DEFAULTS,
+  databaseName,
+  databaseUrl,
+  demoPki,
+  provision,
+  repoRoot,
+} from '@motcua/testing';
 
 /**
  * Prepares the stack's infrastructure and prints the environment the services get
@@ -21,7 +28,11 @@ async function main(): Promise<void> {
   const keys = await ensureDevKeys(repoRoot());
   // The local OpenID Connect provider (tools/idp) signs with the development key and publishes it.
   const idpKeysFile = join(repoRoot(), '.data', 'auth', 'idp-keys.json');
-  writeFileSync(idpKeysFile, JSON.stringify({ keys: [JSON.parse(readFileSync(keys.privateKeyFile, 'utf8'))] }), { mode: 0o600 });
+  writeFileSync(
+    idpKeysFile,
+    JSON.stringify({ keys: [JSON.parse(readFileSync(keys.privateKeyFile, 'utf8'))] }),
+    { mode: 0o600 },
+  );
   const lines = [
     `STACK_REDIS_URL='${infra.redisUrl}'`,
     `STACK_KAFKA_BROKERS='${infra.kafkaBrokers.join(',')}'`,

@@ -29,7 +29,10 @@ export default async function globalSetup(): Promise<void> {
   // fetches and caches for real (ADR 0009).
   const keys = await ensureDevKeys(repoRoot());
   const clientSecret = randomBytes(24).toString('base64url');
-  const idp = await startIdp({ keys: [JSON.parse(readFileSync(keys.privateKeyFile, 'utf8')) as JWK], clientSecret });
+  const idp = await startIdp({
+    keys: [JSON.parse(readFileSync(keys.privateKeyFile, 'utf8')) as JWK],
+    clientSecret,
+  });
   globalThis.__motcuaIdp = idp;
   Object.assign(process.env, {
     MOTCUA_TEST_INFRA_READY: '1',
