@@ -8,6 +8,7 @@
  * (default a new temp folder); pid files there for service-kill.ts.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     { disposable: true },
   );
   const keys = await ensureDevKeys(repoRoot());
+  const applicantKeySecret = randomBytes(32).toString('base64url');
   const env: string[] = [
     `DATABASE_URL=${postgres.url}`,
     `DRILL_DB_PREFIX=${prefix}`,
@@ -78,6 +80,9 @@ async function main(): Promise<void> {
       AUTH_JWKS_URL: keys.jwksUrl,
       AUTH_ISSUER: DEV_ISSUER,
       AUTH_AUDIENCE: DEV_AUDIENCE,
+      // Five services on one machine: each its own management port (0 = a free one).
+      METRICS_PORT: '0',
+      APPLICANT_KEY_SECRET: applicantKeySecret,
       STORAGE_DIR: join(dir, 'files'),
       LOG_LEVEL: 'info',
     };

@@ -45,6 +45,9 @@ export const SERVICES: ServiceSpec[] = [
 ];
 
 /** Labels the NetworkPolicies expect on the infrastructure a province runs beside motcua. */
+/** The management port serving /metrics (the services' default METRICS_PORT). */
+export const METRICS_PORT = 9464;
+
 export const INFRASTRUCTURE_LABELS = {
   postgres: (service: string) => ({
     'app.kubernetes.io/name': 'postgresql',
@@ -114,7 +117,11 @@ function deployment(spec: ServiceSpec): K8sObject {
             {
               name: spec.name,
               image: `motcua/${spec.name}`,
-              ports: [{ name: 'http', containerPort: spec.port }],
+              // /metrics is served on the management port only (METRICS_PORT, default 9464).
+              ports: [
+                { name: 'http', containerPort: spec.port },
+                { name: 'metrics', containerPort: METRICS_PORT },
+              ],
               envFrom: envFrom(spec.name),
               resources: {
                 requests: { cpu: spec.resources.cpu, memory: spec.resources.memory },
@@ -245,6 +252,11 @@ function networkPolicy(spec: ServiceSpec): K8sObject {
             { namespaceSelector: { matchLabels: INFRASTRUCTURE_LABELS.monitoring } },
           ],
           ports: [tcp(spec.port)],
+        },
+        // Prometheus scrapes the management port; the gateway never reaches it.
+        {
+          from: [{ namespaceSelector: { matchLabels: INFRASTRUCTURE_LABELS.monitoring } }],
+          ports: [tcp(METRICS_PORT)],
         },
       ],
       egress: [

@@ -1,11 +1,15 @@
-import { mintDevToken, type Role } from '@motcua/auth';
+import { DEV_ISSUER, mintDevToken, type Role } from '@motcua/auth';
 import { repoRoot } from '@motcua/testing';
 
 /** Demo data goes in through the services' own HTTP APIs, so every event flows as in production. */
 export class SeedClient {
   private readonly tokens = new Map<string, string>();
 
-  constructor(readonly baseUrls: Record<string, string>) {}
+  /** `issuer`: the identity provider the services trust (the local stack's by default; the tests' own in tests). */
+  constructor(
+    readonly baseUrls: Record<string, string>,
+    private readonly issuer = DEV_ISSUER,
+  ) {}
 
   async token(role: Role, unit?: string): Promise<string> {
     const cacheKey = `${role}:${unit ?? ''}`;
@@ -17,6 +21,7 @@ export class SeedClient {
       unit,
       agency: '000.00.15.H26',
       name: 'Dữ liệu mẫu (demo)',
+      issuer: this.issuer,
     });
     this.tokens.set(cacheKey, token);
     return token;

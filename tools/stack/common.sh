@@ -2,6 +2,8 @@
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SERVICES=(catalog dossiers feedback digitization reporting)
 declare -A SERVICE_PORT=([catalog]=3101 [dossiers]=3102 [feedback]=3103 [digitization]=3104 [reporting]=3105)
+# Management ports: /metrics only (Prometheus scrapes these; the public ports above do not serve it).
+declare -A METRICS_PORT=([catalog]=9101 [dossiers]=9102 [feedback]=9103 [digitization]=9104 [reporting]=9105)
 stack_dir="$root/.data/stack"
 
 say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
@@ -49,8 +51,10 @@ start_service() {
     # shellcheck disable=SC1090
     source "$STACK_KAFKA_CREDENTIALS/$service.env"
     set +a
-    PORT=${SERVICE_PORT[$service]} DATABASE_URL=${!db_var} REDIS_URL=$STACK_REDIS_URL KAFKA_BROKERS=$STACK_KAFKA_BROKERS \
+    PORT=${SERVICE_PORT[$service]} METRICS_PORT=${METRICS_PORT[$service]} DATABASE_URL=${!db_var} REDIS_URL=$STACK_REDIS_URL KAFKA_BROKERS=$STACK_KAFKA_BROKERS \
     AUTH_JWKS_URL=$STACK_JWKS_URL AUTH_ISSUER=$STACK_AUTH_ISSUER AUTH_AUDIENCE=$STACK_AUTH_AUDIENCE \
+    APPLICANT_KEY_SECRET=$([ "$service" = dossiers ] && echo "$STACK_APPLICANT_KEY_SECRET") \
+    SIGNATURE_TRUST_ANCHORS_FILE=$([ "$service" = digitization ] && echo "$STACK_SIGNATURE_TRUST_ANCHORS_FILE") \
     PUBLIC_BASE_URL="http://127.0.0.1:${SERVICE_PORT[$service]}" \
       setsid nohup node --enable-source-maps "$root/dist/apps/$service/main.js" >> "$stack_dir/logs/$service.log" 2>&1 &
     echo $! > "$pidfile"

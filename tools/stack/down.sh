@@ -15,4 +15,10 @@ for service in "${SERVICES[@]}"; do
   fi
   rm -f "$pidfile"
 done
+idp_pidfile="$stack_dir/idp.pid"
+if [ -f "$idp_pidfile" ]; then
+  pid=$(cat "$idp_pidfile")
+  kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" && say "stopped the identity provider"
+  rm -f "$idp_pidfile"
+fi
 [ -n "${KAFKA_BROKERS:-}" ] || bash "$root/infra/kafka/kafka.sh" stop

@@ -34,6 +34,19 @@ mv "$root/.data/stack.env.tmp" "$stack_dir/stack.env"
 # shellcheck disable=SC1091
 source "$stack_dir/stack.env"
 
+# The OpenID Connect provider (tools/idp) before the services, which fetch its JWKS.
+idp_pidfile="$stack_dir/idp.pid"
+if [ -f "$idp_pidfile" ] && kill -0 "$(cat "$idp_pidfile")" 2>/dev/null; then
+  say "identity provider already running (pid $(cat "$idp_pidfile"))"
+else
+  say "starting the OpenID Connect provider (tools/idp) on port $STACK_IDP_PORT"
+  IDP_PORT=$STACK_IDP_PORT IDP_ISSUER=$STACK_AUTH_ISSUER IDP_KEYS_FILE=$STACK_IDP_KEYS_FILE IDP_CLIENT_SECRET=$STACK_IDP_CLIENT_SECRET \
+    setsid nohup node -r "$root/tools/register-ts.js" "$root/tools/idp/idp.ts" >> "$stack_dir/logs/idp.log" 2>&1 &
+  echo $! > "$idp_pidfile"
+  for _ in $(seq 1 60); do curl -fsS "$STACK_AUTH_ISSUER/.well-known/openid-configuration" >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -fsS "$STACK_AUTH_ISSUER/.well-known/openid-configuration" >/dev/null 2>&1 || die "the identity provider did not start (log: $stack_dir/logs/idp.log)"
+fi
+
 for service in "${SERVICES[@]}"; do start_service "$service"; done
 
 say "waiting for the services to answer /health"
@@ -59,8 +72,11 @@ motcua is up.
   digitization  http://127.0.0.1:${SERVICE_PORT[digitization]}
   reporting     http://127.0.0.1:${SERVICE_PORT[reporting]}
   dashboard     http://127.0.0.1:${SERVICE_PORT[reporting]}/dashboard
+  metrics       http://127.0.0.1:9101/metrics … 9105 (management ports, not the public ones)
   Kafka         $STACK_KAFKA_BROKERS (SASL/SCRAM-SHA-512; credentials: $kafka_credentials)
   logs          $stack_dir/logs/
-  a token:      node -r ./tools/register-ts.js tools/auth/mint-token.ts --role admin
+  identity      $STACK_AUTH_ISSUER   (OpenID Connect; JWKS: $STACK_JWKS_URL)
+  a token:      node -r ./tools/register-ts.js tools/auth/mint-token.ts --account demo-admin
+                (from the provider; --role admin … mints one with the development key instead)
 Stop everything with: npm run down
 TXT

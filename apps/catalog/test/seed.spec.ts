@@ -1,4 +1,5 @@
 /* eslint-disable @nx/enforce-module-boundaries -- the seed is a script under tools/ (not an Nx project); this test runs it against a real catalog. */
+import { testEnv } from '@motcua/testing';
 import { SeedClient } from '../../../tools/seed/seed-client';
 import { seedCatalog } from '../../../tools/seed/catalog/catalog.seed';
 import { DEMO_AGENCY_TREE } from '../../../tools/seed/catalog/demo-agencies';
@@ -19,7 +20,7 @@ describe('demo catalog seed', () => {
 
   it('publishes at least 20 procedures in the five domains and one campaign per domain, idempotently', async () => {
     expect(DEMO_PROCEDURES.length).toBeGreaterThanOrEqual(20);
-    const client = new SeedClient({ catalog: catalog.service.url });
+    const client = new SeedClient({ catalog: catalog.service.url }, testEnv.authIssuer());
     const first = await seedCatalog(client);
     // The procedures, one campaign per domain and the demo agency tree.
     expect(first.created + first.existing).toBe(DEMO_PROCEDURES.length + 5 + 1);

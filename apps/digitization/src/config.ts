@@ -44,6 +44,13 @@ export const digitizationEnv = {
   MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).default(80_000_000),
   /** Public result downloads allowed per client IP and minute. */
   PUBLIC_DOWNLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /**
+   * Trust anchors of electronic signatures (signatures/trust-anchors.ts): PEM files, comma-separated
+   * (Vietnam's national root CA, the province's accepted CAs). Without any, every signed PDF is refused.
+   */
+  SIGNATURE_TRUST_ANCHORS_FILE: z.string().optional().transform((value) => value || undefined),
+  /** The same as PEM text (for secret stores that hand out values, not files). */
+  SIGNATURE_TRUST_ANCHORS_PEM: z.string().optional().transform((value) => value || undefined),
 };
 
 export type DigitizationConfig = CommonServiceConfig & {
@@ -62,6 +69,8 @@ export type DigitizationConfig = CommonServiceConfig & {
   MAX_PAGES: number;
   MAX_IMAGE_PIXELS: number;
   PUBLIC_DOWNLOAD_RATE_PER_MINUTE: number;
+  SIGNATURE_TRUST_ANCHORS_FILE?: string;
+  SIGNATURE_TRUST_ANCHORS_PEM?: string;
 };
 
 export const DIGITIZATION_CONFIG = Symbol('DIGITIZATION_CONFIG');

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import type { Consumer, Producer } from 'kafkajs';
 import type { Role } from '@motcua/auth';
 import { buildEvent, fromKafkaMessage, toKafkaRecord, type CloudEvent, type EventContract, type EventData } from '@motcua/contracts';
-import { mintTestToken, startService, testEnv, testKafka, waitFor, type RunningService } from '@motcua/testing';
+import { demoPki, mintTestToken, startService, testEnv, testKafka, waitFor, type RunningService } from '@motcua/testing';
 
 export type Problem = { status: number; type: string; detail: string; errors?: { field: string; rule: string; message: string }[] };
 export type Reply<T = unknown> = { status: number; body: T; headers: Headers };
@@ -34,7 +34,8 @@ export class DigitizationHarness {
   static async start(port: number, env: Record<string, string> = {}): Promise<DigitizationHarness> {
     const harness = new DigitizationHarness();
     harness.storageDir = mkdtempSync(join(tmpdir(), 'digitization-files-'));
-    harness.service = await startService('digitization', port, { STORAGE_DIR: harness.storageDir, ...env });
+    // The demo root CA is the trust anchor of signed PDFs (as the national root CA is in production).
+    harness.service = await startService('digitization', port, { STORAGE_DIR: harness.storageDir, SIGNATURE_TRUST_ANCHORS_FILE: demoPki().anchorFile, ...env });
     harness.db = new Client({ connectionString: testEnv.databaseUrl('digitization') });
     await harness.db.connect();
     return harness;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dossierProcessed, dossierReceived } from '@motcua/contracts';
-import { waitFor } from '@motcua/testing';
+import { demoSignedPdf, waitFor } from '@motcua/testing';
 import { samplePdf } from '../src/intake/sample-files.fixture';
 import { DigitizationHarness, type Caller, type Problem } from './digitization-harness';
 import { dossierFacts, newApplicantKey, processed, received, testAgency, vietnamDay, type Facts } from './dossier-fixtures';
@@ -22,7 +22,7 @@ describe('digitization of a dossier flow (black box, real Kafka and PostgreSQL)'
   let first: Facts;
   let second: Facts;
   const scan = samplePdf({ marker: `scan-${Date.now()}`, pages: 2 });
-  const signed = samplePdf({ marker: `result-${Date.now()}`, signed: true });
+  const signed = demoSignedPdf(`result-${Date.now()}`);
   const resultNumber = `${Math.floor(Math.random() * 1e6)}/GP-STC`;
   let documentId: string;
   let resultId: string;

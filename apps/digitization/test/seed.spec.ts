@@ -1,4 +1,5 @@
 /* eslint-disable @nx/enforce-module-boundaries -- the seed is a script under tools/ (not an Nx project); this test runs it against a real digitization service. */
+import { testEnv } from '@motcua/testing';
 import { SeedClient } from '../../../tools/seed/seed-client';
 import { seedDigitization } from '../../../tools/seed/digitization/digitization.seed';
 import { DigitizationHarness } from './digitization-harness';
@@ -12,7 +13,7 @@ describe('demo digitization seed', () => {
   afterAll(() => harness?.stop());
 
   it('digitizes a demo form and an electronic result through HTTP, and a second run adds nothing', async () => {
-    const client = new SeedClient({ digitization: harness.service.url });
+    const client = new SeedClient({ digitization: harness.service.url }, testEnv.authIssuer());
     const first = await seedDigitization(client);
     const second = await seedDigitization(client);
     expect(second.results).toBe('existing');

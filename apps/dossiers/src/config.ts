@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { commonServiceEnv, type CommonServiceConfig } from '@motcua/config';
+import { APPLICANT_KEY_SECRET_MIN_LENGTH } from './personal-data/applicant-key';
 
 /** Environment variables of the dossiers service, validated at start. */
 export const dossiersEnv = {
   ...commonServiceEnv,
-  /** Key of the HMAC that turns an applicant identifier into applicantKey (see applicant-key.ts). */
-  APPLICANT_KEY_SECRET: z.string().min(16).optional(),
+  /**
+   * Key of the HMAC that turns an applicant identifier into applicantKey (see applicant-key.ts).
+   * Required in every stack (npm run up, the tests and docker-compose generate one).
+   */
+  APPLICANT_KEY_SECRET: z.string().min(APPLICANT_KEY_SECRET_MIN_LENGTH, `must be at least ${APPLICANT_KEY_SECRET_MIN_LENGTH} characters`),
   /** Public lookups allowed per client IP and minute. */
   LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Days a row of the personal-data access log is kept before the hourly purge deletes it. */
@@ -23,23 +27,11 @@ export const dossiersEnv = {
 };
 
 export type DossiersConfig = CommonServiceConfig & {
-  APPLICANT_KEY_SECRET?: string;
+  APPLICANT_KEY_SECRET: string;
   LOOKUP_RATE_PER_MINUTE: number;
   DEADLINE_WATCH_INTERVAL_MS: number;
   ACCESS_LOG_RETENTION_DAYS: number;
   PUBLIC_LOOKUP_URL?: string;
 };
-
-/**
- * Production (an https identity provider) must set APPLICANT_KEY_SECRET: without it applicant
- * keys on events are plain SHA-256 of the identifier, which enumeration reverses.
- */
-export const dossiersRules = [
-  (config: { AUTH_JWKS_URL: string; APPLICANT_KEY_SECRET?: string }) =>
-    config.AUTH_JWKS_URL.startsWith('https:') && !config.APPLICANT_KEY_SECRET
-      ? 'APPLICANT_KEY_SECRET is required when AUTH_JWKS_URL is an https identity provider (production): ' +
-        'without it applicant keys on events are plain SHA-256 of the identifier, reversible by enumeration'
-      : undefined,
-];
 
 export const DOSSIERS_CONFIG = Symbol('DOSSIERS_CONFIG');

@@ -1,5 +1,6 @@
 // The seed lives in tools/ (run against a stack); it is tested here against a real service.
 /* eslint-disable @nx/enforce-module-boundaries */
+import { testEnv } from '@motcua/testing';
 import { DEMO_PROCEDURES } from '../../../tools/seed/catalog/demo-procedures';
 import { seedDossiers } from '../../../tools/seed/dossiers/dossiers.seed';
 import { SeedClient } from '../../../tools/seed/seed-client';
@@ -23,7 +24,7 @@ describe('seedDossiers', () => {
   afterAll(() => h.stop());
 
   it('creates demo dossiers in various statuses, and a second run adds nothing', async () => {
-    const client = new SeedClient({ dossiers: h.service.url });
+    const client = new SeedClient({ dossiers: h.service.url }, testEnv.authIssuer());
     const first = await seedDossiers(client, undefined, 40);
     expect(first.created + first.existing).toBe(40);
     const second = await seedDossiers(client, undefined, 40);

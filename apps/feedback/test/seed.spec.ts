@@ -1,4 +1,5 @@
 /* eslint-disable @nx/enforce-module-boundaries -- the demo seed lives in tools/ and is tested against the real services */
+import { testEnv } from '@motcua/testing';
 import type { RunningService } from '@motcua/testing';
 import { seedCatalog } from '../../../tools/seed/catalog/catalog.seed';
 import { DEMO_FEEDBACK } from '../../../tools/seed/feedback/demo-feedback';
@@ -20,7 +21,7 @@ describe('demo seed (tools/seed/feedback) through HTTP', () => {
   });
 
   it('loads items in every state across the five domains, and a second run adds nothing', async () => {
-    const client = new SeedClient({ catalog: catalog.url, feedback: h.service.url });
+    const client = new SeedClient({ catalog: catalog.url, feedback: h.service.url }, testEnv.authIssuer());
     await seedCatalog(client);
     const first = await seedFeedback(client, { baseUrl: h.service.url });
     expect(first.created + first.existing).toBe(DEMO_FEEDBACK.length);

@@ -227,7 +227,7 @@ describe('reporting projections and the figures API', () => {
       ],
     });
     await waitFor('the unknown type in the metrics', async () => {
-      const metrics = (await getJson(`${service.url}/metrics`)).body as string;
+      const metrics = (await getJson(service.metricsUrl)).body as string;
       return metrics.includes(`type="${unknownType}",outcome="unknown-type"`) ? true : undefined;
     }, 60_000);
     const consumer = testKafka(testEnv.kafkaBrokers(), 'reporting-dlq-reader').consumer({ groupId: `reporting-dlq-test-${randomUUID()}` });

@@ -5,11 +5,12 @@ import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Principal } from './roles';
 
 /**
- * The local development identity provider: an ES256 key pair kept under
- * `.data/auth/` (never committed), its public JWKS for the services, and a minting
- * function for scripts and tests. Production uses the province's identity provider.
+ * The development signing key: an ES256 key pair kept under `.data/auth/` (never committed).
+ * The local OpenID Connect provider (tools/idp, started by `npm run up` on port 3100, and by the
+ * tests on a free port) signs with it and publishes it at its jwks_uri; scripts and tests mint
+ * tokens with it for any principal. Production uses the province's identity provider (README).
  */
-export const DEV_ISSUER = 'motcua-dev-idp';
+export const DEV_ISSUER = 'http://127.0.0.1:3100';
 export const DEV_AUDIENCE = 'motcua';
 const KEY_ID = 'motcua-dev-1';
 
@@ -34,17 +35,18 @@ export async function ensureDevKeys(root: string): Promise<DevKeyPaths> {
   return paths;
 }
 
-export type MintOptions = Omit<Principal, 'subject'> & { subject: string; expiresIn?: string };
+/** `issuer`: the provider whose tokens these stand for (default DEV_ISSUER, the local stack's). */
+export type MintOptions = Omit<Principal, 'subject'> & { subject: string; expiresIn?: string; issuer?: string };
 
 export async function mintDevToken(root: string, claims: MintOptions): Promise<string> {
   const paths = await ensureDevKeys(root);
   const jwk = JSON.parse(readFileSync(paths.privateKeyFile, 'utf8')) as JWK;
   const key = await importJWK(jwk, 'ES256');
-  const { subject, expiresIn = '8h', ...rest } = claims;
+  const { subject, expiresIn = '8h', issuer = DEV_ISSUER, ...rest } = claims;
   return new SignJWT({ ...rest })
     .setProtectedHeader({ alg: 'ES256', kid: KEY_ID })
     .setSubject(subject)
-    .setIssuer(DEV_ISSUER)
+    .setIssuer(issuer)
     .setAudience(DEV_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(expiresIn)

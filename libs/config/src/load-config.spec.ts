@@ -73,6 +73,9 @@ describe('loadConfig', () => {
       'KAFKA_SASL_USERNAME',
       'KAFKA_SASL_PASSWORD',
       'KAFKA_SSL_CA_FILE',
+      'METRICS_PORT',
+      'AUTH_CLOCK_SKEW_SECONDS',
+      'AUTH_JWKS_COOLDOWN_SECONDS',
       'LOG_LEVEL',
       'PUBLIC_BASE_URL',
     ]);

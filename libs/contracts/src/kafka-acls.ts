@@ -6,7 +6,7 @@ import { SERVICES, deadLetterTopicOf, type ServiceName, type TopicName } from '.
  * each motcua service talks to the broker as its own principal, the provincial / national
  * portal as a read-only principal on the public stream. Nothing here is written twice: a new
  * contract or consumer changes the ACLs through the same tables the AsyncAPI document uses.
- * tools/kafka/identities.ts prints and applies them (docs/adr/0010-kafka-identities.md).
+ * tools/kafka/identities.ts prints and applies them (docs/adr/0011-kafka-identities.md).
  */
 // Both tables name the portal today; the union keeps a future consumer-only or producer-only client.
 // eslint-disable-next-line @typescript-eslint/no-duplicate-type-constituents

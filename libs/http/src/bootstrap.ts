@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { collectProcessMetrics, createLogger, redactErrorText, type Logger } from '@motcua/observability';
 import { correlationMiddleware } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
+import { startMetricsServer } from './metrics-server';
 
 export type ServiceAppOptions = {
   service: string;
@@ -64,8 +66,11 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   return app;
 }
 
-/** The whole main.ts of a service: validate the environment, build the app, listen. */
-export async function runService<C extends { PORT: number; LOG_LEVEL: string }>(options: {
+/**
+ * The whole main.ts of a service: validate the environment, build the app, listen on the public
+ * port, and serve /metrics on the management port (METRICS_PORT), closed together with the app.
+ */
+export async function runService<C extends { PORT: number; METRICS_PORT: number; LOG_LEVEL: string }>(options: {
   service: string;
   title: string;
   description: string;
@@ -75,5 +80,7 @@ export async function runService<C extends { PORT: number; LOG_LEVEL: string }>(
   const config = options.loadConfig();
   const app = await createServiceApp({ ...options, module: options.module(config), logLevel: config.LOG_LEVEL });
   await app.listen(config.PORT, '0.0.0.0');
+  const metrics = await startMetricsServer(config.METRICS_PORT, createLogger(options.service, config.LOG_LEVEL));
+  (app.getHttpServer() as Server).once('close', () => metrics.close());
   return app;
 }

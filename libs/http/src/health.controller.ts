@@ -1,6 +1,5 @@
-import { Controller, Get, HttpCode, Inject, Optional, Res, Header } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import { Public } from '@motcua/auth';
-import { metricsRegistry } from '@motcua/observability';
 
 /** A dependency the service needs to do its work (database, Redis, Kafka). */
 export type HealthCheck = { name: string; check: () => Promise<void> };
@@ -47,15 +46,6 @@ export class HealthController {
     const up = results.every((r) => r.status === 'up');
     if (!up) reply.setHeader('Retry-After', '5');
     reply.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', checks: results });
-  }
-
-  /** Prometheus metrics for operators. */
-  @Get('metrics')
-  @Public()
-  @HttpCode(200)
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  metrics(): Promise<string> {
-    return metricsRegistry.metrics();
   }
 }
 

@@ -55,6 +55,8 @@ export class ServiceKitModule {
             jwksUrl: config.AUTH_JWKS_URL,
             issuer: config.AUTH_ISSUER,
             audience: config.AUTH_AUDIENCE,
+            clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
+            jwksCooldownSeconds: config.AUTH_JWKS_COOLDOWN_SECONDS,
           }),
         },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { JWK } from 'jose';
 import { ensureDevKeys } from '@motcua/auth';
+import { startIdp, type RunningIdp } from './idp';
 import { resolveInfrastructure, type Infrastructure } from './infrastructure';
 import { provision } from './provision';
 import { repoRoot } from './repo-root';
@@ -6,6 +10,7 @@ import { TEST_DB_PREFIX } from './test-env';
 
 declare global {
   var __motcuaInfrastructure: Infrastructure | undefined;
+  var __motcuaIdp: RunningIdp | undefined;
 }
 
 /**
@@ -19,7 +24,16 @@ export default async function globalSetup(): Promise<void> {
   const infra = await resolveInfrastructure();
   globalThis.__motcuaInfrastructure = infra;
   await provision(infra, TEST_DB_PREFIX, undefined, { disposable: true });
+  // The OpenID Connect provider of the run signs with the development key (so tests mint tokens
+  // for any principal without a round trip) and publishes it at its jwks_uri, which every service
+  // fetches and caches for real (ADR 0012).
   const keys = await ensureDevKeys(repoRoot());
+  const clientSecret = randomBytes(24).toString('base64url');
+  const idp = await startIdp({
+    keys: [JSON.parse(readFileSync(keys.privateKeyFile, 'utf8')) as JWK],
+    clientSecret,
+  });
+  globalThis.__motcuaIdp = idp;
   Object.assign(process.env, {
     MOTCUA_TEST_INFRA_READY: '1',
     MOTCUA_TEST_INFRA_MODE: infra.mode,
@@ -27,6 +41,11 @@ export default async function globalSetup(): Promise<void> {
     MOTCUA_TEST_REDIS_URL: infra.redisUrl,
     MOTCUA_TEST_KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     MOTCUA_TEST_KAFKA_CREDENTIALS: infra.kafkaCredentialsDir,
-    MOTCUA_TEST_JWKS_URL: keys.jwksUrl,
+    MOTCUA_TEST_JWKS_URL: idp.jwksUrl,
+    MOTCUA_TEST_AUTH_ISSUER: idp.issuer,
+    MOTCUA_TEST_IDP_TOKEN_URL: idp.tokenUrl,
+    MOTCUA_TEST_IDP_CLIENT_SECRET: clientSecret,
+    // A fresh HMAC key for applicant keys each run, as every stack must have one.
+    MOTCUA_TEST_APPLICANT_KEY_SECRET: randomBytes(32).toString('base64url'),
   });
 }

@@ -12,3 +12,5 @@ export * from './wait-for';
 export * from './service-process';
 export * from './tokens';
 export * from './drills';
+export * from './signed-pdf';
+export * from './idp';

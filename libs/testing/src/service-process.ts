@@ -1,14 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_AUDIENCE, DEV_ISSUER } from '@motcua/auth';
+import { DEV_AUDIENCE } from '@motcua/auth';
 import type { ServiceName } from '@motcua/contracts';
 import { kafkaSaslEnv } from './kafka-credentials';
 import { repoRoot } from './repo-root';
 import { testEnv } from './test-env';
 import { waitFor } from './wait-for';
 
-export type RunningService = { name: ServiceName; url: string; process: ChildProcess; logs: string[]; stop: () => Promise<void> };
+/** `metricsUrl`: the management port's /metrics (METRICS_PORT, a free port the service picks and logs). */
+export type RunningService = { name: ServiceName; url: string; metricsUrl: string; process: ChildProcess; logs: string[]; stop: () => Promise<void> };
 
 /**
  * Starts a built service (dist/apps/<name>/main.js) as its own process against the
@@ -36,9 +37,12 @@ export async function startService(
       KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT',
       ...kafkaSaslEnv(testEnv.kafkaSasl(name)),
       AUTH_JWKS_URL: testEnv.jwksUrl(),
-      AUTH_ISSUER: DEV_ISSUER,
+      AUTH_ISSUER: testEnv.authIssuer(),
       AUTH_AUDIENCE: DEV_AUDIENCE,
+      // Only the dossiers service keys applicants; the others never see the secret.
+      ...(name === 'dossiers' ? { APPLICANT_KEY_SECRET: testEnv.applicantKeySecret() } : {}),
       LOG_LEVEL: 'info',
+      METRICS_PORT: '0',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,5 +73,10 @@ export async function startService(
     await stop();
     throw error;
   }
-  return { name, url, process: child, logs, stop };
+  // The management port opens just after the public one; the service logs the port it got.
+  const metricsPort = await waitFor(`${name} metrics port`, async () => logs.map((line) => /"metricsPort":(\d+)/.exec(line)?.[1]).find(Boolean), 10000).catch(async (error: Error) => {
+    await stop();
+    throw new Error(`${error.message}\n${logs.slice(-20).join('\n')}`);
+  });
+  return { name, url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, process: child, logs, stop };
 }

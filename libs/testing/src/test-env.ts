@@ -27,4 +27,9 @@ export const testEnv = {
   /** The test broker's credentials of an identity (the folder the global setup found). */
   kafkaSasl: (identity: KafkaIdentity): KafkaSasl => readKafkaCredentials(required('MOTCUA_TEST_KAFKA_CREDENTIALS'), identity),
   jwksUrl: () => required('MOTCUA_TEST_JWKS_URL'),
+  /** The issuer of the run's OpenID Connect provider (tokens' iss, the services' AUTH_ISSUER). */
+  authIssuer: () => required('MOTCUA_TEST_AUTH_ISSUER'),
+  idpTokenUrl: () => required('MOTCUA_TEST_IDP_TOKEN_URL'),
+  idpClientSecret: () => required('MOTCUA_TEST_IDP_CLIENT_SECRET'),
+  applicantKeySecret: () => required('MOTCUA_TEST_APPLICANT_KEY_SECRET'),
 };

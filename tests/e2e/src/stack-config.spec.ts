@@ -56,4 +56,19 @@ describe('docker-compose.yml stays in step with the local stack', () => {
     expect(compose.services['kafka-credentials']?.command?.join(' ')).toContain('tools/kafka/identities.ts credentials /credentials');
     expect(compose.services['kafka-acls']?.command?.join(' ')).toContain('tools/kafka/identities.ts apply --bootstrap kafka:9092');
   });
+
+  it('gives the dossiers service a generated APPLICANT_KEY_SECRET, as npm run up does', () => {
+    expect(compose.services['secrets']).toBeDefined();
+    expect(compose.services['dossiers']?.command?.join(' ')).toContain('cat /secrets/applicant-key');
+    expect(stackScript).toMatch(/APPLICANT_KEY_SECRET=.*STACK_APPLICANT_KEY_SECRET/);
+  });
+
+  it('points every service at the OpenID Connect provider, as npm run up does', () => {
+    expect(compose.services['idp']?.ports).toEqual(['3100:3100']);
+    for (const service of SERVICES) {
+      expect(compose.services[service]?.environment?.AUTH_JWKS_URL).toBe('${AUTH_JWKS_URL:-http://idp:3100/jwks}');
+    }
+    const upScript = readFileSync(join(repoRoot(), 'tools/stack/up.sh'), 'utf8');
+    expect(upScript).toContain('tools/idp/idp.ts');
+  });
 });

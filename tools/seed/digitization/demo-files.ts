@@ -1,6 +1,8 @@
+import { demoPki, signedPdf } from '@motcua/testing';
+
 /** Small demo files (marked DU LIEU MAU / demo data) built here, so the seed needs no binary assets. */
 
-function pdf(title: string, options: { signed?: boolean }): Buffer {
+function pdf(title: string): Buffer {
   const text = `BT /F1 18 Tf 72 770 Td (${title}) Tj 0 -28 Td (DU LIEU MAU - demo data) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -9,7 +11,6 @@ function pdf(title: string, options: { signed?: boolean }): Buffer {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
   ];
-  if (options.signed) objects.push('<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 0 0 0] /Contents <00> /Reason (demo) >>');
   let body = '%PDF-1.7\n';
   const offsets: number[] = [];
   objects.forEach((object, index) => {
@@ -23,6 +24,13 @@ function pdf(title: string, options: { signed?: boolean }): Buffer {
 }
 
 /** A scanned application form (one page). */
-export const demoScan = (title: string) => pdf(title, {});
-/** An electronic result: a PDF carrying a (demo, not cryptographically valid) signature dictionary. */
-export const demoSignedResult = (title: string) => pdf(title, { signed: true });
+export const demoScan = (title: string) => pdf(title);
+/**
+ * An electronic result: a PDF signed (PAdES) by the demo signer of the demo PKI (.data/pki/, whose
+ * root CA the stack's digitization service trusts). A fixed signing time keeps the bytes, so the
+ * content address, the same on every run.
+ */
+export const demoSignedResult = (title: string) => {
+  const pki = demoPki();
+  return signedPdf(`${title} - DU LIEU MAU (demo data)`, pki.signer, { chain: [pki.province], signingTime: new Date('2026-01-05T09:00:00+07:00') });
+};

@@ -10,7 +10,15 @@ export type RejectionReason =
   | 'too-many-pages'
   | 'image-too-large'
   | 'malformed-file'
-  | 'signature-missing';
+  | 'signature-missing'
+  | 'signature-malformed'
+  | 'signature-byte-range-invalid'
+  | 'signature-not-covering-file'
+  | 'signature-digest-mismatch'
+  | 'signature-invalid'
+  | 'certificate-expired'
+  | 'certificate-not-yet-valid'
+  | 'certificate-untrusted';
 
 const STATUS: Record<RejectionReason, number> = {
   'unsupported-media-type': 415,
@@ -22,6 +30,14 @@ const STATUS: Record<RejectionReason, number> = {
   'image-too-large': 422,
   'malformed-file': 422,
   'signature-missing': 422,
+  'signature-malformed': 422,
+  'signature-byte-range-invalid': 422,
+  'signature-not-covering-file': 422,
+  'signature-digest-mismatch': 422,
+  'signature-invalid': 422,
+  'certificate-expired': 422,
+  'certificate-not-yet-valid': 422,
+  'certificate-untrusted': 422,
 };
 
 /** Raised while a file streams in; the intake turns it into a problem and deletes the temp file. */

@@ -1,4 +1,5 @@
-import { open, rm } from 'node:fs/promises';
+import { open, readFile, rm } from 'node:fs/promises';
+import type { X509Certificate } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
@@ -10,8 +11,11 @@ import { FileRejected } from './intake.errors';
 import { intakeLimitsOf, type IntakeLimits } from './intake-limits';
 import { essenceOf, isMediaType, type FileKind, type MediaType } from './media-types';
 import { tiffPages } from './tiff-pages';
+import { verifyPdfSignatures, type VerifiedSignature } from '../signatures/pdf-signature.verifier';
+import { loadTrustAnchors } from '../signatures/trust-anchors';
 
-export type StoredFileView = Inspection & { mediaType: MediaType; alreadyStored: boolean };
+/** `signatures`: what was verified of a signed PDF (signer, signing time, validity), absent for other files. */
+export type StoredFileView = Inspection & { mediaType: MediaType; alreadyStored: boolean; signatures?: VerifiedSignature[] };
 
 /**
  * File intake: stream to a temp file while hashing and inspecting, validate, then move it to its
@@ -20,6 +24,7 @@ export type StoredFileView = Inspection & { mediaType: MediaType; alreadyStored:
 @Injectable()
 export class IntakeService {
   private readonly limits: IntakeLimits;
+  private readonly trustAnchors: X509Certificate[];
 
   constructor(
     @Inject(DIGITIZATION_CONFIG) config: DigitizationConfig,
@@ -27,6 +32,7 @@ export class IntakeService {
     private readonly db: DigitizationDatabase,
   ) {
     this.limits = intakeLimitsOf(config);
+    this.trustAnchors = loadTrustAnchors(config.SIGNATURE_TRUST_ANCHORS_FILE, config.SIGNATURE_TRUST_ANCHORS_PEM);
   }
 
   async receive(source: Readable, input: { contentType?: string; contentLength?: string; kind: FileKind }): Promise<StoredFileView> {
@@ -53,13 +59,16 @@ export class IntakeService {
       await spool(source, temp, inspector);
       const inspection = inspector.finish();
       if (declared === 'image/tiff') inspection.pages = await this.inspectTiff(temp, inspection.sizeBytes, inspector);
+      // A PDF claimed or detected as signed is stored only once every signature verifies (its
+      // size is capped by MAX_PDF_MB, so reading it whole is bounded).
+      const signatures = inspection.signed ? verifyPdfSignatures(await readFile(temp), this.trustAnchors) : undefined;
       const isNew = await this.storage.publish(temp, inspection.sha256);
       await this.db.storedFile.upsert({
         where: { sha256: inspection.sha256 },
-        create: { sha256: inspection.sha256, mediaType: declared, sizeBytes: inspection.sizeBytes, pages: inspection.pages, signed: inspection.signed },
-        update: {},
+        create: { sha256: inspection.sha256, mediaType: declared, sizeBytes: inspection.sizeBytes, pages: inspection.pages, signed: inspection.signed, signatures },
+        update: signatures ? { signatures } : {},
       });
-      return { ...inspection, mediaType: declared, alreadyStored: !isNew };
+      return { ...inspection, mediaType: declared, alreadyStored: !isNew, ...(signatures ? { signatures } : {}) };
     } finally {
       await rm(temp, { force: true });
     }

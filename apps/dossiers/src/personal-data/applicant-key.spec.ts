@@ -1,28 +1,60 @@
-import { dossiersRules } from '../config';
 import { applicantKeyOf } from '@motcua/contracts';
+import { loadConfig, type ConfigError } from '@motcua/config';
+import { dossiersEnv } from '../config';
 import { applicantKeyFor } from './applicant-key';
 
 describe('applicantKeyFor', () => {
-  it('falls back to the contracts’ sha-256 without a secret, normalising the identifier', () => {
-    expect(applicantKeyFor('001 099.012-345', undefined)).toBe(applicantKeyOf('001099012345'));
-  });
-  it('is an HMAC that depends on the secret and never contains the identifier', () => {
+  it('is an HMAC of the normalised identifier that depends on the secret and never contains the identifier', () => {
     const a = applicantKeyFor('001099012345', 'secret-number-one-123');
     const b = applicantKeyFor('001099012345', 'secret-number-two-456');
     expect(a).toMatch(/^[0-9a-f]{64}$/);
     expect(a).not.toBe(b);
+    expect(applicantKeyFor('001 099.012-345', 'secret-number-one-123')).toBe(a);
     expect(a).not.toBe(applicantKeyOf('001099012345'));
     expect(a).not.toContain('001099012345');
   });
+
+  it('refuses to key an applicant without a secret, or with one shorter than 16 characters', () => {
+    expect(() => applicantKeyFor('001099012345', undefined)).toThrow(
+      /^APPLICANT_KEY_SECRET is required \(at least 16 characters\)/,
+    );
+    expect(() => applicantKeyFor('001099012345', '')).toThrow(/APPLICANT_KEY_SECRET is required/);
+    expect(() => applicantKeyFor('001099012345', 'x'.repeat(15))).toThrow(
+      /APPLICANT_KEY_SECRET is required/,
+    );
+    expect(applicantKeyFor('001099012345', 'x'.repeat(16))).toMatch(/^[0-9a-f]{64}$/);
+  });
 });
 
-describe('the production rule for APPLICANT_KEY_SECRET', () => {
-  const [rule] = dossiersRules;
-  it('requires the secret with an https identity provider and names the variable', () => {
-    expect(rule({ AUTH_JWKS_URL: 'https://idp.example.gov.vn/jwks' })).toMatch(/^APPLICANT_KEY_SECRET is required/);
-    expect(rule({ AUTH_JWKS_URL: 'https://idp.example.gov.vn/jwks', APPLICANT_KEY_SECRET: 'x'.repeat(32) })).toBeUndefined();
+describe('APPLICANT_KEY_SECRET in the configuration', () => {
+  const env = {
+    PORT: '3102',
+    DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/motcua_dossiers',
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    KAFKA_BROKERS: '127.0.0.1:9092',
+    AUTH_JWKS_URL: 'http://127.0.0.1:3100/jwks',
+    AUTH_ISSUER: 'http://127.0.0.1:3100',
+    AUTH_AUDIENCE: 'motcua',
+  };
+  const problems = (values: Record<string, string>) => {
+    try {
+      loadConfig(dossiersEnv, values);
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems;
+    }
+  };
+
+  it('is required in every stack, development included, and named when missing', () => {
+    expect(problems(env)).toEqual([
+      expect.stringMatching(/^APPLICANT_KEY_SECRET is required but not set/),
+    ]);
   });
-  it('leaves development with the local file key free to go without it', () => {
-    expect(rule({ AUTH_JWKS_URL: 'file:///work/.data/auth/jwks.json' })).toBeUndefined();
+
+  it('is refused when shorter than 16 characters, and accepted from 16', () => {
+    expect(problems({ ...env, APPLICANT_KEY_SECRET: 'short' })).toEqual([
+      'APPLICANT_KEY_SECRET is malformed: must be at least 16 characters',
+    ]);
+    expect(problems({ ...env, APPLICANT_KEY_SECRET: 'x'.repeat(16) })).toEqual([]);
   });
 });

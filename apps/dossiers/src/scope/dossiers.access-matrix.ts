@@ -22,7 +22,6 @@ export function dossiersRoutes(): RouteAccess[] {
     open('GET', '/health', declaredAccess(HealthController, 'ready')),
     open('GET', '/health/ready', declaredAccess(HealthController, 'ready')),
     open('GET', '/health/live', declaredAccess(HealthController, 'live')),
-    open('GET', '/metrics', declaredAccess(HealthController, 'metrics')),
     open('GET', '/public/dossiers/{code}', declaredAccess(PublicLookupController, 'lookup')),
     // Officers receive for their agency (403 otherwise); applicants submit for themselves.
     {

@@ -8,10 +8,12 @@ import type { DrillStack } from './stack';
 /** A procedure of the drill's own (fresh code and agency per run: dossier codes count per agency and day). */
 export type DrillProcedure = { code: string; agencyCode: string };
 
+/** A token for the drill: for the test run's identity provider under Jest, the local stack's otherwise. */
 export function drillToken(roles: string[], extra: Record<string, string> = {}): Promise<string> {
   return mintDevToken(repoRoot(), {
     subject: `drill-${roles[0]}`,
     roles: roles as never,
+    issuer: process.env.MOTCUA_TEST_AUTH_ISSUER,
     ...extra,
   });
 }
