@@ -32,20 +32,43 @@ export function localToday(): string {
 }
 
 let sequence = 0;
-export type Dossier = { dossierId: string; dossierCode: string; agencyCode: string; procedureCode: string; domainCode: string; receivedAt?: string; dueDate?: string };
+export type Dossier = {
+  dossierId: string;
+  dossierCode: string;
+  agencyCode: string;
+  procedureCode: string;
+  domainCode: string;
+  receivedAt?: string;
+  dueDate?: string;
+};
 export function newDossier(agencyCode: string, procedureCode: string, domainCode = 'QLG'): Dossier {
   sequence += 1;
   const day = localToday().slice(2).replace(/-/g, '');
-  const seq = String((randomBytes(2).readUInt16BE(0) % 9000) + 1 + sequence).padStart(4, '0').slice(-4);
-  return { dossierId: randomUUID(), dossierCode: `${agencyCode}-${day}-${seq === '0000' ? '0001' : seq}`, agencyCode, procedureCode, domainCode };
+  const seq = String((randomBytes(2).readUInt16BE(0) % 9000) + 1 + sequence)
+    .padStart(4, '0')
+    .slice(-4);
+  return {
+    dossierId: randomUUID(),
+    dossierCode: `${agencyCode}-${day}-${seq === '0000' ? '0001' : seq}`,
+    agencyCode,
+    procedureCode,
+    domainCode,
+  };
 }
 
 /** The facts every dossier event carries (receipt and due date as the dossier has them so far). */
-export function facts(d: Dossier, portalStatus: number, occurredAt: string, extra: Record<string, unknown> = {}) {
+export function facts(
+  d: Dossier,
+  portalStatus: number,
+  occurredAt: string,
+  extra: Record<string, unknown> = {},
+) {
   if (typeof extra.dueDate === 'string') d.dueDate = extra.dueDate;
   return {
     receivedAt: d.receivedAt,
     dueDate: d.dueDate,
+    // Not the contract example's: without it the projection derives the legal due date itself.
+    legalDueDate: undefined,
     dossierId: d.dossierId,
     dossierCode: d.dossierCode,
     procedureCode: d.procedureCode,
@@ -61,7 +84,12 @@ export function facts(d: Dossier, portalStatus: number, occurredAt: string, extr
   };
 }
 
-export function received(d: Dossier, receivedAt: string, dueDate: string, extra: Record<string, unknown> = {}) {
+export function received(
+  d: Dossier,
+  receivedAt: string,
+  dueDate: string,
+  extra: Record<string, unknown> = {},
+) {
   d.receivedAt = receivedAt;
   return event(dossierReceived, {
     ...dossierReceived.example,
@@ -70,31 +98,58 @@ export function received(d: Dossier, receivedAt: string, dueDate: string, extra:
   } as EventData<typeof dossierReceived>);
 }
 
-export function procedure(code: string, agencyCode: string, onlineLevel: 'full' | 'partial' | 'none') {
-  return event(procedurePublished, { ...procedurePublished.example, procedureId: randomUUID(), code, agencyCode, onlineLevel });
+export function procedure(
+  code: string,
+  agencyCode: string,
+  onlineLevel: 'full' | 'partial' | 'none',
+) {
+  return event(procedurePublished, {
+    ...procedurePublished.example,
+    procedureId: randomUUID(),
+    code,
+    agencyCode,
+    onlineLevel,
+  });
 }
 
 export type Built = { event: CloudEvent; topic: string; key: string };
-export function event<C extends EventContract>(contract: C, data: EventData<C>, id?: string): Built {
-  const built = buildEvent(contract, data, { correlationId: 'reporting-test', ...(id ? { id } : {}) });
+export function event<C extends EventContract>(
+  contract: C,
+  data: EventData<C>,
+  id?: string,
+): Built {
+  const built = buildEvent(contract, data, {
+    correlationId: 'reporting-test',
+    ...(id ? { id } : {}),
+  });
   return { event: built.event, topic: built.topic, key: built.key };
 }
 
 export async function connectProducer(): Promise<Producer> {
-  const producer = testKafka(testEnv.kafkaBrokers(), 'reporting-test').producer({ allowAutoTopicCreation: false });
+  const producer = testKafka(testEnv.kafkaBrokers(), 'reporting-test').producer({
+    allowAutoTopicCreation: false,
+  });
   await producer.connect();
   return producer;
 }
 
 /** Publishes events in order (one send per event keeps the order across topics too). */
 export async function publish(producer: Producer, events: Built[]): Promise<void> {
-  for (const e of events) await producer.send({ topic: e.topic, acks: -1, messages: [toKafkaRecord(e.event, e.key)] });
+  for (const e of events)
+    await producer.send({ topic: e.topic, acks: -1, messages: [toKafkaRecord(e.event, e.key)] });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are parsed JSON
-export async function getJson<T = any>(url: string, init?: RequestInit): Promise<{ status: number; body: T; type: string | null }> {
+export async function getJson<T = any>(
+  url: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: T; type: string | null }> {
   const response = await fetch(url, init);
   const type = response.headers.get('content-type');
   const text = await response.text();
-  return { status: response.status, body: (type?.includes('json') ? JSON.parse(text) : text) as T, type };
+  return {
+    status: response.status,
+    body: (type?.includes('json') ? JSON.parse(text) : text) as T,
+    type,
+  };
 }

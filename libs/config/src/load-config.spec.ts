@@ -68,12 +68,12 @@ describe('loadConfig', () => {
     ]);
     // The Kafka identity is required by a rule across variables (SASL protocols), not by the shape.
     expect(described.filter((v) => !v.required).map((v) => v.name)).toEqual([
+      'METRICS_PORT',
       'KAFKA_SECURITY_PROTOCOL',
       'KAFKA_SASL_MECHANISM',
       'KAFKA_SASL_USERNAME',
       'KAFKA_SASL_PASSWORD',
       'KAFKA_SSL_CA_FILE',
-      'METRICS_PORT',
       'AUTH_CLOCK_SKEW_SECONDS',
       'AUTH_JWKS_COOLDOWN_SECONDS',
       'LOG_LEVEL',

@@ -12,7 +12,7 @@ import {
 import { SERVICES, type ServiceName } from './topics';
 
 /**
- * Who consumes what (DESIGN.md's service table). Producers follow from each contract's `source`.
+ * Who consumes what (the service table of README, "What runs"). Producers follow from each contract's `source`.
  * The AsyncAPI operations are generated from this table.
  */
 export const CONSUMERS = {

@@ -70,7 +70,7 @@ describe('the registry', () => {
     });
   });
 
-  it('knows producers and consumers per DESIGN.md', () => {
+  it('knows producers and consumers per the service table', () => {
     expect(producedBy('catalog')).toEqual([...CATALOG_EVENTS]);
     expect(producedBy('dossiers')).toEqual([...DOSSIER_EVENTS, ...PORTAL_EVENTS]);
     expect(producedBy('feedback')).toEqual([...FEEDBACK_EVENTS]);

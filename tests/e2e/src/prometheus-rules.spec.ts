@@ -39,4 +39,15 @@ describe('Prometheus rules', () => {
     const runbooks = readFileSync(join(repoRoot(), 'docs/operations/runbooks.md'), 'utf8');
     for (const anchor of anchors) expect(runbooks).toContain(`<a id="${anchor}"></a>`);
   });
+
+  it("scrape the local stack's management ports with a valid configuration", () => {
+    const checked = promtool(['check', 'config', 'prometheus.yml']);
+    expect(checked.status).toBe(0);
+    const ports = /declare -A METRICS_PORT=\(([^)]*)\)/.exec(
+      readFileSync(join(repoRoot(), 'tools/stack/common.sh'), 'utf8'),
+    )![1];
+    const config = readFileSync(join(dir, 'prometheus.yml'), 'utf8');
+    for (const [, port] of ports.matchAll(/=(\d+)/g))
+      expect(config).toContain(`'127.0.0.1:${port}'`);
+  });
 });

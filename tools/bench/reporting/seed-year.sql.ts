@@ -1,7 +1,7 @@
 /**
  * One year (2025) of a large province in the reporting projections (generation 1): 600,000
  * dossiers over 60 agencies, 40 domains, 2,000 procedures; ~12% late, 98% online; 30,000 feedback
- * items; 300,000 digitization events. Shapes follow DOMAIN.md section 8 (Phú Thọ 2026).
+ * items; 300,000 digitization events. Shapes follow docs/domain.md §8 (Phú Thọ 2026).
  */
 export const SEED_YEAR_SQL = [
   `INSERT INTO projection_generation (generation, group_id, status, activated_at) VALUES (1, 'motcua.reporting.bench', 'active', now())`,

@@ -32,6 +32,8 @@ describe('APPLICANT_KEY_SECRET in the configuration', () => {
     DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/motcua_dossiers',
     REDIS_URL: 'redis://127.0.0.1:6379',
     KAFKA_BROKERS: '127.0.0.1:9092',
+    KAFKA_SASL_USERNAME: 'motcua-dossiers',
+    KAFKA_SASL_PASSWORD: 'a-test-password',
     AUTH_JWKS_URL: 'http://127.0.0.1:3100/jwks',
     AUTH_ISSUER: 'http://127.0.0.1:3100',
     AUTH_AUDIENCE: 'motcua',

@@ -1,6 +1,6 @@
 import { addCalendarDays, isWorkingDay, toLocalDate } from '@motcua/calendar';
 
-/** Office hours of the Decree 61 baseline (DOMAIN.md §3): 07:00-11:30 and 13:30-17:00 local. */
+/** Office hours of the Decree 61 baseline (docs/domain.md §3): 07:00-11:30 and 13:30-17:00 local. */
 const PERIODS: ReadonlyArray<[string, string]> = [
   ['07:00', '11:30'],
   ['13:30', '17:00'],

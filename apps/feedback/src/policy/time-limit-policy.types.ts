@@ -13,7 +13,7 @@ export type LimitStart = 'received' | 'latest-forwarding' | 'approved';
 export type StageLimit = { workingDays: number; from: LimitStart; basis: string };
 
 /**
- * The time limits of feedback handling as versioned policy data (DOMAIN.md §4): the policy in
+ * The time limits of feedback handling as versioned policy data (docs/domain.md §4): the policy in
  * force on the local date of receipt applies, and its id is stored with the item.
  */
 export type FeedbackTimeLimitPolicy = {

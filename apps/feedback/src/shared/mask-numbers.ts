@@ -5,7 +5,7 @@
 const LONG_NUMBER = /(?<![\d.,/-])(?:\+?84|0)(?:[ .-]?\d){8,}/g;
 
 /**
- * What a published text may show (DOMAIN.md §7: public channels never carry a full personal
+ * What a published text may show (docs/domain.md §7: public channels never carry a full personal
  * number): long digit runs are replaced by asterisks. Applied to published content and to the
  * search column, so a number cannot be found by searching either.
  */

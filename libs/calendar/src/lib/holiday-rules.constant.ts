@@ -3,7 +3,7 @@ import { type HolidayRuleSet, type StatutoryDayOffRule } from './holiday.types';
 const CODE_2019 = 'Labour Code 2019 (Bộ luật Lao động, Law 45/2019/QH14)';
 
 /**
- * Public holidays of the Labour Code 2019, in force from 2021-01-01 (DOMAIN.md §3).
+ * Public holidays of the Labour Code 2019, in force from 2021-01-01 (docs/domain.md §3).
  *
  * Art. 112(1): (a) 1 January, 1 day; (b) Tết, 5 days; (c) 30 April, 1 day; (d) 1 May, 1 day;
  * (đ) 2 September plus one day before or after it; (e) Hùng Kings' day, 10/3 lunar, 1 day.

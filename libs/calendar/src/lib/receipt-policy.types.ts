@@ -7,7 +7,7 @@ export type ClockTime = string;
 export type OfficeHoursPeriod = { from: ClockTime; to: ClockTime };
 
 /**
- * How receipt times become dates, as versioned policy data (DOMAIN.md: "every rule that could
+ * How receipt times become dates, as versioned policy data (docs/domain.md: "every rule that could
  * change by decree lives in versioned policy data with its legal basis and effective date").
  * The policy in force on the local date of receipt applies.
  */

@@ -39,6 +39,7 @@ export const dossierDueDateRederived = dossierEvent({
     occurredAt: '2026-12-03T08:00:00+07:00',
     receivedAt: '2026-11-20T09:00:00+07:00',
     dueDate: '2026-11-30T17:00:00+07:00',
+    legalDueDate: '2026-11-30T17:00:00+07:00',
     previousDueDate: '2026-11-27T17:00:00+07:00',
     printedAppointmentDate: '2026-11-27T17:00:00+07:00',
     clockStartedAt: '2026-11-20T09:00:00+07:00',

@@ -118,7 +118,7 @@ describe('the AsyncAPI document', () => {
     }
   });
 
-  it('describes who sends and who receives, per DESIGN.md', () => {
+  it('describes who sends and who receives, per the service table', () => {
     const ops = Object.keys(doc.operations);
     expect(ops).toEqual(
       expect.arrayContaining([

@@ -133,7 +133,7 @@ export async function intakeBurst(
   procedure: DrillProcedure,
   options: { count: number; concurrency: number; retryForMs?: number; outcome?: BurstOutcome },
 ): Promise<BurstOutcome> {
-  const token = await drillToken(['desk_officer'], { unit: 'VP.MC', agency: '000.00.15.H26' });
+  const token = await drillToken(['desk_officer'], { unit: 'VP.MC', agency: procedure.agencyCode });
   const outcome = options.outcome ?? newOutcome();
   const seen = (answer: string) =>
     outcome.answers.set(answer, (outcome.answers.get(answer) ?? 0) + 1);
