@@ -78,7 +78,7 @@ describe('dossierChange', () => {
     );
     expect(dossierLevel.set).toMatchObject({ overdue: true });
     const step = {
-      ...(example(dossierOverdue) as object),
+      ...(example(dossierOverdue) as typeof dossierOverdue.example),
       deadline: {
         scope: 'step' as const,
         stepOrder: 2,
