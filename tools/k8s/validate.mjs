@@ -17,7 +17,12 @@ const modelsOf = (apiVersion) => import(`kubernetes-models/${apiVersion}`);
  */
 const unfolded = (object) =>
   object.kind === 'Secret' && object.data
-    ? { ...object, data: Object.fromEntries(Object.entries(object.data).map(([k, v]) => [k, String(v).replace(/\s+/g, '')])) }
+    ? {
+        ...object,
+        data: Object.fromEntries(
+          Object.entries(object.data).map(([k, v]) => [k, String(v).replace(/\s+/g, '')]),
+        ),
+      }
     : object;
 
 const errors = [];

@@ -31,15 +31,28 @@ export class SeedClient {
   async put(service: string, path: string, body: unknown, role: Role): Promise<unknown> {
     const response = await fetch(`${this.baseUrls[service]}${path}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.token(role)}`, 'x-correlation-id': `seed-${service}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await this.token(role)}`,
+        'x-correlation-id': `seed-${service}`,
+      },
       body: JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`seed: PUT ${service}${path} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+    if (!response.ok)
+      throw new Error(
+        `seed: PUT ${service}${path} answered ${response.status}: ${(await response.text()).slice(0, 500)}`,
+      );
     return response.json();
   }
 
   /** POSTs a body; 2xx and 409 (already there: the seed is idempotent) are fine, anything else throws. */
-  async post(service: string, path: string, body: unknown, role: Role, unit?: string): Promise<{ status: number; body: unknown }> {
+  async post(
+    service: string,
+    path: string,
+    body: unknown,
+    role: Role,
+    unit?: string,
+  ): Promise<{ status: number; body: unknown }> {
     const response = await fetch(`${this.baseUrls[service]}${path}`, {
       method: 'POST',
       headers: {
@@ -52,7 +65,9 @@ export class SeedClient {
     const text = await response.text();
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;
     if (!response.ok && response.status !== 409) {
-      throw new Error(`seed: POST ${service}${path} answered ${response.status}: ${text.slice(0, 500)}`);
+      throw new Error(
+        `seed: POST ${service}${path} answered ${response.status}: ${text.slice(0, 500)}`,
+      );
     }
     return { status: response.status, body: parsed };
   }

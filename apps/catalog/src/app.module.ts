@@ -30,7 +30,14 @@ export class AppModule {
         MessagingModule.forService({ service: 'catalog', database: CatalogDatabase }),
       ],
       // SearchController before ProceduresController: GET /procedures is the listing, GET /procedures/:code one procedure.
-      controllers: [AgencyTreeController, DomainsController, PublicationController, SearchController, ProceduresController, ReviewController],
+      controllers: [
+        AgencyTreeController,
+        DomainsController,
+        PublicationController,
+        SearchController,
+        ProceduresController,
+        ReviewController,
+      ],
       providers: [
         { provide: CATALOG_CONFIG, useValue: config },
         DomainService,

@@ -7,7 +7,15 @@ import { DEMO_PROCEDURES } from '../../../tools/seed/catalog/demo-procedures';
 import { demoCampaigns } from '../../../tools/seed/catalog/demo-campaigns';
 import { CatalogHarness } from './catalog-harness';
 
-type Campaign = { id: string; name: string; domainCode: string; responsibleUnitName: string; deadline: string; isDemo: boolean; progress: { inScope: number } };
+type Campaign = {
+  id: string;
+  name: string;
+  domainCode: string;
+  responsibleUnitName: string;
+  deadline: string;
+  isDemo: boolean;
+  progress: { inScope: number };
+};
 
 /** The demo catalog goes in through HTTP, covers the plan's five domains, and a second run adds nothing. */
 describe('demo catalog seed', () => {
@@ -24,9 +32,14 @@ describe('demo catalog seed', () => {
     const first = await seedCatalog(client);
     // The procedures, one campaign per domain and the demo agency tree.
     expect(first.created + first.existing).toBe(DEMO_PROCEDURES.length + 5 + 1);
-    const tree = await catalog.get<{ version: number; nodes: { kind: string; receivesFor?: string[] }[] }>(`/agency-tree/${DEMO_AGENCY_TREE.provinceCode}`);
+    const tree = await catalog.get<{
+      version: number;
+      nodes: { kind: string; receivesFor?: string[] }[];
+    }>(`/agency-tree/${DEMO_AGENCY_TREE.provinceCode}`);
     expect(tree.status).toBe(200);
-    expect(tree.body.nodes.find((n) => n.kind === 'centre')?.receivesFor).toEqual(['000.00.15.H26']);
+    expect(tree.body.nodes.find((n) => n.kind === 'centre')?.receivesFor).toEqual([
+      '000.00.15.H26',
+    ]);
 
     const domains = new Set<string>();
     for (const { procedure } of DEMO_PROCEDURES) {
@@ -41,11 +54,20 @@ describe('demo catalog seed', () => {
     const demo = campaigns.filter((c) => names.has(c.name));
     expect(demo.map((c) => c.domainCode).sort()).toEqual(['QLCS', 'QLG', 'TCDN', 'TCNS', 'THTK']);
     expect(demo.every((c) => c.isDemo && c.deadline.endsWith('-06-30'))).toBe(true);
-    expect(demo.find((c) => c.domainCode === 'THTK')?.responsibleUnitName).toBe('Phòng Quản lý ngân sách');
-    expect(demo.find((c) => c.domainCode === 'QLCS')?.responsibleUnitName).toBe('Phòng Quản lý công sản & Tài chính doanh nghiệp');
+    expect(demo.find((c) => c.domainCode === 'THTK')?.responsibleUnitName).toBe(
+      'Phòng Quản lý ngân sách',
+    );
+    expect(demo.find((c) => c.domainCode === 'QLCS')?.responsibleUnitName).toBe(
+      'Phòng Quản lý công sản & Tài chính doanh nghiệp',
+    );
 
-    const keys = [...DEMO_PROCEDURES.map((d) => d.procedure.code), ...demo.map((c) => c.id), DEMO_AGENCY_TREE.provinceCode];
-    const eventsOfDemo = () => catalog.count('SELECT count(*) AS n FROM outbox_event WHERE event_key = ANY($1)', [keys]);
+    const keys = [
+      ...DEMO_PROCEDURES.map((d) => d.procedure.code),
+      ...demo.map((c) => c.id),
+      DEMO_AGENCY_TREE.provinceCode,
+    ];
+    const eventsOfDemo = () =>
+      catalog.count('SELECT count(*) AS n FROM outbox_event WHERE event_key = ANY($1)', [keys]);
     const outboxBefore = await eventsOfDemo();
     expect(outboxBefore).toBeGreaterThanOrEqual(keys.length);
     const second = await seedCatalog(client);

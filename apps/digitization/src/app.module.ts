@@ -17,7 +17,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceKitModule.forRoot({ service: 'digitization', config, database: DigitizationDatabase }),
+        ServiceKitModule.forRoot({
+          service: 'digitization',
+          config,
+          database: DigitizationDatabase,
+        }),
         MessagingModule.forService({
           service: 'digitization',
           database: DigitizationDatabase,
@@ -25,7 +29,12 @@ export class AppModule {
           fetch: PROJECTION_FETCH,
           consumeThrough: (db: DigitizationDatabase) => db.sql,
         }),
-        { module: DigitizationConfigModule, global: true, providers: [{ provide: DIGITIZATION_CONFIG, useValue: config }], exports: [DIGITIZATION_CONFIG] },
+        {
+          module: DigitizationConfigModule,
+          global: true,
+          providers: [{ provide: DIGITIZATION_CONFIG, useValue: config }],
+          exports: [DIGITIZATION_CONFIG],
+        },
         StorageModule,
         DossierCopyModule,
         IntakeModule,

@@ -28,10 +28,16 @@ export const digitizationEnv = {
     .transform((value) => resolve(value)),
   /** S3 endpoint (path-style addressing), e.g. https://s3.ap-southeast-1.amazonaws.com. */
   S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
-  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
+    .optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   /** Key prefix inside the bucket, e.g. `digitization/`. */
-  S3_PREFIX: z.string().regex(/^([A-Za-z0-9._-]+\/)*$/, 'must be empty or end with /').default(''),
+  S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, 'must be empty or end with /')
+    .default(''),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_SESSION_TOKEN: z.string().min(1).optional(),
@@ -48,9 +54,15 @@ export const digitizationEnv = {
    * Trust anchors of electronic signatures (signatures/trust-anchors.ts): PEM files, comma-separated
    * (Vietnam's national root CA, the province's accepted CAs). Without any, every signed PDF is refused.
    */
-  SIGNATURE_TRUST_ANCHORS_FILE: z.string().optional().transform((value) => value || undefined),
+  SIGNATURE_TRUST_ANCHORS_FILE: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined),
   /** The same as PEM text (for secret stores that hand out values, not files). */
-  SIGNATURE_TRUST_ANCHORS_PEM: z.string().optional().transform((value) => value || undefined),
+  SIGNATURE_TRUST_ANCHORS_PEM: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined),
 };
 
 export type DigitizationConfig = CommonServiceConfig & {
@@ -76,7 +88,12 @@ export type DigitizationConfig = CommonServiceConfig & {
 export const DIGITIZATION_CONFIG = Symbol('DIGITIZATION_CONFIG');
 
 /** Rules across variables (checked at start, next to the per-variable ones). */
-export function storageConfigProblems(config: Pick<DigitizationConfig, 'STORAGE_DRIVER' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'>): string[] {
+export function storageConfigProblems(
+  config: Pick<
+    DigitizationConfig,
+    'STORAGE_DRIVER' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'
+  >,
+): string[] {
   if (config.STORAGE_DRIVER !== 's3') return [];
   return (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
     .filter((name) => !config[name])

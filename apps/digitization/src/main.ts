@@ -18,7 +18,9 @@ function loadDigitizationConfig(): DigitizationConfig {
   const config = loadConfigOrExit('digitization', digitizationEnv);
   const problems = [...storageConfigProblems(config), ...trustAnchorProblems(config)];
   if (problems.length > 0) {
-    process.stderr.write(`digitization: Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.stderr.write(
+      `digitization: Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
+    );
     process.exit(78);
   }
   return config;
@@ -27,7 +29,8 @@ function loadDigitizationConfig(): DigitizationConfig {
 void runService({
   service: 'digitization',
   title: 'motcua digitization',
-  description: 'Digitization (số hóa): file intake, digitized documents and results, reuse per applicant, rates',
+  description:
+    'Digitization (số hóa): file intake, digitized documents and results, reuse per applicant, rates',
   loadConfig: loadDigitizationConfig,
   module: (config) => AppModule.forRoot(config),
 });

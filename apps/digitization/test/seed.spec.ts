@@ -22,11 +22,15 @@ describe('demo digitization seed', () => {
       "SELECT r.electronic, f.signed, f.pages FROM digitized_result r JOIN stored_file f ON f.sha256 = r.file_sha256 WHERE r.number = '0001/GCN-DEMO'",
     );
     expect(rows).toEqual([{ electronic: true, signed: true, pages: 1 }]);
-    const documents = await harness.db.query("SELECT count(*)::int AS n FROM digitized_document WHERE dossier_code = '000.00.15.H26-260105-9999' AND document_code = 'BDKG'");
+    const documents = await harness.db.query(
+      "SELECT count(*)::int AS n FROM digitized_document WHERE dossier_code = '000.00.15.H26-260105-9999' AND document_code = 'BDKG'",
+    );
     expect(documents.rows[0].n).toBe(1);
   });
 
   it('refuses to start with STORAGE_DRIVER=s3 and no S3 settings (exit 78, naming the variables)', async () => {
-    await expect(DigitizationHarness.start(4504, { STORAGE_DRIVER: 's3' })).rejects.toThrow(/exited with 78[\s\S]*S3_ENDPOINT is required when STORAGE_DRIVER=s3/);
+    await expect(DigitizationHarness.start(4504, { STORAGE_DRIVER: 's3' })).rejects.toThrow(
+      /exited with 78[\s\S]*S3_ENDPOINT is required when STORAGE_DRIVER=s3/,
+    );
   });
 });

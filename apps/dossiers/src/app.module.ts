@@ -29,9 +29,18 @@ export class AppModule {
         EvaluationModule,
         LookupModule,
         SlipsModule,
-        AccessLogModule.forRoot({ database: DossiersDatabase, retentionDays: config.ACCESS_LOG_RETENTION_DAYS }),
+        AccessLogModule.forRoot({
+          database: DossiersDatabase,
+          retentionDays: config.ACCESS_LOG_RETENTION_DAYS,
+        }),
       ],
-      providers: [ProcedureCopyHandlers, AgencyTreeCopy, DossierScope, DeadlineWatchService, { provide: DOSSIERS_CONFIG, useValue: config }],
+      providers: [
+        ProcedureCopyHandlers,
+        AgencyTreeCopy,
+        DossierScope,
+        DeadlineWatchService,
+        { provide: DOSSIERS_CONFIG, useValue: config },
+      ],
       exports: [DOSSIERS_CONFIG, DossierScope],
     };
   }

@@ -9,7 +9,12 @@ export const dossiersEnv = {
    * Key of the HMAC that turns an applicant identifier into applicantKey (see applicant-key.ts).
    * Required in every stack (npm run up, the tests and docker-compose generate one).
    */
-  APPLICANT_KEY_SECRET: z.string().min(APPLICANT_KEY_SECRET_MIN_LENGTH, `must be at least ${APPLICANT_KEY_SECRET_MIN_LENGTH} characters`),
+  APPLICANT_KEY_SECRET: z
+    .string()
+    .min(
+      APPLICANT_KEY_SECRET_MIN_LENGTH,
+      `must be at least ${APPLICANT_KEY_SECRET_MIN_LENGTH} characters`,
+    ),
   /** Public lookups allowed per client IP and minute. */
   LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Days a row of the personal-data access log is kept before the hourly purge deletes it. */
@@ -22,7 +27,10 @@ export const dossiersEnv = {
    */
   PUBLIC_LOOKUP_URL: z
     .string()
-    .refine((value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value), 'must be an http(s) URL')
+    .refine(
+      (value) => /^https?:\/\/[^/]/.test(value) && URL.canParse(value),
+      'must be an http(s) URL',
+    )
     .optional(),
 };
 

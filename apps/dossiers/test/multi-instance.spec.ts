@@ -1,5 +1,10 @@
 import { waitFor } from '@motcua/testing';
-import { DossiersHarness, intakeBody, testProcedure, type TestProcedure } from './support/dossiers-harness';
+import {
+  DossiersHarness,
+  intakeBody,
+  testProcedure,
+  type TestProcedure,
+} from './support/dossiers-harness';
 
 /** Two instances of the service: dossier codes under concurrency, Idempotency-Key replays, the deadline watch. */
 describe('several instances: codes, idempotent intake, deadline watch', () => {
@@ -32,7 +37,10 @@ describe('several instances: codes, idempotent intake, deadline watch', () => {
     const key = `retry-${Date.now()}-${Math.random()}`;
     const body = intakeBody(procedure);
     const [first, ...others] = await Promise.all([
-      a.intake(body, { key }), b.intake(body, { key }), a.intake(body, { key }), b.intake(body, { key }),
+      a.intake(body, { key }),
+      b.intake(body, { key }),
+      a.intake(body, { key }),
+      b.intake(body, { key }),
     ]);
     const all = [first, ...others];
     expect(all.map((r) => r.status)).toEqual([201, 201, 201, 201]);
@@ -40,7 +48,10 @@ describe('several instances: codes, idempotent intake, deadline watch', () => {
     expect(ids.size).toBe(1);
     expect(all.filter((r) => r.body.replayed === false)).toHaveLength(1);
     const [id] = [...ids];
-    const { rows } = await a.db.query(`SELECT count(*) FROM dossier_action_log WHERE dossier_id = $1`, [id]);
+    const { rows } = await a.db.query(
+      `SELECT count(*) FROM dossier_action_log WHERE dossier_id = $1`,
+      [id],
+    );
     expect(Number(rows[0].count)).toBe(1);
     const later = await b.intake(body, { key });
     expect(later.body.dossier.id).toBe(id);
@@ -57,10 +68,15 @@ describe('several instances: codes, idempotent intake, deadline watch', () => {
   it('answers 422 naming the header when the same key comes with a different body', async () => {
     const key = `changed-${Date.now()}`;
     expect((await a.intake(intakeBody(procedure), { key })).status).toBe(201);
-    const changed = await a.intake(intakeBody(procedure, { documents: [{ code: 'PAG' }] }), { key });
+    const changed = await a.intake(intakeBody(procedure, { documents: [{ code: 'PAG' }] }), {
+      key,
+    });
     expect(changed.status).toBe(422);
     expect(changed.contentType).toContain('application/problem+json');
-    expect(changed.body.errors[0]).toMatchObject({ field: 'header.Idempotency-Key', rule: 'same-request' });
+    expect(changed.body.errors[0]).toMatchObject({
+      field: 'header.Idempotency-Key',
+      rule: 'same-request',
+    });
   });
 
   it('rejects a malformed Idempotency-Key', async () => {
@@ -71,15 +87,39 @@ describe('several instances: codes, idempotent intake, deadline watch', () => {
 
   it('announces an overdue dossier once, although both instances keep watching', async () => {
     const receivedAt = new Date(Date.now() - 20 * 86_400_000).toISOString();
-    const { dossier } = (await a.intake(intakeBody(procedure, { receivedAt }), { role: 'admin' })).body;
+    const { dossier } = (await a.intake(intakeBody(procedure, { receivedAt }), { role: 'admin' }))
+      .body;
     const count = async () =>
-      Number((await a.db.query(`SELECT count(*) FROM outbox_event WHERE event_key = $1 AND event_type = 'motcua.dossier.overdue.v1'`, [dossier.id])).rows[0].count);
-    await waitFor('the overdue announcement', async () => ((await count()) > 0 ? true : undefined), 10000);
+      Number(
+        (
+          await a.db.query(
+            `SELECT count(*) FROM outbox_event WHERE event_key = $1 AND event_type = 'motcua.dossier.overdue.v1'`,
+            [dossier.id],
+          )
+        ).rows[0].count,
+      );
+    await waitFor(
+      'the overdue announcement',
+      async () => ((await count()) > 0 ? true : undefined),
+      10000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500)); // several more ticks on both instances
     expect(await count()).toBe(1);
-    const { rows } = await a.db.query(`SELECT overdue_announced_for = due_at AS announced FROM dossier WHERE id = $1`, [dossier.id]);
+    const { rows } = await a.db.query(
+      `SELECT overdue_announced_for = due_at AS announced FROM dossier WHERE id = $1`,
+      [dossier.id],
+    );
     expect(rows[0].announced).toBe(true);
-    const envelope = (await a.db.query(`SELECT envelope FROM outbox_event WHERE event_key = $1 AND event_type = 'motcua.dossier.overdue.v1'`, [dossier.id])).rows[0].envelope;
-    expect(envelope.data).toMatchObject({ dossierCode: dossier.code, portalStatus: 2, deadline: { scope: 'dossier', responsibleUnitCode: 'VP.MC' } });
+    const envelope = (
+      await a.db.query(
+        `SELECT envelope FROM outbox_event WHERE event_key = $1 AND event_type = 'motcua.dossier.overdue.v1'`,
+        [dossier.id],
+      )
+    ).rows[0].envelope;
+    expect(envelope.data).toMatchObject({
+      dossierCode: dossier.code,
+      portalStatus: 2,
+      deadline: { scope: 'dossier', responsibleUnitCode: 'VP.MC' },
+    });
   });
 });

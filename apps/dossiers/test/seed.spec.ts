@@ -14,7 +14,12 @@ describe('seedDossiers', () => {
   beforeAll(async () => {
     await h.start(4308);
     for (const [index, { procedure, decision }] of DEMO_PROCEDURES.entries()) {
-      const record = { ...procedure, procedureId: `00000000-0000-4000-8000-00000000000${index}`, version: 1, decision };
+      const record = {
+        ...procedure,
+        procedureId: `00000000-0000-4000-8000-00000000000${index}`,
+        version: 1,
+        decision,
+      };
       await h.db.query(
         `INSERT INTO procedure_copy (code, version, record, effective_from) VALUES ($1, 1, $2, $3) ON CONFLICT DO NOTHING`,
         [procedure.code, record, decision.effectiveFrom],
@@ -33,7 +38,16 @@ describe('seedDossiers', () => {
       `SELECT DISTINCT d.status FROM dossier d JOIN intake_idempotency_key k ON k.dossier_id = d.id WHERE k.key LIKE 'demo-dossier-%'`,
     );
     expect(rows.map((r) => r.status).sort()).toEqual([
-      'intake_supplement', 'not_received', 'processed', 'processing', 'received', 'refused', 'result_returned', 'stopped', 'supplement_requested', 'withdrawn',
+      'intake_supplement',
+      'not_received',
+      'processed',
+      'processing',
+      'received',
+      'refused',
+      'result_returned',
+      'stopped',
+      'supplement_requested',
+      'withdrawn',
     ]);
   });
 });

@@ -15,7 +15,10 @@ describe('tracking book', () => {
   afterAll(() => h.stop());
 
   async function book(agency: string, forYear = year) {
-    const answer = await h.download(`/tracking-book?agencyCode=${agency}&year=${forYear}`, { role: 'leader', agency });
+    const answer = await h.download(`/tracking-book?agencyCode=${agency}&year=${forYear}`, {
+      role: 'leader',
+      agency,
+    });
     expect(answer.status).toBe(200);
     expect(answer.contentType).toBe(XLSX);
     const workbook = new ExcelJS.Workbook();
@@ -29,22 +32,46 @@ describe('tracking book', () => {
   it('lists the dossiers an agency received in the year, in order of receipt, with the columns of the tracking book (form 07 of Circular 03/2025)', async () => {
     const procedure = await h.addProcedure(testProcedure());
     const received = (await h.intake(intakeBody(procedure))).body.dossier;
-    expect((await h.action(received.id, 'assign', { officerId: randomUUID() }, 'desk_officer', 'VP.MC')).status).toBe(200);
-    const incomplete = (await h.intake(intakeBody(procedure, { documents: [{ code: 'PAG' }] }))).body.dossier;
-    const refused = (await h.intake(intakeBody(procedure, { refusalReasons: ['Sai thẩm quyền'] }))).body.dossier;
-    const assigned = (await h.request('GET', `/dossiers/${received.id}`, { role: 'desk_officer' })).body;
+    expect(
+      (await h.action(received.id, 'assign', { officerId: randomUUID() }, 'desk_officer', 'VP.MC'))
+        .status,
+    ).toBe(200);
+    const incomplete = (await h.intake(intakeBody(procedure, { documents: [{ code: 'PAG' }] })))
+      .body.dossier;
+    const refused = (await h.intake(intakeBody(procedure, { refusalReasons: ['Sai thẩm quyền'] })))
+      .body.dossier;
+    const assigned = (await h.request('GET', `/dossiers/${received.id}`, { role: 'desk_officer' }))
+      .body;
 
     const rows = await book(procedure.agencyCode);
     expect(rows[0][0]).toBe('SỔ THEO DÕI HỒ SƠ');
     expect(rows[1][0]).toBe(`Cơ quan: ${procedure.agencyCode} - Năm ${year}`);
     expect(rows[2][0]).toBe('Mẫu số 07 (Thông tư 03/2025/TT-VPCP)');
     expect(rows[3]).toEqual(TRACKING_BOOK_COLUMNS.map((c) => c.header));
-    expect(rows.slice(4).map((r) => [r[0], r[1]])).toEqual([['1', received.code], ['2', incomplete.code], ['3', refused.code]]);
+    expect(rows.slice(4).map((r) => [r[0], r[1]])).toEqual([
+      ['1', received.code],
+      ['2', incomplete.code],
+      ['3', refused.code],
+    ]);
     const [first, second, third] = rows.slice(4);
     expect(first).toEqual([
-      '1', received.code, procedure.name, '1', 'Công ty TNHH Hùng Vương (Nguyễn Văn An)', '', procedure.decidingAgency,
-      viDateTime(new Date(received.receivedAt)), viDateTime(new Date(received.dueAt)),
-      viDateTime(new Date(assigned.history.find((e: { action: string }) => e.action === 'assign').occurredAt)), '', '', 'Đang xử lý; trong hạn',
+      '1',
+      received.code,
+      procedure.name,
+      '1',
+      'Công ty TNHH Hùng Vương (Nguyễn Văn An)',
+      '',
+      procedure.decidingAgency,
+      viDateTime(new Date(received.receivedAt)),
+      viDateTime(new Date(received.dueAt)),
+      viDateTime(
+        new Date(
+          assigned.history.find((e: { action: string }) => e.action === 'assign').occurredAt,
+        ),
+      ),
+      '',
+      '',
+      'Đang xử lý; trong hạn',
     ]);
     expect(second[8]).toBe('');
     expect(second[12]).toBe('Yêu cầu bổ sung, hoàn thiện hồ sơ (chưa tiếp nhận)');
@@ -53,7 +80,10 @@ describe('tracking book', () => {
   });
 
   it('pages through more dossiers than one batch, in order of receipt then id', async () => {
-    const agency = `${randomUUID().replace(/[^A-F0-9]/gi, '').slice(0, 3).toUpperCase()}.00.16.H26`;
+    const agency = `${randomUUID()
+      .replace(/[^A-F0-9]/gi, '')
+      .slice(0, 3)
+      .toUpperCase()}.00.16.H26`;
     // 1,203 rows straight into the table, two per receipt instant: the keyset must break ties by id.
     await h.db.query(
       `INSERT INTO dossier (id, code, procedure_code, procedure_version, agency_code, domain_code, channel, applicant_type,
@@ -65,7 +95,11 @@ describe('tracking book', () => {
        FROM generate_series(1, 1203) AS i`,
       [agency, year],
     );
-    const expected = (await h.db.query(`SELECT code FROM dossier WHERE agency_code = $1 ORDER BY received_at, id`, [agency])).rows.map((r) => r.code);
+    const expected = (
+      await h.db.query(`SELECT code FROM dossier WHERE agency_code = $1 ORDER BY received_at, id`, [
+        agency,
+      ])
+    ).rows.map((r) => r.code);
     const rows = (await book(agency)).slice(4);
     expect(rows.map((r) => r[1])).toEqual(expected);
     expect(rows.map((r) => r[0])).toEqual(expected.map((_, i) => String(i + 1)));
@@ -73,12 +107,29 @@ describe('tracking book', () => {
   });
 
   it('answers bad queries with problem+json and only officers and leaders', async () => {
-    const bad = async (query: string) => (await h.download(`/tracking-book?${query}`, { role: 'desk_officer' })).body;
-    expect((await bad(`agencyCode=000.00.15.H26&year=${year + 1}`)).errors).toEqual([expect.objectContaining({ field: 'query.year', rule: 'not-in-future' })]);
-    expect((await bad('agencyCode=000.00.15.H26&year=26')).errors).toEqual([expect.objectContaining({ field: 'query.year', rule: 'invalid_format' })]);
-    expect((await bad('agencyCode=000.00.15.H26&year=1999')).errors).toEqual([expect.objectContaining({ field: 'query.year', rule: 'too_small' })]);
-    expect((await bad(`agencyCode=bad&year=${year}`)).errors).toEqual([expect.objectContaining({ field: 'query.agencyCode' })]);
-    expect((await h.download(`/tracking-book?agencyCode=000.00.15.H26&year=${year}`)).status).toBe(401);
-    expect((await h.download(`/tracking-book?agencyCode=000.00.15.H26&year=${year}`, { role: 'citizen' })).status).toBe(403);
+    const bad = async (query: string) =>
+      (await h.download(`/tracking-book?${query}`, { role: 'desk_officer' })).body;
+    expect((await bad(`agencyCode=000.00.15.H26&year=${year + 1}`)).errors).toEqual([
+      expect.objectContaining({ field: 'query.year', rule: 'not-in-future' }),
+    ]);
+    expect((await bad('agencyCode=000.00.15.H26&year=26')).errors).toEqual([
+      expect.objectContaining({ field: 'query.year', rule: 'invalid_format' }),
+    ]);
+    expect((await bad('agencyCode=000.00.15.H26&year=1999')).errors).toEqual([
+      expect.objectContaining({ field: 'query.year', rule: 'too_small' }),
+    ]);
+    expect((await bad(`agencyCode=bad&year=${year}`)).errors).toEqual([
+      expect.objectContaining({ field: 'query.agencyCode' }),
+    ]);
+    expect((await h.download(`/tracking-book?agencyCode=000.00.15.H26&year=${year}`)).status).toBe(
+      401,
+    );
+    expect(
+      (
+        await h.download(`/tracking-book?agencyCode=000.00.15.H26&year=${year}`, {
+          role: 'citizen',
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -16,7 +16,13 @@ import { ProcedureFeedbackController } from './procedure-copy/procedure-feedback
 import { FeedbackScope } from './shared/feedback-scope';
 import { PublicationModule } from './publication/publication.module';
 
-const SHARED = [FeedbackRepository, FeedbackCodeService, ProcedureCopyRepository, FeedbackRateLimiter, FeedbackScope];
+const SHARED = [
+  FeedbackRepository,
+  FeedbackCodeService,
+  ProcedureCopyRepository,
+  FeedbackRateLimiter,
+  FeedbackScope,
+];
 
 @Module({})
 export class AppModule {

@@ -21,25 +21,53 @@ describe('demo seed (tools/seed/feedback) through HTTP', () => {
   });
 
   it('loads items in every state across the five domains, and a second run adds nothing', async () => {
-    const client = new SeedClient({ catalog: catalog.url, feedback: h.service.url }, testEnv.authIssuer());
+    const client = new SeedClient(
+      { catalog: catalog.url, feedback: h.service.url },
+      testEnv.authIssuer(),
+    );
     await seedCatalog(client);
     const first = await seedFeedback(client, { baseUrl: h.service.url });
     expect(first.created + first.existing).toBe(DEMO_FEEDBACK.length);
 
-    const { rows } = await h.db.query<{ title: string; status: string; domain_code: string | null; satisfaction: string | null }>(
+    const { rows } = await h.db.query<{
+      title: string;
+      status: string;
+      domain_code: string | null;
+      satisfaction: string | null;
+    }>(
       `SELECT title, status, domain_code, satisfaction FROM feedback WHERE title LIKE '[Dữ liệu mẫu]%'`,
     );
     expect(rows).toHaveLength(DEMO_FEEDBACK.length);
     for (const item of DEMO_FEEDBACK) {
       const row = rows.find((r) => r.title === item.title)!;
-      expect({ title: item.title, status: row.status }).toEqual({ title: item.title, status: item.target === 'published_rated' ? 'published' : item.target });
+      expect({ title: item.title, status: row.status }).toEqual({
+        title: item.title,
+        status: item.target === 'published_rated' ? 'published' : item.target,
+      });
     }
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['received', 'refused', 'to_forward', 'forwarded', 'accepted', 'assigned', 'info_requested', 'answered', 'approved', 'published']));
-    expect(new Set(rows.map((r) => r.domain_code).filter(Boolean))).toEqual(new Set(['QLG', 'QLCS', 'TCNS', 'TCDN', 'THTK']));
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set([
+        'received',
+        'refused',
+        'to_forward',
+        'forwarded',
+        'accepted',
+        'assigned',
+        'info_requested',
+        'answered',
+        'approved',
+        'published',
+      ]),
+    );
+    expect(new Set(rows.map((r) => r.domain_code).filter(Boolean))).toEqual(
+      new Set(['QLG', 'QLCS', 'TCNS', 'TCDN', 'THTK']),
+    );
     expect(rows.filter((r) => r.satisfaction).length).toBeGreaterThanOrEqual(1);
 
     const second = await seedFeedback(client, { baseUrl: h.service.url });
     expect(second).toEqual({ created: 0, existing: DEMO_FEEDBACK.length, advanced: 0 });
-    expect(await h.count(`SELECT count(*) AS n FROM feedback WHERE title LIKE '[Dữ liệu mẫu]%'`)).toBe(DEMO_FEEDBACK.length);
+    expect(
+      await h.count(`SELECT count(*) AS n FROM feedback WHERE title LIKE '[Dữ liệu mẫu]%'`),
+    ).toBe(DEMO_FEEDBACK.length);
   }, 180_000);
 });

@@ -35,9 +35,20 @@ export class AppModule {
       imports: [
         ServiceKitModule.forRoot({ service: 'reporting', config, database: ReportingDatabase }),
         // Reporting publishes nothing (no relay); its consumer groups are per projection generation (ProjectionConsumers).
-        MessagingModule.forService({ service: 'reporting', database: ReportingDatabase, relay: false }),
+        MessagingModule.forService({
+          service: 'reporting',
+          database: ReportingDatabase,
+          relay: false,
+        }),
       ],
-      controllers: [FiguresController, Index766Controller, Evaluation61Controller, DashboardController, RebuildController, ReportsController],
+      controllers: [
+        FiguresController,
+        Index766Controller,
+        Evaluation61Controller,
+        DashboardController,
+        RebuildController,
+        ReportsController,
+      ],
       providers: [
         DossierProjector,
         FeedbackProjector,

@@ -19,7 +19,11 @@ export type DevKeyPaths = { privateKeyFile: string; jwksFile: string; jwksUrl: s
 export function devKeyPaths(root: string): DevKeyPaths {
   const dir = join(root, '.data', 'auth');
   const jwksFile = join(dir, 'jwks.json');
-  return { privateKeyFile: join(dir, 'dev-private.jwk.json'), jwksFile, jwksUrl: pathToFileURL(jwksFile).href };
+  return {
+    privateKeyFile: join(dir, 'dev-private.jwk.json'),
+    jwksFile,
+    jwksUrl: pathToFileURL(jwksFile).href,
+  };
 }
 
 export async function ensureDevKeys(root: string): Promise<DevKeyPaths> {
@@ -28,15 +32,26 @@ export async function ensureDevKeys(root: string): Promise<DevKeyPaths> {
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const common = { kid: KEY_ID, alg: 'ES256', use: 'sig' };
   mkdirSync(dirname(paths.privateKeyFile), { recursive: true });
-  writeFileSync(paths.privateKeyFile, JSON.stringify({ ...(await exportJWK(privateKey)), ...common }), {
-    mode: 0o600,
-  });
-  writeFileSync(paths.jwksFile, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), ...common }] }));
+  writeFileSync(
+    paths.privateKeyFile,
+    JSON.stringify({ ...(await exportJWK(privateKey)), ...common }),
+    {
+      mode: 0o600,
+    },
+  );
+  writeFileSync(
+    paths.jwksFile,
+    JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), ...common }] }),
+  );
   return paths;
 }
 
 /** `issuer`: the provider whose tokens these stand for (default DEV_ISSUER, the local stack's). */
-export type MintOptions = Omit<Principal, 'subject'> & { subject: string; expiresIn?: string; issuer?: string };
+export type MintOptions = Omit<Principal, 'subject'> & {
+  subject: string;
+  expiresIn?: string;
+  issuer?: string;
+};
 
 export async function mintDevToken(root: string, claims: MintOptions): Promise<string> {
   const paths = await ensureDevKeys(root);

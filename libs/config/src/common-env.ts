@@ -4,13 +4,16 @@ const url = (protocols: string[]) =>
   z
     .string()
     .min(1)
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL with protocol ${protocols.join(' or ')}`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL with protocol ${protocols.join(' or ')}`,
+    );
 
 const brokerList = z
   .string()
@@ -83,7 +86,10 @@ export type CommonServiceConfig = {
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
 type KafkaSecurity = Partial<
-  Pick<CommonServiceConfig, 'KAFKA_SECURITY_PROTOCOL' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD' | 'KAFKA_SSL_CA_FILE'>
+  Pick<
+    CommonServiceConfig,
+    'KAFKA_SECURITY_PROTOCOL' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD' | 'KAFKA_SSL_CA_FILE'
+  >
 >;
 
 /**
@@ -92,9 +98,16 @@ type KafkaSecurity = Partial<
  * something over TLS.
  */
 export const commonServiceRules: ((config: KafkaSecurity) => string | undefined)[] = [
-  ({ KAFKA_SECURITY_PROTOCOL: protocol, KAFKA_SASL_USERNAME: user, KAFKA_SASL_PASSWORD: password }) => {
+  ({
+    KAFKA_SECURITY_PROTOCOL: protocol,
+    KAFKA_SASL_USERNAME: user,
+    KAFKA_SASL_PASSWORD: password,
+  }) => {
     if (!protocol?.startsWith('SASL_') || (user && password)) return undefined;
-    const missing = [user ? undefined : 'KAFKA_SASL_USERNAME', password ? undefined : 'KAFKA_SASL_PASSWORD'].filter(Boolean);
+    const missing = [
+      user ? undefined : 'KAFKA_SASL_USERNAME',
+      password ? undefined : 'KAFKA_SASL_PASSWORD',
+    ].filter(Boolean);
     return `${missing.join(' and ')} required when KAFKA_SECURITY_PROTOCOL is ${protocol}: the broker admits only signed-in identities (set KAFKA_SECURITY_PROTOCOL=PLAINTEXT only for a broker without them)`;
   },
   ({ KAFKA_SECURITY_PROTOCOL: protocol, KAFKA_SSL_CA_FILE: caFile }) =>

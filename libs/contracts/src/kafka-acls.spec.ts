@@ -55,8 +55,20 @@ describe('Kafka ACLs derived from the contracts', () => {
 
   it('lets the portal read the public stream and write its acknowledgements, nothing else', () => {
     expect(kafkaAclsOf('portal')).toEqual([
-      { principal: 'User:motcua-portal', resourceType: 'TOPIC', patternType: 'LITERAL', resourceName: 'portal.dossier-ack.v1', operation: 'WRITE' },
-      { principal: 'User:motcua-portal', resourceType: 'TOPIC', patternType: 'LITERAL', resourceName: 'portal.dossier-ack.v1', operation: 'DESCRIBE' },
+      {
+        principal: 'User:motcua-portal',
+        resourceType: 'TOPIC',
+        patternType: 'LITERAL',
+        resourceName: 'portal.dossier-ack.v1',
+        operation: 'WRITE',
+      },
+      {
+        principal: 'User:motcua-portal',
+        resourceType: 'TOPIC',
+        patternType: 'LITERAL',
+        resourceName: 'portal.dossier-ack.v1',
+        operation: 'DESCRIBE',
+      },
       {
         principal: 'User:motcua-portal',
         resourceType: 'TOPIC',

@@ -46,7 +46,11 @@ describe('the registry', () => {
   it('sends each family on its own topic', () => {
     const topicsOf = (list: readonly { topic: string }[]) =>
       [...new Set(list.map((c) => c.topic))].sort();
-    expect(topicsOf(CATALOG_EVENTS)).toEqual(['catalog.agency.v1', 'catalog.procedure.v1', 'catalog.review.v1']);
+    expect(topicsOf(CATALOG_EVENTS)).toEqual([
+      'catalog.agency.v1',
+      'catalog.procedure.v1',
+      'catalog.review.v1',
+    ]);
     expect(topicsOf(DOSSIER_EVENTS)).toEqual(['dossiers.dossier.v1']);
     expect(topicsOf(FEEDBACK_EVENTS)).toEqual(['feedback.feedback.v1']);
     expect(topicsOf(DIGITIZATION_EVENTS)).toEqual(['digitization.document.v1']);

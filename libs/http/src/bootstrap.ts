@@ -3,7 +3,12 @@ import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { collectProcessMetrics, createLogger, redactErrorText, type Logger } from '@motcua/observability';
+import {
+  collectProcessMetrics,
+  createLogger,
+  redactErrorText,
+  type Logger,
+} from '@motcua/observability';
 import { correlationMiddleware } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
 import { startMetricsServer } from './metrics-server';
@@ -24,7 +29,10 @@ export class JsonNestLogger implements LoggerService {
   }
   error(message: unknown, trace?: string, context?: string) {
     const err = message instanceof Error ? message : undefined;
-    this.logger.error({ context, err, trace: trace && redactErrorText(trace) }, redactErrorText(err ? err.message : String(message)));
+    this.logger.error(
+      { context, err, trace: trace && redactErrorText(trace) },
+      redactErrorText(err ? err.message : String(message)),
+    );
   }
   warn(message: unknown, context?: string) {
     this.logger.warn({ context }, String(message));
@@ -70,7 +78,9 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
  * The whole main.ts of a service: validate the environment, build the app, listen on the public
  * port, and serve /metrics on the management port (METRICS_PORT), closed together with the app.
  */
-export async function runService<C extends { PORT: number; METRICS_PORT: number; LOG_LEVEL: string }>(options: {
+export async function runService<
+  C extends { PORT: number; METRICS_PORT: number; LOG_LEVEL: string },
+>(options: {
   service: string;
   title: string;
   description: string;
@@ -78,9 +88,16 @@ export async function runService<C extends { PORT: number; METRICS_PORT: number;
   module: (config: C) => unknown;
 }): Promise<INestApplication> {
   const config = options.loadConfig();
-  const app = await createServiceApp({ ...options, module: options.module(config), logLevel: config.LOG_LEVEL });
+  const app = await createServiceApp({
+    ...options,
+    module: options.module(config),
+    logLevel: config.LOG_LEVEL,
+  });
   await app.listen(config.PORT, '0.0.0.0');
-  const metrics = await startMetricsServer(config.METRICS_PORT, createLogger(options.service, config.LOG_LEVEL));
+  const metrics = await startMetricsServer(
+    config.METRICS_PORT,
+    createLogger(options.service, config.LOG_LEVEL),
+  );
   (app.getHttpServer() as Server).once('close', () => metrics.close());
   return app;
 }

@@ -21,7 +21,10 @@ import {
 
 jest.setTimeout(180_000);
 
-async function ledgerCount(db: { $queryRawUnsafe: <T>(q: string, ...v: unknown[]) => Promise<T> }, group: string) {
+async function ledgerCount(
+  db: { $queryRawUnsafe: <T>(q: string, ...v: unknown[]) => Promise<T> },
+  group: string,
+) {
   const rows = await db.$queryRawUnsafe<{ total: string; distinct_events: string }[]>(
     'SELECT count(*) AS total, count(DISTINCT event_id) AS distinct_events FROM ledger WHERE consumer_group = $1',
     group,
@@ -49,8 +52,20 @@ describe('event consumer against the real broker and database', () => {
     const raw = testKafka(brokers).producer();
     try {
       await raw.connect();
-      await raw.send({ topic, messages: [{ key: 'ACC-0', value: '{"not":"a cloud event"}', headers: { 'content-type': 'application/json' } }] });
-      await writeEntries(new UnitOfWork(db), contract, [{ account: 'ACC-0', seq: 0, poison: true }, ...entries(1, 3, 1)]);
+      await raw.send({
+        topic,
+        messages: [
+          {
+            key: 'ACC-0',
+            value: '{"not":"a cloud event"}',
+            headers: { 'content-type': 'application/json' },
+          },
+        ],
+      });
+      await writeEntries(new UnitOfWork(db), contract, [
+        { account: 'ACC-0', seq: 0, poison: true },
+        ...entries(1, 3, 1),
+      ]);
       relay.start();
       await consumer.start();
 
@@ -65,7 +80,9 @@ describe('event consumer against the real broker and database', () => {
       const refused = deadLetters.find((m) => m.headers[DLQ_HEADERS.reason] === 'rejected')!;
       expect(refused.headers[DLQ_HEADERS.error]).toMatch(/refused by a business rule/);
 
-      await waitFor('the three good entries', async () => ((await ledgerCount(db, group)).total >= 3 ? true : undefined));
+      await waitFor('the three good entries', async () =>
+        (await ledgerCount(db, group)).total >= 3 ? true : undefined,
+      );
       expect((await appliedByAccount(db, group)).get('ACC-0')).toEqual([1, 2, 3]);
     } finally {
       await raw.disconnect();
@@ -80,7 +97,11 @@ describe('event consumer against the real broker and database', () => {
     const topic = await createTopic(brokers, 6);
     const contract = ledgerContract(topic);
     const { db, url, drop } = await messagingDatabase(testEnv.postgresServer());
-    const relay = new OutboxRelay({ databaseUrl: url, kafka: createKafka('group-test-relay', brokers, logger, asAdmin()), logger });
+    const relay = new OutboxRelay({
+      databaseUrl: url,
+      kafka: createKafka('group-test-relay', brokers, logger, asAdmin()),
+      logger,
+    });
     const group = `pair-${topic}`;
     const instance = (name: string) =>
       new EventConsumer({
@@ -98,11 +119,19 @@ describe('event consumer against the real broker and database', () => {
       await Promise.all([first.start(), second.start()]);
       relay.start();
       await writeEntries(uow, contract, entries(12, 10, 0));
-      await waitFor('some entries applied', async () => ((await ledgerCount(db, group)).total >= 30 ? true : undefined), 60000);
+      await waitFor(
+        'some entries applied',
+        async () => ((await ledgerCount(db, group)).total >= 30 ? true : undefined),
+        60000,
+      );
       await first.stop(); // graceful: finishes in-flight work; its partitions move to the second instance
       await writeEntries(uow, contract, entries(12, 10, 10));
 
-      await waitFor('240 entries applied', async () => ((await ledgerCount(db, group)).total >= 240 ? true : undefined), 90000);
+      await waitFor(
+        '240 entries applied',
+        async () => ((await ledgerCount(db, group)).total >= 240 ? true : undefined),
+        90000,
+      );
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(await ledgerCount(db, group)).toEqual({ total: 240, distinct: 240 });
       const applied = await appliedByAccount(db, group);
@@ -131,24 +160,40 @@ describe('event consumer against the real broker and database', () => {
       deadLetterTopic: `${topic}.dlq`,
       db,
       logger,
-      subscriptions: subscribeInBatches([contract], async (events: CloudEvent<{ account: string; seq: number }>[], tx: SqlTransaction) => {
-        runSizes.push(events.length);
-        for (const event of events) await single(event, tx);
-      }),
+      subscriptions: subscribeInBatches(
+        [contract],
+        async (events: CloudEvent<{ account: string; seq: number }>[], tx: SqlTransaction) => {
+          runSizes.push(events.length);
+          for (const event of events) await single(event, tx);
+        },
+      ),
     });
     try {
       // All written before the consumer starts, so its fetches hold many events.
-      await writeEntries(new UnitOfWork(db), contract, [...entries(2, 20, 0), { account: 'ACC-0', seq: 20, poison: true }, ...entries(2, 20, 21)]);
+      await writeEntries(new UnitOfWork(db), contract, [
+        ...entries(2, 20, 0),
+        { account: 'ACC-0', seq: 20, poison: true },
+        ...entries(2, 20, 21),
+      ]);
       relay.start();
-      await waitFor('all entries on the topic', async () => ((await readTopic(brokers, topic, 81, 2000)).length >= 81 ? true : undefined), 30000);
+      await waitFor(
+        'all entries on the topic',
+        async () => ((await readTopic(brokers, topic, 81, 2000)).length >= 81 ? true : undefined),
+        30000,
+      );
       await consumer.start();
 
       const deadLetters = await readTopic(brokers, `${topic}.dlq`, 1);
       expect(deadLetters.map((m) => m.headers[DLQ_HEADERS.reason])).toEqual(['rejected']);
-      await waitFor('the 80 good entries', async () => ((await ledgerCount(db, group)).total >= 80 ? true : undefined));
+      await waitFor('the 80 good entries', async () =>
+        (await ledgerCount(db, group)).total >= 80 ? true : undefined,
+      );
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await ledgerCount(db, group)).toEqual({ total: 80, distinct: 80 });
-      const expected = [...Array.from({ length: 20 }, (_, i) => i), ...Array.from({ length: 20 }, (_, i) => 21 + i)];
+      const expected = [
+        ...Array.from({ length: 20 }, (_, i) => i),
+        ...Array.from({ length: 20 }, (_, i) => 21 + i),
+      ];
       expect((await appliedByAccount(db, group)).get('ACC-0')).toEqual(expected);
       expect((await appliedByAccount(db, group)).get('ACC-1')).toEqual(expected);
       expect(Math.max(...runSizes)).toBeGreaterThan(1); // applied together, not one by one

@@ -3,7 +3,15 @@ import { testEnv, testKafka, waitFor } from '@motcua/testing';
 import { EventConsumer, subscribe } from '../src/consumer/event-consumer';
 import { createKafka } from '../src/kafka-client';
 import { PgDatabase } from './pg-database';
-import { asAdmin, createTopic, ledgerContract, ledgerHandler, logger, messagingDatabase, readTopic } from './harness';
+import {
+  asAdmin,
+  createTopic,
+  ledgerContract,
+  ledgerHandler,
+  logger,
+  messagingDatabase,
+  readTopic,
+} from './harness';
 
 jest.setTimeout(120_000);
 
@@ -28,7 +36,10 @@ describe('event consumer while its database is down', () => {
     const setConnections = async (allowed: boolean) => {
       await server.$executeRawUnsafe(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS ${allowed}`);
       if (!allowed) {
-        await server.$executeRawUnsafe('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', name);
+        await server.$executeRawUnsafe(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+          name,
+        );
       }
     };
     try {
@@ -36,17 +47,28 @@ describe('event consumer while its database is down', () => {
       await producer.connect();
       await setConnections(false);
       const records = Array.from({ length: 10 }, (_, seq) => {
-        const { event, key } = buildEvent(contract, { account: `ACC-${seq % 2}`, seq }, { correlationId: 'db-down' });
+        const { event, key } = buildEvent(
+          contract,
+          { account: `ACC-${seq % 2}`, seq },
+          { correlationId: 'db-down' },
+        );
         return toKafkaRecord(event, key);
       });
       await producer.send({ topic, messages: records });
       await new Promise((resolve) => setTimeout(resolve, 4000)); // several retry rounds against the closed database
       await setConnections(true);
 
-      await waitFor('10 entries applied after the database returned', async () => {
-        const rows = await db.$queryRawUnsafe<{ count: string }[]>('SELECT count(*) FROM ledger WHERE consumer_group = $1', group);
-        return Number(rows[0].count) >= 10 ? true : undefined;
-      }, 60000);
+      await waitFor(
+        '10 entries applied after the database returned',
+        async () => {
+          const rows = await db.$queryRawUnsafe<{ count: string }[]>(
+            'SELECT count(*) FROM ledger WHERE consumer_group = $1',
+            group,
+          );
+          return Number(rows[0].count) >= 10 ? true : undefined;
+        },
+        60000,
+      );
       const deadLetters = await readTopic(brokers, `${topic}.dlq`, 1, 3000);
       expect(deadLetters).toHaveLength(0);
     } finally {

@@ -23,7 +23,11 @@ export function ledgerContract(topic: string) {
     keyField: 'account',
     source: '/motcua/test',
     summary: 'A numbered entry of an account, to check order and exactly-once effect.',
-    schema: z.object({ account: z.string().min(1), seq: z.number().int().nonnegative(), poison: z.boolean().optional() }),
+    schema: z.object({
+      account: z.string().min(1),
+      seq: z.number().int().nonnegative(),
+      poison: z.boolean().optional(),
+    }),
     example: { account: 'A', seq: 0 },
   });
 }
@@ -42,10 +46,14 @@ export async function createTopic(brokers: string[], partitions = 6): Promise<st
       ],
     });
     // A broker that has just started may need a moment before it leads the new partitions.
-    await waitFor(`leaders of ${topic}`, async () => {
-      const { topics } = await admin.fetchTopicMetadata({ topics: [topic, `${topic}.dlq`] });
-      return topics.every((t) => t.partitions.every((p) => p.leader >= 0)) ? true : undefined;
-    }, 30000);
+    await waitFor(
+      `leaders of ${topic}`,
+      async () => {
+        const { topics } = await admin.fetchTopicMetadata({ topics: [topic, `${topic}.dlq`] });
+        return topics.every((t) => t.partitions.every((p) => p.leader >= 0)) ? true : undefined;
+      },
+      30000,
+    );
   } finally {
     await admin.disconnect();
   }
@@ -53,7 +61,9 @@ export async function createTopic(brokers: string[], partitions = 6): Promise<st
 }
 
 /** A fresh database per test: its outbox holds only that test's rows. Dropped by `drop()`. */
-export async function messagingDatabase(serverUrl: string): Promise<{ db: PgDatabase; url: string; drop: () => Promise<void> }> {
+export async function messagingDatabase(
+  serverUrl: string,
+): Promise<{ db: PgDatabase; url: string; drop: () => Promise<void> }> {
   const name = `motcua_test_messaging_${randomUUID().slice(0, 8)}`;
   await ensureDatabases(serverUrl, [name]);
   const url = databaseUrl(serverUrl, name);
@@ -69,7 +79,11 @@ export async function messagingDatabase(serverUrl: string): Promise<{ db: PgData
 }
 
 /** Writes entries through the outbox, one transaction each, as a service would. */
-export async function writeEntries(uow: UnitOfWork<SqlTransaction>, contract: LedgerContract, entries: { account: string; seq: number; poison?: boolean }[]) {
+export async function writeEntries(
+  uow: UnitOfWork<SqlTransaction>,
+  contract: LedgerContract,
+  entries: { account: string; seq: number; poison?: boolean }[],
+) {
   for (const entry of entries) {
     await uow.run(async (_tx, events) => {
       events.publish(contract, entry);
@@ -79,8 +93,14 @@ export async function writeEntries(uow: UnitOfWork<SqlTransaction>, contract: Le
 
 /** The effect a handler makes: one ledger row per applied entry. */
 export function ledgerHandler(group: string) {
-  return async (event: CloudEvent<{ account: string; seq: number; poison?: boolean }>, tx: SqlTransaction) => {
-    if (event.data.poison) throw new PermanentError(`entry ${event.data.account}/${event.data.seq} is refused by a business rule`);
+  return async (
+    event: CloudEvent<{ account: string; seq: number; poison?: boolean }>,
+    tx: SqlTransaction,
+  ) => {
+    if (event.data.poison)
+      throw new PermanentError(
+        `entry ${event.data.account}/${event.data.seq} is refused by a business rule`,
+      );
     await tx.$executeRawUnsafe(
       'INSERT INTO ledger (consumer_group, account, seq, event_id) VALUES ($1, $2, $3, $4)',
       group,
@@ -92,13 +112,17 @@ export function ledgerHandler(group: string) {
 }
 
 /** Entries per account in the order they were applied. */
-export async function appliedByAccount(db: PgDatabase, group: string): Promise<Map<string, number[]>> {
+export async function appliedByAccount(
+  db: PgDatabase,
+  group: string,
+): Promise<Map<string, number[]>> {
   const rows = await db.$queryRawUnsafe<{ account: string; seq: number }[]>(
     'SELECT account, seq FROM ledger WHERE consumer_group = $1 ORDER BY id',
     group,
   );
   const byAccount = new Map<string, number[]>();
-  for (const row of rows) byAccount.set(row.account, [...(byAccount.get(row.account) ?? []), row.seq]);
+  for (const row of rows)
+    byAccount.set(row.account, [...(byAccount.get(row.account) ?? []), row.seq]);
   return byAccount;
 }
 
@@ -109,7 +133,12 @@ export function entries(accounts: number, perAccount: number, from = 0) {
 }
 
 /** Reads every message of a topic from the beginning with a throw-away group. */
-export async function readTopic(brokers: string[], topic: string, expected: number, timeoutMs = 20000) {
+export async function readTopic(
+  brokers: string[],
+  topic: string,
+  expected: number,
+  timeoutMs = 20000,
+) {
   const consumer = testKafka(brokers).consumer({ groupId: `reader-${randomUUID()}` });
   const messages: { key: string; headers: Record<string, string>; value: string }[] = [];
   await consumer.connect();
@@ -117,13 +146,21 @@ export async function readTopic(brokers: string[], topic: string, expected: numb
   await consumer.run({
     eachMessage: async ({ message }) => {
       const headers = Object.fromEntries(
-        Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]),
+        Object.entries(message.headers ?? {}).map(([k, v]) => [
+          k,
+          String(Array.isArray(v) ? v[0] : v),
+        ]),
       );
-      messages.push({ key: message.key?.toString() ?? '', headers, value: message.value?.toString() ?? '' });
+      messages.push({
+        key: message.key?.toString() ?? '',
+        headers,
+        value: message.value?.toString() ?? '',
+      });
     },
   });
   const deadline = Date.now() + timeoutMs;
-  while (messages.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (messages.length < expected && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
   await consumer.disconnect();
   return messages;
 }

@@ -34,7 +34,8 @@ describe('outbox relay against the real broker and database', () => {
       kafka,
       logger,
       afterPublish: async () => {
-        if (crashes-- > 0) throw new Error('simulated crash after the broker acknowledged, before marking');
+        if (crashes-- > 0)
+          throw new Error('simulated crash after the broker acknowledged, before marking');
       },
     });
     const group = `crash-${topic}`;
@@ -57,7 +58,10 @@ describe('outbox relay against the real broker and database', () => {
       expect(new Set(ids).size).toBe(20);
 
       await waitFor('20 ledger entries', async () => {
-        const [{ count }] = await db.$queryRawUnsafe<{ count: string }[]>('SELECT count(*) FROM inbox_event WHERE consumer_group = $1', group);
+        const [{ count }] = await db.$queryRawUnsafe<{ count: string }[]>(
+          'SELECT count(*) FROM inbox_event WHERE consumer_group = $1',
+          group,
+        );
         return Number(count) >= 20 ? true : undefined;
       });
       await new Promise((resolve) => setTimeout(resolve, 1000)); // let any duplicate land
@@ -77,10 +81,20 @@ describe('outbox relay against the real broker and database', () => {
 
   describe('with the broker stopped during a burst of writes', () => {
     const port = '29092';
-    const env = { ...process.env, KAFKA_PORT: port, KAFKA_CONTROLLER_PORT: '29093', KAFKA_DATA_DIR: join(repoRoot(), 'infra/kafka/.data-test-restart'), KAFKA_CREDENTIALS_DIR: process.env.MOTCUA_TEST_KAFKA_CREDENTIALS };
+    const env = {
+      ...process.env,
+      KAFKA_PORT: port,
+      KAFKA_CONTROLLER_PORT: '29093',
+      KAFKA_DATA_DIR: join(repoRoot(), 'infra/kafka/.data-test-restart'),
+      KAFKA_CREDENTIALS_DIR: process.env.MOTCUA_TEST_KAFKA_CREDENTIALS,
+    };
     const kafkaSh = (command: string) => {
-      const result = spawnSync('bash', [join(repoRoot(), 'infra/kafka/kafka.sh'), command], { env, encoding: 'utf8' });
-      if (result.status !== 0 && command !== 'status') throw new Error(`kafka.sh ${command}: ${result.stdout}${result.stderr}`);
+      const result = spawnSync('bash', [join(repoRoot(), 'infra/kafka/kafka.sh'), command], {
+        env,
+        encoding: 'utf8',
+      });
+      if (result.status !== 0 && command !== 'status')
+        throw new Error(`kafka.sh ${command}: ${result.stdout}${result.stderr}`);
     };
     const brokers = [`127.0.0.1:${port}`];
 
@@ -119,16 +133,26 @@ describe('outbox relay against the real broker and database', () => {
         kafkaSh('start');
         await writeEntries(uow, contract, entries(6, 10, 20));
 
-        await waitFor('180 entries applied', async () => {
-          const rows = await db.$queryRawUnsafe<{ count: string }[]>('SELECT count(*) FROM ledger WHERE consumer_group = $1', group);
-          return Number(rows[0].count) >= 180 ? true : undefined;
-        }, 120_000);
+        await waitFor(
+          '180 entries applied',
+          async () => {
+            const rows = await db.$queryRawUnsafe<{ count: string }[]>(
+              'SELECT count(*) FROM ledger WHERE consumer_group = $1',
+              group,
+            );
+            return Number(rows[0].count) >= 180 ? true : undefined;
+          },
+          120_000,
+        );
         const applied = await appliedByAccount(db, group);
         expect(applied.size).toBe(6);
         const expected = Array.from({ length: 30 }, (_, i) => i);
         for (const seqs of applied.values()) expect(seqs).toEqual(expected);
         // The relay took the lead again after the broker came back, and says so to the alerts.
-        expect((await metricsRegistry.getSingleMetric('motcua_outbox_relay_leader')!.get()).values[0]?.value).toBe(1);
+        expect(
+          (await metricsRegistry.getSingleMetric('motcua_outbox_relay_leader')!.get()).values[0]
+            ?.value,
+        ).toBe(1);
       } finally {
         await consumer.stop();
         await relay.stop();

@@ -6,7 +6,8 @@
  */
 export function safeError(error: unknown, depth = 0): Record<string, unknown> | undefined {
   if (error === null || error === undefined) return undefined;
-  if (typeof error !== 'object') return { message: redactErrorText(JSON.stringify(error) ?? typeof error) };
+  if (typeof error !== 'object')
+    return { message: redactErrorText(JSON.stringify(error) ?? typeof error) };
   const e = error as Record<string, unknown>;
   const name = e['name'];
   const safe: Record<string, unknown> = {

@@ -31,7 +31,10 @@ const TEST_KAFKA_PORT = Number(process.env.MOTCUA_TEST_KAFKA_PORT ?? 19092);
 const TEST_KAFKA = {
   port: String(TEST_KAFKA_PORT),
   controllerPort: String(TEST_KAFKA_PORT + 1),
-  dataDir: TEST_KAFKA_PORT === 19092 ? 'infra/kafka/.data-test' : `infra/kafka/.data-test-${TEST_KAFKA_PORT}`,
+  dataDir:
+    TEST_KAFKA_PORT === 19092
+      ? 'infra/kafka/.data-test'
+      : `infra/kafka/.data-test-${TEST_KAFKA_PORT}`,
 };
 const TEST_REDIS_URL = 'redis://127.0.0.1:6379/1';
 
@@ -46,7 +49,7 @@ export async function resolveInfrastructure(env = process.env): Promise<Infrastr
   if (env.DATABASE_URL && env.REDIS_URL && env.KAFKA_BROKERS) {
     if (!env.MOTCUA_TEST_KAFKA_CREDENTIALS) {
       throw new Error(
-        'KAFKA_BROKERS is given: set MOTCUA_TEST_KAFKA_CREDENTIALS to the folder of that broker\'s credentials ' +
+        "KAFKA_BROKERS is given: set MOTCUA_TEST_KAFKA_CREDENTIALS to the folder of that broker's credentials " +
           '(admin.env and one <principal>.env per service and the portal, as infra/kafka/kafka.sh writes them)',
       );
     }
@@ -67,11 +70,17 @@ export async function resolveInfrastructure(env = process.env): Promise<Infrastr
 }
 
 function dockerAnswers(): boolean {
-  const result = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 5000, encoding: 'utf8' });
+  const result = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
+    timeout: 5000,
+    encoding: 'utf8',
+  });
   return result.status === 0 && result.stdout.trim().length > 0;
 }
 
-function kafkaScript(command: 'start' | 'stop' | 'status'): { status: number | null; output: string } {
+function kafkaScript(command: 'start' | 'stop' | 'status'): {
+  status: number | null;
+  output: string;
+} {
   const result = spawnSync('bash', [join(repoRoot(), 'infra/kafka/kafka.sh'), command], {
     env: {
       ...process.env,
@@ -89,7 +98,9 @@ function kafkaScript(command: 'start' | 'stop' | 'status'): { status: number | n
 
 /** Whether something accepts connections on the test broker's port (e.g. another checkout's broker). */
 function testBrokerPortAnswers(): boolean {
-  const probe = spawnSync('bash', ['-c', `exec 3<>/dev/tcp/127.0.0.1/${TEST_KAFKA.port}`], { timeout: 5000 });
+  const probe = spawnSync('bash', ['-c', `exec 3<>/dev/tcp/127.0.0.1/${TEST_KAFKA.port}`], {
+    timeout: 5000,
+  });
   return probe.status === 0;
 }
 
@@ -112,7 +123,9 @@ function startLocalKafka(env: NodeJS.ProcessEnv): Infrastructure {
   if (!wasRunning) {
     const started = kafkaScript('start');
     if (started.status !== 0) {
-      throw new Error(`The local Kafka broker did not start (infra/kafka/kafka.sh start):\n${started.output}`);
+      throw new Error(
+        `The local Kafka broker did not start (infra/kafka/kafka.sh start):\n${started.output}`,
+      );
     }
   }
   return {

@@ -13,11 +13,21 @@ export function testKafka(
   clientId = 'motcua-test',
   sasl: KafkaSasl | null = testEnv.kafkaSasl('admin'),
 ): Kafka {
-  return new Kafka({ clientId, brokers, ...(sasl ? { sasl } : {}), logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+  return new Kafka({
+    clientId,
+    brokers,
+    ...(sasl ? { sasl } : {}),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 3 },
+  });
 }
 
 /** Waits until the broker answers a metadata request (signed in as `admin`), then creates every declared topic. */
-export async function ensureTopics(brokers: string[], admin: KafkaSasl, timeoutMs = 60000): Promise<void> {
+export async function ensureTopics(
+  brokers: string[],
+  admin: KafkaSasl,
+  timeoutMs = 60000,
+): Promise<void> {
   const client = testKafka(brokers, 'motcua-provision', admin).admin();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -28,10 +38,14 @@ export async function ensureTopics(brokers: string[], admin: KafkaSasl, timeoutM
     } catch (error) {
       await client.disconnect().catch(() => undefined);
       if ((error as Error).name === 'KafkaJSSASLAuthenticationError') {
-        throw new Error(`Kafka at ${brokers.join(',')} refuses the admin ${admin.username}: ${(error as Error).message} (are these that broker's credentials?)`);
+        throw new Error(
+          `Kafka at ${brokers.join(',')} refuses the admin ${admin.username}: ${(error as Error).message} (are these that broker's credentials?)`,
+        );
       }
       if (Date.now() > deadline) {
-        throw new Error(`Kafka at ${brokers.join(',')} does not answer metadata requests: ${(error as Error).message}`);
+        throw new Error(
+          `Kafka at ${brokers.join(',')} does not answer metadata requests: ${(error as Error).message}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
@@ -42,7 +56,11 @@ export async function ensureTopics(brokers: string[], admin: KafkaSasl, timeoutM
     if (missing.length > 0) {
       await client.createTopics({
         waitForLeaders: true,
-        topics: missing.map(([topic, { partitions }]) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+        topics: missing.map(([topic, { partitions }]) => ({
+          topic,
+          numPartitions: partitions,
+          replicationFactor: 1,
+        })),
       });
     }
   } finally {

@@ -9,7 +9,14 @@ import { testEnv } from './test-env';
 import { waitFor } from './wait-for';
 
 /** `metricsUrl`: the management port's /metrics (METRICS_PORT, a free port the service picks and logs). */
-export type RunningService = { name: ServiceName; url: string; metricsUrl: string; process: ChildProcess; logs: string[]; stop: () => Promise<void> };
+export type RunningService = {
+  name: ServiceName;
+  url: string;
+  metricsUrl: string;
+  process: ChildProcess;
+  logs: string[];
+  stop: () => Promise<void>;
+};
 
 /**
  * Starts a built service (dist/apps/<name>/main.js) as its own process against the
@@ -24,7 +31,8 @@ export async function startService(
   // MOTCUA_TEST_PORT_OFFSET shifts every test service's port, for checkouts side by side.
   const port = requestedPort + Number(process.env.MOTCUA_TEST_PORT_OFFSET ?? 0);
   const main = join(repoRoot(), 'dist', 'apps', name, 'main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: build the services first (npx nx run-many -t build)`);
+  if (!existsSync(main))
+    throw new Error(`${main} is missing: build the services first (npx nx run-many -t build)`);
   const logs: string[] = [];
   const child = spawn(process.execPath, ['--enable-source-maps', main], {
     env: {
@@ -62,21 +70,37 @@ export async function startService(
       setTimeout(() => child.kill('SIGKILL'), 15000).unref();
     });
   try {
-    await waitFor(`${name} /health`, async () => {
-      if (child.exitCode !== null) return 'exited';
-      const response = await fetch(`${url}/health`).catch(() => undefined);
-      return response?.status === 200 ? 'up' : undefined;
-    }, 30000).then((state) => {
-      if (state === 'exited') throw new Error(`${name} exited with ${child.exitCode}:\n${logs.slice(-20).join('\n')}`);
+    await waitFor(
+      `${name} /health`,
+      async () => {
+        if (child.exitCode !== null) return 'exited';
+        const response = await fetch(`${url}/health`).catch(() => undefined);
+        return response?.status === 200 ? 'up' : undefined;
+      },
+      30000,
+    ).then((state) => {
+      if (state === 'exited')
+        throw new Error(`${name} exited with ${child.exitCode}:\n${logs.slice(-20).join('\n')}`);
     });
   } catch (error) {
     await stop();
     throw error;
   }
   // The management port opens just after the public one; the service logs the port it got.
-  const metricsPort = await waitFor(`${name} metrics port`, async () => logs.map((line) => /"metricsPort":(\d+)/.exec(line)?.[1]).find(Boolean), 10000).catch(async (error: Error) => {
+  const metricsPort = await waitFor(
+    `${name} metrics port`,
+    async () => logs.map((line) => /"metricsPort":(\d+)/.exec(line)?.[1]).find(Boolean),
+    10000,
+  ).catch(async (error: Error) => {
     await stop();
     throw new Error(`${error.message}\n${logs.slice(-20).join('\n')}`);
   });
-  return { name, url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, process: child, logs, stop };
+  return {
+    name,
+    url,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    process: child,
+    logs,
+    stop,
+  };
 }

@@ -21,17 +21,22 @@ type Compose = {
 
 /** docker-compose.yml cannot run on machines without Docker; this keeps it in step with the local scripts. */
 describe('docker-compose.yml stays in step with the local stack', () => {
-  const compose = parse(readFileSync(join(repoRoot(), 'docker-compose.yml'), 'utf8'), { merge: true }) as Compose;
+  const compose = parse(readFileSync(join(repoRoot(), 'docker-compose.yml'), 'utf8'), {
+    merge: true,
+  }) as Compose;
   const stackScript = readFileSync(join(repoRoot(), 'tools/stack/common.sh'), 'utf8');
 
-  it.each(SERVICES)('%s is built from its Dockerfile with the port and database of the local stack', (service) => {
-    const definition = compose.services[service];
-    expect(definition?.build?.args?.SERVICE).toBe(service);
-    const port = new RegExp(`\\[${service}\\]=(\\d+)`).exec(stackScript)?.[1];
-    expect(definition?.environment?.PORT).toBe(Number(port));
-    expect(definition?.ports).toEqual([`${port}:${port}`]);
-    expect(definition?.environment?.DATABASE_URL).toMatch(new RegExp(`/motcua_${service}$`));
-  });
+  it.each(SERVICES)(
+    '%s is built from its Dockerfile with the port and database of the local stack',
+    (service) => {
+      const definition = compose.services[service];
+      expect(definition?.build?.args?.SERVICE).toBe(service);
+      const port = new RegExp(`\\[${service}\\]=(\\d+)`).exec(stackScript)?.[1];
+      expect(definition?.environment?.PORT).toBe(Number(port));
+      expect(definition?.ports).toEqual([`${port}:${port}`]);
+      expect(definition?.environment?.DATABASE_URL).toMatch(new RegExp(`/motcua_${service}$`));
+    },
+  );
 
   it('creates the topics the contracts declare, from the generated topics file', () => {
     const topicsFile = readFileSync(join(repoRoot(), 'infra/kafka/topics.txt'), 'utf8');
@@ -41,32 +46,51 @@ describe('docker-compose.yml stays in step with the local stack', () => {
     expect(compose.services['kafka-topics']).toBeDefined();
   });
 
-  it.each(SERVICES)('%s signs in to Kafka with its own identity, as tools/stack/up.sh passes it', (service) => {
-    const definition = compose.services[service];
-    expect(definition?.volumes).toContain('kafka-credentials:/credentials:ro');
-    // The image sets SERVICE; the command reads that service's credentials file before starting it.
-    expect(definition?.command?.join(' ')).toContain('. /credentials/$$SERVICE.env');
-    expect(definition?.depends_on).toHaveProperty('kafka-acls');
-    expect(stackScript).toContain('source "$STACK_KAFKA_CREDENTIALS/$service.env"');
-  });
+  it.each(SERVICES)(
+    '%s signs in to Kafka with its own identity, as tools/stack/up.sh passes it',
+    (service) => {
+      const definition = compose.services[service];
+      expect(definition?.volumes).toContain('kafka-credentials:/credentials:ro');
+      // The image sets SERVICE; the command reads that service's credentials file before starting it.
+      expect(definition?.command?.join(' ')).toContain('. /credentials/$$SERVICE.env');
+      expect(definition?.depends_on).toHaveProperty('kafka-acls');
+      expect(stackScript).toContain('source "$STACK_KAFKA_CREDENTIALS/$service.env"');
+    },
+  );
 
   it('runs the broker with SASL and applies the users and the ACLs derived from the contracts', () => {
-    expect(compose.services.kafka?.entrypoint).toEqual(['/bin/bash', '/motcua/container-broker.sh', 'start']);
-    expect(compose.services['kafka-topics']?.entrypoint).toEqual(['/bin/bash', '/motcua/container-broker.sh', 'init']);
-    expect(compose.services['kafka-credentials']?.command?.join(' ')).toContain('tools/kafka/identities.ts credentials /credentials');
-    expect(compose.services['kafka-acls']?.command?.join(' ')).toContain('tools/kafka/identities.ts apply --bootstrap kafka:9092');
+    expect(compose.services.kafka?.entrypoint).toEqual([
+      '/bin/bash',
+      '/motcua/container-broker.sh',
+      'start',
+    ]);
+    expect(compose.services['kafka-topics']?.entrypoint).toEqual([
+      '/bin/bash',
+      '/motcua/container-broker.sh',
+      'init',
+    ]);
+    expect(compose.services['kafka-credentials']?.command?.join(' ')).toContain(
+      'tools/kafka/identities.ts credentials /credentials',
+    );
+    expect(compose.services['kafka-acls']?.command?.join(' ')).toContain(
+      'tools/kafka/identities.ts apply --bootstrap kafka:9092',
+    );
   });
 
   it('gives the dossiers service a generated APPLICANT_KEY_SECRET, as npm run up does', () => {
     expect(compose.services['secrets']).toBeDefined();
-    expect(compose.services['dossiers']?.command?.join(' ')).toContain('cat /secrets/applicant-key');
+    expect(compose.services['dossiers']?.command?.join(' ')).toContain(
+      'cat /secrets/applicant-key',
+    );
     expect(stackScript).toMatch(/APPLICANT_KEY_SECRET=.*STACK_APPLICANT_KEY_SECRET/);
   });
 
   it('points every service at the OpenID Connect provider, as npm run up does', () => {
     expect(compose.services['idp']?.ports).toEqual(['3100:3100']);
     for (const service of SERVICES) {
-      expect(compose.services[service]?.environment?.AUTH_JWKS_URL).toBe('${AUTH_JWKS_URL:-http://idp:3100/jwks}');
+      expect(compose.services[service]?.environment?.AUTH_JWKS_URL).toBe(
+        '${AUTH_JWKS_URL:-http://idp:3100/jwks}',
+      );
     }
     const upScript = readFileSync(join(repoRoot(), 'tools/stack/up.sh'), 'utf8');
     expect(upScript).toContain('tools/idp/idp.ts');

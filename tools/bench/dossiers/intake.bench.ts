@@ -37,7 +37,10 @@ let AGENCY = '';
 
 async function publishBenchmarkProcedure(): Promise<void> {
   const admin = await mintDevToken(repoRoot(), { subject: 'bench-admin', roles: ['admin'] });
-  const current = (await (await fetch(`${CATALOG_URL}/procedures/${TEMPLATE}`)).json()) as Record<string, unknown>;
+  const current = (await (await fetch(`${CATALOG_URL}/procedures/${TEMPLATE}`)).json()) as Record<
+    string,
+    unknown
+  >;
   const { procedureId: _id, version: _v, decision: _d, ...procedure } = current;
   const n = Math.floor(Math.random() * 90) + 10;
   PROCEDURE = `9.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
@@ -47,17 +50,30 @@ async function publishBenchmarkProcedure(): Promise<void> {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
     body: JSON.stringify({
       decision: { number: `B${n}/QĐ-BENCH`, kind: 'new', signedOn: today, effectiveFrom: today },
-      procedure: { ...procedure, code: PROCEDURE, agencyCode: (AGENCY = `B${n}.00.15.H26`), name: `Đo tải tiếp nhận hồ sơ ${n}` },
+      procedure: {
+        ...procedure,
+        code: PROCEDURE,
+        agencyCode: (AGENCY = `B${n}.00.15.H26`),
+        name: `Đo tải tiếp nhận hồ sơ ${n}`,
+      },
     }),
   });
-  if (response.status !== 201) throw new Error(`publishing the benchmark procedure answered ${response.status}: ${(await response.text()).slice(0, 400)}`);
+  if (response.status !== 201)
+    throw new Error(
+      `publishing the benchmark procedure answered ${response.status}: ${(await response.text()).slice(0, 400)}`,
+    );
 }
 
 function intakeBody(i: number) {
   return {
     procedureCode: PROCEDURE,
     channel: 'in_person',
-    applicant: { type: 'business', personalId: String(100000000000 + i), name: 'Nguyễn Văn Benchmark', organisationName: 'Công ty TNHH Đo tải' },
+    applicant: {
+      type: 'business',
+      personalId: String(100000000000 + i),
+      name: 'Nguyễn Văn Benchmark',
+      organisationName: 'Công ty TNHH Đo tải',
+    },
     documents: [{ code: 'BDKG', digitized: true, reused: false }],
   };
 }
@@ -67,20 +83,32 @@ function intakeBody(i: number) {
  * keep-alive connections (fetch cost this process about a quarter of a core at 200 requests/s).
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-function postJson(url: string, token: string, payload: unknown): Promise<{ status: number; text: string }> {
+function postJson(
+  url: string,
+  token: string,
+  payload: unknown,
+): Promise<{ status: number; text: string }> {
   const body = JSON.stringify(payload);
   return new Promise((resolve, reject) => {
-    const request = http.request(url, {
-      method: 'POST',
-      agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
-    }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-      response.on('error', reject);
-    });
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -93,7 +121,10 @@ async function topicEnds(kafka: Kafka): Promise<{ partition: number; offset: str
   const admin = kafka.admin();
   await admin.connect();
   try {
-    return (await admin.fetchTopicOffsets(TOPIC)).map((p) => ({ partition: p.partition, offset: p.high }));
+    return (await admin.fetchTopicOffsets(TOPIC)).map((p) => ({
+      partition: p.partition,
+      offset: p.high,
+    }));
   } finally {
     await admin.disconnect();
   }
@@ -104,7 +135,11 @@ async function topicEnds(kafka: Kafka): Promise<{ partition: number; offset: str
  * the relay sent it), read from `from` on once the intakes are done, so reading the topic costs the
  * machine nothing while the intakes are measured.
  */
-async function arrivals(kafka: Kafka, from: { partition: number; offset: string }[], ids: Set<string>): Promise<Map<string, number>> {
+async function arrivals(
+  kafka: Kafka,
+  from: { partition: number; offset: string }[],
+  ids: Set<string>,
+): Promise<Map<string, number>> {
   const arrived = new Map<string, number>();
   const consumer = kafka.consumer({ groupId: `bench-${randomUUID()}` });
   await consumer.connect();
@@ -118,20 +153,27 @@ async function arrivals(kafka: Kafka, from: { partition: number; offset: string 
   });
   for (const { partition, offset } of from) consumer.seek({ topic: TOPIC, partition, offset });
   const deadline = Date.now() + 60_000;
-  while (arrived.size < ids.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while (arrived.size < ids.size && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
   await consumer.disconnect();
   return arrived;
 }
 
 async function httpIntakes(token: string) {
   const started = new Map<string, number>();
-  const kafka = new Kafka({ clientId: 'bench', brokers: KAFKA, sasl: KAFKA_ADMIN(), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'bench',
+    brokers: KAFKA,
+    sasl: KAFKA_ADMIN(),
+    logLevel: logLevel.NOTHING,
+  });
   const latencies: number[] = [];
   const post = async (i: number) => {
     const t0 = Date.now();
     const response = await postJson(`${DOSSIERS_URL}/dossiers`, token, intakeBody(i));
     const body = JSON.parse(response.text) as { dossier?: { id: string } };
-    if (response.status !== 201 || !body.dossier) throw new Error(`intake answered ${response.status}: ${response.text.slice(0, 300)}`);
+    if (response.status !== 201 || !body.dossier)
+      throw new Error(`intake answered ${response.status}: ${response.text.slice(0, 300)}`);
     latencies.push(Date.now() - t0);
     started.set(body.dossier.id, t0);
   };
@@ -154,8 +196,15 @@ async function httpIntakes(token: string) {
   console.error('phase: measured HTTP intakes end');
   agent.destroy();
   const arrived = await arrivals(kafka, from, new Set(started.keys()));
-  const toKafka = [...started].filter(([id]) => arrived.has(id)).map(([id, t0]) => arrived.get(id)! - t0);
-  return { perSecond: COUNT / (elapsed / 1000), latencies, toKafka, missing: started.size - toKafka.length };
+  const toKafka = [...started]
+    .filter(([id]) => arrived.has(id))
+    .map(([id, t0]) => arrived.get(id)! - t0);
+  return {
+    perSecond: COUNT / (elapsed / 1000),
+    latencies,
+    toKafka,
+    missing: started.size - toKafka.length,
+  };
 }
 
 /**
@@ -167,15 +216,25 @@ async function consumersCaughtUp(kafka: Kafka): Promise<number> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const active = (await admin.describeGroups((await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith('motcua.'))))
-      .groups.filter((g) => g.members.length > 0).map((g) => g.groupId);
+    const active = (
+      await admin.describeGroups(
+        (await admin.listGroups()).groups
+          .map((g) => g.groupId)
+          .filter((g) => g.startsWith('motcua.')),
+      )
+    ).groups
+      .filter((g) => g.members.length > 0)
+      .map((g) => g.groupId);
     for (const deadline = Date.now() + 120_000; ; await new Promise((r) => setTimeout(r, 500))) {
-      const ends = new Map((await admin.fetchTopicOffsets(TOPIC)).map((p) => [p.partition, Number(p.high)]));
+      const ends = new Map(
+        (await admin.fetchTopicOffsets(TOPIC)).map((p) => [p.partition, Number(p.high)]),
+      );
       let behind = 0;
       for (const groupId of active) {
         const [offsets] = await admin.fetchOffsets({ groupId, topics: [TOPIC] });
         for (const p of offsets?.partitions ?? []) {
-          if (Number(p.offset) >= 0) behind += Math.max(0, (ends.get(p.partition) ?? 0) - Number(p.offset));
+          if (Number(p.offset) >= 0)
+            behind += Math.max(0, (ends.get(p.partition) ?? 0) - Number(p.offset));
         }
       }
       if (behind === 0 || Date.now() > deadline) return behind;
@@ -244,21 +303,45 @@ async function rawBaseline() {
 async function main() {
   await publishBenchmarkProcedure();
   // A desk officer receives for their own agency only (docs/authorization.md): the benchmark agency's.
-  const token = await mintDevToken(repoRoot(), { subject: 'bench-desk', roles: ['desk_officer'], unit: 'VP.MC', agency: AGENCY });
-  console.log(`dossier intake benchmark: ${COUNT} intakes, concurrency ${CONCURRENCY}, procedure ${PROCEDURE} (copy of ${TEMPLATE})`);
+  const token = await mintDevToken(repoRoot(), {
+    subject: 'bench-desk',
+    roles: ['desk_officer'],
+    unit: 'VP.MC',
+    agency: AGENCY,
+  });
+  console.log(
+    `dossier intake benchmark: ${COUNT} intakes, concurrency ${CONCURRENCY}, procedure ${PROCEDURE} (copy of ${TEMPLATE})`,
+  );
   // The baseline runs before and after the intakes (once the consumers caught up); the ratio is
   // taken against the faster of the two, so a machine that got busier meanwhile cannot flatter it.
   const before = await rawBaseline();
   const http = await httpIntakes(token);
-  const unread = await consumersCaughtUp(new Kafka({ clientId: 'bench-lag', brokers: KAFKA, sasl: KAFKA_ADMIN(), logLevel: logLevel.NOTHING }));
+  const unread = await consumersCaughtUp(
+    new Kafka({
+      clientId: 'bench-lag',
+      brokers: KAFKA,
+      sasl: KAFKA_ADMIN(),
+      logLevel: logLevel.NOTHING,
+    }),
+  );
   const after = await rawBaseline();
   const raw = Math.max(before.perSecond, after.perSecond);
   const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(0)} ms`;
-  console.log(`HTTP intake        ${http.perSecond.toFixed(0)} /s   p50 ${ms(http.latencies, 50)}  p95 ${ms(http.latencies, 95)}  p99 ${ms(http.latencies, 99)}`);
-  console.log(`intake → Kafka     p50 ${ms(http.toKafka, 50)}  p99 ${ms(http.toKafka, 99)}  (${http.missing} not seen within 60 s)`);
-  console.log(`raw PostgreSQL     ${raw.toFixed(0)} /s  (same rows, one transaction per dossier; ${before.perSecond.toFixed(0)} /s before the intakes, ${after.perSecond.toFixed(0)} /s after${unread > 0 ? `, ${unread} events still unread by the consumers` : ''})`);
-  console.log(`ratio              ${((http.perSecond / raw) * 100).toFixed(1)} % of the raw baseline`);
-  console.log(`targets            ≥ 500 /s: ${http.perSecond >= 500 ? 'met' : 'NOT met'}; ≥ 40 %: ${http.perSecond / raw >= 0.4 ? 'met' : 'NOT met'}; p99 to Kafka < 250 ms: ${percentile(http.toKafka, 99) < 250 ? 'met' : 'NOT met'}`);
+  console.log(
+    `HTTP intake        ${http.perSecond.toFixed(0)} /s   p50 ${ms(http.latencies, 50)}  p95 ${ms(http.latencies, 95)}  p99 ${ms(http.latencies, 99)}`,
+  );
+  console.log(
+    `intake → Kafka     p50 ${ms(http.toKafka, 50)}  p99 ${ms(http.toKafka, 99)}  (${http.missing} not seen within 60 s)`,
+  );
+  console.log(
+    `raw PostgreSQL     ${raw.toFixed(0)} /s  (same rows, one transaction per dossier; ${before.perSecond.toFixed(0)} /s before the intakes, ${after.perSecond.toFixed(0)} /s after${unread > 0 ? `, ${unread} events still unread by the consumers` : ''})`,
+  );
+  console.log(
+    `ratio              ${((http.perSecond / raw) * 100).toFixed(1)} % of the raw baseline`,
+  );
+  console.log(
+    `targets            ≥ 500 /s: ${http.perSecond >= 500 ? 'met' : 'NOT met'}; ≥ 40 %: ${http.perSecond / raw >= 0.4 ? 'met' : 'NOT met'}; p99 to Kafka < 250 ms: ${percentile(http.toKafka, 99) < 250 ? 'met' : 'NOT met'}`,
+  );
 }
 
 void main().catch((error: Error) => {

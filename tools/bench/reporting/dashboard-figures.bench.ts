@@ -55,11 +55,16 @@ async function get(path: string): Promise<unknown> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist/apps/reporting/main.js'))) throw new Error('build first: node tools/build/build-service.mjs reporting');
+  if (!existsSync(join(root, 'dist/apps/reporting/main.js')))
+    throw new Error('build first: node tools/build/build-service.mjs reporting');
   console.log(`making ${dbName} and seeding one year (600,000 dossiers)...`);
   await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin(`CREATE DATABASE ${dbName}`);
-  const migrated = spawnSync('bash', [join(root, 'tools/prisma/prisma.sh'), 'reporting', 'deploy'], { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' });
+  const migrated = spawnSync(
+    'bash',
+    [join(root, 'tools/prisma/prisma.sh'), 'reporting', 'deploy'],
+    { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' },
+  );
   if (migrated.status !== 0) throw new Error(migrated.stderr);
   const db = new Client({ connectionString: dbUrl });
   await db.connect();
@@ -74,11 +79,22 @@ async function main(): Promise<void> {
 
   const child = spawn(process.execPath, [join(root, 'dist/apps/reporting/main.js')], {
     env: {
-      PATH: process.env.PATH, PORT: String(port), DATABASE_URL: dbUrl, REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/2',
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092', AUTH_JWKS_URL: `file://${join(root, '.data/auth/jwks.json')}`,
-      AUTH_ISSUER: 'motcua-dev', AUTH_AUDIENCE: 'motcua', LOG_LEVEL: 'warn',
+      PATH: process.env.PATH,
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/2',
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092',
+      AUTH_JWKS_URL: `file://${join(root, '.data/auth/jwks.json')}`,
+      AUTH_ISSUER: 'motcua-dev',
+      AUTH_AUDIENCE: 'motcua',
+      LOG_LEVEL: 'warn',
       // reporting signs in as itself (default: the test broker's credentials).
-      ...kafkaSaslEnv(readKafkaCredentials(process.env.KAFKA_CREDENTIALS_DIR ?? join(root, 'infra/kafka/.data-test/credentials'), 'reporting')),
+      ...kafkaSaslEnv(
+        readKafkaCredentials(
+          process.env.KAFKA_CREDENTIALS_DIR ?? join(root, 'infra/kafka/.data-test/credentials'),
+          'reporting',
+        ),
+      ),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -93,26 +109,72 @@ async function main(): Promise<void> {
         count(*) FILTER (WHERE finished_on BETWEEN $1 AND $2) AS processed
       FROM dossier_fact WHERE generation = 1 AND (received_on BETWEEN $1 AND $2 OR finished_on BETWEEN $1 AND $2)`;
     const baselineYear = await measure(() => db.query(baselineSql, ['2025-01-01', '2025-12-31']));
-    const baselineMonth = await measure(() => db.query(baselineSql + ` AND agency_code = 'A07.H26'`, ['2025-06-01', '2025-06-30']));
+    const baselineMonth = await measure(() =>
+      db.query(baselineSql + ` AND agency_code = 'A07.H26'`, ['2025-06-01', '2025-06-30']),
+    );
     const cases: [string, () => Promise<unknown>, number][] = [
       ['all figures, province, year', () => get(`/figures?${year}`), baselineYear],
       ['766 index, province, year', () => get(`/index-766?${year}`), baselineYear],
       ['on-time series by month, year', () => get(`/figures?${year}&groupBy=month`), baselineYear],
-      ['figures by agency (60 rows), year', () => get(`/figures?${year}&groupBy=agency`), baselineYear],
-      ['all figures, one agency, month', () => get('/figures?agency=A07.H26&period=month&date=2025-06-15'), baselineMonth],
-      ['all figures by day, province, month', () => get('/figures?period=month&date=2025-06-15&groupBy=day'), baselineYear],
-      ['overdue list (20 of 60,000 unfinished)', () => get('/figures/overdue?limit=20'), baselineYear],
+      [
+        'figures by agency (60 rows), year',
+        () => get(`/figures?${year}&groupBy=agency`),
+        baselineYear,
+      ],
+      [
+        'all figures, one agency, month',
+        () => get('/figures?agency=A07.H26&period=month&date=2025-06-15'),
+        baselineMonth,
+      ],
+      [
+        'all figures by day, province, month',
+        () => get('/figures?period=month&date=2025-06-15&groupBy=day'),
+        baselineYear,
+      ],
+      [
+        'overdue list (20 of 60,000 unfinished)',
+        () => get('/figures/overdue?limit=20'),
+        baselineYear,
+      ],
       ['Decree 61 evaluation, province, year', () => get(`/evaluation-61?${year}`), baselineYear],
-      ['Decree 61 evaluation by agency, quarter', () => get('/evaluation-61?period=quarter&date=2025-06-15&groupBy=agency'), baselineYear],
-      ['whole dashboard load (4 calls in parallel), province, month', () => Promise.all([get('/index-766?period=month&date=2025-06-15'), get('/figures?period=month&date=2025-06-15&groupBy=day'), get('/figures/overdue?limit=20'), get('/figures/review-campaigns')]), baselineYear],
-      ['whole dashboard load (4 calls in parallel), year', () => Promise.all([get(`/index-766?${year}`), get(`/figures?${year}&groupBy=month`), get('/figures/overdue?limit=20'), get('/figures/review-campaigns')]), baselineYear],
+      [
+        'Decree 61 evaluation by agency, quarter',
+        () => get('/evaluation-61?period=quarter&date=2025-06-15&groupBy=agency'),
+        baselineYear,
+      ],
+      [
+        'whole dashboard load (4 calls in parallel), province, month',
+        () =>
+          Promise.all([
+            get('/index-766?period=month&date=2025-06-15'),
+            get('/figures?period=month&date=2025-06-15&groupBy=day'),
+            get('/figures/overdue?limit=20'),
+            get('/figures/review-campaigns'),
+          ]),
+        baselineYear,
+      ],
+      [
+        'whole dashboard load (4 calls in parallel), year',
+        () =>
+          Promise.all([
+            get(`/index-766?${year}`),
+            get(`/figures?${year}&groupBy=month`),
+            get('/figures/overdue?limit=20'),
+            get('/figures/review-campaigns'),
+          ]),
+        baselineYear,
+      ],
     ];
-    console.log(`\nbaseline: plain SQL aggregate (3 counts) over the same rows: year ${baselineYear.toFixed(1)} ms, one agency-month ${baselineMonth.toFixed(1)} ms`);
+    console.log(
+      `\nbaseline: plain SQL aggregate (3 counts) over the same rows: year ${baselineYear.toFixed(1)} ms, one agency-month ${baselineMonth.toFixed(1)} ms`,
+    );
     console.log(`median of ${RUNS} runs each\n`);
     console.log('case'.padEnd(52) + 'median ms'.padStart(10) + 'ratio'.padStart(8));
     for (const [name, run, baseline] of cases) {
       const ms = await measure(run);
-      console.log(name.padEnd(52) + ms.toFixed(1).padStart(10) + `${(ms / baseline).toFixed(2)}x`.padStart(8));
+      console.log(
+        name.padEnd(52) + ms.toFixed(1).padStart(10) + `${(ms / baseline).toFixed(2)}x`.padStart(8),
+      );
     }
   } finally {
     child.kill('SIGTERM');

@@ -8,11 +8,15 @@ import { DEMO_PROCEDURES } from './demo-procedures';
  * per domain. Idempotent: what exists answers 409 and is counted as existing; the first
  * results of a campaign are recorded only when the campaign was created by this run.
  */
-export async function seedCatalog(client: SeedClient): Promise<{ created: number; existing: number }> {
+export async function seedCatalog(
+  client: SeedClient,
+): Promise<{ created: number; existing: number }> {
   let created = 0;
   let existing = 0;
   // The agency tree first: every service's scope rules read their copy of it.
-  const known = await fetch(`${client.baseUrls.catalog}/agency-tree/${DEMO_AGENCY_TREE.provinceCode}`);
+  const known = await fetch(
+    `${client.baseUrls.catalog}/agency-tree/${DEMO_AGENCY_TREE.provinceCode}`,
+  );
   if (known.status === 404) {
     await client.put('catalog', '/agency-tree', DEMO_AGENCY_TREE, 'admin');
     created += 1;
@@ -31,8 +35,20 @@ export async function seedCatalog(client: SeedClient): Promise<{ created: number
     created += 1;
     if (campaign.domainCode === 'QLG') {
       const id = (body as { id: string }).id;
-      await client.post('catalog', `/review-campaigns/${id}/evaluations`, DEMO_PRICE_REVIEW.evaluation, 'specialist', 'P.QLG');
-      await client.post('catalog', `/review-campaigns/${id}/proposals`, DEMO_PRICE_REVIEW.proposal, 'specialist', 'P.QLG');
+      await client.post(
+        'catalog',
+        `/review-campaigns/${id}/evaluations`,
+        DEMO_PRICE_REVIEW.evaluation,
+        'specialist',
+        'P.QLG',
+      );
+      await client.post(
+        'catalog',
+        `/review-campaigns/${id}/proposals`,
+        DEMO_PRICE_REVIEW.proposal,
+        'specialist',
+        'P.QLG',
+      );
     }
   }
   return { created, existing };

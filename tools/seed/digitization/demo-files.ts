@@ -32,5 +32,8 @@ export const demoScan = (title: string) => pdf(title);
  */
 export const demoSignedResult = (title: string) => {
   const pki = demoPki();
-  return signedPdf(`${title} - DU LIEU MAU (demo data)`, pki.signer, { chain: [pki.province], signingTime: new Date('2026-01-05T09:00:00+07:00') });
+  return signedPdf(`${title} - DU LIEU MAU (demo data)`, pki.signer, {
+    chain: [pki.province],
+    signingTime: new Date('2026-01-05T09:00:00+07:00'),
+  });
 };

@@ -19,12 +19,28 @@ describe('completeness of a procedure (Decree 63/2010 Art. 8(2))', () => {
   });
 
   it('lists every missing part, not only the first', () => {
-    const { steps: _s, requiredDocuments: _d, timeLimit: _t, result: _r, ...rest } = decisionBody('new', '1.000001').procedure;
-    const problem = problemOf({ decision: decisionBody('new', '1.000001').decision, procedure: { ...rest, legalBasis: [], decidingAgency: '  ' } });
+    const {
+      steps: _s,
+      requiredDocuments: _d,
+      timeLimit: _t,
+      result: _r,
+      ...rest
+    } = decisionBody('new', '1.000001').procedure;
+    const problem = problemOf({
+      decision: decisionBody('new', '1.000001').decision,
+      procedure: { ...rest, legalBasis: [], decidingAgency: '  ' },
+    });
     expect(problem.status).toBe(422);
     expect(problem.type).toMatch(/incomplete-procedure$/);
     expect(problem.errors?.map((e) => e.field).sort()).toEqual(
-      ['procedure.decidingAgency', 'procedure.legalBasis', 'procedure.requiredDocuments', 'procedure.result', 'procedure.steps', 'procedure.timeLimit'].sort(),
+      [
+        'procedure.decidingAgency',
+        'procedure.legalBasis',
+        'procedure.requiredDocuments',
+        'procedure.result',
+        'procedure.steps',
+        'procedure.timeLimit',
+      ].sort(),
     );
     expect(problem.errors?.every((e) => e.rule === 'required')).toBe(true);
   });
@@ -52,7 +68,11 @@ describe('rules of a publication decision', () => {
   it('refuses a negative time limit, naming the field and rule', () => {
     const body = decisionBody('new', '1.000001');
     body.procedure.timeLimit.value = -3;
-    expect(problemOf(body).errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'procedure.timeLimit.value', rule: 'too_small' })]));
+    expect(problemOf(body).errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'procedure.timeLimit.value', rule: 'too_small' }),
+      ]),
+    );
   });
 
   it('refuses workflow shares that do not add up to the time limit', () => {
@@ -60,27 +80,43 @@ describe('rules of a publication decision', () => {
     body.procedure.workflow[1].share = 3;
     const problem = problemOf(body);
     expect(problem.status).toBe(400);
-    expect(problem.errors).toEqual([expect.objectContaining({ field: 'procedure.workflow', rule: 'shares-add-up-to-time-limit' })]);
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ field: 'procedure.workflow', rule: 'shares-add-up-to-time-limit' }),
+    ]);
   });
 
   it('refuses workflow steps out of order', () => {
     const body = decisionBody('new', '1.000001');
     body.procedure.workflow[2].order = 2;
-    expect(problemOf(body).errors).toEqual([expect.objectContaining({ field: 'procedure.workflow', rule: 'ordered-steps' })]);
+    expect(problemOf(body).errors).toEqual([
+      expect.objectContaining({ field: 'procedure.workflow', rule: 'ordered-steps' }),
+    ]);
   });
 
   it('refuses an effective date before the signing date', () => {
-    const body = decisionBody('new', '1.000001', { signedOn: '2026-03-10', effectiveFrom: '2026-03-09' });
-    expect(problemOf(body).errors).toEqual([expect.objectContaining({ field: 'decision.effectiveFrom', rule: 'not-before-signing' })]);
+    const body = decisionBody('new', '1.000001', {
+      signedOn: '2026-03-10',
+      effectiveFrom: '2026-03-09',
+    });
+    expect(problemOf(body).errors).toEqual([
+      expect.objectContaining({ field: 'decision.effectiveFrom', rule: 'not-before-signing' }),
+    ]);
   });
 
   it('refuses an unknown kind of decision', () => {
-    expect(problemOf({ decision: { kind: 'suspended' } }).errors).toEqual([expect.objectContaining({ field: 'decision.kind' })]);
+    expect(problemOf({ decision: { kind: 'suspended' } }).errors).toEqual([
+      expect.objectContaining({ field: 'decision.kind' }),
+    ]);
   });
 
   it('reads an abolition without a procedure record', () => {
     const parsed = new PublicationBodyPipe().transform({
-      decision: { number: '9/QĐ-UBND', kind: 'abolished', signedOn: '2026-01-05', effectiveFrom: '2026-02-01' },
+      decision: {
+        number: '9/QĐ-UBND',
+        kind: 'abolished',
+        signedOn: '2026-01-05',
+        effectiveFrom: '2026-02-01',
+      },
       code: '1.000001',
     });
     expect(parsed).toEqual(expect.objectContaining({ code: '1.000001' }));

@@ -1,15 +1,27 @@
 import { z } from 'zod';
-import { procedureCode, procedureVersionSchema, publicationDecisionSchema, TWO_TIER_LOCAL_GOVERNMENT_FROM } from '@motcua/contracts';
+import {
+  procedureCode,
+  procedureVersionSchema,
+  publicationDecisionSchema,
+  TWO_TIER_LOCAL_GOVERNMENT_FROM,
+} from '@motcua/contracts';
 
 export type DecisionKind = 'new' | 'amended' | 'replaced' | 'abolished';
 
 /** Quyết định công bố: number, kind, signing date, effective date (not before the signing date). */
 const decisionOf = <K extends DecisionKind>(kind: K) =>
-  publicationDecisionSchema.extend({ kind: z.literal(kind), number: z.string().trim().min(1).max(64) }).superRefine((decision, ctx) => {
-    if (decision.effectiveFrom < decision.signedOn) {
-      ctx.addIssue({ code: 'custom', path: ['effectiveFrom'], params: { rule: 'not-before-signing' }, message: 'effective date must not be before the signing date' });
-    }
-  });
+  publicationDecisionSchema
+    .extend({ kind: z.literal(kind), number: z.string().trim().min(1).max(64) })
+    .superRefine((decision, ctx) => {
+      if (decision.effectiveFrom < decision.signedOn) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['effectiveFrom'],
+          params: { rule: 'not-before-signing' },
+          message: 'effective date must not be before the signing date',
+        });
+      }
+    });
 
 /**
  * The content of a procedure version as an officer submits it. The catalog adds the ids,
@@ -25,14 +37,32 @@ export const procedureInputSchema = procedureVersionSchema
   .superRefine((procedure, ctx) => {
     const orders = procedure.workflow.map((step) => step.order);
     if (orders.some((order, i) => i > 0 && order <= orders[i - 1])) {
-      ctx.addIssue({ code: 'custom', path: ['workflow'], params: { rule: 'ordered-steps' }, message: 'workflow steps must be in strictly increasing order' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workflow'],
+        params: { rule: 'ordered-steps' },
+        message: 'workflow steps must be in strictly increasing order',
+      });
     }
     const { unit, value } = procedure.timeLimit;
     if (unit === 'same_day' && value !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['timeLimit', 'value'], params: { rule: 'same-day-value-is-1' }, message: 'a same-day (trong ngày) limit has the value 1' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeLimit', 'value'],
+        params: { rule: 'same-day-value-is-1' },
+        message: 'a same-day (trong ngày) limit has the value 1',
+      });
     }
-    if ((unit === 'months' || unit === 'working_days' || unit === 'calendar_days') && !Number.isInteger(value)) {
-      ctx.addIssue({ code: 'custom', path: ['timeLimit', 'value'], params: { rule: 'whole-units' }, message: `a limit in ${unit} is a whole number` });
+    if (
+      (unit === 'months' || unit === 'working_days' || unit === 'calendar_days') &&
+      !Number.isInteger(value)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeLimit', 'value'],
+        params: { rule: 'whole-units' },
+        message: `a limit in ${unit} is a whole number`,
+      });
     }
     const shares = procedure.workflow.reduce((sum, step) => sum + step.share, 0);
     if (Math.abs(shares - procedure.timeLimit.value) > 1e-9) {
@@ -52,8 +82,14 @@ const demo = z.boolean().optional().describe('Marks demo data (dữ liệu mẫu
  * From 1/7/2025 local government has two tiers (province, commune): a version effective from
  * then may not be at district level; older versions keep it (history). docs/legal-rules.md.
  */
-function twoTierLevel(body: { decision: { effectiveFrom: string }; procedure: { level: string } }, ctx: z.RefinementCtx): void {
-  if (body.procedure.level === 'district' && body.decision.effectiveFrom >= TWO_TIER_LOCAL_GOVERNMENT_FROM) {
+function twoTierLevel(
+  body: { decision: { effectiveFrom: string }; procedure: { level: string } },
+  ctx: z.RefinementCtx,
+): void {
+  if (
+    body.procedure.level === 'district' &&
+    body.decision.effectiveFrom >= TWO_TIER_LOCAL_GOVERNMENT_FROM
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['procedure', 'level'],
@@ -63,10 +99,24 @@ function twoTierLevel(body: { decision: { effectiveFrom: string }; procedure: { 
   }
 }
 
-export const newDecisionSchema = z.object({ decision: decisionOf('new'), procedure: procedureInputSchema, demo }).superRefine(twoTierLevel);
-export const amendedDecisionSchema = z.object({ decision: decisionOf('amended'), procedure: procedureInputSchema }).superRefine(twoTierLevel);
-export const replacedDecisionSchema = z.object({ decision: decisionOf('replaced'), replacesCode: procedureCode, procedure: procedureInputSchema, demo }).superRefine(twoTierLevel);
-export const abolishedDecisionSchema = z.object({ decision: decisionOf('abolished'), code: procedureCode });
+export const newDecisionSchema = z
+  .object({ decision: decisionOf('new'), procedure: procedureInputSchema, demo })
+  .superRefine(twoTierLevel);
+export const amendedDecisionSchema = z
+  .object({ decision: decisionOf('amended'), procedure: procedureInputSchema })
+  .superRefine(twoTierLevel);
+export const replacedDecisionSchema = z
+  .object({
+    decision: decisionOf('replaced'),
+    replacesCode: procedureCode,
+    procedure: procedureInputSchema,
+    demo,
+  })
+  .superRefine(twoTierLevel);
+export const abolishedDecisionSchema = z.object({
+  decision: decisionOf('abolished'),
+  code: procedureCode,
+});
 
 export type NewDecision = z.infer<typeof newDecisionSchema>;
 export type AmendedDecision = z.infer<typeof amendedDecisionSchema>;
@@ -81,4 +131,6 @@ export const DECISION_BODY_SCHEMAS: Record<DecisionKind, z.ZodType<DecisionBody>
   abolished: abolishedDecisionSchema,
 };
 
-export const decisionKindSchema = z.object({ decision: z.object({ kind: z.enum(['new', 'amended', 'replaced', 'abolished']) }) });
+export const decisionKindSchema = z.object({
+  decision: z.object({ kind: z.enum(['new', 'amended', 'replaced', 'abolished']) }),
+});

@@ -52,8 +52,14 @@ export class FileRejected extends Error {
   }
 
   toProblem(): DomainProblem {
-    return new DomainProblem(STATUS[this.reason], this.reason, 'The file was refused', this.message, {
-      errors: [{ field: this.field, rule: this.reason, message: this.message }],
-    });
+    return new DomainProblem(
+      STATUS[this.reason],
+      this.reason,
+      'The file was refused',
+      this.message,
+      {
+        errors: [{ field: this.field, rule: this.reason, message: this.message }],
+      },
+    );
   }
 }

@@ -15,7 +15,11 @@ import { verifyPdfSignatures, type VerifiedSignature } from '../signatures/pdf-s
 import { loadTrustAnchors } from '../signatures/trust-anchors';
 
 /** `signatures`: what was verified of a signed PDF (signer, signing time, validity), absent for other files. */
-export type StoredFileView = Inspection & { mediaType: MediaType; alreadyStored: boolean; signatures?: VerifiedSignature[] };
+export type StoredFileView = Inspection & {
+  mediaType: MediaType;
+  alreadyStored: boolean;
+  signatures?: VerifiedSignature[];
+};
 
 /**
  * File intake: stream to a temp file while hashing and inspecting, validate, then move it to its
@@ -32,10 +36,16 @@ export class IntakeService {
     private readonly db: DigitizationDatabase,
   ) {
     this.limits = intakeLimitsOf(config);
-    this.trustAnchors = loadTrustAnchors(config.SIGNATURE_TRUST_ANCHORS_FILE, config.SIGNATURE_TRUST_ANCHORS_PEM);
+    this.trustAnchors = loadTrustAnchors(
+      config.SIGNATURE_TRUST_ANCHORS_FILE,
+      config.SIGNATURE_TRUST_ANCHORS_PEM,
+    );
   }
 
-  async receive(source: Readable, input: { contentType?: string; contentLength?: string; kind: FileKind }): Promise<StoredFileView> {
+  async receive(
+    source: Readable,
+    input: { contentType?: string; contentLength?: string; kind: FileKind },
+  ): Promise<StoredFileView> {
     try {
       return await this.store(source, input);
     } catch (error) {
@@ -44,31 +54,56 @@ export class IntakeService {
     }
   }
 
-  private async store(source: Readable, input: { contentType?: string; contentLength?: string; kind: FileKind }) {
+  private async store(
+    source: Readable,
+    input: { contentType?: string; contentLength?: string; kind: FileKind },
+  ) {
     const declared = essenceOf(input.contentType);
     if (!isMediaType(declared)) {
-      throw new FileRejected('unsupported-media-type', `Content-Type must be one of application/pdf, image/jpeg, image/png, image/tiff (got '${declared || 'none'}')`, 'content-type');
+      throw new FileRejected(
+        'unsupported-media-type',
+        `Content-Type must be one of application/pdf, image/jpeg, image/png, image/tiff (got '${declared || 'none'}')`,
+        'content-type',
+      );
     }
     const inspector = new FileInspector(declared, input.kind, this.limits);
     const announced = input.contentLength === undefined ? undefined : Number(input.contentLength);
     if (announced !== undefined && announced > inspector.maxBytes) {
-      throw new FileRejected('file-too-large', `${declared} files may be at most ${inspector.maxBytes} bytes (Content-Length ${announced})`);
+      throw new FileRejected(
+        'file-too-large',
+        `${declared} files may be at most ${inspector.maxBytes} bytes (Content-Length ${announced})`,
+      );
     }
     const temp = this.storage.tempPath();
     try {
       await spool(source, temp, inspector);
       const inspection = inspector.finish();
-      if (declared === 'image/tiff') inspection.pages = await this.inspectTiff(temp, inspection.sizeBytes, inspector);
+      if (declared === 'image/tiff')
+        inspection.pages = await this.inspectTiff(temp, inspection.sizeBytes, inspector);
       // A PDF claimed or detected as signed is stored only once every signature verifies (its
       // size is capped by MAX_PDF_MB, so reading it whole is bounded).
-      const signatures = inspection.signed ? verifyPdfSignatures(await readFile(temp), this.trustAnchors) : undefined;
+      const signatures = inspection.signed
+        ? verifyPdfSignatures(await readFile(temp), this.trustAnchors)
+        : undefined;
       const isNew = await this.storage.publish(temp, inspection.sha256);
       await this.db.storedFile.upsert({
         where: { sha256: inspection.sha256 },
-        create: { sha256: inspection.sha256, mediaType: declared, sizeBytes: inspection.sizeBytes, pages: inspection.pages, signed: inspection.signed, signatures },
+        create: {
+          sha256: inspection.sha256,
+          mediaType: declared,
+          sizeBytes: inspection.sizeBytes,
+          pages: inspection.pages,
+          signed: inspection.signed,
+          signatures,
+        },
         update: signatures ? { signatures } : {},
       });
-      return { ...inspection, mediaType: declared, alreadyStored: !isNew, ...(signatures ? { signatures } : {}) };
+      return {
+        ...inspection,
+        mediaType: declared,
+        alreadyStored: !isNew,
+        ...(signatures ? { signatures } : {}),
+      };
     } finally {
       await rm(temp, { force: true });
     }
@@ -80,7 +115,10 @@ export class IntakeService {
       const summary = await tiffPages(handle, size, this.limits.maxPages);
       if ('error' in summary) {
         if (summary.error === 'too-many-pages') inspector.checkPages(this.limits.maxPages + 1);
-        throw new FileRejected(summary.error === 'truncated' ? 'truncated-file' : 'malformed-file', `the image/tiff directory chain is ${summary.error}`);
+        throw new FileRejected(
+          summary.error === 'truncated' ? 'truncated-file' : 'malformed-file',
+          `the image/tiff directory chain is ${summary.error}`,
+        );
       }
       if (summary.first) inspector.checkPixels(summary.first);
       return summary.pages;
@@ -126,9 +164,12 @@ function spool(source: Readable, path: string, inspector: FileInspector): Promis
       out.end((error?: Error | null) => (error ? reject(error) : resolve()));
     });
     source.once('close', () => {
-      if (!source.readableEnded) fail(new FileRejected('truncated-file', 'the upload was interrupted before its end'));
+      if (!source.readableEnded)
+        fail(new FileRejected('truncated-file', 'the upload was interrupted before its end'));
     });
-    source.once('error', () => fail(new FileRejected('truncated-file', 'the upload was interrupted before its end')));
+    source.once('error', () =>
+      fail(new FileRejected('truncated-file', 'the upload was interrupted before its end')),
+    );
     out.once('error', fail);
   });
 }

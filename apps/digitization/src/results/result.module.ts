@@ -4,5 +4,8 @@ import { ResultController } from './result.controller';
 import { ResultScope } from './result-scope';
 import { ResultService } from './result.service';
 
-@Module({ controllers: [ResultController], providers: [ResultService, ResultScope, PublicDownloadRateLimiter] })
+@Module({
+  controllers: [ResultController],
+  providers: [ResultService, ResultScope, PublicDownloadRateLimiter],
+})
 export class ResultModule {}

@@ -32,19 +32,44 @@ export class ResultService {
     await this.scope.assertMayIssueFor(principal, body.issuingAgencyCode);
     const accessSecret = randomBytes(18).toString('base64url');
     return this.uow.run(async (tx, events) => {
-      const file = body.fileSha256 ? await tx.storedFile.findUnique({ where: { sha256: body.fileSha256 } }) : null;
+      const file = body.fileSha256
+        ? await tx.storedFile.findUnique({ where: { sha256: body.fileSha256 } })
+        : null;
       if (body.fileSha256 && !file) throw fileMissing();
       if (body.electronic && !file?.signed) {
-        throw new DomainProblem(422, 'signature-missing', 'Not a signed result', 'An electronic result must be a signed PDF (uploaded with kind=signed-pdf).', {
-          errors: [{ field: 'fileSha256', rule: 'signed-pdf', message: 'the file carries no signature' }],
-        });
+        throw new DomainProblem(
+          422,
+          'signature-missing',
+          'Not a signed result',
+          'An electronic result must be a signed PDF (uploaded with kind=signed-pdf).',
+          {
+            errors: [
+              { field: 'fileSha256', rule: 'signed-pdf', message: 'the file carries no signature' },
+            ],
+          },
+        );
       }
-      const duplicate = await tx.digitizedResult.findUnique({ where: { issuingAgencyCode_number: { issuingAgencyCode: body.issuingAgencyCode, number: body.number } } });
+      const duplicate = await tx.digitizedResult.findUnique({
+        where: {
+          issuingAgencyCode_number: {
+            issuingAgencyCode: body.issuingAgencyCode,
+            number: body.number,
+          },
+        },
+      });
       if (duplicate) {
-        throw new DomainProblem(409, 'result-number-taken', 'Conflict', `Result ${body.number} of ${body.issuingAgencyCode} is already recorded.`, {
-          errors: [{ field: 'number', rule: 'unique', message: 'already used by this issuing agency' }],
-          resultId: duplicate.id,
-        });
+        throw new DomainProblem(
+          409,
+          'result-number-taken',
+          'Conflict',
+          `Result ${body.number} of ${body.issuingAgencyCode} is already recorded.`,
+          {
+            errors: [
+              { field: 'number', rule: 'unique', message: 'already used by this issuing agency' },
+            ],
+            resultId: duplicate.id,
+          },
+        );
       }
       const created = await tx.digitizedResult.create({
         data: {
@@ -92,14 +117,28 @@ export class ResultService {
     actorOf(principal);
     return this.uow.run(async (tx, events) => {
       // Outside the caller's scope: the same 404 as a result that does not exist.
-      const result = await this.scope.visible(principal, await tx.digitizedResult.findUnique({ where: { id } }));
+      const result = await this.scope.visible(
+        principal,
+        await tx.digitizedResult.findUnique({ where: { id } }),
+      );
       if (result.revokedOn) {
-        throw new DomainProblem(409, 'already-revoked', 'Conflict', `Result ${result.number} was revoked on ${result.revokedOn.toISOString().slice(0, 10)}.`);
+        throw new DomainProblem(
+          409,
+          'already-revoked',
+          'Conflict',
+          `Result ${result.number} was revoked on ${result.revokedOn.toISOString().slice(0, 10)}.`,
+        );
       }
-      const revoking = agencyCodeSchema.safeParse(principal.agency).success ? principal.agency! : result.issuingAgencyCode;
+      const revoking = agencyCodeSchema.safeParse(principal.agency).success
+        ? principal.agency!
+        : result.issuingAgencyCode;
       const updated = await tx.digitizedResult.update({
         where: { id },
-        data: { revokedOn: dateOnly(body.revokedOn), revokeReason: body.reason, revokeDecision: body.decisionNumber ?? null },
+        data: {
+          revokedOn: dateOnly(body.revokedOn),
+          revokeReason: body.reason,
+          revokeDecision: body.decisionNumber ?? null,
+        },
       });
       events.publish(resultRevoked, {
         applicantKey: result.applicantKey,
@@ -116,7 +155,10 @@ export class ResultService {
   }
 
   async list(dossierId: string, principal: Principal) {
-    const rows = await this.db.digitizedResult.findMany({ where: { dossierId }, orderBy: { recordedAt: 'asc' } });
+    const rows = await this.db.digitizedResult.findMany({
+      where: { dossierId },
+      orderBy: { recordedAt: 'asc' },
+    });
     const inScope = [];
     for (const row of rows) if (await this.scope.sees(principal, row)) inScope.push(row);
     const scope = await this.copies.find(this.db, dossierId);
@@ -124,25 +166,58 @@ export class ResultService {
   }
 
   async download(id: string, principal: Principal): Promise<FileDownload> {
-    const result = await this.scope.visible(principal, await this.db.digitizedResult.findUnique({ where: { id }, include: { file: true } }));
-    assertMayDownload(principal, await this.copies.find(this.db, result.dossierId), result.issuedByUnit);
+    const result = await this.scope.visible(
+      principal,
+      await this.db.digitizedResult.findUnique({ where: { id }, include: { file: true } }),
+    );
+    assertMayDownload(
+      principal,
+      await this.copies.find(this.db, result.dossierId),
+      result.issuedByUnit,
+    );
     return this.fileOf(result);
   }
 
   /** The applicant's path: dossier code + the access secret handed out with the result. */
   async publicDownload(body: PublicDownloadBody): Promise<FileDownload> {
-    const candidates = await this.db.digitizedResult.findMany({ where: { dossierCode: body.dossierCode }, include: { file: true } });
+    const candidates = await this.db.digitizedResult.findMany({
+      where: { dossierCode: body.dossierCode },
+      include: { file: true },
+    });
     const presented = hashSecret(body.secret);
-    const result = candidates.find((row) => timingSafeEqual(Buffer.from(row.accessSecretHash, 'hex'), presented));
+    const result = candidates.find((row) =>
+      timingSafeEqual(Buffer.from(row.accessSecretHash, 'hex'), presented),
+    );
     if (!result || !result.file) {
-      throw new DomainProblem(404, 'result-not-found', 'Not found', 'No downloadable result matches this dossier code and secret.');
+      throw new DomainProblem(
+        404,
+        'result-not-found',
+        'Not found',
+        'No downloadable result matches this dossier code and secret.',
+      );
     }
     return this.fileOf(result);
   }
 
-  private async fileOf(result: { fileSha256: string | null; filename: string | null; number: string; file: { mediaType: string; sizeBytes: number } | null }) {
-    if (!result.fileSha256 || !result.file) throw new DomainProblem(404, 'result-not-digitized', 'Not found', 'This result has no file (issued on paper, not digitized).');
+  private async fileOf(result: {
+    fileSha256: string | null;
+    filename: string | null;
+    number: string;
+    file: { mediaType: string; sizeBytes: number } | null;
+  }) {
+    if (!result.fileSha256 || !result.file)
+      throw new DomainProblem(
+        404,
+        'result-not-digitized',
+        'Not found',
+        'This result has no file (issued on paper, not digitized).',
+      );
     const stream = await this.storage.open(result.fileSha256);
-    return { stream, mediaType: result.file.mediaType, sizeBytes: result.file.sizeBytes, filename: result.filename ?? `${result.number}.pdf` };
+    return {
+      stream,
+      mediaType: result.file.mediaType,
+      sizeBytes: result.file.sizeBytes,
+      filename: result.filename ?? `${result.number}.pdf`,
+    };
   }
 }

@@ -15,7 +15,11 @@ import { dossierCodePolicyOn, leadingAgencyCode } from './dossier-code.policy';
  */
 @Injectable()
 export class DossierCodeService {
-  async next(db: SqlTransaction, agencies: { resolving: string; receiving?: string }, receivedAt: Date): Promise<string> {
+  async next(
+    db: SqlTransaction,
+    agencies: { resolving: string; receiving?: string },
+    receivedAt: Date,
+  ): Promise<string> {
     const receivedOn = toLocalDate(receivedAt);
     const agencyCode = leadingAgencyCode(dossierCodePolicyOn(receivedOn), agencies);
     // The counter row is hot: every intake of the agency-day updates it, and its lock is held

@@ -1,16 +1,26 @@
 import { isWorkingDay, toLocalDate, workingDaysBetween } from '@motcua/calendar';
 
 /** When a deadline is announced as due soon (versioned, like every rule that may change). */
-export type DeadlineWatchPolicy = { id: string; basis: string; dueSoonWithinWorkingHours: number; officeHours: [string, string][] };
+export type DeadlineWatchPolicy = {
+  id: string;
+  basis: string;
+  dueSoonWithinWorkingHours: number;
+  officeHours: [string, string][];
+};
 
 export const DEADLINE_WATCH_POLICY: DeadlineWatchPolicy = {
   id: 'motcua-deadline-watch-1',
-  basis: 'Project policy: warn one working day (8 office hours) ahead; office hours of the Decree 61/2018 baseline (docs/domain.md §3)',
+  basis:
+    'Project policy: warn one working day (8 office hours) ahead; office hours of the Decree 61/2018 baseline (docs/domain.md §3)',
   dueSoonWithinWorkingHours: 8,
-  officeHours: [['07:00', '11:30'], ['13:30', '17:00']],
+  officeHours: [
+    ['07:00', '11:30'],
+    ['13:30', '17:00'],
+  ],
 };
 
-export type DeadlineState = { state: 'due_soon'; workingHoursLeft: number } | { state: 'overdue' } | { state: 'none' };
+export type DeadlineState =
+  { state: 'due_soon'; workingHoursLeft: number } | { state: 'overdue' } | { state: 'none' };
 
 const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
@@ -19,7 +29,10 @@ export function officeHoursLeftToday(now: Date, policy = DEADLINE_WATCH_POLICY):
   if (!isWorkingDay(toLocalDate(now))) return 0;
   const local = new Date(now.getTime() + 7 * 3_600_000);
   const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
-  const left = policy.officeHours.reduce((sum, [from, to]) => sum + Math.max(0, minutesOf(to) - Math.max(minute, minutesOf(from))), 0);
+  const left = policy.officeHours.reduce(
+    (sum, [from, to]) => sum + Math.max(0, minutesOf(to) - Math.max(minute, minutesOf(from))),
+    0,
+  );
   return left / 60;
 }
 
@@ -28,13 +41,20 @@ export function officeHoursLeftToday(now: Date, policy = DEADLINE_WATCH_POLICY):
  * 8 hours per working day after today up to the deadline's day.
  */
 export function workingHoursLeft(now: Date, dueAt: Date, policy = DEADLINE_WATCH_POLICY): number {
-  const perDay = policy.officeHours.reduce((sum, [from, to]) => sum + (minutesOf(to) - minutesOf(from)), 0) / 60;
+  const perDay =
+    policy.officeHours.reduce((sum, [from, to]) => sum + (minutesOf(to) - minutesOf(from)), 0) / 60;
   const days = Math.max(0, workingDaysBetween(toLocalDate(now), toLocalDate(dueAt)));
   return officeHoursLeftToday(now, policy) + perDay * days;
 }
 
-export function deadlineStateOf(now: Date, dueAt: Date, policy = DEADLINE_WATCH_POLICY): DeadlineState {
+export function deadlineStateOf(
+  now: Date,
+  dueAt: Date,
+  policy = DEADLINE_WATCH_POLICY,
+): DeadlineState {
   if (now.getTime() > dueAt.getTime()) return { state: 'overdue' };
   const left = workingHoursLeft(now, dueAt, policy);
-  return left <= policy.dueSoonWithinWorkingHours ? { state: 'due_soon', workingHoursLeft: left } : { state: 'none' };
+  return left <= policy.dueSoonWithinWorkingHours
+    ? { state: 'due_soon', workingHoursLeft: left }
+    : { state: 'none' };
 }

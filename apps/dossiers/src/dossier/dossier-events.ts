@@ -25,14 +25,19 @@ export function factsOf(dossier: Dossier, occurredAt: Date): DossierFacts {
     applicantType: dossier.applicantType as DossierFacts['applicantType'],
     applicantKey: dossier.applicantKey,
     occurredAt: occurredAt.toISOString(),
-    receivedAt: dossier.status === 'not_received' || dossier.status === 'intake_supplement' ? undefined : iso(dossier.receivedAt),
+    receivedAt:
+      dossier.status === 'not_received' || dossier.status === 'intake_supplement'
+        ? undefined
+        : iso(dossier.receivedAt),
     // The promised date (ngày hẹn trả in force) and the legal due date it may differ from after an apology.
     dueDate: iso(dossier.dueAt),
     legalDueDate: iso(dossier.legalDueAt),
     returnedAt: iso(dossier.returnedAt),
     supplementRequestedAt: iso(dossier.supplementRequestedAt),
   };
-  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as DossierFacts;
+  return Object.fromEntries(
+    Object.entries(facts).filter(([, v]) => v !== undefined),
+  ) as DossierFacts;
 }
 
 /**

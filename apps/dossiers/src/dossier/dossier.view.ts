@@ -10,7 +10,10 @@ export function legalDueOf(dossier: Pick<Dossier, 'legalDueAt' | 'dueAt'>): Date
 }
 
 /** What officers and the applicant see of a dossier (the applicant's identifier is never returned). */
-export function dossierView(dossier: DossierWithSteps, extra: { allowedActions?: string[]; lookupSecret?: string } = {}) {
+export function dossierView(
+  dossier: DossierWithSteps,
+  extra: { allowedActions?: string[]; lookupSecret?: string } = {},
+) {
   return {
     id: dossier.id,
     code: dossier.code,

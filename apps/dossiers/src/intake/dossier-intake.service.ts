@@ -1,7 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate } from '@motcua/calendar';
-import { dossierReceived, dossierRefused, dossierSupplementRequested, type ProcedureVersion } from '@motcua/contracts';
+import {
+  dossierReceived,
+  dossierRefused,
+  dossierSupplementRequested,
+  type ProcedureVersion,
+} from '@motcua/contracts';
 import { actsOnlyAsOwner, type Principal } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
 import { UnitOfWork, type EventSink } from '@motcua/messaging';
@@ -18,7 +23,12 @@ import { DossierScope } from '../scope/dossier-scope';
 import { scheduleFrom, type Schedule } from '../schedule/due-dates';
 import { IntakeIdempotencyRepository, requestHashOf } from './intake-idempotency.repository';
 import { assertIntakeAllowed, assertProcedureAccepts } from './intake.guards';
-import { INTAKE_STATEMENT, intakeRecord, intakeStatementInput, type IntakeLogEntry } from './intake.record';
+import {
+  INTAKE_STATEMENT,
+  intakeRecord,
+  intakeStatementInput,
+  type IntakeLogEntry,
+} from './intake.record';
 import { decideIntake, type IntakeDecision } from './intake.rules';
 import type { IntakeRequest } from './intake.schemas';
 
@@ -44,28 +54,53 @@ export class DossierIntakeService {
     if (idempotencyKey) {
       const earlier = await this.idempotency.find(this.db.sql, principal.subject, idempotencyKey);
       if (earlier) {
-        const claim = { dossierId: earlier.dossierId, sameRequest: earlier.requestHash === requestHash };
-        return this.uow.run((tx) => this.replay(tx, claim, lookupSecret), INTAKE_TRANSACTION).catch(busyAsProblem);
+        const claim = {
+          dossierId: earlier.dossierId,
+          sameRequest: earlier.requestHash === requestHash,
+        };
+        return this.uow
+          .run((tx) => this.replay(tx, claim, lookupSecret), INTAKE_TRANSACTION)
+          .catch(busyAsProblem);
       }
     }
     // A cached procedure version that went out of force meanwhile makes the statement write
     // nothing: look it up again and retry (the number taken for the first try stays a gap).
     for (let attempt = 1; ; attempt++) {
-      const result = await this.attempt(body, principal, { idempotencyKey, requestHash, lookupSecret, useCache: attempt === 1 });
+      const result = await this.attempt(body, principal, {
+        idempotencyKey,
+        requestHash,
+        lookupSecret,
+        useCache: attempt === 1,
+      });
       if (result !== 'procedure-changed') return result;
-      if (attempt === 3) throw new DomainProblem(503, 'busy', 'The service is busy', 'The procedure is being updated; retry with the same Idempotency-Key.', { retryAfter: 1 });
+      if (attempt === 3)
+        throw new DomainProblem(
+          503,
+          'busy',
+          'The service is busy',
+          'The procedure is being updated; retry with the same Idempotency-Key.',
+          { retryAfter: 1 },
+        );
     }
   }
 
-  private async attempt(body: IntakeRequest, principal: Principal, request: {
-    idempotencyKey?: string; requestHash: string; lookupSecret: string; useCache: boolean;
-  }) {
+  private async attempt(
+    body: IntakeRequest,
+    principal: Principal,
+    request: {
+      idempotencyKey?: string;
+      requestHash: string;
+      lookupSecret: string;
+      useCache: boolean;
+    },
+  ) {
     const { idempotencyKey, requestHash, lookupSecret } = request;
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
     const receivedOn = toLocalDate(receivedAt);
     const procedure = await this.procedureInForce(body, receivedOn, request.useCache);
     // An officer receives for their agency (and those their centre receives for); applicants for themselves.
-    if (!actsOnlyAsOwner(principal)) await this.scope.assertActsFor(principal, procedure.agencyCode, 'Receiving dossiers');
+    if (!actsOnlyAsOwner(principal))
+      await this.scope.assertActsFor(principal, procedure.agencyCode, 'Receiving dossiers');
     const decision = decideIntake({
       procedure,
       applicantType: body.applicant.type,
@@ -74,22 +109,57 @@ export class DossierIntakeService {
     });
     // The number is taken in its own short statement, so intakes of one agency and day do not
     // queue on the counter row for a whole transaction; an intake that fails after this leaves a gap.
-    const code = await this.codes.next(this.db.sql, { resolving: procedure.agencyCode, receiving: principal.agency }, receivedAt);
+    const code = await this.codes.next(
+      this.db.sql,
+      { resolving: procedure.agencyCode, receiving: principal.agency },
+      receivedAt,
+    );
     const schedule = scheduleFrom(receivedAt, procedure.timeLimit, procedure.workflow);
     const dossier = intakeRecord({
-      dossierId: randomUUID(), code, body, procedure, decision, schedule, receivedAt, principal, now: new Date(),
+      dossierId: randomUUID(),
+      code,
+      body,
+      procedure,
+      decision,
+      schedule,
+      receivedAt,
+      principal,
+      now: new Date(),
       applicantKey: applicantKeyFor(body.applicant.personalId, this.config.APPLICANT_KEY_SECRET),
       lookupSecretHash: hashSecret(lookupSecret),
     });
-    const [written] = await this.uow.runStatement<{ created: boolean; procedure_in_force: boolean }>((events) => {
+    const [written] = await this.uow.runStatement<{
+      created: boolean;
+      procedure_in_force: boolean;
+    }>((events) => {
       const receivedBy = { unitCode: principal.unit ?? procedure.workflow[0].unitCode };
-      const eventId = this.publish(events, decision, factsOf(dossier, receivedAt), dossier, receivedBy, procedure, schedule);
+      const eventId = this.publish(
+        events,
+        decision,
+        factsOf(dossier, receivedAt),
+        dossier,
+        receivedBy,
+        procedure,
+        schedule,
+      );
       const log: IntakeLogEntry = {
-        action: 'intake', toStatus: dossier.status, portalStatus: dossier.portalStatus, actorSubject: principal.subject,
-        actorRoles: principal.roles, actorUnit: principal.unit ?? null, details: decision, eventId, occurredAt: receivedAt,
+        action: 'intake',
+        toStatus: dossier.status,
+        portalStatus: dossier.portalStatus,
+        actorSubject: principal.subject,
+        actorRoles: principal.roles,
+        actorUnit: principal.unit ?? null,
+        details: decision,
+        eventId,
+        occurredAt: receivedAt,
       };
-      const idempotency = idempotencyKey ? { callerSubject: principal.subject, key: idempotencyKey, requestHash } : undefined;
-      return { sql: INTAKE_STATEMENT, values: [intakeStatementInput(dossier, receivedOn, log, events.toJson(), idempotency)] };
+      const idempotency = idempotencyKey
+        ? { callerSubject: principal.subject, key: idempotencyKey, requestHash }
+        : undefined;
+      return {
+        sql: INTAKE_STATEMENT,
+        values: [intakeStatementInput(dossier, receivedOn, log, events.toJson(), idempotency)],
+      };
     }, this.db.sql);
     if (!written.procedure_in_force) {
       this.procedureCache.evict(body.procedureCode, receivedOn);
@@ -98,17 +168,32 @@ export class DossierIntakeService {
     if (!written.created) {
       // Another request with this key committed first: answer with its dossier.
       const earlier = await this.idempotency.find(this.db.sql, principal.subject, idempotencyKey!);
-      const claim = { dossierId: earlier!.dossierId, sameRequest: earlier!.requestHash === requestHash };
-      return this.uow.run((tx) => this.replay(tx, claim, lookupSecret), INTAKE_TRANSACTION).catch(busyAsProblem);
+      const claim = {
+        dossierId: earlier!.dossierId,
+        sameRequest: earlier!.requestHash === requestHash,
+      };
+      return this.uow
+        .run((tx) => this.replay(tx, claim, lookupSecret), INTAKE_TRANSACTION)
+        .catch(busyAsProblem);
     }
-    return { outcome: decision.outcome, replayed: false, dossier: dossierView(dossier, { lookupSecret }) };
+    return {
+      outcome: decision.outcome,
+      replayed: false,
+      dossier: dossierView(dossier, { lookupSecret }),
+    };
   }
 
   /** The desk check against the version in force at receipt (reads only; no lock is taken). */
-  private async procedureInForce(body: IntakeRequest, receivedOn: string, useCache: boolean): Promise<ProcedureVersion> {
+  private async procedureInForce(
+    body: IntakeRequest,
+    receivedOn: string,
+    useCache: boolean,
+  ): Promise<ProcedureVersion> {
     const cached = useCache ? this.procedureCache.get(body.procedureCode, receivedOn) : undefined;
     const procedure = assertProcedureAccepts(
-      cached ? { found: 'in_force', version: cached } : await this.procedures.inForceOn(this.db.sql, body.procedureCode, receivedOn),
+      cached
+        ? { found: 'in_force', version: cached }
+        : await this.procedures.inForceOn(this.db.sql, body.procedureCode, receivedOn),
       body,
     );
     if (!cached) this.procedureCache.set(body.procedureCode, receivedOn, procedure);
@@ -116,16 +201,45 @@ export class DossierIntakeService {
   }
 
   /** Same key, same body: the same dossier; a fresh lookup secret replaces the one the caller may have lost. */
-  private async replay(tx: DossiersTx, claim: { dossierId: string; sameRequest: boolean }, lookupSecret: string) {
+  private async replay(
+    tx: DossiersTx,
+    claim: { dossierId: string; sameRequest: boolean },
+    lookupSecret: string,
+  ) {
     if (!claim.sameRequest) {
-      throw new DomainProblem(422, 'idempotency-key-reused', 'Idempotency-Key reused with a different request',
+      throw new DomainProblem(
+        422,
+        'idempotency-key-reused',
+        'Idempotency-Key reused with a different request',
         'This Idempotency-Key was already used by you for a different request body.',
-        { errors: [{ field: 'header.Idempotency-Key', rule: 'same-request', message: 'a key may only be retried with the same body' }] });
+        {
+          errors: [
+            {
+              field: 'header.Idempotency-Key',
+              rule: 'same-request',
+              message: 'a key may only be retried with the same body',
+            },
+          ],
+        },
+      );
     }
-    await tx.dossier.update({ where: { id: claim.dossierId }, data: { lookupSecretHash: hashSecret(lookupSecret) } });
+    await tx.dossier.update({
+      where: { id: claim.dossierId },
+      data: { lookupSecretHash: hashSecret(lookupSecret) },
+    });
     const dossier = await this.dossiers.findWithSteps(tx, { id: claim.dossierId });
-    const outcome = ({ received: 'received', intake_supplement: 'supplement_requested', not_received: 'refused' } as Record<string, string>)[
-      (await tx.dossierActionLog.findFirstOrThrow({ where: { dossierId: claim.dossierId, action: 'intake' } })).toStatus
+    const outcome = (
+      {
+        received: 'received',
+        intake_supplement: 'supplement_requested',
+        not_received: 'refused',
+      } as Record<string, string>
+    )[
+      (
+        await tx.dossierActionLog.findFirstOrThrow({
+          where: { dossierId: claim.dossierId, action: 'intake' },
+        })
+      ).toStatus
     ];
     return { outcome, replayed: true, dossier: dossierView(dossier!, { lookupSecret }) };
   }
@@ -142,22 +256,57 @@ export class DossierIntakeService {
     const organisationName = dossier.organisationName ?? undefined;
     switch (decision.outcome) {
       case 'received': {
-        return publishDossierEvent(events, dossierReceived, {
-          ...facts, portalStatus: 2, receivedAt: facts.receivedAt!, dueDate: facts.dueDate!, organisationName,
-          receivedBy, documents: dossier.documents as never, timeLimit: procedure.timeLimit,
-          calendarVersion: schedule.calendarVersion, populationDataUsed: false,
-          workflow: schedule.steps.map((s) => ({ order: s.order, name: s.name, unitCode: s.unitCode, dueDate: s.dueAt.toISOString() })),
-        }, dossier);
+        return publishDossierEvent(
+          events,
+          dossierReceived,
+          {
+            ...facts,
+            portalStatus: 2,
+            receivedAt: facts.receivedAt!,
+            dueDate: facts.dueDate!,
+            organisationName,
+            receivedBy,
+            documents: dossier.documents as never,
+            timeLimit: procedure.timeLimit,
+            calendarVersion: schedule.calendarVersion,
+            populationDataUsed: false,
+            workflow: schedule.steps.map((s) => ({
+              order: s.order,
+              name: s.name,
+              unitCode: s.unitCode,
+              dueDate: s.dueAt.toISOString(),
+            })),
+          },
+          dossier,
+        );
       }
       case 'supplement_requested':
-        return publishDossierEvent(events, dossierSupplementRequested, {
-          ...facts, portalStatus: 5, supplementRequestedAt: facts.occurredAt, stage: 'intake', requestedBy: receivedBy,
-          missing: decision.missing,
-        }, dossier);
+        return publishDossierEvent(
+          events,
+          dossierSupplementRequested,
+          {
+            ...facts,
+            portalStatus: 5,
+            supplementRequestedAt: facts.occurredAt,
+            stage: 'intake',
+            requestedBy: receivedBy,
+            missing: decision.missing,
+          },
+          dossier,
+        );
       case 'refused':
-        return publishDossierEvent(events, dossierRefused, {
-          ...facts, portalStatus: 3, stage: 'intake', reasons: decision.reasons, refusedBy: receivedBy,
-        }, dossier);
+        return publishDossierEvent(
+          events,
+          dossierRefused,
+          {
+            ...facts,
+            portalStatus: 3,
+            stage: 'intake',
+            reasons: decision.reasons,
+            refusedBy: receivedBy,
+          },
+          dossier,
+        );
       default: {
         const unreachable: never = decision;
         throw new Error(`unknown outcome ${JSON.stringify(unreachable)}`);
@@ -172,7 +321,13 @@ const INTAKE_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 /** A saturated connection pool is a temporary condition (503), not an internal error. */
 function busyAsProblem(error: unknown): never {
   if ((error as { code?: string }).code === 'P2028') {
-    throw new DomainProblem(503, 'busy', 'The service is busy', 'Too many intakes at once; retry with the same Idempotency-Key.', { retryAfter: 1 });
+    throw new DomainProblem(
+      503,
+      'busy',
+      'The service is busy',
+      'Too many intakes at once; retry with the same Idempotency-Key.',
+      { retryAfter: 1 },
+    );
   }
   throw error;
 }

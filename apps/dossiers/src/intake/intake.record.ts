@@ -33,7 +33,8 @@ export type IntakeRecordInput = {
  * so the answer is built from what was written without reading it back.
  */
 export function intakeRecord(input: IntakeRecordInput): DossierWithSteps {
-  const { dossierId, code, body, procedure, decision, schedule, receivedAt, principal, now } = input;
+  const { dossierId, code, body, procedure, decision, schedule, receivedAt, principal, now } =
+    input;
   const status = STATUS_OF_OUTCOME[decision.outcome];
   const received = decision.outcome === 'received';
   return {
@@ -78,16 +79,32 @@ export function intakeRecord(input: IntakeRecordInput): DossierWithSteps {
     updatedAt: now,
     steps: received
       ? schedule.steps.map((s, i) => ({
-          dossierId, order: s.order, name: s.name, unitCode: s.unitCode, unitName: s.unitName, share: s.share, dueAt: s.dueAt,
-          status: i === 0 ? 'active' : 'pending', assigneeId: null, startedAt: i === 0 ? receivedAt : null, completedAt: null,
+          dossierId,
+          order: s.order,
+          name: s.name,
+          unitCode: s.unitCode,
+          unitName: s.unitName,
+          share: s.share,
+          dueAt: s.dueAt,
+          status: i === 0 ? 'active' : 'pending',
+          assigneeId: null,
+          startedAt: i === 0 ? receivedAt : null,
+          completedAt: null,
         }))
       : [],
   };
 }
 
 export type IntakeLogEntry = {
-  action: 'intake'; toStatus: string; portalStatus: number; actorSubject: string; actorRoles: string[];
-  actorUnit: string | null; details: unknown; eventId: string; occurredAt: Date;
+  action: 'intake';
+  toStatus: string;
+  portalStatus: number;
+  actorSubject: string;
+  actorRoles: string[];
+  actorUnit: string | null;
+  details: unknown;
+  eventId: string;
+  occurredAt: Date;
 };
 
 /**
@@ -148,5 +165,10 @@ export function intakeStatementInput(
 
 /** Prisma field names → column names (every @map in this schema is the field's snake_case). */
 function columnsOf(row: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([field, value]) => [field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
+  return Object.fromEntries(
+    Object.entries(row).map(([field, value]) => [
+      field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+      value,
+    ]),
+  );
 }

@@ -42,10 +42,13 @@ export const intakeRequestSchema = z
     /** Admin-only backdating for demo data: the dossier is marked demo. */
     receivedAt: isoDateTime.optional(),
   })
-  .refine((body) => body.applicant.type !== 'citizen' || body.applicant.organisationName === undefined, {
-    path: ['applicant', 'organisationName'],
-    message: 'organisationName is only for organisation applicants, never for a citizen',
-  })
+  .refine(
+    (body) => body.applicant.type !== 'citizen' || body.applicant.organisationName === undefined,
+    {
+      path: ['applicant', 'organisationName'],
+      message: 'organisationName is only for organisation applicants, never for a citizen',
+    },
+  )
   .refine((body) => new Set(body.documents.map((d) => d.code)).size === body.documents.length, {
     path: ['documents'],
     message: 'each document code may appear once',

@@ -1,4 +1,9 @@
-import { DOSSIER_ACTIONS, DOSSIER_ACTION_TABLE, tableActions, statusAfter } from './dossier-actions.table';
+import {
+  DOSSIER_ACTIONS,
+  DOSSIER_ACTION_TABLE,
+  tableActions,
+  statusAfter,
+} from './dossier-actions.table';
 
 describe('the dossier action table', () => {
   it('has a rule for every action and nothing else', () => {
@@ -7,22 +12,45 @@ describe('the dossier action table', () => {
 
   it('lets a leader extend, refuse, stop and process a dossier in processing', () => {
     expect(tableActions('processing', ['leader'], { hasNextStep: true })).toEqual([
-      'assign', 'complete-step', 'request-supplement', 'extend', 'refuse', 'mark-processed', 'stop',
+      'assign',
+      'complete-step',
+      'request-supplement',
+      'extend',
+      'refuse',
+      'mark-processed',
+      'stop',
     ]);
   });
 
   it('hides complete-step on the last step', () => {
-    expect(tableActions('processing', ['specialist'], { hasNextStep: false })).not.toContain('complete-step');
+    expect(tableActions('processing', ['specialist'], { hasNextStep: false })).not.toContain(
+      'complete-step',
+    );
   });
 
   it('allows nothing on finished dossiers', () => {
-    for (const status of ['result_returned', 'withdrawn', 'stopped', 'refused', 'not_received', 'intake_supplement'] as const) {
-      expect(tableActions(status, ['desk_officer', 'specialist', 'leader', 'citizen', 'portal_client'], { hasNextStep: true })).toEqual([]);
+    for (const status of [
+      'result_returned',
+      'withdrawn',
+      'stopped',
+      'refused',
+      'not_received',
+      'intake_supplement',
+    ] as const) {
+      expect(
+        tableActions(status, ['desk_officer', 'specialist', 'leader', 'citizen', 'portal_client'], {
+          hasNextStep: true,
+        }),
+      ).toEqual([]);
     }
   });
 
   it('lets the applicant only withdraw or bring the supplement', () => {
-    expect(tableActions('supplement_requested', ['citizen'], { hasNextStep: true })).toEqual(['supplement-received', 'withdraw', 'stop-at-request']);
+    expect(tableActions('supplement_requested', ['citizen'], { hasNextStep: true })).toEqual([
+      'supplement-received',
+      'withdraw',
+      'stop-at-request',
+    ]);
     expect(tableActions('processed', ['citizen'], { hasNextStep: false })).toEqual([]);
   });
 

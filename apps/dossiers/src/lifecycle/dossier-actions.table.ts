@@ -35,17 +35,46 @@ const OPEN: readonly DossierStatus[] = ['received', 'processing'];
 /** THE table of the lifecycle: which action is allowed in which status, for which role. */
 export const DOSSIER_ACTION_TABLE: Record<DossierAction, ActionRule> = {
   assign: { from: OPEN, roles: ['desk_officer', 'specialist', 'leader'], to: 'processing' },
-  'complete-step': { from: ['processing'], roles: ['desk_officer', 'specialist', 'leader'], to: 'same', when: (c) => c.hasNextStep },
-  'request-supplement': { from: OPEN, roles: ['desk_officer', 'specialist', 'leader'], to: 'supplement_requested' },
-  'supplement-received': { from: ['supplement_requested'], roles: ['desk_officer', 'citizen', 'portal_client'], to: 'processing' },
+  'complete-step': {
+    from: ['processing'],
+    roles: ['desk_officer', 'specialist', 'leader'],
+    to: 'same',
+    when: (c) => c.hasNextStep,
+  },
+  'request-supplement': {
+    from: OPEN,
+    roles: ['desk_officer', 'specialist', 'leader'],
+    to: 'supplement_requested',
+  },
+  'supplement-received': {
+    from: ['supplement_requested'],
+    roles: ['desk_officer', 'citizen', 'portal_client'],
+    to: 'processing',
+  },
   extend: { from: ['processing'], roles: ['leader'], to: 'same' },
   refuse: { from: OPEN, roles: ['specialist', 'leader'], to: 'refused' },
   'mark-processed': { from: ['processing'], roles: ['specialist', 'leader'], to: 'processed' },
-  'return-result': { from: ['processed'], roles: ['desk_officer', 'portal_client'], to: 'result_returned' },
-  withdraw: { from: ['received', 'processing', 'supplement_requested'], roles: ['citizen', 'portal_client', 'desk_officer'], to: 'withdrawn' },
-  stop: { from: ['received', 'processing', 'supplement_requested'], roles: ['leader'], to: 'stopped' },
+  'return-result': {
+    from: ['processed'],
+    roles: ['desk_officer', 'portal_client'],
+    to: 'result_returned',
+  },
+  withdraw: {
+    from: ['received', 'processing', 'supplement_requested'],
+    roles: ['citizen', 'portal_client', 'desk_officer'],
+    to: 'withdrawn',
+  },
+  stop: {
+    from: ['received', 'processing', 'supplement_requested'],
+    roles: ['leader'],
+    to: 'stopped',
+  },
   // Only while no decision or result notice exists: not once processed (Decree 118 Art. 21(1)).
-  'stop-at-request': { from: ['received', 'processing', 'supplement_requested'], roles: ['desk_officer', 'citizen', 'portal_client'], to: 'stopped' },
+  'stop-at-request': {
+    from: ['received', 'processing', 'supplement_requested'],
+    roles: ['desk_officer', 'citizen', 'portal_client'],
+    to: 'stopped',
+  },
 };
 
 export function isAction(value: string): value is DossierAction {
@@ -57,7 +86,11 @@ export function mayPerform(action: DossierAction, roles: readonly Role[]): boole
 }
 
 /** Does the table let the action start from this status (and workflow position)? Roles aside. */
-export function statusAllows(action: DossierAction, status: DossierStatus, context: ActionContext): boolean {
+export function statusAllows(
+  action: DossierAction,
+  status: DossierStatus,
+  context: ActionContext,
+): boolean {
   const rule = DOSSIER_ACTION_TABLE[action];
   return rule.from.includes(status) && (rule.when?.(context) ?? true);
 }
@@ -66,8 +99,14 @@ export function statusAllows(action: DossierAction, status: DossierStatus, conte
  * The actions the table alone allows for these roles, in the table's order. The dossier view and
  * the action itself use `action-rules.ts`, which adds ownership, unit scope and the timing rules.
  */
-export function tableActions(status: DossierStatus, roles: readonly Role[], context: ActionContext): DossierAction[] {
-  return DOSSIER_ACTIONS.filter((action) => statusAllows(action, status, context) && mayPerform(action, roles));
+export function tableActions(
+  status: DossierStatus,
+  roles: readonly Role[],
+  context: ActionContext,
+): DossierAction[] {
+  return DOSSIER_ACTIONS.filter(
+    (action) => statusAllows(action, status, context) && mayPerform(action, roles),
+  );
 }
 
 export function statusAfter(action: DossierAction, current: DossierStatus): DossierStatus {

@@ -26,11 +26,22 @@ export class DossierLifecycleController {
   @AccessLogged('dossier', { param: 'id' })
   @Roles('desk_officer', 'specialist', 'leader', 'admin', 'citizen', 'portal_client')
   async get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
-    const dossier = await this.scope.visible(principal, id, await this.dossiers.findWithSteps(this.db, { id }));
+    const dossier = await this.scope.visible(
+      principal,
+      id,
+      await this.dossiers.findWithSteps(this.db, { id }),
+    );
     const history = await this.dossiers.history(this.db, id);
     return {
       ...dossierView(dossier, { allowedActions: this.lifecycle.allowedFor(dossier, principal) }),
-      history: history.map((h) => ({ action: h.action, fromStatus: h.fromStatus, toStatus: h.toStatus, portalStatus: h.portalStatus, occurredAt: h.occurredAt.toISOString(), actorUnit: h.actorUnit })),
+      history: history.map((h) => ({
+        action: h.action,
+        fromStatus: h.fromStatus,
+        toStatus: h.toStatus,
+        portalStatus: h.portalStatus,
+        occurredAt: h.occurredAt.toISOString(),
+        actorUnit: h.actorUnit,
+      })),
     };
   }
 
@@ -45,7 +56,9 @@ export class DossierLifecycleController {
     @CurrentPrincipal() principal: Principal,
   ) {
     if (!isAction(action)) {
-      throw validationProblem([{ field: 'action', rule: 'enum', message: `must be one of ${DOSSIER_ACTIONS.join(', ')}` }]);
+      throw validationProblem([
+        { field: 'action', rule: 'enum', message: `must be one of ${DOSSIER_ACTIONS.join(', ')}` },
+      ]);
     }
     const parsed = ACTION_BODIES[action].safeParse(body ?? {});
     if (!parsed.success) throw validationProblem(violationsOf(parsed.error, 'body'));

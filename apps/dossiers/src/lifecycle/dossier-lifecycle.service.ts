@@ -12,7 +12,12 @@ import { statusAfter, type DossierAction } from './dossier-actions.table';
 import { ACTION_BODIES, type ActionBody } from './lifecycle.schemas';
 import { OutcomeTransitions } from './outcome.transitions';
 import { ProgressTransitions } from './progress.transitions';
-import { actorOf, currentStep, type TransitionContext, type TransitionOutcome } from './transition.context';
+import {
+  actorOf,
+  currentStep,
+  type TransitionContext,
+  type TransitionOutcome,
+} from './transition.context';
 
 /** Runs one action on a dossier: checks the action table, applies the transition, logs it, all in one transaction. */
 @Injectable()
@@ -30,10 +35,19 @@ export class DossierLifecycleService {
     return allowedActionsOf(dossier, principal, now);
   }
 
-  async perform<A extends DossierAction>(dossierId: string, action: A, body: ActionBody<A>, principal: Principal) {
+  async perform<A extends DossierAction>(
+    dossierId: string,
+    action: A,
+    body: ActionBody<A>,
+    principal: Principal,
+  ) {
     return this.uow.run(async (tx, events) => {
       // Out of the caller's scope: the same 404 as a dossier that does not exist.
-      const dossier = await this.scope.visible(principal, dossierId, await this.dossiers.lockForUpdate(tx, dossierId));
+      const dossier = await this.scope.visible(
+        principal,
+        dossierId,
+        await this.dossiers.lockForUpdate(tx, dossierId),
+      );
       const now = new Date();
       const refusal = actionRefusal(action, dossier, principal, now);
       if (refusal) {
@@ -46,34 +60,67 @@ export class DossierLifecycleService {
       const from = dossier.status as DossierStatus;
       const step = currentStep(dossier);
       const ctx: TransitionContext = {
-        tx, events, dossier, principal, now, to: statusAfter(action, from),
+        tx,
+        events,
+        dossier,
+        principal,
+        now,
+        to: statusAfter(action, from),
         actor: actorOf(principal, step?.unitCode ?? dossier.steps[0]?.unitCode ?? 'VP.MC'),
       };
       const outcome = await this.dispatch(ctx, action, body);
       const updated = await this.dossiers.findWithSteps(tx, { id: dossierId });
       await this.dossiers.appendLog(tx, {
-        dossierId, action, fromStatus: from, toStatus: updated!.status, portalStatus: updated!.portalStatus,
-        actorSubject: principal.subject, actorRoles: principal.roles, actorUnit: principal.unit ?? null,
-        details: outcome.details as object, eventId: outcome.eventId, occurredAt: ctx.now,
+        dossierId,
+        action,
+        fromStatus: from,
+        toStatus: updated!.status,
+        portalStatus: updated!.portalStatus,
+        actorSubject: principal.subject,
+        actorRoles: principal.roles,
+        actorUnit: principal.unit ?? null,
+        details: outcome.details as object,
+        eventId: outcome.eventId,
+        occurredAt: ctx.now,
       });
-      return dossierView(updated!, { allowedActions: this.allowedFor(updated!, principal, ctx.now) });
+      return dossierView(updated!, {
+        allowedActions: this.allowedFor(updated!, principal, ctx.now),
+      });
     });
   }
 
   /** One case per action name; the compiler checks that none is missing. */
-  private dispatch(ctx: TransitionContext, action: DossierAction, raw: unknown): Promise<TransitionOutcome> {
+  private dispatch(
+    ctx: TransitionContext,
+    action: DossierAction,
+    raw: unknown,
+  ): Promise<TransitionOutcome> {
     switch (action) {
-      case 'assign': return this.progress.assign(ctx, ACTION_BODIES.assign.parse(raw));
-      case 'complete-step': return this.progress.completeStep(ctx, ACTION_BODIES['complete-step'].parse(raw));
-      case 'request-supplement': return this.progress.requestSupplement(ctx, ACTION_BODIES['request-supplement'].parse(raw));
-      case 'supplement-received': return this.progress.supplementReceived(ctx, ACTION_BODIES['supplement-received'].parse(raw));
-      case 'extend': return this.progress.extend(ctx, ACTION_BODIES.extend.parse(raw));
-      case 'refuse': return this.outcomes.refuse(ctx, ACTION_BODIES.refuse.parse(raw));
-      case 'mark-processed': return this.outcomes.markProcessed(ctx, ACTION_BODIES['mark-processed'].parse(raw));
-      case 'return-result': return this.outcomes.returnResult(ctx, ACTION_BODIES['return-result'].parse(raw));
-      case 'withdraw': return this.outcomes.withdraw(ctx, ACTION_BODIES.withdraw.parse(raw));
-      case 'stop': return this.outcomes.stop(ctx, ACTION_BODIES.stop.parse(raw));
-      case 'stop-at-request': return this.outcomes.stopAtRequest(ctx, ACTION_BODIES['stop-at-request'].parse(raw));
+      case 'assign':
+        return this.progress.assign(ctx, ACTION_BODIES.assign.parse(raw));
+      case 'complete-step':
+        return this.progress.completeStep(ctx, ACTION_BODIES['complete-step'].parse(raw));
+      case 'request-supplement':
+        return this.progress.requestSupplement(ctx, ACTION_BODIES['request-supplement'].parse(raw));
+      case 'supplement-received':
+        return this.progress.supplementReceived(
+          ctx,
+          ACTION_BODIES['supplement-received'].parse(raw),
+        );
+      case 'extend':
+        return this.progress.extend(ctx, ACTION_BODIES.extend.parse(raw));
+      case 'refuse':
+        return this.outcomes.refuse(ctx, ACTION_BODIES.refuse.parse(raw));
+      case 'mark-processed':
+        return this.outcomes.markProcessed(ctx, ACTION_BODIES['mark-processed'].parse(raw));
+      case 'return-result':
+        return this.outcomes.returnResult(ctx, ACTION_BODIES['return-result'].parse(raw));
+      case 'withdraw':
+        return this.outcomes.withdraw(ctx, ACTION_BODIES.withdraw.parse(raw));
+      case 'stop':
+        return this.outcomes.stop(ctx, ACTION_BODIES.stop.parse(raw));
+      case 'stop-at-request':
+        return this.outcomes.stopAtRequest(ctx, ACTION_BODIES['stop-at-request'].parse(raw));
       default: {
         const unreachable: never = action;
         throw new Error(`unknown action ${String(unreachable)}`);

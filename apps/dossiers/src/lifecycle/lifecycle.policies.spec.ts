@@ -8,11 +8,22 @@ import {
   type VersionedPolicy,
 } from './lifecycle.policies';
 
-const ALL: readonly (readonly VersionedPolicy[])[] = [SUPPLEMENT_POLICIES, EXTENSION_POLICIES, REGIME_POLICIES];
+const ALL: readonly (readonly VersionedPolicy[])[] = [
+  SUPPLEMENT_POLICIES,
+  EXTENSION_POLICIES,
+  REGIME_POLICIES,
+];
 
 const policy = policyOn(EXTENSION_POLICIES, '2026-11-30');
 const rules = (input: Partial<Parameters<typeof extensionViolations>[0]>) =>
-  extensionViolations({ policy, today: '2026-12-01', currentDueDate: '2026-12-04', newDueDate: '2026-12-10', extensionCount: 0, ...input }).map((v) => v.rule);
+  extensionViolations({
+    policy,
+    today: '2026-12-01',
+    currentDueDate: '2026-12-04',
+    newDueDate: '2026-12-10',
+    extensionCount: 0,
+    ...input,
+  }).map((v) => v.rule);
 
 describe('policies are chosen by the date of receipt: Decree 61/2018 to 30/6/2025, Decree 118/2025 + Circular 03/2025 from 1/7/2025', () => {
   it.each([
@@ -28,20 +39,28 @@ describe('policies are chosen by the date of receipt: Decree 61/2018 to 30/6/202
   it('names a basis and a confidence for every policy, and leaves no gap or overlap from 21/6/2018', () => {
     for (const policies of ALL) {
       for (const p of policies) expect(p.legalBasis.length).toBeGreaterThan(20);
-      for (const day of ['2018-06-21', '2025-06-30', '2025-07-01', '2026-12-03']) expect(() => policyOn(policies, day)).not.toThrow();
+      for (const day of ['2018-06-21', '2025-06-30', '2025-07-01', '2026-12-03'])
+        expect(() => policyOn(policies, day)).not.toThrow();
       expect(() => policyOn(policies, '2018-06-20')).toThrow(/none/);
     }
   });
 
   it('marks the Decree 118 supplement rule unverified (no text known) and keeps its values configurable', () => {
     const supplement = policyOn(SUPPLEMENT_POLICIES, '2025-07-01');
-    expect(supplement).toMatchObject({ confidence: 'unverified', requestWithinWorkingDays: 3, clockOnCompletion: 'restart' });
+    expect(supplement).toMatchObject({
+      confidence: 'unverified',
+      requestWithinWorkingDays: 3,
+      clockOnCompletion: 'restart',
+    });
     expect(policyOn(SUPPLEMENT_POLICIES, '2025-06-30').legalBasis).toContain('Art. 19(4)');
   });
 
   it('allows the stop at the applicant’s request (form 05) only under Decree 118 Art. 21 / Circular 03 Art. 7', () => {
     expect(policyOn(REGIME_POLICIES, '2025-06-30').stopAtApplicantRequest).toBe(false);
-    expect(policyOn(REGIME_POLICIES, '2025-07-01')).toMatchObject({ stopAtApplicantRequest: true, legalBasis: expect.stringContaining('Art. 21') });
+    expect(policyOn(REGIME_POLICIES, '2025-07-01')).toMatchObject({
+      stopAtApplicantRequest: true,
+      legalBasis: expect.stringContaining('Art. 21'),
+    });
   });
 });
 
@@ -68,7 +87,19 @@ describe('supplement request during processing (3 working days of receipt; Decre
     expect(supplement.clockOnCompletion).toBe('restart');
   });
   it('is allowed within 3 working days of receipt, not after', () => {
-    expect(supplementRequestViolations({ policy: supplement, receivedOn: '2026-11-30', today: '2026-12-03' })).toEqual([]);
-    expect(supplementRequestViolations({ policy: supplement, receivedOn: '2026-11-27', today: '2026-12-03' })[0].rule).toBe('supplement-request-window');
+    expect(
+      supplementRequestViolations({
+        policy: supplement,
+        receivedOn: '2026-11-30',
+        today: '2026-12-03',
+      }),
+    ).toEqual([]);
+    expect(
+      supplementRequestViolations({
+        policy: supplement,
+        receivedOn: '2026-11-27',
+        today: '2026-12-03',
+      })[0].rule,
+    ).toBe('supplement-request-window');
   });
 });

@@ -19,7 +19,15 @@ export const ACTION_BODIES = {
   assign: z.strictObject({ officerId: uuid }),
   'complete-step': z.strictObject({ note: freeText.optional(), nextOfficerId: uuid.optional() }),
   'request-supplement': z.strictObject({
-    missing: z.array(z.strictObject({ documentCode: z.string().min(1).max(32).optional(), description: freeText })).min(1).max(50),
+    missing: z
+      .array(
+        z.strictObject({
+          documentCode: z.string().min(1).max(32).optional(),
+          description: freeText,
+        }),
+      )
+      .min(1)
+      .max(50),
     respondBy: isoDate.optional(),
   }),
   /**
@@ -28,11 +36,24 @@ export const ACTION_BODIES = {
    * The clock restarts only once every requested item has arrived, cumulatively.
    */
   'supplement-received': z
-    .strictObject({ documents: documents.default([]), items: z.array(z.int().min(1).max(50)).max(50).optional() })
-    .refine((b) => b.documents.length > 0 || (b.items?.length ?? 0) > 0, { path: ['documents'], message: 'name at least one document or requested item that arrived' }),
-  extend: z.strictObject({ newDueDate: isoDate, reason: freeText, apologySlipNumber: z.string().min(1).max(64).optional() }),
+    .strictObject({
+      documents: documents.default([]),
+      items: z.array(z.int().min(1).max(50)).max(50).optional(),
+    })
+    .refine((b) => b.documents.length > 0 || (b.items?.length ?? 0) > 0, {
+      path: ['documents'],
+      message: 'name at least one document or requested item that arrived',
+    }),
+  extend: z.strictObject({
+    newDueDate: isoDate,
+    reason: freeText,
+    apologySlipNumber: z.string().min(1).max(64).optional(),
+  }),
   refuse: z.strictObject({ reasons: z.array(freeText).min(1).max(20) }),
-  'mark-processed': z.strictObject({ resultType: z.string().min(1).max(64).optional(), electronicResult: z.boolean().default(false) }),
+  'mark-processed': z.strictObject({
+    resultType: z.string().min(1).max(64).optional(),
+    electronicResult: z.boolean().default(false),
+  }),
   'return-result': z.strictObject({ method: z.enum(['desk', 'postal', 'online']) }),
   withdraw: z.strictObject({ reason: freeText.optional() }),
   stop: z.strictObject({ reason: freeText, legalBasis: z.string().min(1).max(300).optional() }),

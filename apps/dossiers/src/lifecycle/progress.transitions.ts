@@ -15,55 +15,128 @@ import type { DossierChannel, MissingItem, SubmittedDocument } from '../dossier/
 import { withScanExemptions } from '../dossier/scan-exemption';
 import { endOfOfficeDay, scheduleFrom } from '../schedule/due-dates';
 import type { ActionBody } from './lifecycle.schemas';
-import { EXTENSION_POLICIES, SUPPLEMENT_POLICIES, newDueDateViolations, policyOn } from './lifecycle.policies';
+import {
+  EXTENSION_POLICIES,
+  SUPPLEMENT_POLICIES,
+  newDueDateViolations,
+  policyOn,
+} from './lifecycle.policies';
 import { applySupplement, outstandingOf, type OutstandingItem } from './supplement.rules';
-import { currentStep, nextStep, updateDossier, type TransitionContext, type TransitionOutcome } from './transition.context';
+import {
+  currentStep,
+  nextStep,
+  updateDossier,
+  type TransitionContext,
+  type TransitionOutcome,
+} from './transition.context';
 
 /** Transitions while the dossier is being processed (portal status 4/5). */
 @Injectable()
 export class ProgressTransitions {
   async assign(ctx: TransitionContext, body: ActionBody<'assign'>): Promise<TransitionOutcome> {
     const step = currentStep(ctx.dossier)!;
-    await ctx.tx.dossierStep.update({ where: { dossierId_order: { dossierId: step.dossierId, order: step.order } }, data: { assigneeId: body.officerId } });
+    await ctx.tx.dossierStep.update({
+      where: { dossierId_order: { dossierId: step.dossierId, order: step.order } },
+      data: { assigneeId: body.officerId },
+    });
     const dossier = await updateDossier(ctx);
-    const eventId = publishDossierEvent(ctx.events, dossierTransferred, {
-      ...factsOf(dossier, ctx.now), portalStatus: 4, from: ctx.actor, to: { unitCode: step.unitCode, officerId: body.officerId },
-      stepOrder: step.order, stepDueDate: step.dueAt.toISOString(), mode: 'electronic',
-    }, dossier);
+    const eventId = publishDossierEvent(
+      ctx.events,
+      dossierTransferred,
+      {
+        ...factsOf(dossier, ctx.now),
+        portalStatus: 4,
+        from: ctx.actor,
+        to: { unitCode: step.unitCode, officerId: body.officerId },
+        stepOrder: step.order,
+        stepDueDate: step.dueAt.toISOString(),
+        mode: 'electronic',
+      },
+      dossier,
+    );
     return { eventId, details: { stepOrder: step.order, officerId: body.officerId } };
   }
 
-  async completeStep(ctx: TransitionContext, body: ActionBody<'complete-step'>): Promise<TransitionOutcome> {
+  async completeStep(
+    ctx: TransitionContext,
+    body: ActionBody<'complete-step'>,
+  ): Promise<TransitionOutcome> {
     const step = currentStep(ctx.dossier)!;
     const next = nextStep(ctx.dossier)!;
-    await ctx.tx.dossierStep.update({ where: { dossierId_order: { dossierId: step.dossierId, order: step.order } }, data: { status: 'completed', completedAt: ctx.now } });
+    await ctx.tx.dossierStep.update({
+      where: { dossierId_order: { dossierId: step.dossierId, order: step.order } },
+      data: { status: 'completed', completedAt: ctx.now },
+    });
     await ctx.tx.dossierStep.update({
       where: { dossierId_order: { dossierId: next.dossierId, order: next.order } },
       data: { status: 'active', startedAt: ctx.now, assigneeId: body.nextOfficerId ?? null },
     });
     const dossier = await updateDossier(ctx, { currentStepOrder: next.order });
     const facts = factsOf(dossier, ctx.now);
-    const eventId = publishDossierEvent(ctx.events, dossierStepCompleted, {
-      ...facts, stepOrder: step.order, stepName: step.name, completedBy: ctx.actor, stepDueDate: step.dueAt.toISOString(),
-    }, dossier);
-    publishDossierEvent(ctx.events, dossierTransferred, {
-      ...facts, portalStatus: 4, from: { unitCode: step.unitCode }, to: { unitCode: next.unitCode, ...(body.nextOfficerId ? { officerId: body.nextOfficerId } : {}) },
-      stepOrder: next.order, stepDueDate: next.dueAt.toISOString(), mode: 'electronic',
-    }, dossier);
-    return { eventId, details: { completedStep: step.order, nextStep: next.order, note: body.note } };
+    const eventId = publishDossierEvent(
+      ctx.events,
+      dossierStepCompleted,
+      {
+        ...facts,
+        stepOrder: step.order,
+        stepName: step.name,
+        completedBy: ctx.actor,
+        stepDueDate: step.dueAt.toISOString(),
+      },
+      dossier,
+    );
+    publishDossierEvent(
+      ctx.events,
+      dossierTransferred,
+      {
+        ...facts,
+        portalStatus: 4,
+        from: { unitCode: step.unitCode },
+        to: {
+          unitCode: next.unitCode,
+          ...(body.nextOfficerId ? { officerId: body.nextOfficerId } : {}),
+        },
+        stepOrder: next.order,
+        stepDueDate: next.dueAt.toISOString(),
+        mode: 'electronic',
+      },
+      dossier,
+    );
+    return {
+      eventId,
+      details: { completedStep: step.order, nextStep: next.order, note: body.note },
+    };
   }
 
   /** Phiếu yêu cầu bổ sung (form 02); its window was checked by action-rules.ts. Every listed item is awaited. */
-  async requestSupplement(ctx: TransitionContext, body: ActionBody<'request-supplement'>): Promise<TransitionOutcome> {
+  async requestSupplement(
+    ctx: TransitionContext,
+    body: ActionBody<'request-supplement'>,
+  ): Promise<TransitionOutcome> {
     const policy = policyOn(SUPPLEMENT_POLICIES, toLocalDate(ctx.dossier.receivedAt));
     const dossier = await updateDossier(ctx, {
-      supplementRequestedAt: ctx.now, missing: body.missing, supplementOutstanding: outstandingOf(body.missing),
+      supplementRequestedAt: ctx.now,
+      missing: body.missing,
+      supplementOutstanding: outstandingOf(body.missing),
     });
-    const eventId = publishDossierEvent(ctx.events, dossierSupplementRequested, {
-      ...factsOf(dossier, ctx.now), portalStatus: 5, supplementRequestedAt: ctx.now.toISOString(), stage: 'processing',
-      requestedBy: ctx.actor, missing: body.missing, respondBy: body.respondBy,
-    }, dossier);
-    return { eventId, details: { missing: body.missing, respondBy: body.respondBy, policy: policy.id } };
+    const eventId = publishDossierEvent(
+      ctx.events,
+      dossierSupplementRequested,
+      {
+        ...factsOf(dossier, ctx.now),
+        portalStatus: 5,
+        supplementRequestedAt: ctx.now.toISOString(),
+        stage: 'processing',
+        requestedBy: ctx.actor,
+        missing: body.missing,
+        respondBy: body.respondBy,
+      },
+      dossier,
+    );
+    return {
+      eventId,
+      details: { missing: body.missing, respondBy: body.respondBy, policy: policy.id },
+    };
   }
 
   /**
@@ -71,40 +144,102 @@ export class ProgressTransitions {
    * dossier keeps waiting with its clock stopped; the arrival of the last awaited item restarts the
    * time limit from zero: new legal due date, new promised date, new step due dates.
    */
-  async supplementReceived(ctx: TransitionContext, body: ActionBody<'supplement-received'>): Promise<TransitionOutcome> {
+  async supplementReceived(
+    ctx: TransitionContext,
+    body: ActionBody<'supplement-received'>,
+  ): Promise<TransitionOutcome> {
     const policy = policyOn(SUPPLEMENT_POLICIES, toLocalDate(ctx.dossier.receivedAt));
-    const awaited = (ctx.dossier.supplementOutstanding as OutstandingItem[] | null) ?? outstandingOf((ctx.dossier.missing as MissingItem[] | null) ?? []);
+    const awaited =
+      (ctx.dossier.supplementOutstanding as OutstandingItem[] | null) ??
+      outstandingOf((ctx.dossier.missing as MissingItem[] | null) ?? []);
     const arrival = applySupplement(awaited, body);
     if (arrival.violations.length > 0) throw ruleProblem(arrival.violations);
     const merged = new Map((ctx.dossier.documents as SubmittedDocument[]).map((d) => [d.code, d]));
-    for (const doc of withScanExemptions(ctx.dossier.channel as DossierChannel, body.documents)) merged.set(doc.code, doc);
+    for (const doc of withScanExemptions(ctx.dossier.channel as DossierChannel, body.documents))
+      merged.set(doc.code, doc);
     const documents = [...merged.values()];
-    const received = { documents: body.documents, items: body.items, met: arrival.met.map((m) => m.item) };
+    const received = {
+      documents: body.documents,
+      items: body.items,
+      met: arrival.met.map((m) => m.item),
+    };
     if (!arrival.complete) {
-      const dossier = await updateDossier({ ...ctx, to: 'supplement_requested' }, { documents, supplementOutstanding: arrival.outstanding });
-      const eventId = publishDossierEvent(ctx.events, dossierSupplementPartiallyReceived, {
-        ...factsOf(dossier, ctx.now), portalStatus: 5, supplementRequestedAt: dossier.supplementRequestedAt!.toISOString(),
-        supplementReceivedAt: ctx.now.toISOString(), documents, met: arrival.met, outstanding: arrival.outstanding,
-      }, dossier);
-      return { eventId, details: { policy: policy.id, clock: 'suspended', partial: true, ...received, outstanding: arrival.outstanding.map((o) => o.item) } };
+      const dossier = await updateDossier(
+        { ...ctx, to: 'supplement_requested' },
+        { documents, supplementOutstanding: arrival.outstanding },
+      );
+      const eventId = publishDossierEvent(
+        ctx.events,
+        dossierSupplementPartiallyReceived,
+        {
+          ...factsOf(dossier, ctx.now),
+          portalStatus: 5,
+          supplementRequestedAt: dossier.supplementRequestedAt!.toISOString(),
+          supplementReceivedAt: ctx.now.toISOString(),
+          documents,
+          met: arrival.met,
+          outstanding: arrival.outstanding,
+        },
+        dossier,
+      );
+      return {
+        eventId,
+        details: {
+          policy: policy.id,
+          clock: 'suspended',
+          partial: true,
+          ...received,
+          outstanding: arrival.outstanding.map((o) => o.item),
+        },
+      };
     }
     const limit = ctx.dossier.timeLimit as TimeLimit;
     const schedule = scheduleFrom(ctx.now, limit, ctx.dossier.steps);
     const open = ctx.dossier.steps.filter((s) => s.status !== 'completed');
     for (const step of open) {
       const dueAt = schedule.steps.find((s) => s.order === step.order)!.dueAt;
-      await ctx.tx.dossierStep.update({ where: { dossierId_order: { dossierId: step.dossierId, order: step.order } }, data: { dueAt } });
+      await ctx.tx.dossierStep.update({
+        where: { dossierId_order: { dossierId: step.dossierId, order: step.order } },
+        data: { dueAt },
+      });
     }
     const dossier = await updateDossier(ctx, {
-      dueAt: schedule.dueAt, legalDueAt: schedule.dueAt, calendarVersion: schedule.calendarVersion, documents,
-      missing: Prisma.DbNull, supplementOutstanding: Prisma.DbNull,
+      dueAt: schedule.dueAt,
+      legalDueAt: schedule.dueAt,
+      calendarVersion: schedule.calendarVersion,
+      documents,
+      missing: Prisma.DbNull,
+      supplementOutstanding: Prisma.DbNull,
     });
-    const eventId = publishDossierEvent(ctx.events, dossierResumed, {
-      ...factsOf(dossier, ctx.now), portalStatus: 4, supplementReceivedAt: ctx.now.toISOString(), dueDate: schedule.dueAt.toISOString(),
-      calendarVersion: schedule.calendarVersion, documents,
-      workflow: open.map((s) => ({ order: s.order, name: s.name, unitCode: s.unitCode, dueDate: schedule.steps.find((x) => x.order === s.order)!.dueAt.toISOString() })),
-    }, dossier);
-    return { eventId, details: { policy: policy.id, clock: policy.clockOnCompletion, partial: false, ...received, newDueAt: schedule.dueAt.toISOString() } };
+    const eventId = publishDossierEvent(
+      ctx.events,
+      dossierResumed,
+      {
+        ...factsOf(dossier, ctx.now),
+        portalStatus: 4,
+        supplementReceivedAt: ctx.now.toISOString(),
+        dueDate: schedule.dueAt.toISOString(),
+        calendarVersion: schedule.calendarVersion,
+        documents,
+        workflow: open.map((s) => ({
+          order: s.order,
+          name: s.name,
+          unitCode: s.unitCode,
+          dueDate: schedule.steps.find((x) => x.order === s.order)!.dueAt.toISOString(),
+        })),
+      },
+      dossier,
+    );
+    return {
+      eventId,
+      details: {
+        policy: policy.id,
+        clock: policy.clockOnCompletion,
+        partial: false,
+        ...received,
+        newDueAt: schedule.dueAt.toISOString(),
+      },
+    };
   }
 
   /**
@@ -115,21 +250,53 @@ export class ProgressTransitions {
   async extend(ctx: TransitionContext, body: ActionBody<'extend'>): Promise<TransitionOutcome> {
     const policy = policyOn(EXTENSION_POLICIES, toLocalDate(ctx.dossier.receivedAt));
     const previous = ctx.dossier.dueAt!;
-    const violations = newDueDateViolations({ currentDueDate: toLocalDate(previous), newDueDate: body.newDueDate });
+    const violations = newDueDateViolations({
+      currentDueDate: toLocalDate(previous),
+      newDueDate: body.newDueDate,
+    });
     if (violations.length > 0) throw ruleProblem(violations);
     const dueAt = endOfOfficeDay(body.newDueDate);
     const last = ctx.dossier.steps[ctx.dossier.steps.length - 1];
-    await ctx.tx.dossierStep.update({ where: { dossierId_order: { dossierId: last.dossierId, order: last.order } }, data: { dueAt } });
+    await ctx.tx.dossierStep.update({
+      where: { dossierId_order: { dossierId: last.dossierId, order: last.order } },
+      data: { dueAt },
+    });
     const dossier = await updateDossier(ctx, { dueAt, extensionCount: { increment: 1 } });
-    const eventId = publishDossierEvent(ctx.events, dossierExtended, {
-      ...factsOf(dossier, ctx.now), portalStatus: 4, previousDueDate: previous.toISOString(), dueDate: dueAt.toISOString(),
-      reason: body.reason, apologyIssuedBy: ctx.actor, apologySlipNumber: body.apologySlipNumber,
-    }, dossier);
-    return { eventId, details: { previousDueAt: previous.toISOString(), newDueAt: dueAt.toISOString(), legalDueAt: dossier.legalDueAt?.toISOString() ?? null, reason: body.reason, policy: policy.id } };
+    const eventId = publishDossierEvent(
+      ctx.events,
+      dossierExtended,
+      {
+        ...factsOf(dossier, ctx.now),
+        portalStatus: 4,
+        previousDueDate: previous.toISOString(),
+        dueDate: dueAt.toISOString(),
+        reason: body.reason,
+        apologyIssuedBy: ctx.actor,
+        apologySlipNumber: body.apologySlipNumber,
+      },
+      dossier,
+    );
+    return {
+      eventId,
+      details: {
+        previousDueAt: previous.toISOString(),
+        newDueAt: dueAt.toISOString(),
+        legalDueAt: dossier.legalDueAt?.toISOString() ?? null,
+        reason: body.reason,
+        policy: policy.id,
+      },
+    };
   }
 }
 
-export function ruleProblem(violations: { field: string; rule: string; message: string }[]): DomainProblem {
-  return new DomainProblem(422, 'rule-violated', 'A rule of the one-stop shop forbids this action',
-    violations.map((v) => `${v.field}: ${v.message}`).join('; '), { errors: violations });
+export function ruleProblem(
+  violations: { field: string; rule: string; message: string }[],
+): DomainProblem {
+  return new DomainProblem(
+    422,
+    'rule-violated',
+    'A rule of the one-stop shop forbids this action',
+    violations.map((v) => `${v.field}: ${v.message}`).join('; '),
+    { errors: violations },
+  );
 }

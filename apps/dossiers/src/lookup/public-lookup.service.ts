@@ -8,12 +8,20 @@ import { DossiersDatabase } from '../dossiers.database';
 import { hashSecret } from '../intake/dossier-intake.service';
 
 const notFound = () =>
-  new DomainProblem(404, 'dossier-not-found', 'Dossier not found', 'No dossier matches this code and lookup secret.');
+  new DomainProblem(
+    404,
+    'dossier-not-found',
+    'Dossier not found',
+    'No dossier matches this code and lookup secret.',
+  );
 
 /** Tra cứu hồ sơ: status history and dates only; no personal data, no officer identity. */
 @Injectable()
 export class PublicLookupService {
-  constructor(private readonly db: DossiersDatabase, private readonly dossiers: DossierRepository) {}
+  constructor(
+    private readonly db: DossiersDatabase,
+    private readonly dossiers: DossierRepository,
+  ) {}
 
   async lookup(code: string, secret: string) {
     const dossier = await this.dossiers.findWithSteps(this.db, { code });

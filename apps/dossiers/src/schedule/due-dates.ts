@@ -1,4 +1,11 @@
-import { addCalendarDays, addWorkingDays, addWorkingHours, explainAppointment, isWorkingDay, nextWorkingDay } from '@motcua/calendar';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  addWorkingHours,
+  explainAppointment,
+  isWorkingDay,
+  nextWorkingDay,
+} from '@motcua/calendar';
 import type { TimeLimit } from '@motcua/calendar';
 
 /** End of the office day (17:00 local, Decree 61 baseline office hours) of a local date, as an instant. */
@@ -6,7 +13,13 @@ export function endOfOfficeDay(isoDate: string): Date {
   return new Date(`${isoDate}T17:00:00+07:00`);
 }
 
-export type WorkflowStepInput = { order: number; name: string; unitCode: string; unitName: string; share: number };
+export type WorkflowStepInput = {
+  order: number;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  share: number;
+};
 export type ScheduledStep = WorkflowStepInput & { dueAt: Date };
 
 export type Schedule = {
@@ -26,7 +39,11 @@ export type Schedule = {
  * never later than the appointment; the last step ends with it. Limits in months or "same day"
  * give every step the appointment's due instant.
  */
-export function scheduleFrom(startedAt: Date, limit: TimeLimit, workflow: readonly WorkflowStepInput[]): Schedule {
+export function scheduleFrom(
+  startedAt: Date,
+  limit: TimeLimit,
+  workflow: readonly WorkflowStepInput[],
+): Schedule {
   const appointment = explainAppointment({ receivedAt: startedAt, limit });
   const ordered = [...workflow].sort((a, b) => a.order - b.order);
   let cumulative = 0;
@@ -37,13 +54,15 @@ export function scheduleFrom(startedAt: Date, limit: TimeLimit, workflow: readon
       dueAt = addWorkingHours(startedAt, Math.min(limit.value, Math.max(cumulative, 1e-3)));
     } else if (limit.unit === 'working_days' || limit.unit === 'calendar_days') {
       const days = Math.min(limit.value, Math.max(1, Math.ceil(cumulative - 1e-9)));
-      let date = limit.unit === 'working_days'
-        ? addWorkingDays(appointment.countsAsReceivedOn, days)
-        : addCalendarDays(appointment.countsAsReceivedOn, days);
+      let date =
+        limit.unit === 'working_days'
+          ? addWorkingDays(appointment.countsAsReceivedOn, days)
+          : addCalendarDays(appointment.countsAsReceivedOn, days);
       if (!isWorkingDay(date)) date = nextWorkingDay(date);
       dueAt = endOfOfficeDay(date);
     }
-    if (index === ordered.length - 1 || dueAt.getTime() > appointment.dueAt.getTime()) dueAt = appointment.dueAt;
+    if (index === ordered.length - 1 || dueAt.getTime() > appointment.dueAt.getTime())
+      dueAt = appointment.dueAt;
     return { ...step, dueAt };
   });
   return {

@@ -11,9 +11,23 @@ import type { ControlSheetStep, SlipData, SlipKind } from './slip.types';
 export type ExtensionRecord = { previousDueAt: string; newDueAt: string; reason: string };
 
 /** The stop at the applicant's request as the action log recorded it (details and instant). */
-export type StopRecord = { reason: string; requestChannel: 'in_person' | 'postal' | 'online'; notice?: { number?: string }; occurredAt: Date };
+export type StopRecord = {
+  reason: string;
+  requestChannel: 'in_person' | 'postal' | 'online';
+  notice?: { number?: string };
+  occurredAt: Date;
+};
 
-const RECEIVED_ONCE: readonly DossierStatus[] = ['received', 'processing', 'supplement_requested', 'refused', 'processed', 'result_returned', 'withdrawn', 'stopped'];
+const RECEIVED_ONCE: readonly DossierStatus[] = [
+  'received',
+  'processing',
+  'supplement_requested',
+  'refused',
+  'processed',
+  'result_returned',
+  'withdrawn',
+  'stopped',
+];
 
 /** Why a slip kind does not apply to the dossier in its current state, or null when it does. */
 export function slipNotApplicable(
@@ -25,27 +39,56 @@ export function slipNotApplicable(
   const violation = (rule: string, message: string) => ({ field: 'kind', rule, message });
   const receivedOn = toLocalDate(dossier.receivedAt);
   if (!formFor(kind, receivedOn)) {
-    return violation('form-in-edition', `the forms in force for a dossier received on ${receivedOn} have no ${kind} form`);
+    return violation(
+      'form-in-edition',
+      `the forms in force for a dossier received on ${receivedOn} have no ${kind} form`,
+    );
   }
   switch (kind) {
     case 'receipt':
-      return RECEIVED_ONCE.includes(status) ? null
-        : violation('receipt-needs-received-dossier', `a receipt slip is only for a received dossier; this one is ${status}`);
+      return RECEIVED_ONCE.includes(status)
+        ? null
+        : violation(
+            'receipt-needs-received-dossier',
+            `a receipt slip is only for a received dossier; this one is ${status}`,
+          );
     case 'supplement':
-      return (status === 'intake_supplement' || status === 'supplement_requested') && listOf(dossier.missing).length > 0 ? null
-        : violation('supplement-needs-open-request', `a supplement request slip needs an open supplement request; the dossier is ${status}`);
+      return (status === 'intake_supplement' || status === 'supplement_requested') &&
+        listOf(dossier.missing).length > 0
+        ? null
+        : violation(
+            'supplement-needs-open-request',
+            `a supplement request slip needs an open supplement request; the dossier is ${status}`,
+          );
     case 'refusal':
-      return (status === 'not_received' || status === 'refused') && listOf(dossier.refusalReasons).length > 0 ? null
-        : violation('refusal-needs-refused-dossier', `a refusal slip is only for a refused dossier; this one is ${status}`);
+      return (status === 'not_received' || status === 'refused') &&
+        listOf(dossier.refusalReasons).length > 0
+        ? null
+        : violation(
+            'refusal-needs-refused-dossier',
+            `a refusal slip is only for a refused dossier; this one is ${status}`,
+          );
     case 'apology':
-      return dossier.extensionCount > 0 ? null
-        : violation('apology-needs-extension', 'an apology slip needs an extension (new appointment date) of the dossier');
+      return dossier.extensionCount > 0
+        ? null
+        : violation(
+            'apology-needs-extension',
+            'an apology slip needs an extension (new appointment date) of the dossier',
+          );
     case 'stop-notice':
-      return status === 'stopped' && stop ? null
-        : violation('stop-notice-needs-applicant-stop', `a stop notice (form 05) is only for a dossier stopped at the applicant's request; this one is ${status}`);
+      return status === 'stopped' && stop
+        ? null
+        : violation(
+            'stop-notice-needs-applicant-stop',
+            `a stop notice (form 05) is only for a dossier stopped at the applicant's request; this one is ${status}`,
+          );
     case 'control-sheet':
-      return RECEIVED_ONCE.includes(status) ? null
-        : violation('control-sheet-needs-received-dossier', `a processing control sheet is only for a received dossier; this one is ${status}`);
+      return RECEIVED_ONCE.includes(status)
+        ? null
+        : violation(
+            'control-sheet-needs-received-dossier',
+            `a processing control sheet is only for a received dossier; this one is ${status}`,
+          );
   }
 }
 
@@ -63,11 +106,14 @@ export function slipDataOf(input: {
 }): SlipData {
   const { dossier, procedure, extension } = input;
   const form = formFor(input.kind, toLocalDate(dossier.receivedAt))!;
-  const documentName = (code: string) => procedure?.requiredDocuments.find((d) => d.code === code)?.name ?? code;
+  const documentName = (code: string) =>
+    procedure?.requiredDocuments.find((d) => d.code === code)?.name ?? code;
   const documents = listOf<SubmittedDocument>(dossier.documents).map(
     (d) => `${documentName(d.code)} (${d.code})${d.digitized ? ', đã số hóa' : ''}`,
   );
-  const missing = listOf<MissingItem>(dossier.missing).map((m) => m.description + (m.documentCode ? ` (${m.documentCode})` : ''));
+  const missing = listOf<MissingItem>(dossier.missing).map(
+    (m) => m.description + (m.documentCode ? ` (${m.documentCode})` : ''),
+  );
   return {
     kind: input.kind,
     form: { number: form.number, title: form.title, label: formLabel(form) },
@@ -87,11 +133,20 @@ export function slipDataOf(input: {
     missing,
     refusalReasons: listOf<string>(dossier.refusalReasons),
     apology: extension
-      ? { previousDueAt: new Date(extension.previousDueAt), newDueAt: new Date(extension.newDueAt), reason: extension.reason }
+      ? {
+          previousDueAt: new Date(extension.previousDueAt),
+          newDueAt: new Date(extension.newDueAt),
+          reason: extension.reason,
+        }
       : undefined,
     legalDueAt: dossier.legalDueAt ?? dossier.dueAt,
     stop: input.stop
-      ? { requestedAt: input.stop.occurredAt, reason: input.stop.reason, requestChannel: input.stop.requestChannel, noticeNumber: input.stop.notice?.number }
+      ? {
+          requestedAt: input.stop.occurredAt,
+          reason: input.stop.reason,
+          requestChannel: input.stop.requestChannel,
+          noticeNumber: input.stop.notice?.number,
+        }
       : undefined,
     steps: input.steps ?? [],
     issuedAt: input.issuedAt,

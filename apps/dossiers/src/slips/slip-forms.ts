@@ -37,7 +37,8 @@ type Body = Pick<SlipLayout, 'title' | 'subtitle' | 'lines' | 'signatures'>;
 
 const signature = (title: string) => ({ title, note: '(Ký và ghi rõ họ tên)' });
 const item = (text: string): SlipLine => ({ text: `- ${text}`, indent: 1 });
-const numbered = (texts: string[]): SlipLine[] => texts.map((t, i) => ({ text: `${i + 1}. ${t}`, indent: 1 }));
+const numbered = (texts: string[]): SlipLine[] =>
+  texts.map((t, i) => ({ text: `${i + 1}. ${t}`, indent: 1 }));
 
 function applicant(data: SlipData): SlipLine[] {
   return [
@@ -81,7 +82,9 @@ function supplement(data: SlipData): Body {
       ...applicant(data),
       { text: 'Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:', bold: true },
       ...numbered(data.missing),
-      { text: `Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${data.receivingUnit} để được hướng dẫn.` },
+      {
+        text: `Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ ${data.receivingUnit} để được hướng dẫn.`,
+      },
     ],
     signatures: [signature('NGƯỜI HƯỚNG DẪN')],
   };
@@ -94,7 +97,10 @@ function refusal(data: SlipData): Body {
     lines: [
       { text: `${data.receivingUnit} - ${data.agencyName} tiếp nhận hồ sơ của:` },
       ...applicant(data),
-      { text: 'Qua xem xét, cơ quan thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:', bold: true },
+      {
+        text: 'Qua xem xét, cơ quan thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:',
+        bold: true,
+      },
       ...numbered(data.refusalReasons),
       { text: 'Xin thông báo cho Ông/Bà được biết và thực hiện./.' },
     ],
@@ -108,19 +114,30 @@ function apology(data: SlipData): Body {
     title: data.form.title,
     subtitle: `Mã hồ sơ: ${data.code}`,
     lines: [
-      { text: `${capitalise(viLongDate(data.receivedAt))}, ${data.agencyName} tiếp nhận giải quyết hồ sơ của:` },
+      {
+        text: `${capitalise(viLongDate(data.receivedAt))}, ${data.agencyName} tiếp nhận giải quyết hồ sơ của:`,
+      },
       ...applicant(data),
       { text: `Thời gian hẹn trả kết quả giải quyết hồ sơ: ${viTimeAndDate(a.previousDueAt)}` },
-      { text: `Tuy nhiên đến nay, ${data.agencyName} chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng thời hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.` },
+      {
+        text: `Tuy nhiên đến nay, ${data.agencyName} chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng thời hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.`,
+      },
       { text: `Lý do: ${a.reason}` },
-      { text: `Sự chậm trễ này đã gây phiền hà cho Ông/Bà. ${data.agencyName} xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ${viLongDate(a.newDueAt)}.`, bold: true },
+      {
+        text: `Sự chậm trễ này đã gây phiền hà cho Ông/Bà. ${data.agencyName} xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ${viLongDate(a.newDueAt)}.`,
+        bold: true,
+      },
       { text: 'Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.' },
     ],
     signatures: [signature(`THỦ TRƯỞNG ${data.agencyName.toUpperCase()}`)],
   };
 }
 
-const REQUEST_CHANNEL_VI = { in_person: 'trực tiếp', postal: 'qua dịch vụ bưu chính', online: 'trực tuyến' } as const;
+const REQUEST_CHANNEL_VI = {
+  in_person: 'trực tiếp',
+  postal: 'qua dịch vụ bưu chính',
+  online: 'trực tuyến',
+} as const;
 
 /** Thông báo dừng giải quyết hồ sơ (Circular 03/2025 form 05): the applicant asked to stop before any decision or result notice. */
 function stopNotice(data: SlipData): Body {
@@ -129,12 +146,21 @@ function stopNotice(data: SlipData): Body {
     title: data.form.title,
     subtitle: `Mã hồ sơ: ${data.code}${stop.noticeNumber ? ` - Số: ${stop.noticeNumber}` : ''}`,
     lines: [
-      { text: `${capitalise(viLongDate(data.receivedAt))}, ${data.receivingUnit} - ${data.agencyName} tiếp nhận hồ sơ của:` },
+      {
+        text: `${capitalise(viLongDate(data.receivedAt))}, ${data.receivingUnit} - ${data.agencyName} tiếp nhận hồ sơ của:`,
+      },
       ...applicant(data),
-      { text: `${capitalise(viTimeAndDate(stop.requestedAt))}, Ông/Bà đề nghị dừng giải quyết hồ sơ (${REQUEST_CHANNEL_VI[stop.requestChannel]}).` },
+      {
+        text: `${capitalise(viTimeAndDate(stop.requestedAt))}, Ông/Bà đề nghị dừng giải quyết hồ sơ (${REQUEST_CHANNEL_VI[stop.requestChannel]}).`,
+      },
       { text: `Lý do: ${stop.reason}` },
-      { text: 'Đến thời điểm đề nghị, hồ sơ chưa có quyết định hoặc thông báo kết quả giải quyết.' },
-      { text: `${data.agencyName} thông báo dừng giải quyết hồ sơ nêu trên theo đề nghị của Ông/Bà.`, bold: true },
+      {
+        text: 'Đến thời điểm đề nghị, hồ sơ chưa có quyết định hoặc thông báo kết quả giải quyết.',
+      },
+      {
+        text: `${data.agencyName} thông báo dừng giải quyết hồ sơ nêu trên theo đề nghị của Ông/Bà.`,
+        bold: true,
+      },
     ],
     signatures: [signature('NGƯỜI TIẾP NHẬN HỒ SƠ')],
   };
@@ -150,11 +176,16 @@ function controlSheet(data: SlipData): Body {
       ...applicant(data),
       { text: `Thời gian nhận hồ sơ: ${viTimeAndDate(data.receivedAt)}` },
       { text: `Hạn giải quyết theo quy định: ${when(data.legalDueAt)}` },
-      ...(data.apology ? [{ text: `Ngày hẹn trả sau văn bản xin lỗi: ${viTimeAndDate(data.apology.newDueAt)}` }] : []),
+      ...(data.apology
+        ? [{ text: `Ngày hẹn trả sau văn bản xin lỗi: ${viTimeAndDate(data.apology.newDueAt)}` }]
+        : []),
       { text: 'Quá trình giải quyết:', bold: true },
       ...data.steps.flatMap((step): SlipLine[] => [
         { text: `${step.order}. ${step.name} - ${step.unitName}`, indent: 1 },
-        { text: `Nhận: ${when(step.startedAt)}; hạn: ${viTimeAndDate(step.dueAt)}; hoàn thành: ${when(step.completedAt)}${stepVerdict(step)}`, indent: 2 },
+        {
+          text: `Nhận: ${when(step.startedAt)}; hạn: ${viTimeAndDate(step.dueAt)}; hoàn thành: ${when(step.completedAt)}${stepVerdict(step)}`,
+          indent: 2,
+        },
       ]),
     ],
     signatures: [signature('NGƯỜI GIAO'), signature('NGƯỜI NHẬN')],

@@ -5,11 +5,25 @@ import type { TimeLimit } from '@motcua/calendar';
  * of receipt (form-editions.ts): Circular 03/2025 forms 01-06 from 1/7/2025 (05 stop notice,
  * 06 control sheet), Circular 01/2018 forms 01-05 before (05 control sheet, no stop notice).
  */
-export const SLIP_KINDS = ['receipt', 'supplement', 'refusal', 'apology', 'stop-notice', 'control-sheet'] as const;
+export const SLIP_KINDS = [
+  'receipt',
+  'supplement',
+  'refusal',
+  'apology',
+  'stop-notice',
+  'control-sheet',
+] as const;
 export type SlipKind = (typeof SLIP_KINDS)[number];
 
 /** One workflow step as the control sheet prints it. */
-export type ControlSheetStep = { order: number; name: string; unitName: string; startedAt: Date | null; dueAt: Date; completedAt: Date | null };
+export type ControlSheetStep = {
+  order: number;
+  name: string;
+  unitName: string;
+  startedAt: Date | null;
+  dueAt: Date;
+  completedAt: Date | null;
+};
 
 /** What a slip prints, gathered from the dossier record, its procedure copy and its action log. */
 export type SlipData = {
@@ -40,7 +54,12 @@ export type SlipData = {
   /** Hạn giải quyết theo quy định (unmoved by an apology). */
   legalDueAt: Date | null;
   /** The applicant's stop request (form 05). */
-  stop?: { requestedAt: Date; reason: string; requestChannel: 'in_person' | 'postal' | 'online'; noticeNumber?: string };
+  stop?: {
+    requestedAt: Date;
+    reason: string;
+    requestChannel: 'in_person' | 'postal' | 'online';
+    noticeNumber?: string;
+  };
   /** The workflow (control sheet). */
   steps: ControlSheetStep[];
   issuedAt: Date;
@@ -51,7 +70,12 @@ export type SlipData = {
 };
 
 /** One line of the slip's body. */
-export type SlipLine = { text: string; bold?: boolean; indent?: number; align?: 'left' | 'center' | 'right' };
+export type SlipLine = {
+  text: string;
+  bold?: boolean;
+  indent?: number;
+  align?: 'left' | 'center' | 'right';
+};
 
 /** The slip as the renderer draws it: a pure model, so tests read exactly the text that is printed. */
 export type SlipLayout = {

@@ -21,9 +21,16 @@ export class SlipsController {
   @AccessLogged('dossier', { param: 'id' })
   @Roles('desk_officer', 'specialist', 'leader')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Receipt, supplement request, refusal, apology, stop notice or processing control sheet, numbered by the forms in force at receipt (Circular 03/2025 forms 01-06 from 1/7/2025; Circular 01/2018 before), as PDF' })
+  @ApiOperation({
+    summary:
+      'Receipt, supplement request, refusal, apology, stop notice or processing control sheet, numbered by the forms in force at receipt (Circular 03/2025 forms 01-06 from 1/7/2025; Circular 01/2018 before), as PDF',
+  })
   @ApiProduces('application/pdf')
-  @ApiHeader({ name: 'X-Lookup-Secret', required: false, description: "The applicant's lookup secret: put in the QR link's fragment" })
+  @ApiHeader({
+    name: 'X-Lookup-Secret',
+    required: false,
+    description: "The applicant's lookup secret: put in the QR link's fragment",
+  })
   async slip(
     @Param(zodParam(slipParams)) params: { id: string; kind: SlipKind },
     @CurrentPrincipal() principal: Principal,
@@ -32,10 +39,16 @@ export class SlipsController {
     if (secret !== undefined) {
       const parsed = lookupSecret.safeParse(secret);
       if (!parsed.success) {
-        throw validationProblem([{ field: 'header.X-Lookup-Secret', rule: 'format', message: 'must be 8-64 characters' }]);
+        throw validationProblem([
+          { field: 'header.X-Lookup-Secret', rule: 'format', message: 'must be 8-64 characters' },
+        ]);
       }
     }
     const { code, pdf } = await this.slips.render(principal, params.id, params.kind, secret);
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="${code}-${params.kind}.pdf"`, length: pdf.length });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `inline; filename="${code}-${params.kind}.pdf"`,
+      length: pdf.length,
+    });
   }
 }

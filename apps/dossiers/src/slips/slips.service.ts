@@ -22,27 +22,72 @@ export class SlipsService {
     private readonly scope: DossierScope,
   ) {}
 
-  async render(principal: Principal, id: string, kind: SlipKind, lookupSecret?: string): Promise<{ code: string; pdf: Buffer }> {
-    const dossier = await this.scope.visible(principal, id, await this.db.dossier.findUnique({ where: { id }, include: { steps: { select: { unitCode: true } } } }));
-    if (lookupSecret !== undefined && !sameHash(dossier.lookupSecretHash, hashSecret(lookupSecret))) {
-      throw new DomainProblem(422, 'lookup-secret-mismatch', 'The lookup secret does not belong to this dossier',
+  async render(
+    principal: Principal,
+    id: string,
+    kind: SlipKind,
+    lookupSecret?: string,
+  ): Promise<{ code: string; pdf: Buffer }> {
+    const dossier = await this.scope.visible(
+      principal,
+      id,
+      await this.db.dossier.findUnique({
+        where: { id },
+        include: { steps: { select: { unitCode: true } } },
+      }),
+    );
+    if (
+      lookupSecret !== undefined &&
+      !sameHash(dossier.lookupSecretHash, hashSecret(lookupSecret))
+    ) {
+      throw new DomainProblem(
+        422,
+        'lookup-secret-mismatch',
+        'The lookup secret does not belong to this dossier',
         'header.X-Lookup-Secret: not the secret given to the applicant for this dossier (a replayed intake issues a new one)',
-        { errors: [{ field: 'header.X-Lookup-Secret', rule: 'matches-lookup-secret', message: 'not the lookup secret of this dossier' }] });
+        {
+          errors: [
+            {
+              field: 'header.X-Lookup-Secret',
+              rule: 'matches-lookup-secret',
+              message: 'not the lookup secret of this dossier',
+            },
+          ],
+        },
+      );
     }
-    const stopLog = dossier.status === 'stopped'
-      ? await this.db.dossierActionLog.findFirst({ where: { dossierId: id, action: 'stop-at-request' }, orderBy: { id: 'desc' } })
+    const stopLog =
+      dossier.status === 'stopped'
+        ? await this.db.dossierActionLog.findFirst({
+            where: { dossierId: id, action: 'stop-at-request' },
+            orderBy: { id: 'desc' },
+          })
+        : null;
+    const stop = stopLog
+      ? ({ ...(stopLog.details as object), occurredAt: stopLog.occurredAt } as StopRecord)
       : null;
-    const stop = stopLog ? ({ ...(stopLog.details as object), occurredAt: stopLog.occurredAt } as StopRecord) : null;
     const violation = slipNotApplicable(kind, dossier, stop);
     if (violation) {
-      throw new DomainProblem(409, 'slip-not-applicable', 'This slip does not apply to the dossier', violation.message,
-        { errors: [violation], dossierStatus: dossier.status });
+      throw new DomainProblem(
+        409,
+        'slip-not-applicable',
+        'This slip does not apply to the dossier',
+        violation.message,
+        { errors: [violation], dossierStatus: dossier.status },
+      );
     }
     const [copy, extensionLog, steps] = await Promise.all([
-      this.db.procedureCopy.findUnique({ where: { code_version: { code: dossier.procedureCode, version: dossier.procedureVersion } } }),
+      this.db.procedureCopy.findUnique({
+        where: { code_version: { code: dossier.procedureCode, version: dossier.procedureVersion } },
+      }),
       // At most one extension is allowed (lifecycle.policies.ts); the first is the one the receipt's date moved by.
-      this.db.dossierActionLog.findFirst({ where: { dossierId: id, action: 'extend' }, orderBy: { id: 'asc' } }),
-      kind === 'control-sheet' ? this.db.dossierStep.findMany({ where: { dossierId: id }, orderBy: { order: 'asc' } }) : Promise.resolve([]),
+      this.db.dossierActionLog.findFirst({
+        where: { dossierId: id, action: 'extend' },
+        orderBy: { id: 'asc' },
+      }),
+      kind === 'control-sheet'
+        ? this.db.dossierStep.findMany({ where: { dossierId: id }, orderBy: { order: 'asc' } })
+        : Promise.resolve([]),
     ]);
     const base = lookupBaseOf(this.config);
     const data = slipDataOf({
@@ -51,7 +96,14 @@ export class SlipsService {
       procedure: (copy?.record ?? null) as ProcedureVersion | null,
       extension: (extensionLog?.details ?? null) as ExtensionRecord | null,
       stop,
-      steps: steps.map((st) => ({ order: st.order, name: st.name, unitName: st.unitName, startedAt: st.startedAt, dueAt: st.dueAt, completedAt: st.completedAt })),
+      steps: steps.map((st) => ({
+        order: st.order,
+        name: st.name,
+        unitName: st.unitName,
+        startedAt: st.startedAt,
+        dueAt: st.dueAt,
+        completedAt: st.completedAt,
+      })),
       issuedAt: new Date(),
       qrUrl: lookupUrl(base, dossier.code, lookupSecret),
       printedUrl: lookupUrl(base, dossier.code),

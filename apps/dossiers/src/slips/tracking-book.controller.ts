@@ -23,7 +23,10 @@ export const trackingBookQuery = z.object({
     .regex(/^\d{4}$/, 'must be a year of 4 digits')
     .transform(Number)
     .pipe(z.number().min(2000, 'must be 2000 or later'))
-    .refine((year) => year <= localYearOf(new Date()), { message: 'may not be after the current year', params: { rule: 'not-in-future' } }),
+    .refine((year) => year <= localYearOf(new Date()), {
+      message: 'may not be after the current year',
+      params: { rule: 'not-in-future' },
+    }),
 });
 type TrackingBookQuery = z.infer<typeof trackingBookQuery>;
 
@@ -41,7 +44,10 @@ export class TrackingBookController {
   @Get()
   @Roles('desk_officer', 'leader')
   @AccessLogged('tracking-book', { query: ['agencyCode', 'year'] })
-  @ApiOperation({ summary: 'Yearly tracking book of an agency (Circular 03/2025 form 07; Circular 01/2018 form 06 for dossiers received before 1/7/2025) as XLSX' })
+  @ApiOperation({
+    summary:
+      'Yearly tracking book of an agency (Circular 03/2025 form 07; Circular 01/2018 form 06 for dossiers received before 1/7/2025) as XLSX',
+  })
   @ApiProduces(XLSX)
   async export(
     @Query(zodQuery(trackingBookQuery)) query: TrackingBookQuery,
@@ -54,10 +60,19 @@ export class TrackingBookController {
     let next = await batches.next();
     reply.statusCode = 200;
     reply.setHeader('Content-Type', XLSX);
-    reply.setHeader('Content-Disposition', `attachment; filename="so-theo-doi-ho-so-${query.agencyCode}-${query.year}.xlsx"`);
+    reply.setHeader(
+      'Content-Disposition',
+      `attachment; filename="so-theo-doi-ho-so-${query.agencyCode}-${query.year}.xlsx"`,
+    );
     reply.setHeader('Cache-Control', 'no-store');
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: reply, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet(`Năm ${query.year}`, { views: [{ state: 'frozen', ySplit: 4 }] });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: reply,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    const sheet = workbook.addWorksheet(`Năm ${query.year}`, {
+      views: [{ state: 'frozen', ySplit: 4 }],
+    });
     sheet.columns = TRACKING_BOOK_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
     sheet.addRow(['SỔ THEO DÕI HỒ SƠ']).font = { bold: true, size: 14 };
     sheet.addRow([`Cơ quan: ${query.agencyCode} - Năm ${query.year}`]);
@@ -72,7 +87,11 @@ export class TrackingBookController {
         const { dossiers, procedures, milestones } = next.value;
         for (const dossier of dossiers) {
           const procedure = procedures.get(`${dossier.procedureCode}@${dossier.procedureVersion}`);
-          sheet.addRow(trackingBookRow(++stt, dossier, procedure, milestones.get(dossier.id) ?? {}, now)).commit();
+          sheet
+            .addRow(
+              trackingBookRow(++stt, dossier, procedure, milestones.get(dossier.id) ?? {}, now),
+            )
+            .commit();
         }
         if (reply.writableNeedDrain) await once(reply, 'drain');
         next = await batches.next();
@@ -81,7 +100,10 @@ export class TrackingBookController {
       await workbook.commit();
     } catch (error) {
       // Headers are gone: cut the connection so the client never takes a truncated book for a whole one.
-      this.logger.error({ err: error, agencyCode: query.agencyCode, year: query.year }, 'tracking book export failed mid-stream');
+      this.logger.error(
+        { err: error, agencyCode: query.agencyCode, year: query.year },
+        'tracking book export failed mid-stream',
+      );
       reply.destroy(error as Error);
     }
   }

@@ -50,17 +50,26 @@ export class TrackingBookReader {
   }
 
   /** Procedure names per code@version, cached for the whole export (a year has few distinct versions). */
-  private async loadProcedures(dossiers: TrackingBookDossier[], cache: TrackingBookBatch['procedures']): Promise<void> {
+  private async loadProcedures(
+    dossiers: TrackingBookDossier[],
+    cache: TrackingBookBatch['procedures'],
+  ): Promise<void> {
     const wanted = new Map<string, { code: string; version: number }>();
     for (const d of dossiers) {
       const key = `${d.procedureCode}@${d.procedureVersion}`;
       if (!cache.has(key)) wanted.set(key, { code: d.procedureCode, version: d.procedureVersion });
     }
     if (wanted.size === 0) return;
-    const copies = await this.db.procedureCopy.findMany({ where: { OR: [...wanted.values()] }, select: { code: true, version: true, record: true } });
+    const copies = await this.db.procedureCopy.findMany({
+      where: { OR: [...wanted.values()] },
+      select: { code: true, version: true, record: true },
+    });
     for (const copy of copies) {
       const record = copy.record as unknown as ProcedureVersion;
-      cache.set(`${copy.code}@${copy.version}`, { name: record.name, decidingAgency: record.decidingAgency });
+      cache.set(`${copy.code}@${copy.version}`, {
+        name: record.name,
+        decidingAgency: record.decidingAgency,
+      });
     }
   }
 

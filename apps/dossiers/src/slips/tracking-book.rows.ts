@@ -26,7 +26,10 @@ export const TRACKING_BOOK_COLUMNS = [
   { key: 'note', header: 'Ghi chú', width: 40 },
 ] as const;
 
-export type TrackingBookRow = Record<(typeof TRACKING_BOOK_COLUMNS)[number]['key'], string | number>;
+export type TrackingBookRow = Record<
+  (typeof TRACKING_BOOK_COLUMNS)[number]['key'],
+  string | number
+>;
 
 /** The dossier fields the book reads (one keyset-paged query). */
 export type TrackingBookDossier = {
@@ -81,19 +84,33 @@ export function trackingBookRow(
   now: Date,
 ): TrackingBookRow {
   const status = dossier.status as DossierStatus;
-  const onTime = ON_TIME_VI[onTimeStatusOf({ status, legalDueAt: dossier.legalDueAt ?? dossier.dueAt, finishedAt: dossier.finishedAt, now })];
+  const onTime =
+    ON_TIME_VI[
+      onTimeStatusOf({
+        status,
+        legalDueAt: dossier.legalDueAt ?? dossier.dueAt,
+        finishedAt: dossier.finishedAt,
+        now,
+      })
+    ];
   const note = [
     STATUS_VI[status] ?? status,
     onTime,
-    dossier.extensionCount > 0 ? `đã hẹn lại ngày trả kết quả (hạn theo quy định ${when(dossier.legalDueAt ?? dossier.dueAt)})` : null,
+    dossier.extensionCount > 0
+      ? `đã hẹn lại ngày trả kết quả (hạn theo quy định ${when(dossier.legalDueAt ?? dossier.dueAt)})`
+      : null,
     dossier.isDemo ? 'dữ liệu minh họa' : null,
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
   return {
     stt,
     code: dossier.code,
     procedure: procedure?.name ?? dossier.procedureCode,
     sets: 1,
-    applicant: dossier.organisationName ? `${dossier.organisationName} (${dossier.applicantName})` : dossier.applicantName,
+    applicant: dossier.organisationName
+      ? `${dossier.organisationName} (${dossier.applicantName})`
+      : dossier.applicantName,
     address: '',
     agency: procedure?.decidingAgency ?? dossier.agencyCode,
     receivedAt: when(dossier.receivedAt),

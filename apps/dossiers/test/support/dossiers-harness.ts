@@ -6,7 +6,10 @@ import { mintTestToken, startService, testEnv, type RunningService } from '@motc
 /** A procedure version as the catalog publishes it, with a random code and agency so runs never collide. */
 export function testProcedure(overrides: Record<string, unknown> = {}) {
   const code = `1.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
-  const agency = `${randomUUID().replace(/[^A-F0-9]/gi, '').slice(0, 3).toUpperCase()}.00.15.H26`;
+  const agency = `${randomUUID()
+    .replace(/[^A-F0-9]/gi, '')
+    .slice(0, 3)
+    .toUpperCase()}.00.15.H26`;
   return {
     procedureId: randomUUID(),
     code,
@@ -36,7 +39,12 @@ export function testProcedure(overrides: Record<string, unknown> = {}) {
       { order: 2, name: 'Thẩm định', unitCode: 'P.QLG', unitName: 'Phòng Quản lý giá', share: 4 },
       { order: 3, name: 'Trả kết quả', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
     ],
-    decision: { number: '12/QĐ-UBND', kind: 'new', signedOn: '2026-01-05', effectiveFrom: '2026-01-15' },
+    decision: {
+      number: '12/QĐ-UBND',
+      kind: 'new',
+      signedOn: '2026-01-05',
+      effectiveFrom: '2026-01-15',
+    },
     ...overrides,
   };
 }
@@ -65,28 +73,59 @@ export class DossiersHarness {
   async addProcedure(procedure: TestProcedure, effectiveTo?: string): Promise<TestProcedure> {
     await this.db.query(
       `INSERT INTO procedure_copy (code, version, record, effective_from, effective_to) VALUES ($1, $2, $3, $4, $5)`,
-      [procedure.code, procedure.version, procedure, procedure.decision.effectiveFrom, effectiveTo ?? null],
+      [
+        procedure.code,
+        procedure.version,
+        procedure,
+        procedure.decision.effectiveFrom,
+        effectiveTo ?? null,
+      ],
     );
     this.agency = procedure.agencyCode;
     return procedure;
   }
 
-  async request(method: string, path: string, options: { role?: Role; subject?: string; unit?: string; agency?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  async request(
+    method: string,
+    path: string,
+    options: {
+      role?: Role;
+      subject?: string;
+      unit?: string;
+      agency?: string;
+      body?: unknown;
+      headers?: Record<string, string>;
+    } = {},
+  ) {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...options.headers,
+    };
     if (options.role) {
       const agency = options.agency ?? this.agency;
       headers.authorization = `Bearer ${await mintTestToken({ subject: options.subject ?? `${options.role}-1`, roles: [options.role], unit: options.unit, agency })}`;
     }
-    const response = await fetch(`${this.service.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const response = await fetch(`${this.service.url}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const text = await response.text();
     // The answers are untyped JSON on purpose: each test asserts the fields it relies on.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const body: any = text ? JSON.parse(text) : undefined;
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body };
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      body,
+    };
   }
 
   /** A raw GET (binary answers: PDF, XLSX), with a token for the role when one is given. */
-  async download(path: string, options: { role?: Role; agency?: string; headers?: Record<string, string> } = {}) {
+  async download(
+    path: string,
+    options: { role?: Role; agency?: string; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.role) {
       headers.authorization = `Bearer ${await mintTestToken({ subject: `${options.role}-1`, roles: [options.role], unit: 'VP.MC', agency: options.agency ?? this.agency })}`;
@@ -118,7 +157,12 @@ export function intakeBody(procedure: TestProcedure, overrides: Record<string, u
   return {
     procedureCode: procedure.code,
     channel: 'in_person',
-    applicant: { type: 'business', personalId: '001099012345', name: 'Nguyễn Văn An', organisationName: 'Công ty TNHH Hùng Vương' },
+    applicant: {
+      type: 'business',
+      personalId: '001099012345',
+      name: 'Nguyễn Văn An',
+      organisationName: 'Công ty TNHH Hùng Vương',
+    },
     documents: [{ code: 'PAG', digitized: true }, { code: 'TTR' }],
     ...overrides,
   };

@@ -29,17 +29,28 @@ export class FeedbackRepository {
 
   /** Locks the item for the rest of the transaction (transitions and the deadline watch serialise on it). */
   async lockForUpdate(tx: FeedbackTx, id: string): Promise<Feedback | null> {
-    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM feedback WHERE id = $1::uuid FOR UPDATE`, id);
+    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM feedback WHERE id = $1::uuid FOR UPDATE`,
+      id,
+    );
     return rows.length === 0 ? null : tx.feedback.findUnique({ where: { id } });
   }
 
   /** The latest item of the same submitter (contact or client) with the same folded content, received since `since`. */
-  findRecentDuplicate(tx: FeedbackTx, contentHash: string, keys: { senderKey?: string; clientKey?: string }, since: Date): Promise<Feedback | null> {
+  findRecentDuplicate(
+    tx: FeedbackTx,
+    contentHash: string,
+    keys: { senderKey?: string; clientKey?: string },
+    since: Date,
+  ): Promise<Feedback | null> {
     const who: Prisma.FeedbackWhereInput[] = [];
     if (keys.senderKey) who.push({ senderKey: keys.senderKey });
     if (keys.clientKey) who.push({ clientKey: keys.clientKey });
     if (who.length === 0) return Promise.resolve(null);
-    return tx.feedback.findFirst({ where: { contentHash, receivedAt: { gte: since }, OR: who }, orderBy: { receivedAt: 'desc' } });
+    return tx.feedback.findFirst({
+      where: { contentHash, receivedAt: { gte: since }, OR: who },
+      orderBy: { receivedAt: 'desc' },
+    });
   }
 
   history(db: Reader, feedbackId: string) {
@@ -51,7 +62,18 @@ export class FeedbackRepository {
   }
 
   /** `agencies`: only items of these agencies (the caller's scope); undefined for every agency. */
-  list(db: Reader, filter: { status?: FeedbackStatus; procedureCode?: string; overdue?: boolean; title?: string; limit: number; offset: number; agencies?: string[] }) {
+  list(
+    db: Reader,
+    filter: {
+      status?: FeedbackStatus;
+      procedureCode?: string;
+      overdue?: boolean;
+      title?: string;
+      limit: number;
+      offset: number;
+      agencies?: string[];
+    },
+  ) {
     const where: Prisma.FeedbackWhereInput = {
       ...(filter.agencies ? { agencyCode: { in: filter.agencies } } : {}),
       ...(filter.status ? { status: filter.status } : {}),
@@ -60,7 +82,12 @@ export class FeedbackRepository {
       ...(filter.title ? { title: { contains: filter.title, mode: 'insensitive' as const } } : {}),
     };
     return Promise.all([
-      db.feedback.findMany({ where, orderBy: { receivedAt: 'desc' }, take: filter.limit, skip: filter.offset }),
+      db.feedback.findMany({
+        where,
+        orderBy: { receivedAt: 'desc' },
+        take: filter.limit,
+        skip: filter.offset,
+      }),
       db.feedback.count({ where }),
     ]);
   }

@@ -16,7 +16,10 @@ import { ACTION_BODIES } from './handling.schemas';
 const listQuery = z.object({
   status: z.enum(FEEDBACK_STATUSES).optional(),
   procedureCode: procedureCode.optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   /** Part of the title (case-insensitive). */
   title: z.string().trim().min(1).max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -36,33 +39,72 @@ export class FeedbackHandlingController {
 
   @Get()
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
-  @ApiOperation({ summary: 'Feedback items, newest first (filters: status, procedureCode, overdue, title)' })
-  async list(@Query(zodQuery(listQuery)) query: z.infer<typeof listQuery>, @CurrentPrincipal() principal: Principal) {
-    const [items, total] = await this.feedback.list(this.db, { ...query, agencies: await this.scope.listable(principal) });
-    return { total, limit: query.limit, offset: query.offset, items: items.map((f) => officerView(f)) };
+  @ApiOperation({
+    summary: 'Feedback items, newest first (filters: status, procedureCode, overdue, title)',
+  })
+  async list(
+    @Query(zodQuery(listQuery)) query: z.infer<typeof listQuery>,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const [items, total] = await this.feedback.list(this.db, {
+      ...query,
+      agencies: await this.scope.listable(principal),
+    });
+    return {
+      total,
+      limit: query.limit,
+      offset: query.offset,
+      items: items.map((f) => officerView(f)),
+    };
   }
 
   @Get(':id')
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
   @ApiOperation({ summary: 'One item with its history and the actions the caller may perform now' })
   async get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
-    const feedback = await this.scope.visible(principal, await this.feedback.findById(this.db, id), id);
+    const feedback = await this.scope.visible(
+      principal,
+      await this.feedback.findById(this.db, id),
+      id,
+    );
     const history = await this.feedback.history(this.db, id);
     return {
       ...officerView(feedback, { allowedActions: this.handling.allowedFor(feedback, principal) }),
-      history: history.map((h) => ({ action: h.action, fromStatus: h.fromStatus, toStatus: h.toStatus, actorUnit: h.actorUnit, occurredAt: h.occurredAt.toISOString(), details: h.details })),
+      history: history.map((h) => ({
+        action: h.action,
+        fromStatus: h.fromStatus,
+        toStatus: h.toStatus,
+        actorUnit: h.actorUnit,
+        occurredAt: h.occurredAt.toISOString(),
+        details: h.details,
+      })),
     };
   }
 
   @Post(':id/actions/:action')
   @HttpCode(200)
   @Roles('desk_officer', 'specialist', 'leader')
-  @ApiOperation({ summary: `Perform an action of the workflow table: ${FEEDBACK_ACTIONS.join(', ')}` })
-  @ApiResponse({ status: 403, description: 'The role may not perform the action (allowedActions listed)' })
-  @ApiResponse({ status: 409, description: 'The status does not allow the action (allowedActions listed)' })
-  perform(@Param('id', zodParam(uuid)) id: string, @Param('action') action: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({
+    summary: `Perform an action of the workflow table: ${FEEDBACK_ACTIONS.join(', ')}`,
+  })
+  @ApiResponse({
+    status: 403,
+    description: 'The role may not perform the action (allowedActions listed)',
+  })
+  @ApiResponse({
+    status: 409,
+    description: 'The status does not allow the action (allowedActions listed)',
+  })
+  perform(
+    @Param('id', zodParam(uuid)) id: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     if (!isFeedbackAction(action)) {
-      throw validationProblem([{ field: 'action', rule: 'enum', message: `must be one of ${FEEDBACK_ACTIONS.join(', ')}` }]);
+      throw validationProblem([
+        { field: 'action', rule: 'enum', message: `must be one of ${FEEDBACK_ACTIONS.join(', ')}` },
+      ]);
     }
     const parsed = ACTION_BODIES[action].safeParse(body ?? {});
     if (!parsed.success) throw validationProblem(violationsOf(parsed.error, 'body'));

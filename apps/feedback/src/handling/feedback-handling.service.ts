@@ -4,7 +4,13 @@ import { DomainProblem } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
 import type { FeedbackTx } from '../feedback.database';
-import { FEEDBACK_ACTION_TABLE, allowedActions, mayPerform, statusAfter, type FeedbackAction } from '../feedback/feedback-actions.table';
+import {
+  FEEDBACK_ACTION_TABLE,
+  allowedActions,
+  mayPerform,
+  statusAfter,
+  type FeedbackAction,
+} from '../feedback/feedback-actions.table';
 import type { FeedbackStatus } from '../feedback/feedback-status';
 import { FeedbackRepository } from '../feedback/feedback.repository';
 import { officerView } from '../feedback/feedback.view';
@@ -33,21 +39,41 @@ export class FeedbackHandlingService {
   perform(id: string, action: FeedbackAction, body: unknown, principal: Principal) {
     return this.uow.run(async (tx, events) => {
       // Outside the caller's scope: the same 404 as an item that does not exist.
-      const feedback = await this.scope.visible(principal, await this.feedback.lockForUpdate(tx, id), id);
+      const feedback = await this.scope.visible(
+        principal,
+        await this.feedback.lockForUpdate(tx, id),
+        id,
+      );
       const allowed = this.allowedFor(feedback, principal);
       if (!mayPerform(action, principal.roles)) {
-        throw new DomainProblem(403, 'action-role', 'Your role may not perform this action',
-          `${action} is for roles ${FEEDBACK_ACTION_TABLE[action].roles.join(', ')}.`, { allowedActions: allowed });
+        throw new DomainProblem(
+          403,
+          'action-role',
+          'Your role may not perform this action',
+          `${action} is for roles ${FEEDBACK_ACTION_TABLE[action].roles.join(', ')}.`,
+          { allowedActions: allowed },
+        );
       }
       if (!allowed.includes(action)) {
-        throw new DomainProblem(409, 'action-not-allowed', 'The action is not allowed in the feedback’s current status',
-          `${action} is not allowed while the feedback is ${feedback.status}.`, { currentStatus: feedback.status, allowedActions: allowed });
+        throw new DomainProblem(
+          409,
+          'action-not-allowed',
+          'The action is not allowed in the feedback’s current status',
+          `${action} is not allowed while the feedback is ${feedback.status}.`,
+          { currentStatus: feedback.status, allowedActions: allowed },
+        );
       }
       assertOwnUnit(action, feedback, principal, allowed);
       const from = feedback.status as FeedbackStatus;
-      const category = action === 'classify' ? ACTION_BODIES.classify.parse(body).category : undefined;
+      const category =
+        action === 'classify' ? ACTION_BODIES.classify.parse(body).category : undefined;
       const ctx: TransitionContext = {
-        tx, events, feedback, principal, now: new Date(), to: statusAfter(action, category),
+        tx,
+        events,
+        feedback,
+        principal,
+        now: new Date(),
+        to: statusAfter(action, category),
         actor: actorOf(principal, this.config.FEEDBACK_INTAKE_UNIT),
       };
       const outcome = this.dispatch(ctx, action, body);
@@ -55,28 +81,52 @@ export class FeedbackHandlingService {
       const running = currentDeadline(ctx.to, merged);
       const updated = await tx.feedback.update({
         where: { id },
-        data: { ...outcome.data, status: ctx.to, currentStage: running?.stage ?? null, currentDeadline: running?.deadline ?? null },
+        data: {
+          ...outcome.data,
+          status: ctx.to,
+          currentStage: running?.stage ?? null,
+          currentDeadline: running?.deadline ?? null,
+        },
       });
       await this.feedback.appendLog(tx, {
-        feedbackId: id, action, fromStatus: from, toStatus: ctx.to, actorSubject: principal.subject,
-        actorUnit: principal.unit ?? null, details: { ...outcome.details, eventId: outcome.eventId }, occurredAt: ctx.now,
+        feedbackId: id,
+        action,
+        fromStatus: from,
+        toStatus: ctx.to,
+        actorSubject: principal.subject,
+        actorUnit: principal.unit ?? null,
+        details: { ...outcome.details, eventId: outcome.eventId },
+        occurredAt: ctx.now,
       });
       return officerView(updated, { allowedActions: this.allowedFor(updated, principal) });
     });
   }
 
   /** One case per action name; the compiler checks that none is missing. */
-  private dispatch(ctx: TransitionContext, action: FeedbackAction, raw: unknown): TransitionOutcome {
+  private dispatch(
+    ctx: TransitionContext,
+    action: FeedbackAction,
+    raw: unknown,
+  ): TransitionOutcome {
     switch (action) {
-      case 'classify': return this.transitions.classify(ctx, ACTION_BODIES.classify.parse(raw));
-      case 'forward': return this.transitions.forward(ctx, ACTION_BODIES.forward.parse(raw));
-      case 'assign': return this.transitions.assign(ctx, ACTION_BODIES.assign.parse(raw));
-      case 'request-info': return this.transitions.requestInfo(ctx, ACTION_BODIES['request-info'].parse(raw));
-      case 'info-received': return this.transitions.infoReceived(ctx, ACTION_BODIES['info-received'].parse(raw));
-      case 'answer': return this.transitions.answer(ctx, ACTION_BODIES.answer.parse(raw));
-      case 'return-answer': return this.transitions.returnAnswer(ctx, ACTION_BODIES['return-answer'].parse(raw));
-      case 'approve': return this.transitions.approve(ctx);
-      case 'publish': return this.transitions.publish(ctx);
+      case 'classify':
+        return this.transitions.classify(ctx, ACTION_BODIES.classify.parse(raw));
+      case 'forward':
+        return this.transitions.forward(ctx, ACTION_BODIES.forward.parse(raw));
+      case 'assign':
+        return this.transitions.assign(ctx, ACTION_BODIES.assign.parse(raw));
+      case 'request-info':
+        return this.transitions.requestInfo(ctx, ACTION_BODIES['request-info'].parse(raw));
+      case 'info-received':
+        return this.transitions.infoReceived(ctx, ACTION_BODIES['info-received'].parse(raw));
+      case 'answer':
+        return this.transitions.answer(ctx, ACTION_BODIES.answer.parse(raw));
+      case 'return-answer':
+        return this.transitions.returnAnswer(ctx, ACTION_BODIES['return-answer'].parse(raw));
+      case 'approve':
+        return this.transitions.approve(ctx);
+      case 'publish':
+        return this.transitions.publish(ctx);
       default: {
         const unreachable: never = action;
         throw new Error(`unknown action ${String(unreachable)}`);
@@ -86,11 +136,21 @@ export class FeedbackHandlingService {
 }
 
 /** Officers act within their unit: a specialist answers only items assigned to their own unit (leaders may act on any). */
-function assertOwnUnit(action: FeedbackAction, feedback: Feedback, principal: Principal, allowed: FeedbackAction[]): void {
+function assertOwnUnit(
+  action: FeedbackAction,
+  feedback: Feedback,
+  principal: Principal,
+  allowed: FeedbackAction[],
+): void {
   const handlingAction = action === 'answer' || action === 'request-info';
   if (!handlingAction || principal.roles.includes('leader') || !feedback.assignedUnit) return;
   if (principal.unit !== feedback.assignedUnit) {
-    throw new DomainProblem(403, 'not-your-unit', 'The feedback is assigned to another unit',
-      `${feedback.code} is handled by ${feedback.assignedUnit}; your unit is ${principal.unit ?? 'not set'}.`, { allowedActions: allowed });
+    throw new DomainProblem(
+      403,
+      'not-your-unit',
+      'The feedback is assigned to another unit',
+      `${feedback.code} is handled by ${feedback.assignedUnit}; your unit is ${principal.unit ?? 'not set'}.`,
+      { allowedActions: allowed },
+    );
   }
 }

@@ -41,15 +41,31 @@ export class FeedbackIntakeService {
       const contentHash = sha256(foldVietnamese(`${body.title}\n${body.content}`));
       const contact = body.anonymous ? undefined : normaliseContact(body.contact ?? {});
       const senderKey = contact ? keyedHash(contact, this.config.FEEDBACK_KEY_SECRET) : undefined;
-      const clientKey = source.clientIp ? keyedHash(`ip:${source.clientIp}`, this.config.FEEDBACK_KEY_SECRET) : undefined;
+      const clientKey = source.clientIp
+        ? keyedHash(`ip:${source.clientIp}`, this.config.FEEDBACK_KEY_SECRET)
+        : undefined;
       // Concurrent copies of one submission wait for each other here, so only one is stored.
-      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))::text`, `feedback-intake:${contentHash}`);
-      const since = new Date(now.getTime() - this.config.FEEDBACK_DUPLICATE_WINDOW_MINUTES * 60_000);
-      const duplicate = await this.feedback.findRecentDuplicate(tx, contentHash, { senderKey, clientKey }, since);
+      await tx.$queryRawUnsafe(
+        `SELECT pg_advisory_xact_lock(hashtext($1))::text`,
+        `feedback-intake:${contentHash}`,
+      );
+      const since = new Date(
+        now.getTime() - this.config.FEEDBACK_DUPLICATE_WINDOW_MINUTES * 60_000,
+      );
+      const duplicate = await this.feedback.findRecentDuplicate(
+        tx,
+        contentHash,
+        { senderKey, clientKey },
+        since,
+      );
       if (duplicate) return { merged: true, feedback: duplicate };
 
       const procedure = await this.procedureOf(tx, body.subject.procedureCode);
-      const due = dueDatesAtReceipt(now, undefined, body.forwarded ? new Date(body.forwarded.latestForwardedAt) : undefined);
+      const due = dueDatesAtReceipt(
+        now,
+        undefined,
+        body.forwarded ? new Date(body.forwarded.latestForwardedAt) : undefined,
+      );
       const id = randomUUID();
       const code = await this.codes.next(tx, Number(toLocalDate(now).slice(0, 4)));
       const trackingToken = randomBytes(24).toString('base64url');
@@ -103,7 +119,11 @@ export class FeedbackIntakeService {
         ...(senderKey ? { senderKey } : {}),
         ...(procedure ? { procedureCode: procedure.code, domainCode: procedure.domainCode } : {}),
         receivedAt: now.toISOString(),
-        dueDates: { classifyBy: due.classifyBy.toISOString(), firstInfoRequestBy: due.firstInfoRequestBy.toISOString(), answerBy: due.answerBy.toISOString() },
+        dueDates: {
+          classifyBy: due.classifyBy.toISOString(),
+          firstInfoRequestBy: due.firstInfoRequestBy.toISOString(),
+          answerBy: due.answerBy.toISOString(),
+        },
         calendarVersion: due.calendarVersion,
       });
       await this.feedback.appendLog(tx, {
@@ -113,7 +133,12 @@ export class FeedbackIntakeService {
         toStatus: 'received',
         actorSubject: source.subject,
         actorUnit: source.unit ?? null,
-        details: { channel: body.channel, anonymous: body.anonymous, eventId: event.id, ...(body.forwarded ? { forwarded: body.forwarded } : {}) },
+        details: {
+          channel: body.channel,
+          anonymous: body.anonymous,
+          eventId: event.id,
+          ...(body.forwarded ? { forwarded: body.forwarded } : {}),
+        },
         occurredAt: now,
       });
       return { merged: false, feedback, trackingToken };
@@ -125,7 +150,11 @@ export class FeedbackIntakeService {
     const procedure = await this.procedures.find(tx, code);
     if (!procedure) {
       throw ruleProblem('unknown-procedure', 'The procedure is not in the catalog', [
-        { field: 'subject.procedureCode', rule: 'published-procedure', message: `no procedure ${code} has been published by the catalog` },
+        {
+          field: 'subject.procedureCode',
+          rule: 'published-procedure',
+          message: `no procedure ${code} has been published by the catalog`,
+        },
       ]);
     }
     return procedure;

@@ -8,13 +8,20 @@ const plainText = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters');
+    .refine(
+      // eslint-disable-next-line no-control-regex
+      (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
+      'must not contain control characters',
+    );
 
 const contactSchema = z
   .object({
     name: plainText(200).optional(),
-    phone: z.string().trim().regex(/^\+?[0-9 .-]{8,20}$/, 'must be a phone number (8-20 digits)').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 .-]{8,20}$/, 'must be a phone number (8-20 digits)')
+      .optional(),
     email: z.email().max(254).optional(),
     address: plainText(500).optional(),
   })
@@ -23,12 +30,27 @@ const contactSchema = z
 /** About what: a procedure of the local catalog copy, a regulation (legal document), or an official's conduct. */
 const subjectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('procedure'), procedureCode }).strict(),
-  z.object({ kind: z.literal('regulation'), regulation: plainText(500), procedureCode: procedureCode.optional() }).strict(),
-  z.object({ kind: z.literal('conduct'), unit: plainText(300), procedureCode: procedureCode.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('regulation'),
+      regulation: plainText(500),
+      procedureCode: procedureCode.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('conduct'),
+      unit: plainText(300),
+      procedureCode: procedureCode.optional(),
+    })
+    .strict(),
 ]);
 
 /** References to files held by the digitization service (ids only, never the files). */
-const attachmentsSchema = z.array(z.object({ documentId: uuid }).strict()).max(10).default([]);
+const attachmentsSchema = z
+  .array(z.object({ documentId: uuid }).strict())
+  .max(10)
+  .default([]);
 
 const common = {
   senderType: applicantType.default('citizen'),
@@ -41,12 +63,23 @@ const common = {
   attachments: attachmentsSchema,
 };
 
-function contactRule<T extends { anonymous: boolean; contact?: z.infer<typeof contactSchema> }>(body: T, ctx: z.RefinementCtx): void {
+function contactRule<T extends { anonymous: boolean; contact?: z.infer<typeof contactSchema> }>(
+  body: T,
+  ctx: z.RefinementCtx,
+): void {
   if (body.anonymous && body.contact) {
-    ctx.addIssue({ code: 'custom', path: ['contact'], message: 'anonymous feedback carries no contact' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['contact'],
+      message: 'anonymous feedback carries no contact',
+    });
   }
   if (!body.anonymous && !body.contact?.phone && !body.contact?.email && !body.contact?.address) {
-    ctx.addIssue({ code: 'custom', path: ['contact'], message: 'give a phone, e-mail or address, or send anonymously (anonymous: true)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['contact'],
+      message: 'give a phone, e-mail or address, or send anonymously (anonymous: true)',
+    });
   }
 }
 
@@ -60,16 +93,25 @@ export const publicIntakeSchema = z.object(common).strict().superRefine(contactR
 const forwardedSchema = z
   .object({
     by: plainText(300),
-    latestForwardedAt: z.iso.datetime({ offset: true }).refine((v) => new Date(v).getTime() <= Date.now(), 'must not be in the future'),
+    latestForwardedAt: z.iso
+      .datetime({ offset: true })
+      .refine((v) => new Date(v).getTime() <= Date.now(), 'must not be in the future'),
   })
   .strict();
 
 /** Desk entry of letters, phone calls and visits (POST /feedback). */
 export const deskIntakeSchema = z
-  .object({ ...common, channel: z.enum(['written', 'phone', 'in_person', 'online']), forwarded: forwardedSchema.optional() })
+  .object({
+    ...common,
+    channel: z.enum(['written', 'phone', 'in_person', 'online']),
+    forwarded: forwardedSchema.optional(),
+  })
   .strict()
   .superRefine(contactRule);
 
 export type PublicIntakeBody = z.infer<typeof publicIntakeSchema>;
 export type DeskIntakeBody = z.infer<typeof deskIntakeSchema>;
-export type IntakeBody = PublicIntakeBody & { channel: DeskIntakeBody['channel']; forwarded?: DeskIntakeBody['forwarded'] };
+export type IntakeBody = PublicIntakeBody & {
+  channel: DeskIntakeBody['channel'];
+  forwarded?: DeskIntakeBody['forwarded'];
+};

@@ -1,5 +1,17 @@
-import { dueDatesAtReceipt, dueSoonHorizon, forwardByAfter, limitEnd, publishByAfter } from './feedback-deadlines';
-import { FEEDBACK_TIME_LIMIT_POLICIES, ND20_2008_766_POLICY, QD29_2026_POLICY, QD31_2021_POLICY, policyFor } from './time-limit-policy.constant';
+import {
+  dueDatesAtReceipt,
+  dueSoonHorizon,
+  forwardByAfter,
+  limitEnd,
+  publishByAfter,
+} from './feedback-deadlines';
+import {
+  FEEDBACK_TIME_LIMIT_POLICIES,
+  ND20_2008_766_POLICY,
+  QD29_2026_POLICY,
+  QD31_2021_POLICY,
+  policyFor,
+} from './time-limit-policy.constant';
 import type { FeedbackTimeLimitPolicy } from './time-limit-policy.types';
 
 const at = (local: string) => new Date(`${local}+07:00`);
@@ -33,12 +45,18 @@ describe('feedback due dates (working days, Tết 2026: 14-22 Feb off)', () => {
   });
 
   it('publication is due 2 working days after approval, forwarding 5 after receipt', () => {
-    expect(publishByAfter(at('2026-02-12T15:00:00'), ND20_2008_766_POLICY.id).toISOString()).toBe(endOf('2026-02-23'));
-    expect(forwardByAfter(at('2026-02-12T15:00:00'), ND20_2008_766_POLICY.id).toISOString()).toBe(endOf('2026-02-26'));
+    expect(publishByAfter(at('2026-02-12T15:00:00'), ND20_2008_766_POLICY.id).toISOString()).toBe(
+      endOf('2026-02-23'),
+    );
+    expect(forwardByAfter(at('2026-02-12T15:00:00'), ND20_2008_766_POLICY.id).toISOString()).toBe(
+      endOf('2026-02-26'),
+    );
   });
 
   it('the due-soon horizon is the end of the next working day (Friday 13 Feb → Monday 23 Feb)', () => {
-    expect(dueSoonHorizon(at('2026-02-13T09:00:00'), ND20_2008_766_POLICY).toISOString()).toBe(endOf('2026-02-23'));
+    expect(dueSoonHorizon(at('2026-02-13T09:00:00'), ND20_2008_766_POLICY).toISOString()).toBe(
+      endOf('2026-02-23'),
+    );
   });
 
   it('limits are policy data: the policy in force on the day of receipt applies', () => {
@@ -47,13 +65,25 @@ describe('feedback due dates (working days, Tết 2026: 14-22 Feb off)', () => {
       id: 'test-2027',
       effectiveFrom: '2027-01-01',
       effectiveTo: undefined,
-      limits: { ...ND20_2008_766_POLICY.limits, answer: { workingDays: 10, from: 'received', basis: 'test' } },
+      limits: {
+        ...ND20_2008_766_POLICY.limits,
+        answer: { workingDays: 10, from: 'received', basis: 'test' },
+      },
     };
-    const policies = [...FEEDBACK_TIME_LIMIT_POLICIES.map((p) => ({ ...p, effectiveTo: p.effectiveTo ?? '2026-12-31' })), later];
+    const policies = [
+      ...FEEDBACK_TIME_LIMIT_POLICIES.map((p) => ({
+        ...p,
+        effectiveTo: p.effectiveTo ?? '2026-12-31',
+      })),
+      later,
+    ];
     expect(policyFor('2026-12-31', policies).id).toBe('qd29-2026-nd20-2008');
     expect(policyFor('2027-01-04', policies).id).toBe('test-2027');
-    expect(dueDatesAtReceipt(at('2027-01-04T09:00:00'), later).answerBy.toISOString()).toBe(endOf('2027-01-18'));
-    for (const policy of FEEDBACK_TIME_LIMIT_POLICIES) expect(policy.legalBasis).toMatch(/Decree 20\/2008/);
+    expect(dueDatesAtReceipt(at('2027-01-04T09:00:00'), later).answerBy.toISOString()).toBe(
+      endOf('2027-01-18'),
+    );
+    for (const policy of FEEDBACK_TIME_LIMIT_POLICIES)
+      expect(policy.legalBasis).toMatch(/Decree 20\/2008/);
   });
 });
 
@@ -65,13 +95,26 @@ describe('feedback limits name their real basis (portal operating rules; Decree 
     expect(dueDatesAtReceipt(at('2026-07-20T00:00:00')).policyId).toBe('qd29-2026-nd20-2008');
     expect(QD31_2021_POLICY.legalBasis).toMatch(/QĐ 31\/2021\/QĐ-TTg/);
     expect(QD29_2026_POLICY.legalBasis).toMatch(/QĐ 29\/2026\/QĐ-TTg/);
-    const days = (p: typeof QD31_2021_POLICY) => Object.values(p.limits).map((l) => `${l.workingDays} ${l.from}`);
+    const days = (p: typeof QD31_2021_POLICY) =>
+      Object.values(p.limits).map((l) => `${l.workingDays} ${l.from}`);
     expect(days(QD29_2026_POLICY)).toEqual(days(QD31_2021_POLICY));
-    expect(days(QD29_2026_POLICY)).toEqual(['2 latest-forwarding', '5 latest-forwarding', '5 received', '15 latest-forwarding', '2 approved']);
+    expect(days(QD29_2026_POLICY)).toEqual([
+      '2 latest-forwarding',
+      '5 latest-forwarding',
+      '5 received',
+      '15 latest-forwarding',
+      '2 approved',
+    ]);
     for (const policy of FEEDBACK_TIME_LIMIT_POLICIES) {
       expect(policy.legalBasis).not.toMatch(/766/);
-      expect(Object.values(policy.limits).map((l) => l.basis).join(' ')).not.toMatch(/766/);
-      expect(policy.limits.forward.basis).toMatch(/Decree 20\/2008\/NĐ-CP Art\. 9\(1\)\(d\).*05 ngày làm việc, kể từ ngày tiếp nhận/);
+      expect(
+        Object.values(policy.limits)
+          .map((l) => l.basis)
+          .join(' '),
+      ).not.toMatch(/766/);
+      expect(policy.limits.forward.basis).toMatch(
+        /Decree 20\/2008\/NĐ-CP Art\. 9\(1\)\(d\).*05 ngày làm việc, kể từ ngày tiếp nhận/,
+      );
     }
   });
 

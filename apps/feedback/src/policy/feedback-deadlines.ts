@@ -1,4 +1,10 @@
-import { calendarVersion, explainAppointment, isWorkingDay, nextWorkingDay, toLocalDate } from '@motcua/calendar';
+import {
+  calendarVersion,
+  explainAppointment,
+  isWorkingDay,
+  nextWorkingDay,
+  toLocalDate,
+} from '@motcua/calendar';
 import { policyById, policyFor } from './time-limit-policy.constant';
 import type { FeedbackStage, FeedbackTimeLimitPolicy } from './time-limit-policy.types';
 
@@ -13,7 +19,10 @@ export function endOfOfficeDay(isoDate: string): Date {
  * working day), ending at the close of the office day.
  */
 export function limitEnd(start: Date, workingDays: number): Date {
-  const { appointmentDate } = explainAppointment({ receivedAt: start, limit: { value: workingDays, unit: 'working_days' } });
+  const { appointmentDate } = explainAppointment({
+    receivedAt: start,
+    limit: { value: workingDays, unit: 'working_days' },
+  });
   return endOfOfficeDay(appointmentDate);
 }
 
@@ -36,7 +45,10 @@ export function dueDatesAtReceipt(
   policy: FeedbackTimeLimitPolicy = policyFor(toLocalDate(receivedAt)),
   latestForwardedAt?: Date,
 ): ReceiptDueDates {
-  const startOf = (stage: FeedbackStage) => (policy.limits[stage].from === 'latest-forwarding' && latestForwardedAt ? latestForwardedAt : receivedAt);
+  const startOf = (stage: FeedbackStage) =>
+    policy.limits[stage].from === 'latest-forwarding' && latestForwardedAt
+      ? latestForwardedAt
+      : receivedAt;
   const end = (stage: FeedbackStage) => limitEnd(startOf(stage), policy.limits[stage].workingDays);
   return {
     policyId: policy.id,

@@ -11,7 +11,11 @@ export function workingHoursBetween(from: Date, to: Date): number {
   if (to <= from) return 0;
   let total = 0;
   const last = toLocalDate(to);
-  for (let day = toLocalDate(from), guard = 0; day <= last && guard < 400; day = addCalendarDays(day, 1), guard += 1) {
+  for (
+    let day = toLocalDate(from), guard = 0;
+    day <= last && guard < 400;
+    day = addCalendarDays(day, 1), guard += 1
+  ) {
     if (!isWorkingDay(day)) continue;
     for (const [start, end] of PERIODS) {
       const a = Math.max(from.getTime(), new Date(`${day}T${start}:00+07:00`).getTime());

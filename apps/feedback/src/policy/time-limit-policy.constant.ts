@@ -18,16 +18,39 @@ import type { FeedbackStage, FeedbackTimeLimitPolicy, StageLimit } from './time-
  */
 function limits(rules: string): Record<FeedbackStage, StageLimit> {
   return {
-    classify: { workingDays: 2, from: 'latest-forwarding', basis: `${rules}: refusal within 2 working days of the sending date, or of the latest forwarding date` },
-    info_request: { workingDays: 5, from: 'latest-forwarding', basis: `${rules}: first request for more information within 5 working days of the sending date, or of the latest forwarding date` },
-    forward: { workingDays: 5, from: 'received', basis: 'Decree 20/2008/NĐ-CP Art. 9(1)(d) (amended by Decree 92/2017/NĐ-CP): an item outside the authority is forwarded "trong thời hạn không quá 05 ngày làm việc, kể từ ngày tiếp nhận"' },
-    answer: { workingDays: 15, from: 'latest-forwarding', basis: `${rules}: processed within 15 working days of the sending date, or of the latest forwarding date` },
-    publish: { workingDays: 2, from: 'approved', basis: `${rules}: published within 2 working days of entering "chờ công khai"` },
+    classify: {
+      workingDays: 2,
+      from: 'latest-forwarding',
+      basis: `${rules}: refusal within 2 working days of the sending date, or of the latest forwarding date`,
+    },
+    info_request: {
+      workingDays: 5,
+      from: 'latest-forwarding',
+      basis: `${rules}: first request for more information within 5 working days of the sending date, or of the latest forwarding date`,
+    },
+    forward: {
+      workingDays: 5,
+      from: 'received',
+      basis:
+        'Decree 20/2008/NĐ-CP Art. 9(1)(d) (amended by Decree 92/2017/NĐ-CP): an item outside the authority is forwarded "trong thời hạn không quá 05 ngày làm việc, kể từ ngày tiếp nhận"',
+    },
+    answer: {
+      workingDays: 15,
+      from: 'latest-forwarding',
+      basis: `${rules}: processed within 15 working days of the sending date, or of the latest forwarding date`,
+    },
+    publish: {
+      workingDays: 2,
+      from: 'approved',
+      basis: `${rules}: published within 2 working days of entering "chờ công khai"`,
+    },
   };
 }
 
-const QD31_2021 = 'Quy chế quản lý, vận hành, khai thác Cổng Dịch vụ công quốc gia (QĐ 31/2021/QĐ-TTg)';
-const QD29_2026 = 'Quy chế quản lý, vận hành, khai thác Cổng Dịch vụ công quốc gia (QĐ 29/2026/QĐ-TTg, from 2026-07-20)';
+const QD31_2021 =
+  'Quy chế quản lý, vận hành, khai thác Cổng Dịch vụ công quốc gia (QĐ 31/2021/QĐ-TTg)';
+const QD29_2026 =
+  'Quy chế quản lý, vận hành, khai thác Cổng Dịch vụ công quốc gia (QĐ 29/2026/QĐ-TTg, from 2026-07-20)';
 
 export const QD31_2021_POLICY: FeedbackTimeLimitPolicy = {
   id: 'nd20-2008-qd766-2022',
@@ -50,16 +73,27 @@ export const QD29_2026_POLICY: FeedbackTimeLimitPolicy = {
 export const ND20_2008_766_POLICY = QD31_2021_POLICY;
 
 /** Every policy, oldest first; the one whose period holds the local date of receipt applies. */
-export const FEEDBACK_TIME_LIMIT_POLICIES: readonly FeedbackTimeLimitPolicy[] = [QD31_2021_POLICY, QD29_2026_POLICY];
+export const FEEDBACK_TIME_LIMIT_POLICIES: readonly FeedbackTimeLimitPolicy[] = [
+  QD31_2021_POLICY,
+  QD29_2026_POLICY,
+];
 
-export function policyFor(localDate: string, policies = FEEDBACK_TIME_LIMIT_POLICIES): FeedbackTimeLimitPolicy {
-  const applicable = policies.filter((p) => p.effectiveFrom <= localDate && (!p.effectiveTo || localDate <= p.effectiveTo));
+export function policyFor(
+  localDate: string,
+  policies = FEEDBACK_TIME_LIMIT_POLICIES,
+): FeedbackTimeLimitPolicy {
+  const applicable = policies.filter(
+    (p) => p.effectiveFrom <= localDate && (!p.effectiveTo || localDate <= p.effectiveTo),
+  );
   const policy = applicable[applicable.length - 1] ?? policies[0];
   if (!policy) throw new Error('no feedback time-limit policy');
   return policy;
 }
 
-export function policyById(id: string, policies = FEEDBACK_TIME_LIMIT_POLICIES): FeedbackTimeLimitPolicy {
+export function policyById(
+  id: string,
+  policies = FEEDBACK_TIME_LIMIT_POLICIES,
+): FeedbackTimeLimitPolicy {
   const policy = policies.find((p) => p.id === id);
   if (!policy) throw new Error(`unknown feedback time-limit policy ${id}`);
   return policy;

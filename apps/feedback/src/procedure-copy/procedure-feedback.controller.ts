@@ -27,16 +27,26 @@ export class ProcedureFeedbackController {
 
   @Get(':code/feedback')
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
-  @ApiOperation({ summary: 'Feedback about a procedure (every status), newest first, with counts per status' })
+  @ApiOperation({
+    summary: 'Feedback about a procedure (every status), newest first, with counts per status',
+  })
   async list(
     @Param('code', zodParam(procedureCode)) code: string,
     @Query(zodQuery(pageQuery)) page: z.infer<typeof pageQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
     const agencies = await this.scope.listable(principal);
-    const [items, total] = await this.feedback.list(this.db, { procedureCode: code, ...page, agencies });
+    const [items, total] = await this.feedback.list(this.db, {
+      procedureCode: code,
+      ...page,
+      agencies,
+    });
     const inScope = agencies ? { agencyCode: { in: agencies } } : {};
-    const byStatus = await this.db.feedback.groupBy({ by: ['status'], where: { procedureCode: code, ...inScope }, _count: { _all: true } });
+    const byStatus = await this.db.feedback.groupBy({
+      by: ['status'],
+      where: { procedureCode: code, ...inScope },
+      _count: { _all: true },
+    });
     return {
       procedureCode: code,
       total,

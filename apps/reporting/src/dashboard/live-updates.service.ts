@@ -1,6 +1,20 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type Redis from 'ioredis';
-import { asyncScheduler, filter, interval, map, merge, Subject, throttleTime, type Observable } from 'rxjs';
+import {
+  asyncScheduler,
+  filter,
+  interval,
+  map,
+  merge,
+  Subject,
+  throttleTime,
+  type Observable,
+} from 'rxjs';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
 import { REDIS } from '@motcua/http';
 import { PgListener, watchRedis } from '@motcua/messaging';
@@ -11,7 +25,9 @@ import { ProjectionConsumers } from '../projections/projection-consumers.service
 /** Redis pub/sub channel that fans projection changes out to every reporting instance. */
 export const REDIS_CHANNEL = 'motcua.reporting.changes';
 
-export type LiveMessage = { data: { kind: 'changed' | 'ping'; type?: string; generation?: number } };
+export type LiveMessage = {
+  data: { kind: 'changed' | 'ping'; type?: string; generation?: number };
+};
 
 /**
  * Live fan-out: PostgreSQL NOTIFY (sent inside the projection's transaction, so delivered only
@@ -49,11 +65,22 @@ export class LiveUpdatesService implements OnApplicationBootstrap, BeforeApplica
       connectionString: this.config.DATABASE_URL,
       channels: [CHANGE_CHANNEL],
       onNotification: (_channel, payload) => void this.onNotification(payload),
-      onReconnect: () => this.changes.next({ instance: this.consumers.instanceId, generation: this.consumers.active, type: 'reconnected' }),
+      onReconnect: () =>
+        this.changes.next({
+          instance: this.consumers.instanceId,
+          generation: this.consumers.active,
+          type: 'reconnected',
+        }),
       logger: this.logger,
     });
     await this.listener.start();
-    this.consumers.onSwitch((generation) => this.changes.next({ instance: this.consumers.instanceId, generation, type: 'generation-switched' }));
+    this.consumers.onSwitch((generation) =>
+      this.changes.next({
+        instance: this.consumers.instanceId,
+        generation,
+        type: 'generation-switched',
+      }),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -66,15 +93,23 @@ export class LiveUpdatesService implements OnApplicationBootstrap, BeforeApplica
     if (!payload) return;
     const notice = JSON.parse(payload) as ChangeNotice;
     if (notice.instance !== this.consumers.instanceId) return;
-    await this.redis.publish(REDIS_CHANNEL, payload).catch((err: unknown) => this.logger.warn({ err }, 'live change not published'));
+    await this.redis
+      .publish(REDIS_CHANNEL, payload)
+      .catch((err: unknown) => this.logger.warn({ err }, 'live change not published'));
   }
 
   /** Server-sent events for one browser: changes that may touch its filter, at most ~4 per second, and a heartbeat. */
   stream(agency?: string, domain?: string): Observable<LiveMessage> {
     const relevant = this.changes.pipe(
-      filter((n) => (!agency || !n.agencyCode || n.agencyCode === agency) && (!domain || !n.domainCode || n.domainCode === domain)),
+      filter(
+        (n) =>
+          (!agency || !n.agencyCode || n.agencyCode === agency) &&
+          (!domain || !n.domainCode || n.domainCode === domain),
+      ),
       throttleTime(250, asyncScheduler, { leading: true, trailing: true }),
-      map((n): LiveMessage => ({ data: { kind: 'changed', type: n.type, generation: n.generation } })),
+      map((n): LiveMessage => ({
+        data: { kind: 'changed', type: n.type, generation: n.generation },
+      })),
     );
     const ping = interval(15000).pipe(map((): LiveMessage => ({ data: { kind: 'ping' } })));
     return merge(relevant, ping);

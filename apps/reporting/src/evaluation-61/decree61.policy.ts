@@ -27,7 +27,11 @@ export type Decree61Index = {
   /** The index is computed from an approximation of its inputs (said in the answer). */
   approximation?: string;
 };
-export type Band = { code: 'excellent' | 'good' | 'fair' | 'average' | 'weak'; label: string; from: number };
+export type Band = {
+  code: 'excellent' | 'good' | 'fair' | 'average' | 'weak';
+  label: string;
+  from: number;
+};
 
 export type Decree61Policy = {
   version: string;
@@ -47,34 +51,83 @@ export type Decree61Policy = {
 
 export const DECREE_61_POLICY: Decree61Policy = {
   version: '2018.2',
-  legalBasis: 'Nghị định 61/2018/NĐ-CP (sửa đổi bởi Nghị định 107/2021/NĐ-CP); Thông tư 01/2018/TT-VPCP (điều khoản chưa đối chiếu)',
+  legalBasis:
+    'Nghị định 61/2018/NĐ-CP (sửa đổi bởi Nghị định 107/2021/NĐ-CP); Thông tư 01/2018/TT-VPCP (điều khoản chưa đối chiếu)',
   effectiveFrom: '2019-01-06',
   effectiveTo: '2025-06-30',
   maxPerIndex: 2,
   feedback: { two: 1, one: 0.9 },
   online: { procedureShare: 0.2, dossierShareTwo: 0.3, dossierShareOne: 0.15 },
   indices: [
-    { number: 1, code: 'total_time', label: 'Tổng thời gian giải quyết so với thời gian quy định', scope: 'dossier',
-      rule: 'finished on a day before the LEGAL due date (time limit by law, with supplement restarts; never the date promised after an apology) 2; by it 1; after it 0' },
-    { number: 2, code: 'agency_time', label: 'Thời gian của từng cơ quan, đơn vị tham gia giải quyết', scope: 'dossier',
+    {
+      number: 1,
+      code: 'total_time',
+      label: 'Tổng thời gian giải quyết so với thời gian quy định',
+      scope: 'dossier',
+      rule: 'finished on a day before the LEGAL due date (time limit by law, with supplement restarts; never the date promised after an apology) 2; by it 1; after it 0',
+    },
+    {
+      number: 2,
+      code: 'agency_time',
+      label: 'Thời gian của từng cơ quan, đơn vị tham gia giải quyết',
+      scope: 'dossier',
       rule: 'each participant early 2; each by its time 1; any late 0',
-      approximation: 'events report workflow steps of the receiving agency against step due dates derived from the time limit, not each participating agency against its approved internal time' },
-    { number: 3, code: 'contacts', label: 'Số lần phải liên hệ để hoàn thiện hồ sơ', scope: 'dossier',
-      rule: 'supplement requests at intake and during processing, except those caused by the applicant’s own fault: none 2; one 1; more than one 0' },
-    { number: 4, code: 'agencies_contacted', label: 'Số cơ quan, đơn vị, tổ chức phải liên hệ', scope: 'dossier',
-      rule: 'no body 2; only the one-stop desk (plus bodies the law makes the applicant attend) 1; more than one 0 — from recorded contacts and the applicant’s answer, the lower of the two' },
-    { number: 5, code: 'one_stop_desk', label: 'Tiếp nhận, giải quyết, trả kết quả tại Bộ phận Một cửa', scope: 'agency',
+      approximation:
+        'events report workflow steps of the receiving agency against step due dates derived from the time limit, not each participating agency against its approved internal time',
+    },
+    {
+      number: 3,
+      code: 'contacts',
+      label: 'Số lần phải liên hệ để hoàn thiện hồ sơ',
+      scope: 'dossier',
+      rule: 'supplement requests at intake and during processing, except those caused by the applicant’s own fault: none 2; one 1; more than one 0',
+    },
+    {
+      number: 4,
+      code: 'agencies_contacted',
+      label: 'Số cơ quan, đơn vị, tổ chức phải liên hệ',
+      scope: 'dossier',
+      rule: 'no body 2; only the one-stop desk (plus bodies the law makes the applicant attend) 1; more than one 0 — from recorded contacts and the applicant’s answer, the lower of the two',
+    },
+    {
+      number: 5,
+      code: 'one_stop_desk',
+      label: 'Tiếp nhận, giải quyết, trả kết quả tại Bộ phận Một cửa',
+      scope: 'agency',
       rule: 'the desk itself receives, appraises and approves ≥20 % of listed procedures (province), ≥50 % (district), 100 % (commune) 2; 100 % of procedures not excluded by Art. 14(5)(a)-(b) received and returned at the desk 1; otherwise 0',
-      missing: 'no event says which procedures the desk itself appraises and approves, nor which procedures are excluded from the desk' },
-    { number: 6, code: 'publication', label: 'Công khai thủ tục hành chính', scope: 'dossier',
-      rule: 'accurate, full and timely by posting and electronically 2; by one of them 1; not 0 — the applicant’s answer' },
-    { number: 7, code: 'officer_attitude', label: 'Thái độ của cán bộ, công chức, viên chức', scope: 'dossier',
-      rule: 'handled before the legal due day and no PAKN on harassment or misconduct 2; on time and none 1; such a PAKN (unless verified untrue) or late 0 — scored where the applicant evaluated the dossier or a PAKN is linked to it' },
-    { number: 8, code: 'feedback_handling', label: 'Tiếp thu, giải trình phản ánh, kiến nghị', scope: 'agency',
-      rule: 'no PAKN or 100 % answered on time, none prolonged 2; ≥ 90 % on time, none prolonged 1; < 90 % or any prolonged (unanswered past its limit) 0' },
-    { number: 9, code: 'online_service', label: 'Tiến độ và chất lượng cung cấp dịch vụ công trực tuyến', scope: 'agency',
+      missing:
+        'no event says which procedures the desk itself appraises and approves, nor which procedures are excluded from the desk',
+    },
+    {
+      number: 6,
+      code: 'publication',
+      label: 'Công khai thủ tục hành chính',
+      scope: 'dossier',
+      rule: 'accurate, full and timely by posting and electronically 2; by one of them 1; not 0 — the applicant’s answer',
+    },
+    {
+      number: 7,
+      code: 'officer_attitude',
+      label: 'Thái độ của cán bộ, công chức, viên chức',
+      scope: 'dossier',
+      rule: 'handled before the legal due day and no PAKN on harassment or misconduct 2; on time and none 1; such a PAKN (unless verified untrue) or late 0 — scored where the applicant evaluated the dossier or a PAKN is linked to it',
+    },
+    {
+      number: 8,
+      code: 'feedback_handling',
+      label: 'Tiếp thu, giải trình phản ánh, kiến nghị',
+      scope: 'agency',
+      rule: 'no PAKN or 100 % answered on time, none prolonged 2; ≥ 90 % on time, none prolonged 1; < 90 % or any prolonged (unanswered past its limit) 0',
+    },
+    {
+      number: 9,
+      code: 'online_service',
+      label: 'Tiến độ và chất lượng cung cấp dịch vụ công trực tuyến',
+      scope: 'agency',
       rule: '≥ 20 % of the agency’s procedures online (partial or full), ≥ 30 % of dossiers received online, no online dossier late or unresolved past its legal due date 2; some procedure online, 15-<30 % online, none late 1; otherwise 0',
-      approximation: 'every procedure of the agency in force counts as eligible; levels 3-4 are read as partly or fully online' },
+      approximation:
+        'every procedure of the agency in force counts as eligible; levels 3-4 are read as partly or fully online',
+    },
   ],
   bands: [
     { code: 'excellent', label: 'Xuất sắc', from: 15 },
@@ -94,5 +147,7 @@ export const NOT_APPLIED_FROM_2025_07 =
 
 /** The policy for a date of receipt (YYYY-MM-DD), or undefined when none applies. */
 export function decree61PolicyOn(receivedOn: string): Decree61Policy | undefined {
-  return DECREE_61_POLICIES.find((p) => p.effectiveFrom <= receivedOn && receivedOn <= p.effectiveTo);
+  return DECREE_61_POLICIES.find(
+    (p) => p.effectiveFrom <= receivedOn && receivedOn <= p.effectiveTo,
+  );
 }

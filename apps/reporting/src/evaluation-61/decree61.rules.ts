@@ -1,4 +1,9 @@
-import { DECREE_61_POLICY, type Band, type Decree61IndexCode, type Decree61Policy } from './decree61.policy';
+import {
+  DECREE_61_POLICY,
+  type Band,
+  type Decree61IndexCode,
+  type Decree61Policy,
+} from './decree61.policy';
 
 export type Timing = 'early' | 'on_time' | 'late';
 export type Points = 0 | 1 | 2;
@@ -25,14 +30,22 @@ export type AgencyInputs = {
   /** PAKN received in the period: answered, answered on time, unanswered past their limit (prolonged). */
   feedback: { received: number; answered: number; answeredOnTime: number; prolonged: number };
   /** Procedures in force, those offered online; dossiers received, received online; online dossiers late or unresolved past the legal due date. */
-  online: { procedures: number; proceduresOnline: number; received: number; receivedOnline: number; onlineLate: number };
+  online: {
+    procedures: number;
+    proceduresOnline: number;
+    received: number;
+    receivedOnline: number;
+    onlineLate: number;
+  };
 };
 
 export type DossierScore = Partial<Record<Decree61IndexCode, Points | null>>;
 export type AgencyScore = Partial<Record<Decree61IndexCode, Points | null>>;
 
-const timingPoints = (t: Timing | null): Points | null => (t === null ? null : t === 'early' ? 2 : t === 'on_time' ? 1 : 0);
-const lower = (a: Points | null, b: Points | null): Points | null => (a === null ? b : b === null ? a : (Math.min(a, b) as Points));
+const timingPoints = (t: Timing | null): Points | null =>
+  t === null ? null : t === 'early' ? 2 : t === 'on_time' ? 1 : 0;
+const lower = (a: Points | null, b: Points | null): Points | null =>
+  a === null ? b : b === null ? a : (Math.min(a, b) as Points);
 
 /** Index 4 from the recorded contacts: none 2, only the desk 1, another body (so more than one) 0. */
 function recordedContactPoints(c: DossierInputs['contacts']): Points | null {
@@ -53,14 +66,27 @@ export function scoreDossier(d: DossierInputs): DossierScore {
     total_time: timingPoints(d.finish),
     agency_time: timingPoints(d.steps),
     contacts: contactPoints(d.supplements),
-    agencies_contacted: lower(recordedContactPoints(d.contacts), d.agenciesAnswer === null ? null : ({ none: 2, one_stop_desk_only: 1, several: 0 } as const)[d.agenciesAnswer]),
-    publication: d.publicationAnswer === null ? null : ({ posted_and_electronic: 2, posted_or_electronic: 1, not_published: 0 } as const)[d.publicationAnswer],
+    agencies_contacted: lower(
+      recordedContactPoints(d.contacts),
+      d.agenciesAnswer === null
+        ? null
+        : ({ none: 2, one_stop_desk_only: 1, several: 0 } as const)[d.agenciesAnswer],
+    ),
+    publication:
+      d.publicationAnswer === null
+        ? null
+        : ({ posted_and_electronic: 2, posted_or_electronic: 1, not_published: 0 } as const)[
+            d.publicationAnswer
+          ],
     officer_attitude: d.misconduct === null ? null : d.misconduct ? 0 : timingPoints(d.finish),
   };
 }
 
 /** Points of one agency on indices 8 and 9 (index 5 has no input). */
-export function scoreAgency(a: AgencyInputs, policy: Decree61Policy = DECREE_61_POLICY): AgencyScore {
+export function scoreAgency(
+  a: AgencyInputs,
+  policy: Decree61Policy = DECREE_61_POLICY,
+): AgencyScore {
   const f = a.feedback;
   let feedback: Points;
   if (f.received === 0) feedback = 2;
@@ -75,7 +101,11 @@ export function scoreAgency(a: AgencyInputs, policy: Decree61Policy = DECREE_61_
     const procedureShare = o.proceduresOnline / o.procedures;
     const dossierShare = o.receivedOnline / o.received;
     if (o.onlineLate > 0) online = 0;
-    else if (procedureShare >= policy.online.procedureShare && dossierShare >= policy.online.dossierShareTwo) online = 2;
+    else if (
+      procedureShare >= policy.online.procedureShare &&
+      dossierShare >= policy.online.dossierShareTwo
+    )
+      online = 2;
     else if (o.proceduresOnline > 0 && dossierShare >= policy.online.dossierShareOne) online = 1;
     else online = 0;
   }
@@ -113,7 +143,10 @@ export function bandOf(points: number, policy: Decree61Policy = DECREE_61_POLICY
   return policy.bands.find((b) => points >= b.from)!;
 }
 
-function average(scores: { score: Partial<Record<Decree61IndexCode, Points | null>>; count: number }[], code: Decree61IndexCode) {
+function average(
+  scores: { score: Partial<Record<Decree61IndexCode, Points | null>>; count: number }[],
+  code: Decree61IndexCode,
+) {
   let sum = 0;
   let n = 0;
   for (const { score, count } of scores) {
@@ -139,11 +172,31 @@ export function evaluate(
   const dossierScores = classes.map((c) => ({ score: scoreDossier(c.inputs), count: c.count }));
   const agencyScores = agencies.map((a) => ({ score: scoreAgency(a, policy), count: 1 }));
   const indices = policy.indices.map((index): IndexResult => {
-    const base = { number: index.number, code: index.code, label: index.label, scope: index.scope, rule: index.rule, ...(index.approximation ? { approximation: index.approximation } : {}) };
-    if (index.missing) return { ...base, status: 'not_available', average: null, sampleSize: 0, reason: index.missing };
-    const { n, average: avg } = average(index.scope === 'dossier' ? dossierScores : agencyScores, index.code);
+    const base = {
+      number: index.number,
+      code: index.code,
+      label: index.label,
+      scope: index.scope,
+      rule: index.rule,
+      ...(index.approximation ? { approximation: index.approximation } : {}),
+    };
+    if (index.missing)
+      return {
+        ...base,
+        status: 'not_available',
+        average: null,
+        sampleSize: 0,
+        reason: index.missing,
+      };
+    const { n, average: avg } = average(
+      index.scope === 'dossier' ? dossierScores : agencyScores,
+      index.code,
+    );
     if (n === 0) {
-      const reason = index.scope === 'dossier' ? 'no dossier finished in the period has an input for this index' : 'no agency in the period has inputs for this index';
+      const reason =
+        index.scope === 'dossier'
+          ? 'no dossier finished in the period has an input for this index'
+          : 'no agency in the period has inputs for this index';
       return { ...base, status: 'no_data', average: null, sampleSize: 0, reason };
     }
     return { ...base, status: 'computed', average: avg, sampleSize: n };
@@ -152,13 +205,23 @@ export function evaluate(
   const complete = computed.length === policy.indices.length;
   const points = complete ? round2(computed.reduce((s, i) => s + i.average!, 0)) : null;
   return {
-    policy: { version: policy.version, legalBasis: policy.legalBasis, effectiveFrom: policy.effectiveFrom, effectiveTo: policy.effectiveTo },
+    policy: {
+      version: policy.version,
+      legalBasis: policy.legalBasis,
+      effectiveFrom: policy.effectiveFrom,
+      effectiveTo: policy.effectiveTo,
+    },
     sampleSize,
     indices,
     computedIndices: computed.map((i) => i.number),
     points,
     band: points === null ? null : bandOf(points, policy),
-    ratingWithheld: complete ? null : withheldText(computed.map((i) => i.number), policy.indices.length),
+    ratingWithheld: complete
+      ? null
+      : withheldText(
+          computed.map((i) => i.number),
+          policy.indices.length,
+        ),
   };
 }
 

@@ -7,15 +7,39 @@ import { evaluationQuerySchema, type EvaluationQuery } from '../figures/figures-
 import { DECREE_61_POLICY } from './decree61.policy';
 import { Evaluation61Service, type EvaluationGroup } from './evaluation61.service';
 
-type Reply = { type(value: string): Reply; setHeader(name: string, value: string): void; send(body: unknown): void };
+type Reply = {
+  type(value: string): Reply;
+  setHeader(name: string, value: string): void;
+  send(body: unknown): void;
+};
 
 const INDEX_CODES = DECREE_61_POLICY.indices.map((i) => i.code);
-const CSV_COLUMNS = ['key', 'sampleSize', 'lastEventAt', ...INDEX_CODES, 'computedIndices', 'points', 'band', 'ratingWithheld'];
+const CSV_COLUMNS = [
+  'key',
+  'sampleSize',
+  'lastEventAt',
+  ...INDEX_CODES,
+  'computedIndices',
+  'points',
+  'band',
+  'ratingWithheld',
+];
 
 /** One CSV row per group: each index's average, or its status when it has none; no band while indices are missing. */
 function csvRow(g: EvaluationGroup): Record<string, unknown> {
-  const indices = Object.fromEntries(g.indices.map((i) => [i.code, i.status === 'computed' ? i.average : i.status]));
-  return { key: g.key, sampleSize: g.sampleSize, lastEventAt: g.lastEventAt, ...indices, computedIndices: g.computedIndices.join(' '), points: g.points, band: g.band?.code ?? null, ratingWithheld: g.ratingWithheld };
+  const indices = Object.fromEntries(
+    g.indices.map((i) => [i.code, i.status === 'computed' ? i.average : i.status]),
+  );
+  return {
+    key: g.key,
+    sampleSize: g.sampleSize,
+    lastEventAt: g.lastEventAt,
+    ...indices,
+    computedIndices: g.computedIndices.join(' '),
+    points: g.points,
+    band: g.band?.code ?? null,
+    ratingWithheld: g.ratingWithheld,
+  };
 }
 
 /** Đánh giá việc giải quyết TTHC (Decree 61/2018): aggregates without personal data, public like the figures. */
@@ -26,15 +50,34 @@ export class Evaluation61Controller {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Decree 61 evaluation (nine indices, 2/1/0; dossiers received 2019-01-06 to 2025-06-30) per agency and period, JSON or CSV; no rating until all nine indices are computed' })
+  @ApiOperation({
+    summary:
+      'Decree 61 evaluation (nine indices, 2/1/0; dossiers received 2019-01-06 to 2025-06-30) per agency and period, JSON or CSV; no rating until all nine indices are computed',
+  })
   @ApiProduces('application/json', 'text/csv')
-  async get(@Query(zodQuery(evaluationQuerySchema)) query: EvaluationQuery, @Res() reply: Reply): Promise<void> {
+  async get(
+    @Query(zodQuery(evaluationQuerySchema)) query: EvaluationQuery,
+    @Res() reply: Reply,
+  ): Promise<void> {
     const answer = await this.evaluation.evaluate(query);
     if (query.format === 'csv') {
       reply.setHeader('Content-Disposition', 'attachment; filename="evaluation-61.csv"');
-      reply.type('text/csv; charset=utf-8').send(toCsv(CSV_COLUMNS as never, answer.groups.map(csvRow) as never));
+      reply
+        .type('text/csv; charset=utf-8')
+        .send(toCsv(CSV_COLUMNS as never, answer.groups.map(csvRow) as never));
     } else {
-      reply.type('application/json').send({ ...answer, policy: { ...DECREE_61_POLICY, bands: DECREE_61_POLICY.bands.map((b) => ({ ...b, from: Number.isFinite(b.from) ? b.from : null })) } });
+      reply
+        .type('application/json')
+        .send({
+          ...answer,
+          policy: {
+            ...DECREE_61_POLICY,
+            bands: DECREE_61_POLICY.bands.map((b) => ({
+              ...b,
+              from: Number.isFinite(b.from) ? b.from : null,
+            })),
+          },
+        });
     }
   }
 }

@@ -5,11 +5,40 @@ import { ReportingDatabase } from '../reporting.database';
 import type { Decree61Policy } from './decree61.policy';
 import type { AgencyInputs, DossierInputs } from './decree61.rules';
 
-export type InputClass = { key: string | null; inputs: DossierInputs; count: number; lastEventAt: string | null };
-type Row = Omit<DossierInputs, 'contacts' | 'supplements'> & { requests: number; fault: number; key: string | null; contacts_desk: number | null; contacts_other: number | null; count: number; last_event_at: string | null };
-type AgencyRow = { agency: string; fb_received: number; fb_answered: number; fb_on_time: number; fb_prolonged: number; procedures: number; procedures_online: number; received: number; received_online: number; online_late: number };
+export type InputClass = {
+  key: string | null;
+  inputs: DossierInputs;
+  count: number;
+  lastEventAt: string | null;
+};
+type Row = Omit<DossierInputs, 'contacts' | 'supplements'> & {
+  requests: number;
+  fault: number;
+  key: string | null;
+  contacts_desk: number | null;
+  contacts_other: number | null;
+  count: number;
+  last_event_at: string | null;
+};
+type AgencyRow = {
+  agency: string;
+  fb_received: number;
+  fb_answered: number;
+  fb_on_time: number;
+  fb_prolonged: number;
+  procedures: number;
+  procedures_online: number;
+  received: number;
+  received_online: number;
+  online_late: number;
+};
 
-const COLUMNS: Record<keyof Filters, string> = { agency: 'f.agency_code', unit: 'f.unit_code', domain: 'f.domain_code', procedure: 'f.procedure_code' };
+const COLUMNS: Record<keyof Filters, string> = {
+  agency: 'f.agency_code',
+  unit: 'f.unit_code',
+  domain: 'f.domain_code',
+  procedure: 'f.procedure_code',
+};
 const LOCAL_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 function whereOf(filters: Filters, values: unknown[]): string {
@@ -31,8 +60,20 @@ function whereOf(filters: Filters, values: unknown[]): string {
 export class Evaluation61Repository {
   constructor(private readonly db: ReportingDatabase) {}
 
-  async inputClasses(generation: number, period: Period, filters: Filters, byAgency: boolean, policy: Decree61Policy): Promise<InputClass[]> {
-    const values: unknown[] = [generation, period.from, period.to, policy.effectiveFrom, policy.effectiveTo];
+  async inputClasses(
+    generation: number,
+    period: Period,
+    filters: Filters,
+    byAgency: boolean,
+    policy: Decree61Policy,
+  ): Promise<InputClass[]> {
+    const values: unknown[] = [
+      generation,
+      period.from,
+      period.to,
+      policy.effectiveFrom,
+      policy.effectiveTo,
+    ];
     const where = whereOf(filters, values);
     const rows = await this.db.$queryRawUnsafe<Row[]>(
       `SELECT ${byAgency ? 'f.agency_code' : 'NULL::text'} AS key,
@@ -60,9 +101,14 @@ export class Evaluation61Repository {
     return rows.map((r) => ({
       key: r.key,
       inputs: {
-        finish: r.finish, steps: r.steps, supplements: { requests: r.requests, applicantFault: r.fault },
-        contacts: r.contacts_desk === null ? null : { desk: r.contacts_desk, other: r.contacts_other ?? 0 },
-        agenciesAnswer: r.agenciesAnswer, publicationAnswer: r.publicationAnswer, misconduct: r.misconduct,
+        finish: r.finish,
+        steps: r.steps,
+        supplements: { requests: r.requests, applicantFault: r.fault },
+        contacts:
+          r.contacts_desk === null ? null : { desk: r.contacts_desk, other: r.contacts_other ?? 0 },
+        agenciesAnswer: r.agenciesAnswer,
+        publicationAnswer: r.publicationAnswer,
+        misconduct: r.misconduct,
       },
       count: r.count,
       lastEventAt: r.last_event_at,
@@ -70,7 +116,12 @@ export class Evaluation61Repository {
   }
 
   /** Dossiers finished in the period that were received after the policy ended (not evaluated). */
-  async outsidePolicy(generation: number, period: Period, filters: Filters, policy: Decree61Policy): Promise<number> {
+  async outsidePolicy(
+    generation: number,
+    period: Period,
+    filters: Filters,
+    policy: Decree61Policy,
+  ): Promise<number> {
     const values: unknown[] = [generation, period.from, period.to, policy.effectiveTo];
     const where = whereOf(filters, values);
     const [row] = await this.db.$queryRawUnsafe<{ n: number }[]>(
@@ -82,9 +133,14 @@ export class Evaluation61Repository {
   }
 
   /** Indices 8 and 9 per agency: PAKN received in the period, procedures in force, dossiers received in the period. */
-  async agencyInputs(generation: number, period: Period, agency: string | undefined): Promise<Map<string, AgencyInputs>> {
+  async agencyInputs(
+    generation: number,
+    period: Period,
+    agency: string | undefined,
+  ): Promise<Map<string, AgencyInputs>> {
     const values: unknown[] = [generation, period.from, period.to];
-    const only = agency === undefined ? '' : (values.push(agency), ` AND agency_code = $${values.length}`);
+    const only =
+      agency === undefined ? '' : (values.push(agency), ` AND agency_code = $${values.length}`);
     const rows = await this.db.$queryRawUnsafe<AgencyRow[]>(
       `WITH fb AS (
          SELECT agency_code, count(*)::int AS fb_received, count(answered_at)::int AS fb_answered,
@@ -110,9 +166,25 @@ export class Evaluation61Repository {
        LEFT JOIN fb USING (agency_code) LEFT JOIN pr USING (agency_code) LEFT JOIN dz USING (agency_code)`,
       ...values,
     );
-    return new Map(rows.map((r) => [r.agency, {
-      feedback: { received: r.fb_received, answered: r.fb_answered, answeredOnTime: r.fb_on_time, prolonged: r.fb_prolonged },
-      online: { procedures: r.procedures, proceduresOnline: r.procedures_online, received: r.received, receivedOnline: r.received_online, onlineLate: r.online_late },
-    }]));
+    return new Map(
+      rows.map((r) => [
+        r.agency,
+        {
+          feedback: {
+            received: r.fb_received,
+            answered: r.fb_answered,
+            answeredOnTime: r.fb_on_time,
+            prolonged: r.fb_prolonged,
+          },
+          online: {
+            procedures: r.procedures,
+            proceduresOnline: r.procedures_online,
+            received: r.received,
+            receivedOnline: r.received_online,
+            onlineLate: r.online_late,
+          },
+        },
+      ]),
+    );
   }
 }

@@ -31,24 +31,43 @@ export class Evaluation61Service {
     const policy = DECREE_61_POLICY;
     const generation = await this.figures.activeGeneration();
     const period = resolvePeriod(query.period, query.date, query.from, query.to);
-    const filters: Filters = { agency: query.agency, unit: query.unit, domain: query.domain, procedure: query.procedure };
+    const filters: Filters = {
+      agency: query.agency,
+      unit: query.unit,
+      domain: query.domain,
+      procedure: query.procedure,
+    };
     const byAgency = query.groupBy === 'agency';
     // the agency-scope indices look at PAKN and dossiers received in the part of the period under the policy
-    const inForce: Period | null = period.from > policy.effectiveTo || period.to < policy.effectiveFrom ? null
-      : { kind: 'range', from: period.from < policy.effectiveFrom ? policy.effectiveFrom : period.from, to: period.to > policy.effectiveTo ? policy.effectiveTo : period.to };
+    const inForce: Period | null =
+      period.from > policy.effectiveTo || period.to < policy.effectiveFrom
+        ? null
+        : {
+            kind: 'range',
+            from: period.from < policy.effectiveFrom ? policy.effectiveFrom : period.from,
+            to: period.to > policy.effectiveTo ? policy.effectiveTo : period.to,
+          };
     const [classes, agencies, outside] = await Promise.all([
       this.repository.inputClasses(generation, period, filters, byAgency, policy),
-      inForce ? this.repository.agencyInputs(generation, inForce, query.agency) : Promise.resolve(new Map<string, AgencyInputs>()),
+      inForce
+        ? this.repository.agencyInputs(generation, inForce, query.agency)
+        : Promise.resolve(new Map<string, AgencyInputs>()),
       this.repository.outsidePolicy(generation, period, filters, policy),
     ]);
     const keys = [...new Set(classes.map((c) => c.key))];
-    if (byAgency) for (const agency of agencies.keys()) if (!keys.includes(agency)) keys.push(agency);
+    if (byAgency)
+      for (const agency of agencies.keys()) if (!keys.includes(agency)) keys.push(agency);
     if (keys.length === 0 && !byAgency) keys.push(null);
     keys.sort((a, b) => String(a).localeCompare(String(b)));
     const groups = keys.map((key) => {
       const mine = classes.filter((c) => c.key === key);
-      const lastEventAt = mine.reduce<string | null>((latest, c) => (c.lastEventAt && (!latest || c.lastEventAt > latest) ? c.lastEventAt : latest), null);
-      const agencyInputs = key === null ? [...agencies.values()] : agencies.has(key) ? [agencies.get(key)!] : [];
+      const lastEventAt = mine.reduce<string | null>(
+        (latest, c) =>
+          c.lastEventAt && (!latest || c.lastEventAt > latest) ? c.lastEventAt : latest,
+        null,
+      );
+      const agencyInputs =
+        key === null ? [...agencies.values()] : agencies.has(key) ? [agencies.get(key)!] : [];
       return { key, lastEventAt, ...evaluate(mine, agencyInputs, policy) };
     });
     const notes = [
@@ -57,9 +76,18 @@ export class Evaluation61Service {
       'no rating (xếp loại) is given from a partial set of indices: points and band stay null until all nine are computed (ratingWithheld says which are)',
     ];
     return {
-      generation, period, filters, groupBy: query.groupBy ?? null, applies: inForce !== null,
-      notAppliedFrom: { date: '2025-07-01', reason: NOT_APPLIED_FROM_2025_07, dossiersFinishedInPeriod: outside },
-      groups, notes,
+      generation,
+      period,
+      filters,
+      groupBy: query.groupBy ?? null,
+      applies: inForce !== null,
+      notAppliedFrom: {
+        date: '2025-07-01',
+        reason: NOT_APPLIED_FROM_2025_07,
+        dossiersFinishedInPeriod: outside,
+      },
+      groups,
+      notes,
     };
   }
 }

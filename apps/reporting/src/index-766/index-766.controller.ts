@@ -20,14 +20,40 @@ export class Index766Controller {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Decision 766 index out of 100, each group and criterion with its formula inputs, and the figures it was computed from' })
+  @ApiOperation({
+    summary:
+      'Decision 766 index out of 100, each group and criterion with its formula inputs, and the figures it was computed from',
+  })
   async index(
     @Query(zodQuery(figuresQuerySchema)) query: FiguresQuery,
-  ): Promise<{ generation: number; period: Period; agency: string | null; figures: Record<FigureName, FigureValue> } & Index766> {
+  ): Promise<
+    {
+      generation: number;
+      period: Period;
+      agency: string | null;
+      figures: Record<FigureName, FigureValue>;
+    } & Index766
+  > {
     const answer = await this.figures.figures({ ...query, groupBy: undefined });
     const figures = answer.groups[0].figures;
-    const filters = { agency: query.agency, unit: query.unit, domain: query.domain, procedure: query.procedure };
-    const inputs = await this.records.inputs(answer.generation, answer.period, filters, figures.received.lastEventAt);
-    return { generation: answer.generation, period: answer.period, agency: query.agency ?? null, ...scoreIndex766(figures, inputs), figures };
+    const filters = {
+      agency: query.agency,
+      unit: query.unit,
+      domain: query.domain,
+      procedure: query.procedure,
+    };
+    const inputs = await this.records.inputs(
+      answer.generation,
+      answer.period,
+      filters,
+      figures.received.lastEventAt,
+    );
+    return {
+      generation: answer.generation,
+      period: answer.period,
+      agency: query.agency ?? null,
+      ...scoreIndex766(figures, inputs),
+      figures,
+    };
   }
 }

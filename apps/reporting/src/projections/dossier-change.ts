@@ -14,13 +14,39 @@ export type DossierStatus =
 export type FinishKind = 'processed' | 'returned' | 'refused' | 'stopped';
 /** The counters an event may add to, and the columns it may set (never to null): dossier_fact's names. */
 export const COUNTERS = [
-  'supplement_count', 'extension_count', 'payments_total', 'payments_online', 'steps_completed', 'steps_early', 'steps_late',
-  'intake_supplements', 'fault_supplements', 'payment_requests', 'payment_requests_nonzero', 'contacts_desk', 'contacts_other',
+  'supplement_count',
+  'extension_count',
+  'payments_total',
+  'payments_online',
+  'steps_completed',
+  'steps_early',
+  'steps_late',
+  'intake_supplements',
+  'fault_supplements',
+  'payment_requests',
+  'payment_requests_nonzero',
+  'contacts_desk',
+  'contacts_other',
 ] as const;
 export const SETTABLE = [
-  'submitted_at', 'documents_total', 'documents_digitized', 'documents_reused', 'population_data_used', 'unit_code',
-  'supplement_requested_at', 'electronic_result', 'returned_at', 'returned_on', 'overdue', 'overdue_since', 'legal_due_date',
-  'evaluated_at', 'satisfaction', 'officer_conduct', 'agencies_answer', 'publication_answer',
+  'submitted_at',
+  'documents_total',
+  'documents_digitized',
+  'documents_reused',
+  'population_data_used',
+  'unit_code',
+  'supplement_requested_at',
+  'electronic_result',
+  'returned_at',
+  'returned_on',
+  'overdue',
+  'overdue_since',
+  'legal_due_date',
+  'evaluated_at',
+  'satisfaction',
+  'officer_conduct',
+  'agencies_answer',
+  'publication_answer',
 ] as const;
 type Counter = (typeof COUNTERS)[number];
 type Value = string | number | boolean | null;
@@ -60,7 +86,11 @@ const NONE: DossierChange = { status: null, set: {}, increment: {} };
  */
 function legalDueOf(type: string, d: AnyDossierData): Partial<Record<'legal_due_date', Value>> {
   if (typeof d.legalDueDate === 'string') return { legal_due_date: d.legalDueDate };
-  const legal = ['motcua.dossier.received.v1', 'motcua.dossier.resumed.v1', 'motcua.dossier.due-date-rederived.v1'];
+  const legal = [
+    'motcua.dossier.received.v1',
+    'motcua.dossier.resumed.v1',
+    'motcua.dossier.due-date-rederived.v1',
+  ];
   if (legal.includes(type) && d.dueDate) return { legal_due_date: d.dueDate };
   return {};
 }
@@ -75,7 +105,11 @@ function baseChange(event: CloudEvent<AnyDossierData>): DossierChange {
   const at = d.occurredAt;
   switch (event.type) {
     case 'motcua.dossier.submitted.v1':
-      return { status: 'submitted', set: { submitted_at: d.submittedAt as string, ...documentColumns(d.documents as Doc[]) }, increment: {} };
+      return {
+        status: 'submitted',
+        set: { submitted_at: d.submittedAt as string, ...documentColumns(d.documents as Doc[]) },
+        increment: {},
+      };
     case 'motcua.dossier.received.v1': {
       const receivedBy = d.receivedBy as { unitCode: string };
       return {
@@ -92,7 +126,11 @@ function baseChange(event: CloudEvent<AnyDossierData>): DossierChange {
       return {
         status: 'supplement',
         set: { supplement_requested_at: d.supplementRequestedAt },
-        increment: { supplement_count: 1, intake_supplements: d.stage === 'intake' ? 1 : 0, fault_supplements: d.applicantFault === true ? 1 : 0 },
+        increment: {
+          supplement_count: 1,
+          intake_supplements: d.stage === 'intake' ? 1 : 0,
+          fault_supplements: d.applicantFault === true ? 1 : 0,
+        },
       };
     case 'motcua.dossier.resumed.v1': {
       const requested = d.supplementRequestedAt;
@@ -106,33 +144,60 @@ function baseChange(event: CloudEvent<AnyDossierData>): DossierChange {
       const due = d.stepDueDate as string;
       const late = Date.parse(at) > Date.parse(due);
       const early = localDateOf(at) < localDateOf(due);
-      return { status: null, set: {}, increment: { steps_completed: 1, steps_early: early ? 1 : 0, steps_late: late ? 1 : 0 } };
+      return {
+        status: null,
+        set: {},
+        increment: { steps_completed: 1, steps_early: early ? 1 : 0, steps_late: late ? 1 : 0 },
+      };
     }
     case 'motcua.dossier.extended.v1':
       return { status: null, set: {}, increment: { extension_count: 1 } };
     case 'motcua.dossier.payment-requested.v1': {
       const items = d.items as { amountVnd: number }[];
-      return { status: 'payment', set: {}, increment: { payment_requests: 1, payment_requests_nonzero: items.some((i) => i.amountVnd > 0) ? 1 : 0 } };
+      return {
+        status: 'payment',
+        set: {},
+        increment: {
+          payment_requests: 1,
+          payment_requests_nonzero: items.some((i) => i.amountVnd > 0) ? 1 : 0,
+        },
+      };
     }
     case 'motcua.dossier.evaluated.v1':
       return {
         status: null,
         set: {
-          evaluated_at: d.evaluatedAt as string, satisfaction: d.satisfaction as string, officer_conduct: d.officerConduct as string,
-          agencies_answer: (d.agenciesContacted as string | undefined) ?? null, publication_answer: (d.publication as string | undefined) ?? null,
+          evaluated_at: d.evaluatedAt as string,
+          satisfaction: d.satisfaction as string,
+          officer_conduct: d.officerConduct as string,
+          agencies_answer: (d.agenciesContacted as string | undefined) ?? null,
+          publication_answer: (d.publication as string | undefined) ?? null,
         },
         increment: {},
       };
     case 'motcua.dossier.contact-recorded.v1': {
       if (d.legallyRequired === true) return NONE;
-      return { status: null, set: {}, increment: d.body === 'one_stop_desk' ? { contacts_desk: 1 } : { contacts_other: 1 } };
+      return {
+        status: null,
+        set: {},
+        increment: d.body === 'one_stop_desk' ? { contacts_desk: 1 } : { contacts_other: 1 },
+      };
     }
     case 'motcua.dossier.fee-paid.v1':
-      return { status: null, set: {}, increment: { payments_total: 1, payments_online: d.method === 'online' ? 1 : 0 } };
+      return {
+        status: null,
+        set: {},
+        increment: { payments_total: 1, payments_online: d.method === 'online' ? 1 : 0 },
+      };
     case 'motcua.dossier.refused.v1':
       return { status: 'refused', finish: { kind: 'refused', at }, set: {}, increment: {} };
     case 'motcua.dossier.processed.v1':
-      return { status: 'processed', finish: { kind: 'processed', at }, set: { electronic_result: d.electronicResult as boolean }, increment: {} };
+      return {
+        status: 'processed',
+        finish: { kind: 'processed', at },
+        set: { electronic_result: d.electronicResult as boolean },
+        increment: {},
+      };
     case 'motcua.dossier.result-returned.v1': {
       const returnedAt = d.returnedAt as string;
       return {
@@ -149,7 +214,11 @@ function baseChange(event: CloudEvent<AnyDossierData>): DossierChange {
     case 'motcua.dossier.overdue.v1': {
       const deadline = d.deadline as { scope: string };
       if (deadline.scope !== 'dossier') return NONE;
-      return { status: null, set: { overdue: true, overdue_since: d.overdueSince as string }, increment: {} };
+      return {
+        status: null,
+        set: { overdue: true, overdue_since: d.overdueSince as string },
+        increment: {},
+      };
     }
     case 'motcua.dossier.due-date-rederived.v1':
       // A calendar change moved the legal due date (the facts carry the new dueDate): the overdue

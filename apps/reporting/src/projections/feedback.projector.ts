@@ -3,7 +3,12 @@ import type { CloudEvent } from '@motcua/contracts';
 import type { ReportingTx } from '../reporting.database';
 import { localDateOf } from './local-time';
 
-type FeedbackData = { feedbackId: string; feedbackCode: string; agencyCode: string; occurredAt: string } & Record<string, unknown>;
+type FeedbackData = {
+  feedbackId: string;
+  feedbackCode: string;
+  agencyCode: string;
+  occurredAt: string;
+} & Record<string, unknown>;
 type Value = string | boolean | null;
 
 /** Columns one feedback event sets (a pure rule). */
@@ -22,15 +27,26 @@ export function feedbackChange(event: CloudEvent<FeedbackData>): Record<string, 
       };
     }
     case 'motcua.feedback.classified.v1':
-      return { category: d.category as string, ...(d.answerBy ? { answer_by: d.answerBy as string } : {}) };
+      return {
+        category: d.category as string,
+        ...(d.answerBy ? { answer_by: d.answerBy as string } : {}),
+      };
     case 'motcua.feedback.assigned.v1':
       return { answer_by: d.answerBy as string };
     case 'motcua.feedback.answered.v1':
-      return { answered_at: d.occurredAt, answer_by: d.answerBy as string, answered_on_time: Date.parse(d.occurredAt) <= Date.parse(d.answerBy as string) };
+      return {
+        answered_at: d.occurredAt,
+        answer_by: d.answerBy as string,
+        answered_on_time: Date.parse(d.occurredAt) <= Date.parse(d.answerBy as string),
+      };
     case 'motcua.feedback.answer-approved.v1':
       return { publish_by: d.publishBy as string };
     case 'motcua.feedback.published.v1':
-      return { published_at: d.occurredAt, publish_by: d.publishBy as string, published_on_time: Date.parse(d.occurredAt) <= Date.parse(d.publishBy as string) };
+      return {
+        published_at: d.occurredAt,
+        publish_by: d.publishBy as string,
+        published_on_time: Date.parse(d.occurredAt) <= Date.parse(d.publishBy as string),
+      };
     case 'motcua.feedback.rated.v1':
       return { satisfaction: d.satisfaction as string };
     case 'motcua.feedback.overdue.v1':
@@ -41,7 +57,12 @@ export function feedbackChange(event: CloudEvent<FeedbackData>): Record<string, 
 }
 
 /** Only the first answer and first publication count for timeliness. */
-const FIRST_ONLY = new Set(['answered_at', 'answered_on_time', 'published_at', 'published_on_time']);
+const FIRST_ONLY = new Set([
+  'answered_at',
+  'answered_on_time',
+  'published_at',
+  'published_on_time',
+]);
 
 /** Writes feedback events into feedback_fact of one generation. */
 @Injectable()
@@ -65,7 +86,9 @@ export class FeedbackProjector {
     const values: unknown[] = [generation, d.feedbackId];
     const assignments = entries.map(([column, value]) => {
       values.push(value);
-      return FIRST_ONLY.has(column) ? `${column} = COALESCE(${column}, $${values.length})` : `${column} = $${values.length}`;
+      return FIRST_ONLY.has(column)
+        ? `${column} = COALESCE(${column}, $${values.length})`
+        : `${column} = $${values.length}`;
     });
     await tx.$executeRawUnsafe(
       `UPDATE feedback_fact SET ${assignments.join(', ')} WHERE generation = $1 AND feedback_id = $2::uuid`,
@@ -74,7 +97,11 @@ export class FeedbackProjector {
   }
 
   /** A feedback item about a dossier: the latest link wins (verification of a conduct complaint concludes later). */
-  private async link(generation: number, event: CloudEvent<FeedbackData>, tx: ReportingTx): Promise<void> {
+  private async link(
+    generation: number,
+    event: CloudEvent<FeedbackData>,
+    tx: ReportingTx,
+  ): Promise<void> {
     const d = event.data;
     await tx.$executeRawUnsafe(
       `INSERT INTO dossier_feedback_link (generation, feedback_id, dossier_id, agency_code, conduct, verification, repeat_of, last_event_at)
@@ -82,7 +109,14 @@ export class FeedbackProjector {
        ON CONFLICT (generation, feedback_id) DO UPDATE SET dossier_id = EXCLUDED.dossier_id, agency_code = EXCLUDED.agency_code,
          conduct = EXCLUDED.conduct, verification = EXCLUDED.verification, repeat_of = EXCLUDED.repeat_of, last_event_at = EXCLUDED.last_event_at
        WHERE dossier_feedback_link.last_event_at <= EXCLUDED.last_event_at`,
-      generation, d.feedbackId, d.dossierId, d.agencyCode, d.conduct, d.verification, (d.repeatOf) ?? null, d.occurredAt,
+      generation,
+      d.feedbackId,
+      d.dossierId,
+      d.agencyCode,
+      d.conduct,
+      d.verification,
+      d.repeatOf ?? null,
+      d.occurredAt,
     );
   }
 }

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { deadLetterTopicOf } from '@motcua/contracts';
 import { EventConsumer, isDependencyUnavailable, KAFKA, PROJECTION_FETCH } from '@motcua/messaging';
@@ -42,7 +47,14 @@ export class ProjectionConsumers implements OnApplicationBootstrap, BeforeApplic
     await this.generations.ensureActive();
     await this.sync();
     // An unreachable database is logged once per outage by its connections; other failures each time.
-    this.timer = setInterval(() => void this.sync().catch((err: unknown) => isDependencyUnavailable(err) || this.logger.warn({ err }, 'generation sync failed')), 2000);
+    this.timer = setInterval(
+      () =>
+        void this.sync().catch(
+          (err: unknown) =>
+            isDependencyUnavailable(err) || this.logger.warn({ err }, 'generation sync failed'),
+        ),
+      2000,
+    );
     this.timer.unref();
   }
 
@@ -68,11 +80,15 @@ export class ProjectionConsumers implements OnApplicationBootstrap, BeforeApplic
       const previous = this.activeGeneration;
       this.activeGeneration = active.generation;
       if (previous !== 0) {
-        this.logger.info({ from: previous, to: active.generation }, 'projection generation switched');
+        this.logger.info(
+          { from: previous, to: active.generation },
+          'projection generation switched',
+        );
         for (const listener of this.switchListeners) listener(active.generation);
       }
     }
-    for (const generation of wanted) if (!this.running.has(generation.generation)) await this.start(generation);
+    for (const generation of wanted)
+      if (!this.running.has(generation.generation)) await this.start(generation);
     for (const [generation, consumer] of this.running) {
       if (!wanted.some((g) => g.generation === generation)) {
         this.running.delete(generation);
@@ -96,6 +112,9 @@ export class ProjectionConsumers implements OnApplicationBootstrap, BeforeApplic
     });
     this.running.set(generation.generation, consumer);
     await consumer.start();
-    this.logger.info({ generation: generation.generation, groupId: generation.groupId, status: generation.status }, 'projection consumer started');
+    this.logger.info(
+      { generation: generation.generation, groupId: generation.groupId, status: generation.status },
+      'projection consumer started',
+    );
   }
 }

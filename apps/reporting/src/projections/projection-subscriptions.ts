@@ -11,7 +11,13 @@ import { PortalAckProjector } from './portal-ack.projector';
 /** Channel of PostgreSQL NOTIFY: delivered only when the projection's transaction commits. */
 export const CHANGE_CHANNEL = 'reporting_changed';
 
-export type ChangeNotice = { instance: string; generation: number; type: string; agencyCode?: string; domainCode?: string };
+export type ChangeNotice = {
+  instance: string;
+  generation: number;
+  type: string;
+  agencyCode?: string;
+  domainCode?: string;
+};
 
 type Data = Record<string, unknown>;
 
@@ -27,11 +33,18 @@ export class ProjectionSubscriptions {
   ) {}
 
   forGeneration(generation: number, notify: () => string | undefined): Subscription<ReportingTx>[] {
-    return subscribeInBatches(CONSUMERS.reporting, async (events: CloudEvent<Data>[], tx: ReportingTx) => {
-      await this.project(generation, events, tx);
-      const instance = notify();
-      if (instance) await this.notifyOnCommit(tx, events.map((event) => noticeOf(instance, generation, event)));
-    });
+    return subscribeInBatches(
+      CONSUMERS.reporting,
+      async (events: CloudEvent<Data>[], tx: ReportingTx) => {
+        await this.project(generation, events, tx);
+        const instance = notify();
+        if (instance)
+          await this.notifyOnCommit(
+            tx,
+            events.map((event) => noticeOf(instance, generation, event)),
+          );
+      },
+    );
   }
 
   /** Events in order: consecutive dossier events as one batch, the others one by one. */
@@ -48,10 +61,14 @@ export class ProjectionSubscriptions {
         continue;
       }
       await flush();
-      if (topic === 'feedback.feedback.v1') await this.feedback.apply(generation, event as never, tx);
-      else if (topic === 'digitization.document.v1') await this.digitization.apply(generation, event as never, tx);
-      else if (topic === 'catalog.procedure.v1' || topic === 'catalog.review.v1') await this.catalog.apply(generation, event, tx);
-      else if (topic === 'portal.dossier-ack.v1') await this.portalAcks.apply(generation, event as never, tx);
+      if (topic === 'feedback.feedback.v1')
+        await this.feedback.apply(generation, event as never, tx);
+      else if (topic === 'digitization.document.v1')
+        await this.digitization.apply(generation, event as never, tx);
+      else if (topic === 'catalog.procedure.v1' || topic === 'catalog.review.v1')
+        await this.catalog.apply(generation, event, tx);
+      else if (topic === 'portal.dossier-ack.v1')
+        await this.portalAcks.apply(generation, event as never, tx);
     }
     await flush();
   }
@@ -59,12 +76,24 @@ export class ProjectionSubscriptions {
   /** One NOTIFY per distinct notice of the batch (the dashboard re-reads on any of them). */
   private async notifyOnCommit(tx: ReportingTx, notices: ChangeNotice[]): Promise<void> {
     const distinct = [...new Set(notices.map((notice) => JSON.stringify(notice)))];
-    await tx.$queryRawUnsafe(`SELECT count(pg_notify($1, n))::int AS notified FROM unnest($2::text[]) AS n`, CHANGE_CHANNEL, distinct);
+    await tx.$queryRawUnsafe(
+      `SELECT count(pg_notify($1, n))::int AS notified FROM unnest($2::text[]) AS n`,
+      CHANGE_CHANNEL,
+      distinct,
+    );
   }
 }
 
-const TOPIC_OF_TYPE = new Map<string, string>(CONSUMERS.reporting.map((contract) => [contract.type, contract.topic]));
+const TOPIC_OF_TYPE = new Map<string, string>(
+  CONSUMERS.reporting.map((contract) => [contract.type, contract.topic]),
+);
 
 function noticeOf(instance: string, generation: number, event: CloudEvent<Data>): ChangeNotice {
-  return { instance, generation, type: event.type, agencyCode: event.data.agencyCode as string | undefined, domainCode: event.data.domainCode as string | undefined };
+  return {
+    instance,
+    generation,
+    type: event.type,
+    agencyCode: event.data.agencyCode as string | undefined,
+    domainCode: event.data.domainCode as string | undefined,
+  };
 }

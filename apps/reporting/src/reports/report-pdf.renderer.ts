@@ -4,7 +4,13 @@ import { FIGURES } from '../figures/figure-catalog';
 import type { ReportData } from './report.service';
 import { EVALUATION_HEADERS, evaluationNote, evaluationRow } from './report-evaluation61';
 import { GROUP_COLUMNS, SUMMARY_FIGURES, formatFigure, groupRow } from './report-tables';
-import { formatDate, formatDateTime, formatDecimal, formatInteger, formatPercent } from './vietnamese-format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatInteger,
+  formatPercent,
+} from './vietnamese-format';
 
 const LEFT = 40;
 const WIDTH = 515;
@@ -22,7 +28,12 @@ function table(doc: Doc, headers: string[], rows: string[][], widths: number[]):
       x += widths[i];
     });
     const bottom = Math.max(doc.y, y + 14) + 2;
-    doc.moveTo(LEFT, bottom).lineTo(LEFT + WIDTH, bottom).strokeColor('#cccccc').lineWidth(0.5).stroke();
+    doc
+      .moveTo(LEFT, bottom)
+      .lineTo(LEFT + WIDTH, bottom)
+      .strokeColor('#cccccc')
+      .lineWidth(0.5)
+      .stroke();
     doc.y = bottom;
   };
   line(headers, true);
@@ -46,14 +57,25 @@ function onTimeChart(doc: Doc, data: ReportData): void {
   doc.font('regular').fontSize(7.5);
   [0, 0.5, 1].forEach((t) => {
     const y = top + height - t * height;
-    doc.moveTo(LEFT + 30, y).lineTo(LEFT + WIDTH, y).strokeColor('#dddddd').lineWidth(0.5).stroke();
+    doc
+      .moveTo(LEFT + 30, y)
+      .lineTo(LEFT + WIDTH, y)
+      .strokeColor('#dddddd')
+      .lineWidth(0.5)
+      .stroke();
     doc.fillColor('#555555').text(formatPercent(t), LEFT - 5, y - 4, { width: 32, align: 'right' });
   });
   months.forEach((g, i) => {
     const value = g.figures.on_time_rate.value;
     const x = LEFT + 40 + i * step;
-    if (value !== null) doc.rect(x, top + height - value * height, step * 0.6, value * height).fill('#b71c1c');
-    doc.fillColor('#000000').text(`${g.key!.slice(5, 7)}/${g.key!.slice(0, 4)}`, x - 4, top + height + 3, { width: step, align: 'left' });
+    if (value !== null)
+      doc.rect(x, top + height - value * height, step * 0.6, value * height).fill('#b71c1c');
+    doc
+      .fillColor('#000000')
+      .text(`${g.key!.slice(5, 7)}/${g.key!.slice(0, 4)}`, x - 4, top + height + 3, {
+        width: step,
+        align: 'left',
+      });
   });
   doc.y = top + height + 20;
   doc.x = LEFT;
@@ -61,43 +83,97 @@ function onTimeChart(doc: Doc, data: ReportData): void {
 
 /** The quarterly or yearly report as a PDF (A4, DejaVu Sans for Vietnamese text). */
 export function renderReportPdf(data: ReportData): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: LEFT, info: { Title: data.title, Author: 'motcua reporting' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: LEFT,
+    info: { Title: data.title, Author: 'motcua reporting' },
+  });
   doc.registerFont('regular', VIETNAMESE_FONTS.regular);
   doc.registerFont('bold', VIETNAMESE_FONTS.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const done = new Promise<Buffer>((resolve) =>
+    doc.on('end', () => resolve(Buffer.concat(chunks))),
+  );
 
   doc.font('bold').fontSize(10).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center' });
-  doc.font('regular').fontSize(9).text('Độc lập - Tự do - Hạnh phúc', { align: 'center' }).moveDown(1);
+  doc
+    .font('regular')
+    .fontSize(9)
+    .text('Độc lập - Tự do - Hạnh phúc', { align: 'center' })
+    .moveDown(1);
   doc.font('bold').fontSize(14).text(data.title.toUpperCase(), { align: 'center' });
-  doc.font('regular').fontSize(9.5)
-    .text(`${data.scope} · Từ ngày ${formatDate(data.from)} đến ngày ${formatDate(data.to)}`, { align: 'center' })
-    .text(`Lập lúc ${formatDateTime(data.generatedAt)}; số liệu đến sự kiện lúc ${formatDateTime(data.totals.received.lastEventAt)}`, { align: 'center' })
+  doc
+    .font('regular')
+    .fontSize(9.5)
+    .text(`${data.scope} · Từ ngày ${formatDate(data.from)} đến ngày ${formatDate(data.to)}`, {
+      align: 'center',
+    })
+    .text(
+      `Lập lúc ${formatDateTime(data.generatedAt)}; số liệu đến sự kiện lúc ${formatDateTime(data.totals.received.lastEventAt)}`,
+      { align: 'center' },
+    )
     .moveDown(1);
 
   heading(doc, '1. Số liệu tổng hợp');
-  table(doc, ['Chỉ tiêu', 'Giá trị', 'Cỡ mẫu (n)'],
-    SUMMARY_FIGURES.map((name) => [FIGURES[name].label, formatFigure(name, data.totals[name]), formatInteger(data.totals[name].sampleSize)]), [315, 100, 100]);
+  table(
+    doc,
+    ['Chỉ tiêu', 'Giá trị', 'Cỡ mẫu (n)'],
+    SUMMARY_FIGURES.map((name) => [
+      FIGURES[name].label,
+      formatFigure(name, data.totals[name]),
+      formatInteger(data.totals[name].sampleSize),
+    ]),
+    [315, 100, 100],
+  );
 
   heading(doc, '2. Tỷ lệ giải quyết đúng hạn theo tháng');
   onTimeChart(doc, data);
-  table(doc, ['Tháng', ...GROUP_COLUMNS.map((c) => c.header)], data.byMonth.map((g) => [`${g.key!.slice(5, 7)}/${g.key!.slice(0, 4)}`, ...groupRow(g)]), [95, 70, 70, 70, 70, 70, 70]);
+  table(
+    doc,
+    ['Tháng', ...GROUP_COLUMNS.map((c) => c.header)],
+    data.byMonth.map((g) => [`${g.key!.slice(5, 7)}/${g.key!.slice(0, 4)}`, ...groupRow(g)]),
+    [95, 70, 70, 70, 70, 70, 70],
+  );
 
   heading(doc, '3. Kết quả theo cơ quan');
-  table(doc, ['Cơ quan', ...GROUP_COLUMNS.map((c) => c.header)], data.byAgency.map((g) => [g.key!, ...groupRow(g)]), [95, 70, 70, 70, 70, 70, 70]);
+  table(
+    doc,
+    ['Cơ quan', ...GROUP_COLUMNS.map((c) => c.header)],
+    data.byAgency.map((g) => [g.key!, ...groupRow(g)]),
+    [95, 70, 70, 70, 70, 70, 70],
+  );
 
-  heading(doc, `4. Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg): ${formatDecimal(data.index.score)}/100${data.index.label ? ` (${data.index.label})` : ''}`);
-  table(doc, ['Nhóm, tiêu chí', 'Điểm', 'Đầu vào'],
+  heading(
+    doc,
+    `4. Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg): ${formatDecimal(data.index.score)}/100${data.index.label ? ` (${data.index.label})` : ''}`,
+  );
+  table(
+    doc,
+    ['Nhóm, tiêu chí', 'Điểm', 'Đầu vào'],
     data.index.groups.flatMap((g) => [
       [g.label, `${formatDecimal(g.points)}/${g.maxPoints}`, ''],
-      ...g.criteria.map((c) => [`  ${c.label}`, c.points === null ? '–' : `${formatDecimal(c.points)}/${c.maxPoints}`,
-        c.status === 'not_available' ? 'chưa có dữ liệu nguồn' : `${formatInteger(c.numerator ?? 0)}/${formatInteger(c.denominator ?? 0)}`]),
-    ]), [315, 80, 120]);
+      ...g.criteria.map((c) => [
+        `  ${c.label}`,
+        c.points === null ? '–' : `${formatDecimal(c.points)}/${c.maxPoints}`,
+        c.status === 'not_available'
+          ? 'chưa có dữ liệu nguồn'
+          : `${formatInteger(c.numerator ?? 0)}/${formatInteger(c.denominator ?? 0)}`,
+      ]),
+    ]),
+    [315, 80, 120],
+  );
   heading(doc, '5. Đánh giá việc giải quyết thủ tục hành chính (NĐ 61/2018/NĐ-CP)');
-  const evaluationRows = [evaluationRow(data.scope, data.evaluation61.total), ...data.evaluation61.byAgency.map((g) => evaluationRow(g.key!, g))];
+  const evaluationRows = [
+    evaluationRow(data.scope, data.evaluation61.total),
+    ...data.evaluation61.byAgency.map((g) => evaluationRow(g.key!, g)),
+  ];
   table(doc, EVALUATION_HEADERS, evaluationRows, [70, 35, 40, 40, 40, 40, 40, 40, 40, 40, 40, 70]);
-  doc.font('regular').fontSize(8).fillColor('#333333').text(evaluationNote(data.evaluation61.total), LEFT, doc.y, { width: WIDTH });
+  doc
+    .font('regular')
+    .fontSize(8)
+    .fillColor('#333333')
+    .text(evaluationNote(data.evaluation61.total), LEFT, doc.y, { width: WIDTH });
   doc.end();
   return done;
 }

@@ -80,10 +80,22 @@ export class EventConsumer<Tx extends SqlTransaction> {
     this.producer = kafka.producer({ allowAutoTopicCreation: false });
     await this.producer.connect();
     const fetch = this.options.fetch ?? DEFAULT_FETCH;
-    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000, minBytes: fetch.minBytes, maxWaitTimeInMs: fetch.maxWaitMs });
+    this.consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      minBytes: fetch.minBytes,
+      maxWaitTimeInMs: fetch.maxWaitMs,
+    });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => this.onBatch(payload) });
+    await this.consumer.subscribe({
+      topics: this.topics,
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
+    await this.consumer.run({
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
     this.stopLag = startLagMonitor(kafka, groupId, this.topics);
     this.pruneTimer = setInterval(() => void this.pruneInbox(), 3600_000);
     this.pruneTimer.unref();
@@ -96,7 +108,9 @@ export class EventConsumer<Tx extends SqlTransaction> {
         this.options.groupId,
         this.options.inboxRetentionDays ?? 30,
       )
-      .catch((error: Error) => this.options.logger.warn({ err: error }, 'inbox pruning failed; next round tries again'));
+      .catch((error: Error) =>
+        this.options.logger.warn({ err: error }, 'inbox pruning failed; next round tries again'),
+      );
   }
 
   async stop(): Promise<void> {
@@ -124,7 +138,11 @@ export class EventConsumer<Tx extends SqlTransaction> {
       };
       for (const message of batch.messages) {
         if (!live()) break;
-        const checked = await this.check({ topic: batch.topic, partition: batch.partition, message });
+        const checked = await this.check({
+          topic: batch.topic,
+          partition: batch.partition,
+          message,
+        });
         if (checked) {
           chunk.push(checked);
           if (chunk.length >= CHUNK_SIZE) await flush();
@@ -182,29 +200,52 @@ export class EventConsumer<Tx extends SqlTransaction> {
           delay = Math.min(delay * 2, 5000);
           continue;
         }
-        this.options.logger.warn({ err: error, events: chunk.length }, 'a chunk failed: applying its events one by one');
+        this.options.logger.warn(
+          { err: error, events: chunk.length },
+          'a chunk failed: applying its events one by one',
+        );
         break;
       }
     }
     for (const item of chunk) {
-      await runWithContext(contextOf(item.event), () => this.applyWithRetries(item.delivery, item.event, item.subscription));
+      await runWithContext(contextOf(item.event), () =>
+        this.applyWithRetries(item.delivery, item.event, item.subscription),
+      );
     }
   }
 
   private handled(event: CloudEvent, applied: boolean): void {
-    this.options.logger.debug({ type: event.type, id: event.id, duplicate: !applied }, 'event handled');
-    eventsConsumed.inc({ group: this.options.groupId, type: event.type, outcome: applied ? 'applied' : 'duplicate' });
+    this.options.logger.debug(
+      { type: event.type, id: event.id, duplicate: !applied },
+      'event handled',
+    );
+    eventsConsumed.inc({
+      group: this.options.groupId,
+      type: event.type,
+      outcome: applied ? 'applied' : 'duplicate',
+    });
   }
 
   private skip(event: CloudEvent): void {
     const known = contractOfType(event.type) !== undefined;
-    eventsConsumed.inc({ group: this.options.groupId, type: event.type, outcome: known ? 'not-subscribed' : 'unknown-type' });
+    eventsConsumed.inc({
+      group: this.options.groupId,
+      type: event.type,
+      outcome: known ? 'not-subscribed' : 'unknown-type',
+    });
     if (!known) {
-      this.options.logger.warn({ type: event.type, id: event.id }, 'unknown event type or version: skipped and counted');
+      this.options.logger.warn(
+        { type: event.type, id: event.id },
+        'unknown event type or version: skipped and counted',
+      );
     }
   }
 
-  private async applyWithRetries(delivery: Delivery, event: CloudEvent, subscription: Subscription<Tx>) {
+  private async applyWithRetries(
+    delivery: Delivery,
+    event: CloudEvent,
+    subscription: Subscription<Tx>,
+  ) {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let attempt = 0;
     let delay = 200;
@@ -215,16 +256,30 @@ export class EventConsumer<Tx extends SqlTransaction> {
         this.paused.recovered();
         return;
       } catch (error) {
-        if (error instanceof PermanentError || error instanceof ZodError || error instanceof MalformedEventError) {
+        if (
+          error instanceof PermanentError ||
+          error instanceof ZodError ||
+          error instanceof MalformedEventError
+        ) {
           return this.deadLetter(delivery, 'rejected', error.message, event.type);
         }
         const databaseDown = isDatabaseUnavailable(error) || !(await this.databaseAnswers());
         if (!databaseDown) attempt += 1;
         if (attempt >= maxAttempts) {
-          return this.deadLetter(delivery, 'retries-exhausted', (error as Error).message, event.type);
+          return this.deadLetter(
+            delivery,
+            'retries-exhausted',
+            (error as Error).message,
+            event.type,
+          );
         }
-        if (databaseDown) this.paused.failed(error); // logged once: consumption paused until it answers
-        else this.options.logger.warn({ err: error, type: event.type, id: event.id, attempt }, 'transient handler error: retrying');
+        if (databaseDown)
+          this.paused.failed(error); // logged once: consumption paused until it answers
+        else
+          this.options.logger.warn(
+            { err: error, type: event.type, id: event.id, attempt },
+            'transient handler error: retrying',
+          );
         await this.pause(delay);
         delay = Math.min(delay * 2, 5000);
       }
@@ -256,12 +311,26 @@ export class EventConsumer<Tx extends SqlTransaction> {
     }
   }
 
-  private async deadLetter(delivery: Delivery, reason: DeadLetterReason, error: string, type: string) {
+  private async deadLetter(
+    delivery: Delivery,
+    reason: DeadLetterReason,
+    error: string,
+    type: string,
+  ) {
     const { topic, partition, message } = delivery;
-    await sendToDeadLetter(this.producer!, this.options.deadLetterTopic, { topic, partition, message, group: this.options.groupId }, reason, error);
+    await sendToDeadLetter(
+      this.producer!,
+      this.options.deadLetterTopic,
+      { topic, partition, message, group: this.options.groupId },
+      reason,
+      error,
+    );
     eventsDeadLettered.inc({ group: this.options.groupId, topic, reason });
     eventsConsumed.inc({ group: this.options.groupId, type, outcome: 'dead-lettered' });
-    this.options.logger.error({ topic, partition, offset: message.offset, reason, error }, 'message dead-lettered');
+    this.options.logger.error(
+      { topic, partition, offset: message.offset, reason, error },
+      'message dead-lettered',
+    );
   }
 
   private pause(ms: number): Promise<void> {

@@ -10,10 +10,20 @@ import {
 import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
-import { consumerGroupOf, deadLetterTopicOf, type EventContract, type ServiceName } from '@motcua/contracts';
+import {
+  consumerGroupOf,
+  deadLetterTopicOf,
+  type EventContract,
+  type ServiceName,
+} from '@motcua/contracts';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { checkKafkaIdentity, createKafka, kafkaSecurityOf } from '../kafka-client';
-import { EventConsumer, subscribeInBatches, type FetchShape, type Subscription } from '../consumer/event-consumer';
+import {
+  EventConsumer,
+  subscribeInBatches,
+  type FetchShape,
+  type Subscription,
+} from '../consumer/event-consumer';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
@@ -57,7 +67,11 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.options.relay !== false) {
-      this.relay = new OutboxRelay({ databaseUrl: this.config.DATABASE_URL, kafka: this.kafka, logger: this.logger });
+      this.relay = new OutboxRelay({
+        databaseUrl: this.config.DATABASE_URL,
+        kafka: this.kafka,
+        logger: this.logger,
+      });
       this.relay.start();
     }
     const subscriptions = this.discoverHandlers();
@@ -87,8 +101,10 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
       if (!instance || typeof instance !== 'object') continue;
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const contract = Reflect.getMetadata(ON_EVENT, prototype, method) as EventContract | undefined;
-        const contracts = Reflect.getMetadata(ON_EVENTS_IN_BATCHES, prototype, method) as EventContract[] | undefined;
+        const contract = Reflect.getMetadata(ON_EVENT, prototype, method) as
+          EventContract | undefined;
+        const contracts = Reflect.getMetadata(ON_EVENTS_IN_BATCHES, prototype, method) as
+          EventContract[] | undefined;
         if (!contract && !contracts) continue;
         const handler = (instance[method] as (...args: unknown[]) => Promise<void>).bind(instance);
         if (contract) found.push({ contract, handler });

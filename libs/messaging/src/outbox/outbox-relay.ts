@@ -6,7 +6,13 @@ import { localOutboxCommits, OUTBOX_CHANNEL } from './event-sink';
 import { Outage } from '../connections/outage';
 import { createPgClient, createPgPool } from '../connections/pg-connections';
 import { isDatabaseUnavailable } from '../connections/unavailable';
-import { outboxBacklog, outboxOldestAge, publishLatency, relayBatchRows, relayLeader } from '../metrics';
+import {
+  outboxBacklog,
+  outboxOldestAge,
+  publishLatency,
+  relayBatchRows,
+  relayLeader,
+} from '../metrics';
 
 export type OutboxRelayOptions = {
   databaseUrl: string;
@@ -21,7 +27,13 @@ export type OutboxRelayOptions = {
   afterPublish?: (eventIds: string[]) => Promise<void>;
 };
 
-type OutboxRow = { position: string; topic: string; event_key: string; envelope: CloudEvent; created_at: Date };
+type OutboxRow = {
+  position: string;
+  topic: string;
+  event_key: string;
+  envelope: CloudEvent;
+  created_at: Date;
+};
 
 /** A 64-bit advisory lock key shared by all relay instances of one database. */
 const LEADER_LOCK = 7_391_004_211;
@@ -71,7 +83,10 @@ export class OutboxRelay {
   private readonly kafkaOutage: Outage;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.pool = createPgPool({ connectionString: options.databaseUrl, max: 2 }, { logger: options.logger });
+    this.pool = createPgPool(
+      { connectionString: options.databaseUrl, max: 2 },
+      { logger: options.logger },
+    );
     this.kafkaOutage = new Outage('outbox relay: Kafka', options.logger);
     this.batchSize = options.batchSize ?? 500;
     this.idlePollMs = options.idlePollMs ?? 1000;
@@ -130,14 +145,20 @@ export class OutboxRelay {
   }
 
   private async becomeLeader(): Promise<void> {
-    const listener = createPgClient({ connectionString: this.options.databaseUrl }, { logger: this.options.logger });
+    const listener = createPgClient(
+      { connectionString: this.options.databaseUrl },
+      { logger: this.options.logger },
+    );
     try {
       await listener.connect();
     } catch (error) {
       await listener.end().catch(() => undefined);
       throw error;
     }
-    const { rows } = await listener.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LEADER_LOCK]);
+    const { rows } = await listener.query<{ ok: boolean }>(
+      'SELECT pg_try_advisory_lock($1) AS ok',
+      [LEADER_LOCK],
+    );
     if (!rows[0]?.ok) {
       await listener.end();
       return;
@@ -233,7 +254,10 @@ export class OutboxRelay {
       for (const row of rows) publishLatency.observe((now - row.created_at.getTime()) / 1000);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      this.options.logger.warn({ err: error, rows: rows.length }, 'outbox relay: marking a published batch failed; its rows will be published again');
+      this.options.logger.warn(
+        { err: error, rows: rows.length },
+        'outbox relay: marking a published batch failed; its rows will be published again',
+      );
     } finally {
       client.release();
     }
@@ -259,7 +283,9 @@ export class OutboxRelay {
   }
 
   private async countBacklog(): Promise<void> {
-    const { rows } = await this.pool.query<{ backlog: string }>('SELECT count(*) AS backlog FROM outbox_event WHERE published_at IS NULL');
+    const { rows } = await this.pool.query<{ backlog: string }>(
+      'SELECT count(*) AS backlog FROM outbox_event WHERE published_at IS NULL',
+    );
     outboxBacklog.set(Number(rows[0]?.backlog ?? 0));
   }
 
@@ -270,15 +296,28 @@ export class OutboxRelay {
    * It runs beside the relay on a connection of its own, never in the publishing loop's way.
    */
   private vacuumIfDue(): void {
-    if (this.vacuuming || this.changedSinceVacuum < 20_000 || Date.now() - this.lastVacuum < 300_000) return;
+    if (
+      this.vacuuming ||
+      this.changedSinceVacuum < 20_000 ||
+      Date.now() - this.lastVacuum < 300_000
+    )
+      return;
     this.vacuuming = true;
     this.changedSinceVacuum = 0;
     this.lastVacuum = Date.now();
-    const client = createPgClient({ connectionString: this.options.databaseUrl }, { logger: this.options.logger });
+    const client = createPgClient(
+      { connectionString: this.options.databaseUrl },
+      { logger: this.options.logger },
+    );
     void client
       .connect()
       .then(() => client.query('VACUUM (ANALYZE) outbox_event'))
-      .catch((error: Error) => this.options.logger.warn({ err: error }, 'outbox relay: VACUUM of outbox_event failed; autovacuum must keep it lean'))
+      .catch((error: Error) =>
+        this.options.logger.warn(
+          { err: error },
+          'outbox relay: VACUUM of outbox_event failed; autovacuum must keep it lean',
+        ),
+      )
       .finally(() => {
         this.vacuuming = false;
         void client.end().catch(() => undefined);
