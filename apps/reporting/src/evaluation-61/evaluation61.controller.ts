@@ -66,18 +66,16 @@ export class Evaluation61Controller {
         .type('text/csv; charset=utf-8')
         .send(toCsv(CSV_COLUMNS as never, answer.groups.map(csvRow) as never));
     } else {
-      reply
-        .type('application/json')
-        .send({
-          ...answer,
-          policy: {
-            ...DECREE_61_POLICY,
-            bands: DECREE_61_POLICY.bands.map((b) => ({
-              ...b,
-              from: Number.isFinite(b.from) ? b.from : null,
-            })),
-          },
-        });
+      reply.type('application/json').send({
+        ...answer,
+        policy: {
+          ...DECREE_61_POLICY,
+          bands: DECREE_61_POLICY.bands.map((b) => ({
+            ...b,
+            from: Number.isFinite(b.from) ? b.from : null,
+          })),
+        },
+      });
     }
   }
 }

@@ -24,9 +24,7 @@ export class Index766Controller {
     summary:
       'Decision 766 index out of 100, each group and criterion with its formula inputs, and the figures it was computed from',
   })
-  async index(
-    @Query(zodQuery(figuresQuerySchema)) query: FiguresQuery,
-  ): Promise<
+  async index(@Query(zodQuery(figuresQuerySchema)) query: FiguresQuery): Promise<
     {
       generation: number;
       period: Period;
