@@ -33,6 +33,48 @@ export const workflowStepSchema = z.object({
   share: z.number().positive(),
 });
 
+/**
+ * What a stage of an inter-agency procedure hands on to the next stage (or back to the
+ * receiving desk): a document of the dossier, or the agency's own result
+ * (e.g. the tax code that the next agency needs).
+ */
+export const stageHandOnSchema = z.object({
+  kind: z.enum(['document', 'result']),
+  code: z.string().min(1).max(32),
+  name: z.string().min(1),
+});
+
+/**
+ * One agency's stage of an inter-agency procedure (TTHC liên thông). Stages with the same
+ * `order` run in parallel; a higher order starts when every stage of the lower order has
+ * handed back. `share` is the stage's part of the procedure's time limit, in the
+ * procedure's unit. An `external` stage is an agency outside the province's system (a
+ * ministry, a national body): its answer arrives by event or by an officer's entry.
+ * `workflow` is the stage's internal steps (Quy trình nội bộ), absent for external stages.
+ */
+export const interAgencyStageSchema = z.object({
+  order: z.number().int().positive(),
+  agencyCode,
+  agencyName: z.string().min(1),
+  external: z.boolean(),
+  share: z.number().positive(),
+  handsOn: z.array(stageHandOnSchema),
+  workflow: z.array(workflowStepSchema).min(1).optional(),
+});
+
+/**
+ * Liên thông: the chain of agencies that resolve an inter-agency procedure.
+ * `direction`: horizontal (agencies of the same level, e.g. Finance then Planning and
+ * Investment) or vertical (province to ministry, commune to province).
+ * Rule (checked by the catalog's completeness check): for each order, the largest share of
+ * its stages; those add up to the procedure's time limit.
+ */
+export const interAgencyChainSchema = z.object({
+  direction: z.enum(['horizontal', 'vertical']),
+  stages: z.array(interAgencyStageSchema).min(2),
+});
+export type InterAgencyChain = z.infer<typeof interAgencyChainSchema>;
+
 export const publicationDecisionSchema = z.object({
   number: z.string().min(1),
   kind: z.enum(['new', 'amended', 'replaced', 'abolished']),
@@ -68,6 +110,8 @@ export const procedureVersionSchema = z.object({
   ),
   legalBasis: z.array(z.string().min(1)).min(1),
   workflow: z.array(workflowStepSchema).min(1),
+  /** Present only for an inter-agency procedure (TTHC liên thông). */
+  interAgency: interAgencyChainSchema.optional(),
   decision: publicationDecisionSchema,
 });
 
