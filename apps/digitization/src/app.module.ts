@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccessLogModule } from '@motcua/auth';
 import { ServiceKitModule } from '@motcua/http';
 import { AgencyTreeCopy, MessagingModule, PROJECTION_FETCH } from '@motcua/messaging';
 import { DIGITIZATION_CONFIG, type DigitizationConfig } from './config';
@@ -42,6 +43,10 @@ export class AppModule {
         ResultModule,
         ReuseModule,
         RatesModule,
+        AccessLogModule.forRoot({
+          database: DigitizationDatabase,
+          retentionDays: config.ACCESS_LOG_RETENTION_DAYS,
+        }),
       ],
       providers: [AgencyTreeCopy],
     };

@@ -48,6 +48,8 @@ export const digitizationEnv = {
   MAX_PAGES: z.coerce.number().int().min(1).max(100_000).default(500),
   /** Decompression-bomb guard: width × height of an image (PNG IHDR, JPEG SOF, TIFF IFD). */
   MAX_IMAGE_PIXELS: z.coerce.number().int().min(1).default(80_000_000),
+  /** Days a row of the personal-data access log is kept before the hourly purge deletes it. */
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(730),
   /** Public result downloads allowed per client IP and minute. */
   PUBLIC_DOWNLOAD_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /**
@@ -81,6 +83,7 @@ export type DigitizationConfig = CommonServiceConfig & {
   MAX_PAGES: number;
   MAX_IMAGE_PIXELS: number;
   PUBLIC_DOWNLOAD_RATE_PER_MINUTE: number;
+  ACCESS_LOG_RETENTION_DAYS: number;
   SIGNATURE_TRUST_ANCHORS_FILE?: string;
   SIGNATURE_TRUST_ANCHORS_PEM?: string;
 };

@@ -191,7 +191,7 @@ describe('digitization of a dossier flow (black box, real Kafka and PostgreSQL)'
     expect(reply.body.type).toContain('signature-missing');
   });
 
-  it('serves downloads to handling units only, as attachments with their type and nosniff', async () => {
+  it('serves downloads in the dossier’s scope only, as attachments with their type and nosniff', async () => {
     const own = await harness.download(`/documents/${documentId}/file`, desk);
     expect(own.status).toBe(200);
     expect(own.headers.get('content-type')).toBe('application/pdf');
@@ -204,7 +204,8 @@ describe('digitization of a dossier flow (black box, real Kafka and PostgreSQL)'
       true,
     );
     expect((await harness.download(`/documents/${documentId}/file`, specialist)).status).toBe(200);
-    expect((await harness.download(`/documents/${documentId}/file`, outsider)).status).toBe(403);
+    // A specialist of a unit without a step on the dossier: the document does not exist for them.
+    expect((await harness.download(`/documents/${documentId}/file`, outsider)).status).toBe(404);
     // Another agency's officer: the result does not exist for them.
     expect(
       (await harness.download(`/results/${resultId}/file`, { ...desk, agency: '000.00.99.H99' }))
@@ -217,13 +218,16 @@ describe('digitization of a dossier flow (black box, real Kafka and PostgreSQL)'
       specialist,
     );
     expect(listed.body.map((d) => d.id)).toContain(documentId);
-    const hidden = await harness.json<{ id: string }[]>(
+    const hidden = await harness.json<Problem>(
       'GET',
       `/documents?dossierId=${first.dossierId}`,
       undefined,
       outsider,
     );
-    expect(hidden.body).toEqual([]);
+    expect({ status: hidden.status, type: hidden.body.type }).toEqual({
+      status: 404,
+      type: expect.stringContaining('dossier-not-found'),
+    });
   });
 
   it('lets the applicant download the result with the dossier code and the access secret, nothing else', async () => {
@@ -339,7 +343,10 @@ describe('digitization of a dossier flow (black box, real Kafka and PostgreSQL)'
       undefined,
       specialist,
     );
-    expect(other.status).toBe(403);
+    expect({ status: other.status, type: other.body.type }).toEqual({
+      status: 403,
+      type: expect.stringContaining('agency-scope'),
+    });
   });
 
   it('keeps another agency’s officers off a result: no revocation, no issuing in its name, not listed', async () => {
@@ -385,13 +392,14 @@ describe('digitization of a dossier flow (black box, real Kafka and PostgreSQL)'
       type: expect.stringContaining('agency-scope'),
       field: 'issuingAgencyCode',
     });
-    const listed = await harness.json<{ id: string }[]>(
+    // The dossier is another agency's: its results are not listed, the dossier does not exist for them.
+    const listed = await harness.json<Problem>(
       'GET',
       `/results?dossierId=${first.dossierId}`,
       undefined,
       { ...desk, agency: '000.00.99.H99' },
     );
-    expect(listed.body).toEqual([]);
+    expect(listed.status).toBe(404);
     expect(
       (
         await harness.json<{ id: string }[]>(

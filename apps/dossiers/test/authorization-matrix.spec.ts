@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal, Role } from '@motcua/auth';
-import { matrixMarkdown, type Expectation, type MatrixRow } from '@motcua/auth';
+import type { MatrixRow } from '@motcua/auth';
 import { addWorkingDays, toLocalDate } from '@motcua/calendar';
-import { mintTestToken } from '@motcua/testing';
+import {
+  clientAs,
+  principalOf,
+  runAuthorizationMatrix,
+  type MatrixScope,
+} from '@motcua/testing';
 import { DOSSIER_ACTION_TABLE, type DossierAction } from '../src/lifecycle/dossier-actions.table';
 import { dossiersAccessMatrix } from '../src/scope/dossiers.access-matrix';
 import {
@@ -12,29 +16,13 @@ import {
   type TestProcedure,
 } from './support/dossiers-harness';
 
-const OTHER_AGENCY = '000.00.99.H99';
-
-/** The principal of each role inside the scope of the fixture dossiers, and outside it. */
-function principalOf(role: Role, scope: 'in' | 'out', agency: string): Principal {
-  const officer = (a: string, unit: string): Principal => ({
-    subject: `${role}-${scope}`,
-    roles: [role],
-    agency: a,
-    unit,
-  });
-  switch (role) {
-    case 'desk_officer':
-    case 'leader':
-      return officer(scope === 'in' ? agency : OTHER_AGENCY, 'VP.MC');
-    case 'specialist':
-      return officer(agency, scope === 'in' ? 'P.QLG' : 'P.KHAC');
-    case 'citizen':
-    case 'portal_client':
-      return { subject: `${role}-${scope === 'in' ? 'owner' : 'other'}`, roles: [role] };
-    default:
-      return officer(agency, 'VP.MC');
-  }
-}
+/** The fixtures' scope: the test procedure's agency, step 2's unit (P.QLG); out of scope: H99, another unit. */
+const atScope = (agency: string): MatrixScope => ({
+  agency,
+  unit: 'P.QLG',
+  otherAgency: '000.00.99.H99',
+  otherUnit: 'P.KHAC',
+});
 
 const BODIES: Record<DossierAction, () => unknown> = {
   assign: () => ({ officerId: randomUUID() }),
@@ -52,14 +40,6 @@ const BODIES: Record<DossierAction, () => unknown> = {
   stop: () => ({ reason: 'Dừng theo yêu cầu' }),
   'stop-at-request': () => ({ requestChannel: 'in_person' }),
 };
-
-/** What an answer means for authorization: 404 hides the object, 403 refuses, anything else (2xx, 409, 422) got through. */
-function outcomeOf(status: number): Expectation | `unexpected ${number}` {
-  if (status === 404) return 'not-found';
-  if (status === 403) return 'forbidden';
-  if (status < 300 || status === 409 || status === 422) return 'allowed';
-  return `unexpected ${status}`;
-}
 
 /**
  * The authorization matrix of the dossiers service (generated from the routes' @Roles and the
@@ -98,18 +78,11 @@ describe('dossiers authorization matrix', () => {
   }
 
   async function call(row: MatrixRow): Promise<number> {
-    const principal = principalOf(row.role, row.scope, procedure.agencyCode);
-    const owner = principalOf(row.role, 'in', procedure.agencyCode).subject;
-    const token = await mintTestToken({ ...principal, subject: principal.subject });
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const at = atScope(procedure.agencyCode);
+    const owner = principalOf(row.role, 'in', at).subject;
+    const client = await clientAs(h.service.url, principalOf(row.role, row.scope, at));
     const send = async (method: string, path: string, body?: unknown) =>
-      (
-        await fetch(`${h.service.url}${path}`, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-        })
-      ).status;
+      (await client(method, path, body)).status;
     switch (`${row.method} ${row.path}`) {
       case 'GET /health':
       case 'GET /health/ready':
@@ -155,41 +128,14 @@ describe('dossiers authorization matrix', () => {
     }
   }
 
-  it('has a row for every route of the OpenAPI document, and no row for a route that is gone', async () => {
-    const document = (await (await fetch(`${h.service.url}/openapi.json`)).json()) as {
-      paths: Record<string, Record<string, unknown>>;
-    };
-    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
-    );
-    const rows = new Set(dossiersAccessMatrix().map((r) => `${r.method} ${r.path}`));
-    expect(documented.filter((route) => !rows.has(route))).toEqual([]);
-    expect(
-      [...rows].filter(
-        (route) =>
-          !documented.includes(route) &&
-          !['GET /health', 'GET /health/ready', 'GET /health/live'].includes(route),
-      ),
-    ).toEqual([]);
-    expect(documented.length).toBeGreaterThanOrEqual(6);
-  });
-
-  it('answers every row of the matrix as the rules say', async () => {
-    const matrix = dossiersAccessMatrix();
-    const answers: string[] = [];
-    const expected: string[] = [];
-    for (const row of matrix) {
-      const name = `${row.method} ${row.path}${row.variant ? ` ${row.variant}` : ''} as ${row.role} ${row.scope} scope`;
-      expected.push(`${name}: ${row.expect}`);
-      answers.push(`${name}: ${outcomeOf(await call(row))}`);
-    }
-    expect(answers).toEqual(expected);
-    // The matrix covers both sides of the scope rule, and refuses as well as allows.
-    expect(new Set(matrix.map((r) => r.expect))).toEqual(
-      new Set(['allowed', 'forbidden', 'not-found']),
-    );
-    expect(matrixMarkdown(matrix)).toContain(
+  runAuthorizationMatrix({
+    service: 'dossiers',
+    rows: dossiersAccessMatrix,
+    url: () => h.service.url,
+    call,
+    undocumented: ['GET /health', 'GET /health/ready', 'GET /health/live'],
+    markdownContains: [
       '| `POST /dossiers/{id}/actions/{action} (supplement-received)` | citizen | ✔ | 404 |',
-    );
-  }, 300_000);
+    ],
+  });
 });

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AccessLogModule } from '@motcua/auth';
 import { ServiceKitModule } from '@motcua/http';
 import { AgencyTreeCopy, MessagingModule } from '@motcua/messaging';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from './config';
@@ -13,7 +14,7 @@ import { FeedbackRateLimiter } from './intake/rate-limiter';
 import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
 import { ProcedureCopyRepository } from './procedure-copy/procedure-copy.repository';
 import { ProcedureFeedbackController } from './procedure-copy/procedure-feedback.controller';
-import { FeedbackScope } from './shared/feedback-scope';
+import { FeedbackScope } from './scope/feedback-scope';
 import { PublicationModule } from './publication/publication.module';
 
 const SHARED = [
@@ -36,6 +37,10 @@ export class AppModule {
         IntakeModule,
         HandlingModule,
         PublicationModule,
+        AccessLogModule.forRoot({
+          database: FeedbackDatabase,
+          retentionDays: config.ACCESS_LOG_RETENTION_DAYS,
+        }),
       ],
       controllers: [ProcedureFeedbackController],
       providers: [

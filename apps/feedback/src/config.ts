@@ -18,6 +18,8 @@ export const feedbackEnv = {
   FEEDBACK_DUPLICATE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(10),
   /** Key of the HMAC for sender and client keys. */
   FEEDBACK_KEY_SECRET: z.string().min(16).optional(),
+  /** Days a row of the personal-data access log is kept before the hourly purge deletes it. */
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(730),
   /** How often the deadline watch runs. */
   FEEDBACK_DEADLINE_INTERVAL_MS: z.coerce.number().int().min(200).default(60_000),
 };
@@ -31,6 +33,7 @@ export type FeedbackConfig = CommonServiceConfig & {
   FEEDBACK_DUPLICATE_WINDOW_MINUTES: number;
   FEEDBACK_KEY_SECRET?: string;
   FEEDBACK_DEADLINE_INTERVAL_MS: number;
+  ACCESS_LOG_RETENTION_DAYS: number;
 };
 
 export const FEEDBACK_CONFIG = Symbol('FEEDBACK_CONFIG');

@@ -24,6 +24,7 @@ import { ProjectionSubscriptions } from './projections/projection-subscriptions'
 import { RebuildController } from './rebuild/rebuild.controller';
 import { RebuildService } from './rebuild/rebuild.service';
 import { ReportingDatabase } from './reporting.database';
+import { ReportScope } from './reports/report-scope';
 import { ReportService } from './reports/report.service';
 import { ReportsController } from './reports/reports.controller';
 
@@ -64,6 +65,7 @@ export class AppModule {
         FiguresService,
         LiveUpdatesService,
         ReportService,
+        ReportScope,
         Evaluation61Repository,
         Evaluation61Service,
         Index766Repository,

@@ -14,3 +14,4 @@ export * from './tokens';
 export * from './drills';
 export * from './signed-pdf';
 export * from './idp';
+export * from './authorization-matrix';

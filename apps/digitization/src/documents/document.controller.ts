@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { zodBody, zodParam, zodQuery } from '@motcua/http';
 import { sendDownload } from '../shared/download';
 import { digitizeDocumentBody, documentListQuery, idParam, type DigitizeDocumentBody } from './document.schemas';
@@ -23,6 +23,7 @@ export class DocumentController {
   @ApiBody({ schema: { type: 'object' } })
   @ApiResponse({ status: 201, description: 'The digitized document' })
   @ApiResponse({ status: 400, description: 'Invalid field (problem+json naming it), e.g. a path as filename' })
+  @ApiResponse({ status: 404, description: 'The dossier is outside your scope' })
   @ApiResponse({ status: 409, description: 'dossierCode or applicantKey disagree with the dossier events' })
   @ApiResponse({ status: 422, description: 'No stored file with this SHA-256' })
   digitize(@Body(zodBody(digitizeDocumentBody)) body: DigitizeDocumentBody, @CurrentPrincipal() principal: Principal) {
@@ -31,16 +32,19 @@ export class DocumentController {
 
   @Get()
   @Roles('desk_officer', 'specialist', 'leader')
-  @ApiOperation({ summary: 'Digitized documents of a dossier (all for a handling unit, else only those of the caller’s unit)' })
+  @AccessLogged('document', { items: '' })
+  @ApiOperation({ summary: 'Digitized documents of a dossier in the caller’s scope (its agency; a specialist: a unit handling it)' })
+  @ApiResponse({ status: 404, description: 'The dossier is outside your scope' })
   list(@Query(zodQuery(documentListQuery)) query: { dossierId: string }, @CurrentPrincipal() principal: Principal) {
     return this.documents.list(query.dossierId, principal);
   }
 
   @Get(':id/file')
   @Roles('desk_officer', 'specialist', 'leader')
-  @ApiOperation({ summary: 'Download the file of a digitized document (officers of a handling unit)' })
+  @AccessLogged('document', { param: 'id' })
+  @ApiOperation({ summary: 'Download the file of a digitized document (officers in the dossier’s scope)' })
   @ApiResponse({ status: 200, description: 'The file, as an attachment, with its media type and nosniff' })
-  @ApiResponse({ status: 403, description: 'Not an officer of a unit handling the dossier' })
+  @ApiResponse({ status: 404, description: 'No such document, or outside your scope' })
   async download(@Param(zodParam(idParam)) params: { id: string }, @CurrentPrincipal() principal: Principal, @Res() reply: ServerResponse) {
     await sendDownload(reply, await this.documents.download(params.id, principal));
   }

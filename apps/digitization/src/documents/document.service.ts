@@ -6,7 +6,8 @@ import { DomainProblem } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
 import { DigitizationDatabase, type DigitizationTx } from '../digitization.database';
 import { DossierCopyRepository } from '../dossier-copy/dossier-copy.repository';
-import { assertMayDownload, notFound, visibleTo, type FileDownload } from '../shared/file-access';
+import { DigitizationScope } from '../scope/digitization-scope';
+import type { FileDownload } from '../shared/file-access';
 import { actorOf, dateOnly } from '../shared/principal-actor';
 import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage-driver';
 import type { DigitizeDocumentBody } from './document.schemas';
@@ -20,10 +21,13 @@ export class DocumentService {
     private readonly uow: UnitOfWork<DigitizationTx>,
     private readonly copies: DossierCopyRepository,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
+    private readonly scope: DigitizationScope,
   ) {}
 
   async digitize(body: DigitizeDocumentBody, principal: Principal) {
     const actor = actorOf(principal);
+    // A dossier the events told of: only officers in its scope digitize for it (404 otherwise).
+    await this.scope.dossier(principal, body.dossierId);
     await this.assertSameDossier(body);
     return this.uow.run(async (tx, events) => {
       const file = await tx.storedFile.findUnique({ where: { sha256: body.fileSha256 } });
@@ -68,15 +72,14 @@ export class DocumentService {
   }
 
   async list(dossierId: string, principal: Principal) {
+    const copy = await this.scope.dossier(principal, dossierId);
     const rows = await this.db.digitizedDocument.findMany({ where: { dossierId }, include: { file: true }, orderBy: { digitizedAt: 'asc' } });
-    const scope = await this.copies.find(this.db, dossierId);
-    return visibleTo(principal, scope, rows, (row) => row.digitizedByUnit).map(documentView);
+    return (await this.scope.documents(principal, copy, rows)).map(documentView);
   }
 
   async download(id: string, principal: Principal): Promise<FileDownload> {
-    const document = await this.db.digitizedDocument.findUnique({ where: { id }, include: { file: true } });
-    if (!document) throw notFound('document');
-    assertMayDownload(principal, await this.copies.find(this.db, document.dossierId), document.digitizedByUnit);
+    // Outside the caller's scope: the same 404 as a document that does not exist.
+    const document = await this.scope.document(principal, await this.db.digitizedDocument.findUnique({ where: { id }, include: { file: true } }));
     const stream = await this.storage.open(document.fileSha256);
     return { stream, mediaType: document.file.mediaType, sizeBytes: document.file.sizeBytes, filename: document.filename };
   }

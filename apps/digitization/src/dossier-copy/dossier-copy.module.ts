@@ -1,7 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { DossierCopyHandlers } from './dossier-copy.handlers';
+import { DigitizationScope } from '../scope/digitization-scope';
 import { DossierCopyRepository } from './dossier-copy.repository';
 
 @Global()
-@Module({ providers: [DossierCopyHandlers, DossierCopyRepository], exports: [DossierCopyRepository] })
+@Module({
+  providers: [DossierCopyHandlers, DossierCopyRepository, DigitizationScope],
+  exports: [DossierCopyRepository, DigitizationScope],
+})
 export class DossierCopyModule {}

@@ -17,7 +17,7 @@ export class RatesController {
     summary: 'Digitization rates of an agency over a period (local dates, inclusive)',
     description: 'Received dossiers with digitized components, valid results digitized (target 50%), documents reused; each with numerator and denominator (sample size) and asOf.',
   })
-  @ApiResponse({ status: 403, description: 'An officer asked for another agency' })
+  @ApiResponse({ status: 403, description: 'agency-scope: an officer asked for an agency it does not act for' })
   get(@Query(zodQuery(ratesQuery)) query: RatesQuery, @CurrentPrincipal() principal: Principal) {
     return this.rates.rates(query, principal);
   }

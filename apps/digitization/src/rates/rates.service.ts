@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
+import { DigitizationScope } from '../scope/digitization-scope';
 import { dateOnly, todayInVietnam } from '../shared/principal-actor';
 import { computeRates } from './rate-calculator';
 import { RatesRepository } from './rates.repository';
@@ -11,7 +12,10 @@ const localDayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
 
 @Injectable()
 export class RatesService {
-  constructor(private readonly repository: RatesRepository) {}
+  constructor(
+    private readonly repository: RatesRepository,
+    private readonly scope: DigitizationScope,
+  ) {}
 
   async rates(query: RatesQuery, principal: Principal) {
     const agencyCode = query.agencyCode ?? principal.agency;
@@ -20,9 +24,8 @@ export class RatesService {
         errors: [{ field: 'agencyCode', rule: 'required', message: 'required when the token carries no agency' }],
       });
     }
-    if (!principal.roles.includes('admin') && principal.agency !== agencyCode) {
-      throw new DomainProblem(403, 'other-agency', 'Forbidden', 'Officers see the rates of their own agency only.');
-    }
+    // Officers see the rates of an agency they act for (their own, those their centre receives for).
+    await this.scope.assertActsFor(principal, agencyCode, 'The digitization rates', 'agencyCode');
     const from = localDayStart(query.from);
     const until = new Date(localDayStart(query.to).getTime() + 24 * 3600_000);
     const today = todayInVietnam();

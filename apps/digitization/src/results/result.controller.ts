@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
+import { AccessLogged, CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
 import { zodBody, zodParam, zodQuery } from '@motcua/http';
 import { idParam } from '../documents/document.schemas';
 import { sendDownload } from '../shared/download';
@@ -54,7 +54,9 @@ export class ResultController {
   @Get('results')
   @ApiBearerAuth()
   @Roles('desk_officer', 'specialist', 'leader')
-  @ApiOperation({ summary: 'Results of a dossier (all for a handling unit, else only those of the caller’s unit)' })
+  @AccessLogged('result', { items: '' })
+  @ApiOperation({ summary: 'Results of a dossier issued by agencies in the caller’s scope' })
+  @ApiResponse({ status: 404, description: 'The dossier is outside your scope' })
   list(@Query(zodQuery(resultListQuery)) query: { dossierId: string }, @CurrentPrincipal() principal: Principal) {
     return this.results.list(query.dossierId, principal);
   }
@@ -62,8 +64,9 @@ export class ResultController {
   @Get('results/:id/file')
   @ApiBearerAuth()
   @Roles('desk_officer', 'specialist', 'leader')
-  @ApiOperation({ summary: 'Download a result file (officers of a handling unit)' })
-  @ApiResponse({ status: 403, description: 'Not an officer of a unit handling the dossier' })
+  @AccessLogged('result', { param: 'id' })
+  @ApiOperation({ summary: 'Download a result file (officers of the issuing agency, or the centre receiving for it)' })
+  @ApiResponse({ status: 404, description: 'No such result, or outside your scope' })
   async download(@Param(zodParam(idParam)) params: { id: string }, @CurrentPrincipal() principal: Principal, @Res() reply: ServerResponse) {
     await sendDownload(reply, await this.results.download(params.id, principal));
   }

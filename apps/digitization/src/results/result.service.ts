@@ -6,12 +6,11 @@ import { DomainProblem } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
 import { DigitizationDatabase, type DigitizationTx } from '../digitization.database';
 import { fileMissing } from '../documents/document.service';
-import { DossierCopyRepository } from '../dossier-copy/dossier-copy.repository';
-import { assertMayDownload, visibleTo, type FileDownload } from '../shared/file-access';
+import { DigitizationScope } from '../scope/digitization-scope';
+import type { FileDownload } from '../shared/file-access';
 import { actorOf, dateOnly } from '../shared/principal-actor';
 import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage-driver';
 import type { IssueResultBody, PublicDownloadBody, RevokeResultBody } from './result.schemas';
-import { ResultScope } from './result-scope';
 import { resultView } from './result.view';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest();
@@ -22,14 +21,18 @@ export class ResultService {
   constructor(
     private readonly db: DigitizationDatabase,
     private readonly uow: UnitOfWork<DigitizationTx>,
-    private readonly copies: DossierCopyRepository,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
-    private readonly scope: ResultScope,
+    private readonly scope: DigitizationScope,
   ) {}
 
   async issue(body: IssueResultBody, principal: Principal) {
     const actor = actorOf(principal);
-    await this.scope.assertMayIssueFor(principal, body.issuingAgencyCode);
+    await this.scope.assertActsFor(
+      principal,
+      body.issuingAgencyCode,
+      'A result in the name',
+      'issuingAgencyCode',
+    );
     const accessSecret = randomBytes(18).toString('base64url');
     return this.uow.run(async (tx, events) => {
       const file = body.fileSha256
@@ -117,7 +120,7 @@ export class ResultService {
     actorOf(principal);
     return this.uow.run(async (tx, events) => {
       // Outside the caller's scope: the same 404 as a result that does not exist.
-      const result = await this.scope.visible(
+      const result = await this.scope.result(
         principal,
         await tx.digitizedResult.findUnique({ where: { id } }),
       );
@@ -155,25 +158,19 @@ export class ResultService {
   }
 
   async list(dossierId: string, principal: Principal) {
+    // A dossier outside the caller's scope: 404; then the results of agencies in scope.
+    await this.scope.dossier(principal, dossierId);
     const rows = await this.db.digitizedResult.findMany({
       where: { dossierId },
       orderBy: { recordedAt: 'asc' },
     });
-    const inScope = [];
-    for (const row of rows) if (await this.scope.sees(principal, row)) inScope.push(row);
-    const scope = await this.copies.find(this.db, dossierId);
-    return visibleTo(principal, scope, inScope, (row) => row.issuedByUnit).map(resultView);
+    return (await this.scope.results(principal, rows)).map(resultView);
   }
 
   async download(id: string, principal: Principal): Promise<FileDownload> {
-    const result = await this.scope.visible(
+    const result = await this.scope.result(
       principal,
       await this.db.digitizedResult.findUnique({ where: { id }, include: { file: true } }),
-    );
-    assertMayDownload(
-      principal,
-      await this.copies.find(this.db, result.dossierId),
-      result.issuedByUnit,
     );
     return this.fileOf(result);
   }

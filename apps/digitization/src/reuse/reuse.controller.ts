@@ -21,9 +21,9 @@ export class ReuseController {
   @Get('dossiers/:dossierId/reuse-offers')
   @Roles('desk_officer', 'specialist', 'leader')
   @ApiOperation({ summary: 'For each document slot of a dossier not yet digitized or reused: the applicant’s valid stored items' })
-  @ApiResponse({ status: 404, description: 'No dossier event about this dossier has arrived yet' })
-  offersForDossier(@Param(zodParam(dossierParam)) params: { dossierId: string }) {
-    return this.reuse.offersForDossier(params.dossierId);
+  @ApiResponse({ status: 404, description: 'No dossier event about this dossier has arrived yet, or the dossier is outside your scope' })
+  offersForDossier(@Param(zodParam(dossierParam)) params: { dossierId: string }, @CurrentPrincipal() principal: Principal) {
+    return this.reuse.offersForDossier(params.dossierId, principal);
   }
 
   @Post('dossiers/:dossierId/reuses')

@@ -6,6 +6,7 @@ import { DomainProblem } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
 import { DigitizationDatabase, type DigitizationTx } from '../digitization.database';
 import { DossierCopyRepository } from '../dossier-copy/dossier-copy.repository';
+import { DigitizationScope } from '../scope/digitization-scope';
 import { actorOf } from '../shared/principal-actor';
 import { ApplicantStoreRepository } from './applicant-store.repository';
 import type { AcceptReuseBody, OffersQuery } from './reuse.schemas';
@@ -20,6 +21,7 @@ export class ReuseService {
     private readonly uow: UnitOfWork<DigitizationTx>,
     private readonly copies: DossierCopyRepository,
     private readonly store: ApplicantStoreRepository,
+    private readonly scope: DigitizationScope,
   ) {}
 
   offers(query: OffersQuery) {
@@ -27,8 +29,9 @@ export class ReuseService {
   }
 
   /** For each slot of the dossier not yet digitized or reused: what the applicant already has. */
-  async offersForDossier(dossierId: string) {
-    const copy = await this.copies.find(this.db, dossierId);
+  async offersForDossier(dossierId: string, principal: Principal) {
+    // A dossier outside the caller's scope answers 404 as if no event had told of it.
+    const copy = await this.scope.dossier(principal, dossierId);
     if (!copy) {
       throw new DomainProblem(404, 'dossier-not-known', 'Not found', 'No dossier event about this dossier has reached the digitization service yet; use GET /reuse-offers?applicantKey=&documentCode=.');
     }
@@ -48,6 +51,7 @@ export class ReuseService {
 
   async accept(dossierId: string, body: AcceptReuseBody, principal: Principal) {
     const actor = actorOf(principal);
+    await this.scope.dossier(principal, dossierId);
     const dossier = await this.resolveDossier(dossierId, body);
     return this.uow.run(async (tx, events) => {
       const offers = await this.store.offers(tx, { applicantKey: dossier.applicantKey, documentCodes: [body.documentCode], excludeDossierId: dossierId });

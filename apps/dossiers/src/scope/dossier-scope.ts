@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AgencyDirectory,
-  listableAgencies,
-  loadAgencyTree,
-  scopeOf,
-  type Principal,
-  type ScopeRule,
-} from '@motcua/auth';
+import { ScopePolicy, type Principal, type ScopedObject, type ScopeRule } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
 import { DossiersDatabase } from '../dossiers.database';
 
@@ -18,52 +11,42 @@ type ScopedDossier = {
 };
 
 /**
- * The dossiers service's use of the one scope rule (libs/auth `scopeOf`): a dossier outside the
- * caller's scope answers 404 as if it did not exist; an agency's book outside it answers 403.
+ * The dossiers service's use of the one scope rule (libs/auth `ScopePolicy`): a dossier belongs to
+ * its agency, its submitter and the units of its steps; outside the caller's scope it answers 404
+ * as if it did not exist; an agency's intake or book outside it answers 403.
  */
 @Injectable()
 export class DossierScope {
-  private readonly directory: AgencyDirectory;
+  private readonly policy: ScopePolicy;
 
   constructor(db: DossiersDatabase) {
-    this.directory = new AgencyDirectory(() => loadAgencyTree(db));
+    this.policy = new ScopePolicy(db, (...problem) => new DomainProblem(...problem));
   }
 
-  async ruleFor(principal: Principal, dossier: ScopedDossier): Promise<ScopeRule | undefined> {
-    const tree = await this.directory.current(principal.agency);
-    return scopeOf(
-      principal,
-      {
-        agencyCode: dossier.agencyCode,
-        ownerSubject: dossier.createdBy,
-        unitCodes: dossier.steps.map((s) => s.unitCode),
-      },
-      tree,
-    );
+  ruleFor(principal: Principal, dossier: ScopedDossier): Promise<ScopeRule | undefined> {
+    return this.policy.ruleFor(principal, scopedDossier(dossier));
   }
 
   /** The dossier when the caller may see it; otherwise the same 404 as for a dossier that does not exist. */
-  async visible<D extends ScopedDossier>(
+  visible<D extends ScopedDossier>(
     principal: Principal,
     id: string,
     dossier: D | null | undefined,
   ): Promise<D> {
-    if (!dossier || !(await this.ruleFor(principal, dossier))) throw dossierNotFound(id);
-    return dossier;
+    return this.policy.visible(principal, dossier, scopedDossier, () => dossierNotFound(id));
   }
 
   /** Receiving for an agency (intake) or exporting its book: the caller must act for it. */
-  async assertActsFor(principal: Principal, agencyCode: string, what: string): Promise<void> {
-    const agencies = listableAgencies(principal, await this.directory.current(principal.agency));
-    if (agencies === undefined || agencies.has(agencyCode)) return;
-    throw new DomainProblem(
-      403,
-      'agency-scope',
-      'The agency is outside your scope',
-      `${what} of agency ${agencyCode} is for its own officers and the centre that receives for it; you act for ${[...agencies].join(', ') || 'no agency'}.`,
-    );
+  assertActsFor(principal: Principal, agencyCode: string, what: string): Promise<void> {
+    return this.policy.assertActsFor(principal, agencyCode, what);
   }
 }
+
+const scopedDossier = (dossier: ScopedDossier): ScopedObject => ({
+  agencyCode: dossier.agencyCode,
+  ownerSubject: dossier.createdBy,
+  unitCodes: dossier.steps.map((s) => s.unitCode),
+});
 
 export function dossierNotFound(id: string): DomainProblem {
   return new DomainProblem(404, 'dossier-not-found', 'Dossier not found', `No dossier ${id}.`);

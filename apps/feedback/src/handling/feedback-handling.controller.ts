@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { procedureCode, uuid } from '@motcua/contracts';
 import { validationProblem, violationsOf, zodParam, zodQuery } from '@motcua/http';
 import { FeedbackDatabase } from '../feedback.database';
@@ -9,7 +9,7 @@ import { FEEDBACK_ACTIONS, isFeedbackAction } from '../feedback/feedback-actions
 import { FEEDBACK_STATUSES } from '../feedback/feedback-status';
 import { FeedbackRepository } from '../feedback/feedback.repository';
 import { officerView } from '../feedback/feedback.view';
-import { FeedbackScope } from '../shared/feedback-scope';
+import { FeedbackScope } from '../scope/feedback-scope';
 import { FeedbackHandlingService } from './feedback-handling.service';
 import { ACTION_BODIES } from './handling.schemas';
 
@@ -39,6 +39,7 @@ export class FeedbackHandlingController {
 
   @Get()
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
+  @AccessLogged('feedback', { items: 'items' })
   @ApiOperation({
     summary: 'Feedback items, newest first (filters: status, procedureCode, overdue, title)',
   })
@@ -60,6 +61,7 @@ export class FeedbackHandlingController {
 
   @Get(':id')
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
+  @AccessLogged('feedback', { param: 'id' })
   @ApiOperation({ summary: 'One item with its history and the actions the caller may perform now' })
   async get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
     const feedback = await this.scope.visible(

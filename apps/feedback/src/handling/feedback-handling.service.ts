@@ -16,7 +16,7 @@ import { FeedbackRepository } from '../feedback/feedback.repository';
 import { officerView } from '../feedback/feedback.view';
 import { currentDeadline } from '../feedback/current-deadline';
 import type { Feedback } from '../generated/prisma/client';
-import { FeedbackScope } from '../shared/feedback-scope';
+import { FeedbackScope } from '../scope/feedback-scope';
 import { FeedbackTransitions } from './feedback.transitions';
 import { ACTION_BODIES } from './handling.schemas';
 import { actorOf, type TransitionContext, type TransitionOutcome } from './transition.context';

@@ -1,7 +1,9 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { actsOnlyAsOwner, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { zodBody } from '@motcua/http';
+import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
+import { FeedbackScope } from '../scope/feedback-scope';
 import { FeedbackIntakeService } from './feedback-intake.service';
 import { intakeReply } from './intake-reply';
 import { deskIntakeSchema, type DeskIntakeBody } from './intake.schemas';
@@ -10,7 +12,11 @@ import { deskIntakeSchema, type DeskIntakeBody } from './intake.schemas';
 @ApiBearerAuth()
 @Controller('feedback')
 export class DeskIntakeController {
-  constructor(private readonly intake: FeedbackIntakeService) {}
+  constructor(
+    private readonly intake: FeedbackIntakeService,
+    private readonly scope: FeedbackScope,
+    @Inject(FEEDBACK_CONFIG) private readonly config: FeedbackConfig,
+  ) {}
 
   @Post()
   @Roles('desk_officer', 'specialist', 'leader', 'portal_client')
@@ -18,12 +24,19 @@ export class DeskIntakeController {
   @ApiResponse({ status: 201, description: 'Logged, with the tracking token to hand to the sender' })
   @ApiResponse({ status: 200, description: 'Duplicate of the same sender within 10 minutes: merged: true' })
   @ApiResponse({ status: 400, description: 'Invalid input, errors[] naming each field' })
+  @ApiResponse({
+    status: 403,
+    description: 'agency-scope: an officer of another agency (feedback is received by FEEDBACK_AGENCY_CODE)',
+  })
   @ApiResponse({ status: 422, description: 'Unknown procedure code' })
   async log(
     @Body(zodBody(deskIntakeSchema)) body: DeskIntakeBody,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: { status(code: number): unknown },
   ) {
+    // An officer records feedback only for the agency it acts for (its own, or those its centre receives for).
+    if (!actsOnlyAsOwner(principal))
+      await this.scope.assertActsFor(principal, this.config.FEEDBACK_AGENCY_CODE, 'agencyCode');
     const outcome = await this.intake.receive(body, { subject: principal.subject, unit: principal.unit });
     return intakeReply(outcome, response, 'officer');
   }

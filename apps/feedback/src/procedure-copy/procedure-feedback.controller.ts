@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { procedureCode } from '@motcua/contracts';
 import { zodParam, zodQuery } from '@motcua/http';
 import { FeedbackDatabase } from '../feedback.database';
 import { FeedbackRepository } from '../feedback/feedback.repository';
 import { officerView } from '../feedback/feedback.view';
-import { FeedbackScope } from '../shared/feedback-scope';
+import { FeedbackScope } from '../scope/feedback-scope';
 
 const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -27,6 +27,7 @@ export class ProcedureFeedbackController {
 
   @Get(':code/feedback')
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
+  @AccessLogged('feedback', { items: 'items' })
   @ApiOperation({
     summary: 'Feedback about a procedure (every status), newest first, with counts per status',
   })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CONSUMERS, type CloudEvent, type DossierFacts } from '@motcua/contracts';
+import { storeAgencyTree } from '@motcua/auth';
+import { CONSUMERS, type AgencyNode, type CloudEvent, type DossierFacts } from '@motcua/contracts';
 import { subscribeInBatches, type Subscription } from '@motcua/messaging';
 import type { ReportingTx } from '../reporting.database';
 import { CatalogProjector } from './catalog.projector';
@@ -69,6 +70,12 @@ export class ProjectionSubscriptions {
         await this.catalog.apply(generation, event, tx);
       else if (topic === 'portal.dossier-ack.v1')
         await this.portalAcks.apply(generation, event as never, tx);
+      // The agency tree is not a figure: one copy for every generation (who may export which agency's report).
+      else if (topic === 'catalog.agency.v1')
+        await storeAgencyTree(
+          tx,
+          event.data as { provinceCode: string; version: number; nodes: AgencyNode[] },
+        );
     }
     await flush();
   }

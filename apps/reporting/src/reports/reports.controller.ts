@@ -1,10 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@motcua/auth';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { zodQuery } from '@motcua/http';
 import { renderReportPdf } from './report-pdf.renderer';
 import { reportQuerySchema, type ReportQuery } from './report-query.schema';
 import { renderReportXlsx } from './report-xlsx.renderer';
+import { ReportScope } from './report-scope';
 import { ReportService } from './report.service';
 
 type Reply = { setHeader(name: string, value: string): void; send(body: Buffer): void };
@@ -16,13 +17,18 @@ const TYPES = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-of
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportService) {}
+  constructor(
+    private readonly reports: ReportService,
+    private readonly scope: ReportScope,
+  ) {}
 
   @Get()
   @Roles('leader', 'admin', 'specialist')
   @ApiOperation({ summary: 'Quarterly or yearly report of the province or one agency, as PDF or XLSX' })
   @ApiProduces(TYPES.pdf, TYPES.xlsx)
-  async report(@Query(zodQuery(reportQuerySchema)) query: ReportQuery, @Res() reply: Reply): Promise<void> {
+  @ApiResponse({ status: 403, description: 'agency-scope: a province-wide report, or another agency’s, for an officer (admin: any)' })
+  async report(@Query(zodQuery(reportQuerySchema)) query: ReportQuery, @CurrentPrincipal() principal: Principal, @Res() reply: Reply): Promise<void> {
+    await this.scope.assertMayExport(principal, query.agency);
     const data = await this.reports.collect(query);
     const body = query.format === 'pdf' ? await renderReportPdf(data) : await renderReportXlsx(data);
     const name = `bao-cao-${query.kind === 'quarterly' ? `quy-${query.quarter}-` : ''}${query.year}${query.agency ? `-${query.agency}` : ''}.${query.format}`;

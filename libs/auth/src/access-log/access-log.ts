@@ -28,11 +28,25 @@ import type { RawSql } from '../scope/agency-directory';
  * answer of a route marked @AccessLogged; the table refuses UPDATE, and DELETE outside the
  * retention purge (migration of each service). The auditor reads it at GET /access-log.
  */
-export type AccessedKind = 'dossier' | 'feedback' | 'file' | 'result' | 'tracking-book';
+export type AccessedKind =
+  | 'dossier'
+  | 'document'
+  | 'feedback'
+  | 'file'
+  | 'result'
+  | 'tracking-book';
 export const ACCESS_LOGGED_KEY = 'motcua:access-logged';
 
-/** Marks a route that reads or exports personal data; `from` names the route parameter (or query field) identifying the object. */
-export const AccessLogged = (kind: AccessedKind, from: { param?: string; query?: string[] }) =>
+/**
+ * Where a logged route finds the objects it read: a route parameter, query fields (joined with `/`,
+ * e.g. an agency's book of a year), or, for a list, a field of the answer holding the items ('' for
+ * an answer that is the list itself): one row per item's `id` (a list of feedback with the senders'
+ * contacts is a read of each).
+ */
+export type AccessedObjects = { param?: string; query?: string[]; items?: string };
+
+/** Marks a route that reads or exports personal data; `from` says which object(s) it read. */
+export const AccessLogged = (kind: AccessedKind, from: AccessedObjects) =>
   SetMetadata(ACCESS_LOGGED_KEY, { kind, from });
 
 export type AccessLogOptions = {
@@ -63,9 +77,10 @@ class AccessLogInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const marked = this.reflector.get<
-      { kind: AccessedKind; from: { param?: string; query?: string[] } } | undefined
-    >(ACCESS_LOGGED_KEY, context.getHandler());
+    const marked = this.reflector.get<{ kind: AccessedKind; from: AccessedObjects } | undefined>(
+      ACCESS_LOGGED_KEY,
+      context.getHandler(),
+    );
     if (!marked) return next.handle();
     const request = context.switchToHttp().getRequest<AccessRequest>();
     const principal = request.principal;
@@ -73,25 +88,35 @@ class AccessLogInterceptor implements NestInterceptor {
     return next.handle().pipe(
       concatMap(async (value: unknown) => {
         if (!principal) return value;
-        const objectId = marked.from.param
-          ? String(request.params?.[marked.from.param] ?? '')
-          : (marked.from.query ?? [])
-              .map((field) => String((request.query?.[field] as string | undefined) ?? ''))
-              .join('/');
-        await appendAccess(this.db, {
+        const entry = {
           actorSubject: principal.subject,
           actorRoles: principal.roles,
           actorAgency: principal.agency ?? null,
           actorUnit: principal.unit ?? null,
           objectKind: marked.kind,
-          objectId,
           route: `${request.method} ${request.route?.path ?? ''}`,
           ip: request.ip ?? request.socket?.remoteAddress ?? null,
-        });
+        };
+        await appendAccesses(this.db, entry, objectIdsOf(marked.from, request, value));
         return value;
       }),
     );
   }
+}
+
+/** The ids of the objects a logged answer read (none for an empty list: nothing was read). */
+function objectIdsOf(from: AccessedObjects, request: AccessRequest, answer: unknown): string[] {
+  if (from.items !== undefined) {
+    const items =
+      from.items === '' ? answer : (answer as Record<string, unknown> | undefined)?.[from.items];
+    return Array.isArray(items) ? items.map((item) => String((item as { id?: unknown }).id)) : [];
+  }
+  if (from.param) return [String(request.params?.[from.param] ?? '')];
+  return [
+    (from.query ?? [])
+      .map((field) => String((request.query?.[field] as string | undefined) ?? ''))
+      .join('/'),
+  ];
 }
 
 export type AccessEntry = {
@@ -115,6 +140,28 @@ export async function appendAccess(db: RawSql, entry: AccessEntry): Promise<void
     entry.actorUnit,
     entry.objectKind,
     entry.objectId,
+    entry.route,
+    entry.ip,
+  );
+}
+
+/** One row per object read by one request (a list's items), in one statement. */
+export async function appendAccesses(
+  db: RawSql,
+  entry: Omit<AccessEntry, 'objectId'>,
+  objectIds: readonly string[],
+): Promise<void> {
+  if (objectIds.length === 0) return;
+  if (objectIds.length === 1) return appendAccess(db, { ...entry, objectId: objectIds[0]! });
+  await db.$executeRawUnsafe(
+    `INSERT INTO personal_data_access (actor_subject, actor_roles, actor_agency, actor_unit, object_kind, object_id, route, ip)
+     SELECT $1, $2::text[], $3, $4, $5, object_id, $7, $8 FROM unnest($6::text[]) WITH ORDINALITY AS o(object_id, n) ORDER BY n`,
+    entry.actorSubject,
+    [...entry.actorRoles],
+    entry.actorAgency,
+    entry.actorUnit,
+    entry.objectKind,
+    [...objectIds],
     entry.route,
     entry.ip,
   );

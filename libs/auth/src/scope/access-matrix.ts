@@ -1,8 +1,11 @@
 import { PUBLIC_KEY, ROLES_KEY } from '../auth.decorators';
 import { ROLES, type Role } from '../roles';
 
-/** What a principal gets from a route: through the checks (2xx, or a domain 409/422), a 403 problem, a 404 problem. */
-export type Expectation = 'allowed' | 'forbidden' | 'not-found';
+/**
+ * What a principal gets from a route: through the checks (2xx, or a domain 409/422), a 403 problem,
+ * a 404 problem, or (a list kept to the agencies in scope) an answer without the object.
+ */
+export type Expectation = 'allowed' | 'forbidden' | 'not-found' | 'hidden';
 export type ScopeCase = 'in' | 'out';
 
 /** One route as the authorization matrix sees it (path in OpenAPI form: `/dossiers/{id}`). */
@@ -18,8 +21,11 @@ export type RouteAccess = {
   actionRoles?: readonly Role[];
   /** Roles that can be out of scope here (admin never is; an applicant creating a dossier neither). */
   scopedRoles: readonly Role[];
-  /** How an out-of-scope call answers: 404 for an object (its existence is not revealed), 403 for an agency's list or export. */
-  outOfScope: 'not-found' | 'forbidden';
+  /**
+   * How an out-of-scope call answers: 404 for an object (its existence is not revealed), 403 for an
+   * agency's export or intake, `hidden` for a list kept to the agencies in scope (the object left out).
+   */
+  outOfScope: 'not-found' | 'forbidden' | 'hidden';
 };
 
 export type MatrixRow = {
@@ -89,7 +95,12 @@ function expectationOf(route: RouteAccess, role: Role, scope: ScopeCase): Expect
 
 /** The matrix as a Markdown table (docs/authorization.md): one line per route and role, one per route when every role gets the same. */
 export function matrixMarkdown(rows: readonly MatrixRow[]): string {
-  const mark: Record<Expectation, string> = { allowed: '✔', forbidden: '403', 'not-found': '404' };
+  const mark: Record<Expectation, string> = {
+    allowed: '✔',
+    forbidden: '403',
+    'not-found': '404',
+    hidden: 'not listed',
+  };
   const lines = ['| route | role | in scope | out of scope |', '|---|---|---|---|'];
   const routes = new Map<string, Map<string, Partial<Record<ScopeCase, Expectation>>>>();
   for (const row of rows) {
@@ -107,4 +118,28 @@ export function matrixMarkdown(rows: readonly MatrixRow[]): string {
     else for (const [role, c] of byRole) lines.push(`| \`${route}\` | ${role} | ${cell(c)} |`);
   }
   return lines.join('\n');
+}
+
+/** A public route's row (every role allowed, no scope); throws when the route is not @Public. */
+export function publicRoute(
+  method: RouteAccess['method'],
+  path: string,
+  access: { public: boolean; roles: readonly Role[] },
+): RouteAccess {
+  if (!access.public) throw new Error(`${method} ${path} is not public`);
+  return { method, path, ...access, scopedRoles: [], outOfScope: 'not-found' };
+}
+
+/** A route with no object scope (the catalog's, the auditor's log, an administrator's job): the guard alone decides. */
+export function unscopedRoute(
+  method: RouteAccess['method'],
+  path: string,
+  access: { public: boolean; roles: readonly Role[] },
+): RouteAccess {
+  return { method, path, ...access, scopedRoles: [], outOfScope: 'forbidden' };
+}
+
+/** The roles of a route that can be out of scope: all but admin (who sees everything). */
+export function scopedRolesOf(roles: readonly Role[]): Role[] {
+  return roles.filter((role) => role !== 'admin');
 }
