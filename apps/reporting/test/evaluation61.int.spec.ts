@@ -243,7 +243,7 @@ describe('Decree 61 evaluation (đánh giá việc giải quyết TTHC)', () => 
 
   it('adds the evaluation table to the quarterly report', async () => {
     const headers = {
-      authorization: `Bearer ${await mintTestToken({ subject: 'leader-1', roles: ['leader'] })}`,
+      authorization: `Bearer ${await mintTestToken({ subject: 'leader-1', roles: ['leader'], agency })}`, // a leader of the report's agency
     };
     const query = `kind=quarterly&year=2025&quarter=2&agency=${agency}`;
     const xlsx = await fetch(`${service.url}/reports?${query}&format=xlsx`, { headers });

@@ -352,7 +352,7 @@ describe('reporting projections and the figures API', () => {
     const query = `kind=quarterly&year=${year}&quarter=${Math.floor((month - 1) / 3) + 1}&agency=${agency}`;
     expect((await fetch(`${service.url}/reports?${query}`)).status).toBe(401);
     const headers = {
-      authorization: `Bearer ${await mintTestToken({ subject: 'leader-1', roles: ['leader'] })}`,
+      authorization: `Bearer ${await mintTestToken({ subject: 'leader-1', roles: ['leader'], agency })}`, // a leader of the report's agency
     };
     const xlsx = await fetch(`${service.url}/reports?${query}&format=xlsx`, { headers });
     expect(xlsx.status).toBe(200);
