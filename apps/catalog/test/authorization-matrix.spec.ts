@@ -50,7 +50,10 @@ describe('catalog authorization matrix', () => {
     // A province of this test alone (one node), so that its tree can be read.
     const tree = await h.request('PUT', '/agency-tree', {
       role: 'admin',
-      body: { provinceCode: PROVINCE, nodes: [{ kind: 'province', code: PROVINCE, name: 'Tỉnh thử' }] },
+      body: {
+        provinceCode: PROVINCE,
+        nodes: [{ kind: 'province', code: PROVINCE, name: 'Tỉnh thử' }],
+      },
     });
     expect(tree.status).toBeLessThan(300);
   });

@@ -16,7 +16,12 @@ describe('digitization access log', () => {
 
   it('records who listed and downloaded a document and a result; a refused download is not an access', async () => {
     const facts = dossierFacts(agency, newApplicantKey());
-    const upload = await h.upload<{ sha256: string }>(samplePdf({ marker: randomUUID() }), 'application/pdf', '', desk);
+    const upload = await h.upload<{ sha256: string }>(
+      samplePdf({ marker: randomUUID() }),
+      'application/pdf',
+      '',
+      desk,
+    );
     const document = await h.json<{ id: string }>(
       'POST',
       '/documents',
@@ -50,19 +55,36 @@ describe('digitization access log', () => {
       desk,
     );
     expect([document.status, result.status]).toEqual([201, 201]);
-    const reader: Caller = { role: 'leader', unit: 'BLD', agency, subject: `leader-${randomUUID()}` };
-    expect((await h.json('GET', `/documents?dossierId=${facts.dossierId}`, undefined, reader)).status).toBe(200);
+    const reader: Caller = {
+      role: 'leader',
+      unit: 'BLD',
+      agency,
+      subject: `leader-${randomUUID()}`,
+    };
+    expect(
+      (await h.json('GET', `/documents?dossierId=${facts.dossierId}`, undefined, reader)).status,
+    ).toBe(200);
     expect((await h.download(`/documents/${document.body.id}/file`, reader)).status).toBe(200);
     expect((await h.download(`/results/${result.body.id}/file`, reader)).status).toBe(200);
     expect(
-      (await h.download(`/results/${result.body.id}/file`, { ...reader, agency: '000.00.99.H99', subject: 'elsewhere' }))
-        .status,
+      (
+        await h.download(`/results/${result.body.id}/file`, {
+          ...reader,
+          agency: '000.00.99.H99',
+          subject: 'elsewhere',
+        })
+      ).status,
     ).toBe(404);
 
     const auditor: Caller = { role: 'auditor' };
     const rows = async (objectId: string) =>
       (
-        await h.json<{ items: Record<string, unknown>[] }>('GET', `/access-log?objectId=${objectId}`, undefined, auditor)
+        await h.json<{ items: Record<string, unknown>[] }>(
+          'GET',
+          `/access-log?objectId=${objectId}`,
+          undefined,
+          auditor,
+        )
       ).body.items.map((r) => ({ actor: r.actorSubject, kind: r.objectKind, route: r.route }));
     // The file download is logged once the file is sent: a moment after the client has it.
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -51,12 +51,17 @@ describe('no personal data in the digitization logs', () => {
       electronic: false,
     };
     const statuses = [
-      (await h.json('POST', '/documents', { ...document, filename: `../${marker}.pdf` }, desk)).status,
-      (await h.json('POST', '/documents', { ...document, filename: `${marker}\u0000.pdf` }, desk)).status,
-      (await h.json('POST', '/documents', { ...document, fileSha256: 'f'.repeat(64) }, desk)).status,
-      (await h.json('POST', '/results', { ...result, issuingAgencyName: `${marker}\u0000` }, desk)).status,
+      (await h.json('POST', '/documents', { ...document, filename: `../${marker}.pdf` }, desk))
+        .status,
+      (await h.json('POST', '/documents', { ...document, filename: `${marker}\u0000.pdf` }, desk))
+        .status,
+      (await h.json('POST', '/documents', { ...document, fileSha256: 'f'.repeat(64) }, desk))
+        .status,
+      (await h.json('POST', '/results', { ...result, issuingAgencyName: `${marker}\u0000` }, desk))
+        .status,
       // An officer of another agency issuing in this agency's name: 403 agency-scope.
-      (await h.json('POST', '/results', { ...result, issuingAgencyName: marker }, elsewhere)).status,
+      (await h.json('POST', '/results', { ...result, issuingAgencyName: marker }, elsewhere))
+        .status,
     ];
     // A dossier the events told of is outside the other agency's scope: 404.
     await h.db.query(

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MatrixRow } from '@motcua/auth';
 import { addWorkingDays, toLocalDate } from '@motcua/calendar';
-import {
-  clientAs,
-  principalOf,
-  runAuthorizationMatrix,
-  type MatrixScope,
-} from '@motcua/testing';
+import { clientAs, principalOf, runAuthorizationMatrix, type MatrixScope } from '@motcua/testing';
 import { DOSSIER_ACTION_TABLE, type DossierAction } from '../src/lifecycle/dossier-actions.table';
 import { dossiersAccessMatrix } from '../src/scope/dossiers.access-matrix';
 import {

@@ -5,9 +5,15 @@ import { commonServiceEnv, type CommonServiceConfig } from '@motcua/config';
 export const feedbackEnv = {
   ...commonServiceEnv,
   /** The agency that receives feedback (QCVN 102:2016 code). */
-  FEEDBACK_AGENCY_CODE: z.string().regex(/^[A-Z0-9]{2,3}(\.[A-Z0-9]{2,3}){1,4}$/).default('000.00.15.H26'),
+  FEEDBACK_AGENCY_CODE: z
+    .string()
+    .regex(/^[A-Z0-9]{2,3}(\.[A-Z0-9]{2,3}){1,4}$/)
+    .default('000.00.15.H26'),
   /** The unit that logs and classifies feedback (Phòng Kiểm soát TTHC / Văn phòng). */
-  FEEDBACK_INTAKE_UNIT: z.string().regex(/^\S{1,64}$/).default('VP.KSTT'),
+  FEEDBACK_INTAKE_UNIT: z
+    .string()
+    .regex(/^\S{1,64}$/)
+    .default('VP.KSTT'),
   /** Public submissions allowed per client and minute. */
   FEEDBACK_SUBMIT_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   /** Public lookups (tracking, answers) allowed per client and minute. */

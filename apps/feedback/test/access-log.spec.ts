@@ -19,12 +19,20 @@ describe('feedback access log', () => {
     expect(logged.status).toBe(201);
     const id = logged.body.id as string;
     const reader = `leader-${randomUUID()}`;
-    expect((await h.request('GET', `/feedback/${id}`, undefined, { role: 'leader', subject: reader })).status).toBe(200);
-    const listed = await h.request('GET', `/feedback?title=${encodeURIComponent(title)}`, undefined, {
-      role: 'specialist',
-      unit: 'P.QLG',
-      subject: `${reader}-list`,
-    });
+    expect(
+      (await h.request('GET', `/feedback/${id}`, undefined, { role: 'leader', subject: reader }))
+        .status,
+    ).toBe(200);
+    const listed = await h.request(
+      'GET',
+      `/feedback?title=${encodeURIComponent(title)}`,
+      undefined,
+      {
+        role: 'specialist',
+        unit: 'P.QLG',
+        subject: `${reader}-list`,
+      },
+    );
     expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
     // Another agency's leader: 404, and no access.
     const elsewhere = await h.request('GET', `/feedback/${id}`, undefined, {
@@ -34,18 +42,26 @@ describe('feedback access log', () => {
     });
     expect(elsewhere.status).toBe(404);
     // Only the auditor reads the log.
-    expect((await h.request('GET', `/access-log?objectId=${id}`, undefined, { role: 'admin' })).status).toBe(403);
-    const log = await h.request('GET', `/access-log?objectId=${id}`, undefined, { role: 'auditor' });
+    expect(
+      (await h.request('GET', `/access-log?objectId=${id}`, undefined, { role: 'admin' })).status,
+    ).toBe(403);
+    const log = await h.request('GET', `/access-log?objectId=${id}`, undefined, {
+      role: 'auditor',
+    });
     expect(log.status).toBe(200);
     expect(
-      log.body.items.map((r: Record<string, unknown>) => ({ actor: r.actorSubject, kind: r.objectKind, route: r.route })),
+      log.body.items.map((r: Record<string, unknown>) => ({
+        actor: r.actorSubject,
+        kind: r.objectKind,
+        route: r.route,
+      })),
     ).toEqual([
       { actor: `${reader}-list`, kind: 'feedback', route: 'GET /feedback' },
       { actor: reader, kind: 'feedback', route: 'GET /feedback/:id' },
     ]);
     // Append-only: the table refuses a change.
-    await expect(h.db.query(`UPDATE personal_data_access SET route = 'x' WHERE object_id = $1`, [id])).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      h.db.query(`UPDATE personal_data_access SET route = 'x' WHERE object_id = $1`, [id]),
+    ).rejects.toThrow(/append-only/);
   });
 });

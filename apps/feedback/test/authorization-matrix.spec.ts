@@ -7,10 +7,7 @@ import {
   type MatrixAnswer,
   type MatrixScope,
 } from '@motcua/testing';
-import {
-  FEEDBACK_ACTION_TABLE,
-  type FeedbackAction,
-} from '../src/feedback/feedback-actions.table';
+import { FEEDBACK_ACTION_TABLE, type FeedbackAction } from '../src/feedback/feedback-actions.table';
 import { feedbackAccessMatrix } from '../src/scope/feedback.access-matrix';
 import { FeedbackHarness, randomIp, regulationFeedback, unique } from './support/feedback-harness';
 

@@ -17,26 +17,34 @@ describe('no personal data in the feedback logs', () => {
 
   it('logs none of the marker after bad intakes refused by validation, the procedure copy and scope', async () => {
     const contact = { name: marker, phone, address: `Số ${personalId}, ${marker}` };
-    const attempts: [string, Record<string, unknown>, Parameters<FeedbackHarness['request']>[3]][] = [
-      ['/public/feedback', regulationFeedback({ contact: { ...contact, name: `${marker}\u0000` } }), {}],
-      ['/public/feedback', regulationFeedback({ contact: { ...contact, phone: marker } }), {}],
+    const attempts: [string, Record<string, unknown>, Parameters<FeedbackHarness['request']>[3]][] =
       [
-        '/public/feedback',
-        regulationFeedback({ contact, subject: { kind: 'procedure', procedureCode: '9.999999' } }),
-        {},
-      ],
-      [
-        '/feedback',
-        { ...regulationFeedback({ contact, content: `${marker}\u0000` }), channel: 'phone' },
-        { role: 'desk_officer', unit: 'VP.KSTT' },
-      ],
-      // An officer of another agency records feedback for this one: 403 agency-scope.
-      [
-        '/feedback',
-        { ...regulationFeedback({ contact }), channel: 'written' },
-        { role: 'desk_officer', unit: 'VP.MC', agency: '000.00.99.H99' },
-      ],
-    ];
+        [
+          '/public/feedback',
+          regulationFeedback({ contact: { ...contact, name: `${marker}\u0000` } }),
+          {},
+        ],
+        ['/public/feedback', regulationFeedback({ contact: { ...contact, phone: marker } }), {}],
+        [
+          '/public/feedback',
+          regulationFeedback({
+            contact,
+            subject: { kind: 'procedure', procedureCode: '9.999999' },
+          }),
+          {},
+        ],
+        [
+          '/feedback',
+          { ...regulationFeedback({ contact, content: `${marker}\u0000` }), channel: 'phone' },
+          { role: 'desk_officer', unit: 'VP.KSTT' },
+        ],
+        // An officer of another agency records feedback for this one: 403 agency-scope.
+        [
+          '/feedback',
+          { ...regulationFeedback({ contact }), channel: 'written' },
+          { role: 'desk_officer', unit: 'VP.MC', agency: '000.00.99.H99' },
+        ],
+      ];
     const statuses: number[] = [];
     for (const [path, body, caller] of attempts)
       statuses.push((await h.request('POST', path, body, caller)).status);

@@ -147,7 +147,8 @@ export function runAuthorizationMatrix(spec: AuthorizationMatrixSpec): void {
       // The matrix refuses as well as allows (a matrix of only ✔ tests nothing).
       expect(matrix.some((r) => r.expect === 'allowed')).toBe(true);
       expect(matrix.some((r) => r.expect === 'forbidden')).toBe(true);
-      for (const line of spec.markdownContains ?? []) expect(matrixMarkdown(matrix)).toContain(line);
+      for (const line of spec.markdownContains ?? [])
+        expect(matrixMarkdown(matrix)).toContain(line);
     },
     spec.timeoutMs ?? 300_000,
   );

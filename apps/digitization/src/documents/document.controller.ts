@@ -4,7 +4,12 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nes
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { zodBody, zodParam, zodQuery } from '@motcua/http';
 import { sendDownload } from '../shared/download';
-import { digitizeDocumentBody, documentListQuery, idParam, type DigitizeDocumentBody } from './document.schemas';
+import {
+  digitizeDocumentBody,
+  documentListQuery,
+  idParam,
+  type DigitizeDocumentBody,
+} from './document.schemas';
 import { DocumentService } from './document.service';
 
 @ApiTags('documents')
@@ -18,34 +23,59 @@ export class DocumentController {
   @Roles('desk_officer', 'specialist', 'leader')
   @ApiOperation({
     summary: 'Record a digitized paper document of a dossier (publishes document.digitized)',
-    description: 'Body: {dossierId, dossierCode, applicantKey, documentCode, fileSha256 (from POST /files), filename, validUntil?}. The same file for the same slot again answers the existing record (replayed: true).',
+    description:
+      'Body: {dossierId, dossierCode, applicantKey, documentCode, fileSha256 (from POST /files), filename, validUntil?}. The same file for the same slot again answers the existing record (replayed: true).',
   })
   @ApiBody({ schema: { type: 'object' } })
   @ApiResponse({ status: 201, description: 'The digitized document' })
-  @ApiResponse({ status: 400, description: 'Invalid field (problem+json naming it), e.g. a path as filename' })
+  @ApiResponse({
+    status: 400,
+    description: 'Invalid field (problem+json naming it), e.g. a path as filename',
+  })
   @ApiResponse({ status: 404, description: 'The dossier is outside your scope' })
-  @ApiResponse({ status: 409, description: 'dossierCode or applicantKey disagree with the dossier events' })
+  @ApiResponse({
+    status: 409,
+    description: 'dossierCode or applicantKey disagree with the dossier events',
+  })
   @ApiResponse({ status: 422, description: 'No stored file with this SHA-256' })
-  digitize(@Body(zodBody(digitizeDocumentBody)) body: DigitizeDocumentBody, @CurrentPrincipal() principal: Principal) {
+  digitize(
+    @Body(zodBody(digitizeDocumentBody)) body: DigitizeDocumentBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.documents.digitize(body, principal);
   }
 
   @Get()
   @Roles('desk_officer', 'specialist', 'leader')
   @AccessLogged('document', { items: '' })
-  @ApiOperation({ summary: 'Digitized documents of a dossier in the caller’s scope (its agency; a specialist: a unit handling it)' })
+  @ApiOperation({
+    summary:
+      'Digitized documents of a dossier in the caller’s scope (its agency; a specialist: a unit handling it)',
+  })
   @ApiResponse({ status: 404, description: 'The dossier is outside your scope' })
-  list(@Query(zodQuery(documentListQuery)) query: { dossierId: string }, @CurrentPrincipal() principal: Principal) {
+  list(
+    @Query(zodQuery(documentListQuery)) query: { dossierId: string },
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.documents.list(query.dossierId, principal);
   }
 
   @Get(':id/file')
   @Roles('desk_officer', 'specialist', 'leader')
   @AccessLogged('document', { param: 'id' })
-  @ApiOperation({ summary: 'Download the file of a digitized document (officers in the dossier’s scope)' })
-  @ApiResponse({ status: 200, description: 'The file, as an attachment, with its media type and nosniff' })
+  @ApiOperation({
+    summary: 'Download the file of a digitized document (officers in the dossier’s scope)',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'The file, as an attachment, with its media type and nosniff',
+  })
   @ApiResponse({ status: 404, description: 'No such document, or outside your scope' })
-  async download(@Param(zodParam(idParam)) params: { id: string }, @CurrentPrincipal() principal: Principal, @Res() reply: ServerResponse) {
+  async download(
+    @Param(zodParam(idParam)) params: { id: string },
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: ServerResponse,
+  ) {
     await sendDownload(reply, await this.documents.download(params.id, principal));
   }
 }

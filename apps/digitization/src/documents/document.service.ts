@@ -33,7 +33,13 @@ export class DocumentService {
       const file = await tx.storedFile.findUnique({ where: { sha256: body.fileSha256 } });
       if (!file) throw fileMissing();
       const existing = await tx.digitizedDocument.findUnique({
-        where: { dossierId_documentCode_fileSha256: { dossierId: body.dossierId, documentCode: body.documentCode, fileSha256: body.fileSha256 } },
+        where: {
+          dossierId_documentCode_fileSha256: {
+            dossierId: body.dossierId,
+            documentCode: body.documentCode,
+            fileSha256: body.fileSha256,
+          },
+        },
         include: { file: true },
       });
       if (existing) return { ...documentView(existing), replayed: true };
@@ -73,19 +79,35 @@ export class DocumentService {
 
   async list(dossierId: string, principal: Principal) {
     const copy = await this.scope.dossier(principal, dossierId);
-    const rows = await this.db.digitizedDocument.findMany({ where: { dossierId }, include: { file: true }, orderBy: { digitizedAt: 'asc' } });
+    const rows = await this.db.digitizedDocument.findMany({
+      where: { dossierId },
+      include: { file: true },
+      orderBy: { digitizedAt: 'asc' },
+    });
     return (await this.scope.documents(principal, copy, rows)).map(documentView);
   }
 
   async download(id: string, principal: Principal): Promise<FileDownload> {
     // Outside the caller's scope: the same 404 as a document that does not exist.
-    const document = await this.scope.document(principal, await this.db.digitizedDocument.findUnique({ where: { id }, include: { file: true } }));
+    const document = await this.scope.document(
+      principal,
+      await this.db.digitizedDocument.findUnique({ where: { id }, include: { file: true } }),
+    );
     const stream = await this.storage.open(document.fileSha256);
-    return { stream, mediaType: document.file.mediaType, sizeBytes: document.file.sizeBytes, filename: document.filename };
+    return {
+      stream,
+      mediaType: document.file.mediaType,
+      sizeBytes: document.file.sizeBytes,
+      filename: document.filename,
+    };
   }
 
   /** When the dossier events already told us about the dossier, the upload must agree with them. */
-  private async assertSameDossier(body: { dossierId: string; dossierCode: string; applicantKey: string }) {
+  private async assertSameDossier(body: {
+    dossierId: string;
+    dossierCode: string;
+    applicantKey: string;
+  }) {
     const copy = await this.copies.find(this.db, body.dossierId);
     if (!copy) return;
     const wrong = [
@@ -93,15 +115,32 @@ export class DocumentService {
       copy.applicantKey !== body.applicantKey ? 'applicantKey' : undefined,
     ].filter((field): field is string => field !== undefined);
     if (wrong.length > 0) {
-      throw new DomainProblem(409, 'dossier-mismatch', 'Conflict', `The dossier events say otherwise about: ${wrong.join(', ')}.`, {
-        errors: wrong.map((field) => ({ field, rule: 'matches-dossier', message: `does not match dossier ${body.dossierId}` })),
-      });
+      throw new DomainProblem(
+        409,
+        'dossier-mismatch',
+        'Conflict',
+        `The dossier events say otherwise about: ${wrong.join(', ')}.`,
+        {
+          errors: wrong.map((field) => ({
+            field,
+            rule: 'matches-dossier',
+            message: `does not match dossier ${body.dossierId}`,
+          })),
+        },
+      );
     }
   }
 }
 
 export const fileMissing = () =>
-  new DomainProblem(422, 'file-not-found', 'Unknown file', 'Upload the file first (POST /files) and reference its sha256.', {
-    errors: [{ field: 'fileSha256', rule: 'uploaded', message: 'no stored file has this SHA-256' }],
-  });
-
+  new DomainProblem(
+    422,
+    'file-not-found',
+    'Unknown file',
+    'Upload the file first (POST /files) and reference its sha256.',
+    {
+      errors: [
+        { field: 'fileSha256', rule: 'uploaded', message: 'no stored file has this SHA-256' },
+      ],
+    },
+  );

@@ -15,9 +15,13 @@ export class RatesController {
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
   @ApiOperation({
     summary: 'Digitization rates of an agency over a period (local dates, inclusive)',
-    description: 'Received dossiers with digitized components, valid results digitized (target 50%), documents reused; each with numerator and denominator (sample size) and asOf.',
+    description:
+      'Received dossiers with digitized components, valid results digitized (target 50%), documents reused; each with numerator and denominator (sample size) and asOf.',
   })
-  @ApiResponse({ status: 403, description: 'agency-scope: an officer asked for an agency it does not act for' })
+  @ApiResponse({
+    status: 403,
+    description: 'agency-scope: an officer asked for an agency it does not act for',
+  })
   get(@Query(zodQuery(ratesQuery)) query: RatesQuery, @CurrentPrincipal() principal: Principal) {
     return this.rates.rates(query, principal);
   }

@@ -20,9 +20,21 @@ export class RatesService {
   async rates(query: RatesQuery, principal: Principal) {
     const agencyCode = query.agencyCode ?? principal.agency;
     if (!agencyCode) {
-      throw new DomainProblem(400, 'validation-failed', 'The request is not valid', 'agencyCode is required (the token has no agency).', {
-        errors: [{ field: 'agencyCode', rule: 'required', message: 'required when the token carries no agency' }],
-      });
+      throw new DomainProblem(
+        400,
+        'validation-failed',
+        'The request is not valid',
+        'agencyCode is required (the token has no agency).',
+        {
+          errors: [
+            {
+              field: 'agencyCode',
+              rule: 'required',
+              message: 'required when the token carries no agency',
+            },
+          ],
+        },
+      );
     }
     // Officers see the rates of an agency they act for (their own, those their centre receives for).
     await this.scope.assertActsFor(principal, agencyCode, 'The digitization rates', 'agencyCode');
@@ -33,6 +45,11 @@ export class RatesService {
       this.repository.received(agencyCode, from, until),
       this.repository.processed(agencyCode, from, until, dateOnly(today)),
     ]);
-    return { agencyCode, period: { from: query.from, to: query.to }, asOf: new Date().toISOString(), ...computeRates(received, processed) };
+    return {
+      agencyCode,
+      period: { from: query.from, to: query.to },
+      asOf: new Date().toISOString(),
+      ...computeRates(received, processed),
+    };
   }
 }

@@ -30,14 +30,22 @@ export class ResultController {
   @ApiBearerAuth()
   @Roles('desk_officer', 'specialist', 'leader')
   @ApiOperation({
-    summary: 'Record an issued result (publishes result.issued); answers the applicant access secret once',
-    description: 'An electronic result references a signed PDF uploaded with kind=signed-pdf. accessSecret is shown only in this answer; only its hash is kept.',
+    summary:
+      'Record an issued result (publishes result.issued); answers the applicant access secret once',
+    description:
+      'An electronic result references a signed PDF uploaded with kind=signed-pdf. accessSecret is shown only in this answer; only its hash is kept.',
   })
   @ApiBody({ schema: { type: 'object' } })
   @ApiResponse({ status: 201, description: 'The result, with accessSecret for the applicant' })
   @ApiResponse({ status: 409, description: 'The issuing agency already used this number' })
-  @ApiResponse({ status: 422, description: 'Unknown file, or an electronic result without a signature' })
-  issue(@Body(zodBody(issueResultBody)) body: IssueResultBody, @CurrentPrincipal() principal: Principal) {
+  @ApiResponse({
+    status: 422,
+    description: 'Unknown file, or an electronic result without a signature',
+  })
+  issue(
+    @Body(zodBody(issueResultBody)) body: IssueResultBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.results.issue(body, principal);
   }
 
@@ -45,9 +53,15 @@ export class ResultController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('specialist', 'leader')
-  @ApiOperation({ summary: 'Revoke (thu hồi) a result: it leaves the reuse store (publishes result.revoked)' })
+  @ApiOperation({
+    summary: 'Revoke (thu hồi) a result: it leaves the reuse store (publishes result.revoked)',
+  })
   @ApiResponse({ status: 409, description: 'Already revoked' })
-  revoke(@Param(zodParam(idParam)) params: { id: string }, @Body(zodBody(revokeResultBody)) body: RevokeResultBody, @CurrentPrincipal() principal: Principal) {
+  revoke(
+    @Param(zodParam(idParam)) params: { id: string },
+    @Body(zodBody(revokeResultBody)) body: RevokeResultBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.results.revoke(params.id, body, principal);
   }
 
@@ -57,7 +71,10 @@ export class ResultController {
   @AccessLogged('result', { items: '' })
   @ApiOperation({ summary: 'Results of a dossier issued by agencies in the caller’s scope' })
   @ApiResponse({ status: 404, description: 'The dossier is outside your scope' })
-  list(@Query(zodQuery(resultListQuery)) query: { dossierId: string }, @CurrentPrincipal() principal: Principal) {
+  list(
+    @Query(zodQuery(resultListQuery)) query: { dossierId: string },
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.results.list(query.dossierId, principal);
   }
 
@@ -65,9 +82,16 @@ export class ResultController {
   @ApiBearerAuth()
   @Roles('desk_officer', 'specialist', 'leader')
   @AccessLogged('result', { param: 'id' })
-  @ApiOperation({ summary: 'Download a result file (officers of the issuing agency, or the centre receiving for it)' })
+  @ApiOperation({
+    summary:
+      'Download a result file (officers of the issuing agency, or the centre receiving for it)',
+  })
   @ApiResponse({ status: 404, description: 'No such result, or outside your scope' })
-  async download(@Param(zodParam(idParam)) params: { id: string }, @CurrentPrincipal() principal: Principal, @Res() reply: ServerResponse) {
+  async download(
+    @Param(zodParam(idParam)) params: { id: string },
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: ServerResponse,
+  ) {
     await sendDownload(reply, await this.results.download(params.id, principal));
   }
 
@@ -75,13 +99,24 @@ export class ResultController {
   @HttpCode(200)
   @Public()
   @ApiOperation({
-    summary: 'The applicant downloads a result with the dossier code and the access secret handed out with it (rate-limited)',
-    description: 'Results only: the dossier events carry no hash of the dossier lookup secret, so documents cannot be offered on this path.',
+    summary:
+      'The applicant downloads a result with the dossier code and the access secret handed out with it (rate-limited)',
+    description:
+      'Results only: the dossier events carry no hash of the dossier lookup secret, so documents cannot be offered on this path.',
   })
-  @ApiBody({ schema: { type: 'object', properties: { dossierCode: { type: 'string' }, secret: { type: 'string' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { dossierCode: { type: 'string' }, secret: { type: 'string' } },
+    },
+  })
   @ApiResponse({ status: 404, description: 'No result matches the code and secret' })
   @ApiResponse({ status: 429, description: 'Too many attempts from this address' })
-  async publicDownload(@Body(zodBody(publicDownloadBody)) body: PublicDownloadBody, @Req() request: IncomingMessage, @Res() reply: ServerResponse) {
+  async publicDownload(
+    @Body(zodBody(publicDownloadBody)) body: PublicDownloadBody,
+    @Req() request: IncomingMessage,
+    @Res() reply: ServerResponse,
+  ) {
     await this.limiter.consume(request.socket.remoteAddress ?? 'unknown');
     await sendDownload(reply, await this.results.publicDownload(body));
   }

@@ -11,7 +11,9 @@ import { actorOf } from '../shared/principal-actor';
 import { ApplicantStoreRepository } from './applicant-store.repository';
 import type { AcceptReuseBody, OffersQuery } from './reuse.schemas';
 
-const field = (name: string, rule: string, message: string) => ({ errors: [{ field: name, rule, message }] });
+const field = (name: string, rule: string, message: string) => ({
+  errors: [{ field: name, rule, message }],
+});
 
 /** Reuse: offer the applicant's valid stored items for a new dossier, and record an accepted one. */
 @Injectable()
@@ -25,7 +27,10 @@ export class ReuseService {
   ) {}
 
   offers(query: OffersQuery) {
-    return this.store.offers(this.db, { applicantKey: query.applicantKey, documentCodes: query.documentCode ? [query.documentCode] : undefined });
+    return this.store.offers(this.db, {
+      applicantKey: query.applicantKey,
+      documentCodes: query.documentCode ? [query.documentCode] : undefined,
+    });
   }
 
   /** For each slot of the dossier not yet digitized or reused: what the applicant already has. */
@@ -33,19 +38,36 @@ export class ReuseService {
     // A dossier outside the caller's scope answers 404 as if no event had told of it.
     const copy = await this.scope.dossier(principal, dossierId);
     if (!copy) {
-      throw new DomainProblem(404, 'dossier-not-known', 'Not found', 'No dossier event about this dossier has reached the digitization service yet; use GET /reuse-offers?applicantKey=&documentCode=.');
+      throw new DomainProblem(
+        404,
+        'dossier-not-known',
+        'Not found',
+        'No dossier event about this dossier has reached the digitization service yet; use GET /reuse-offers?applicantKey=&documentCode=.',
+      );
     }
     const [reused, digitized] = await Promise.all([
       this.db.documentReuse.findMany({ where: { dossierId }, select: { documentCode: true } }),
       this.db.digitizedDocument.findMany({ where: { dossierId }, select: { documentCode: true } }),
     ]);
     const done = new Set([...reused, ...digitized].map((row) => row.documentCode));
-    const open = (copy.documents as DossierDocument[]).filter((slot) => !slot.digitized && !slot.reused && !done.has(slot.code)).map((slot) => slot.code);
-    const offers = open.length === 0 ? [] : await this.store.offers(this.db, { applicantKey: copy.applicantKey, documentCodes: open, excludeDossierId: dossierId });
+    const open = (copy.documents as DossierDocument[])
+      .filter((slot) => !slot.digitized && !slot.reused && !done.has(slot.code))
+      .map((slot) => slot.code);
+    const offers =
+      open.length === 0
+        ? []
+        : await this.store.offers(this.db, {
+            applicantKey: copy.applicantKey,
+            documentCodes: open,
+            excludeDossierId: dossierId,
+          });
     return {
       dossierId,
       dossierCode: copy.dossierCode,
-      slots: open.map((code) => ({ documentCode: code, offers: offers.filter((offer) => offer.documentCode === code) })),
+      slots: open.map((code) => ({
+        documentCode: code,
+        offers: offers.filter((offer) => offer.documentCode === code),
+      })),
     };
   }
 
@@ -54,14 +76,37 @@ export class ReuseService {
     await this.scope.dossier(principal, dossierId);
     const dossier = await this.resolveDossier(dossierId, body);
     return this.uow.run(async (tx, events) => {
-      const offers = await this.store.offers(tx, { applicantKey: dossier.applicantKey, documentCodes: [body.documentCode], excludeDossierId: dossierId });
-      const offer = offers.find((candidate) => candidate.kind === body.source.kind && candidate.id === body.source.id);
+      const offers = await this.store.offers(tx, {
+        applicantKey: dossier.applicantKey,
+        documentCodes: [body.documentCode],
+        excludeDossierId: dossierId,
+      });
+      const offer = offers.find(
+        (candidate) => candidate.kind === body.source.kind && candidate.id === body.source.id,
+      );
       if (!offer) {
-        throw new DomainProblem(422, 'source-not-reusable', 'Not reusable', 'The source is not a valid stored item of this applicant for this document code (unknown, revoked, expired, or another applicant).', field('source.id', 'reusable', 'not offered for this dossier and document code'));
+        throw new DomainProblem(
+          422,
+          'source-not-reusable',
+          'Not reusable',
+          'The source is not a valid stored item of this applicant for this document code (unknown, revoked, expired, or another applicant).',
+          field('source.id', 'reusable', 'not offered for this dossier and document code'),
+        );
       }
-      const taken = await tx.documentReuse.findUnique({ where: { dossierId_documentCode: { dossierId, documentCode: body.documentCode } } });
+      const taken = await tx.documentReuse.findUnique({
+        where: { dossierId_documentCode: { dossierId, documentCode: body.documentCode } },
+      });
       if (taken) {
-        throw new DomainProblem(409, 'already-reused', 'Conflict', `Document ${body.documentCode} of this dossier is already replaced by reuse.`, { ...field('documentCode', 'unique', 'already reused in this dossier'), reuseId: taken.id });
+        throw new DomainProblem(
+          409,
+          'already-reused',
+          'Conflict',
+          `Document ${body.documentCode} of this dossier is already replaced by reuse.`,
+          {
+            ...field('documentCode', 'unique', 'already reused in this dossier'),
+            reuseId: taken.id,
+          },
+        );
       }
       const created = await tx.documentReuse.create({
         data: {
@@ -85,25 +130,66 @@ export class ReuseService {
         documentCode: body.documentCode,
         source: { kind: offer.kind, id: offer.id, fromDossierId: offer.fromDossierId },
       });
-      return { id: created.id, dossierId, dossierCode: dossier.dossierCode, documentCode: body.documentCode, source: offer, reusedAt: created.reusedAt.toISOString() };
+      return {
+        id: created.id,
+        dossierId,
+        dossierCode: dossier.dossierCode,
+        documentCode: body.documentCode,
+        source: offer,
+        reusedAt: created.reusedAt.toISOString(),
+      };
     });
   }
 
-  private async resolveDossier(dossierId: string, body: AcceptReuseBody): Promise<{ dossierCode: string; applicantKey: string }> {
+  private async resolveDossier(
+    dossierId: string,
+    body: AcceptReuseBody,
+  ): Promise<{ dossierCode: string; applicantKey: string }> {
     const copy = await this.copies.find(this.db, dossierId);
     if (copy) {
-      if ((body.dossierCode && body.dossierCode !== copy.dossierCode) || (body.applicantKey && body.applicantKey !== copy.applicantKey)) {
-        throw new DomainProblem(409, 'dossier-mismatch', 'Conflict', 'dossierCode or applicantKey disagree with the dossier events.', field('applicantKey', 'matches-dossier', 'does not match the dossier'));
+      if (
+        (body.dossierCode && body.dossierCode !== copy.dossierCode) ||
+        (body.applicantKey && body.applicantKey !== copy.applicantKey)
+      ) {
+        throw new DomainProblem(
+          409,
+          'dossier-mismatch',
+          'Conflict',
+          'dossierCode or applicantKey disagree with the dossier events.',
+          field('applicantKey', 'matches-dossier', 'does not match the dossier'),
+        );
       }
       return { dossierCode: copy.dossierCode, applicantKey: copy.applicantKey };
     }
     if (!body.dossierCode || !body.applicantKey) {
-      throw new DomainProblem(422, 'dossier-not-known', 'Unknown dossier', 'This dossier is not known from the dossier events yet: send dossierCode and applicantKey.', {
-        errors: [
-          ...(body.dossierCode ? [] : [{ field: 'dossierCode', rule: 'required', message: 'required until the dossier events arrive' }]),
-          ...(body.applicantKey ? [] : [{ field: 'applicantKey', rule: 'required', message: 'required until the dossier events arrive' }]),
-        ],
-      });
+      throw new DomainProblem(
+        422,
+        'dossier-not-known',
+        'Unknown dossier',
+        'This dossier is not known from the dossier events yet: send dossierCode and applicantKey.',
+        {
+          errors: [
+            ...(body.dossierCode
+              ? []
+              : [
+                  {
+                    field: 'dossierCode',
+                    rule: 'required',
+                    message: 'required until the dossier events arrive',
+                  },
+                ]),
+            ...(body.applicantKey
+              ? []
+              : [
+                  {
+                    field: 'applicantKey',
+                    rule: 'required',
+                    message: 'required until the dossier events arrive',
+                  },
+                ]),
+          ],
+        },
+      );
     }
     return { dossierCode: body.dossierCode, applicantKey: body.applicantKey };
   }

@@ -20,7 +20,13 @@ function objectRoute(
   path: string,
   access: { public: boolean; roles: RouteAccess['roles'] },
 ): RouteAccess {
-  return { method, path, ...access, scopedRoles: scopedRolesOf(access.roles), outOfScope: 'not-found' };
+  return {
+    method,
+    path,
+    ...access,
+    scopedRoles: scopedRolesOf(access.roles),
+    outOfScope: 'not-found',
+  };
 }
 
 /** An act in an agency's name (issuing a result, its rates): another agency's answers 403 agency-scope. */
@@ -29,7 +35,13 @@ function agencyRoute(
   path: string,
   access: { public: boolean; roles: RouteAccess['roles'] },
 ): RouteAccess {
-  return { method, path, ...access, scopedRoles: scopedRolesOf(access.roles), outOfScope: 'forbidden' };
+  return {
+    method,
+    path,
+    ...access,
+    scopedRoles: scopedRolesOf(access.roles),
+    outOfScope: 'forbidden',
+  };
 }
 
 /**
@@ -51,7 +63,11 @@ export function digitizationRoutes(): RouteAccess[] {
     objectRoute('POST', '/results/{id}/revocation', declaredAccess(ResultController, 'revoke')),
     objectRoute('GET', '/results', declaredAccess(ResultController, 'list')),
     objectRoute('GET', '/results/{id}/file', declaredAccess(ResultController, 'download')),
-    publicRoute('POST', '/public/result-downloads', declaredAccess(ResultController, 'publicDownload')),
+    publicRoute(
+      'POST',
+      '/public/result-downloads',
+      declaredAccess(ResultController, 'publicDownload'),
+    ),
     // An applicant's stored items are offered to any agency's officers: reuse across agencies is the point.
     unscopedRoute('GET', '/reuse-offers', declaredAccess(ReuseController, 'offers')),
     objectRoute(

@@ -20,13 +20,22 @@ export class DeskIntakeController {
 
   @Post()
   @Roles('desk_officer', 'specialist', 'leader', 'portal_client')
-  @ApiOperation({ summary: 'Log feedback received by letter, phone, at the desk, or relayed by the portal' })
-  @ApiResponse({ status: 201, description: 'Logged, with the tracking token to hand to the sender' })
-  @ApiResponse({ status: 200, description: 'Duplicate of the same sender within 10 minutes: merged: true' })
+  @ApiOperation({
+    summary: 'Log feedback received by letter, phone, at the desk, or relayed by the portal',
+  })
+  @ApiResponse({
+    status: 201,
+    description: 'Logged, with the tracking token to hand to the sender',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'Duplicate of the same sender within 10 minutes: merged: true',
+  })
   @ApiResponse({ status: 400, description: 'Invalid input, errors[] naming each field' })
   @ApiResponse({
     status: 403,
-    description: 'agency-scope: an officer of another agency (feedback is received by FEEDBACK_AGENCY_CODE)',
+    description:
+      'agency-scope: an officer of another agency (feedback is received by FEEDBACK_AGENCY_CODE)',
   })
   @ApiResponse({ status: 422, description: 'Unknown procedure code' })
   async log(
@@ -37,7 +46,10 @@ export class DeskIntakeController {
     // An officer records feedback only for the agency it acts for (its own, or those its centre receives for).
     if (!actsOnlyAsOwner(principal))
       await this.scope.assertActsFor(principal, this.config.FEEDBACK_AGENCY_CODE, 'agencyCode');
-    const outcome = await this.intake.receive(body, { subject: principal.subject, unit: principal.unit });
+    const outcome = await this.intake.receive(body, {
+      subject: principal.subject,
+      unit: principal.unit,
+    });
     return intakeReply(outcome, response, 'officer');
   }
 }

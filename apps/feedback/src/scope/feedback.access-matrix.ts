@@ -29,13 +29,21 @@ export function feedbackRoutes(): RouteAccess[] {
   return [
     ...healthRoutes(),
     publicRoute('POST', '/public/feedback', declaredAccess(PublicIntakeController, 'submit')),
-    publicRoute('GET', '/public/feedback/answers', declaredAccess(PublicFeedbackController, 'search')),
+    publicRoute(
+      'GET',
+      '/public/feedback/answers',
+      declaredAccess(PublicFeedbackController, 'search'),
+    ),
     publicRoute(
       'GET',
       '/public/feedback/answers/{code}',
       declaredAccess(PublicFeedbackController, 'answer'),
     ),
-    publicRoute('GET', '/public/feedback/{code}', declaredAccess(PublicFeedbackController, 'track')),
+    publicRoute(
+      'GET',
+      '/public/feedback/{code}',
+      declaredAccess(PublicFeedbackController, 'track'),
+    ),
     publicRoute(
       'POST',
       '/public/feedback/{code}/rating',
@@ -49,8 +57,20 @@ export function feedbackRoutes(): RouteAccess[] {
       scopedRoles: ['desk_officer', 'specialist', 'leader'],
       outOfScope: 'forbidden',
     },
-    { method: 'GET', path: '/feedback', ...list, scopedRoles: scopedRolesOf(list.roles), outOfScope: 'hidden' },
-    { method: 'GET', path: '/feedback/{id}', ...get, scopedRoles: scopedRolesOf(get.roles), outOfScope: 'not-found' },
+    {
+      method: 'GET',
+      path: '/feedback',
+      ...list,
+      scopedRoles: scopedRolesOf(list.roles),
+      outOfScope: 'hidden',
+    },
+    {
+      method: 'GET',
+      path: '/feedback/{id}',
+      ...get,
+      scopedRoles: scopedRolesOf(get.roles),
+      outOfScope: 'not-found',
+    },
     ...FEEDBACK_ACTIONS.map((action): RouteAccess => ({
       method: 'POST',
       path: '/feedback/{id}/actions/{action}',

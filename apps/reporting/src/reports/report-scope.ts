@@ -18,7 +18,8 @@ export class ReportScope {
   }
 
   async assertMayExport(principal: Principal, agency: string | undefined): Promise<void> {
-    if (agency !== undefined) return this.policy.assertActsFor(principal, agency, 'A report', 'agency');
+    if (agency !== undefined)
+      return this.policy.assertActsFor(principal, agency, 'A report', 'agency');
     const agencies = await this.policy.listable(principal);
     if (agencies === undefined) return;
     throw new DomainProblem(

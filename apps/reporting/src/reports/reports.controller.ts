@@ -10,7 +10,10 @@ import { ReportService } from './report.service';
 
 type Reply = { setHeader(name: string, value: string): void; send(body: Buffer): void };
 
-const TYPES = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const TYPES = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 /** Quarterly and yearly reports for officials (PDF, spreadsheet). */
 @ApiTags('reports')
@@ -24,13 +27,24 @@ export class ReportsController {
 
   @Get()
   @Roles('leader', 'admin', 'specialist')
-  @ApiOperation({ summary: 'Quarterly or yearly report of the province or one agency, as PDF or XLSX' })
+  @ApiOperation({
+    summary: 'Quarterly or yearly report of the province or one agency, as PDF or XLSX',
+  })
   @ApiProduces(TYPES.pdf, TYPES.xlsx)
-  @ApiResponse({ status: 403, description: 'agency-scope: a province-wide report, or another agency’s, for an officer (admin: any)' })
-  async report(@Query(zodQuery(reportQuerySchema)) query: ReportQuery, @CurrentPrincipal() principal: Principal, @Res() reply: Reply): Promise<void> {
+  @ApiResponse({
+    status: 403,
+    description:
+      'agency-scope: a province-wide report, or another agency’s, for an officer (admin: any)',
+  })
+  async report(
+    @Query(zodQuery(reportQuerySchema)) query: ReportQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: Reply,
+  ): Promise<void> {
     await this.scope.assertMayExport(principal, query.agency);
     const data = await this.reports.collect(query);
-    const body = query.format === 'pdf' ? await renderReportPdf(data) : await renderReportXlsx(data);
+    const body =
+      query.format === 'pdf' ? await renderReportPdf(data) : await renderReportXlsx(data);
     const name = `bao-cao-${query.kind === 'quarterly' ? `quy-${query.quarter}-` : ''}${query.year}${query.agency ? `-${query.agency}` : ''}.${query.format}`;
     reply.setHeader('Content-Type', TYPES[query.format]);
     reply.setHeader('Content-Disposition', `attachment; filename="${name}"`);

@@ -1,4 +1,10 @@
-import { accessMatrix, declaredAccess, publicRoute, unscopedRoute, type RouteAccess } from '@motcua/auth';
+import {
+  accessMatrix,
+  declaredAccess,
+  publicRoute,
+  unscopedRoute,
+  type RouteAccess,
+} from '@motcua/auth';
 import { healthRoutes } from '@motcua/http';
 import { DashboardController } from '../dashboard/dashboard.controller';
 import { Evaluation61Controller } from '../evaluation-61/evaluation61.controller';

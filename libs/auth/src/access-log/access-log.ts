@@ -29,12 +29,7 @@ import type { RawSql } from '../scope/agency-directory';
  * retention purge (migration of each service). The auditor reads it at GET /access-log.
  */
 export type AccessedKind =
-  | 'dossier'
-  | 'document'
-  | 'feedback'
-  | 'file'
-  | 'result'
-  | 'tracking-book';
+  'dossier' | 'document' | 'feedback' | 'file' | 'result' | 'tracking-book';
 export const ACCESS_LOGGED_KEY = 'motcua:access-logged';
 
 /**
@@ -152,7 +147,7 @@ export async function appendAccesses(
   objectIds: readonly string[],
 ): Promise<void> {
   if (objectIds.length === 0) return;
-  if (objectIds.length === 1) return appendAccess(db, { ...entry, objectId: objectIds[0]! });
+  if (objectIds.length === 1) return appendAccess(db, { ...entry, objectId: objectIds[0] });
   await db.$executeRawUnsafe(
     `INSERT INTO personal_data_access (actor_subject, actor_roles, actor_agency, actor_unit, object_kind, object_id, route, ip)
      SELECT $1, $2::text[], $3, $4, $5, object_id, $7, $8 FROM unnest($6::text[]) WITH ORDINALITY AS o(object_id, n) ORDER BY n`,
