@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { MatrixRow } from '@motcua/auth';
 import { UNDOCUMENTED_HEALTH_ROUTES } from '@motcua/http';
 import {
@@ -6,6 +7,7 @@ import {
   principalOf,
   runAuthorizationMatrix,
   startService,
+  testEnv,
   type MatrixAnswer,
   type MatrixScope,
   type RunningService,
@@ -33,7 +35,17 @@ describe('reporting authorization matrix', () => {
   beforeAll(async () => {
     service = await startService('reporting', 4398);
   });
-  afterAll(() => service?.stop());
+  afterAll(async () => {
+    await service?.stop();
+    // The administrator's row started a rebuild: retire it, so that no later run of the service
+    // replays every topic to finish it (the rebuild itself is tested in rebuild.int.spec.ts).
+    const db = new Client({ connectionString: testEnv.databaseUrl('reporting') });
+    await db.connect();
+    await db.query(
+      `UPDATE projection_generation SET status = 'retired', retired_at = now() WHERE status = 'building'`,
+    );
+    await db.end();
+  });
 
   /** The status of a streamed answer (server-sent events never end): read the head, then hang up. */
   async function streamStatus(row: MatrixRow, path: string): Promise<number> {
