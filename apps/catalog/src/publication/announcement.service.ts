@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { procedureAbolished, procedureAmended, procedurePublished, type ProcedureVersion } from '@motcua/contracts';
+import {
+  procedureAbolished,
+  procedureAmended,
+  procedureGroupPublished,
+  procedurePublished,
+  type ProcedureGroupVersion,
+  type ProcedureVersion,
+} from '@motcua/contracts';
 import { UnitOfWork, type EventSink } from '@motcua/messaging';
 import { searchTextOf } from '../search/search-text';
 import type { CatalogTx } from '../shared/catalog-tx';
@@ -18,7 +25,8 @@ export const PUBLICATION_LOCK = `hashtext('motcua.catalog.publication')`;
 /**
  * Announcing a decision brings its versions into force: the procedure's current version and
  * summary columns change, and procedure.published / amended / abolished go to the outbox
- * in the same transaction.
+ * in the same transaction; so do the versions of groups of procedures it publishes
+ * (procedure.group-published).
  */
 @Injectable()
 export class AnnouncementService {
@@ -87,7 +95,22 @@ export class AnnouncementService {
         data: { announcedAt: now },
       });
     }
+    await this.announceGroups(tx, events, decisionId, now);
     await tx.publicationDecision.update({ where: { id: decisionId }, data: { announcedAt: now } });
+  }
+
+  /** A decision publishing a group of procedures (nhóm TTHC liên thông) brings its version into force. */
+  private async announceGroups(tx: CatalogTx, events: EventSink, decisionId: string, now: Date): Promise<void> {
+    const versions = await tx.procedureGroupVersion.findMany({ where: { decisionId } });
+    for (const version of versions) {
+      const record = version.record as ProcedureGroupVersion;
+      await tx.procedureGroup.update({ where: { id: version.groupId }, data: { status: 'in_force', currentVersion: version.version } });
+      events.publish(procedureGroupPublished, record);
+      await tx.procedureGroupVersion.update({
+        where: { groupId_version: { groupId: version.groupId, version: version.version } },
+        data: { announcedAt: now },
+      });
+    }
   }
 
   private async bringIntoForce(tx: CatalogTx, record: ProcedureVersion): Promise<void> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ProcedureVersion } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
+import { assertChainAgenciesKnown } from '../agencies/known-agencies';
 import { DomainService } from '../domains/domain.service';
 import type { CatalogTx } from '../shared/catalog-tx';
 import { todayInVietnam } from '../shared/vietnam-date';
@@ -116,6 +117,7 @@ export class PublicationService {
 
   private async recordOf(tx: CatalogTx, procedureId: string, version: number, decision: Decision, input: ProcedureInput): Promise<ProcedureVersion> {
     const domain = await this.domains.require(tx, input.domainCode, 'procedure.domainCode');
+    if (input.interAgency) await assertChainAgenciesKnown(tx, input.interAgency.stages);
     return { ...input, domainName: domain.name, procedureId, version, decision };
   }
 
