@@ -165,7 +165,7 @@ describe('inter-agency procedures and groups', () => {
     ]);
     expect(await refusal(body([member, member]))).toEqual([400, 'group.procedureCodes.1 unique-members']);
     expect(await refusal(body([member]))).toEqual([400, 'group.procedureCodes too_small']);
-    expect(await refusal({ ...body([member, later]), group: { ...body([]).group, code: '1.005432' } })).toEqual([400, 'group.code invalid_format']);
+    expect(await refusal({ ...body([member, later]), group: { ...body([member, later]).group, code: '1.005432' } })).toEqual([400, 'group.code invalid_format']);
     expect(await refusal(body([member, later], 'amended'))).toEqual([404, 'group.code existing-group']);
     expect((await catalog.request('POST', '/procedure-groups', { body: body([member, later]) })).status).toBe(401);
     expect((await refusal(body([member, later]), 'leader'))[0]).toBe(403);
