@@ -40,12 +40,18 @@ describe('demo catalog seed', () => {
         .filter((n) => n.kind !== 'unit' || n.parentCode === FINANCE)
         .map((n) => (n.kind === 'centre' ? { ...n, receivesFor: [FINANCE] } : n)),
     };
-    expect((await catalog.request('PUT', '/agency-tree', { body: older, role: 'admin' })).status).toBe(200);
+    expect(
+      (await catalog.request('PUT', '/agency-tree', { body: older, role: 'admin' })).status,
+    ).toBe(200);
     const client = new SeedClient({ catalog: catalog.service.url }, testEnv.authIssuer());
     const first = await seedCatalog(client);
     // The procedures (single-agency and inter-agency), the group, one campaign per domain and the demo agency tree.
     const expected =
-      DEMO_PROCEDURES.length + DEMO_INTER_AGENCY_PROCEDURES.length + DEMO_PROCEDURE_GROUPS.length + 5 + 1;
+      DEMO_PROCEDURES.length +
+      DEMO_INTER_AGENCY_PROCEDURES.length +
+      DEMO_PROCEDURE_GROUPS.length +
+      5 +
+      1;
     expect(first.created + first.existing).toBe(expected);
     const tree = await catalog.get<{
       version: number;
@@ -61,9 +67,9 @@ describe('demo catalog seed', () => {
     // Three inter-agency procedures: sequential, parallel, vertical with an external stage; and their group.
     const chains = await Promise.all(
       DEMO_INTER_AGENCY_PROCEDURES.map(({ procedure }) =>
-        catalog.get<{ interAgency?: { direction: string; stages: { order: number; external: boolean }[] } }>(
-          `/procedures/${procedure.code}`,
-        ),
+        catalog.get<{
+          interAgency?: { direction: string; stages: { order: number; external: boolean }[] };
+        }>(`/procedures/${procedure.code}`),
       ),
     );
     expect(chains.map((c) => c.status)).toEqual([200, 200, 200]);
@@ -82,7 +88,10 @@ describe('demo catalog seed', () => {
     );
     expect(group.status).toBe(200);
     expect(group.body).toEqual(
-      expect.objectContaining({ procedureCodes: DEMO_PROCEDURE_GROUPS[0].group.procedureCodes, isDemo: true }),
+      expect.objectContaining({
+        procedureCodes: DEMO_PROCEDURE_GROUPS[0].group.procedureCodes,
+        isDemo: true,
+      }),
     );
 
     const domains = new Set<string>();

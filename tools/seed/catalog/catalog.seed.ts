@@ -6,7 +6,9 @@ import { DEMO_PROCEDURES } from './demo-procedures';
 
 /** A node as text with its keys sorted (PostgreSQL's jsonb does not keep the order they were sent in). */
 function canonical(node: unknown): string {
-  const entries = Object.entries(node as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+  const entries = Object.entries(node as Record<string, unknown>).sort(([a], [b]) =>
+    a.localeCompare(b),
+  );
   return JSON.stringify(entries);
 }
 

@@ -44,7 +44,12 @@ export const DEMO_AGENCY_TREE: { provinceCode: string; nodes: AgencyNode[] } = {
       parentCode: FINANCE,
     },
     { kind: 'unit', code: 'VP.MC', name: 'Bộ phận một cửa của Trung tâm', parentCode: DEMO_CENTRE },
-    { kind: 'unit', code: 'P.QLDD', name: 'Phòng Quản lý đất đai', parentCode: AGRICULTURE_ENVIRONMENT },
+    {
+      kind: 'unit',
+      code: 'P.QLDD',
+      name: 'Phòng Quản lý đất đai',
+      parentCode: AGRICULTURE_ENVIRONMENT,
+    },
     {
       kind: 'unit',
       code: 'LD.SNNMT',

@@ -13,11 +13,22 @@ type Stage = InterAgencyChain['stages'][number];
 type Step = NonNullable<Stage['workflow']>[number];
 
 const STC = { agencyCode: FINANCE, agencyName: 'Sở Tài chính', external: false };
-const SNNMT = { agencyCode: AGRICULTURE_ENVIRONMENT, agencyName: 'Sở Nông nghiệp và Môi trường', external: false };
+const SNNMT = {
+  agencyCode: AGRICULTURE_ENVIRONMENT,
+  agencyName: 'Sở Nông nghiệp và Môi trường',
+  external: false,
+};
 const SXD = { agencyCode: CONSTRUCTION, agencyName: 'Sở Xây dựng', external: false };
-const THUE = { agencyCode: PROVINCIAL_TAX, agencyName: 'Thuế tỉnh (Cục Thuế, Bộ Tài chính)', external: true };
+const THUE = {
+  agencyCode: PROVINCIAL_TAX,
+  agencyName: 'Thuế tỉnh (Cục Thuế, Bộ Tài chính)',
+  external: true,
+};
 
-const DESK = { unitCode: 'VP.MC', unitName: 'Bộ phận một cửa (Trung tâm Phục vụ hành chính công tỉnh)' };
+const DESK = {
+  unitCode: 'VP.MC',
+  unitName: 'Bộ phận một cửa (Trung tâm Phục vụ hành chính công tỉnh)',
+};
 const ASSETS = { unitCode: 'P.QLCS', unitName: 'Phòng Quản lý công sản & Tài chính doanh nghiệp' };
 const STC_LEADER = { unitCode: 'LD.STC', unitName: 'Lãnh đạo Sở Tài chính' };
 const LAND = { unitCode: 'P.QLDD', unitName: 'Phòng Quản lý đất đai' };
@@ -25,8 +36,9 @@ const SNNMT_LEADER = { unitCode: 'LD.SNNMT', unitName: 'Lãnh đạo Sở Nông 
 const PLANNING = { unitCode: 'P.QHKT', unitName: 'Phòng Quy hoạch - Kiến trúc' };
 const SXD_LEADER = { unitCode: 'LD.SXD', unitName: 'Lãnh đạo Sở Xây dựng' };
 
-const steps = (...list: [name: string, unit: { unitCode: string; unitName: string }, share: number][]): Step[] =>
-  list.map(([name, unit, share], i) => ({ order: i + 1, name, ...unit, share }));
+const steps = (
+  ...list: [name: string, unit: { unitCode: string; unitName: string }, share: number][]
+): Step[] => list.map(([name, unit, share], i) => ({ order: i + 1, name, ...unit, share }));
 const doc = (code: string, name: string) => ({ kind: 'document' as const, code, name });
 const result = (code: string, name: string) => ({ kind: 'result' as const, code, name });
 
@@ -39,9 +51,16 @@ function chainWorkflow(chain: InterAgencyChain): Step[] {
   const orders = [...new Set(chain.stages.map((s) => s.order))].sort((a, b) => a - b);
   const flat = orders.flatMap((order) => {
     const stages = chain.stages.filter((s) => s.order === order);
-    if (stages.length === 1 && stages[0].workflow) return stages[0].workflow.map(({ order: _o, ...step }) => step);
+    if (stages.length === 1 && stages[0].workflow)
+      return stages[0].workflow.map(({ order: _o, ...step }) => step);
     const names = stages.map((s) => s.agencyName).join(', ');
-    return [{ name: `Chờ kết quả liên thông: ${names}`, ...DESK, share: Math.max(...stages.map((s) => s.share)) }];
+    return [
+      {
+        name: `Chờ kết quả liên thông: ${names}`,
+        ...DESK,
+        share: Math.max(...stages.map((s) => s.share)),
+      },
+    ];
   });
   return flat.map((step, i) => ({ order: i + 1, ...step }));
 }
@@ -52,7 +71,14 @@ type Spec = {
   days: number;
   direction: InterAgencyChain['direction'];
   stages: Stage[];
-  documents: [code: string, name: string, originals: number, copies: number, required: boolean, form?: string][];
+  documents: [
+    code: string,
+    name: string,
+    originals: number,
+    copies: number,
+    required: boolean,
+    form?: string,
+  ][];
   result: [type: string, name: string];
   legalBasis: string[];
   steps: string[];
@@ -62,7 +88,12 @@ function decision(spec: Spec) {
   const interAgency: InterAgencyChain = { direction: spec.direction, stages: spec.stages };
   return {
     demo: true,
-    decision: { number: '121/QĐ-UBND', kind: 'new', signedOn: '2026-01-05', effectiveFrom: '2026-01-15' },
+    decision: {
+      number: '121/QĐ-UBND',
+      kind: 'new',
+      signedOn: '2026-01-05',
+      effectiveFrom: '2026-01-15',
+    },
     procedure: {
       code: spec.code,
       name: spec.name,
@@ -74,7 +105,14 @@ function decision(spec: Spec) {
       channels: ['in_person', 'online', 'postal'],
       applicantTypes: ['state_body', 'organisation'],
       steps: spec.steps,
-      requiredDocuments: spec.documents.map(([code, name, originals, copies, required, form]) => ({ code, name, originals, copies, required, ...(form ? { form } : {}) })),
+      requiredDocuments: spec.documents.map(([code, name, originals, copies, required, form]) => ({
+        code,
+        name,
+        originals,
+        copies,
+        required,
+        ...(form ? { form } : {}),
+      })),
       timeLimit: { value: spec.days, unit: 'working_days' },
       result: { type: spec.result[0], name: spec.result[1] },
       conditions: [],
@@ -98,15 +136,26 @@ const SPECS: Spec[] = [
         order: 1,
         ...STC,
         share: 15,
-        handsOn: [result('QD-PA', 'Quyết định phê duyệt phương án xử lý nhà, đất'), doc('GT-DD', 'Giấy tờ về quyền sử dụng đất')],
-        workflow: steps(['Tiếp nhận, kiểm tra hồ sơ', DESK, 0.5], ['Thẩm định phương án, kiểm tra hiện trạng', ASSETS, 12], ['Xem xét, trình Ủy ban nhân dân tỉnh phê duyệt', STC_LEADER, 2], ['Chuyển hồ sơ liên thông', DESK, 0.5]),
+        handsOn: [
+          result('QD-PA', 'Quyết định phê duyệt phương án xử lý nhà, đất'),
+          doc('GT-DD', 'Giấy tờ về quyền sử dụng đất'),
+        ],
+        workflow: steps(
+          ['Tiếp nhận, kiểm tra hồ sơ', DESK, 0.5],
+          ['Thẩm định phương án, kiểm tra hiện trạng', ASSETS, 12],
+          ['Xem xét, trình Ủy ban nhân dân tỉnh phê duyệt', STC_LEADER, 2],
+          ['Chuyển hồ sơ liên thông', DESK, 0.5],
+        ),
       },
       {
         order: 2,
         ...SNNMT,
         share: 10,
         handsOn: [result('QD-GD', 'Quyết định giao đất, cho thuê đất cho tổ chức tiếp nhận')],
-        workflow: steps(['Lập hồ sơ thu hồi, giao đất, cho thuê đất', LAND, 8], ['Xem xét, trình Ủy ban nhân dân tỉnh quyết định', SNNMT_LEADER, 2]),
+        workflow: steps(
+          ['Lập hồ sơ thu hồi, giao đất, cho thuê đất', LAND, 8],
+          ['Xem xét, trình Ủy ban nhân dân tỉnh quyết định', SNNMT_LEADER, 2],
+        ),
       },
     ],
     documents: [
@@ -115,8 +164,17 @@ const SPECS: Spec[] = [
       ['GT-DD', 'Giấy tờ về quyền sử dụng đất', 0, 1, true],
     ],
     result: ['decision', 'Quyết định phê duyệt phương án và quyết định giao đất, cho thuê đất'],
-    legalBasis: ['Luật Quản lý, sử dụng tài sản công 2017', 'Nghị định 108/2024/NĐ-CP', 'Luật Đất đai 2024'],
-    steps: ['Nộp hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh, trực tuyến hoặc qua bưu chính công ích', 'Sở Tài chính thẩm định, trình phê duyệt phương án', 'Sở Nông nghiệp và Môi trường làm thủ tục giao đất, cho thuê đất', 'Trả kết quả'],
+    legalBasis: [
+      'Luật Quản lý, sử dụng tài sản công 2017',
+      'Nghị định 108/2024/NĐ-CP',
+      'Luật Đất đai 2024',
+    ],
+    steps: [
+      'Nộp hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh, trực tuyến hoặc qua bưu chính công ích',
+      'Sở Tài chính thẩm định, trình phê duyệt phương án',
+      'Sở Nông nghiệp và Môi trường làm thủ tục giao đất, cho thuê đất',
+      'Trả kết quả',
+    ],
   },
   {
     // Parallel: Sở Tài chính 5, then Sở Xây dựng 10 ‖ Sở Nông nghiệp và Môi trường 12, then Sở Tài chính 13 = 5 + 12 + 13 = 30.
@@ -129,29 +187,45 @@ const SPECS: Spec[] = [
         order: 1,
         ...STC,
         share: 5,
-        handsOn: [doc('PA-SX', 'Phương án đề xuất sắp xếp lại, xử lý nhà, đất'), doc('BK-HT', 'Bảng kê khai hiện trạng nhà, đất')],
-        workflow: steps(['Tiếp nhận, kiểm tra hồ sơ', DESK, 0.5], ['Kiểm tra hiện trạng, gửi lấy ý kiến các sở', ASSETS, 4.5]),
+        handsOn: [
+          doc('PA-SX', 'Phương án đề xuất sắp xếp lại, xử lý nhà, đất'),
+          doc('BK-HT', 'Bảng kê khai hiện trạng nhà, đất'),
+        ],
+        workflow: steps(
+          ['Tiếp nhận, kiểm tra hồ sơ', DESK, 0.5],
+          ['Kiểm tra hiện trạng, gửi lấy ý kiến các sở', ASSETS, 4.5],
+        ),
       },
       {
         order: 2,
         ...SXD,
         share: 10,
         handsOn: [result('YK-QH', 'Ý kiến về quy hoạch xây dựng, kiến trúc')],
-        workflow: steps(['Xem xét quy hoạch xây dựng, kiến trúc', PLANNING, 9], ['Ký văn bản ý kiến', SXD_LEADER, 1]),
+        workflow: steps(
+          ['Xem xét quy hoạch xây dựng, kiến trúc', PLANNING, 9],
+          ['Ký văn bản ý kiến', SXD_LEADER, 1],
+        ),
       },
       {
         order: 2,
         ...SNNMT,
         share: 12,
         handsOn: [result('YK-SDD', 'Ý kiến về quy hoạch, kế hoạch sử dụng đất và giá đất')],
-        workflow: steps(['Xem xét quy hoạch, kế hoạch sử dụng đất, giá đất', LAND, 11], ['Ký văn bản ý kiến', SNNMT_LEADER, 1]),
+        workflow: steps(
+          ['Xem xét quy hoạch, kế hoạch sử dụng đất, giá đất', LAND, 11],
+          ['Ký văn bản ý kiến', SNNMT_LEADER, 1],
+        ),
       },
       {
         order: 3,
         ...STC,
         share: 13,
         handsOn: [result('QD-PD', 'Quyết định phê duyệt phương án sắp xếp lại, xử lý nhà, đất')],
-        workflow: steps(['Tổng hợp ý kiến, hoàn thiện phương án', ASSETS, 10], ['Xem xét, trình Ủy ban nhân dân tỉnh phê duyệt', STC_LEADER, 2.5], ['Trả kết quả', DESK, 0.5]),
+        workflow: steps(
+          ['Tổng hợp ý kiến, hoàn thiện phương án', ASSETS, 10],
+          ['Xem xét, trình Ủy ban nhân dân tỉnh phê duyệt', STC_LEADER, 2.5],
+          ['Trả kết quả', DESK, 0.5],
+        ),
       },
     ],
     documents: [
@@ -161,8 +235,17 @@ const SPECS: Spec[] = [
       ['GT-DD', 'Giấy tờ về quyền sử dụng đất', 0, 1, false],
     ],
     result: ['decision', 'Quyết định phê duyệt phương án sắp xếp lại, xử lý nhà, đất'],
-    legalBasis: ['Luật Quản lý, sử dụng tài sản công 2017', 'Nghị định 167/2017/NĐ-CP', 'Nghị định 67/2021/NĐ-CP'],
-    steps: ['Nộp hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh, trực tuyến hoặc qua bưu chính công ích', 'Sở Tài chính kiểm tra hiện trạng, lấy ý kiến Sở Xây dựng và Sở Nông nghiệp và Môi trường', 'Sở Tài chính tổng hợp, trình Ủy ban nhân dân tỉnh phê duyệt', 'Trả kết quả'],
+    legalBasis: [
+      'Luật Quản lý, sử dụng tài sản công 2017',
+      'Nghị định 167/2017/NĐ-CP',
+      'Nghị định 67/2021/NĐ-CP',
+    ],
+    steps: [
+      'Nộp hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh, trực tuyến hoặc qua bưu chính công ích',
+      'Sở Tài chính kiểm tra hiện trạng, lấy ý kiến Sở Xây dựng và Sở Nông nghiệp và Môi trường',
+      'Sở Tài chính tổng hợp, trình Ủy ban nhân dân tỉnh phê duyệt',
+      'Trả kết quả',
+    ],
   },
   {
     // Vertical: Sở Tài chính 10, then Thuế tỉnh (external) 5, then Sở Tài chính 5 = 20 working days.
@@ -175,8 +258,15 @@ const SPECS: Spec[] = [
         order: 1,
         ...STC,
         share: 10,
-        handsOn: [result('PC-TTDC', 'Phiếu chuyển thông tin địa chính để xác định nghĩa vụ tài chính'), doc('QD-PD', 'Quyết định phê duyệt phương án sắp xếp lại, xử lý nhà, đất')],
-        workflow: steps(['Tiếp nhận, kiểm tra hồ sơ', DESK, 0.5], ['Thẩm định hồ sơ, xác định giá khởi điểm', ASSETS, 8.5], ['Ký phiếu chuyển thông tin', STC_LEADER, 1]),
+        handsOn: [
+          result('PC-TTDC', 'Phiếu chuyển thông tin địa chính để xác định nghĩa vụ tài chính'),
+          doc('QD-PD', 'Quyết định phê duyệt phương án sắp xếp lại, xử lý nhà, đất'),
+        ],
+        workflow: steps(
+          ['Tiếp nhận, kiểm tra hồ sơ', DESK, 0.5],
+          ['Thẩm định hồ sơ, xác định giá khởi điểm', ASSETS, 8.5],
+          ['Ký phiếu chuyển thông tin', STC_LEADER, 1],
+        ),
       },
       {
         order: 2,
@@ -188,18 +278,40 @@ const SPECS: Spec[] = [
         order: 3,
         ...STC,
         share: 5,
-        handsOn: [result('QD-BAN', 'Quyết định bán tài sản trên đất, chuyển nhượng quyền sử dụng đất')],
-        workflow: steps(['Dự thảo quyết định bán', ASSETS, 3], ['Xem xét, trình Ủy ban nhân dân tỉnh quyết định', STC_LEADER, 1.5], ['Trả kết quả', DESK, 0.5]),
+        handsOn: [
+          result('QD-BAN', 'Quyết định bán tài sản trên đất, chuyển nhượng quyền sử dụng đất'),
+        ],
+        workflow: steps(
+          ['Dự thảo quyết định bán', ASSETS, 3],
+          ['Xem xét, trình Ủy ban nhân dân tỉnh quyết định', STC_LEADER, 1.5],
+          ['Trả kết quả', DESK, 0.5],
+        ),
       },
     ],
     documents: [
-      ['VB-DN', 'Văn bản đề nghị bán tài sản trên đất, chuyển nhượng quyền sử dụng đất', 1, 0, true],
+      [
+        'VB-DN',
+        'Văn bản đề nghị bán tài sản trên đất, chuyển nhượng quyền sử dụng đất',
+        1,
+        0,
+        true,
+      ],
       ['QD-PD', 'Quyết định phê duyệt phương án sắp xếp lại, xử lý nhà, đất', 0, 1, true],
       ['GT-DD', 'Giấy tờ về quyền sử dụng đất', 0, 1, true],
     ],
     result: ['decision', 'Quyết định bán tài sản trên đất, chuyển nhượng quyền sử dụng đất'],
-    legalBasis: ['Luật Quản lý, sử dụng tài sản công 2017', 'Nghị định 167/2017/NĐ-CP', 'Nghị định 103/2024/NĐ-CP'],
-    steps: ['Nộp hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh, trực tuyến hoặc qua bưu chính công ích', 'Sở Tài chính thẩm định, chuyển thông tin cho cơ quan thuế', 'Thuế tỉnh xác định, thông báo nghĩa vụ tài chính', 'Sở Tài chính trình Ủy ban nhân dân tỉnh quyết định bán', 'Trả kết quả'],
+    legalBasis: [
+      'Luật Quản lý, sử dụng tài sản công 2017',
+      'Nghị định 167/2017/NĐ-CP',
+      'Nghị định 103/2024/NĐ-CP',
+    ],
+    steps: [
+      'Nộp hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh, trực tuyến hoặc qua bưu chính công ích',
+      'Sở Tài chính thẩm định, chuyển thông tin cho cơ quan thuế',
+      'Thuế tỉnh xác định, thông báo nghĩa vụ tài chính',
+      'Sở Tài chính trình Ủy ban nhân dân tỉnh quyết định bán',
+      'Trả kết quả',
+    ],
   },
 ];
 
@@ -210,11 +322,17 @@ export const DEMO_INTER_AGENCY_PROCEDURES = SPECS.map(decision);
 export const DEMO_PROCEDURE_GROUPS = [
   {
     demo: true,
-    decision: { number: '122/QĐ-UBND', kind: 'new', signedOn: '2026-01-05', effectiveFrom: '2026-01-15' },
+    decision: {
+      number: '122/QĐ-UBND',
+      kind: 'new',
+      signedOn: '2026-01-05',
+      effectiveFrom: '2026-01-15',
+    },
     group: {
       code: 'LT.H26.001',
       name: 'Nhóm thủ tục liên thông sắp xếp lại, xử lý nhà, đất thuộc sở hữu nhà nước (dữ liệu mẫu)',
-      lifeEvent: 'Sắp xếp lại, xử lý nhà, đất thuộc sở hữu nhà nước của cơ quan, tổ chức, đơn vị cấp tỉnh',
+      lifeEvent:
+        'Sắp xếp lại, xử lý nhà, đất thuộc sở hữu nhà nước của cơ quan, tổ chức, đơn vị cấp tỉnh',
       procedureCodes: ['1.013102', '1.013101', '1.013103'],
     },
   },

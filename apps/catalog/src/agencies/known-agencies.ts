@@ -6,7 +6,10 @@ import type { CatalogTx } from '../shared/catalog-tx';
  * department or centre; units do not count). Every province's tree is read: a chain may
  * cross a provincial boundary only through an external stage, which is not looked up.
  */
-export async function unknownAgencies(tx: CatalogTx, codes: readonly string[]): Promise<Set<string>> {
+export async function unknownAgencies(
+  tx: CatalogTx,
+  codes: readonly string[],
+): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
   const rows = await tx.$queryRawUnsafe<{ code: string }[]>(
     `SELECT DISTINCT node->>'code' AS code FROM agency_tree, jsonb_array_elements(nodes) AS node
@@ -27,8 +30,13 @@ export async function assertChainAgenciesKnown(
   stages: readonly { agencyCode: string; external: boolean }[],
   prefix = 'procedure.interAgency.stages',
 ): Promise<void> {
-  const own = stages.flatMap((stage, index) => (stage.external ? [] : [{ index, code: stage.agencyCode }]));
-  const unknown = await unknownAgencies(tx, own.map((stage) => stage.code));
+  const own = stages.flatMap((stage, index) =>
+    stage.external ? [] : [{ index, code: stage.agencyCode }],
+  );
+  const unknown = await unknownAgencies(
+    tx,
+    own.map((stage) => stage.code),
+  );
   const errors = own
     .filter((stage) => unknown.has(stage.code))
     .map((stage) => ({
@@ -36,5 +44,6 @@ export async function assertChainAgenciesKnown(
       rule: 'known-agency',
       message: `${stage.code} is not an agency of the agency tree (PUT /agency-tree); mark a stage of an agency outside the province as external`,
     }));
-  if (errors.length > 0) throw ruleProblem('unknown-agency', 'An agency of the chain is not in the agency tree', errors);
+  if (errors.length > 0)
+    throw ruleProblem('unknown-agency', 'An agency of the chain is not in the agency tree', errors);
 }

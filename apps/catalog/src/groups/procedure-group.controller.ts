@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
 import { procedureCode, procedureGroupCode } from '@motcua/contracts';
@@ -21,22 +28,38 @@ export class ProcedureGroupController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Publish a group of inter-agency procedures (nhóm TTHC liên thông) by a publication decision: new, or a new version (amended)',
-    description: 'Body {decision, group: {code, name, lifeEvent?, procedureCodes}, demo?}. Announced (procedure.group-published) at once when in force today, else when its effective date comes.',
+    summary:
+      'Publish a group of inter-agency procedures (nhóm TTHC liên thông) by a publication decision: new, or a new version (amended)',
+    description:
+      'Body {decision, group: {code, name, lifeEvent?, procedureCodes}, demo?}. Announced (procedure.group-published) at once when in force today, else when its effective date comes.',
   })
   @ApiBody({ schema: openApiSchemaOf(groupDecisionBodySchema) })
-  @ApiResponse({ status: 201, description: 'Recorded: status announced or scheduled, with the group version it brings' })
-  @ApiResponse({ status: 400, description: 'Malformed, or a procedure listed twice (problem+json, errors[] per field)' })
+  @ApiResponse({
+    status: 201,
+    description: 'Recorded: status announced or scheduled, with the group version it brings',
+  })
+  @ApiResponse({
+    status: 400,
+    description: 'Malformed, or a procedure listed twice (problem+json, errors[] per field)',
+  })
   @ApiResponse({ status: 404, description: 'Amending a group that does not exist' })
   @ApiResponse({ status: 409, description: 'A new group with a code already used' })
-  @ApiResponse({ status: 422, description: 'A member unknown, abolished or not yet in force; a decision out of order' })
-  publish(@Body(zodBody(groupDecisionBodySchema)) body: GroupDecisionBody, @CurrentPrincipal() principal: Principal) {
+  @ApiResponse({
+    status: 422,
+    description: 'A member unknown, abolished or not yet in force; a decision out of order',
+  })
+  publish(
+    @Body(zodBody(groupDecisionBodySchema)) body: GroupDecisionBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.groups.publish(body, principal.subject);
   }
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'The groups in force; `procedureCode` keeps those containing that procedure' })
+  @ApiOperation({
+    summary: 'The groups in force; `procedureCode` keeps those containing that procedure',
+  })
   @ApiQuery({ name: 'procedureCode', required: false })
   list(@Query(zodQuery(listQuery)) query: z.infer<typeof listQuery>) {
     return this.groups.list(query.procedureCode);

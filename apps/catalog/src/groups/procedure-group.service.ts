@@ -59,13 +59,17 @@ export class ProcedureGroupService {
       }
       const latest = existing?.versions[0];
       if (latest && decision.effectiveFrom < isoDateOf(latest.effectiveFrom)) {
-        throw ruleProblem('decision-out-of-order', 'The decision takes effect before the latest version', [
-          {
-            field: 'decision.effectiveFrom',
-            rule: 'not-before-latest-version',
-            message: `version ${latest.version} of ${group.code} takes effect on ${isoDateOf(latest.effectiveFrom)}`,
-          },
-        ]);
+        throw ruleProblem(
+          'decision-out-of-order',
+          'The decision takes effect before the latest version',
+          [
+            {
+              field: 'decision.effectiveFrom',
+              rule: 'not-before-latest-version',
+              message: `version ${latest.version} of ${group.code} takes effect on ${isoDateOf(latest.effectiveFrom)}`,
+            },
+          ],
+        );
       }
       await this.assertMembers(tx, group.procedureCodes, decision.effectiveFrom);
 
@@ -82,7 +86,9 @@ export class ProcedureGroupService {
       });
       const groupId = existing?.id ?? randomUUID();
       if (!existing) {
-        await tx.procedureGroup.create({ data: { id: groupId, code: group.code, isDemo: body.demo ?? false } });
+        await tx.procedureGroup.create({
+          data: { id: groupId, code: group.code, isDemo: body.demo ?? false },
+        });
       }
       const version = (latest?.version ?? 0) + 1;
       const record: ProcedureGroupVersion = {
@@ -95,7 +101,13 @@ export class ProcedureGroupService {
         decision,
       };
       await tx.procedureGroupVersion.create({
-        data: { groupId, version, record, decisionId, effectiveFrom: new Date(decision.effectiveFrom) },
+        data: {
+          groupId,
+          version,
+          record,
+          decisionId,
+          effectiveFrom: new Date(decision.effectiveFrom),
+        },
       });
       const today = todayInVietnam();
       const due = decision.effectiveFrom <= today;
@@ -116,8 +128,14 @@ export class ProcedureGroupService {
    * Every member is a procedure of the catalog, not abolished (not even from a later date),
    * and in force by the group's effective date (422 listing every member that is not).
    */
-  private async assertMembers(tx: CatalogTx, codes: string[], effectiveFrom: string): Promise<void> {
-    const rows = await tx.$queryRawUnsafe<{ code: string; first_effective: string; abolished: boolean }[]>(
+  private async assertMembers(
+    tx: CatalogTx,
+    codes: string[],
+    effectiveFrom: string,
+  ): Promise<void> {
+    const rows = await tx.$queryRawUnsafe<
+      { code: string; first_effective: string; abolished: boolean }[]
+    >(
       `SELECT p.code, to_char(min(v.effective_from), 'YYYY-MM-DD') AS first_effective, bool_or(v.effect = 'abolish') AS abolished
        FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id
        WHERE p.code = ANY($1::text[]) GROUP BY p.code`,
@@ -128,20 +146,37 @@ export class ProcedureGroupService {
     codes.forEach((code, i) => {
       const field = `group.procedureCodes.${i}`;
       const member = byCode.get(code);
-      if (!member) errors.push({ field, rule: 'known-procedure', message: `no procedure ${code} in the catalog` });
-      else if (member.abolished) errors.push({ field, rule: 'not-abolished', message: `procedure ${code} is abolished` });
+      if (!member)
+        errors.push({
+          field,
+          rule: 'known-procedure',
+          message: `no procedure ${code} in the catalog`,
+        });
+      else if (member.abolished)
+        errors.push({ field, rule: 'not-abolished', message: `procedure ${code} is abolished` });
       else if (member.first_effective > effectiveFrom) {
-        errors.push({ field, rule: 'in-force-by-effective-date', message: `procedure ${code} takes effect on ${member.first_effective}, after the group (${effectiveFrom})` });
+        errors.push({
+          field,
+          rule: 'in-force-by-effective-date',
+          message: `procedure ${code} takes effect on ${member.first_effective}, after the group (${effectiveFrom})`,
+        });
       }
     });
-    if (errors.length > 0) throw ruleProblem('invalid-group-members', 'A member of the group cannot be grouped', errors);
+    if (errors.length > 0)
+      throw ruleProblem('invalid-group-members', 'A member of the group cannot be grouped', errors);
   }
 
   /** Groups in force, by code; `procedureCode` keeps those that contain it. */
   async list(procedureCode?: string): Promise<GroupView[]> {
-    const groups = await this.db.procedureGroup.findMany({ where: { status: 'in_force' }, orderBy: { code: 'asc' } });
+    const groups = await this.db.procedureGroup.findMany({
+      where: { status: 'in_force' },
+      orderBy: { code: 'asc' },
+    });
     const views = await Promise.all(groups.map((group) => this.viewOf(group)));
-    return views.filter((view): view is GroupView => !!view && (!procedureCode || view.procedureCodes.includes(procedureCode)));
+    return views.filter(
+      (view): view is GroupView =>
+        !!view && (!procedureCode || view.procedureCodes.includes(procedureCode)),
+    );
   }
 
   /** The version of a group in force now (404 when scheduled or unknown). */
@@ -152,15 +187,23 @@ export class ProcedureGroupService {
     throw notFoundProblem('procedure-group-not-in-force', 'No group in force', {
       field: 'code',
       rule: 'in-force',
-      message: group ? `group ${code} is ${group.status.replace('_', ' ')}` : `no group ${code} in the catalog`,
+      message: group
+        ? `group ${code} is ${group.status.replace('_', ' ')}`
+        : `no group ${code} in the catalog`,
     });
   }
 
-  private async viewOf(group: { id: string; currentVersion: number | null; isDemo: boolean }): Promise<GroupView | undefined> {
+  private async viewOf(group: {
+    id: string;
+    currentVersion: number | null;
+    isDemo: boolean;
+  }): Promise<GroupView | undefined> {
     if (!group.currentVersion) return undefined;
     const version = await this.db.procedureGroupVersion.findUnique({
       where: { groupId_version: { groupId: group.id, version: group.currentVersion } },
     });
-    return version ? { ...(version.record as ProcedureGroupVersion), isDemo: group.isDemo } : undefined;
+    return version
+      ? { ...(version.record as ProcedureGroupVersion), isDemo: group.isDemo }
+      : undefined;
   }
 }

@@ -1,5 +1,11 @@
 import { DomainProblem } from '@motcua/http';
-import { chainAgencies, chainDecision, parallelProcedure, sequentialProcedure, verticalProcedure } from './inter-agency-fixtures';
+import {
+  chainAgencies,
+  chainDecision,
+  parallelProcedure,
+  sequentialProcedure,
+  verticalProcedure,
+} from './inter-agency-fixtures';
 import { chainViolations } from './inter-agency-completeness';
 import { PublicationBodyPipe } from './publication-body.pipe';
 
@@ -19,13 +25,17 @@ describe('completeness of an inter-agency chain (docs/inter-agency.md)', () => {
     const procedure = sequentialProcedure('1.000001', agencies);
     procedure.interAgency.stages = procedure.interAgency.stages.slice(0, 1);
     expect(rulesOf(procedure)).toEqual([['procedure.interAgency.stages', 'at-least-two-stages']]);
-    expect(rulesOf({ ...procedure, interAgency: { direction: 'horizontal' } })).toEqual([['procedure.interAgency.stages', 'at-least-two-stages']]);
+    expect(rulesOf({ ...procedure, interAgency: { direction: 'horizontal' } })).toEqual([
+      ['procedure.interAgency.stages', 'at-least-two-stages'],
+    ]);
   });
 
   it('needs orders 1, 2, 3… without a gap, naming the stage after the gap', () => {
     const procedure = parallelProcedure('1.000001', agencies);
     procedure.interAgency.stages[3].order = 4;
-    expect(rulesOf(procedure)).toEqual([['procedure.interAgency.stages.3.order', 'contiguous-orders']]);
+    expect(rulesOf(procedure)).toEqual([
+      ['procedure.interAgency.stages.3.order', 'contiguous-orders'],
+    ]);
     const late = sequentialProcedure('1.000001', agencies);
     late.interAgency.stages.forEach((stage) => (stage.order += 1));
     expect(rulesOf(late)).toEqual([['procedure.interAgency.stages.0.order', 'contiguous-orders']]);
@@ -35,7 +45,9 @@ describe('completeness of an inter-agency chain (docs/inter-agency.md)', () => {
     const procedure = parallelProcedure('1.000001', agencies);
     procedure.interAgency.stages[1].share = 8; // now 2 + 8 + 3 = 13
     const violations = chainViolations(procedure);
-    expect(violations.map((v) => [v.field, v.rule])).toEqual([['procedure.interAgency.stages', 'shares-add-up-to-time-limit']]);
+    expect(violations.map((v) => [v.field, v.rule])).toEqual([
+      ['procedure.interAgency.stages', 'shares-add-up-to-time-limit'],
+    ]);
     expect(violations[0].message).toContain('adds up to 13, but the time limit is 12');
   });
 
@@ -60,14 +72,18 @@ describe('completeness of an inter-agency chain (docs/inter-agency.md)', () => {
   it('needs the lead agency to resolve a stage of its own, and a stage’s workflow to fill its share', () => {
     const procedure = sequentialProcedure('1.000001', agencies);
     procedure.agencyCode = agencies.construction;
-    procedure.interAgency.stages[1].workflow = [{ order: 1, name: 'Lập hồ sơ', unitCode: 'P.QLDD', unitName: 'P.QLDD', share: 3 }];
+    procedure.interAgency.stages[1].workflow = [
+      { order: 1, name: 'Lập hồ sơ', unitCode: 'P.QLDD', unitName: 'P.QLDD', share: 3 },
+    ];
     expect(rulesOf(procedure)).toEqual([
       ['procedure.interAgency.stages.1.workflow', 'shares-add-up-to-stage-share'],
       ['procedure.agencyCode', 'lead-agency-in-chain'],
     ]);
     const external = verticalProcedure('1.000001', agencies);
     external.agencyCode = agencies.tax;
-    external.interAgency.stages[1].workflow = [{ order: 1, name: 'Xác định', unitCode: 'X', unitName: 'X', share: 3 }];
+    external.interAgency.stages[1].workflow = [
+      { order: 1, name: 'Xác định', unitCode: 'X', unitName: 'X', share: 3 },
+    ];
     expect(rulesOf(external)).toEqual([
       ['procedure.interAgency.stages.1.workflow', 'no-workflow-for-external-stage'],
       ['procedure.agencyCode', 'lead-agency-in-chain'],
@@ -77,7 +93,9 @@ describe('completeness of an inter-agency chain (docs/inter-agency.md)', () => {
   it('refuses an agency with two stages of one order', () => {
     const procedure = parallelProcedure('1.000001', agencies);
     procedure.interAgency.stages[1].agencyCode = agencies.environment;
-    expect(rulesOf(procedure)).toEqual([['procedure.interAgency.stages.2.agencyCode', 'one-stage-per-agency-and-order']]);
+    expect(rulesOf(procedure)).toEqual([
+      ['procedure.interAgency.stages.2.agencyCode', 'one-stage-per-agency-and-order'],
+    ]);
   });
 
   it('is checked before the shape: 422 incomplete-inter-agency-chain from the publication body pipe', () => {
@@ -91,8 +109,14 @@ describe('completeness of an inter-agency chain (docs/inter-agency.md)', () => {
     }
     expect(problem?.status).toBe(422);
     expect(problem?.type).toMatch(/incomplete-inter-agency-chain$/);
-    expect(new PublicationBodyPipe().transform(chainDecision(parallelProcedure('1.000001', agencies)))).toEqual(
-      expect.objectContaining({ procedure: expect.objectContaining({ interAgency: expect.objectContaining({ direction: 'horizontal' }) }) }),
+    expect(
+      new PublicationBodyPipe().transform(chainDecision(parallelProcedure('1.000001', agencies))),
+    ).toEqual(
+      expect.objectContaining({
+        procedure: expect.objectContaining({
+          interAgency: expect.objectContaining({ direction: 'horizontal' }),
+        }),
+      }),
     );
   });
 });

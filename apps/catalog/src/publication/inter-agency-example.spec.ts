@@ -25,10 +25,19 @@ const chain: InterAgencyChain = {
 describe('docs/inter-agency.md worked example', () => {
   it('received Monday 16/11/2026 at 09:00: 30 working days to 29/12/2026, each stage its own due date, Culture Day 24/11 skipped', () => {
     expect(chainLength(chain)).toBe(30);
-    const appointment = explainAppointment({ receivedAt: new Date('2026-11-16T09:00:00+07:00'), limit: { value: 30, unit: 'working_days' } });
+    const appointment = explainAppointment({
+      receivedAt: new Date('2026-11-16T09:00:00+07:00'),
+      limit: { value: 30, unit: 'working_days' },
+    });
     expect(appointment.appointmentDate).toBe('2026-12-29');
     const start = appointment.countsAsReceivedOn;
-    const dates = stageWindows(chain).map((w) => [w.stage.agencyName, w.start, w.end, addWorkingDays(start, w.start + 1), addWorkingDays(start, w.end)]);
+    const dates = stageWindows(chain).map((w) => [
+      w.stage.agencyName,
+      w.start,
+      w.end,
+      addWorkingDays(start, w.start + 1),
+      addWorkingDays(start, w.end),
+    ]);
     expect(dates).toEqual([
       ['Sở Tài chính', 0, 5, '2026-11-17', '2026-11-23'],
       ['Sở Xây dựng', 5, 15, '2026-11-25', '2026-12-08'],

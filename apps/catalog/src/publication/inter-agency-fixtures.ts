@@ -22,16 +22,32 @@ export function chainAgencyTree(a: ChainAgencies) {
     nodes: [
       { kind: 'province', code: a.province, name: 'Ủy ban nhân dân tỉnh (kiểm thử)' },
       { kind: 'department', code: a.finance, name: 'Sở Tài chính', parentCode: a.province },
-      { kind: 'department', code: a.environment, name: 'Sở Nông nghiệp và Môi trường', parentCode: a.province },
+      {
+        kind: 'department',
+        code: a.environment,
+        name: 'Sở Nông nghiệp và Môi trường',
+        parentCode: a.province,
+      },
       { kind: 'department', code: a.construction, name: 'Sở Xây dựng', parentCode: a.province },
       { kind: 'unit', code: 'P.QLCS', name: 'Phòng Quản lý công sản', parentCode: a.finance },
       { kind: 'unit', code: 'P.QLDD', name: 'Phòng Quản lý đất đai', parentCode: a.environment },
-      { kind: 'unit', code: 'P.QHKT', name: 'Phòng Quy hoạch - Kiến trúc', parentCode: a.construction },
+      {
+        kind: 'unit',
+        code: 'P.QHKT',
+        name: 'Phòng Quy hoạch - Kiến trúc',
+        parentCode: a.construction,
+      },
     ],
   };
 }
 
-const step = (order: number, name: string, unitCode: string, share: number) => ({ order, name, unitCode, unitName: unitCode, share });
+const step = (order: number, name: string, unitCode: string, share: number) => ({
+  order,
+  name,
+  unitCode,
+  unitName: unitCode,
+  share,
+});
 const result = (code: string, name: string) => ({ kind: 'result' as const, code, name });
 
 /**
@@ -45,7 +61,10 @@ export function sequentialProcedure(code: string, a: ChainAgencies) {
     domainCode: 'QLCS',
     agencyCode: a.finance,
     timeLimit: { value: 10, unit: 'working_days' },
-    workflow: [step(1, 'Sở Tài chính thẩm định', 'P.QLCS', 6), step(2, 'Sở Nông nghiệp và Môi trường', 'P.QLDD', 4)],
+    workflow: [
+      step(1, 'Sở Tài chính thẩm định', 'P.QLCS', 6),
+      step(2, 'Sở Nông nghiệp và Môi trường', 'P.QLDD', 4),
+    ],
     interAgency: {
       direction: 'horizontal' as 'horizontal' | 'vertical',
       stages: [
@@ -55,8 +74,15 @@ export function sequentialProcedure(code: string, a: ChainAgencies) {
           agencyName: 'Sở Tài chính',
           external: false,
           share: 6,
-          handsOn: [result('QD-PA', 'Quyết định phê duyệt phương án'), { kind: 'document' as const, code: 'BDKG', name: 'Biểu mẫu' }],
-          workflow: [step(1, 'Tiếp nhận', 'VP.MC', 0.5), step(2, 'Thẩm định', 'P.QLCS', 5), step(3, 'Chuyển liên thông', 'VP.MC', 0.5)],
+          handsOn: [
+            result('QD-PA', 'Quyết định phê duyệt phương án'),
+            { kind: 'document' as const, code: 'BDKG', name: 'Biểu mẫu' },
+          ],
+          workflow: [
+            step(1, 'Tiếp nhận', 'VP.MC', 0.5),
+            step(2, 'Thẩm định', 'P.QLCS', 5),
+            step(3, 'Chuyển liên thông', 'VP.MC', 0.5),
+          ],
         },
         {
           order: 2,
@@ -100,14 +126,32 @@ export function parallelProcedure(code: string, a: ChainAgencies) {
     ...base,
     name: 'Phê duyệt phương án sắp xếp lại nhà, đất (kiểm thử liên thông song song)',
     timeLimit: { value: 12, unit: 'working_days' },
-    workflow: [step(1, 'Tiếp nhận, lấy ý kiến', 'P.QLCS', 2), step(2, 'Chờ ý kiến các sở', 'VP.MC', 7), step(3, 'Tổng hợp, trình', 'P.QLCS', 3)],
+    workflow: [
+      step(1, 'Tiếp nhận, lấy ý kiến', 'P.QLCS', 2),
+      step(2, 'Chờ ý kiến các sở', 'VP.MC', 7),
+      step(3, 'Tổng hợp, trình', 'P.QLCS', 3),
+    ],
     interAgency: {
       direction: 'horizontal' as 'horizontal' | 'vertical',
       stages: [
-        { order: 1, agencyCode: a.finance, agencyName: 'Sở Tài chính', external: false, share: 2, handsOn: [{ kind: 'document' as const, code: 'BDKG', name: 'Biểu mẫu' }] },
+        {
+          order: 1,
+          agencyCode: a.finance,
+          agencyName: 'Sở Tài chính',
+          external: false,
+          share: 2,
+          handsOn: [{ kind: 'document' as const, code: 'BDKG', name: 'Biểu mẫu' }],
+        },
         opinion(a.construction, 'Sở Xây dựng', 5),
         opinion(a.environment, 'Sở Nông nghiệp và Môi trường', 7),
-        { order: 3, agencyCode: a.finance, agencyName: 'Sở Tài chính', external: false, share: 3, handsOn: [result('QD-PD', 'Quyết định phê duyệt')] },
+        {
+          order: 3,
+          agencyCode: a.finance,
+          agencyName: 'Sở Tài chính',
+          external: false,
+          share: 3,
+          handsOn: [result('QD-PD', 'Quyết định phê duyệt')],
+        },
       ] as ChainStage[],
     },
   };
@@ -120,20 +164,46 @@ export function verticalProcedure(code: string, a: ChainAgencies) {
     ...base,
     name: 'Bán tài sản trên đất (kiểm thử liên thông dọc)',
     timeLimit: { value: 8, unit: 'working_days' },
-    workflow: [step(1, 'Sở Tài chính thẩm định', 'P.QLCS', 5), step(2, 'Chờ cơ quan thuế', 'VP.MC', 3)],
+    workflow: [
+      step(1, 'Sở Tài chính thẩm định', 'P.QLCS', 5),
+      step(2, 'Chờ cơ quan thuế', 'VP.MC', 3),
+    ],
     interAgency: {
       direction: 'vertical' as 'horizontal' | 'vertical',
       stages: [
-        { order: 1, agencyCode: a.finance, agencyName: 'Sở Tài chính', external: false, share: 5, handsOn: [result('PC', 'Phiếu chuyển thông tin')] },
-        { order: 2, agencyCode: a.tax, agencyName: 'Thuế tỉnh', external: true, share: 3, handsOn: [result('TB', 'Thông báo nghĩa vụ tài chính')] },
+        {
+          order: 1,
+          agencyCode: a.finance,
+          agencyName: 'Sở Tài chính',
+          external: false,
+          share: 5,
+          handsOn: [result('PC', 'Phiếu chuyển thông tin')],
+        },
+        {
+          order: 2,
+          agencyCode: a.tax,
+          agencyName: 'Thuế tỉnh',
+          external: true,
+          share: 3,
+          handsOn: [result('TB', 'Thông báo nghĩa vụ tài chính')],
+        },
       ] as ChainStage[],
     },
   };
 }
 
-export function chainDecision(procedure: ReturnType<typeof sequentialProcedure>, kind: 'new' | 'amended' = 'new', effectiveFrom = '2026-01-15') {
+export function chainDecision(
+  procedure: ReturnType<typeof sequentialProcedure>,
+  kind: 'new' | 'amended' = 'new',
+  effectiveFrom = '2026-01-15',
+) {
   return {
-    decision: { number: `${procedure.code}/QĐ-UBND-${kind}`, kind, signedOn: '2026-01-05', effectiveFrom },
+    decision: {
+      number: `${procedure.code}/QĐ-UBND-${kind}`,
+      kind,
+      signedOn: '2026-01-05',
+      effectiveFrom,
+    },
     procedure,
   };
 }

@@ -4,7 +4,11 @@ import { validationProblem, violationsOf, type FieldViolation } from '@motcua/ht
 import { ruleProblem } from '../shared/catalog-problems';
 import { chainViolations } from './inter-agency-completeness';
 import { missingParts } from './procedure-completeness';
-import { DECISION_BODY_SCHEMAS, decisionKindSchema, type DecisionBody } from './publication.schemas';
+import {
+  DECISION_BODY_SCHEMAS,
+  decisionKindSchema,
+  type DecisionBody,
+} from './publication.schemas';
 
 /** Rule names of our custom issues (`params.rule`) instead of zod's generic `custom`. */
 export function catalogViolations(error: z.ZodError, prefix?: string): FieldViolation[] {
@@ -28,11 +32,19 @@ export class PublicationBodyPipe implements PipeTransform<unknown, DecisionBody>
     if (kind !== 'abolished') {
       const missing = missingParts((value as { procedure?: unknown }).procedure);
       if (missing.length > 0) {
-        throw ruleProblem('incomplete-procedure', 'The procedure is missing parts required by law', missing);
+        throw ruleProblem(
+          'incomplete-procedure',
+          'The procedure is missing parts required by law',
+          missing,
+        );
       }
       const chain = chainViolations((value as { procedure?: unknown }).procedure);
       if (chain.length > 0) {
-        throw ruleProblem('incomplete-inter-agency-chain', 'The inter-agency chain (liên thông) is incomplete', chain);
+        throw ruleProblem(
+          'incomplete-inter-agency-chain',
+          'The inter-agency chain (liên thông) is incomplete',
+          chain,
+        );
       }
     }
     const body = DECISION_BODY_SCHEMAS[kind].safeParse(value);

@@ -13,12 +13,7 @@ const stage = (order: number, agencyCode: string, share: number) => ({
 /** Sở Tài chính 3, then Sở Xây dựng 8 ‖ Sở Nông nghiệp và Môi trường 10, then Sở Tài chính 7: 20. */
 const parallel: InterAgencyChain = {
   direction: 'horizontal',
-  stages: [
-    stage(1, 'STC', 3),
-    stage(2, 'SXD', 8),
-    stage(2, 'SNNMT', 10),
-    stage(3, 'STC', 7),
-  ],
+  stages: [stage(1, 'STC', 3), stage(2, 'SXD', 8), stage(2, 'SNNMT', 10), stage(3, 'STC', 7)],
 };
 
 describe('inter-agency chain rules (docs/inter-agency.md)', () => {
@@ -33,11 +28,20 @@ describe('inter-agency chain rules (docs/inter-agency.md)', () => {
 
   it('counts the largest share of each order: 3 + max(8, 10) + 7 = 20', () => {
     expect(chainLength(parallel)).toBe(20);
-    expect(chainLength({ direction: 'vertical', stages: [stage(1, 'A', 2.5), stage(2, 'B', 0.5)] })).toBe(3);
+    expect(
+      chainLength({ direction: 'vertical', stages: [stage(1, 'A', 2.5), stage(2, 'B', 0.5)] }),
+    ).toBe(3);
   });
 
   it('places each stage on the clock: parallel stages start together, the next order after the longest', () => {
-    expect(stageWindows(parallel).map(({ stage: s, index, start, end }) => [index, s.agencyCode, start, end])).toEqual([
+    expect(
+      stageWindows(parallel).map(({ stage: s, index, start, end }) => [
+        index,
+        s.agencyCode,
+        start,
+        end,
+      ]),
+    ).toEqual([
       [0, 'STC', 0, 3],
       [1, 'SXD', 3, 11],
       [2, 'SNNMT', 3, 13],
