@@ -1,4 +1,4 @@
-import { DomainProblem } from '@motcua/http';
+import type { DomainProblem } from '@motcua/http';
 import {
   chainAgencies,
   chainDecision,
