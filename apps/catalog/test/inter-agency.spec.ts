@@ -56,6 +56,26 @@ describe('inter-agency procedures and groups', () => {
     ]);
     const event = await catalog.waitForEvent(code, 'motcua.procedure.published.v1');
     expect(procedurePublished.schema.safeParse(event.data).success).toBe(true);
+    // The second agency finds the procedure it takes part in; the lead finds it as its own.
+    for (const agency of [agencies.environment, agencies.finance]) {
+      const found = await catalog.get<{
+        items: { code: string; agencyCode: string; chainAgencyCodes: string[] }[];
+      }>(`/procedures?agency=${agency}&code=${code}`);
+      expect(found.body.items).toEqual([
+        expect.objectContaining({
+          code,
+          agencyCode: agencies.finance,
+          chainAgencyCodes: [agencies.finance, agencies.environment],
+        }),
+      ]);
+    }
+    expect(
+      (
+        await catalog.get<{ total: number }>(
+          `/procedures?agency=${agencies.construction}&code=${code}`,
+        )
+      ).body.total,
+    ).toBe(0);
     expect((event.data as { interAgency: Chain }).interAgency).toEqual(read.body.interAgency);
   });
 

@@ -143,6 +143,9 @@ export class AnnouncementService {
         name: record.name,
         domainCode: record.domainCode,
         agencyCode: record.agencyCode,
+        chainAgencyCodes: [
+          ...new Set((record.interAgency?.stages ?? []).map((stage) => stage.agencyCode)),
+        ],
         level: record.level,
         onlineLevel: record.onlineLevel,
         searchText: searchTextOf(record),
