@@ -364,4 +364,11 @@ describe('inter-agency procedures and groups', () => {
     expect((await refusal(body([member, later]), 'leader'))[0]).toBe(403);
     expect(await stored()).toBe(0);
   });
+
+  it('documents the group routes in its OpenAPI', async () => {
+    const openapi = await catalog.get<{ paths: Record<string, unknown> }>('/openapi.json');
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining(['/procedure-groups', '/procedure-groups/{code}']),
+    );
+  });
 });
