@@ -7,6 +7,8 @@ import { CatalogDatabase } from './catalog.database';
 import { CATALOG_CONFIG, type CatalogConfig } from './config';
 import { DomainService } from './domains/domain.service';
 import { DomainsController } from './domains/domains.controller';
+import { ProcedureGroupController } from './groups/procedure-group.controller';
+import { ProcedureGroupService } from './groups/procedure-group.service';
 import { ProcedureQueryService } from './procedures/procedure-query.service';
 import { ProceduresController } from './procedures/procedures.controller';
 import { AnnouncementScheduler } from './publication/announcement.scheduler';
@@ -34,6 +36,7 @@ export class AppModule {
         AgencyTreeController,
         DomainsController,
         PublicationController,
+        ProcedureGroupController,
         SearchController,
         ProceduresController,
         ReviewController,
@@ -43,6 +46,7 @@ export class AppModule {
         DomainService,
         AgencyTreeService,
         PublicationService,
+        ProcedureGroupService,
         AnnouncementService,
         AnnouncementScheduler,
         ProcedureQueryService,

@@ -2,7 +2,11 @@
 import { testEnv } from '@motcua/testing';
 import { SeedClient } from '../../../tools/seed/seed-client';
 import { seedCatalog } from '../../../tools/seed/catalog/catalog.seed';
-import { DEMO_AGENCY_TREE } from '../../../tools/seed/catalog/demo-agencies';
+import { DEMO_AGENCY_TREE, FINANCE } from '../../../tools/seed/catalog/demo-agencies';
+import {
+  DEMO_INTER_AGENCY_PROCEDURES,
+  DEMO_PROCEDURE_GROUPS,
+} from '../../../tools/seed/catalog/demo-inter-agency';
 import { DEMO_PROCEDURES } from '../../../tools/seed/catalog/demo-procedures';
 import { demoCampaigns } from '../../../tools/seed/catalog/demo-campaigns';
 import { CatalogHarness } from './catalog-harness';
@@ -28,10 +32,27 @@ describe('demo catalog seed', () => {
 
   it('publishes at least 20 procedures in the five domains and one campaign per domain, idempotently', async () => {
     expect(DEMO_PROCEDURES.length).toBeGreaterThanOrEqual(20);
+    // A tree as an earlier seed stored it (the Department of Finance only): the seed replaces it.
+    const older = {
+      provinceCode: DEMO_AGENCY_TREE.provinceCode,
+      nodes: DEMO_AGENCY_TREE.nodes
+        .filter((n) => n.kind !== 'department' || n.code === FINANCE)
+        .filter((n) => n.kind !== 'unit' || n.parentCode === FINANCE)
+        .map((n) => (n.kind === 'centre' ? { ...n, receivesFor: [FINANCE] } : n)),
+    };
+    expect(
+      (await catalog.request('PUT', '/agency-tree', { body: older, role: 'admin' })).status,
+    ).toBe(200);
     const client = new SeedClient({ catalog: catalog.service.url }, testEnv.authIssuer());
     const first = await seedCatalog(client);
-    // The procedures, one campaign per domain and the demo agency tree.
-    expect(first.created + first.existing).toBe(DEMO_PROCEDURES.length + 5 + 1);
+    // The procedures (single-agency and inter-agency), the group, one campaign per domain and the demo agency tree.
+    const expected =
+      DEMO_PROCEDURES.length +
+      DEMO_INTER_AGENCY_PROCEDURES.length +
+      DEMO_PROCEDURE_GROUPS.length +
+      5 +
+      1;
+    expect(first.created + first.existing).toBe(expected);
     const tree = await catalog.get<{
       version: number;
       nodes: { kind: string; receivesFor?: string[] }[];
@@ -39,7 +60,39 @@ describe('demo catalog seed', () => {
     expect(tree.status).toBe(200);
     expect(tree.body.nodes.find((n) => n.kind === 'centre')?.receivesFor).toEqual([
       '000.00.15.H26',
+      '000.00.13.H26',
+      '000.00.17.H26',
     ]);
+
+    // Three inter-agency procedures: sequential, parallel, vertical with an external stage; and their group.
+    const chains = await Promise.all(
+      DEMO_INTER_AGENCY_PROCEDURES.map(({ procedure }) =>
+        catalog.get<{
+          interAgency?: { direction: string; stages: { order: number; external: boolean }[] };
+        }>(`/procedures/${procedure.code}`),
+      ),
+    );
+    expect(chains.map((c) => c.status)).toEqual([200, 200, 200]);
+    const shapes = chains.map(({ body }) => ({
+      direction: body.interAgency?.direction,
+      orders: body.interAgency?.stages.map((s) => s.order),
+      external: body.interAgency?.stages.some((s) => s.external),
+    }));
+    expect(shapes).toEqual([
+      { direction: 'horizontal', orders: [1, 2], external: false },
+      { direction: 'horizontal', orders: [1, 2, 2, 3], external: false },
+      { direction: 'vertical', orders: [1, 2, 3], external: true },
+    ]);
+    const group = await catalog.get<{ procedureCodes: string[]; isDemo: boolean }>(
+      `/procedure-groups/${DEMO_PROCEDURE_GROUPS[0].group.code}`,
+    );
+    expect(group.status).toBe(200);
+    expect(group.body).toEqual(
+      expect.objectContaining({
+        procedureCodes: DEMO_PROCEDURE_GROUPS[0].group.procedureCodes,
+        isDemo: true,
+      }),
+    );
 
     const domains = new Set<string>();
     for (const { procedure } of DEMO_PROCEDURES) {
@@ -63,6 +116,8 @@ describe('demo catalog seed', () => {
 
     const keys = [
       ...DEMO_PROCEDURES.map((d) => d.procedure.code),
+      ...DEMO_INTER_AGENCY_PROCEDURES.map((d) => d.procedure.code),
+      ...DEMO_PROCEDURE_GROUPS.map((d) => d.group.code),
       ...demo.map((c) => c.id),
       DEMO_AGENCY_TREE.provinceCode,
     ];
@@ -71,7 +126,7 @@ describe('demo catalog seed', () => {
     const outboxBefore = await eventsOfDemo();
     expect(outboxBefore).toBeGreaterThanOrEqual(keys.length);
     const second = await seedCatalog(client);
-    expect(second).toEqual({ created: 0, existing: DEMO_PROCEDURES.length + 5 + 1 });
+    expect(second).toEqual({ created: 0, existing: expected });
     expect(await eventsOfDemo()).toBe(outboxBefore);
   });
 });

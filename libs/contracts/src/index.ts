@@ -8,6 +8,8 @@ export * from './kafka-acls';
 export * from './events/common.schemas';
 export * from './events/personal-data';
 export * from './events/procedure.events';
+export * from './events/procedure-group.events';
+export * from './events/inter-agency.rules';
 export * from './events/agency.events';
 export * from './events/review.events';
 export * from './events/dossier.schemas';

@@ -14,16 +14,25 @@ import {
   procedureAmended,
   procedurePublished,
 } from './events/procedure.events';
+import { procedureGroupPublished } from './events/procedure-group.events';
 import { REVIEW_EVENTS } from './events/review.events';
 
 /** Procedure publication decisions (`catalog.procedure.v1`). */
 export const PROCEDURE_EVENTS = [procedurePublished, procedureAmended, procedureAbolished] as const;
 
+/** Groups of inter-agency procedures (`catalog.procedure.v1`, keyed by the group code); not in PROCEDURE_EVENTS, so the procedures' consumers do not take them. */
+export const PROCEDURE_GROUP_EVENTS = [procedureGroupPublished] as const;
+
 /** The agency tree (`catalog.agency.v1`): every service keeps a copy to decide who sees what. */
 export const AGENCY_EVENTS = [agencyTreePublished] as const;
 
-/** Everything the catalog service publishes: procedures, review campaigns and the agency tree. */
-export const CATALOG_EVENTS = [...PROCEDURE_EVENTS, ...REVIEW_EVENTS, ...AGENCY_EVENTS] as const;
+/** Everything the catalog service publishes: procedures and their groups, review campaigns and the agency tree. */
+export const CATALOG_EVENTS = [
+  ...PROCEDURE_EVENTS,
+  ...PROCEDURE_GROUP_EVENTS,
+  ...REVIEW_EVENTS,
+  ...AGENCY_EVENTS,
+] as const;
 /** Everything the dossiers service publishes on `dossiers.dossier.v1` (the portal stream is PORTAL_EVENTS). */
 export const DOSSIER_EVENTS = [
   ...DOSSIER_PROGRESS_EVENTS,

@@ -6,7 +6,8 @@
 export const TOPICS = {
   'catalog.procedure.v1': {
     partitions: 3,
-    summary: 'Procedure publication decisions (key: procedure code)',
+    summary:
+      'Procedure publication decisions and groups of procedures (key: procedure code, or group code)',
   },
   'catalog.review.v1': {
     partitions: 3,

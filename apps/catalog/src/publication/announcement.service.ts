@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { procedureAbolished, procedureAmended, procedurePublished, type ProcedureVersion } from '@motcua/contracts';
+import {
+  procedureAbolished,
+  procedureAmended,
+  procedureGroupPublished,
+  procedurePublished,
+  type ProcedureGroupVersion,
+  type ProcedureVersion,
+} from '@motcua/contracts';
 import { UnitOfWork, type EventSink } from '@motcua/messaging';
 import { searchTextOf } from '../search/search-text';
 import type { CatalogTx } from '../shared/catalog-tx';
@@ -18,7 +25,8 @@ export const PUBLICATION_LOCK = `hashtext('motcua.catalog.publication')`;
 /**
  * Announcing a decision brings its versions into force: the procedure's current version and
  * summary columns change, and procedure.published / amended / abolished go to the outbox
- * in the same transaction.
+ * in the same transaction; so do the versions of groups of procedures it publishes
+ * (procedure.group-published).
  */
 @Injectable()
 export class AnnouncementService {
@@ -27,7 +35,9 @@ export class AnnouncementService {
   /** Scheduler step: announces the next due decision in its own transaction. Undefined when none is due or another instance holds the lock. */
   announceNextDue(today = todayInVietnam()): Promise<string | undefined> {
     return this.uow.run(async (tx, events) => {
-      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${PUBLICATION_LOCK}) AS locked`);
+      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock(${PUBLICATION_LOCK}) AS locked`,
+      );
       if (!lock?.locked) return undefined;
       const id = await this.nextDue(tx, today);
       if (id) await this.announce(tx, events, id);
@@ -56,21 +66,30 @@ export class AnnouncementService {
 
   private async announce(tx: CatalogTx, events: EventSink, decisionId: string): Promise<void> {
     const now = new Date();
-    const versions = await tx.procedureVersion.findMany({ where: { decisionId }, orderBy: { effect: 'desc' } });
+    const versions = await tx.procedureVersion.findMany({
+      where: { decisionId },
+      orderBy: { effect: 'desc' },
+    });
     for (const version of versions) {
       const record = version.record as ProcedureVersion;
       const effect = version.effect as VersionEffect;
       switch (effect) {
         case 'publish':
           await this.bringIntoForce(tx, record);
-          events.publish(procedurePublished, { ...record, ...(version.relatedCode ? { replacesCode: version.relatedCode } : {}) });
+          events.publish(procedurePublished, {
+            ...record,
+            ...(version.relatedCode ? { replacesCode: version.relatedCode } : {}),
+          });
           break;
         case 'amend':
           await this.bringIntoForce(tx, record);
           events.publish(procedureAmended, record);
           break;
         case 'abolish':
-          await tx.procedure.update({ where: { id: record.procedureId }, data: { status: 'abolished', currentVersion: record.version } });
+          await tx.procedure.update({
+            where: { id: record.procedureId },
+            data: { status: 'abolished', currentVersion: record.version },
+          });
           events.publish(procedureAbolished, {
             procedureId: record.procedureId,
             code: record.code,
@@ -83,11 +102,36 @@ export class AnnouncementService {
           throw new Error(`unknown version effect ${String(effect satisfies never)}`);
       }
       await tx.procedureVersion.update({
-        where: { procedureId_version: { procedureId: version.procedureId, version: version.version } },
+        where: {
+          procedureId_version: { procedureId: version.procedureId, version: version.version },
+        },
         data: { announcedAt: now },
       });
     }
+    await this.announceGroups(tx, events, decisionId, now);
     await tx.publicationDecision.update({ where: { id: decisionId }, data: { announcedAt: now } });
+  }
+
+  /** A decision publishing a group of procedures (nhóm TTHC liên thông) brings its version into force. */
+  private async announceGroups(
+    tx: CatalogTx,
+    events: EventSink,
+    decisionId: string,
+    now: Date,
+  ): Promise<void> {
+    const versions = await tx.procedureGroupVersion.findMany({ where: { decisionId } });
+    for (const version of versions) {
+      const record = version.record as ProcedureGroupVersion;
+      await tx.procedureGroup.update({
+        where: { id: version.groupId },
+        data: { status: 'in_force', currentVersion: version.version },
+      });
+      events.publish(procedureGroupPublished, record);
+      await tx.procedureGroupVersion.update({
+        where: { groupId_version: { groupId: version.groupId, version: version.version } },
+        data: { announcedAt: now },
+      });
+    }
   }
 
   private async bringIntoForce(tx: CatalogTx, record: ProcedureVersion): Promise<void> {
@@ -99,6 +143,9 @@ export class AnnouncementService {
         name: record.name,
         domainCode: record.domainCode,
         agencyCode: record.agencyCode,
+        chainAgencyCodes: [
+          ...new Set((record.interAgency?.stages ?? []).map((stage) => stage.agencyCode)),
+        ],
         level: record.level,
         onlineLevel: record.onlineLevel,
         searchText: searchTextOf(record),

@@ -2,8 +2,13 @@ import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import { validationProblem, violationsOf, type FieldViolation } from '@motcua/http';
 import { ruleProblem } from '../shared/catalog-problems';
+import { chainViolations } from './inter-agency-completeness';
 import { missingParts } from './procedure-completeness';
-import { DECISION_BODY_SCHEMAS, decisionKindSchema, type DecisionBody } from './publication.schemas';
+import {
+  DECISION_BODY_SCHEMAS,
+  decisionKindSchema,
+  type DecisionBody,
+} from './publication.schemas';
 
 /** Rule names of our custom issues (`params.rule`) instead of zod's generic `custom`. */
 export function catalogViolations(error: z.ZodError, prefix?: string): FieldViolation[] {
@@ -15,7 +20,8 @@ export function catalogViolations(error: z.ZodError, prefix?: string): FieldViol
 
 /**
  * Reads a publication decision: first its kind, then — for anything but an abolition —
- * the completeness of the procedure (422 listing every missing part), then its shape and rules (400).
+ * the completeness of the procedure (422 listing every missing part), of its inter-agency
+ * chain if it has one (422 listing every broken chain rule), then its shape and rules (400).
  */
 @Injectable()
 export class PublicationBodyPipe implements PipeTransform<unknown, DecisionBody> {
@@ -26,7 +32,19 @@ export class PublicationBodyPipe implements PipeTransform<unknown, DecisionBody>
     if (kind !== 'abolished') {
       const missing = missingParts((value as { procedure?: unknown }).procedure);
       if (missing.length > 0) {
-        throw ruleProblem('incomplete-procedure', 'The procedure is missing parts required by law', missing);
+        throw ruleProblem(
+          'incomplete-procedure',
+          'The procedure is missing parts required by law',
+          missing,
+        );
+      }
+      const chain = chainViolations((value as { procedure?: unknown }).procedure);
+      if (chain.length > 0) {
+        throw ruleProblem(
+          'incomplete-inter-agency-chain',
+          'The inter-agency chain (liên thông) is incomplete',
+          chain,
+        );
       }
     }
     const body = DECISION_BODY_SCHEMAS[kind].safeParse(value);

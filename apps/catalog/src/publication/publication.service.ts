@@ -2,12 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ProcedureVersion } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
+import { assertChainAgenciesKnown } from '../agencies/known-agencies';
 import { DomainService } from '../domains/domain.service';
 import type { CatalogTx } from '../shared/catalog-tx';
 import { todayInVietnam } from '../shared/vietnam-date';
 import { AnnouncementService, PUBLICATION_LOCK, type VersionEffect } from './announcement.service';
-import { assertCodeFree, assertNotAbolished, assertNotBeforeLatest, requireProcedure, type ExistingProcedure } from './publication-guards';
-import type { AbolishedDecision, AmendedDecision, DecisionBody, NewDecision, ProcedureInput, ReplacedDecision } from './publication.schemas';
+import {
+  assertCodeFree,
+  assertNotAbolished,
+  assertNotBeforeLatest,
+  requireProcedure,
+  type ExistingProcedure,
+} from './publication-guards';
+import type {
+  AbolishedDecision,
+  AmendedDecision,
+  DecisionBody,
+  NewDecision,
+  ProcedureInput,
+  ReplacedDecision,
+} from './publication.schemas';
 
 type Decision = DecisionBody['decision'];
 type PlannedVersion = { code: string; version: number; effect: VersionEffect };
@@ -54,7 +68,14 @@ export class PublicationService {
       const today = todayInVietnam();
       const due = decision.effectiveFrom <= today;
       if (due) await this.announcements.announceAllDue(tx, events, today);
-      return { decisionId, number: decision.number, kind: decision.kind, effectiveFrom: decision.effectiveFrom, status: due ? 'announced' : 'scheduled', versions };
+      return {
+        decisionId,
+        number: decision.number,
+        kind: decision.kind,
+        effectiveFrom: decision.effectiveFrom,
+        status: due ? 'announced' : 'scheduled',
+        versions,
+      };
     });
   }
 
@@ -71,55 +92,119 @@ export class PublicationService {
     }
   }
 
-  private async planNew(tx: CatalogTx, decisionId: string, body: NewDecision): Promise<PlannedVersion[]> {
+  private async planNew(
+    tx: CatalogTx,
+    decisionId: string,
+    body: NewDecision,
+  ): Promise<PlannedVersion[]> {
     await assertCodeFree(tx, body.procedure.code, 'procedure.code');
-    return [await this.createProcedure(tx, decisionId, body.decision, body.procedure, body.demo ?? false)];
+    return [
+      await this.createProcedure(tx, decisionId, body.decision, body.procedure, body.demo ?? false),
+    ];
   }
 
-  private async planAmendment(tx: CatalogTx, decisionId: string, body: AmendedDecision): Promise<PlannedVersion[]> {
+  private async planAmendment(
+    tx: CatalogTx,
+    decisionId: string,
+    body: AmendedDecision,
+  ): Promise<PlannedVersion[]> {
     const procedure = await requireProcedure(tx, body.procedure.code, 'procedure.code');
     await assertNotAbolished(tx, procedure, 'procedure.code');
     assertNotBeforeLatest(procedure, body.decision.effectiveFrom);
-    const record = await this.recordOf(tx, procedure.id, procedure.latest.version + 1, body.decision, body.procedure);
+    const record = await this.recordOf(
+      tx,
+      procedure.id,
+      procedure.latest.version + 1,
+      body.decision,
+      body.procedure,
+    );
     return [await this.addVersion(tx, decisionId, body.decision, record, 'amend')];
   }
 
-  private async planReplacement(tx: CatalogTx, decisionId: string, body: ReplacedDecision): Promise<PlannedVersion[]> {
+  private async planReplacement(
+    tx: CatalogTx,
+    decisionId: string,
+    body: ReplacedDecision,
+  ): Promise<PlannedVersion[]> {
     const old = await requireProcedure(tx, body.replacesCode, 'replacesCode');
     await assertNotAbolished(tx, old, 'replacesCode');
     assertNotBeforeLatest(old, body.decision.effectiveFrom);
     await assertCodeFree(tx, body.procedure.code, 'procedure.code');
-    const created = await this.createProcedure(tx, decisionId, body.decision, body.procedure, body.demo ?? false, old.code);
+    const created = await this.createProcedure(
+      tx,
+      decisionId,
+      body.decision,
+      body.procedure,
+      body.demo ?? false,
+      old.code,
+    );
     const ended = await this.abolish(tx, decisionId, body.decision, old, body.procedure.code);
     return [created, ended];
   }
 
-  private async planAbolition(tx: CatalogTx, decisionId: string, body: AbolishedDecision): Promise<PlannedVersion[]> {
+  private async planAbolition(
+    tx: CatalogTx,
+    decisionId: string,
+    body: AbolishedDecision,
+  ): Promise<PlannedVersion[]> {
     const procedure = await requireProcedure(tx, body.code, 'code');
     await assertNotAbolished(tx, procedure, 'code');
     assertNotBeforeLatest(procedure, body.decision.effectiveFrom);
     return [await this.abolish(tx, decisionId, body.decision, procedure)];
   }
 
-  private async createProcedure(tx: CatalogTx, decisionId: string, decision: Decision, input: ProcedureInput, isDemo: boolean, replacesCode?: string) {
+  private async createProcedure(
+    tx: CatalogTx,
+    decisionId: string,
+    decision: Decision,
+    input: ProcedureInput,
+    isDemo: boolean,
+    replacesCode?: string,
+  ) {
     const procedureId = randomUUID();
     const record = await this.recordOf(tx, procedureId, 1, decision, input);
-    await tx.procedure.create({ data: { id: procedureId, code: record.code, status: 'scheduled', isDemo } });
+    await tx.procedure.create({
+      data: { id: procedureId, code: record.code, status: 'scheduled', isDemo },
+    });
     return this.addVersion(tx, decisionId, decision, record, 'publish', replacesCode);
   }
 
   /** An abolition is a version too: the last content, closed by the decision, so history reads in one place. */
-  private abolish(tx: CatalogTx, decisionId: string, decision: Decision, procedure: ExistingProcedure, replacedByCode?: string) {
-    const record: ProcedureVersion = { ...procedure.latest.record, version: procedure.latest.version + 1, decision };
+  private abolish(
+    tx: CatalogTx,
+    decisionId: string,
+    decision: Decision,
+    procedure: ExistingProcedure,
+    replacedByCode?: string,
+  ) {
+    const record: ProcedureVersion = {
+      ...procedure.latest.record,
+      version: procedure.latest.version + 1,
+      decision,
+    };
     return this.addVersion(tx, decisionId, decision, record, 'abolish', replacedByCode);
   }
 
-  private async recordOf(tx: CatalogTx, procedureId: string, version: number, decision: Decision, input: ProcedureInput): Promise<ProcedureVersion> {
+  private async recordOf(
+    tx: CatalogTx,
+    procedureId: string,
+    version: number,
+    decision: Decision,
+    input: ProcedureInput,
+  ): Promise<ProcedureVersion> {
     const domain = await this.domains.require(tx, input.domainCode, 'procedure.domainCode');
+    if (input.interAgency) await assertChainAgenciesKnown(tx, input.interAgency.stages);
     return { ...input, domainName: domain.name, procedureId, version, decision };
   }
 
-  private async addVersion(tx: CatalogTx, decisionId: string, decision: Decision, record: ProcedureVersion, effect: VersionEffect, relatedCode?: string): Promise<PlannedVersion> {
+  private async addVersion(
+    tx: CatalogTx,
+    decisionId: string,
+    decision: Decision,
+    record: ProcedureVersion,
+    effect: VersionEffect,
+    relatedCode?: string,
+  ): Promise<PlannedVersion> {
     await tx.procedureVersion.create({
       data: {
         procedureId: record.procedureId,

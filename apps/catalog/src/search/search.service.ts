@@ -9,6 +9,8 @@ export type ProcedureSummary = {
   name: string;
   domainCode: string;
   agencyCode: string;
+  /** An inter-agency procedure (TTHC liên thông): `agencyCode` leads, these agencies take part. */
+  chainAgencyCodes: string[];
   level: string;
   onlineLevel: string;
   status: string;
@@ -22,18 +24,28 @@ export type ProcedureSummary = {
 export class SearchService {
   constructor(private readonly db: CatalogDatabase) {}
 
-  async search(query: SearchQuery): Promise<{ items: ProcedureSummary[]; total: number; page: number; pageSize: number }> {
+  async search(
+    query: SearchQuery,
+  ): Promise<{ items: ProcedureSummary[]; total: number; page: number; pageSize: number }> {
     const where: Prisma.ProcedureWhereInput = {
       status: query.status,
       ...(query.code ? { code: { startsWith: query.code } } : {}),
       ...(query.domain ? { domainCode: query.domain } : {}),
-      ...(query.agency ? { agencyCode: query.agency } : {}),
+      // An agency finds the procedures it leads and the inter-agency ones it takes part in.
+      ...(query.agency
+        ? { OR: [{ agencyCode: query.agency }, { chainAgencyCodes: { has: query.agency } }] }
+        : {}),
       ...(query.level ? { level: query.level } : {}),
       ...(query.onlineLevel ? { onlineLevel: query.onlineLevel } : {}),
       AND: searchTerms(query.q).map((term) => ({ searchText: { contains: term } })),
     };
     const [rows, total] = await Promise.all([
-      this.db.procedure.findMany({ where, orderBy: { code: 'asc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+      this.db.procedure.findMany({
+        where,
+        orderBy: { code: 'asc' },
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      }),
       this.db.procedure.count({ where }),
     ]);
     const items = rows.map((p) => ({
@@ -41,6 +53,7 @@ export class SearchService {
       name: p.name,
       domainCode: p.domainCode,
       agencyCode: p.agencyCode,
+      chainAgencyCodes: p.chainAgencyCodes,
       level: p.level,
       onlineLevel: p.onlineLevel,
       status: p.status,

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { procedureGroupSchema, publicationDecisionSchema } from '@motcua/contracts';
+
+/** Quyết định công bố of a group: a new group, or a new version of one (amended). */
+const groupDecision = publicationDecisionSchema
+  .extend({ kind: z.enum(['new', 'amended']), number: z.string().trim().min(1).max(64) })
+  .superRefine((decision, ctx) => {
+    if (decision.effectiveFrom < decision.signedOn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['effectiveFrom'],
+        params: { rule: 'not-before-signing' },
+        message: 'effective date must not be before the signing date',
+      });
+    }
+  });
+
+/** The group as an officer submits it; the catalog adds its id, version and decision. */
+export const groupInputSchema = procedureGroupSchema
+  .pick({ code: true, name: true, lifeEvent: true, procedureCodes: true })
+  .strict()
+  .superRefine((group, ctx) => {
+    group.procedureCodes.forEach((code, i) => {
+      if (group.procedureCodes.indexOf(code) !== i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['procedureCodes', i],
+          params: { rule: 'unique-members' },
+          message: `procedure ${code} is listed twice`,
+        });
+      }
+    });
+  });
+
+export const groupDecisionBodySchema = z.strictObject({
+  decision: groupDecision,
+  group: groupInputSchema,
+  demo: z.boolean().optional().describe('Marks demo data (dữ liệu mẫu)'),
+});
+export type GroupDecisionBody = z.infer<typeof groupDecisionBodySchema>;
