@@ -29,11 +29,30 @@ const AT: MatrixScope = {
 describe('catalog authorization matrix', () => {
   let h: CatalogHarness;
   const code = testProcedureCode();
+  const member = testProcedureCode();
+  const groupCode = `LT.T97.${code.slice(2)}`;
   let campaignId: string;
 
   beforeAll(async () => {
     h = await CatalogHarness.start(4397);
     expect((await h.post('/publication-decisions', decisionBody('new', code))).status).toBe(201);
+    expect((await h.post('/publication-decisions', decisionBody('new', member))).status).toBe(201);
+    // A group of the two (nhóm TTHC liên thông), so that its public read has an object.
+    const group = await h.post('/procedure-groups', {
+      decision: {
+        number: `${groupCode}/QĐ-UBND`,
+        kind: 'new',
+        signedOn: '2026-01-05',
+        effectiveFrom: '2026-01-20',
+      },
+      group: {
+        code: groupCode,
+        name: 'Nhóm thủ tục của ma trận phân quyền',
+        lifeEvent: 'Kiểm thử phân quyền',
+        procedureCodes: [code, member],
+      },
+    });
+    expect(group.status).toBe(201);
     const opened = await h.post<{ id: string }>(
       '/review-campaigns',
       {
@@ -62,7 +81,7 @@ describe('catalog authorization matrix', () => {
   async function call(row: MatrixRow): Promise<MatrixAnswer> {
     const client = await clientAs(h.service.url, principalOf(row.role, row.scope, AT));
     const path = row.path
-      .replace('{code}', code)
+      .replace('{code}', row.path.startsWith('/procedure-groups') ? groupCode : code)
       .replace('{id}', campaignId)
       .replace('{provinceCode}', PROVINCE);
     if (row.method === 'GET') return (await client('GET', path)).status;

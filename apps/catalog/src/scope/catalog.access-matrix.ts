@@ -8,6 +8,7 @@ import {
 import { healthRoutes } from '@motcua/http';
 import { AgencyTreeController } from '../agencies/agency-tree.controller';
 import { DomainsController } from '../domains/domains.controller';
+import { ProcedureGroupController } from '../groups/procedure-group.controller';
 import { ProceduresController } from '../procedures/procedures.controller';
 import { PublicationController } from '../publication/publication.controller';
 import { ReviewController } from '../review/review.controller';
@@ -40,6 +41,13 @@ export function catalogRoutes(): RouteAccess[] {
       'POST',
       '/publication-decisions',
       declaredAccess(PublicationController, 'record'),
+    ),
+    unscopedRoute('POST', '/procedure-groups', declaredAccess(ProcedureGroupController, 'publish')),
+    publicRoute('GET', '/procedure-groups', declaredAccess(ProcedureGroupController, 'list')),
+    publicRoute(
+      'GET',
+      '/procedure-groups/{code}',
+      declaredAccess(ProcedureGroupController, 'group'),
     ),
     review('POST', '/review-campaigns', 'open'),
     review('GET', '/review-campaigns', 'list'),
