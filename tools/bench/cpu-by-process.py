@@ -7,13 +7,18 @@ stderr (the intake benchmark does), over that phase alone.
 
   python3 tools/bench/cpu-by-process.py node -r ./tools/register-ts.js tools/bench/dossiers/intake.bench.ts 3000 32
 """
-import collections, os, resource, subprocess, sys, threading, time
+import collections, os, resource, signal, subprocess, sys, threading, time
 
 HZ = os.sysconf('SC_CLK_TCK')
+# This checkout: on a machine shared with other checkouts (their tests start services and brokers
+# too), only the node and Java processes started from here are counted as parts of the stack.
+ROOT = os.path.realpath(os.path.join(os.path.dirname(__file__), '..', '..')) + '/'
 first, last, part_of = {}, {}, {}
 
 
 def part(cmd):
+    if ('dist/apps/' in cmd or 'java' in cmd) and ROOT not in cmd:
+        return 'other'
     if 'dist/apps/' in cmd:
         return 'node:' + cmd.split('dist/apps/')[1].split('/')[0]
     if cmd.startswith('postgres:'):
@@ -64,6 +69,13 @@ def main():
     for line in child.stderr:
         sys.stderr.write(line)
         if line.startswith('phase:'):
+            # PROFILE_PIDS: processes preloaded with tools/bench/profile/cpu-profile-preload.js,
+            # told to start (phase start) and stop (phase end) their CPU profile.
+            for pid in os.environ.get('PROFILE_PIDS', '').split():
+                try:
+                    os.kill(int(pid), signal.SIGWINCH)
+                except OSError:
+                    pass
             sample(True)
             phases[line.split()[-1]] = (time.time(), dict(last))
     child.wait()
