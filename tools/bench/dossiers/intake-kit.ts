@@ -27,6 +27,8 @@ export type BenchTarget = {
   kafkaSasl: KafkaSasl;
   /** The issuer the services trust (the dev tokens are minted for it). */
   issuer?: string;
+  /** The published procedure copied for each run (default 1.005432 of the demo data). */
+  templateCode?: string;
 };
 
 export const DOSSIER_TOPIC = 'dossiers.dossier.v1';
@@ -53,9 +55,10 @@ export async function publishBenchmarkProcedure(target: BenchTarget): Promise<Be
     roles: ['admin'],
     ...issuer,
   });
-  const template = await fetch(`${target.catalogUrl}/procedures/${TEMPLATE}`);
+  const templateCode = target.templateCode ?? TEMPLATE;
+  const template = await fetch(`${target.catalogUrl}/procedures/${templateCode}`);
   if (template.status !== 200)
-    throw new Error(`the template procedure ${TEMPLATE} answered ${template.status}`);
+    throw new Error(`the template procedure ${templateCode} answered ${template.status}`);
   const current = (await template.json()) as Record<string, unknown>;
   const { procedureId: _id, version: _v, decision: _d, ...procedure } = current;
   const n = Math.floor(Math.random() * 90) + 10;
