@@ -1,8 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '@motcua/testing';
-import { operatorKafkaSasl } from '../kafka/operator-identity';
 import { closedLoop, type ClosedLoopResult } from './dossiers/closed-loop';
 import {
   consumersCaughtUp,
@@ -13,6 +12,7 @@ import {
 } from './dossiers/intake-kit';
 import { openLoop, type OpenLoopResult } from './dossiers/open-loop';
 import { peakRss, rssMb } from './process-meter';
+import { SERVICES, stackTarget, type ServicePids } from './stack-target';
 
 /**
  * The benchmarks of issue 17 in one run, printed as one table: figure, value, baseline, ratio,
@@ -43,9 +43,6 @@ export type Row = {
   met: 'met' | 'NOT met' | 'not measured';
 };
 
-const SERVICES = ['catalog', 'dossiers', 'feedback', 'digitization', 'reporting'] as const;
-export type ServicePids = Partial<Record<(typeof SERVICES)[number], number>> & { dossiers: number };
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -57,7 +54,7 @@ const spread = (values: number[], digits: number) =>
     : '';
 
 function openLoopRows(label: string, r: OpenLoopResult): Row[] {
-  const lost = r.failed > 0 ? `; ${r.failed} of ${r.sent} failed` : '';
+  const lost = r.failed > 0 ? `; ${r.failed} of ${r.sent} failed (${r.firstFailure})` : '';
   const row = (what: string, p99: number, limit: number, missing = 0): Row => ({
     figure: `${label}: p99 ${what}`,
     value: `${Number.isNaN(p99) ? '—' : p99.toFixed(0)} ms${lost}${missing > 0 ? `; ${missing} never seen` : ''}`,
@@ -79,10 +76,8 @@ export async function runBench(
   options: BenchOptions,
   log: (line: string) => void = (line) => console.error(line),
 ): Promise<Row[]> {
-  const idle = Object.fromEntries(
-    Object.entries(pids).map(([name, pid]) => [name, rssMb(pid as number)]),
-  );
-  const memory = peakRss(pids as Record<string, number>);
+  const idle = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
+  const memory = peakRss(pids);
   const procedure = await publishBenchmarkProcedure(target);
   log(`procedure ${procedure.code} for agency ${procedure.agency}`);
   // The first intake waits until the catalog's event reached the dossiers' copy of the procedure.
@@ -110,7 +105,9 @@ export async function runBench(
   }
   const unread = await consumersCaughtUp(kafkaOf(target, 'bench-lag'), options.catchUpMs);
   const rawAfter = await rawBaseline(target, procedure.code, options.count, options.concurrency);
-  log(`raw PostgreSQL baseline after: ${rawAfter.toFixed(0)} /s (${unread} events unread before it)`);
+  log(
+    `raw PostgreSQL baseline after: ${rawAfter.toFixed(0)} /s (${unread} events unread before it)`,
+  );
   const raw = Math.max(rawBefore, rawAfter);
 
   let index = 1000 + options.runs * 2 * options.count;
@@ -119,7 +116,13 @@ export async function runBench(
   log(`open loop ${options.rate}/s: ${JSON.stringify(fixed)}`);
   const maximum = median(runs.map((r) => r.perSecond));
   const half = options.halfMax
-    ? await openLoop(target, procedure, Math.max(1, Math.round(maximum / 2)), options.seconds, index)
+    ? await openLoop(
+        target,
+        procedure,
+        Math.max(1, Math.round(maximum / 2)),
+        options.seconds,
+        index,
+      )
     : undefined;
   if (half) log(`open loop at half the maximum: ${JSON.stringify(half)}`);
   const peak = memory.stop();
@@ -202,48 +205,23 @@ export function formatTable(rows: Row[]): string {
     baseline: 'baseline',
     ratio: 'ratio',
     target: 'target',
-    met: 'met' as Row['met'],
+    met: 'met',
   };
   const cells = (r: Row) => [r.figure, r.value, r.baseline, r.ratio, r.target, r.met];
-  const widths = cells(head).map((_, i) => Math.max(...[head, ...rows].map((r) => cells(r)[i].length)));
+  const widths = cells(head).map((_, i) =>
+    Math.max(...[head, ...rows].map((r) => cells(r)[i].length)),
+  );
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(cells(head)), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cells(r)))].join('\n');
+  return [
+    line(cells(head)),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(cells(r))),
+  ].join('\n');
 }
 
 function option(name: string, fallback: number): number {
   const value = process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   return value === undefined ? fallback : Number(value);
-}
-
-/** The stack of `npm run up`: its environment (.data/stack/stack.env) and its processes' pid files. */
-function stackTarget(): { target: BenchTarget; pids: ServicePids } {
-  const stack = join(repoRoot(), '.data', 'stack');
-  const env = Object.fromEntries(
-    readFileSync(join(stack, 'stack.env'), 'utf8')
-      .split('\n')
-      .map((l) => /^(?:export )?([A-Z_]+)='?([^']*)'?$/.exec(l))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1], m[2]]),
-  );
-  const pids = Object.fromEntries(
-    SERVICES.filter((s) => existsSync(join(stack, `${s}.pid`))).map((s) => [
-      s,
-      Number(readFileSync(join(stack, `${s}.pid`), 'utf8')),
-    ]),
-  ) as ServicePids;
-  if (!pids.dossiers) throw new Error('the stack is not up (no .data/stack/dossiers.pid): npm run up');
-  return {
-    target: {
-      catalogUrl: 'http://127.0.0.1:3101',
-      dossiersUrl: 'http://127.0.0.1:3102',
-      pgServer: env.DATABASE_URL_DOSSIERS.replace(/\/[^/?]+(\?|$)/, '/postgres$1'),
-      reportingDatabaseUrl: env.DATABASE_URL_REPORTING,
-      kafkaBrokers: env.STACK_KAFKA_BROKERS.split(','),
-      kafkaSasl: operatorKafkaSasl(env.STACK_KAFKA_CREDENTIALS),
-      issuer: env.STACK_AUTH_ISSUER,
-    },
-    pids,
-  };
 }
 
 /** Prepends a dated section with the table to docs/benchmarks.md, under its introduction. */
@@ -258,7 +236,9 @@ function writeResults(table: string, options: BenchOptions) {
     `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
-      .join(' / ')} at the end; ${options.runs} closed-loop runs of ${options.count} intakes at concurrency ${options.concurrency}, open loop ${options.rate}/s for ${options.seconds} s.`,
+      .join(
+        ' / ',
+      )} at the end; ${options.runs} closed-loop runs of ${options.count} intakes at concurrency ${options.concurrency}, open loop ${options.rate}/s for ${options.seconds} s.`,
     '',
     table,
     '',

@@ -1,3 +1,4 @@
+/* eslint-disable @nx/enforce-module-boundaries -- the benchmarks are scripts under tools/ (not an Nx project); this test runs them at a tiny size against services it starts. */
 import { KAFKA_ADMIN } from '@motcua/contracts';
 import { mintTestToken, startService, testEnv, type RunningService } from '@motcua/testing';
 import { formatTable, runBench } from '../../../tools/bench/bench';
@@ -71,7 +72,9 @@ describe('benchmark smoke run (npm run bench at a tiny size)', () => {
       expect(row(new RegExp(`^${service} RSS peak`))?.value).toMatch(/^\d+ MB$/);
     }
     expect(rows.every((r) => ['met', 'NOT met', 'not measured'].includes(r.met))).toBe(true);
-    expect(table.split('\n')[0]).toMatch(/^\| figure +\| value +\| baseline +\| ratio +\| target +\| met +\|$/);
+    expect(table.split('\n')[0]).toMatch(
+      /^\| figure +\| value +\| baseline +\| ratio +\| target +\| met +\|$/,
+    );
     expect(table.split('\n')).toHaveLength(rows.length + 2);
   }, 120_000);
 });

@@ -238,7 +238,8 @@ export function watchReporting(target: BenchTarget) {
     /** Waits up to `waitMs` for the pending ones, then stops. */
     finish: async (waitMs: number) => {
       const deadline = Date.now() + waitMs;
-      while (pending.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (pending.size > 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
       stopped = true;
       await loop;
       await pool.end();
@@ -315,7 +316,13 @@ export async function rawBaseline(
          VALUES ($1, $2, $3, 1, 'B10.00.15.H26', 'QLG', 'in_person', 'business', $4, $5, 'Nguyễn Văn Benchmark', 'received', 2,
            '[{"code":"BDKG","digitized":true,"reused":false}]', '{"value":5,"unit":"working_days"}', now(), now() + interval '7 days',
            now() + interval '7 days', 'bench', 'nd61-2018', 1, $5, 'bench', true, now())`,
-        [id, `${tag}-${i}`, procedureCode, String(100000000000 + i), randomUUID().replace(/-/g, '')],
+        [
+          id,
+          `${tag}-${i}`,
+          procedureCode,
+          String(100000000000 + i),
+          randomUUID().replace(/-/g, ''),
+        ],
       );
       for (const order of [1, 2, 3]) {
         await client.query(

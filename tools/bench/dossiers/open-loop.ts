@@ -14,6 +14,8 @@ export type OpenLoopResult = {
   seconds: number;
   sent: number;
   failed: number;
+  /** The first failure's message, when any failed. */
+  firstFailure?: string;
   /** p99 in ms, each counted from the request's scheduled send time (open loop). */
   httpP99: number;
   kafkaP99: number;
@@ -46,6 +48,7 @@ export async function openLoop(
   const scheduledAt = new Map<string, number>();
   const http: number[] = [];
   let failed = 0;
+  let firstFailure: string | undefined;
   const inFlight: Promise<void>[] = [];
   const start = Date.now() + 50;
   for (let i = 0; i < total; i++) {
@@ -59,7 +62,13 @@ export async function openLoop(
           scheduledAt.set(id, at);
           reporting.watch(id);
         },
-        () => void failed++,
+        (error: Error) => {
+          failed++;
+          // "intake answered 503: {…problems/dependency-unavailable…}" → "503 dependency-unavailable"
+          firstFailure ??= error.message
+            .replace(/^intake answered (\d+): .*?"type":"[^"]*\/([^"/]+)".*$/s, '$1 $2')
+            .slice(0, 80);
+        },
       ),
     );
   }
@@ -74,6 +83,7 @@ export async function openLoop(
     seconds,
     sent: total,
     failed,
+    firstFailure,
     httpP99: percentile(http, 99),
     kafkaP99: percentile(since(arrived), 99),
     reportingP99: percentile(since(counted), 99),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { SourceMap } from 'node:module';
+import { SourceMap, type SourceMapPayload } from 'node:module';
 import path from 'node:path';
 
 /**
@@ -37,7 +37,10 @@ function sourceMapOf(url: string): SourceMap | null {
   if (!maps.has(url)) {
     try {
       const js = new URL(url).pathname;
-      maps.set(url, new SourceMap(JSON.parse(readFileSync(`${js}.map`, 'utf8'))));
+      maps.set(
+        url,
+        new SourceMap(JSON.parse(readFileSync(`${js}.map`, 'utf8')) as SourceMapPayload),
+      );
     } catch {
       maps.set(url, null);
     }
@@ -57,8 +60,13 @@ function moduleOf(frame: CallFrame): string {
     const source = entry && 'originalSource' in entry ? entry.originalSource : undefined;
     if (source) {
       const original = source.startsWith('file:') ? new URL(source).pathname : source;
-      const relative = path.relative(root, path.resolve(path.dirname(new URL(url).pathname), original));
-      return relative.includes('node_modules') ? moduleOf({ ...frame, url: relative }) : `src:${relative}`;
+      const relative = path.relative(
+        root,
+        path.resolve(path.dirname(new URL(url).pathname), original),
+      );
+      return relative.includes('node_modules')
+        ? moduleOf({ ...frame, url: relative })
+        : `src:${relative}`;
     }
   }
   return `file:${url}`;
@@ -73,7 +81,8 @@ const moduleOfId = (id: number) => {
   if (m === undefined) moduleOfNode.set(id, (m = moduleOf(nodes.get(id)!.callFrame)));
   return m;
 };
-const isOwner = (m: string) => m.startsWith('pkg:') || m.startsWith('src:') || m.startsWith('file:');
+const isOwner = (m: string) =>
+  m.startsWith('pkg:') || m.startsWith('src:') || m.startsWith('file:');
 const isBookkeeping = (m: string) =>
   ['native:(garbage collector)', 'native:(idle)', 'native:(program)', 'native:(root)'].includes(m);
 
@@ -96,7 +105,10 @@ const wall = process.argv.includes('--wall');
 const interval = [...profile.timeDeltas].sort((a, b) => a - b)[profile.timeDeltas.length >> 1] ?? 1;
 const microseconds = new Map<number, number>();
 profile.samples.forEach((id, i) =>
-  microseconds.set(id, (microseconds.get(id) ?? 0) + (wall ? (profile.timeDeltas[i] ?? 0) : interval)),
+  microseconds.set(
+    id,
+    (microseconds.get(id) ?? 0) + (wall ? (profile.timeDeltas[i] ?? 0) : interval),
+  ),
 );
 const perOwner = new Map<string, number>();
 let total = 0;
@@ -147,15 +159,33 @@ if (callersOf) {
  * profile's own clock counts wall time, inflated on a busy machine; its shares are what counts).
  */
 const CATEGORIES: [string, RegExp][] = [
-  ['HTTP server (Node http, Express, router, body parsing)', /^(node:_http|node:streams|node:net|node:stream_base|pkg:(express|router|body-parser|raw-body|content-type|type-is|iconv-lite|etag|on-finished|finalhandler|send|qs|mime|accepts|negotiator|fresh|cookie|vary|encodeurl|statuses|http-errors|depd|media-typer|bytes|unpipe|ee-first|parseurl|proxy-addr|ipaddr\.js|@nestjs\/platform-express|fastify|@fastify\/.*|@nestjs\/platform-fastify|find-my-way|light-my-request|avvio))/],
-  ['Nest pipeline (guards, interceptors, pipes, rxjs)', /^pkg:(@nestjs\/core|@nestjs\/common|rxjs|reflect-metadata|tslib)/],
-  ['validation and contracts (zod)', /^pkg:zod|^src:libs\/http\/src\/zod-validation|^src:libs\/contracts/],
+  [
+    'HTTP server (Node http, Express, router, body parsing)',
+    /^(node:_http|node:streams|node:net|node:stream_base|pkg:(express|router|body-parser|raw-body|content-type|type-is|iconv-lite|etag|on-finished|finalhandler|send|qs|mime|accepts|negotiator|fresh|cookie|vary|encodeurl|statuses|http-errors|depd|media-typer|bytes|unpipe|ee-first|parseurl|proxy-addr|ipaddr\.js|@nestjs\/platform-express|fastify|@fastify\/.*|@nestjs\/platform-fastify|find-my-way|light-my-request|avvio))/,
+  ],
+  [
+    'Nest pipeline (guards, interceptors, pipes, rxjs)',
+    /^pkg:(@nestjs\/core|@nestjs\/common|rxjs|reflect-metadata|tslib)/,
+  ],
+  [
+    'validation and contracts (zod)',
+    /^pkg:zod|^src:libs\/http\/src\/zod-validation|^src:libs\/contracts/,
+  ],
   ['token verification (jose, guard)', /^pkg:jose|^src:libs\/auth/],
-  ['logging and metrics (pino, access log, prom-client)', /^pkg:(pino|sonic-boom|pino-std-serializers|fast-redact|quick-format-unescaped|atomic-sleep|prom-client|tdigest|bintrees)|^src:libs\/observability|^src:libs\/http\/src\/correlation/],
+  [
+    'logging and metrics (pino, access log, prom-client)',
+    /^pkg:(pino|sonic-boom|pino-std-serializers|fast-redact|quick-format-unescaped|atomic-sleep|prom-client|tdigest|bintrees)|^src:libs\/observability|^src:libs\/http\/src\/correlation/,
+  ],
   ['AsyncLocalStorage / async hooks', /^node:async_hooks|^native:runMicrotasks/],
-  ['PostgreSQL client (Prisma, adapter, pg)', /^pkg:(pg|pg-pool|pg-protocol|pg-types|postgres-.*|@prisma\/.*|pgpass|split2)|^file:wasm|^src:apps\/dossiers\/src\/prisma/],
+  [
+    'PostgreSQL client (Prisma, adapter, pg)',
+    /^pkg:(pg|pg-pool|pg-protocol|pg-types|postgres-.*|@prisma\/.*|pgpass|split2)|^file:wasm|^src:apps\/dossiers\/src\/prisma/,
+  ],
   ['Kafka client (relay producer, consumers)', /^pkg:kafkajs|^src:libs\/messaging/],
-  ['dossier domain code (intake, schedule, calendar, keys)', /^src:apps\/|^src:libs\/(calendar|vietnamese|config)/],
+  [
+    'dossier domain code (intake, schedule, calendar, keys)',
+    /^src:apps\/|^src:libs\/(calendar|vietnamese|config)/,
+  ],
   ['garbage collector', /^native:\(garbage collector\)/],
   ['profiler itself', /cpu-profile-preload/],
 ];
@@ -165,10 +195,14 @@ if (categoriesArgument) {
   const perCategory = new Map<string, number>();
   for (const [owner, us] of perOwner) {
     if (owner === 'native:(idle)') continue;
-    const category = CATEGORIES.find(([, pattern]) => pattern.test(owner))?.[0] ?? 'other (Node internals, natives, (program))';
+    const category =
+      CATEGORIES.find(([, pattern]) => pattern.test(owner))?.[0] ??
+      'other (Node internals, natives, (program))';
     perCategory.set(category, (perCategory.get(category) ?? 0) + us);
   }
-  console.log(`\nper category${Number.isNaN(cpuPerUnit) ? '' : ` (scaled to ${cpuPerUnit} ms process CPU per unit)`}:`);
+  console.log(
+    `\nper category${Number.isNaN(cpuPerUnit) ? '' : ` (scaled to ${cpuPerUnit} ms process CPU per unit)`}:`,
+  );
   for (const [category, us] of [...perCategory].sort((a, b) => b[1] - a[1])) {
     const share = us / busy;
     console.log(
