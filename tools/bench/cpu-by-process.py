@@ -6,6 +6,11 @@ over the whole command and, when the command prints `phase: ... start` and `phas
 stderr (the intake benchmark does), over that phase alone.
 
   python3 tools/bench/cpu-by-process.py node -r ./tools/register-ts.js tools/bench/dossiers/intake.bench.ts 3000 32
+
+Only this checkout's node and Java processes count as parts (others' show as "other"). With
+PROFILE_PIDS="<pid> ...", those processes (started with NODE_OPTIONS="-r
+tools/bench/profile/cpu-profile-preload.js") get SIGWINCH at each phase mark: their CPU profile
+covers exactly the measured phase (docs/benchmarks.md says how to read it).
 """
 import collections, os, resource, signal, subprocess, sys, threading, time
 

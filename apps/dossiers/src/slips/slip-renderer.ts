@@ -60,13 +60,11 @@ export async function renderSlipPdf(layout: SlipLayout, qrPng: Buffer): Promise<
   doc.fontSize(11);
   for (const line of layout.lines) {
     const indent = (line.indent ?? 0) * 16;
-    doc
-      .font(line.bold ? 'Bold' : 'Regular')
-      .text(line.text, MARGIN + indent, undefined, {
-        width: width - indent,
-        align: line.align ?? 'left',
-        paragraphGap: 3,
-      });
+    doc.font(line.bold ? 'Bold' : 'Regular').text(line.text, MARGIN + indent, undefined, {
+      width: width - indent,
+      align: line.align ?? 'left',
+      paragraphGap: 3,
+    });
   }
 
   // Signatures side by side.
