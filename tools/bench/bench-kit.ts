@@ -1,5 +1,9 @@
 /** Runs `task(0..count-1)` with at most `concurrency` in flight; answers the elapsed milliseconds. */
-export async function runConcurrently(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
+export async function runConcurrently(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<number> {
   let next = 0;
   const started = Date.now();
   const worker = async () => {

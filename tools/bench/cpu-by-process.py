@@ -6,14 +6,24 @@ over the whole command and, when the command prints `phase: ... start` and `phas
 stderr (the intake benchmark does), over that phase alone.
 
   python3 tools/bench/cpu-by-process.py node -r ./tools/register-ts.js tools/bench/dossiers/intake.bench.ts 3000 32
+
+Only this checkout's node and Java processes count as parts (others' show as "other"). With
+PROFILE_PIDS="<pid> ...", those processes (started with NODE_OPTIONS="-r
+tools/bench/profile/cpu-profile-preload.js") get SIGWINCH at each phase mark: their CPU profile
+covers exactly the measured phase (docs/benchmarks.md says how to read it).
 """
-import collections, os, resource, subprocess, sys, threading, time
+import collections, os, resource, signal, subprocess, sys, threading, time
 
 HZ = os.sysconf('SC_CLK_TCK')
+# This checkout: on a machine shared with other checkouts (their tests start services and brokers
+# too), only the node and Java processes started from here are counted as parts of the stack.
+ROOT = os.path.realpath(os.path.join(os.path.dirname(__file__), '..', '..')) + '/'
 first, last, part_of = {}, {}, {}
 
 
 def part(cmd):
+    if ('dist/apps/' in cmd or 'java' in cmd) and ROOT not in cmd:
+        return 'other'
     if 'dist/apps/' in cmd:
         return 'node:' + cmd.split('dist/apps/')[1].split('/')[0]
     if cmd.startswith('postgres:'):
@@ -64,6 +74,13 @@ def main():
     for line in child.stderr:
         sys.stderr.write(line)
         if line.startswith('phase:'):
+            # PROFILE_PIDS: processes preloaded with tools/bench/profile/cpu-profile-preload.js,
+            # told to start (phase start) and stop (phase end) their CPU profile.
+            for pid in os.environ.get('PROFILE_PIDS', '').split():
+                try:
+                    os.kill(int(pid), signal.SIGWINCH)
+                except OSError:
+                    pass
             sample(True)
             phases[line.split()[-1]] = (time.time(), dict(last))
     child.wait()

@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { agencyCode } from '@motcua/contracts';
@@ -58,6 +57,8 @@ export class TrackingBookController {
     const batches = this.reader.batches(query.agencyCode, query.year);
     // The first batch is read before any byte is sent, so a database failure is still a problem+json answer.
     let next = await batches.next();
+    // Loaded with the first book, not at start-up: an idle service need not hold exceljs (~22 MB, issue 17).
+    const { default: ExcelJS } = await import('exceljs');
     reply.statusCode = 200;
     reply.setHeader('Content-Type', XLSX);
     reply.setHeader(

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { VIETNAMESE_FONTS } from '@motcua/vietnamese';
 import { FIGURES } from '../figures/figure-catalog';
 import type { ReportData } from './report.service';
@@ -82,8 +82,10 @@ function onTimeChart(doc: Doc, data: ReportData): void {
 }
 
 /** The quarterly or yearly report as a PDF (A4, DejaVu Sans for Vietnamese text). */
-export function renderReportPdf(data: ReportData): Promise<Buffer> {
-  const doc = new PDFDocument({
+export async function renderReportPdf(data: ReportData): Promise<Buffer> {
+  // Loaded with the first report, not at start-up: an idle service need not hold pdfkit (~12 MB, issue 17).
+  const { default: PdfKit } = await import('pdfkit');
+  const doc = new PdfKit({
     size: 'A4',
     margin: LEFT,
     info: { Title: data.title, Author: 'motcua reporting' },

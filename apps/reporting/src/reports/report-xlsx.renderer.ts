@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FIGURES } from '../figures/figure-catalog';
 import type { FigureGroup } from '../figures/figures.service';
 import type { ReportData } from './report.service';
@@ -34,7 +34,9 @@ function groupSheet(
 
 /** The report as a spreadsheet: real numbers with number formats (Excel shows them in the reader's locale). */
 export async function renderReportXlsx(data: ReportData): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // Loaded with the first spreadsheet, not at start-up: an idle service need not hold exceljs (~22 MB, issue 17).
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = 'motcua reporting';
   const summary = book.addWorksheet('Tổng hợp');
   summary.addRow([data.title]).font = { bold: true, size: 13 };

@@ -77,6 +77,9 @@ export function toPortalTimestamp(iso: string): string {
   return new Date(epoch + HO_CHI_MINH_OFFSET_MS).toISOString().slice(0, 19).replace(/\D/g, '');
 }
 
+/** Built once: a zod schema built per call costs more than the parse itself (issue 17's profile). */
+const dossierDocumentsSchema = z.array(dossierDocumentSchema);
+
 /** What the mapper needs: the data of any internal dossier event, the identifier to mask, the document flags. */
 export type PortalDossierSource = {
   /** Data of an internal dossier event (any `motcua.dossier.*`); fields beyond DossierFacts are ignored. */
@@ -93,7 +96,7 @@ export type PortalDossierSource = {
  */
 export function toPortalDossierStatus(source: PortalDossierSource): PortalDossierStatus {
   const dossier = dossierFactsSchema.parse(source.dossier);
-  const documents = z.array(dossierDocumentSchema).parse(source.documents);
+  const documents = dossierDocumentsSchema.parse(source.documents);
   const optionalTime = (iso: string | undefined) =>
     iso === undefined ? undefined : toPortalTimestamp(iso);
   const status = {

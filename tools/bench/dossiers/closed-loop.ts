@@ -1,0 +1,47 @@
+import { percentile, runConcurrently } from '../bench-kit';
+import { cpuMs } from '../process-meter';
+import { intakeClient, type BenchProcedure, type BenchTarget } from './intake-kit';
+
+export type ClosedLoopResult = {
+  count: number;
+  perSecond: number;
+  /** Process CPU (user + system) of the dossiers service over the measured intakes, per intake. */
+  cpuMsPerIntake: number;
+  p99: number;
+};
+
+/**
+ * `count` intakes over HTTP with `concurrency` in flight (closed loop: throughput), the dossiers
+ * service's CPU read from /proc before and after. `firstIndex` keeps applicants apart between runs.
+ */
+export async function closedLoop(
+  target: BenchTarget,
+  procedure: BenchProcedure,
+  count: number,
+  concurrency: number,
+  dossiersPid: number,
+  firstIndex: number,
+): Promise<ClosedLoopResult> {
+  const client = intakeClient(target, procedure, concurrency);
+  const latencies: number[] = [];
+  try {
+    await runConcurrently(Math.min(100, count), concurrency, (i) =>
+      client.post(firstIndex + count + i).then(() => undefined),
+    );
+    const cpuBefore = cpuMs(dossiersPid);
+    const elapsed = await runConcurrently(count, concurrency, async (i) => {
+      const t0 = Date.now();
+      await client.post(firstIndex + i);
+      latencies.push(Date.now() - t0);
+    });
+    const cpu = cpuMs(dossiersPid) - cpuBefore;
+    return {
+      count,
+      perSecond: count / (elapsed / 1000),
+      cpuMsPerIntake: cpu / count,
+      p99: percentile(latencies, 99),
+    };
+  } finally {
+    client.close();
+  }
+}
