@@ -1,3 +1,4 @@
+import { isWorkingDay } from '@motcua/calendar';
 import { DEMO_PROCEDURES } from '../catalog/demo-procedures';
 
 /**
@@ -77,7 +78,7 @@ function stepsOf(plan: Plan, unit: string, i: number): DemoStep[] {
     case 'supplement': return [assign, toUnit, { action: 'request-supplement', role: 'specialist', unit, body: { missing: [{ description: 'Bổ sung bản thuyết minh chi tiết (dữ liệu mẫu)' }] } }];
     case 'processed': return [assign, toUnit, processed];
     case 'returned': return [assign, toUnit, processed, returned];
-    case 'extended': return [assign, toUnit, { action: 'extend', role: 'leader', unit, body: (d) => ({ newDueDate: nextWeekday(addDaysIso(new Date(`${d.appointmentDate}T00:00:00Z`), 7)), reason: 'Cần lấy ý kiến sở, ngành liên quan (dữ liệu mẫu)' }) }];
+    case 'extended': return [assign, toUnit, { action: 'extend', role: 'leader', unit, body: (d) => ({ newDueDate: nextWorkingDayFrom(addDaysIso(new Date(`${d.appointmentDate}T00:00:00Z`), 7)), reason: 'Cần lấy ý kiến sở, ngành liên quan (dữ liệu mẫu)' }) }];
     case 'withdrawn': return [{ action: 'withdraw', role: 'desk_officer', unit: 'VP.MC', body: { reason: 'Doanh nghiệp xin rút hồ sơ (dữ liệu mẫu)' } }];
     case 'stopped': return [assign, { action: 'stop', role: 'leader', unit, body: { reason: 'Dừng xử lý theo đề nghị của cơ quan có thẩm quyền (dữ liệu mẫu)' } }];
     case 'refused': return [assign, toUnit, { action: 'refuse', role: 'specialist', unit, body: { reasons: ['Không đủ điều kiện theo quy định (dữ liệu mẫu)'] } }];
@@ -88,9 +89,9 @@ function stepsOf(plan: Plan, unit: string, i: number): DemoStep[] {
   }
 }
 
-/** A Monday-Friday date on or after `iso` (the service checks holidays and answers 422 on one). */
-function nextWeekday(iso: string): string {
+/** A working day on or after `iso` by the same calendar as the service (which answers 422 on a day off). */
+function nextWorkingDayFrom(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
-  while (date.getUTCDay() === 0 || date.getUTCDay() === 6) date.setUTCDate(date.getUTCDate() + 1);
+  while (!isWorkingDay(date.toISOString().slice(0, 10))) date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
 }
