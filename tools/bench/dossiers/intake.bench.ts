@@ -3,6 +3,7 @@ import http from 'node:http';
 import { Pool } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { mintDevToken } from '@motcua/auth';
+import { todayInVietnam } from '@motcua/calendar';
 import { databaseUrl, ensureDatabases, migrateService, repoRoot } from '@motcua/testing';
 import { operatorKafkaSasl } from '../../kafka/operator-identity';
 import { percentile, runConcurrently } from '../bench-kit';
@@ -44,7 +45,7 @@ async function publishBenchmarkProcedure(): Promise<void> {
   const { procedureId: _id, version: _v, decision: _d, ...procedure } = current;
   const n = Math.floor(Math.random() * 90) + 10;
   PROCEDURE = `9.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const response = await fetch(`${CATALOG_URL}/publication-decisions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },

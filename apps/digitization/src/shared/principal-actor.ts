@@ -11,11 +11,6 @@ export function actorOf(principal: Principal): { unitCode: string; officerId?: s
   return UUID.test(principal.subject) ? { unitCode: principal.unit, officerId: principal.subject } : { unitCode: principal.unit };
 }
 
-/** Today in Vietnam (UTC+7) as YYYY-MM-DD. */
-export function todayInVietnam(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** A YYYY-MM-DD date as the Date Prisma stores in a `@db.Date` column. */
 export function dateOnly(value: string): Date {
   return new Date(`${value}T00:00:00Z`);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toLocalDate, type TimeLimit } from '@motcua/calendar';
+import { endOfOfficeDay, toLocalDate, type TimeLimit } from '@motcua/calendar';
 import {
   dossierExtended,
   dossierResumed,
@@ -13,7 +13,7 @@ import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import { Prisma } from '../generated/prisma/client';
 import type { DossierChannel, MissingItem, SubmittedDocument } from '../dossier/dossier-status';
 import { withScanExemptions } from '../dossier/scan-exemption';
-import { endOfOfficeDay, scheduleFrom } from '../schedule/due-dates';
+import { scheduleFrom } from '../schedule/due-dates';
 import type { ActionBody } from './lifecycle.schemas';
 import {
   EXTENSION_POLICIES,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { mintDevToken } from '@motcua/auth';
+import { todayInVietnam } from '@motcua/calendar';
 import { repoRoot } from '../repo-root';
 import { waitFor } from '../wait-for';
 import type { DrillStack } from './stack';
@@ -23,7 +24,7 @@ export async function publishDrillProcedure(stack: DrillStack): Promise<DrillPro
   const n = Math.floor(Math.random() * 90) + 10;
   const code = `8.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
   const agencyCode = `D${n}.00.15.H26`;
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const admin = await drillToken(['admin']);
   const response = await fetch(`${stack.services.catalog}/publication-decisions`, {
     method: 'POST',
