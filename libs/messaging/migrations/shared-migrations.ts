@@ -33,6 +33,7 @@ export const SHARED_MIGRATIONS: readonly SharedMigration[] = [
       dossiers: '20261203072407_agency_tree_copy',
       digitization: '20261203080834_agency_tree_copy',
       feedback: '20261203081315_agency_tree_copy',
+      reporting: '20261203100000_agency_tree_copy',
     },
   },
 ];
