@@ -7,7 +7,7 @@ import {
   type MatrixAnswer,
   type MatrixScope,
 } from '@motcua/testing';
-import { decisionBody } from '../src/publication/publication-fixtures';
+import { decisionBody } from '@motcua/testing';
 import { catalogAccessMatrix } from '../src/scope/catalog.access-matrix';
 import { CatalogHarness, testProcedureCode } from './catalog-harness';
 

@@ -7,7 +7,7 @@ import {
   sequentialProcedure,
   verticalProcedure,
   type ChainAgencies,
-} from '../src/publication/inter-agency-fixtures';
+} from './inter-agency-fixtures';
 import { CatalogHarness, testProcedureCode, type Problem } from './catalog-harness';
 
 type Chain = {

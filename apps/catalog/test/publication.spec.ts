@@ -1,4 +1,4 @@
-import { decisionBody } from '../src/publication/publication-fixtures';
+import { decisionBody } from '@motcua/testing';
 import { CatalogHarness, testProcedureCode } from './catalog-harness';
 
 type Outcome = { status: string; versions: { code: string; version: number; effect: string }[] };

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { decisionBody } from '../src/publication/publication-fixtures';
+import { decisionBody } from '@motcua/testing';
 import { CatalogHarness, testProcedureCode } from './catalog-harness';
 
 /**

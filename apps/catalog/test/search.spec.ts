@@ -1,4 +1,4 @@
-import { decisionBody } from '../src/publication/publication-fixtures';
+import { decisionBody } from '@motcua/testing';
 import { CatalogHarness, testProcedureCode, type Problem } from './catalog-harness';
 
 type Page = {

@@ -1,4 +1,4 @@
-import { decisionBody } from '../src/publication/publication-fixtures';
+import { decisionBody } from '@motcua/testing';
 import { CatalogHarness, testProcedureCode, type Problem } from './catalog-harness';
 
 /** Bad input: a 4xx naming the field and the rule, and nothing half-saved. */

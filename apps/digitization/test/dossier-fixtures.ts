@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { dossierProcessed, dossierReceived, EventData } from '@motcua/contracts';
+import { addCalendarDays, todayInVietnam } from '@motcua/calendar';
 
 const pick = (n: number) => String(Math.floor(Math.random() * 10 ** n)).padStart(n, '0');
 
@@ -12,7 +13,7 @@ export const newApplicantKey = () => randomBytes(32).toString('hex');
 
 /** Today and tomorrow in Vietnam (UTC+7), YYYY-MM-DD. */
 export function vietnamDay(offsetDays = 0): string {
-  return new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  return addCalendarDays(todayInVietnam(), offsetDays);
 }
 
 export function dossierFacts(agencyCode: string, applicantKey: string) {

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@motcua/calendar';
 import { DOSSIER_CODE_PATTERN } from '@motcua/contracts';
 import { DossiersHarness, intakeBody, testProcedure, type TestProcedure } from './support/dossiers-harness';
 
@@ -99,7 +100,7 @@ describe('POST /dossiers (intake)', () => {
   it('checks the version in force again when it writes: no dossier under a version abolished or replaced since the last intake', async () => {
     const own = await h.addProcedure(testProcedure());
     expect((await h.intake(intakeBody(own))).status).toBe(201); // the service now remembers version 1 in force
-    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const today = todayInVietnam();
     await h.db.query(`UPDATE procedure_copy SET effective_to = $2 WHERE code = $1`, [own.code, today]);
     const afterAbolition = await h.intake(intakeBody(own));
     expect(afterAbolition.status).toBe(422);

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AccessLogModule } from '@motcua/auth';
-import { ServiceKitModule } from '@motcua/http';
+import { RateLimiter, ServiceKitModule } from '@motcua/http';
 import { AgencyTreeCopy, MessagingModule } from '@motcua/messaging';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from './config';
 import { DeadlineWatchScheduler } from './deadlines/deadline-watch.scheduler';
@@ -10,7 +10,6 @@ import { FeedbackCodeService } from './feedback/feedback-code.service';
 import { FeedbackRepository } from './feedback/feedback.repository';
 import { HandlingModule } from './handling/handling.module';
 import { IntakeModule } from './intake/intake.module';
-import { FeedbackRateLimiter } from './intake/rate-limiter';
 import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
 import { ProcedureCopyRepository } from './procedure-copy/procedure-copy.repository';
 import { ProcedureFeedbackController } from './procedure-copy/procedure-feedback.controller';
@@ -21,7 +20,7 @@ const SHARED = [
   FeedbackRepository,
   FeedbackCodeService,
   ProcedureCopyRepository,
-  FeedbackRateLimiter,
+  RateLimiter,
   FeedbackScope,
 ];
 

@@ -1,35 +1,5 @@
-import { mintTestToken, waitFor, type RunningService } from '@motcua/testing';
+import { decisionBody, mintTestToken, waitFor, type RunningService } from '@motcua/testing';
 import { FeedbackHarness, startPeer, unique } from './support/feedback-harness';
-
-/** A procedure published by the catalog (as in tests/e2e), in the 9.xxxxxx test range. */
-function publicationDecision(code: string) {
-  return {
-    decision: { number: `${code.slice(-4)}/QĐ-UBND`, kind: 'new', signedOn: '2026-01-05', effectiveFrom: '2026-01-15' },
-    procedure: {
-      code,
-      name: 'Đăng ký giá của các doanh nghiệp thuộc phạm vi cấp tỉnh',
-      domainCode: 'QLG',
-      level: 'province',
-      agencyCode: '000.00.15.H26',
-      decidingAgency: 'Sở Tài chính',
-      onlineLevel: 'full',
-      channels: ['in_person', 'online'],
-      applicantTypes: ['business'],
-      steps: ['Nộp hồ sơ', 'Thẩm định', 'Trả kết quả'],
-      requiredDocuments: [{ code: 'BDKG', name: 'Biểu mẫu đăng ký giá', originals: 1, copies: 0, required: true, form: 'Mẫu 01' }],
-      timeLimit: { value: 5, unit: 'working_days' },
-      result: { type: 'notice', name: 'Thông báo tiếp nhận Biểu mẫu đăng ký giá' },
-      conditions: [],
-      fees: [],
-      legalBasis: ['Nghị định 85/2024/NĐ-CP'],
-      workflow: [
-        { order: 1, name: 'Tiếp nhận', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
-        { order: 2, name: 'Thẩm định', unitCode: 'P.QLG', unitName: 'Phòng Quản lý giá', share: 4 },
-        { order: 3, name: 'Trả kết quả', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
-      ],
-    },
-  };
-}
 
 describe('feedback end to end: catalog → Kafka → feedback → Kafka, and the public answer', () => {
   const h = new FeedbackHarness();
@@ -44,7 +14,7 @@ describe('feedback end to end: catalog → Kafka → feedback → Kafka, and the
     const published = await fetch(`${catalog.url}/publication-decisions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(publicationDecision(code)),
+      body: JSON.stringify(decisionBody('new', code, { number: `${code.slice(-4)}/QĐ-UBND` })),
     });
     expect(published.status).toBe(201);
     await waitFor(`procedure ${code} in the feedback copy`, async () => ((await h.count('SELECT count(*) AS n FROM procedure_copy WHERE code = $1', [code])) === 1 ? true : undefined), 90000);

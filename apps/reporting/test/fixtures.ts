@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
+import { todayInVietnam, toLocalDate, toLocalTime } from '@motcua/calendar';
 import {
   buildEvent,
   dossierReceived,
@@ -24,12 +25,11 @@ export function uniqueProcedureCode(): string {
 
 /** ISO instant `hours` from now, with the +07:00 offset the services write. */
 export function at(hours: number, from = Date.now()): string {
-  const local = new Date(from + hours * 3600000 + 7 * 3600000).toISOString().slice(0, 19);
-  return `${local}+07:00`;
+  const instant = new Date(from + hours * 3600000);
+  return `${toLocalDate(instant)}T${toLocalTime(instant)}+07:00`;
 }
-export function localToday(): string {
-  return new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10);
-}
+/** Today's local date (libs/calendar). */
+export const localToday = (): string => todayInVietnam();
 
 let sequence = 0;
 export type Dossier = {

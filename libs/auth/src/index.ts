@@ -5,3 +5,4 @@ export * from './auth.guard';
 export * from './dev-keys';
 export * from './scope';
 export * from './access-log/access-log';
+export * from './actor';

@@ -15,3 +15,4 @@ export * from './drills';
 export * from './signed-pdf';
 export * from './idp';
 export * from './authorization-matrix';
+export * from './fixtures/procedure.fixture';

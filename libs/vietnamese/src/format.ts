@@ -2,10 +2,10 @@
  * Dates and numbers as Vietnamese forms and reports print them: 1.234.567 and 87,5 %; dd/MM/yyyy in
  * Asia/Ho_Chi_Minh, which is UTC+7 all year (no daylight saving since 1975, as libs/calendar assumes).
  */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+import { toLocalDate, toLocalTime } from '@motcua/calendar';
 
 function localParts(instant: Date) {
-  const local = new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString();
+  const local = `${toLocalDate(instant)}T${toLocalTime(instant)}`;
   return { year: local.slice(0, 4), month: local.slice(5, 7), day: local.slice(8, 10), hour: local.slice(11, 13), minute: local.slice(14, 16) };
 }
 

@@ -1,8 +1,14 @@
 /* eslint-disable @nx/enforce-module-boundaries -- the benchmarks are scripts under tools/ (not an Nx project); this test runs them at a tiny size against services it starts. */
 import { KAFKA_ADMIN } from '@motcua/contracts';
-import { mintTestToken, startService, testEnv, type RunningService } from '@motcua/testing';
+import {
+  decisionBody,
+  mintTestToken,
+  startService,
+  testEnv,
+  type RunningService,
+} from '@motcua/testing';
 import { formatTable, runBench } from '../../../tools/bench/bench';
-import { newProcedureDecision, randomProcedureCode } from './fixtures';
+import { randomProcedureCode } from './fixtures';
 
 /**
  * The benchmarks of `npm run bench` at a tiny size against services this test starts, so they do
@@ -32,7 +38,7 @@ describe('benchmark smoke run (npm run bench at a tiny size)', () => {
     const published = await fetch(`${catalog.url}/publication-decisions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify(newProcedureDecision(template)),
+      body: JSON.stringify(decisionBody('new', template)),
     });
     expect(published.status).toBe(201);
 

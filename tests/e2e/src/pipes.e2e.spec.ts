@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { mintTestToken, startService, testEnv, waitFor, type RunningService } from '@motcua/testing';
-import { newProcedureDecision, randomProcedureCode } from './fixtures';
+import { decisionBody, mintTestToken, startService, testEnv, waitFor, type RunningService } from '@motcua/testing';
+import { randomProcedureCode } from './fixtures';
 
 /**
  * The pipes, end to end on real infrastructure: the catalog writes a procedure and
@@ -29,7 +29,7 @@ describe('smoke: catalog → outbox → Kafka → dossiers', () => {
     const response = await fetch(`${catalog.url}/publication-decisions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-correlation-id': `smoke-${code}` },
-      body: JSON.stringify(newProcedureDecision(code)),
+      body: JSON.stringify(decisionBody('new', code)),
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-correlation-id')).toBe(`smoke-${code}`);
@@ -55,7 +55,7 @@ describe('smoke: catalog → outbox → Kafka → dossiers', () => {
     expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
 
     const token = await mintTestToken({ subject: 'admin-1', roles: ['admin'] });
-    const body = newProcedureDecision(randomProcedureCode());
+    const body = decisionBody('new', randomProcedureCode());
     body.procedure.timeLimit.value = -3;
     const invalid = await fetch(`${catalog.url}/publication-decisions`, {
       method: 'POST',

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { Pool } from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { mintDevToken } from '@motcua/auth';
+import { todayInVietnam } from '@motcua/calendar';
 import {
   databaseUrl,
   ensureDatabases,
@@ -64,7 +65,7 @@ export async function publishBenchmarkProcedure(target: BenchTarget): Promise<Be
   const n = Math.floor(Math.random() * 90) + 10;
   const code = `9.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
   const agency = `B${n}.00.15.H26`;
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const response = await fetch(`${target.catalogUrl}/publication-decisions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },

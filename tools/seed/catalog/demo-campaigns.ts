@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@motcua/calendar';
 import { demoCodesOf, type DomainCode } from './demo-procedures';
 
 /**
@@ -15,9 +16,9 @@ const DOMAIN_NAMES: Record<DomainCode, string> = {
 };
 
 export function campaignYear(now = new Date()): number {
-  const vietnam = new Date(now.getTime() + 7 * 3600_000);
-  const year = vietnam.getUTCFullYear();
-  return vietnam.toISOString().slice(5, 10) <= '06-30' ? year : year + 1;
+  const today = todayInVietnam(now);
+  const year = Number(today.slice(0, 4));
+  return today.slice(5, 10) <= '06-30' ? year : year + 1;
 }
 
 export function demoCampaigns(year = campaignYear()) {

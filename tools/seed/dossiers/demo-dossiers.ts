@@ -1,4 +1,4 @@
-import { isWorkingDay } from '@motcua/calendar';
+import { isWorkingDay, todayInVietnam } from '@motcua/calendar';
 import { DEMO_PROCEDURES } from '../catalog/demo-procedures';
 
 /**
@@ -26,7 +26,7 @@ const ORGANISATION_PREFIX: Record<string, string> = { business: 'Công ty TNHH',
  * all day long, so that a rerun on the same day sends the same body with the same key.
  */
 function backdated(now: Date, daysAgo: number, i: number): string {
-  const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = todayInVietnam(now);
   const day = new Date(`${today}T08:00:00+07:00`).getTime() - daysAgo * 86_400_000;
   return new Date(day + (i % 7) * 3_600_000).toISOString();
 }

@@ -1,4 +1,4 @@
-import { ruleProblem } from '../shared/catalog-problems';
+import { ruleProblem } from '@motcua/http';
 import type { CatalogTx } from '../shared/catalog-tx';
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogDatabase } from '../catalog.database';
-import { ruleProblem } from '../shared/catalog-problems';
+import { ruleProblem } from '@motcua/http';
 import type { CatalogReader } from '../shared/catalog-tx';
 
 export type CatalogDomain = { code: string; name: string; responsibleUnitCode: string; responsibleUnitName: string };

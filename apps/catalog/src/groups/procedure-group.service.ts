@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ProcedureGroupVersion } from '@motcua/contracts';
-import type { FieldViolation } from '@motcua/http';
+import { todayInVietnam } from '@motcua/calendar';
+import { ruleProblem, type FieldViolation } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
 import { CatalogDatabase } from '../catalog.database';
 import { AnnouncementService, PUBLICATION_LOCK } from '../publication/announcement.service';
-import { conflictProblem, notFoundProblem, ruleProblem } from '../shared/catalog-problems';
+import { conflictProblem, notFoundProblem } from '../shared/catalog-problems';
 import type { CatalogTx } from '../shared/catalog-tx';
-import { isoDateOf, todayInVietnam } from '../shared/vietnam-date';
+import { isoDateOf } from '../shared/vietnam-date';
 import type { GroupDecisionBody } from './procedure-group.schemas';
 
 export type GroupOutcome = {

@@ -7,10 +7,10 @@ import {
   type ProcedureGroupVersion,
   type ProcedureVersion,
 } from '@motcua/contracts';
+import { todayInVietnam } from '@motcua/calendar';
 import { UnitOfWork, type EventSink } from '@motcua/messaging';
 import { searchTextOf } from '../search/search-text';
 import type { CatalogTx } from '../shared/catalog-tx';
-import { todayInVietnam } from '../shared/vietnam-date';
 
 /** What a version does when its decision takes effect. */
 export type VersionEffect = 'publish' | 'amend' | 'abolish';

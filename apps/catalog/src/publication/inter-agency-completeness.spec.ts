@@ -5,7 +5,7 @@ import {
   parallelProcedure,
   sequentialProcedure,
   verticalProcedure,
-} from './inter-agency-fixtures';
+} from '../../test/inter-agency-fixtures';
 import { chainViolations } from './inter-agency-completeness';
 import { PublicationBodyPipe } from './publication-body.pipe';
 

@@ -1,5 +1,5 @@
 import { DomainProblem } from '@motcua/http';
-import { decisionBody } from './publication-fixtures';
+import { decisionBody } from '@motcua/testing';
 import { PublicationBodyPipe } from './publication-body.pipe';
 import { missingParts } from './procedure-completeness';
 

@@ -1,7 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
-import { validationProblem, violationsOf, type FieldViolation } from '@motcua/http';
-import { ruleProblem } from '../shared/catalog-problems';
+import { ruleProblem, validationProblem, violationsOf, type FieldViolation } from '@motcua/http';
 import { chainViolations } from './inter-agency-completeness';
 import { missingParts } from './procedure-completeness';
 import {

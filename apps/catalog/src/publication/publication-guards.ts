@@ -1,5 +1,6 @@
 import type { ProcedureVersion } from '@motcua/contracts';
-import { conflictProblem, notFoundProblem, ruleProblem } from '../shared/catalog-problems';
+import { ruleProblem } from '@motcua/http';
+import { conflictProblem, notFoundProblem } from '../shared/catalog-problems';
 import type { CatalogTx } from '../shared/catalog-tx';
 import { isoDateOf } from '../shared/vietnam-date';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ProcedureVersion } from '@motcua/contracts';
+import { todayInVietnam } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/messaging';
 import { assertChainAgenciesKnown } from '../agencies/known-agencies';
 import { DomainService } from '../domains/domain.service';
 import type { CatalogTx } from '../shared/catalog-tx';
-import { todayInVietnam } from '../shared/vietnam-date';
 import { AnnouncementService, PUBLICATION_LOCK, type VersionEffect } from './announcement.service';
 import {
   assertCodeFree,

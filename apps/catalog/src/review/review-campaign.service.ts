@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { reviewCampaignClosed, reviewCampaignOpened, reviewCampaignProgressed } from '@motcua/contracts';
+import { todayInVietnam } from '@motcua/calendar';
 import { UnitOfWork, type EventSink } from '@motcua/messaging';
-import type { FieldViolation } from '@motcua/http';
+import { ruleProblem, type FieldViolation } from '@motcua/http';
 import { CatalogDatabase } from '../catalog.database';
 import { DomainService } from '../domains/domain.service';
-import { conflictProblem, notFoundProblem, ruleProblem } from '../shared/catalog-problems';
+import { conflictProblem, notFoundProblem } from '../shared/catalog-problems';
 import type { CatalogTx } from '../shared/catalog-tx';
-import { isoDateOf, todayInVietnam } from '../shared/vietnam-date';
+import { isoDateOf } from '../shared/vietnam-date';
 import { campaignProgress, isLate, type CampaignCounts } from './review-progress';
 import type { CloseCampaign, OpenCampaign } from './review.schemas';
 

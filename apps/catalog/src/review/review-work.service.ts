@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { procedureEvaluated, simplificationProposed, type ProcedureVersion } from '@motcua/contracts';
-import type { FieldViolation } from '@motcua/http';
+import { ruleProblem, type FieldViolation } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
-import { ruleProblem } from '../shared/catalog-problems';
 import type { CatalogTx } from '../shared/catalog-tx';
 import { compareComplianceCosts } from './compliance-cost';
 import { ReviewCampaignService } from './review-campaign.service';

@@ -8,7 +8,7 @@ import { DigitizationDatabase, type DigitizationTx } from '../digitization.datab
 import { DossierCopyRepository } from '../dossier-copy/dossier-copy.repository';
 import { DigitizationScope } from '../scope/digitization-scope';
 import type { FileDownload } from '../shared/file-access';
-import { actorOf, dateOnly } from '../shared/principal-actor';
+import { requireUnitActor, dateOnly } from '../shared/principal-actor';
 import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage-driver';
 import type { DigitizeDocumentBody } from './document.schemas';
 import { documentView } from './document.view';
@@ -25,7 +25,7 @@ export class DocumentService {
   ) {}
 
   async digitize(body: DigitizeDocumentBody, principal: Principal) {
-    const actor = actorOf(principal);
+    const actor = requireUnitActor(principal);
     // A dossier the events told of: only officers in its scope digitize for it (404 otherwise).
     await this.scope.dossier(principal, body.dossierId);
     await this.assertSameDossier(body);

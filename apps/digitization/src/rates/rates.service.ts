@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
+import { todayInVietnam } from '@motcua/calendar';
 import { DigitizationScope } from '../scope/digitization-scope';
-import { dateOnly, todayInVietnam } from '../shared/principal-actor';
+import { dateOnly } from '../shared/principal-actor';
 import { computeRates } from './rate-calculator';
 import { RatesRepository } from './rates.repository';
 import type { RatesQuery } from './rates.schemas';

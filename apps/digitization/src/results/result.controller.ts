@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
-import { zodBody, zodParam, zodQuery } from '@motcua/http';
+import { RateLimiter, zodBody, zodParam, zodQuery } from '@motcua/http';
+import { DIGITIZATION_CONFIG, type DigitizationConfig } from '../config';
 import { idParam } from '../documents/document.schemas';
 import { sendDownload } from '../shared/download';
-import { PublicDownloadRateLimiter } from './public-download.rate-limiter';
 import {
   issueResultBody,
   publicDownloadBody,
@@ -22,7 +22,8 @@ import { ResultService } from './result.service';
 export class ResultController {
   constructor(
     private readonly results: ResultService,
-    private readonly limiter: PublicDownloadRateLimiter,
+    private readonly limiter: RateLimiter,
+    @Inject(DIGITIZATION_CONFIG) private readonly config: DigitizationConfig,
   ) {}
 
   @Post('results')
@@ -117,7 +118,8 @@ export class ResultController {
     @Req() request: IncomingMessage,
     @Res() reply: ServerResponse,
   ) {
-    await this.limiter.consume(request.socket.remoteAddress ?? 'unknown');
+    const rule = { key: 'digitization:public-download', perMinute: this.config.PUBLIC_DOWNLOAD_RATE_PER_MINUTE, what: 'downloads' };
+    await this.limiter.consume(rule, request.socket.remoteAddress ?? 'unknown');
     await sendDownload(reply, await this.results.publicDownload(body));
   }
 }

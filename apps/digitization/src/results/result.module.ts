@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { PublicDownloadRateLimiter } from './public-download.rate-limiter';
+import { RateLimiter } from '@motcua/http';
 import { ResultController } from './result.controller';
 import { ResultService } from './result.service';
 
 @Module({
   controllers: [ResultController],
-  providers: [ResultService, PublicDownloadRateLimiter],
+  providers: [ResultService, RateLimiter],
 })
 export class ResultModule {}

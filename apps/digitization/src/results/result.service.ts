@@ -8,7 +8,7 @@ import { DigitizationDatabase, type DigitizationTx } from '../digitization.datab
 import { fileMissing } from '../documents/document.service';
 import { DigitizationScope } from '../scope/digitization-scope';
 import type { FileDownload } from '../shared/file-access';
-import { actorOf, dateOnly } from '../shared/principal-actor';
+import { requireUnitActor, dateOnly } from '../shared/principal-actor';
 import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage-driver';
 import type { IssueResultBody, PublicDownloadBody, RevokeResultBody } from './result.schemas';
 import { resultView } from './result.view';
@@ -26,7 +26,7 @@ export class ResultService {
   ) {}
 
   async issue(body: IssueResultBody, principal: Principal) {
-    const actor = actorOf(principal);
+    const actor = requireUnitActor(principal);
     await this.scope.assertActsFor(
       principal,
       body.issuingAgencyCode,
@@ -117,7 +117,7 @@ export class ResultService {
   }
 
   async revoke(id: string, body: RevokeResultBody, principal: Principal) {
-    actorOf(principal);
+    requireUnitActor(principal);
     return this.uow.run(async (tx, events) => {
       // Outside the caller's scope: the same 404 as a result that does not exist.
       const result = await this.scope.result(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DigitizationDatabase, DigitizationTx } from '../digitization.database';
-import { dateOnly, todayInVietnam } from '../shared/principal-actor';
+import { todayInVietnam } from '@motcua/calendar';
+import { dateOnly } from '../shared/principal-actor';
 
 type Db = DigitizationTx | DigitizationDatabase;
 

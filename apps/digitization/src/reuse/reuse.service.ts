@@ -7,7 +7,7 @@ import { UnitOfWork } from '@motcua/messaging';
 import { DigitizationDatabase, type DigitizationTx } from '../digitization.database';
 import { DossierCopyRepository } from '../dossier-copy/dossier-copy.repository';
 import { DigitizationScope } from '../scope/digitization-scope';
-import { actorOf } from '../shared/principal-actor';
+import { requireUnitActor } from '../shared/principal-actor';
 import { ApplicantStoreRepository } from './applicant-store.repository';
 import type { AcceptReuseBody, OffersQuery } from './reuse.schemas';
 
@@ -72,7 +72,7 @@ export class ReuseService {
   }
 
   async accept(dossierId: string, body: AcceptReuseBody, principal: Principal) {
-    const actor = actorOf(principal);
+    const actor = requireUnitActor(principal);
     await this.scope.dossier(principal, dossierId);
     const dossier = await this.resolveDossier(dossierId, body);
     return this.uow.run(async (tx, events) => {

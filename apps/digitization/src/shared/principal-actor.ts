@@ -1,19 +1,12 @@
-import type { Principal } from '@motcua/auth';
+import { actorOf, type EventActor, type Principal } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The `actorSchema` of events: the officer's unit, and the officer id when it is a UUID. */
-export function actorOf(principal: Principal): { unitCode: string; officerId?: string } {
+/** The actor of events for an officer of a unit (libs/auth `actorOf`); 403 when the token has no unit. */
+export function requireUnitActor(principal: Principal): EventActor {
   if (!principal.unit) {
     throw new DomainProblem(403, 'unit-required', 'Forbidden', 'Only officers of a unit may do this (the token has no unit claim).');
   }
-  return UUID.test(principal.subject) ? { unitCode: principal.unit, officerId: principal.subject } : { unitCode: principal.unit };
-}
-
-/** Today in Vietnam (UTC+7) as YYYY-MM-DD. */
-export function todayInVietnam(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return actorOf(principal, principal.unit);
 }
 
 /** A YYYY-MM-DD date as the Date Prisma stores in a `@db.Date` column. */

@@ -1,11 +1,18 @@
-import { isWorkingDay, toLocalDate, workingDaysBetween } from '@motcua/calendar';
+import {
+  isWorkingDay,
+  officeHours,
+  type OfficeHoursPeriod,
+  toLocalDate,
+  toLocalTime,
+  workingDaysBetween,
+} from '@motcua/calendar';
 
 /** When a deadline is announced as due soon (versioned, like every rule that may change). */
 export type DeadlineWatchPolicy = {
   id: string;
   basis: string;
   dueSoonWithinWorkingHours: number;
-  officeHours: [string, string][];
+  officeHours: readonly OfficeHoursPeriod[];
 };
 
 export const DEADLINE_WATCH_POLICY: DeadlineWatchPolicy = {
@@ -13,10 +20,7 @@ export const DEADLINE_WATCH_POLICY: DeadlineWatchPolicy = {
   basis:
     'Project policy: warn one working day (8 office hours) ahead; office hours of the Decree 61/2018 baseline (docs/domain.md §3)',
   dueSoonWithinWorkingHours: 8,
-  officeHours: [
-    ['07:00', '11:30'],
-    ['13:30', '17:00'],
-  ],
+  officeHours,
 };
 
 export type DeadlineState =
@@ -27,10 +31,9 @@ const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clo
 /** Office hours left from `now` to the end of its local day (0 on a non-working day). */
 export function officeHoursLeftToday(now: Date, policy = DEADLINE_WATCH_POLICY): number {
   if (!isWorkingDay(toLocalDate(now))) return 0;
-  const local = new Date(now.getTime() + 7 * 3_600_000);
-  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  const minute = minutesOf(toLocalTime(now));
   const left = policy.officeHours.reduce(
-    (sum, [from, to]) => sum + Math.max(0, minutesOf(to) - Math.max(minute, minutesOf(from))),
+    (sum, { from, to }) => sum + Math.max(0, minutesOf(to) - Math.max(minute, minutesOf(from))),
     0,
   );
   return left / 60;
@@ -42,7 +45,7 @@ export function officeHoursLeftToday(now: Date, policy = DEADLINE_WATCH_POLICY):
  */
 export function workingHoursLeft(now: Date, dueAt: Date, policy = DEADLINE_WATCH_POLICY): number {
   const perDay =
-    policy.officeHours.reduce((sum, [from, to]) => sum + (minutesOf(to) - minutesOf(from)), 0) / 60;
+    policy.officeHours.reduce((sum, { from, to }) => sum + (minutesOf(to) - minutesOf(from)), 0) / 60;
   const days = Math.max(0, workingDaysBetween(toLocalDate(now), toLocalDate(dueAt)));
   return officeHoursLeftToday(now, policy) + perDay * days;
 }

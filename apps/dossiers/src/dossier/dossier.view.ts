@@ -1,6 +1,6 @@
 import { toLocalDate } from '@motcua/calendar';
 import type { DossierWithSteps } from './dossier.repository';
-import { onTimeStatusOf } from '../lifecycle/on-time.rules';
+import { onTimeStatusOf } from './on-time.rules';
 import type { DossierStatus } from './dossier-status';
 import type { Dossier } from '../generated/prisma/client';
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { toLocalDate } from '@motcua/calendar';
 import {
@@ -15,6 +15,7 @@ import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.repository';
 import { dossierView } from '../dossier/dossier.view';
+import { hashSecret } from '../dossier/lookup-secret';
 import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
 import { applicantKeyFor } from '../personal-data/applicant-key';
 import { ProcedureCopyCache } from '../procedure-copy/procedure-copy.cache';
@@ -330,8 +331,4 @@ function busyAsProblem(error: unknown): never {
     );
   }
   throw error;
-}
-
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
 }

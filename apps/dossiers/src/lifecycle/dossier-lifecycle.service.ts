@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@motcua/auth';
+import { actorOf, type Principal } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
 import type { DossierStatus } from '../dossier/dossier-status';
@@ -13,7 +13,6 @@ import { ACTION_BODIES, type ActionBody } from './lifecycle.schemas';
 import { OutcomeTransitions } from './outcome.transitions';
 import { ProgressTransitions } from './progress.transitions';
 import {
-  actorOf,
   currentStep,
   type TransitionContext,
   type TransitionOutcome,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toLocalDate, type TimeLimit } from '@motcua/calendar';
+import { endOfOfficeDay, toLocalDate, type TimeLimit } from '@motcua/calendar';
 import {
   dossierExtended,
   dossierResumed,
@@ -8,12 +8,12 @@ import {
   dossierSupplementRequested,
   dossierTransferred,
 } from '@motcua/contracts';
-import { DomainProblem } from '@motcua/http';
+import { ruleProblem } from '@motcua/http';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import { Prisma } from '../generated/prisma/client';
 import type { DossierChannel, MissingItem, SubmittedDocument } from '../dossier/dossier-status';
 import { withScanExemptions } from '../dossier/scan-exemption';
-import { endOfOfficeDay, scheduleFrom } from '../schedule/due-dates';
+import { scheduleFrom } from '../schedule/due-dates';
 import type { ActionBody } from './lifecycle.schemas';
 import {
   EXTENSION_POLICIES,
@@ -29,6 +29,10 @@ import {
   type TransitionContext,
   type TransitionOutcome,
 } from './transition.context';
+
+/** 422 of an action that rules of the one-stop shop forbid (`errors` names each rule). */
+const RULE_VIOLATED = 'rule-violated';
+const RULE_VIOLATED_TITLE = 'A rule of the one-stop shop forbids this action';
 
 /** Transitions while the dossier is being processed (portal status 4/5). */
 @Injectable()
@@ -153,7 +157,7 @@ export class ProgressTransitions {
       (ctx.dossier.supplementOutstanding as OutstandingItem[] | null) ??
       outstandingOf((ctx.dossier.missing as MissingItem[] | null) ?? []);
     const arrival = applySupplement(awaited, body);
-    if (arrival.violations.length > 0) throw ruleProblem(arrival.violations);
+    if (arrival.violations.length > 0) throw ruleProblem(RULE_VIOLATED, RULE_VIOLATED_TITLE, arrival.violations);
     const merged = new Map((ctx.dossier.documents as SubmittedDocument[]).map((d) => [d.code, d]));
     for (const doc of withScanExemptions(ctx.dossier.channel as DossierChannel, body.documents))
       merged.set(doc.code, doc);
@@ -254,7 +258,7 @@ export class ProgressTransitions {
       currentDueDate: toLocalDate(previous),
       newDueDate: body.newDueDate,
     });
-    if (violations.length > 0) throw ruleProblem(violations);
+    if (violations.length > 0) throw ruleProblem(RULE_VIOLATED, RULE_VIOLATED_TITLE, violations);
     const dueAt = endOfOfficeDay(body.newDueDate);
     const last = ctx.dossier.steps[ctx.dossier.steps.length - 1];
     await ctx.tx.dossierStep.update({
@@ -287,16 +291,4 @@ export class ProgressTransitions {
       },
     };
   }
-}
-
-export function ruleProblem(
-  violations: { field: string; rule: string; message: string }[],
-): DomainProblem {
-  return new DomainProblem(
-    422,
-    'rule-violated',
-    'A rule of the one-stop shop forbids this action',
-    violations.map((v) => `${v.field}: ${v.message}`).join('; '),
-    { errors: violations },
-  );
 }

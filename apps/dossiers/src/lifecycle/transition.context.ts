@@ -35,10 +35,3 @@ export function nextStep(dossier: DossierWithSteps) {
   const current = currentStep(dossier);
   return dossier.steps.find((s) => current && s.order > current.order);
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-
-/** The acting unit (and officer id when the subject is a uuid) for events; never personal data. */
-export function actorOf(principal: Principal, fallbackUnit: string): { unitCode: string; officerId?: string } {
-  return { unitCode: principal.unit ?? fallbackUnit, ...(UUID.test(principal.subject) ? { officerId: principal.subject } : {}) };
-}

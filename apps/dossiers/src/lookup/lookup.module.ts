@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
+import { RateLimiter } from '@motcua/http';
 import { DossierRepository } from '../dossier/dossier.repository';
-import { LookupRateLimiter } from './lookup-rate-limiter';
 import { PublicLookupController } from './public-lookup.controller';
 import { PublicLookupService } from './public-lookup.service';
 
 @Module({
   controllers: [PublicLookupController],
-  providers: [PublicLookupService, LookupRateLimiter, DossierRepository],
+  providers: [PublicLookupService, RateLimiter, DossierRepository],
 })
 export class LookupModule {}

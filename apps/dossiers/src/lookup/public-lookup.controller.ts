@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
 import { dossierCode } from '@motcua/contracts';
-import { zodParam, zodQuery } from '@motcua/http';
-import { LookupRateLimiter } from './lookup-rate-limiter';
+import { RateLimiter, zodParam, zodQuery } from '@motcua/http';
+import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
 import { PublicLookupService } from './public-lookup.service';
 
 const lookupQuery = z.object({ secret: z.string().min(8).max(64) });
@@ -12,7 +12,11 @@ const lookupQuery = z.object({ secret: z.string().min(8).max(64) });
 @ApiTags('public')
 @Controller('public/dossiers')
 export class PublicLookupController {
-  constructor(private readonly lookups: PublicLookupService, private readonly limiter: LookupRateLimiter) {}
+  constructor(
+    private readonly lookups: PublicLookupService,
+    private readonly limiter: RateLimiter,
+    @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig,
+  ) {}
 
   /** Tra cứu tình trạng hồ sơ with the code and the lookup secret printed on the receipt slip. */
   @Get(':code')
@@ -22,7 +26,8 @@ export class PublicLookupController {
     @Query(zodQuery(lookupQuery)) query: z.infer<typeof lookupQuery>,
     @Req() request: { ip?: string; socket?: { remoteAddress?: string } },
   ) {
-    await this.limiter.consume(request.ip ?? request.socket?.remoteAddress ?? 'unknown');
+    const rule = { key: 'dossiers:lookup-rate', perMinute: this.config.LOOKUP_RATE_PER_MINUTE, what: 'lookups' };
+    await this.limiter.consume(rule, request.ip ?? request.socket?.remoteAddress ?? 'unknown');
     return this.lookups.lookup(code, query.secret);
   }
 }

@@ -1,11 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { toLocalDate } from '@motcua/calendar';
 import { PORTAL_STATUS, type PortalStatusCode } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
 import { DossierRepository } from '../dossier/dossier.repository';
 import { DossiersDatabase } from '../dossiers.database';
-import { hashSecret } from '../intake/dossier-intake.service';
+import { hashSecret, sameHash } from '../dossier/lookup-secret';
 
 const notFound = () =>
   new DomainProblem(
@@ -45,11 +44,4 @@ export class PublicLookupService {
       })),
     };
   }
-}
-
-/** Constant-time comparison of two hex digests. */
-export function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
 }

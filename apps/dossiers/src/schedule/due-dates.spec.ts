@@ -1,13 +1,12 @@
-import { calendarVersion } from '@motcua/calendar';
-import { endOfOfficeDay, scheduleFrom } from './due-dates';
+import { calendarVersion, endOfOfficeDay, toLocalDate, toLocalTime } from '@motcua/calendar';
+import { scheduleFrom } from './due-dates';
 
 const workflow = [
   { order: 1, name: 'Tiếp nhận', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
   { order: 2, name: 'Thẩm định', unitCode: 'P.QLG', unitName: 'Phòng Quản lý giá', share: 4 },
   { order: 3, name: 'Trả kết quả', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
 ];
-const local = (d: Date) =>
-  new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+const local = (d: Date) => `${toLocalDate(d)} ${toLocalTime(d).slice(0, 5)}`;
 
 describe('scheduleFrom (ngày hẹn trả and step due dates)', () => {
   it('skips Tết 2026: received Friday 13/2 morning, 5 working days end on Friday 27/2', () => {

@@ -2,16 +2,12 @@ import {
   addCalendarDays,
   addWorkingDays,
   addWorkingHours,
+  endOfOfficeDay,
   explainAppointment,
   isWorkingDay,
   nextWorkingDay,
 } from '@motcua/calendar';
 import type { TimeLimit } from '@motcua/calendar';
-
-/** End of the office day (17:00 local, Decree 61 baseline office hours) of a local date, as an instant. */
-export function endOfOfficeDay(isoDate: string): Date {
-  return new Date(`${isoDate}T17:00:00+07:00`);
-}
 
 export type WorkflowStepInput = {
   order: number;

@@ -1,6 +1,6 @@
 import type { ProcedureVersion } from '@motcua/contracts';
 import type { DossierStatus } from '../dossier/dossier-status';
-import { onTimeStatusOf, type OnTimeStatus } from '../lifecycle/on-time.rules';
+import { onTimeStatusOf, type OnTimeStatus } from '../dossier/on-time.rules';
 import { viDateTime } from '@motcua/vietnamese';
 
 /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@motcua/auth';
+import { actorOf, type Principal } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
@@ -19,7 +19,7 @@ import type { Feedback } from '../generated/prisma/client';
 import { FeedbackScope } from '../scope/feedback-scope';
 import { FeedbackTransitions } from './feedback.transitions';
 import { ACTION_BODIES } from './handling.schemas';
-import { actorOf, type TransitionContext, type TransitionOutcome } from './transition.context';
+import { type TransitionContext, type TransitionOutcome } from './transition.context';
 
 /** Runs one action on a feedback item: checks the action table, applies the transition, logs it, in one transaction. */
 @Injectable()

@@ -10,7 +10,7 @@ import { FeedbackRepository } from '../feedback/feedback.repository';
 import type { Feedback } from '../generated/prisma/client';
 import { dueDatesAtReceipt } from '../policy/feedback-deadlines';
 import { ProcedureCopyRepository } from '../procedure-copy/procedure-copy.repository';
-import { ruleProblem } from '../shared/feedback-problems';
+import { ruleProblem } from '@motcua/http';
 import { foldVietnamese } from '@motcua/vietnamese';
 import { keyedHash, normaliseContact, sha256 } from '../shared/sender-key';
 import type { IntakeBody } from './intake.schemas';

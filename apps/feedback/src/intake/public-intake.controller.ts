@@ -1,20 +1,19 @@
 import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
-import { zodBody } from '@motcua/http';
+import { RateLimiter, zodBody } from '@motcua/http';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
 import { clientIpOf, type ClientRequest } from '../shared/client-ip';
 import { FeedbackIntakeService } from './feedback-intake.service';
 import { intakeReply } from './intake-reply';
 import { publicIntakeSchema, type PublicIntakeBody } from './intake.schemas';
-import { FeedbackRateLimiter } from './rate-limiter';
 
 @ApiTags('public feedback')
 @Controller('public/feedback')
 export class PublicIntakeController {
   constructor(
     private readonly intake: FeedbackIntakeService,
-    private readonly limiter: FeedbackRateLimiter,
+    private readonly limiter: RateLimiter,
     @Inject(FEEDBACK_CONFIG) private readonly config: FeedbackConfig,
   ) {}
 
@@ -32,7 +31,8 @@ export class PublicIntakeController {
     @Res({ passthrough: true }) response: { status(code: number): unknown },
   ) {
     const clientIp = clientIpOf(request, this.config.FEEDBACK_TRUSTED_PROXY_HOPS);
-    await this.limiter.consume('submit', clientIp, this.config.FEEDBACK_SUBMIT_RATE_PER_MINUTE);
+    const rule = { key: 'feedback:rate:submit', perMinute: this.config.FEEDBACK_SUBMIT_RATE_PER_MINUTE, what: 'submissions' };
+    await this.limiter.consume(rule, clientIp);
     const outcome = await this.intake.receive({ ...body, channel: 'online' }, { subject: 'public', clientIp });
     return intakeReply(outcome, response, 'public');
   }

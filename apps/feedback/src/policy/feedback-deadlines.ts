@@ -1,5 +1,6 @@
 import {
   calendarVersion,
+  endOfOfficeDay,
   explainAppointment,
   isWorkingDay,
   nextWorkingDay,
@@ -7,11 +8,6 @@ import {
 } from '@motcua/calendar';
 import { policyById, policyFor } from './time-limit-policy.constant';
 import type { FeedbackStage, FeedbackTimeLimitPolicy } from './time-limit-policy.types';
-
-/** End of the office day (17:00 local, Decree 61 baseline office hours) of a local date. */
-export function endOfOfficeDay(isoDate: string): Date {
-  return new Date(`${isoDate}T17:00:00+07:00`);
-}
 
 /**
  * The end of a limit of `workingDays` starting at `start`: the receipt rules of libs/calendar

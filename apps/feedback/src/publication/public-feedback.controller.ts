@@ -3,11 +3,10 @@ import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
 import { domainCode, procedureCode, satisfactionLevel } from '@motcua/contracts';
-import { validationProblem, zodBody, zodParam, zodQuery } from '@motcua/http';
+import { RateLimiter, validationProblem, zodBody, zodParam, zodQuery } from '@motcua/http';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
 import { FeedbackDatabase } from '../feedback.database';
 import { publicAnswerView } from '../feedback/feedback.view';
-import { FeedbackRateLimiter } from '../intake/rate-limiter';
 import { clientIpOf, type ClientRequest } from '../shared/client-ip';
 import { notFound } from '../shared/feedback-problems';
 import { PublicAnswersRepository } from './public-answers.repository';
@@ -29,7 +28,7 @@ export class PublicFeedbackController {
   constructor(
     private readonly answers: PublicAnswersRepository,
     private readonly ratings: RatingService,
-    private readonly limiter: FeedbackRateLimiter,
+    private readonly limiter: RateLimiter,
     private readonly db: FeedbackDatabase,
     @Inject(FEEDBACK_CONFIG) private readonly config: FeedbackConfig,
   ) {}
@@ -79,7 +78,8 @@ export class PublicFeedbackController {
   }
 
   private limit(request: ClientRequest): Promise<void> {
-    return this.limiter.consume('lookup', clientIpOf(request, this.config.FEEDBACK_TRUSTED_PROXY_HOPS), this.config.FEEDBACK_LOOKUP_RATE_PER_MINUTE);
+    const rule = { key: 'feedback:rate:lookup', perMinute: this.config.FEEDBACK_LOOKUP_RATE_PER_MINUTE, what: 'lookups' };
+    return this.limiter.consume(rule, clientIpOf(request, this.config.FEEDBACK_TRUSTED_PROXY_HOPS));
   }
 }
 

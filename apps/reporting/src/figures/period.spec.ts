@@ -1,5 +1,5 @@
 import { bucketOf, resolvePeriod, splitByMonths } from './period';
-import { localDateOf } from '../projections/local-time';
+import { toLocalDate } from '@motcua/calendar';
 
 describe('resolvePeriod', () => {
   it('gives the calendar month, quarter and year around a date, leap years included', () => {
@@ -20,8 +20,8 @@ describe('resolvePeriod', () => {
   });
 
   it('takes local dates in Asia/Ho_Chi_Minh', () => {
-    expect(localDateOf('2026-11-29T17:00:00Z')).toBe('2026-11-30');
-    expect(localDateOf('2026-11-30T08:30:00+07:00')).toBe('2026-11-30');
+    expect(toLocalDate('2026-11-29T17:00:00Z')).toBe('2026-11-30');
+    expect(toLocalDate('2026-11-30T08:30:00+07:00')).toBe('2026-11-30');
   });
 });
 

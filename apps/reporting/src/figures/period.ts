@@ -1,4 +1,4 @@
-import { localDateOf } from '../projections/local-time';
+import { toLocalDate } from '@motcua/calendar';
 
 export type PeriodKind = 'day' | 'month' | 'quarter' | 'year' | 'range';
 export type Period = { kind: PeriodKind; from: string; to: string };
@@ -12,7 +12,7 @@ function lastDayOfMonth(year: number, month: number): number {
 /** The inclusive local date range of a period around `date` (YYYY-MM-DD, Asia/Ho_Chi_Minh). */
 export function resolvePeriod(kind: PeriodKind, date?: string, from?: string, to?: string, now = new Date()): Period {
   if (kind === 'range') return { kind, from: from!, to: to! };
-  const anchor = date ?? localDateOf(now);
+  const anchor = date ?? toLocalDate(now);
   const [year, month] = anchor.split('-').map(Number);
   switch (kind) {
     case 'day':

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@motcua/contracts';
 import type { ReportingTx } from '../reporting.database';
-import { agencyOfDossierCode, localDateOf } from './local-time';
+import { toLocalDate } from '@motcua/calendar';
+import { agencyOfDossierCode } from './local-time';
 
 type DigitizationData = { applicantKey: string; occurredAt: string } & Record<string, unknown>;
 export type DigitizationKind = 'digitized' | 'result_issued' | 'result_revoked' | 'reused';
@@ -71,7 +72,7 @@ export class DigitizationProjector {
       row.electronic,
       row.synced,
       event.data.occurredAt,
-      localDateOf(event.data.occurredAt),
+      toLocalDate(event.data.occurredAt),
     );
   }
 }

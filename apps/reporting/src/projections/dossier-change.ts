@@ -1,5 +1,6 @@
 import type { CloudEvent, DossierFacts } from '@motcua/contracts';
-import { hoursBetween, localDateOf } from './local-time';
+import { toLocalDate } from '@motcua/calendar';
+import { hoursBetween } from './local-time';
 
 export type DossierStatus =
   | 'submitted'
@@ -143,7 +144,7 @@ function baseChange(event: CloudEvent<AnyDossierData>): DossierChange {
       // a unit's time on its step (Decree 61 index "thời gian thực hiện của từng đơn vị")
       const due = d.stepDueDate as string;
       const late = Date.parse(at) > Date.parse(due);
-      const early = localDateOf(at) < localDateOf(due);
+      const early = toLocalDate(at) < toLocalDate(due);
       return {
         status: null,
         set: {},
@@ -203,7 +204,7 @@ function baseChange(event: CloudEvent<AnyDossierData>): DossierChange {
       return {
         status: 'returned',
         finish: { kind: 'returned', at: returnedAt },
-        set: { returned_at: returnedAt, returned_on: localDateOf(returnedAt) },
+        set: { returned_at: returnedAt, returned_on: toLocalDate(returnedAt) },
         increment: {},
       };
     }

@@ -1,7 +1,7 @@
 import type { CloudEvent, DossierFacts } from '@motcua/contracts';
 import type { ReportingTx } from '../reporting.database';
 import { COUNTERS, SETTABLE, dossierChange } from './dossier-change';
-import { localDateOf } from './local-time';
+import { toLocalDate } from '@motcua/calendar';
 
 export type DossierEvent = CloudEvent<DossierFacts & Record<string, unknown>>;
 
@@ -34,7 +34,7 @@ function rowOf(generation: number, event: DossierEvent): Record<string, unknown>
     generation, dossier_id: d.dossierId, dossier_code: d.dossierCode, procedure_code: d.procedureCode,
     procedure_version: d.procedureVersion, agency_code: d.agencyCode, domain_code: d.domainCode, channel: d.channel,
     applicant_type: d.applicantType, status: change.status, portal_status: d.portalStatus,
-    received_at: d.receivedAt ?? null, received_on: d.receivedAt ? localDateOf(d.receivedAt) : null,
+    received_at: d.receivedAt ?? null, received_on: d.receivedAt ? toLocalDate(d.receivedAt) : null,
     due_date: d.dueDate ?? null, last_event_at: d.occurredAt,
     ...change.set,
   };
@@ -48,7 +48,7 @@ function rowOf(generation: number, event: DossierEvent): Record<string, unknown>
     changes = true;
   }
   if (change.finish) {
-    Object.assign(row, { finish_at: change.finish.at, finish_on: localDateOf(change.finish.at), finish_kind: change.finish.kind });
+    Object.assign(row, { finish_at: change.finish.at, finish_on: toLocalDate(change.finish.at), finish_kind: change.finish.kind });
     changes = true;
   }
   row.changes = changes;

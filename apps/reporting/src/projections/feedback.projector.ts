@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@motcua/contracts';
 import type { ReportingTx } from '../reporting.database';
-import { localDateOf } from './local-time';
+import { toLocalDate } from '@motcua/calendar';
 
 type FeedbackData = {
   feedbackId: string;
@@ -20,7 +20,7 @@ export function feedbackChange(event: CloudEvent<FeedbackData>): Record<string, 
       const receivedAt = d.receivedAt as string;
       return {
         received_at: receivedAt,
-        received_on: localDateOf(receivedAt),
+        received_on: toLocalDate(receivedAt),
         domain_code: (d.domainCode as string | undefined) ?? null,
         procedure_code: (d.procedureCode as string | undefined) ?? null,
         answer_by: due.answerBy,

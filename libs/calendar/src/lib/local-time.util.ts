@@ -5,7 +5,7 @@
  */
 import { CalendarError } from './calendar.error';
 import { type ClockTime } from './receipt-policy.types';
-import { formatEpochDay, type IsoDate, pad2 } from './iso-date.util';
+import { formatEpochDay, type IsoDate, pad2, parseIsoDate } from './iso-date.util';
 
 export const VIETNAM_UTC_OFFSET_MS = 7 * 3_600_000;
 const MS_PER_DAY = 86_400_000;
@@ -34,6 +34,11 @@ export function instantAt(epochDay: number, msOfDay: number): Date {
   return new Date(epochDay * MS_PER_DAY + msOfDay - VIETNAM_UTC_OFFSET_MS);
 }
 
+/** The instant of a local date (YYYY-MM-DD) at a local time of day (`HH:MM`) in Asia/Ho_Chi_Minh. */
+export function atLocalTime(date: IsoDate, time: ClockTime): Date {
+  return instantAt(parseIsoDate(date), parseClockTime(time, 'time'));
+}
+
 /** Parses `HH:MM` into milliseconds since midnight; throws rule `time-of-day`. */
 export function parseClockTime(value: ClockTime, label: string): number {
   const match = CLOCK_TIME.exec(value);
@@ -46,9 +51,15 @@ export function parseClockTime(value: ClockTime, label: string): number {
   return (Number(match[1]) * 60 + Number(match[2])) * 60_000;
 }
 
-/** The local calendar date (YYYY-MM-DD in Asia/Ho_Chi_Minh) of an instant. */
-export function toLocalDate(instant: Date): IsoDate {
-  return formatEpochDay(localEpochDayOf(assertInstant(instant)));
+/** The local calendar date (YYYY-MM-DD in Asia/Ho_Chi_Minh) of an instant (a Date or an ISO instant). */
+export function toLocalDate(instant: Date | string): IsoDate {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  return formatEpochDay(localEpochDayOf(assertInstant(date)));
+}
+
+/** Today's local calendar date in Vietnam (UTC+7), YYYY-MM-DD. */
+export function todayInVietnam(now: Date = new Date()): IsoDate {
+  return toLocalDate(now);
 }
 
 /** The local wall-clock time of an instant, `HH:MM:SS`, for messages and logs. */

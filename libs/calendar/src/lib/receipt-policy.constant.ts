@@ -1,3 +1,4 @@
+import { officeHours } from './office-hours';
 import { type ReceiptPolicy, type UnitRule, type LimitUnit } from './receipt-policy.types';
 
 const CIVIL_CODE =
@@ -45,10 +46,7 @@ export const ND61_2018_POLICY: ReceiptPolicy = {
     'Decree 61/2018/NĐ-CP on the one-stop shop (effective 2018-06-21, amended by Decree 107/2021/NĐ-CP), replaced by Decree 118/2025/NĐ-CP from 2025-07-01; Civil Code 2015 Art. 147-148 for counting',
   effectiveFrom: '2018-06-21',
   effectiveTo: '2025-06-30',
-  officeHours: [
-    { from: '07:00', to: '11:30' },
-    { from: '13:30', to: '17:00' },
-  ],
+  officeHours: [...officeHours],
   officeHoursBasis: OFFICE_HOURS_BASIS,
   transferCutoff: '15:00',
   transferBasis:

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { mintDevToken } from '@motcua/auth';
+import { todayInVietnam } from '@motcua/calendar';
+import { decisionBody } from '../fixtures/procedure.fixture';
 import { repoRoot } from '../repo-root';
 import { waitFor } from '../wait-for';
 import type { DrillStack } from './stack';
@@ -23,65 +25,19 @@ export async function publishDrillProcedure(stack: DrillStack): Promise<DrillPro
   const n = Math.floor(Math.random() * 90) + 10;
   const code = `8.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
   const agencyCode = `D${n}.00.15.H26`;
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const admin = await drillToken(['admin']);
   const response = await fetch(`${stack.services.catalog}/publication-decisions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-    body: JSON.stringify({
-      decision: { number: `${n}/QĐ-DRILL`, kind: 'new', signedOn: today, effectiveFrom: today },
-      procedure: {
+    body: JSON.stringify(
+      decisionBody(
+        'new',
         code,
-        name: `Diễn tập sự cố ${n}`,
-        domainCode: 'QLG',
-        domainName: 'Quản lý giá',
-        level: 'province',
-        agencyCode,
-        decidingAgency: 'Sở Tài chính',
-        onlineLevel: 'full',
-        channels: ['in_person', 'online', 'postal'],
-        applicantTypes: ['business'],
-        steps: ['Nộp hồ sơ', 'Thẩm định', 'Trả kết quả'],
-        requiredDocuments: [
-          {
-            code: 'BDKG',
-            name: 'Biểu mẫu đăng ký giá',
-            originals: 1,
-            copies: 0,
-            required: true,
-            form: 'Mẫu 01',
-          },
-        ],
-        timeLimit: { value: 5, unit: 'working_days' },
-        result: { type: 'notice', name: 'Thông báo tiếp nhận Biểu mẫu đăng ký giá' },
-        conditions: [],
-        fees: [],
-        legalBasis: ['Nghị định 85/2024/NĐ-CP'],
-        workflow: [
-          {
-            order: 1,
-            name: 'Tiếp nhận',
-            unitCode: 'VP.MC',
-            unitName: 'Bộ phận một cửa',
-            share: 0.5,
-          },
-          {
-            order: 2,
-            name: 'Thẩm định',
-            unitCode: 'P.QLG',
-            unitName: 'Phòng Quản lý giá',
-            share: 4,
-          },
-          {
-            order: 3,
-            name: 'Trả kết quả',
-            unitCode: 'VP.MC',
-            unitName: 'Bộ phận một cửa',
-            share: 0.5,
-          },
-        ],
-      },
-    }),
+        { number: `${n}/QĐ-DRILL`, signedOn: today, effectiveFrom: today },
+        { name: `Diễn tập sự cố ${n}`, agencyCode },
+      ),
+    ),
   });
   if (response.status !== 201)
     throw new Error(

@@ -1,4 +1,4 @@
-import { procedureInput } from './publication-fixtures';
+import { procedureInput } from '@motcua/testing';
 
 /** The agencies of a test province's tree (an own province per test file keeps trees apart). */
 export function chainAgencies(province: string) {

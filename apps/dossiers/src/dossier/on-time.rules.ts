@@ -1,4 +1,4 @@
-import type { DossierStatus } from '../dossier/dossier-status';
+import type { DossierStatus } from './dossier-status';
 
 /**
  * Đúng hạn / trễ hạn: finish = first of processed, result returned, stopped or refused; on time
