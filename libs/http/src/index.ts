@@ -7,3 +7,4 @@ export * from './correlation.middleware';
 export * from './bootstrap';
 export * from './service-kit.module';
 export * from './request-text';
+export * from './shutdown';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { PeriodicJob } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { CATALOG_CONFIG, type CatalogConfig } from '../config';
@@ -10,7 +10,7 @@ import { AnnouncementService } from './announcement.service';
  * announced in its own transaction under the publication advisory lock.
  */
 @Injectable()
-export class AnnouncementScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AnnouncementScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly job: PeriodicJob;
 
   constructor(
@@ -25,7 +25,7 @@ export class AnnouncementScheduler implements OnApplicationBootstrap, OnApplicat
     this.job.start(this.config.CATALOG_ANNOUNCE_INTERVAL_MS, { runAtStart: true });
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.job.stop();
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { dossierDueSoon, dossierOverdue } from '@motcua/contracts';
 import { PeriodicJob, UnitOfWork } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
@@ -18,7 +18,7 @@ const HORIZON_MS = 6 * 86_400_000;
  * never announce the same deadline twice. A new due date (extension, supplement) is a new deadline.
  */
 @Injectable()
-export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineWatchService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly job: PeriodicJob;
 
   constructor(
@@ -33,7 +33,7 @@ export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicati
     this.job.start(this.config.DEADLINE_WATCH_INTERVAL_MS);
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.job.stop();
   }
 

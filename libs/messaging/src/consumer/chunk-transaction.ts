@@ -1,6 +1,6 @@
 import type { KafkaMessage } from 'kafkajs';
 import type { CloudEvent } from '@motcua/contracts';
-import { runWithContext } from '@motcua/observability';
+import { runWithContext, SpanKind, startWorkSpan } from '@motcua/observability';
 import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
 import type { Subscription } from './subscriptions';
 
@@ -46,11 +46,32 @@ export function applyTogether<Tx extends SqlTransaction>(
         const [first] = run;
         const events = run.map((item) => item.event as CloudEvent<never>);
         run = [];
-        await runWithContext(contextOf(first.event), () =>
-          first.subscription.batch
-            ? first.subscription.batch(events, tx)
-            : first.subscription.handler(events[0], tx),
+        // With tracing on: a consumer span, child of the first event's traceparent (the request or
+        // handler that published it), linked to the others of a batch; what it publishes follows it.
+        const span = startWorkSpan(
+          `process ${first.event.type}`,
+          SpanKind.CONSUMER,
+          first.event.traceparent,
+          {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': first.delivery.topic,
+            'messaging.consumer.group.name': groupId,
+            'messaging.message.id': first.event.id,
+            'messaging.batch.message_count': events.length,
+          },
+          events.slice(1).map((e) => e.traceparent),
         );
+        try {
+          await runWithContext({ ...contextOf(first.event), traceparent: span.traceparent }, () =>
+            first.subscription.batch
+              ? first.subscription.batch(events, tx)
+              : first.subscription.handler(events[0], tx),
+          );
+          span.end();
+        } catch (error) {
+          span.end(error);
+          throw error;
+        }
       };
       for (const [i, item] of chunk.entries()) {
         if (!applied[i]) continue;
