@@ -761,6 +761,28 @@ cmd_topics() {
   apply_acls
 }
 
+# rotate IDENTITY: a new password for a service's (or the portal's) SCRAM user, written into its
+# <identity>.env and upserted on the broker at once. Connections already signed in stay up (Kafka
+# does not re-authenticate them); a client signing in anew needs the new password: restart the
+# service's instances one by one with it (docs/operations/runbooks.md, "Rotating credentials").
+cmd_rotate() {
+  local identity="${1:-}" file password
+  [[ "$identity" =~ ^[a-z]+$ ]] || die "rotate needs an identity: catalog, dossiers, …, portal"
+  [[ "$identity" != admin ]] || die "the admin's password is in every broker's properties: see README.md, 'Rotating the admin'"
+  file="$CRED_DIR/$identity.env"
+  [[ -f "$file" ]] || die "no credentials file $file"
+  need_java
+  ensure_admin_tool
+  password="$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  (
+    umask 077
+    sed "s/^KAFKA_SASL_PASSWORD=.*/KAFKA_SASL_PASSWORD=$password/" "$file" >"$file.tmp"
+  )
+  mv "$file.tmp" "$file"
+  admin_tool users "$BOOTSTRAP" || die "upserting the SCRAM users failed (the new password is in $file)"
+  say "rotated the password of $(cred "$identity" KAFKA_SASL_USERNAME) (in $file)"
+}
+
 cmd_list() {
   running_pid >/dev/null || die "not running — run: $0 start"
   use_running_port
@@ -788,6 +810,7 @@ usage: $0 COMMAND
   list       list topics with their partition counts
   logs [N]   last N (default 50) lines of $LOG_FILE
   reset      stop and delete .data (keeps the resolved jars in lib/)
+  rotate IDENTITY  a new SCRAM password for a service's or the portal's user (file and broker)
   describe TOPIC  leader, replicas and in-sync replicas of each partition
   quorum     the KRaft voters and observers
 
@@ -839,6 +862,7 @@ main() {
     wait) cmd_wait ;;
     topics) cmd_topics ;;
     list) cmd_list ;;
+    rotate) cmd_rotate "$@" ;;
     logs)
       [[ -f "$LOG_FILE" ]] || die "no log yet ($LOG_FILE)"
       tail -n "${1:-50}" "$LOG_FILE"

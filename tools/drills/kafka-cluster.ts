@@ -10,10 +10,15 @@
  *   node -r ./tools/register-ts.js tools/drills/kafka-cluster.ts
  */
 import { join } from 'node:path';
-import { KafkaCluster, runPortalLeaderDrill } from '@motcua/testing';
-import { DOSSIER_TOPIC, PORTAL_TOPIC } from '@motcua/testing';
+import {
+  commandFault,
+  DOSSIER_TOPIC,
+  KafkaCluster,
+  PORTAL_TOPIC,
+  runPortalLeaderDrill,
+} from '@motcua/testing';
+
 import { drill, env, finish, main, root, stack } from './drill-cli';
-import { commandFault } from '@motcua/testing';
 
 const cluster = new KafkaCluster(
   env.KAFKA_DATA_DIR ?? join(root, 'infra/kafka/.data-cluster'),

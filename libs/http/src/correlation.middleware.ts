@@ -47,34 +47,31 @@ export const correlationMiddleware =
       typeof traceparent === 'string' ? traceparent : undefined,
       { 'http.request.method': method, 'motcua.correlation_id': correlationId },
     );
-    runWithContext(
-      { correlationId, traceparent: span.traceparent },
-      () => {
-        response.on('finish', () => {
-          if (request.route?.path) span.updateName(`${method} ${request.route.path}`);
-          span.setAttributes({
-            'http.route': request.route?.path ?? '',
-            'http.response.status_code': response.statusCode ?? 0,
-          });
-          span.end((response.statusCode ?? 0) >= 500 ? `HTTP ${response.statusCode}` : undefined);
-          const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          recordHttpRequest(
-            request.method ?? 'GET',
-            request.route?.path,
-            response.statusCode ?? 0,
-            ms / 1000,
-          );
-          logger.info(
-            {
-              method: request.method,
-              path: request.originalUrl?.split('?')[0],
-              status: response.statusCode,
-              ms,
-            },
-            'http',
-          );
+    runWithContext({ correlationId, traceparent: span.traceparent }, () => {
+      response.on('finish', () => {
+        if (request.route?.path) span.updateName(`${method} ${request.route.path}`);
+        span.setAttributes({
+          'http.route': request.route?.path ?? '',
+          'http.response.status_code': response.statusCode ?? 0,
         });
-        next();
-      },
-    );
+        span.end((response.statusCode ?? 0) >= 500 ? `HTTP ${response.statusCode}` : undefined);
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        recordHttpRequest(
+          request.method ?? 'GET',
+          request.route?.path,
+          response.statusCode ?? 0,
+          ms / 1000,
+        );
+        logger.info(
+          {
+            method: request.method,
+            path: request.originalUrl?.split('?')[0],
+            status: response.statusCode,
+            ms,
+          },
+          'http',
+        );
+      });
+      next();
+    });
   };

@@ -32,13 +32,19 @@ export function closeGracefully(
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const cut = setTimeout(() => {
-      logger.warn({ drainMs }, 'shutting down: requests still running after the drain time, closing them');
+      logger.warn(
+        { drainMs },
+        'shutting down: requests still running after the drain time, closing them',
+      );
       server.closeAllConnections();
     }, drainMs);
     void closed
       .then(async () => {
         clearTimeout(cut);
-        logger.info({ ms: Date.now() - started }, 'shutting down: HTTP drained; stopping consumers, relay and jobs');
+        logger.info(
+          { ms: Date.now() - started },
+          'shutting down: HTTP drained; stopping consumers, relay and jobs',
+        );
         await app.close();
         logger.info({ ms: Date.now() - started }, 'shut down');
         await new Promise<void>((resolve) => logger.flush(() => resolve()));

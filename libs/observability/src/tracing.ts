@@ -127,7 +127,7 @@ export function startWorkSpan(
     updateName: (newName) => span.updateName(newName),
     end: (error) => {
       if (error !== undefined) {
-        span.recordException(error instanceof Error ? error : String(error));
+        span.recordException(error instanceof Error ? error : JSON.stringify(error));
         span.setStatus({ code: SpanStatusCode.ERROR });
       }
       span.end();

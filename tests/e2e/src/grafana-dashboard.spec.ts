@@ -81,8 +81,8 @@ describe('Grafana dashboard', () => {
       .filter((name) => name.startsWith('motcua_'));
     expect(motcua.length).toBeGreaterThanOrEqual(10);
     expect(motcua.filter((name) => !read.has(name))).toEqual([]);
-    expect(metricsOf('sum by (service) (rate(motcua_http_requests_total{status=~"5.."}[5m]))')).toEqual([
-      'motcua_http_requests_total',
-    ]);
+    expect(
+      metricsOf('sum by (service) (rate(motcua_http_requests_total{status=~"5.."}[5m]))'),
+    ).toEqual(['motcua_http_requests_total']);
   });
 });

@@ -75,7 +75,9 @@ describe('Prometheus beside the stack (tools/stack/prometheus.sh)', () => {
 
   it('starts, loads every rule and scrapes the services’ metrics; stops', async () => {
     const started = script('start');
-    expect(`${started.stdout}${started.stderr}`).toContain(`Prometheus on http://127.0.0.1:${port}`);
+    expect(`${started.stdout}${started.stderr}`).toContain(
+      `Prometheus on http://127.0.0.1:${port}`,
+    );
     expect(started.status).toBe(0);
 
     const rules = await api<{ groups: { rules: unknown[] }[] }>('/api/v1/rules');

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { PeriodicJob } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { CATALOG_CONFIG, type CatalogConfig } from '../config';
@@ -18,7 +23,11 @@ export class AnnouncementScheduler implements OnApplicationBootstrap, BeforeAppl
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.job = new PeriodicJob('announcing due publication decisions', () => this.announceAllDue(), logger);
+    this.job = new PeriodicJob(
+      'announcing due publication decisions',
+      () => this.announceAllDue(),
+      logger,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -31,7 +40,11 @@ export class AnnouncementScheduler implements OnApplicationBootstrap, BeforeAppl
 
   /** Announces every due decision, one transaction each. */
   private async announceAllDue(): Promise<void> {
-    for (let id = await this.announcements.announceNextDue(); id; id = await this.announcements.announceNextDue()) {
+    for (
+      let id = await this.announcements.announceNextDue();
+      id;
+      id = await this.announcements.announceNextDue()
+    ) {
       this.logger.info({ decisionId: id }, 'publication decision announced');
     }
   }

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { PeriodicJob } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
@@ -27,7 +32,11 @@ export class DeadlineWatchScheduler implements OnApplicationBootstrap, BeforeApp
 
   private async announceAll(): Promise<void> {
     for (const kind of ['overdue', 'due_soon'] as NoticeKind[]) {
-      for (let n = await this.watch.announceBatch(kind); n > 0; n = await this.watch.announceBatch(kind)) {
+      for (
+        let n = await this.watch.announceBatch(kind);
+        n > 0;
+        n = await this.watch.announceBatch(kind)
+      ) {
         this.logger.info({ kind, announced: n }, 'feedback deadlines announced');
       }
     }
