@@ -60,6 +60,13 @@ export const commonServiceEnv = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** Public base URL of the service, used in links (QR codes, lookups). */
   PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
+  /**
+   * On SIGTERM, how long the service keeps accepting connections (answering readiness 503, each
+   * response with `Connection: close`) before it closes its port: the time a load balancer needs to
+   * see the readiness and send no more. 0 (the default) closes at once; behind a load balancer or a
+   * Kubernetes Service, set it to the probe period times the failure threshold (or use a preStop sleep).
+   */
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(120).default(0),
   /** OpenTelemetry traces (libs/observability/src/tracing.ts): off unless `true`. */
   TRACING_ENABLED: z
     .enum(['true', 'false'], { message: 'must be true or false' })
@@ -89,6 +96,7 @@ export type CommonServiceConfig = {
   AUTH_JWKS_COOLDOWN_SECONDS: number;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   PUBLIC_BASE_URL?: string;
+  SHUTDOWN_DELAY_SECONDS: number;
   TRACING_ENABLED: boolean;
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
   OTEL_TRACES_SAMPLER_ARG: number;

@@ -89,6 +89,7 @@ export async function runService<
     TRACING_ENABLED?: boolean;
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
     OTEL_TRACES_SAMPLER_ARG?: number;
+    SHUTDOWN_DELAY_SECONDS?: number;
   },
 >(options: {
   service: string;
@@ -120,6 +121,8 @@ export async function runService<
     metrics.close();
     void stopTracing(); // the spans still queued go out before the process ends
   });
-  closeGracefully(app, server, createLogger(options.service, config.LOG_LEVEL));
+  closeGracefully(app, server, createLogger(options.service, config.LOG_LEVEL), {
+    delayMs: (config.SHUTDOWN_DELAY_SECONDS ?? 0) * 1000,
+  });
   return app;
 }

@@ -9,7 +9,9 @@ export const isDraining = () => draining;
 
 /**
  * Graceful shutdown on SIGTERM or SIGINT, in the order that loses nothing:
- * 1. readiness turns 503 and the public port stops accepting connections; requests already
+ * 1. readiness turns 503; after `delayMs` (SHUTDOWN_DELAY_SECONDS: the time a load balancer needs
+ *    to see it and send no more) the public port stops accepting connections — a connection still
+ *    in the kernel's accept queue when the port closes would be reset; requests already
  *    accepted run to their end (their responses carry `Connection: close`, so no client sends a
  *    next request on a connection about to close), idle keep-alive connections are closed;
  *    after `drainMs` whatever still runs is cut;
@@ -22,12 +24,17 @@ export function closeGracefully(
   app: INestApplication,
   server: Server,
   logger: Logger,
-  drainMs = 20_000,
+  options: { delayMs?: number; drainMs?: number } = {},
 ): void {
-  const shutdown = (signal: NodeJS.Signals) => {
+  const { delayMs = 0, drainMs = 20_000 } = options;
+  const shutdown = async (signal: NodeJS.Signals) => {
     if (draining) return;
     draining = true;
     const started = Date.now();
+    if (delayMs > 0) {
+      logger.info({ signal, delayMs }, 'shutting down: readiness 503, still serving meanwhile');
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
     logger.info({ signal }, 'shutting down: no new connections, finishing the requests in hand');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
@@ -55,6 +62,6 @@ export function closeGracefully(
         process.exit(1);
       });
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', (signal) => void shutdown(signal));
+  process.once('SIGINT', (signal) => void shutdown(signal));
 }

@@ -42,9 +42,10 @@ const relayLeader = async (service: RunningService) => {
 };
 
 /**
- * SIGTERM to one of two dossiers instances during a burst of intakes: the requests it had accepted
- * are answered (none is reset), new connections are refused and go to the other instance as a
- * load balancer sends them, it exits 0 with nothing logged as an error, and the other instance
+ * SIGTERM to one of two dossiers instances during a burst of intakes, the client routing as a load
+ * balancer does (by readiness, polled every 250 ms): the requests it had accepted are answered
+ * (none is reset), requests sent while its readiness already said 503 are still served, then its
+ * port closes and the other instance takes the traffic, it exits 0 with nothing logged as an error, and the other instance
  * takes the outbox relay over and publishes every event.
  */
 describe('graceful shutdown (SIGTERM)', () => {
@@ -55,7 +56,8 @@ describe('graceful shutdown (SIGTERM)', () => {
 
   beforeAll(async () => {
     started.push(await startService('catalog', 4931));
-    a = await startService('dossiers', 4932);
+    // Behind a load balancer: a keeps serving 2 s after SIGTERM while its readiness says 503.
+    a = await startService('dossiers', 4932, { SHUTDOWN_DELAY_SECONDS: '2' });
     started.push(a);
     await waitFor(
       'instance a leads the relay',
@@ -109,8 +111,9 @@ describe('graceful shutdown (SIGTERM)', () => {
         authorization: `Bearer ${token}`,
         'idempotency-key': key,
       };
-      // To a while it accepts connections, then to b: what a load balancer does.
-      for (const instance of ['a', 'b'] as const) {
+      // To a while its readiness says so, else to b; a refused connection goes to b too: what a
+      // load balancer does.
+      for (const instance of aReady ? (['a', 'b'] as const) : (['b'] as const)) {
         const start = Date.now();
         const answer = await post(instance === 'a' ? a.url : b.url, '/dossiers', headers, body);
         answers.push({
@@ -127,6 +130,21 @@ describe('graceful shutdown (SIGTERM)', () => {
         if (answer.error !== 'ECONNREFUSED') return;
       }
     };
+    // The load balancer's readiness probe of a, every 250 ms.
+    let aReady = true;
+    let probing = true;
+    const probe = (async () => {
+      while (probing) {
+        const response = await fetch(`${a.url}/health/ready`, {
+          signal: AbortSignal.timeout(2000),
+        }).catch(() => undefined);
+        await response?.body?.cancel();
+        // A probe that got no answer in time (a loaded machine) changes nothing; a refusal or 503 does.
+        if (response) aReady = response.status === 200;
+        else if (a.process.exitCode !== null) aReady = false;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    })();
     let next = 0;
     const count = 120;
     const worker = async () => {
@@ -141,6 +159,8 @@ describe('graceful shutdown (SIGTERM)', () => {
     sigtermAt = Date.now();
     a.process.kill('SIGTERM');
     await burst;
+    probing = false;
+    await probe;
     const exitCode = await new Promise<number | null>((resolve) =>
       a.process.exitCode !== null ? resolve(a.process.exitCode) : a.process.once('exit', resolve),
     );

@@ -168,7 +168,10 @@ describe('OpenTelemetry traces from an intake to its projection', () => {
             (s.traceId === traceId ? underRequest(s) : s.links.includes(server.spanId)),
         ),
       60_000,
-    );
+    ).catch((error: Error) => {
+      const names = [...new Set(spans.map((s) => `${s.service} ${s.name}`))];
+      throw new Error(`${error.message}; spans received: ${names.join('; ')}`);
+    });
     process.stdout.write(
       `trace ${traceId}: ${trace()
         .map((s) => `${s.service} ${s.name}`)

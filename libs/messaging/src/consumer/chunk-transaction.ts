@@ -20,6 +20,44 @@ export const contextOf = (event: CloudEvent) => ({
 });
 
 /**
+ * Runs a handler over `events` in the request context of the first one, and, with tracing on, in
+ * a consumer span: child of the first event's traceparent (the request or handler that published
+ * it), linked to the others of a batch; what the handler publishes carries the span on.
+ */
+export async function inConsumerSpan<T>(
+  groupId: string,
+  topic: string,
+  events: CloudEvent[],
+  work: () => Promise<T>,
+): Promise<T> {
+  const [first] = events;
+  const span = startWorkSpan(
+    `process ${first.type}`,
+    SpanKind.CONSUMER,
+    first.traceparent,
+    {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'messaging.consumer.group.name': groupId,
+      'messaging.message.id': first.id,
+      'messaging.batch.message_count': events.length,
+    },
+    events.slice(1).map((e) => e.traceparent),
+  );
+  try {
+    const result = await runWithContext(
+      { ...contextOf(first), traceparent: span.traceparent },
+      work,
+    );
+    span.end();
+    return result;
+  } catch (error) {
+    span.end(error);
+    throw error;
+  }
+}
+
+/**
  * Inbox rows for the whole chunk in one statement, then the new events in order: each to its
  * handler, or consecutive ones sharing a batch handler to it together.
  */
@@ -46,32 +84,11 @@ export function applyTogether<Tx extends SqlTransaction>(
         const [first] = run;
         const events = run.map((item) => item.event as CloudEvent<never>);
         run = [];
-        // With tracing on: a consumer span, child of the first event's traceparent (the request or
-        // handler that published it), linked to the others of a batch; what it publishes follows it.
-        const span = startWorkSpan(
-          `process ${first.event.type}`,
-          SpanKind.CONSUMER,
-          first.event.traceparent,
-          {
-            'messaging.system': 'kafka',
-            'messaging.destination.name': first.delivery.topic,
-            'messaging.consumer.group.name': groupId,
-            'messaging.message.id': first.event.id,
-            'messaging.batch.message_count': events.length,
-          },
-          events.slice(1).map((e) => e.traceparent),
+        await inConsumerSpan(groupId, first.delivery.topic, events, () =>
+          first.subscription.batch
+            ? first.subscription.batch(events, tx)
+            : first.subscription.handler(events[0], tx),
         );
-        try {
-          await runWithContext({ ...contextOf(first.event), traceparent: span.traceparent }, () =>
-            first.subscription.batch
-              ? first.subscription.batch(events, tx)
-              : first.subscription.handler(events[0], tx),
-          );
-          span.end();
-        } catch (error) {
-          span.end(error);
-          throw error;
-        }
       };
       for (const [i, item] of chunk.entries()) {
         if (!applied[i]) continue;
