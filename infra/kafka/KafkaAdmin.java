@@ -114,12 +114,19 @@ public final class KafkaAdmin {
     System.exit(64);
   }
 
+  /** Calls other than the readiness probe: a loaded machine (or a cluster electing) answers slower. */
+  private static final long OPERATION_TIMEOUT_MS = 20_000;
+
   private static Admin admin(String bootstrap) {
+    return admin(bootstrap, OPERATION_TIMEOUT_MS);
+  }
+
+  private static Admin admin(String bootstrap, long timeoutMs) {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, "motcua-kafka-sh");
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT_MS);
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT_MS);
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMs, 10_000));
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
     p.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50);
     p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
     p.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 100);
@@ -195,7 +202,7 @@ public final class KafkaAdmin {
   private static int waitReady(String bootstrap, long timeoutS, long pid, Path topics) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutS);
     String last = "no answer";
-    try (Admin admin = admin(bootstrap)) {
+    try (Admin admin = admin(bootstrap, CALL_TIMEOUT_MS)) {
       while (System.nanoTime() < deadline) {
         if (pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
           System.err.println("kafka.sh: broker process " + pid + " exited");

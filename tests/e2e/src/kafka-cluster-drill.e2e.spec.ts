@@ -5,7 +5,6 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { SERVICES, TOPICS, type ServiceName } from '@motcua/contracts';
 import {
-  commandFault,
   databaseName,
   databaseUrl,
   DOSSIER_TOPIC,
@@ -140,14 +139,13 @@ describe('Kafka as a three-node cluster', () => {
 
   it('a broker SIGKILLed mid-burst: no event lost or doubled in effect', async () => {
     const victim = await leaderOf(DOSSIER_TOPIC);
-    const kafkaSh = `KAFKA_NODES=3 KAFKA_PORT=${cluster.port} KAFKA_DATA_DIR='${cluster.dataDir}' bash '${repoRoot()}/infra/kafka/kafka.sh'`;
     const report = await runDrill({
       stack,
-      fault: commandFault(
-        `node ${victim} (leader of ${DOSSIER_TOPIC} partition 0) killed (SIGKILL), started again`,
-        `${kafkaSh} kill-node ${victim}`,
-        `${kafkaSh} start-node ${victim}`,
-      ),
+      fault: {
+        name: `node ${victim} (leader of ${DOSSIER_TOPIC} partition 0) killed (SIGKILL), started again`,
+        inject: async () => void cluster.killNode(victim),
+        restore: async () => void cluster.startNode(victim),
+      },
       count: 150,
       concurrency: 12,
       injectAfter: 40,
