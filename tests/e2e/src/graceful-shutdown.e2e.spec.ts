@@ -85,7 +85,7 @@ describe('graceful shutdown (SIGTERM)', () => {
     await Promise.all(started.map((s) => s.stop()));
   });
 
-  it('finishes the requests in hand, refuses new ones, hands the relay over', async () => {
+  it('finishes the requests in hand, leaves the balancer, hands the relay over', async () => {
     const token = await drillToken(['desk_officer'], {
       unit: 'VP.MC',
       agency: procedure.agencyCode,

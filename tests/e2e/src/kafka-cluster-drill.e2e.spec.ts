@@ -14,7 +14,6 @@ import {
   PORTAL_TOPIC,
   provision,
   publishDrillProcedure,
-  repoRoot,
   runDrill,
   runPortalLeaderDrill,
   startService,
