@@ -19,12 +19,16 @@ import org.apache.kafka.clients.admin.FenceProducersOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.QuorumInfo;
+import org.apache.kafka.clients.admin.RaftVoterEndpoint;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -38,16 +42,24 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *   KafkaAdmin topics BOOTSTRAP FILE                    create missing topics listed in FILE
  *   KafkaAdmin list   BOOTSTRAP                         print topic names with partition counts
  *   KafkaAdmin users  BOOTSTRAP                         upsert the SCRAM users of the credentials dir
+ *   KafkaAdmin describe BOOTSTRAP TOPIC                 one line a partition: leader, replicas, in-sync replicas
+ *   KafkaAdmin quorum BOOTSTRAP                         the KRaft voters and observers (id, directory id, lag)
+ *   KafkaAdmin replace-voter BOOTSTRAP NODE_ID HOST:CONTROLLER_PORT
+ *                     make the observer NODE_ID (a node whose storage was formatted anew) the voter
+ *                     in place of the voter of the same id whose directory is lost
  * </pre>
+ *
+ * With -Dmotcua.kafka.nodes=N, `wait` waits until N brokers are registered (a cluster).
  *
  * With -Dmotcua.kafka.credentials=DIR the client signs in with SASL/SCRAM-SHA-512 as the user of
  * DIR/admin.env (a super user of the broker), and `wait` and `users` upsert a SCRAM-SHA-512
  * credential for every other DIR/*.env (KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD lines, written by
  * tools/kafka/identities.ts). Without it the client connects in PLAINTEXT.
  *
- * FILE: one topic a line, "name [partitions]"; blank lines and '#' comments ignored.
- * Missing partitions means the broker default (num.partitions). Replication factor is
- * the broker default (1 on this single node).
+ * FILE: one topic a line, "name [partitions [replicas [min.insync.replicas]]]"; blank lines and '#'
+ * comments ignored. Missing partitions means the broker default (num.partitions); the replication
+ * factor is capped at the number of brokers and min.insync.replicas at one below it (see
+ * replicationOn, the same rule as libs/contracts/src/topics.ts); missing means the broker defaults.
  */
 public final class KafkaAdmin {
   private static final long CALL_TIMEOUT_MS = 3_000;
@@ -74,6 +86,19 @@ public final class KafkaAdmin {
         System.exit(createTopics(bootstrap, Path.of(args[2])));
       }
       case "list" -> System.exit(listTopics(bootstrap));
+      case "describe" -> {
+        if (args.length < 3) {
+          usage();
+        }
+        System.exit(describeTopic(bootstrap, args[2]));
+      }
+      case "quorum" -> System.exit(quorum(bootstrap));
+      case "replace-voter" -> {
+        if (args.length < 4) {
+          usage();
+        }
+        System.exit(replaceVoter(bootstrap, Integer.parseInt(args[2]), args[3]));
+      }
       case "users" -> {
         try (Admin admin = admin(bootstrap)) {
           System.exit(upsertUsers(admin));
@@ -84,16 +109,24 @@ public final class KafkaAdmin {
   }
 
   private static void usage() {
-    System.err.println("usage: KafkaAdmin wait BOOTSTRAP TIMEOUT_S [PID|-] [FILE] | topics BOOTSTRAP FILE | list BOOTSTRAP | users BOOTSTRAP");
+    System.err.println("usage: KafkaAdmin wait BOOTSTRAP TIMEOUT_S [PID|-] [FILE] | topics BOOTSTRAP FILE | list BOOTSTRAP"
+        + " | users BOOTSTRAP | describe BOOTSTRAP TOPIC | quorum BOOTSTRAP | replace-voter BOOTSTRAP NODE_ID HOST:PORT");
     System.exit(64);
   }
 
+  /** Calls other than the readiness probe: a loaded machine (or a cluster electing) answers slower. */
+  private static final long OPERATION_TIMEOUT_MS = 20_000;
+
   private static Admin admin(String bootstrap) {
+    return admin(bootstrap, OPERATION_TIMEOUT_MS);
+  }
+
+  private static Admin admin(String bootstrap, long timeoutMs) {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, "motcua-kafka-sh");
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT_MS);
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT_MS);
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMs, 10_000));
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
     p.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50);
     p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
     p.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 100);
@@ -169,7 +202,7 @@ public final class KafkaAdmin {
   private static int waitReady(String bootstrap, long timeoutS, long pid, Path topics) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutS);
     String last = "no answer";
-    try (Admin admin = admin(bootstrap)) {
+    try (Admin admin = admin(bootstrap, CALL_TIMEOUT_MS)) {
       while (System.nanoTime() < deadline) {
         if (pid > 0 && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
           System.err.println("kafka.sh: broker process " + pid + " exited");
@@ -181,7 +214,8 @@ public final class KafkaAdmin {
           Node controller = cluster.controller().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
           admin.listTopics(new ListTopicsOptions().listInternal(true))
               .names().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-          if (!nodes.isEmpty() && controller != null && !controller.isEmpty()) {
+          int wantNodes = Integer.getInteger("motcua.kafka.nodes", 1);
+          if (nodes.size() >= wantNodes && controller != null && !controller.isEmpty()) {
             warmUp(admin);
             // Same JVM and client for the topics and users: saves a JVM start on every kafka.sh start.
             if (topics != null && createTopics(admin, topics) != 0) {
@@ -189,7 +223,7 @@ public final class KafkaAdmin {
             }
             return credentialsDir() == null || upsertUsers(admin) == 0 ? 0 : 4;
           }
-          last = "no brokers or no controller in metadata yet";
+          last = nodes.size() + " of " + wantNodes + " brokers registered, controller " + controller;
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
           Throwable c = e.getCause() != null ? e.getCause() : e;
           last = c.getClass().getSimpleName() + ": " + c.getMessage();
@@ -229,8 +263,29 @@ public final class KafkaAdmin {
     }
   }
 
-  private static Map<String, Optional<Integer>> readTopicsFile(Path file) throws Exception {
-    Map<String, Optional<Integer>> wanted = new LinkedHashMap<>();
+  /** A line of the topics file: partitions, replication factor, min.insync.replicas (each optional). */
+  private record Wanted(Optional<Integer> partitions, Optional<Integer> replicas, Optional<Integer> minIsr) {}
+
+  /** The declared replication on a cluster of `brokers` nodes (libs/contracts/src/topics.ts, replicationOn). */
+  static int[] replicationOn(int replicas, int minIsr, int brokers) {
+    int factor = Math.max(1, Math.min(replicas, brokers));
+    return new int[] {factor, Math.max(1, Math.min(minIsr, factor - 1))};
+  }
+
+  private static Optional<Integer> positive(Path file, int lineNo, String what, String text) {
+    try {
+      int n = Integer.parseInt(text);
+      if (n < 1) {
+        throw new NumberFormatException();
+      }
+      return Optional.of(n);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(file + ":" + lineNo + ": " + what + " must be a positive integer, got: " + text);
+    }
+  }
+
+  private static Map<String, Wanted> readTopicsFile(Path file) throws Exception {
+    Map<String, Wanted> wanted = new LinkedHashMap<>();
     int lineNo = 0;
     for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       lineNo++;
@@ -239,22 +294,14 @@ public final class KafkaAdmin {
         continue;
       }
       String[] parts = line.split("\\s+");
-      if (parts.length > 2) {
-        throw new IllegalArgumentException(file + ":" + lineNo + ": expected 'topic [partitions]', got: " + raw);
+      if (parts.length > 4) {
+        throw new IllegalArgumentException(file + ":" + lineNo
+            + ": expected 'topic [partitions [replicas [min.insync.replicas]]]', got: " + raw);
       }
-      Optional<Integer> partitions = Optional.empty();
-      if (parts.length == 2) {
-        try {
-          int n = Integer.parseInt(parts[1]);
-          if (n < 1) {
-            throw new NumberFormatException();
-          }
-          partitions = Optional.of(n);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(file + ":" + lineNo + ": partitions must be a positive integer, got: " + parts[1]);
-        }
-      }
-      wanted.put(parts[0], partitions);
+      Optional<Integer> partitions = parts.length > 1 ? positive(file, lineNo, "partitions", parts[1]) : Optional.empty();
+      Optional<Integer> replicas = parts.length > 2 ? positive(file, lineNo, "replicas", parts[2]) : Optional.empty();
+      Optional<Integer> minIsr = parts.length > 3 ? positive(file, lineNo, "min.insync.replicas", parts[3]) : Optional.empty();
+      wanted.put(parts[0], new Wanted(partitions, replicas, minIsr));
     }
     return wanted;
   }
@@ -266,7 +313,7 @@ public final class KafkaAdmin {
   }
 
   private static int createTopics(Admin admin, Path file) throws Exception {
-    Map<String, Optional<Integer>> wanted;
+    Map<String, Wanted> wanted;
     try {
       wanted = readTopicsFile(file);
     } catch (IllegalArgumentException e) {
@@ -278,10 +325,19 @@ public final class KafkaAdmin {
       return 0;
     }
     Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+    int brokers = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
     List<NewTopic> toCreate = new ArrayList<>();
-    for (Map.Entry<String, Optional<Integer>> e : wanted.entrySet()) {
+    for (Map.Entry<String, Wanted> e : wanted.entrySet()) {
       if (!existing.contains(e.getKey())) {
-        toCreate.add(new NewTopic(e.getKey(), e.getValue(), Optional.empty()));
+        Wanted w = e.getValue();
+        if (w.replicas().isEmpty()) {
+          toCreate.add(new NewTopic(e.getKey(), w.partitions(), Optional.empty()));
+          continue;
+        }
+        int[] rep = replicationOn(w.replicas().get(), w.minIsr().orElse(1), brokers);
+        NewTopic topic = new NewTopic(e.getKey(), w.partitions(), Optional.of((short) rep[0]));
+        topic.configs(Map.of("min.insync.replicas", Integer.toString(rep[1])));
+        toCreate.add(topic);
       }
     }
     Set<String> created = new TreeSet<>();
@@ -311,17 +367,97 @@ public final class KafkaAdmin {
       Map<String, TopicDescription> descs =
           admin.describeTopics(present).allTopicNames().get(10, TimeUnit.SECONDS);
       for (String name : present) {
-        Optional<Integer> want = wanted.get(name);
+        Optional<Integer> want = wanted.get(name).partitions();
         int have = descs.get(name).partitions().size();
         if (want.isPresent() && want.get() != have) {
           System.err.println("kafka.sh: warning: topic " + name + " has " + have + " partitions, "
               + file.getFileName() + " asks for " + want.get() + " (left as is; 'kafka.sh reset' recreates)");
+        }
+        Optional<Integer> replicas = wanted.get(name).replicas();
+        int copies = descs.get(name).partitions().get(0).replicas().size();
+        if (replicas.isPresent() && replicationOn(replicas.get(), 1, brokers)[0] != copies) {
+          System.err.println("kafka.sh: warning: topic " + name + " has " + copies + " replicas, "
+              + replicationOn(replicas.get(), 1, brokers)[0] + " expected on " + brokers + " brokers (left as is)");
         }
       }
     }
     System.out.println("kafka.sh: topics: " + created.size() + " created"
         + (created.isEmpty() ? "" : " " + created) + ", " + present.size() + " already present");
     return failed.isEmpty() ? 0 : 1;
+  }
+
+  private static String ids(List<Node> nodes) {
+    return nodes.stream().map(n -> Integer.toString(n.id())).reduce((a, b) -> a + "," + b).orElse("");
+  }
+
+  /** "partition P leader L replicas R1,R2,R3 isr I1,I2" for each partition of TOPIC. */
+  private static int describeTopic(String bootstrap, String topic) throws Exception {
+    try (Admin admin = admin(bootstrap)) {
+      TopicDescription desc = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+      for (TopicPartitionInfo p : desc.partitions()) {
+        System.out.println("partition " + p.partition() + " leader " + (p.leader() == null ? -1 : p.leader().id())
+            + " replicas " + ids(p.replicas()) + " isr " + ids(p.isr()));
+      }
+      return 0;
+    }
+  }
+
+  private static String replicaLine(String role, QuorumInfo.ReplicaState r) {
+    return role + " " + r.replicaId() + " directory " + r.replicaDirectoryId() + " log-end " + r.logEndOffset();
+  }
+
+  /** "leader ID", then "voter ID directory UUID log-end N" and "observer ..." lines. */
+  private static int quorum(String bootstrap) throws Exception {
+    try (Admin admin = admin(bootstrap)) {
+      QuorumInfo q = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS);
+      System.out.println("leader " + q.leaderId() + " epoch " + q.leaderEpoch() + " high-watermark " + q.highWatermark());
+      q.voters().forEach(v -> System.out.println(replicaLine("voter", v)));
+      q.observers().forEach(o -> System.out.println(replicaLine("observer", o)));
+      return 0;
+    }
+  }
+
+  /**
+   * A node whose storage was lost and formatted anew (same node id, new directory id) runs as an
+   * observer of the metadata quorum; this removes the voter with its old directory and adds it
+   * back with the new one (KIP-853, a dynamic quorum), once it has caught up with the log.
+   */
+  private static int replaceVoter(String bootstrap, int nodeId, String controllerAddress) throws Exception {
+    int colon = controllerAddress.lastIndexOf(':');
+    String host = controllerAddress.substring(0, colon);
+    int port = Integer.parseInt(controllerAddress.substring(colon + 1));
+    try (Admin admin = admin(bootstrap)) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      for (;;) {
+        QuorumInfo q = admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS);
+        Optional<QuorumInfo.ReplicaState> fresh = q.observers().stream()
+            .filter(o -> o.replicaId() == nodeId).findFirst();
+        Optional<QuorumInfo.ReplicaState> old = q.voters().stream()
+            .filter(v -> v.replicaId() == nodeId).findFirst();
+        if (fresh.isEmpty()) {
+          if (old.isPresent() && q.observers().stream().noneMatch(o -> o.replicaId() == nodeId)) {
+            System.out.println("kafka.sh: node " + nodeId + " is a voter with directory " + old.get().replicaDirectoryId()
+                + " and no observer of that id: nothing to replace");
+            return 0;
+          }
+          System.err.println("kafka.sh: node " + nodeId + " is not an observer of the quorum (is it running?)");
+          return 1;
+        }
+        if (fresh.get().logEndOffset() < q.highWatermark() - 100 && System.nanoTime() < deadline) {
+          Thread.sleep(500); // let it catch up before it may vote
+          continue;
+        }
+        Uuid newDir = fresh.get().replicaDirectoryId();
+        if (old.isPresent()) {
+          admin.removeRaftVoter(nodeId, old.get().replicaDirectoryId()).all().get(30, TimeUnit.SECONDS);
+          System.out.println("kafka.sh: removed voter " + nodeId + " (directory " + old.get().replicaDirectoryId() + ")");
+        }
+        admin.addRaftVoter(nodeId, newDir, Set.of(new RaftVoterEndpoint("CONTROLLER", host, port)))
+            .all().get(30, TimeUnit.SECONDS);
+        System.out.println("kafka.sh: added voter " + nodeId + " (directory " + newDir + ", " + controllerAddress + ")");
+        return 0;
+      }
+    }
   }
 
   private static int listTopics(String bootstrap) throws Exception {

@@ -81,7 +81,7 @@ init() {
     "$BIN/kafka-configs.sh" --bootstrap-server "$bootstrap" --command-config "$CLIENT_PROPS" --alter \
       --entity-type users --entity-name "$name" --add-config "SCRAM-SHA-512=[iterations=8192,password=$password]"
   done
-  { grep -v '^#' "$TOPICS_FILE" || true; } | while read -r topic partitions; do
+  { grep -v '^#' "$TOPICS_FILE" || true; } | while read -r topic partitions _replicas _min_insync; do # one broker: 1 copy
     [[ -n "$topic" ]] || continue
     "$BIN/kafka-topics.sh" --bootstrap-server "$bootstrap" --command-config "$CLIENT_PROPS" --create --if-not-exists \
       --topic "$topic" --partitions "${partitions:-3}" --replication-factor 1

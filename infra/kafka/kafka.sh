@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Local single-node Apache Kafka (KRaft, broker+controller in one JVM) on 127.0.0.1, with
+# Local Apache Kafka on 127.0.0.1 (KRaft, broker+controller in one JVM per node): one node by
+# default, or a cluster of three on one machine with KAFKA_NODES=3 (see README.md), with
 # identities: clients sign in with SASL/SCRAM-SHA-512 and the StandardAuthorizer allows only
 # what the ACLs derived from libs/contracts allow (tools/kafka/identities.ts).
 # Jars come from Maven Central through pom.xml (resolved once into ./lib);
@@ -7,30 +8,80 @@
 # See README.md beside this file.
 #
 #   kafka.sh start | stop | status | wait | topics | list | logs [N] | reset
+#   cluster only: start-node N | stop-node N | kill-node N | replace-node N | describe TOPIC | quorum
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LIB_DIR="$HERE/lib"
 LIB_STAMP="$LIB_DIR/.pom.sha256"
 DATA_DIR="${KAFKA_DATA_DIR:-$HERE/.data}"
-STORAGE_DIR="$DATA_DIR/kraft-combined-logs"
-PROPS="$DATA_DIR/server.properties"
-PID_FILE="$DATA_DIR/kafka.pid"
-LOG_FILE="$DATA_DIR/kafka.log"  # log4j2 (log4j2.xml)
-OUT_FILE="$DATA_DIR/kafka.out"  # the JVM's own stdout/stderr
 CLASSES_DIR="$LIB_DIR/classes" # compiled KafkaAdmin.java (kept by reset)
 CRED_DIR="${KAFKA_CREDENTIALS_DIR:-$DATA_DIR/credentials}" # <identity>.env each (tools/kafka/identities.ts)
-SCRAM_STAMP="$DATA_DIR/scram.formatted" # hash of the admin credentials the storage was formatted with
+CLUSTER_FILE="$DATA_DIR/cluster.nodes" # "NODES PORT" of a cluster started here
 ROOT="$(cd "$HERE/../.." && pwd)"
 
 KAFKA_HOST=127.0.0.1
+# A cluster started here keeps its size and ports, whatever the environment says later.
+if [[ -z "${KAFKA_NODES:-}" && -f "$CLUSTER_FILE" ]]; then
+  read -r KAFKA_NODES KAFKA_PORT <"$CLUSTER_FILE"
+fi
+KAFKA_NODES="${KAFKA_NODES:-1}"
+[[ "$KAFKA_NODES" == 1 || "$KAFKA_NODES" == 3 ]] || {
+  printf 'kafka.sh: KAFKA_NODES must be 1 or 3, got %s\n' "$KAFKA_NODES" >&2
+  exit 64
+}
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+# One node: 256-512 MiB. Three on one machine: the same heap each, ~2 GiB resident for the three
+# with metaspace and direct buffers, far within 24 GiB; the 2 cores are the real limit.
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 KAFKA_OPTS="${KAFKA_OPTS:-}"
-KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-60}"
+# Three JVMs electing a controller on two busy cores need longer than one.
+KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-$((KAFKA_NODES == 1 ? 60 : 150))}"
 KAFKA_TOPICS_FILE="${KAFKA_TOPICS_FILE:-$HERE/topics.txt}"
-BOOTSTRAP="$KAFKA_HOST:$KAFKA_PORT"
+
+# Node N (1..KAFKA_NODES): its ports and folders. One node keeps the historical layout (KAFKA_PORT,
+# KAFKA_CONTROLLER_PORT, everything directly in DATA_DIR); in a cluster node N listens on
+# KAFKA_PORT+2(N-1) (clients) and the port after it (controller), in DATA_DIR/node-N.
+select_node() {
+  NODE="$1"
+  if ((KAFKA_NODES == 1)); then
+    NODE_DIR="$DATA_DIR"
+    NODE_PORT="$KAFKA_PORT"
+    NODE_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT"
+  else
+    NODE_DIR="$DATA_DIR/node-$NODE"
+    NODE_PORT=$((KAFKA_PORT + 2 * (NODE - 1)))
+    NODE_CONTROLLER_PORT=$((NODE_PORT + 1))
+  fi
+  STORAGE_DIR="$NODE_DIR/kraft-combined-logs"
+  PROPS="$NODE_DIR/server.properties"
+  PID_FILE="$NODE_DIR/kafka.pid"
+  LOG_FILE="$NODE_DIR/kafka.log"        # log4j2 (log4j2.xml)
+  OUT_FILE="$NODE_DIR/kafka.out"        # the JVM's own stdout/stderr
+  SCRAM_STAMP="$NODE_DIR/scram.formatted" # hash of the admin credentials the storage was formatted with
+}
+
+all_nodes() { seq 1 "$KAFKA_NODES"; }
+
+# Every node's client address (producers and consumers list them all).
+bootstrap_list() {
+  local n list=()
+  for n in $(all_nodes); do list+=("$KAFKA_HOST:$((KAFKA_NODES == 1 ? KAFKA_PORT : KAFKA_PORT + 2 * (n - 1)))"); done
+  local IFS=,
+  printf '%s\n' "${list[*]}"
+}
+
+# The controllers of the cluster, host:port each (controller.quorum.bootstrap.servers).
+controller_list() {
+  local n list=()
+  for n in $(all_nodes); do list+=("$KAFKA_HOST:$((KAFKA_PORT + 2 * (n - 1) + 1))"); done
+  local IFS=,
+  printf '%s\n' "${list[*]}"
+}
+
+select_node 1
+BOOTSTRAP="$(bootstrap_list)"
 
 say() { printf 'kafka.sh: %s\n' "$*"; }
 die() { printf 'kafka.sh: %s\n' "$*" >&2; exit 1; }
@@ -105,7 +156,7 @@ ensure_admin_tool() {
 admin_tool() {
   local creds=()
   [[ ! -f "$CRED_DIR/admin.env" ]] || creds=(-Dmotcua.kafka.credentials="$CRED_DIR")
-  "$JAVA" -Xms32m -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${creds[@]}" \
+  "$JAVA" -Xms32m -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${creds[@]}" -Dmotcua.kafka.nodes="$KAFKA_NODES" \
     -Dkafka.logs.dir="$DATA_DIR" -Dkafka.log.file=admin.log -Dkafka.log.level=WARN \
     -Dlog4j2.configurationFile="$HERE/log4j2.xml" \
     -cp "$CLASSES_DIR:$LIB_DIR/*" KafkaAdmin "$@"
@@ -138,6 +189,7 @@ running_pid() {
 
 # A running broker keeps the port it was started with, whatever KAFKA_PORT says now.
 use_running_port() {
+  ((KAFKA_NODES == 1)) || return 0
   local port
   port="$(sed -n 's/^advertised\.listeners=SASL_PLAINTEXT:\/\/[^:]*:\([0-9]*\)$/\1/p' "$PROPS" 2>/dev/null || true)"
   if [[ -n "$port" && "$port" != "$KAFKA_PORT" ]]; then
@@ -205,6 +257,47 @@ apply_acls() {
     --bootstrap "$BOOTSTRAP" --credentials "$CRED_DIR" || die "applying the ACLs failed"
 }
 
+# One node: a static voter set of itself. A cluster: a dynamic quorum (KIP-853) found through the
+# three controllers, so that a node whose disk is lost can be formatted anew and made a voter again
+# in place of its old self (replace-node).
+quorum_properties() {
+  if ((KAFKA_NODES == 1)); then
+    printf 'controller.quorum.voters=%s@%s:%s\n' "$NODE" "$KAFKA_HOST" "$NODE_CONTROLLER_PORT"
+  else
+    printf 'controller.quorum.bootstrap.servers=%s\n' "$(controller_list)"
+  fi
+}
+
+# Internal topics: one copy on a single node; on three, three copies with two in sync, as the
+# contracts' topics (libs/contracts/src/topics.ts, TOPIC_REPLICATION). A dead broker is fenced after
+# broker.session.timeout.ms, which bounds how long writes to its partitions wait for a new leader.
+replication_properties() {
+  if ((KAFKA_NODES == 1)); then
+    cat <<EOP
+default.replication.factor=1
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+EOP
+  else
+    cat <<EOP
+default.replication.factor=3
+min.insync.replicas=2
+offsets.topic.replication.factor=3
+transaction.state.log.replication.factor=3
+transaction.state.log.min.isr=2
+share.coordinator.state.topic.replication.factor=3
+share.coordinator.state.topic.min.isr=2
+unclean.leader.election.enable=false
+broker.heartbeat.interval.ms=1000
+broker.session.timeout.ms=4000
+replica.lag.time.max.ms=10000
+EOP
+  fi
+}
+
 write_server_properties() {
   local admin_user admin_password
   admin_user="$(cred admin KAFKA_SASL_USERNAME)"
@@ -215,13 +308,13 @@ write_server_properties() {
     cat >"$PROPS.tmp" <<EOF
 # Generated by infra/kafka/kafka.sh on each start — edit kafka.sh, not this file.
 process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+node.id=$NODE
+$(quorum_properties)
 # Clients: SASL/SCRAM-SHA-512 (SASL_PLAINTEXT on loopback; production: SASL_SSL, see README.md).
 # The controller listener (KRaft, loopback only) uses SASL/PLAIN with the admin's password from this
 # file: SCRAM users live in the metadata log the controller serves, so they cannot sign it in.
-listeners=SASL_PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
-advertised.listeners=SASL_PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT
+listeners=SASL_PLAINTEXT://$KAFKA_HOST:$NODE_PORT,CONTROLLER://$KAFKA_HOST:$NODE_CONTROLLER_PORT
+advertised.listeners=SASL_PLAINTEXT://$KAFKA_HOST:$NODE_PORT
 inter.broker.listener.name=SASL_PLAINTEXT
 controller.listener.names=CONTROLLER
 listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
@@ -238,16 +331,11 @@ super.users=User:$admin_user
 log.dirs=$STORAGE_DIR
 
 num.partitions=3
-default.replication.factor=1
 auto.create.topics.enable=false
-offsets.topic.replication.factor=1
 offsets.topic.num.partitions=10
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
 transaction.state.log.num.partitions=10
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
+$(replication_properties)
 
 # Small footprint for a dev/CI machine.
 num.network.threads=2
@@ -291,21 +379,62 @@ new_cluster_id() {
   printf '%s\n' "$id"
 }
 
+# format_storage [QUORUM ARGS...]: format the selected node's storage (a new cluster id on one
+# node; the cluster's shared id in a cluster, with --initial-controllers or --no-initial-controllers).
 format_storage() {
-  local cluster_id out="$DATA_DIR/storage-tool.out"
-  cluster_id="$(new_cluster_id)"
+  local cluster_id out="$NODE_DIR/storage-tool.out"
+  if ((KAFKA_NODES == 1)); then
+    cluster_id="$(new_cluster_id)"
+  else
+    cluster_id="$(cat "$DATA_DIR/cluster.id")"
+  fi
   if ! "$JAVA" -Xshare:auto -XX:TieredStopAtLevel=1 -cp "$LIB_DIR/*" \
-    -Dlog4j2.configurationFile="$HERE/log4j2.xml" -Dkafka.logs.dir="$DATA_DIR" \
+    -Dlog4j2.configurationFile="$HERE/log4j2.xml" -Dkafka.logs.dir="$NODE_DIR" \
     -Dkafka.log.file=storage-tool.log -Dkafka.log.level=WARN \
     kafka.tools.StorageTool format -t "$cluster_id" -c "$PROPS" \
     --add-scram "SCRAM-SHA-512=[name=$(cred admin KAFKA_SASL_USERNAME),password=$(cred admin KAFKA_SASL_PASSWORD)]" \
-    >>"$out" 2>&1; then
+    "$@" >>"$out" 2>&1; then
     tail -n 20 "$out" >&2
     die "formatting $STORAGE_DIR failed (see $out)"
   fi
   printf '%s\n' "$cluster_id" >"$DATA_DIR/cluster.id"
   admin_hash >"$SCRAM_STAMP"
   say "formatted KRaft storage in $STORAGE_DIR (cluster id $cluster_id, SCRAM user $(cred admin KAFKA_SASL_USERNAME))"
+}
+
+# A new cluster: one id and the three voters with a directory id each, formatted into every node.
+# A cluster of which some nodes hold storage: the others join as observers (--no-initial-controllers)
+# and become voters through replace-node.
+format_cluster() {
+  local n formatted=0 voters=()
+  for n in $(all_nodes); do
+    select_node "$n"
+    drop_storage_without_scram
+    ! is_formatted || formatted=$((formatted + 1))
+  done
+  if ((formatted == 0)); then
+    new_cluster_id >"$DATA_DIR/cluster.id"
+    for n in $(all_nodes); do
+      voters+=("$n@$KAFKA_HOST:$((KAFKA_PORT + 2 * (n - 1) + 1)):$(new_cluster_id)")
+    done
+    local IFS=,
+    printf '%s\n' "${voters[*]}" >"$DATA_DIR/initial-controllers"
+    unset IFS
+  fi
+  # The formats run side by side (a JVM start each: seconds apiece on a busy machine).
+  local jobs=()
+  for n in $(all_nodes); do
+    select_node "$n"
+    is_formatted && continue
+    if ((formatted == 0)); then
+      format_storage --initial-controllers "$(cat "$DATA_DIR/initial-controllers")" &
+    else
+      format_storage --no-initial-controllers &
+      say "node $n formatted anew: it joins as an observer; run '$0 replace-node $n' to make it a voter again"
+    fi
+    jobs+=($!)
+  done
+  for n in "${jobs[@]}"; do wait "$n" || die "formatting the cluster's storage failed"; done
 }
 
 # ---------------------------------------------------------------- topics
@@ -387,8 +516,17 @@ cmd_start() {
   write_server_properties
   drop_storage_without_scram
   is_formatted || format_storage
+  launch_node
+  pid="$(read_pid)"
+  wait_ready "$pid" with-topics
+  apply_acls
+  say "started (pid $pid, $BOOTSTRAP, SASL/SCRAM-SHA-512) in $((SECONDS - t0)) s; logs in $LOG_FILE; credentials in $CRED_DIR"
+}
 
-  local heap=() extra=()
+# Start the JVM of the selected node (its storage formatted, its properties written), wait for its
+# pid file; readiness is the caller's.
+launch_node() {
+  local heap=() extra=() pid
   read -r -a heap <<<"$KAFKA_HEAP_OPTS"
   [[ -z "$KAFKA_OPTS" ]] || read -r -a extra <<<"$KAFKA_OPTS"
   local launcher=()
@@ -405,7 +543,7 @@ cmd_start() {
     "$JAVA" -server "${heap[@]}" \
     -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
     -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true \
-    -Dkafka.logs.dir="$DATA_DIR" -Dkafka.log.file=kafka.log \
+    -Dkafka.logs.dir="$NODE_DIR" -Dkafka.log.file=kafka.log \
     -Dlog4j2.configurationFile="$HERE/log4j2.xml" -Dlog4j2.shutdownHookEnabled=false \
     "${extra[@]}" \
     -cp "$LIB_DIR/*" kafka.Kafka "$PROPS" \
@@ -417,10 +555,132 @@ cmd_start() {
     sleep 0.1
   done
   [[ -n "${pid:-}" ]] || die "broker did not start (no pid file); see $OUT_FILE"
+}
 
-  wait_ready "$pid" with-topics
+# ---------------------------------------------------------------- cluster (KAFKA_NODES=3)
+
+cluster_start() {
+  local t0=$SECONDS n port started=()
+  lock
+  need_java
+  ensure_lib
+  ensure_admin_tool
+  ensure_credentials
+  for n in $(all_nodes); do
+    select_node "$n"
+    mkdir -p "$NODE_DIR"
+    running_pid >/dev/null && continue
+    rm -f "$PID_FILE"
+    for port in "$NODE_PORT" "$NODE_CONTROLLER_PORT"; do
+      ! port_open "$port" || die "$KAFKA_HOST:$port (node $n) is already in use by another process — stop it or set KAFKA_PORT"
+    done
+    write_server_properties
+  done
+  format_cluster
+  printf '%s %s\n' "$KAFKA_NODES" "$KAFKA_PORT" >"$CLUSTER_FILE"
+  for n in $(all_nodes); do
+    select_node "$n"
+    running_pid >/dev/null && continue
+    launch_node
+    started+=("$n")
+  done
+  # Ready = every node registered as a broker with an active controller (motcua.kafka.nodes).
+  wait_ready "" with-topics
   apply_acls
-  say "started (pid $pid, $BOOTSTRAP, SASL/SCRAM-SHA-512) in $((SECONDS - t0)) s; logs in $LOG_FILE; credentials in $CRED_DIR"
+  say "cluster of $KAFKA_NODES nodes ready ($BOOTSTRAP; started node(s) ${started[*]:-none}) in $((SECONDS - t0)) s; logs in $DATA_DIR/node-*/kafka.log"
+}
+
+node_arg() {
+  [[ "${1:-}" =~ ^[0-9]+$ ]] && ((${1} >= 1 && ${1} <= KAFKA_NODES)) \
+    || die "a node number 1..$KAFKA_NODES is needed (KAFKA_NODES=$KAFKA_NODES)"
+}
+
+# start-node N: start node N again (its storage kept) and wait until all nodes are registered.
+cluster_start_node() {
+  node_arg "${1:-}"
+  lock
+  need_java
+  ensure_admin_tool
+  select_node "$1"
+  if running_pid >/dev/null; then
+    say "node $1 already running"
+  else
+    rm -f "$PID_FILE"
+    write_server_properties
+    is_formatted || die "node $1 has no storage: use '$0 replace-node $1'"
+    launch_node
+  fi
+  wait_ready ""
+  say "node $1 running ($KAFKA_HOST:$NODE_PORT)"
+}
+
+# stop-node N (SIGTERM, controlled shutdown) / kill-node N (SIGKILL, a crash).
+cluster_stop_node() {
+  local signal="$1" pid
+  node_arg "${2:-}"
+  select_node "$2"
+  if ! pid="$(running_pid)"; then
+    say "node $2 not running"
+    return 0
+  fi
+  if [[ "$signal" == KILL ]]; then
+    kill -KILL "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+  else
+    stop_pid "$pid"
+  fi
+  rm -f "$PID_FILE"
+  say "node $2 stopped (SIG$signal, pid $pid)"
+}
+
+# replace-node N: node N's disk is lost. Its storage is deleted and formatted anew (the cluster's id,
+# no voters: it joins as an observer), it starts and fetches the metadata and its partitions from
+# the others, then the old voter (its lost directory id) is replaced by the new one.
+cluster_replace_node() {
+  node_arg "${1:-}"
+  cluster_stop_node KILL "$1"
+  lock
+  need_java
+  ensure_admin_tool
+  select_node "$1"
+  rm -rf "$STORAGE_DIR" "$SCRAM_STAMP"
+  write_server_properties
+  format_storage --no-initial-controllers
+  launch_node
+  wait_ready ""
+  admin_tool replace-voter "$BOOTSTRAP" "$1" "$KAFKA_HOST:$NODE_CONTROLLER_PORT" \
+    || die "node $1 runs, but making it a voter failed (see '$0 quorum')"
+  say "node $1 replaced ($KAFKA_HOST:$NODE_PORT); partitions re-replicate to it (see '$0 describe TOPIC')"
+}
+
+cluster_stop() {
+  local n pid pids=()
+  lock
+  # SIGTERM to all at once: stopped one by one, the last would wait for a quorum that is gone.
+  for n in $(all_nodes); do
+    select_node "$n"
+    if pid="$(running_pid)"; then
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
+    fi
+    rm -f "$PID_FILE"
+  done
+  for pid in "${pids[@]}"; do stop_pid "$pid"; done
+  say "stopped ${#pids[@]} node(s)"
+}
+
+cluster_status() {
+  local n pid up=0
+  for n in $(all_nodes); do
+    select_node "$n"
+    if pid="$(running_pid)" && port_open "$NODE_PORT"; then
+      say "node $n running (pid $pid, $KAFKA_HOST:$NODE_PORT)"
+      up=$((up + 1))
+    else
+      say "node $n stopped ($KAFKA_HOST:$NODE_PORT)"
+    fi
+  done
+  ((up > 0)) || return 3
 }
 
 # wait_ready [PID] [with-topics]: block until the broker answers a metadata request
@@ -445,7 +705,7 @@ wait_ready() {
       say "stopping the broker that did not become ready (pid $pid)" >&2
       stop_pid "$pid"
     fi
-    rm -f "$PID_FILE"
+    [[ -z "$pid" ]] || rm -f "$PID_FILE"
     die "broker not ready (see $LOG_FILE)"
   fi
 }
@@ -501,6 +761,28 @@ cmd_topics() {
   apply_acls
 }
 
+# rotate IDENTITY: a new password for a service's (or the portal's) SCRAM user, written into its
+# <identity>.env and upserted on the broker at once. Connections already signed in stay up (Kafka
+# does not re-authenticate them); a client signing in anew needs the new password: restart the
+# service's instances one by one with it (docs/operations/runbooks.md, "Rotating credentials").
+cmd_rotate() {
+  local identity="${1:-}" file password
+  [[ "$identity" =~ ^[a-z]+$ ]] || die "rotate needs an identity: catalog, dossiers, …, portal"
+  [[ "$identity" != admin ]] || die "the admin's password is in every broker's properties: see README.md, 'Rotating the admin'"
+  file="$CRED_DIR/$identity.env"
+  [[ -f "$file" ]] || die "no credentials file $file"
+  need_java
+  ensure_admin_tool
+  password="$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  (
+    umask 077
+    sed "s/^KAFKA_SASL_PASSWORD=.*/KAFKA_SASL_PASSWORD=$password/" "$file" >"$file.tmp"
+  )
+  mv "$file.tmp" "$file"
+  admin_tool users "$BOOTSTRAP" || die "upserting the SCRAM users failed (the new password is in $file)"
+  say "rotated the password of $(cred "$identity" KAFKA_SASL_USERNAME) (in $file)"
+}
+
 cmd_list() {
   running_pid >/dev/null || die "not running — run: $0 start"
   use_running_port
@@ -528,19 +810,59 @@ usage: $0 COMMAND
   list       list topics with their partition counts
   logs [N]   last N (default 50) lines of $LOG_FILE
   reset      stop and delete .data (keeps the resolved jars in lib/)
+  rotate IDENTITY  a new SCRAM password for a service's or the portal's user (file and broker)
+  describe TOPIC  leader, replicas and in-sync replicas of each partition
+  quorum     the KRaft voters and observers
+
+With KAFKA_NODES=3 (a cluster on one machine: node N on KAFKA_PORT+2(N-1), controller the next
+port, storage in KAFKA_DATA_DIR/node-N; later commands remember it), start/stop/status act on
+all nodes, and:
+  start-node N    start node N again (its storage kept)
+  stop-node N     stop node N (SIGTERM, controlled shutdown)
+  kill-node N     SIGKILL node N (a crash)
+  replace-node N  node N's disk is lost: format it anew, start it, make it a voter again
+  logs [LINES] [N]  the log of node N (default 1)
 EOF
 }
 
 main() {
   local cmd="${1:-}"
   [[ $# -eq 0 ]] || shift
+  if ((KAFKA_NODES > 1)); then
+    case "$cmd" in
+      start) cluster_start; return ;;
+      stop) cluster_stop; return ;;
+      status) cluster_status; return ;;
+      start-node) cluster_start_node "$@"; return ;;
+      stop-node) cluster_stop_node TERM "$@"; return ;;
+      kill-node) cluster_stop_node KILL "$@"; return ;;
+      replace-node) cluster_replace_node "$@"; return ;;
+      reset) cluster_stop; rm -rf "$DATA_DIR"; say "deleted $DATA_DIR (kept $LIB_DIR)"; return ;;
+      logs)
+        select_node "${2:-1}"
+        tail -n "${1:-50}" "$LOG_FILE"
+        return
+        ;;
+    esac
+  fi
   case "$cmd" in
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;
+    describe)
+      need_java
+      ensure_admin_tool
+      admin_tool describe "$BOOTSTRAP" "${1:?a topic is needed}"
+      ;;
+    quorum)
+      need_java
+      ensure_admin_tool
+      admin_tool quorum "$BOOTSTRAP"
+      ;;
     wait) cmd_wait ;;
     topics) cmd_topics ;;
     list) cmd_list ;;
+    rotate) cmd_rotate "$@" ;;
     logs)
       [[ -f "$LOG_FILE" ]] || die "no log yet ($LOG_FILE)"
       tail -n "${1:-50}" "$LOG_FILE"

@@ -21,4 +21,5 @@ if [ -f "$idp_pidfile" ]; then
   kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" && say "stopped the identity provider"
   rm -f "$idp_pidfile"
 fi
+bash "$root/tools/stack/prometheus.sh" stop # only when `up --with-prometheus` started it
 [ -n "${KAFKA_BROKERS:-}" ] || bash "$root/infra/kafka/kafka.sh" stop

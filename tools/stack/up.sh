@@ -7,8 +7,17 @@
 # the credentials into infra/kafka/.data/credentials and applies the users and ACLs; with
 # KAFKA_BROKERS, KAFKA_CREDENTIALS_DIR names the folder of that broker's credentials (admin.env and
 # one <service>.env each) and the ACLs are applied to it.
+# --with-prometheus (or MOTCUA_WITH_PROMETHEUS=1): also start Prometheus (tools/stack/prometheus.sh)
+# scraping the services' management ports, with motcua's rules.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+with_prometheus="${MOTCUA_WITH_PROMETHEUS:-0}"
+for arg in "$@"; do
+  case "$arg" in
+    --with-prometheus) with_prometheus=1 ;;
+    *) die "unknown option $arg (known: --with-prometheus)" ;;
+  esac
+done
 
 ensure_dependencies
 generate_prisma_clients
@@ -62,6 +71,9 @@ done
 
 say "loading demo data"
 run_ts "$root/tools/seed/seed.ts"
+if [ "$with_prometheus" = 1 ]; then
+  bash "$root/tools/stack/prometheus.sh" start
+fi
 
 cat <<TXT
 

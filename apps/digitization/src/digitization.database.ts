@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Pool } from 'pg';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
@@ -11,7 +11,7 @@ import { PrismaClient } from './generated/prisma/client';
  * consumer share one connection pool: the consumer applies events through `sql`, plain pg.
  */
 @Injectable()
-export class DigitizationDatabase extends PrismaClient implements OnModuleDestroy {
+export class DigitizationDatabase extends PrismaClient implements OnApplicationShutdown {
   private readonly pool: Pool;
   readonly sql: PgSqlDatabase;
 
@@ -25,7 +25,7 @@ export class DigitizationDatabase extends PrismaClient implements OnModuleDestro
     this.sql = new PgSqlDatabase(pool);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
     await this.pool.end();
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Pool } from 'pg';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
@@ -12,7 +12,7 @@ import { PrismaClient } from './generated/prisma/client';
  * intake uses it for its three statements (procedure copy, dossier number, the intake itself).
  */
 @Injectable()
-export class DossiersDatabase extends PrismaClient implements OnModuleDestroy {
+export class DossiersDatabase extends PrismaClient implements OnApplicationShutdown {
   private readonly pool: Pool;
   readonly sql: PgSqlDatabase;
 
@@ -26,7 +26,7 @@ export class DossiersDatabase extends PrismaClient implements OnModuleDestroy {
     this.sql = new PgSqlDatabase(pool);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
     await this.pool.end();
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Pool } from 'pg';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
@@ -8,7 +8,7 @@ import { PrismaClient } from './generated/prisma/client';
 
 /** The feedback service's own database (no other service reads it). */
 @Injectable()
-export class FeedbackDatabase extends PrismaClient implements OnModuleDestroy {
+export class FeedbackDatabase extends PrismaClient implements OnApplicationShutdown {
   private readonly pool: Pool;
 
   constructor(
@@ -21,7 +21,7 @@ export class FeedbackDatabase extends PrismaClient implements OnModuleDestroy {
     this.pool = pool;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
     await this.pool.end();
   }

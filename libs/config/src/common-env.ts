@@ -60,6 +60,22 @@ export const commonServiceEnv = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** Public base URL of the service, used in links (QR codes, lookups). */
   PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
+  /**
+   * On SIGTERM, how long the service keeps accepting connections (answering readiness 503, each
+   * response with `Connection: close`) before it closes its port: the time a load balancer needs to
+   * see the readiness and send no more. 0 (the default) closes at once; behind a load balancer or a
+   * Kubernetes Service, set it to the probe period times the failure threshold (or use a preStop sleep).
+   */
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(120).default(0),
+  /** OpenTelemetry traces (libs/observability/src/tracing.ts): off unless `true`. */
+  TRACING_ENABLED: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** Where spans go when tracing is on: an OTLP/HTTP traces endpoint (…:4318/v1/traces). */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url(['http:', 'https:']).optional(),
+  /** Share of new traces kept, 0 to 1 (a trace begun by a caller follows its decision). */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
 };
 
 export type CommonServiceConfig = {
@@ -80,6 +96,10 @@ export type CommonServiceConfig = {
   AUTH_JWKS_COOLDOWN_SECONDS: number;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   PUBLIC_BASE_URL?: string;
+  SHUTDOWN_DELAY_SECONDS: number;
+  TRACING_ENABLED: boolean;
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+  OTEL_TRACES_SAMPLER_ARG: number;
 };
 
 /** Nest injection token of the validated configuration of the running service. */
@@ -88,7 +108,12 @@ export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 type KafkaSecurity = Partial<
   Pick<
     CommonServiceConfig,
-    'KAFKA_SECURITY_PROTOCOL' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD' | 'KAFKA_SSL_CA_FILE'
+    | 'KAFKA_SECURITY_PROTOCOL'
+    | 'KAFKA_SASL_USERNAME'
+    | 'KAFKA_SASL_PASSWORD'
+    | 'KAFKA_SSL_CA_FILE'
+    | 'TRACING_ENABLED'
+    | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'
   >
 >;
 
@@ -113,5 +138,9 @@ export const commonServiceRules: ((config: KafkaSecurity) => string | undefined)
   ({ KAFKA_SECURITY_PROTOCOL: protocol, KAFKA_SSL_CA_FILE: caFile }) =>
     caFile && protocol !== 'SASL_SSL'
       ? `KAFKA_SSL_CA_FILE is set but KAFKA_SECURITY_PROTOCOL is ${protocol}: the CA is used over TLS only (SASL_SSL)`
+      : undefined,
+  ({ TRACING_ENABLED: enabled, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: endpoint }) =>
+    enabled && !endpoint
+      ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT required when TRACING_ENABLED is true: the spans need a collector to go to'
       : undefined,
 ];

@@ -78,7 +78,41 @@ describe('loadConfig', () => {
       'AUTH_JWKS_COOLDOWN_SECONDS',
       'LOG_LEVEL',
       'PUBLIC_BASE_URL',
+      'SHUTDOWN_DELAY_SECONDS',
+      'TRACING_ENABLED',
+      'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+      'OTEL_TRACES_SAMPLER_ARG',
     ]);
+  });
+
+  it('keeps tracing off by default, and needs a collector when it is on', () => {
+    const config = loadConfig(commonServiceEnv, valid);
+    expect(config.TRACING_ENABLED).toBe(false);
+    expect(config.OTEL_TRACES_SAMPLER_ARG).toBe(1);
+    expect(() => loadConfig(commonServiceEnv, { ...valid, TRACING_ENABLED: 'true' })).toThrow(
+      /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT required when TRACING_ENABLED is true/,
+    );
+    expect(() => loadConfig(commonServiceEnv, { ...valid, TRACING_ENABLED: 'yes' })).toThrow(
+      /TRACING_ENABLED is malformed: must be true or false/,
+    );
+    expect(() =>
+      loadConfig(commonServiceEnv, {
+        ...valid,
+        TRACING_ENABLED: 'true',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'collector:4318',
+      }),
+    ).toThrow(/OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is malformed/);
+    expect(
+      loadConfig(commonServiceEnv, {
+        ...valid,
+        TRACING_ENABLED: 'true',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces',
+        OTEL_TRACES_SAMPLER_ARG: '0.25',
+      }),
+    ).toMatchObject({ TRACING_ENABLED: true, OTEL_TRACES_SAMPLER_ARG: 0.25 });
+    expect(() => loadConfig(commonServiceEnv, { ...valid, OTEL_TRACES_SAMPLER_ARG: '2' })).toThrow(
+      /OTEL_TRACES_SAMPLER_ARG is malformed/,
+    );
   });
 
   it('signs in to Kafka by default: SASL_PLAINTEXT with SCRAM-SHA-512 needs the user and password', () => {

@@ -48,6 +48,32 @@ export const TOPICS = {
 
 export type TopicName = keyof typeof TOPICS;
 
+/**
+ * How every topic is replicated on a cluster: three copies, and a write acknowledged by the
+ * producers (acks=all) only once two of them have it, so one broker may be lost (or restarted)
+ * at any time without losing an acknowledged event or refusing writes. A smaller cluster gets
+ * what it can hold (see replicationOn): a single development broker keeps one copy.
+ */
+export const TOPIC_REPLICATION = { replicationFactor: 3, minInsyncReplicas: 2 } as const;
+
+/**
+ * The replication a topic is created with on a cluster of `brokers` nodes: the declared factor
+ * capped at the cluster's size, and min.insync.replicas at most one below the factor (never
+ * above it, which would refuse every write), at least 1. Mirrored by infra/kafka/KafkaAdmin.java
+ * (`replicationOn`), which applies the columns of topics.txt.
+ */
+export function replicationOn(brokers: number): {
+  replicationFactor: number;
+  minInsyncReplicas: number;
+} {
+  const replicationFactor = Math.max(1, Math.min(TOPIC_REPLICATION.replicationFactor, brokers));
+  const minInsyncReplicas = Math.max(
+    1,
+    Math.min(TOPIC_REPLICATION.minInsyncReplicas, replicationFactor - 1),
+  );
+  return { replicationFactor, minInsyncReplicas };
+}
+
 export const SERVICES = ['catalog', 'dossiers', 'feedback', 'digitization', 'reporting'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 

@@ -7,11 +7,14 @@ import {
   collectProcessMetrics,
   createLogger,
   redactErrorText,
+  startTracing,
+  stopTracing,
   type Logger,
 } from '@motcua/observability';
 import { correlationMiddleware } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
 import { startMetricsServer } from './metrics-server';
+import { closeGracefully } from './shutdown';
 
 export type ServiceAppOptions = {
   service: string;
@@ -47,7 +50,8 @@ export class JsonNestLogger implements LoggerService {
 
 /**
  * Builds a motcua service the same way everywhere: JSON logs, correlation ids,
- * problem+json errors, OpenAPI at /docs (JSON at /openapi.json), graceful shutdown.
+ * problem+json errors, OpenAPI at /docs (JSON at /openapi.json); runService adds the graceful
+ * shutdown (closeGracefully).
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<INestApplication> {
   const logger = createLogger(options.service, options.logLevel);
@@ -58,7 +62,6 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   });
   app.use(correlationMiddleware(logger));
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
   const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
   http.disable?.('x-powered-by');
   const document = SwaggerModule.createDocument(
@@ -79,7 +82,15 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
  * port, and serve /metrics on the management port (METRICS_PORT), closed together with the app.
  */
 export async function runService<
-  C extends { PORT: number; METRICS_PORT: number; LOG_LEVEL: string },
+  C extends {
+    PORT: number;
+    METRICS_PORT: number;
+    LOG_LEVEL: string;
+    TRACING_ENABLED?: boolean;
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+    OTEL_TRACES_SAMPLER_ARG?: number;
+    SHUTDOWN_DELAY_SECONDS?: number;
+  },
 >(options: {
   service: string;
   title: string;
@@ -88,6 +99,13 @@ export async function runService<
   module: (config: C) => unknown;
 }): Promise<INestApplication> {
   const config = options.loadConfig();
+  if (config.TRACING_ENABLED) {
+    startTracing({
+      service: options.service,
+      endpoint: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+      sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,
+    });
+  }
   const app = await createServiceApp({
     ...options,
     module: options.module(config),
@@ -98,6 +116,13 @@ export async function runService<
     config.METRICS_PORT,
     createLogger(options.service, config.LOG_LEVEL),
   );
-  (app.getHttpServer() as Server).once('close', () => metrics.close());
+  const server = app.getHttpServer() as Server;
+  server.once('close', () => {
+    metrics.close();
+    void stopTracing(); // the spans still queued go out before the process ends
+  });
+  closeGracefully(app, server, createLogger(options.service, config.LOG_LEVEL), {
+    delayMs: (config.SHUTDOWN_DELAY_SECONDS ?? 0) * 1000,
+  });
   return app;
 }

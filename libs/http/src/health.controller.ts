@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import { Public } from '@motcua/auth';
+import { isDraining } from './shutdown';
 
 /** A dependency the service needs to do its work (database, Redis, Kafka). */
 export type HealthCheck = { name: string; check: () => Promise<void> };
@@ -33,6 +34,12 @@ export class HealthController {
   @Get(['health/ready', 'health'])
   @Public()
   async ready(@Res() reply: Reply): Promise<void> {
+    if (isDraining()) {
+      // Shutting down (SIGTERM): the load balancer takes this instance out while it drains.
+      reply.setHeader('Retry-After', '5');
+      reply.status(503).json({ status: 'draining', checks: [] });
+      return;
+    }
     const results = await Promise.all(
       this.checks.map(async ({ name, check }) => {
         try {

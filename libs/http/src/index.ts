@@ -8,3 +8,4 @@ export * from './bootstrap';
 export * from './service-kit.module';
 export * from './request-text';
 export * from './rate-limiter';
+export * from './shutdown';

@@ -3,3 +3,4 @@ export * from './logger';
 export * from './metrics';
 export * from './http-metrics';
 export * from './safe-error';
+export * from './tracing';

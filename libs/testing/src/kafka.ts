@@ -1,5 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { TOPICS } from '@motcua/contracts';
+import { replicationOn, TOPICS } from '@motcua/contracts';
 import type { KafkaSasl } from './kafka-credentials';
 import { testEnv } from './test-env';
 
@@ -54,12 +54,17 @@ export async function ensureTopics(
     const existing = new Set(await client.listTopics());
     const missing = Object.entries(TOPICS).filter(([name]) => !existing.has(name));
     if (missing.length > 0) {
+      // Three copies and min.insync.replicas 2 on a cluster, one copy on a single broker.
+      const { replicationFactor, minInsyncReplicas } = replicationOn(
+        (await client.describeCluster()).brokers.length,
+      );
       await client.createTopics({
         waitForLeaders: true,
         topics: missing.map(([topic, { partitions }]) => ({
           topic,
           numPartitions: partitions,
-          replicationFactor: 1,
+          replicationFactor,
+          configEntries: [{ name: 'min.insync.replicas', value: String(minInsyncReplicas) }],
         })),
       });
     }

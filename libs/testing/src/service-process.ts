@@ -77,14 +77,15 @@ export async function startService(
         const response = await fetch(`${url}/health`).catch(() => undefined);
         return response?.status === 200 ? 'up' : undefined;
       },
-      30000,
+      // A loaded machine (several checkouts' suites at once) can take longer than 30 s.
+      Number(process.env.MOTCUA_TEST_SERVICE_START_MS ?? 60_000),
     ).then((state) => {
       if (state === 'exited')
         throw new Error(`${name} exited with ${child.exitCode}:\n${logs.slice(-20).join('\n')}`);
     });
   } catch (error) {
     await stop();
-    throw error;
+    throw new Error(`${(error as Error).message}\n${logs.slice(-20).join('\n')}`);
   }
   // The management port opens just after the public one; the service logs the port it got.
   const metricsPort = await waitFor(

@@ -41,9 +41,16 @@ describe('docker-compose.yml stays in step with the local stack', () => {
   it('creates the topics the contracts declare, from the generated topics file', () => {
     const topicsFile = readFileSync(join(repoRoot(), 'infra/kafka/topics.txt'), 'utf8');
     for (const [topic, { partitions }] of Object.entries(TOPICS)) {
-      expect(topicsFile).toMatch(new RegExp(`^${topic.replace(/\./g, '\\.')} ${partitions}$`, 'm'));
+      // name, partitions, then the cluster's replication factor and min.insync.replicas
+      expect(topicsFile).toMatch(
+        new RegExp(`^${topic.replace(/\./g, '\\.')} ${partitions} 3 2$`, 'm'),
+      );
     }
     expect(compose.services['kafka-topics']).toBeDefined();
+    // The container's single broker reads the replication columns apart from the partitions.
+    expect(readFileSync(join(repoRoot(), 'infra/kafka/container-broker.sh'), 'utf8')).toMatch(
+      /read -r topic partitions _replicas _min_insync;/,
+    );
   });
 
   it.each(SERVICES)(

@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { PeriodicJob } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { CATALOG_CONFIG, type CatalogConfig } from '../config';
@@ -10,7 +15,7 @@ import { AnnouncementService } from './announcement.service';
  * announced in its own transaction under the publication advisory lock.
  */
 @Injectable()
-export class AnnouncementScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AnnouncementScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly job: PeriodicJob;
 
   constructor(
@@ -18,20 +23,28 @@ export class AnnouncementScheduler implements OnApplicationBootstrap, OnApplicat
     @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.job = new PeriodicJob('announcing due publication decisions', () => this.announceAllDue(), logger);
+    this.job = new PeriodicJob(
+      'announcing due publication decisions',
+      () => this.announceAllDue(),
+      logger,
+    );
   }
 
   onApplicationBootstrap(): void {
     this.job.start(this.config.CATALOG_ANNOUNCE_INTERVAL_MS, { runAtStart: true });
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.job.stop();
   }
 
   /** Announces every due decision, one transaction each. */
   private async announceAllDue(): Promise<void> {
-    for (let id = await this.announcements.announceNextDue(); id; id = await this.announcements.announceNextDue()) {
+    for (
+      let id = await this.announcements.announceNextDue();
+      id;
+      id = await this.announcements.announceNextDue()
+    ) {
       this.logger.info({ decisionId: id }, 'publication decision announced');
     }
   }

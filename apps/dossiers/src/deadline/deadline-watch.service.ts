@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { dossierDueSoon, dossierOverdue } from '@motcua/contracts';
 import { PeriodicJob, UnitOfWork } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
@@ -18,7 +23,7 @@ const HORIZON_MS = 6 * 86_400_000;
  * never announce the same deadline twice. A new due date (extension, supplement) is a new deadline.
  */
 @Injectable()
-export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineWatchService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly job: PeriodicJob;
 
   constructor(
@@ -33,7 +38,7 @@ export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicati
     this.job.start(this.config.DEADLINE_WATCH_INTERVAL_MS);
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.job.stop();
   }
 
@@ -66,18 +71,39 @@ export class DeadlineWatchService implements OnApplicationBootstrap, OnApplicati
       );
       let announced = 0;
       for (const { id } of rows) {
-        const dossier = await tx.dossier.findUniqueOrThrow({ where: { id }, include: { steps: true } });
+        const dossier = await tx.dossier.findUniqueOrThrow({
+          where: { id },
+          include: { steps: true },
+        });
         const dueAt = dossier.dueAt!;
         const state = deadlineStateOf(now, dueAt, DEADLINE_WATCH_POLICY);
-        const unit = dossier.steps.find((s) => s.order === dossier.currentStepOrder)?.unitCode ?? dossier.steps[0]?.unitCode ?? 'VP.MC';
-        const deadline = { scope: 'dossier' as const, responsibleUnitCode: unit, deadline: dueAt.toISOString() };
+        const unit =
+          dossier.steps.find((s) => s.order === dossier.currentStepOrder)?.unitCode ??
+          dossier.steps[0]?.unitCode ??
+          'VP.MC';
+        const deadline = {
+          scope: 'dossier' as const,
+          responsibleUnitCode: unit,
+          deadline: dueAt.toISOString(),
+        };
         const same = (value: Date | null) => value?.getTime() === dueAt.getTime();
         if (state.state === 'overdue' && !same(dossier.overdueAnnouncedFor)) {
-          events.publish(dossierOverdue, { ...factsOf(dossier, now), deadline, overdueSince: dueAt.toISOString() });
-          await tx.dossier.update({ where: { id }, data: { overdueAnnouncedFor: dueAt, dueSoonAnnouncedFor: dueAt } });
+          events.publish(dossierOverdue, {
+            ...factsOf(dossier, now),
+            deadline,
+            overdueSince: dueAt.toISOString(),
+          });
+          await tx.dossier.update({
+            where: { id },
+            data: { overdueAnnouncedFor: dueAt, dueSoonAnnouncedFor: dueAt },
+          });
           announced += 1;
         } else if (state.state === 'due_soon' && !same(dossier.dueSoonAnnouncedFor)) {
-          events.publish(dossierDueSoon, { ...factsOf(dossier, now), deadline, workingHoursLeft: state.workingHoursLeft });
+          events.publish(dossierDueSoon, {
+            ...factsOf(dossier, now),
+            deadline,
+            workingHoursLeft: state.workingHoursLeft,
+          });
           await tx.dossier.update({ where: { id }, data: { dueSoonAnnouncedFor: dueAt } });
           announced += 1;
         }

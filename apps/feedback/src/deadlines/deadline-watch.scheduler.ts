@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { PeriodicJob } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
@@ -6,7 +11,7 @@ import { DeadlineWatchService, type NoticeKind } from './deadline-watch.service'
 
 /** Runs the deadline watch on start and every FEEDBACK_DEADLINE_INTERVAL_MS. */
 @Injectable()
-export class DeadlineWatchScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineWatchScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly job: PeriodicJob;
 
   constructor(
@@ -21,13 +26,17 @@ export class DeadlineWatchScheduler implements OnApplicationBootstrap, OnApplica
     this.job.start(this.config.FEEDBACK_DEADLINE_INTERVAL_MS, { runAtStart: true });
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.job.stop();
   }
 
   private async announceAll(): Promise<void> {
     for (const kind of ['overdue', 'due_soon'] as NoticeKind[]) {
-      for (let n = await this.watch.announceBatch(kind); n > 0; n = await this.watch.announceBatch(kind)) {
+      for (
+        let n = await this.watch.announceBatch(kind);
+        n > 0;
+        n = await this.watch.announceBatch(kind)
+      ) {
         this.logger.info({ kind, announced: n }, 'feedback deadlines announced');
       }
     }

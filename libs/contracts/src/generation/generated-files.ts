@@ -1,6 +1,6 @@
 import type { EventContract } from '../define-event';
 import { ALL_EVENTS } from '../registry';
-import { TOPICS } from '../topics';
+import { TOPIC_REPLICATION, TOPICS } from '../topics';
 import { buildAsyncApi } from './asyncapi';
 import { documentedJsonSchema, jsonText, payloadJsonSchema, type JsonSchema } from './json-schema';
 import { toYaml } from './yaml';
@@ -23,11 +23,15 @@ export function snapshotOf(contract: EventContract): JsonSchema {
 }
 
 export function topicsFile(): string {
-  const lines = Object.entries(TOPICS).map(([topic, { partitions }]) => `${topic} ${partitions}`);
+  const { replicationFactor, minInsyncReplicas } = TOPIC_REPLICATION;
+  const lines = Object.entries(TOPICS).map(
+    ([topic, { partitions }]) => `${topic} ${partitions} ${replicationFactor} ${minInsyncReplicas}`,
+  );
   return [
     '# GENERATED from libs/contracts/src/topics.ts - do not edit by hand.',
     `# Regenerate: ${GENERATE_COMMAND}`,
-    '# <topic> <partitions> (replication factor 1 locally)',
+    '# <topic> <partitions> <replication factor> <min.insync.replicas>, capped at the cluster size',
+    '# (a single broker keeps 1 copy, min.insync.replicas 1; see replicationOn in topics.ts)',
     ...lines,
     '',
   ].join('\n');

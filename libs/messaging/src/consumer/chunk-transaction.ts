@@ -1,6 +1,6 @@
 import type { KafkaMessage } from 'kafkajs';
 import type { CloudEvent } from '@motcua/contracts';
-import { runWithContext } from '@motcua/observability';
+import { runWithContext, SpanKind, startWorkSpan } from '@motcua/observability';
 import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
 import type { Subscription } from './subscriptions';
 
@@ -18,6 +18,44 @@ export const contextOf = (event: CloudEvent) => ({
   causationId: event.id,
   traceparent: event.traceparent,
 });
+
+/**
+ * Runs a handler over `events` in the request context of the first one, and, with tracing on, in
+ * a consumer span: child of the first event's traceparent (the request or handler that published
+ * it), linked to the others of a batch; what the handler publishes carries the span on.
+ */
+export async function inConsumerSpan<T>(
+  groupId: string,
+  topic: string,
+  events: CloudEvent[],
+  work: () => Promise<T>,
+): Promise<T> {
+  const [first] = events;
+  const span = startWorkSpan(
+    `process ${first.type}`,
+    SpanKind.CONSUMER,
+    first.traceparent,
+    {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'messaging.consumer.group.name': groupId,
+      'messaging.message.id': first.id,
+      'messaging.batch.message_count': events.length,
+    },
+    events.slice(1).map((e) => e.traceparent),
+  );
+  try {
+    const result = await runWithContext(
+      { ...contextOf(first), traceparent: span.traceparent },
+      work,
+    );
+    span.end();
+    return result;
+  } catch (error) {
+    span.end(error);
+    throw error;
+  }
+}
 
 /**
  * Inbox rows for the whole chunk in one statement, then the new events in order: each to its
@@ -46,7 +84,7 @@ export function applyTogether<Tx extends SqlTransaction>(
         const [first] = run;
         const events = run.map((item) => item.event as CloudEvent<never>);
         run = [];
-        await runWithContext(contextOf(first.event), () =>
+        await inConsumerSpan(groupId, first.delivery.topic, events, () =>
           first.subscription.batch
             ? first.subscription.batch(events, tx)
             : first.subscription.handler(events[0], tx),

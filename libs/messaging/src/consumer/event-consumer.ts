@@ -6,10 +6,10 @@ import {
   MalformedEventError,
   type CloudEvent,
 } from '@motcua/contracts';
-import { runWithContext, type Logger } from '@motcua/observability';
+import type { Logger } from '@motcua/observability';
 import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
 import { chunkEvents, eventsConsumed, eventsDeadLettered } from '../metrics';
-import { applyTogether, contextOf, type Applicable, type Delivery } from './chunk-transaction';
+import { applyTogether, inConsumerSpan, type Applicable, type Delivery } from './chunk-transaction';
 import { sendToDeadLetter } from './dead-letter';
 import { isDatabaseUnavailable } from '../connections/unavailable';
 import { Outage } from '../connections/outage';
@@ -208,7 +208,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
       }
     }
     for (const item of chunk) {
-      await runWithContext(contextOf(item.event), () =>
+      await inConsumerSpan(this.options.groupId, item.delivery.topic, [item.event], () =>
         this.applyWithRetries(item.delivery, item.event, item.subscription),
       );
     }

@@ -2,7 +2,12 @@ import type { Kafka } from 'kafkajs';
 import { consumerLag } from '../metrics';
 
 /** Refreshes the consumer-lag gauge every `intervalMs` from the group's committed offsets. */
-export function startLagMonitor(kafka: Kafka, groupId: string, topics: string[], intervalMs = 15000): () => void {
+export function startLagMonitor(
+  kafka: Kafka,
+  groupId: string,
+  topics: string[],
+  intervalMs = 15000,
+): () => void {
   const admin = kafka.admin();
   let connected = false;
   const refresh = async () => {
@@ -17,7 +22,10 @@ export function startLagMonitor(kafka: Kafka, groupId: string, topics: string[],
         for (const { partition, offset } of partitions) {
           const end = Number(ends.find((e) => e.partition === partition)?.high ?? 0);
           const at = Number(offset) < 0 ? 0 : Number(offset);
-          consumerLag.set({ group: groupId, topic, partition: String(partition) }, Math.max(end - at, 0));
+          consumerLag.set(
+            { group: groupId, topic, partition: String(partition) },
+            Math.max(end - at, 0),
+          );
         }
       }
     } catch {

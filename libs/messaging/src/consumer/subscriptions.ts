@@ -22,8 +22,15 @@ export function subscribe<Tx, C extends EventContract>(
  * writing many rows in one statement). A lone event, or one retried on its own, is a run of one.
  * The handler runs in the first event's log context, so it should not emit events of its own.
  */
-export function subscribeInBatches<Tx>(contracts: readonly EventContract[], batch: BatchHandler<Tx, never>): Subscription<Tx>[] {
-  return contracts.map((contract) => ({ contract, handler: (event: CloudEvent<never>, tx: Tx) => batch([event], tx), batch }));
+export function subscribeInBatches<Tx>(
+  contracts: readonly EventContract[],
+  batch: BatchHandler<Tx, never>,
+): Subscription<Tx>[] {
+  return contracts.map((contract) => ({
+    contract,
+    handler: (event: CloudEvent<never>, tx: Tx) => batch([event], tx),
+    batch,
+  }));
 }
 
 /**

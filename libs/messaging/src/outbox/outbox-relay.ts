@@ -1,7 +1,7 @@
 import type { Client, Pool, PoolClient } from 'pg';
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
 import { toKafkaRecord, type CloudEvent } from '@motcua/contracts';
-import type { Logger } from '@motcua/observability';
+import { SpanKind, startWorkSpan, type Logger } from '@motcua/observability';
 import { localOutboxCommits, OUTBOX_CHANNEL } from './event-sink';
 import { Outage } from '../connections/outage';
 import { createPgClient, createPgPool } from '../connections/pg-connections';
@@ -231,11 +231,25 @@ export class OutboxRelay {
       records.push(toKafkaRecord(row.envelope, row.event_key));
       byTopic.set(row.topic, records);
     }
-    await producer.sendBatch({
-      acks: -1,
-      compression: CompressionTypes.None,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
+    // With tracing on: a producer span per event, child of the request that wrote it.
+    const spans = rows.map((row) =>
+      startWorkSpan(`publish ${row.envelope.type}`, SpanKind.PRODUCER, row.envelope.traceparent, {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': row.topic,
+        'messaging.message.id': row.envelope.id,
+      }),
+    );
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } catch (error) {
+      for (const span of spans) span.end(error);
+      throw error;
+    }
+    for (const span of spans) span.end();
     await this.options.afterPublish?.(rows.map((r) => r.envelope.id));
   }
 

@@ -7,3 +7,5 @@ export * from './run';
 export * from './storage';
 export * from './private-postgres';
 export * from './private-redis';
+export * from './kafka-cluster';
+export * from './portal-leader';
