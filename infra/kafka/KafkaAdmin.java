@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.FenceProducersOptions;
@@ -25,6 +27,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -35,7 +38,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *   KafkaAdmin wait   BOOTSTRAP TIMEOUT_SECONDS [PID|-] [FILE]
  *                     exit 0 ready, 1 timeout, 2 PID died, 3 topics from FILE failed,
  *                     4 users failed
- *   KafkaAdmin topics BOOTSTRAP FILE                    create missing topics listed in FILE
+ *   KafkaAdmin topics BOOTSTRAP FILE                    create missing topics listed in FILE, set their configs
  *   KafkaAdmin list   BOOTSTRAP                         print topic names with partition counts
  *   KafkaAdmin users  BOOTSTRAP                         upsert the SCRAM users of the credentials dir
  * </pre>
@@ -229,8 +232,11 @@ public final class KafkaAdmin {
     }
   }
 
-  private static Map<String, Optional<Integer>> readTopicsFile(Path file) throws Exception {
-    Map<String, Optional<Integer>> wanted = new LinkedHashMap<>();
+  /** One line of the topics file: partitions (optional) and topic configs (key=value, optional). */
+  private record TopicSpec(Optional<Integer> partitions, Map<String, String> configs) {}
+
+  private static Map<String, TopicSpec> readTopicsFile(Path file) throws Exception {
+    Map<String, TopicSpec> wanted = new LinkedHashMap<>();
     int lineNo = 0;
     for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       lineNo++;
@@ -239,11 +245,17 @@ public final class KafkaAdmin {
         continue;
       }
       String[] parts = line.split("\\s+");
-      if (parts.length > 2) {
-        throw new IllegalArgumentException(file + ":" + lineNo + ": expected 'topic [partitions]', got: " + raw);
-      }
       Optional<Integer> partitions = Optional.empty();
-      if (parts.length == 2) {
+      Map<String, String> configs = new LinkedHashMap<>();
+      for (int i = 1; i < parts.length; i++) {
+        int eq = parts[i].indexOf('=');
+        if (eq > 0) {
+          configs.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+          continue;
+        }
+        if (i != 1) {
+          throw new IllegalArgumentException(file + ":" + lineNo + ": expected 'topic [partitions] [key=value ...]', got: " + raw);
+        }
         try {
           int n = Integer.parseInt(parts[1]);
           if (n < 1) {
@@ -254,7 +266,7 @@ public final class KafkaAdmin {
           throw new IllegalArgumentException(file + ":" + lineNo + ": partitions must be a positive integer, got: " + parts[1]);
         }
       }
-      wanted.put(parts[0], partitions);
+      wanted.put(parts[0], new TopicSpec(partitions, configs));
     }
     return wanted;
   }
@@ -266,7 +278,7 @@ public final class KafkaAdmin {
   }
 
   private static int createTopics(Admin admin, Path file) throws Exception {
-    Map<String, Optional<Integer>> wanted;
+    Map<String, TopicSpec> wanted;
     try {
       wanted = readTopicsFile(file);
     } catch (IllegalArgumentException e) {
@@ -279,9 +291,10 @@ public final class KafkaAdmin {
     }
     Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
     List<NewTopic> toCreate = new ArrayList<>();
-    for (Map.Entry<String, Optional<Integer>> e : wanted.entrySet()) {
+    for (Map.Entry<String, TopicSpec> e : wanted.entrySet()) {
       if (!existing.contains(e.getKey())) {
-        toCreate.add(new NewTopic(e.getKey(), e.getValue(), Optional.empty()));
+        toCreate.add(new NewTopic(e.getKey(), e.getValue().partitions(), Optional.empty())
+            .configs(e.getValue().configs()));
       }
     }
     Set<String> created = new TreeSet<>();
@@ -311,12 +324,31 @@ public final class KafkaAdmin {
       Map<String, TopicDescription> descs =
           admin.describeTopics(present).allTopicNames().get(10, TimeUnit.SECONDS);
       for (String name : present) {
-        Optional<Integer> want = wanted.get(name);
+        Optional<Integer> want = wanted.get(name).partitions();
         int have = descs.get(name).partitions().size();
         if (want.isPresent() && want.get() != have) {
           System.err.println("kafka.sh: warning: topic " + name + " has " + have + " partitions, "
               + file.getFileName() + " asks for " + want.get() + " (left as is; 'kafka.sh reset' recreates)");
         }
+      }
+    }
+    // Existing topics get the file's configs (retention, compaction): set, never left behind.
+    Map<ConfigResource, java.util.Collection<AlterConfigOp>> alterations = new LinkedHashMap<>();
+    for (String name : present) {
+      List<AlterConfigOp> ops = new ArrayList<>();
+      for (Map.Entry<String, String> c : wanted.get(name).configs().entrySet()) {
+        ops.add(new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET));
+      }
+      if (!ops.isEmpty()) {
+        alterations.put(new ConfigResource(ConfigResource.Type.TOPIC, name), ops);
+      }
+    }
+    if (!alterations.isEmpty()) {
+      try {
+        admin.incrementalAlterConfigs(alterations).all().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException ex) {
+        System.err.println("kafka.sh: cannot set topic configs: " + ex.getCause());
+        return 1;
       }
     }
     System.out.println("kafka.sh: topics: " + created.size() + " created"

@@ -1,5 +1,5 @@
-import { Kafka, logLevel } from 'kafkajs';
-import { TOPICS } from '@motcua/contracts';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { TOPICS, topicConfigOf, type TopicName } from '@motcua/contracts';
 import type { KafkaSasl } from './kafka-credentials';
 import { testEnv } from './test-env';
 
@@ -53,6 +53,8 @@ export async function ensureTopics(
   try {
     const existing = new Set(await client.listTopics());
     const missing = Object.entries(TOPICS).filter(([name]) => !existing.has(name));
+    const configEntries = (topic: string) =>
+      Object.entries(topicConfigOf(topic as TopicName)).map(([name, value]) => ({ name, value }));
     if (missing.length > 0) {
       await client.createTopics({
         waitForLeaders: true,
@@ -60,6 +62,19 @@ export async function ensureTopics(
           topic,
           numPartitions: partitions,
           replicationFactor: 1,
+          configEntries: configEntries(topic),
+        })),
+      });
+    }
+    // Topics made before their retention was declared get it now (as kafka.sh topics does).
+    const present = Object.keys(TOPICS).filter((name) => existing.has(name));
+    if (present.length > 0) {
+      await client.alterConfigs({
+        validateOnly: false,
+        resources: present.map((name) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name,
+          configEntries: configEntries(name),
         })),
       });
     }
