@@ -22,7 +22,12 @@ export async function followStream(pool: Pool, config: PortalSyncConfig): Promis
     },
     logLevel: logLevel.ERROR,
   });
-  const consumer = kafka.consumer({ groupId: config.PORTAL_SYNC_GROUP });
+  // A killed member holds its partitions until its session times out: 10 s, not the default 30 s.
+  const consumer = kafka.consumer({
+    groupId: config.PORTAL_SYNC_GROUP,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 3000,
+  });
   await consumer.connect();
   // A new group starts at the beginning: the topic is compacted, so that is every dossier.
   await consumer.subscribe({ topic: portalDossierStatus.topic, fromBeginning: true });

@@ -202,10 +202,23 @@ describe('portal-sync (sample portal consumer)', () => {
       expect(converged.map((row) => Number(row.sequence)).sort()).toEqual([4, 4, 4, 4, 4, 5, 5, 5, 5, 5]);
       expect(converged.filter((row) => row.status === 5)).toHaveLength(5);
       // It caught up from the feed (what happened while it was down), then follows the stream again.
-      await waitFor('the restarted consumer on the stream', async () =>
-        second.logs.join('').includes(`following the stream as group ${group}`) ? true : undefined,
+      // (after the killed member's 10-second session expired)
+      await waitFor(
+        'the restarted consumer on the stream',
+        async () =>
+          second.logs.join('').includes(`following the stream as group ${group}`) ? true : undefined,
+        45_000,
       );
       expect(second.logs.join('')).toMatch(/backfilled [1-9]\d* changes from the feed/);
+      // A change after the restart can only come from the stream (the feed is read at start only).
+      await call('POST', `/dossiers/${ids[9]}/actions/request-supplement`, 'specialist', {
+        missing: [{ documentCode: 'PAG', description: 'Thiếu chữ ký' }],
+      }, 'P.QLG');
+      const live = await waitFor('the live change in the portal table', async () => {
+        const { truth, held } = await compare();
+        return JSON.stringify(truth) === JSON.stringify(held) ? held : undefined;
+      }, 30_000);
+      expect(live.find((row) => row.code === codes[9])).toMatchObject({ sequence: 5, status: 5 });
     } finally {
       second.child.kill('SIGTERM');
       await new Promise((resolve) => second.child.once('exit', resolve));
