@@ -19,7 +19,7 @@ const KAFKA_BINDING = '0.5.0';
 
 const DESCRIPTION = `Every event of motcua, the event-driven back end of a Vietnamese one-stop shop (một cửa) for administrative procedures.
 
-Envelope: CloudEvents 1.0 (id, source, type, specversion, time, subject, datacontenttype) plus three extensions: correlationid (the request or process that started it all), causationid (the event or request that caused this one) and the W3C traceparent.
+Envelope: CloudEvents 1.0 (id, source, type, specversion, time, subject, datacontenttype) plus extensions: correlationid (the request or process that started it all), causationid (the event or request that caused this one), the W3C traceparent and, on the portal stream, sequence (the CloudEvents sequence extension: the dossier's portal sequence, latest wins). The headers' JSON Schema is also the file cloudevents-kafka-headers.schema.json next to this document.
 
 Kafka binding: the CloudEvents Kafka protocol binding in binary content mode. Attributes travel as ce_-prefixed headers (ce_id, ce_type...), datacontenttype as the content-type header (application/json), the data as the JSON message value. The message key is the aggregate id named on each channel, so the events of one aggregate stay in order on one partition; the CloudEvents subject repeats it.
 
