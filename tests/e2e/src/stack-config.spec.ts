@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SERVICES, TOPICS } from '@motcua/contracts';
+import { SERVICES, TOPICS, topicConfigOf, type TopicName } from '@motcua/contracts';
 import { repoRoot } from '@motcua/testing';
 
 type Compose = {
@@ -38,11 +38,13 @@ describe('docker-compose.yml stays in step with the local stack', () => {
     },
   );
 
-  it('creates the topics the contracts declare, from the generated topics file', () => {
+  it('creates the topics the contracts declare, with their retention, from the generated topics file', () => {
     const topicsFile = readFileSync(join(repoRoot(), 'infra/kafka/topics.txt'), 'utf8');
     for (const [topic, { partitions }] of Object.entries(TOPICS)) {
-      expect(topicsFile).toMatch(new RegExp(`^${topic.replace(/\./g, '\\.')} ${partitions}$`, 'm'));
+      const configs = Object.entries(topicConfigOf(topic as TopicName)).map(([k, v]) => `${k}=${v}`);
+      expect(topicsFile.split('\n')).toContain([topic, partitions, ...configs].join(' '));
     }
+    expect(topicsFile).toMatch(/^portal\.dossier-status\.v1 6 cleanup\.policy=compact /m);
     expect(compose.services['kafka-topics']).toBeDefined();
   });
 

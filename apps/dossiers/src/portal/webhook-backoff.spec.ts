@@ -12,7 +12,7 @@ describe('webhook retry backoff', () => {
   });
 
   it('adds at most 10 % of jitter', () => {
-    expect(nextAttemptDelay(3, policy, () => 0.999)).toBe(4396);
+    expect(nextAttemptDelay(3, policy, () => 0.999)).toBe(4400);
   });
 
   it('gives up (dead letter) once the attempts are used', () => {
