@@ -80,7 +80,12 @@ describe('portal stream synchronisation', () => {
     for (const [action, body, role, unit] of [
       ['assign', { officerId: randomUUID() }, 'desk_officer', 'VP.MC'],
       ['complete-step', {}, 'desk_officer', 'VP.MC'],
-      ['request-supplement', { missing: [{ documentCode: 'PAG', description: 'Thiếu chữ ký' }] }, 'specialist', 'P.QLG'],
+      [
+        'request-supplement',
+        { missing: [{ documentCode: 'PAG', description: 'Thiếu chữ ký' }] },
+        'specialist',
+        'P.QLG',
+      ],
     ] as const) {
       const response = await h.action(id, action, body, role, unit);
       expect(response.status).toBe(200);
@@ -119,7 +124,8 @@ describe('portal stream synchronisation', () => {
   });
 
   it('holds back a change until every older transaction has ended, so a cursor never skips one', async () => {
-    const code = () => `${procedure.agencyCode}-261203-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    const code = () =>
+      `${procedure.agencyCode}-261203-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
     const insert = (client: Client, dossierCode: string) => {
       const { event, topic, key } = buildEvent(
         portalDossierStatus,
@@ -141,7 +147,11 @@ describe('portal stream synchronisation', () => {
       await insert(slow, early); // an older transaction, still open
       await insert(h.db, late); // a younger one, committed at once
       const page = async () =>
-        (await h.request('GET', `/portal/changes?limit=1000${start ? `&after=${start}` : ''}`, { role: 'portal_client' })).body as {
+        (
+          await h.request('GET', `/portal/changes?limit=1000${start ? `&after=${start}` : ''}`, {
+            role: 'portal_client',
+          })
+        ).body as {
           changes: PortalChange[];
           nextCursor: string;
         };

@@ -111,7 +111,13 @@ describe('portal webhooks', () => {
     const id = await subscribe('/ok');
     const intake = await h.intake(intakeBody(procedure));
     const { code } = intake.body.dossier;
-    await h.action(intake.body.dossier.id, 'assign', { officerId: randomUUID() }, 'desk_officer', 'VP.MC');
+    await h.action(
+      intake.body.dossier.id,
+      'assign',
+      { officerId: randomUUID() },
+      'desk_officer',
+      'VP.MC',
+    );
     const got = await waitFor('two deliveries', async () => {
       const mine = receiver.of('/ok', code);
       return mine.length >= 2 ? mine : undefined;
@@ -126,7 +132,9 @@ describe('portal webhooks', () => {
     expect(verifyWebhookSignature('x'.repeat(32), '{}', header).valid).toBe(false);
 
     const listed = await h.request('GET', '/portal/webhooks', portal);
-    expect(listed.body.webhooks).toEqual([expect.objectContaining({ id, url: receiver.url('/ok') })]);
+    expect(listed.body.webhooks).toEqual([
+      expect.objectContaining({ id, url: receiver.url('/ok') }),
+    ]);
     expect(JSON.stringify(listed.body)).not.toContain(receiver.secrets.get('/ok'));
   });
 
@@ -144,7 +152,12 @@ describe('portal webhooks', () => {
       20_000,
     );
     expect(dead).toEqual([
-      expect.objectContaining({ dossierCode: code, sequence: 1, attempts: 3, lastError: 'HTTP 503' }),
+      expect.objectContaining({
+        dossierCode: code,
+        sequence: 1,
+        attempts: 3,
+        lastError: 'HTTP 503',
+      }),
     ]);
     const attempts = receiver.of('/flaky', code);
     expect(attempts).toHaveLength(3);
@@ -158,7 +171,9 @@ describe('portal webhooks', () => {
     // Another portal client cannot see or touch it.
     const other = { role: 'portal_client' as const, subject: `portal-${randomUUID()}` };
     expect((await h.request('GET', `/portal/webhooks/${id}/dead-letters`, other)).status).toBe(404);
-    expect((await h.request('POST', `/portal/webhooks/${id}/redeliver`, { ...other, body: {} })).status).toBe(404);
+    expect(
+      (await h.request('POST', `/portal/webhooks/${id}/redeliver`, { ...other, body: {} })).status,
+    ).toBe(404);
 
     receiver.failing.delete('/flaky');
     const redelivered = await h.request('POST', `/portal/webhooks/${id}/redeliver`, {
@@ -177,7 +192,9 @@ describe('portal webhooks', () => {
 
     // Deleted: no more deliveries, and the id is gone for its owner too.
     expect((await h.request('DELETE', `/portal/webhooks/${id}`, portal)).status).toBe(204);
-    expect((await h.request('GET', `/portal/webhooks/${id}/dead-letters`, portal)).status).toBe(404);
+    expect((await h.request('GET', `/portal/webhooks/${id}/dead-letters`, portal)).status).toBe(
+      404,
+    );
   }, 40_000);
 
   it('refuses a receiver URL or secret that breaks the rules, naming the field', async () => {
@@ -192,6 +209,13 @@ describe('portal webhooks', () => {
       expect(answer.contentType).toContain('application/problem+json');
       expect(JSON.stringify(answer.body.errors)).toContain(field);
     }
-    expect((await h.request('POST', '/portal/webhooks', { role: 'citizen', body: { url: 'https://a.example' } })).status).toBe(403);
+    expect(
+      (
+        await h.request('POST', '/portal/webhooks', {
+          role: 'citizen',
+          body: { url: 'https://a.example' },
+        })
+      ).status,
+    ).toBe(403);
   });
 });

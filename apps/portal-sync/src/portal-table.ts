@@ -35,7 +35,13 @@ export async function applyStatus(pool: Pool, change: StatusChange): Promise<boo
        SET sequence = EXCLUDED.sequence, portal_status = EXCLUDED.portal_status,
            changed_at = EXCLUDED.changed_at, status = EXCLUDED.status, synced_at = now()
        WHERE held.sequence < EXCLUDED.sequence`,
-    [change.dossierCode, change.sequence, change.status.portalStatus, change.changedAt, change.status],
+    [
+      change.dossierCode,
+      change.sequence,
+      change.status.portalStatus,
+      change.changedAt,
+      change.status,
+    ],
   );
   return (result.rowCount ?? 0) > 0;
 }

@@ -1,6 +1,10 @@
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { Pool } from 'pg';
-import { fromKafkaMessage, portalDossierStatus, portalDossierStatusSchema } from '@motcua/contracts';
+import {
+  fromKafkaMessage,
+  portalDossierStatus,
+  portalDossierStatusSchema,
+} from '@motcua/contracts';
 import type { PortalSyncConfig } from './config';
 import { applyStatus } from './portal-table';
 

@@ -18,7 +18,10 @@ import {
 } from '@motcua/testing';
 
 const PORTAL_DB = `${TEST_DB_PREFIX}_portal_sync`;
-const AGENCY = `${randomUUID().replace(/[^A-F0-9]/gi, '').slice(0, 3).toUpperCase()}.00.15.H26`;
+const AGENCY = `${randomUUID()
+  .replace(/[^A-F0-9]/gi, '')
+  .slice(0, 3)
+  .toUpperCase()}.00.15.H26`;
 const PROCEDURE_CODE = `1.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
 
 /** A procedure version as the catalog publishes it (the copy the dossiers service receives for). */
@@ -49,7 +52,12 @@ const procedure = {
     { order: 2, name: 'Thẩm định', unitCode: 'P.QLG', unitName: 'Phòng Quản lý giá', share: 4 },
     { order: 3, name: 'Trả kết quả', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
   ],
-  decision: { number: '12/QĐ-UBND', kind: 'new', signedOn: '2026-01-05', effectiveFrom: '2026-01-15' },
+  decision: {
+    number: '12/QĐ-UBND',
+    kind: 'new',
+    signedOn: '2026-01-05',
+    effectiveFrom: '2026-01-15',
+  },
 };
 
 /**
@@ -66,7 +74,12 @@ describe('portal-sync (sample portal consumer)', () => {
   const ids: string[] = [];
 
   async function call(method: string, path: string, role: Role, body?: unknown, unit = 'VP.MC') {
-    const token = await mintTestToken({ subject: `${role}-1`, roles: [role], unit, agency: AGENCY });
+    const token = await mintTestToken({
+      subject: `${role}-1`,
+      roles: [role],
+      unit,
+      agency: AGENCY,
+    });
     const response = await fetch(`${dossiers.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -78,9 +91,8 @@ describe('portal-sync (sample portal consumer)', () => {
       status: expect.any(Number),
       text: '',
     });
-    // Untyped JSON on purpose: the test reads the two fields it relies on.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return JSON.parse(text) as any;
+    // Untyped JSON on purpose (JSON.parse gives any): the test reads the fields it relies on.
+    return JSON.parse(text);
   }
 
   async function startConsumer(delayMs: number): Promise<{ child: ChildProcess; logs: string[] }> {
@@ -154,7 +166,12 @@ describe('portal-sync (sample portal consumer)', () => {
       const intake = await call('POST', '/dossiers', 'desk_officer', {
         procedureCode: procedure.code,
         channel: 'in_person',
-        applicant: { type: 'business', personalId: '001099012345', name: 'Nguyễn Văn An', organisationName: 'Công ty TNHH An' },
+        applicant: {
+          type: 'business',
+          personalId: '001099012345',
+          name: 'Nguyễn Văn An',
+          organisationName: 'Công ty TNHH An',
+        },
         documents: [{ code: 'PAG', digitized: true }],
       });
       codes.push(intake.dossier.code);
@@ -162,20 +179,30 @@ describe('portal-sync (sample portal consumer)', () => {
     }
     // Slow on purpose (100 ms per message), so that the kill lands in the middle of the stream.
     const first = await startConsumer(100);
-    await waitFor('the backfill of the first ten dossiers', async () => {
-      const { held } = await compare();
-      return held.length === 10 ? true : undefined;
-    }, 30_000);
+    await waitFor(
+      'the backfill of the first ten dossiers',
+      async () => {
+        const { held } = await compare();
+        return held.length === 10 ? true : undefined;
+      },
+      30_000,
+    );
     for (const id of ids) {
-      await call('POST', `/dossiers/${id}/actions/assign`, 'desk_officer', { officerId: randomUUID() });
+      await call('POST', `/dossiers/${id}/actions/assign`, 'desk_officer', {
+        officerId: randomUUID(),
+      });
       await call('POST', `/dossiers/${id}/actions/complete-step`, 'desk_officer', {});
     }
     // Some dossiers moved on from the stream, not all of them yet: kill it there.
-    const partial = await waitFor('a partly applied stream', async () => {
-      const { truth, held } = await compare();
-      const current = held.filter((row, i) => row.sequence === truth[i].sequence).length;
-      return held.some((row) => row.sequence > 1) && current < truth.length ? current : undefined;
-    }, 30_000);
+    const partial = await waitFor(
+      'a partly applied stream',
+      async () => {
+        const { truth, held } = await compare();
+        const current = held.filter((row, i) => row.sequence === truth[i].sequence).length;
+        return held.some((row) => row.sequence > 1) && current < truth.length ? current : undefined;
+      },
+      30_000,
+    );
     first.child.kill('SIGKILL');
     const exit = await new Promise<NodeJS.Signals | null>((resolve) =>
       first.child.once('exit', (_code, signal) => resolve(signal)),
@@ -187,37 +214,61 @@ describe('portal-sync (sample portal consumer)', () => {
 
     // While it is down, half of the dossiers change again.
     for (const id of ids.slice(0, 5)) {
-      await call('POST', `/dossiers/${id}/actions/request-supplement`, 'specialist', {
-        missing: [{ documentCode: 'PAG', description: 'Thiếu chữ ký' }],
-      }, 'P.QLG');
+      await call(
+        'POST',
+        `/dossiers/${id}/actions/request-supplement`,
+        'specialist',
+        {
+          missing: [{ documentCode: 'PAG', description: 'Thiếu chữ ký' }],
+        },
+        'P.QLG',
+      );
     }
     const second = await startConsumer(0);
     try {
-      const converged = await waitFor('the portal table equal to the dossiers', async () => {
-        const { truth, held } = await compare();
-        return JSON.stringify(truth) === JSON.stringify(held) ? held : undefined;
-      }, 60_000);
+      const converged = await waitFor(
+        'the portal table equal to the dossiers',
+        async () => {
+          const { truth, held } = await compare();
+          return JSON.stringify(truth) === JSON.stringify(held) ? held : undefined;
+        },
+        60_000,
+      );
       expect(converged).toHaveLength(10);
       // Intake, assign (transferred), complete-step (step completed, transferred), and a supplement request for five.
-      expect(converged.map((row) => Number(row.sequence)).sort()).toEqual([4, 4, 4, 4, 4, 5, 5, 5, 5, 5]);
+      expect(converged.map((row) => Number(row.sequence)).sort()).toEqual([
+        4, 4, 4, 4, 4, 5, 5, 5, 5, 5,
+      ]);
       expect(converged.filter((row) => row.status === 5)).toHaveLength(5);
       // It caught up from the feed (what happened while it was down), then follows the stream again.
       // (after the killed member's 10-second session expired)
       await waitFor(
         'the restarted consumer on the stream',
         async () =>
-          second.logs.join('').includes(`following the stream as group ${group}`) ? true : undefined,
+          second.logs.join('').includes(`following the stream as group ${group}`)
+            ? true
+            : undefined,
         45_000,
       );
       expect(second.logs.join('')).toMatch(/backfilled [1-9]\d* changes from the feed/);
       // A change after the restart can only come from the stream (the feed is read at start only).
-      await call('POST', `/dossiers/${ids[9]}/actions/request-supplement`, 'specialist', {
-        missing: [{ documentCode: 'PAG', description: 'Thiếu chữ ký' }],
-      }, 'P.QLG');
-      const live = await waitFor('the live change in the portal table', async () => {
-        const { truth, held } = await compare();
-        return JSON.stringify(truth) === JSON.stringify(held) ? held : undefined;
-      }, 30_000);
+      await call(
+        'POST',
+        `/dossiers/${ids[9]}/actions/request-supplement`,
+        'specialist',
+        {
+          missing: [{ documentCode: 'PAG', description: 'Thiếu chữ ký' }],
+        },
+        'P.QLG',
+      );
+      const live = await waitFor(
+        'the live change in the portal table',
+        async () => {
+          const { truth, held } = await compare();
+          return JSON.stringify(truth) === JSON.stringify(held) ? held : undefined;
+        },
+        30_000,
+      );
       expect(live.find((row) => row.code === codes[9])).toMatchObject({ sequence: 5, status: 5 });
     } finally {
       second.child.kill('SIGTERM');

@@ -32,7 +32,7 @@ export const envelopeSchema = z.object({
     .string()
     .regex(/^\d{10}$/, 'must be a zero-padded decimal of 10 digits')
     .describe(
-      'CloudEvents sequence extension: rank of the event among those of its subject (zero-padded decimal). On the portal stream: the dossier\'s portal sequence, 1, 2, 3... per dossier code; latest wins.',
+      "CloudEvents sequence extension: rank of the event among those of its subject (zero-padded decimal). On the portal stream: the dossier's portal sequence, 1, 2, 3... per dossier code; latest wins.",
     )
     .optional(),
 });

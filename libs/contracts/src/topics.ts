@@ -12,8 +12,7 @@ const DAY_MS = 86_400_000;
  *   whole history of the last `keepHistoryDays` (docs/adr/0018-portal-stream-synchronisation.md).
  */
 export type TopicRetention =
-  | { cleanup: 'delete'; retentionDays: number }
-  | { cleanup: 'compact'; keepHistoryDays: number };
+  { cleanup: 'delete'; retentionDays: number } | { cleanup: 'compact'; keepHistoryDays: number };
 
 /** The internal streams: 7 days, as long as the producers keep published outbox rows for a replay. */
 const SEVEN_DAYS: TopicRetention = { cleanup: 'delete', retentionDays: 7 };

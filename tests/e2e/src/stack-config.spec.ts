@@ -41,7 +41,9 @@ describe('docker-compose.yml stays in step with the local stack', () => {
   it('creates the topics the contracts declare, with their retention, from the generated topics file', () => {
     const topicsFile = readFileSync(join(repoRoot(), 'infra/kafka/topics.txt'), 'utf8');
     for (const [topic, { partitions }] of Object.entries(TOPICS)) {
-      const configs = Object.entries(topicConfigOf(topic as TopicName)).map(([k, v]) => `${k}=${v}`);
+      const configs = Object.entries(topicConfigOf(topic as TopicName)).map(
+        ([k, v]) => `${k}=${v}`,
+      );
       expect(topicsFile.split('\n')).toContain([topic, partitions, ...configs].join(' '));
     }
     expect(topicsFile).toMatch(/^portal\.dossier-status\.v1 6 cleanup\.policy=compact /m);

@@ -15,7 +15,9 @@ const webhookUrl = z
   .refine((value) => {
     if (!URL.canParse(value)) return false;
     const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password
+    );
   }, 'must be an absolute http(s) URL without credentials');
 
 /** `POST /portal/webhooks`: where to deliver, and the HMAC secret (generated when not given). */
@@ -34,7 +36,10 @@ export type WebhookBody = z.infer<typeof webhookBodySchema>;
 
 /** `POST /portal/webhooks/{id}/redeliver`: the dead letters to send again (all of them when omitted). */
 export const redeliverBodySchema = z.strictObject({
-  deliveryIds: z.array(z.string().regex(/^\d{1,19}$/, 'must be a delivery id')).max(1000).optional(),
+  deliveryIds: z
+    .array(z.string().regex(/^\d{1,19}$/, 'must be a delivery id'))
+    .max(1000)
+    .optional(),
 });
 export type RedeliverBody = z.infer<typeof redeliverBodySchema>;
 

@@ -8,8 +8,9 @@ import {
 import { signWebhook, WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER } from '@motcua/contracts';
 import { PeriodicJob } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
-import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
+import { DOSSIERS_CONFIG } from '../config';
 import { DossiersDatabase } from '../dossiers.database';
+import type { PortalConfig } from './portal.config';
 import { STABLE_CHANGES_SQL, toPortalChange } from './portal-changes.service';
 import { nextAttemptDelay } from './webhook-backoff';
 
@@ -47,7 +48,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     private readonly db: DossiersDatabase,
-    @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig,
+    // The service's config holds the portal's settings (portalEnv is part of dossiersEnv).
+    @Inject(DOSSIERS_CONFIG) private readonly config: PortalConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.job = new PeriodicJob('portal webhook dispatcher', () => this.pass(), logger);

@@ -116,15 +116,13 @@ export function dossiersRoutes(): RouteAccess[] {
         ['GET', '/portal/webhooks/{id}/dead-letters', 'deadLetters'],
         ['POST', '/portal/webhooks/{id}/redeliver', 'redeliver'],
       ] as const
-    ).map(
-      ([method, path, handler]): RouteAccess => ({
-        method,
-        path,
-        ...declaredAccess(PortalWebhooksController, handler),
-        scopedRoles: ['portal_client'],
-        outOfScope: 'not-found',
-      }),
-    ),
+    ).map(([method, path, handler]): RouteAccess => ({
+      method,
+      path,
+      ...declaredAccess(PortalWebhooksController, handler),
+      scopedRoles: ['portal_client'],
+      outOfScope: 'not-found',
+    })),
   ];
 }
 

@@ -77,7 +77,7 @@ function message(contract: EventContract): JsonSchema {
               ? {
                   ce_sequence: {
                     description:
-                      'Always present since 2026-12: the dossier\'s portal sequence (1, 2, 3... per dossier code, zero-padded to 10 digits), assigned in the transaction of the status change. Keep the message with the highest sequence per dossier (latest wins).',
+                      "Always present since 2026-12: the dossier's portal sequence (1, 2, 3... per dossier code, zero-padded to 10 digits), assigned in the transaction of the status change. Keep the message with the highest sequence per dossier (latest wins).",
                   },
                 }
               : {}),

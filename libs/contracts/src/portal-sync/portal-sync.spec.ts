@@ -20,9 +20,9 @@ describe('portal sequence (ce_sequence)', () => {
     const record = toKafkaRecord(event, key);
     expect(record.headers.ce_sequence).toBe('0000000002');
     expect(fromKafkaMessage(record.headers, record.value).sequence).toBe('0000000002');
-    expect(() =>
-      fromKafkaMessage({ ...record.headers, ce_sequence: '12' }, record.value),
-    ).toThrow(/sequence/);
+    expect(() => fromKafkaMessage({ ...record.headers, ce_sequence: '12' }, record.value)).toThrow(
+      /sequence/,
+    );
   });
 
   it('latest wins: only a higher sequence replaces the one held', () => {

@@ -37,5 +37,7 @@ export function verifyWebhookSignature(
   }
   const expected = Buffer.from(signWebhook(secret, body, timestamp).split('v1=')[1], 'hex');
   const given = Buffer.from(parts.v1, 'hex');
-  return timingSafeEqual(expected, given) ? { valid: true } : { valid: false, reason: 'signature mismatch' };
+  return timingSafeEqual(expected, given)
+    ? { valid: true }
+    : { valid: false, reason: 'signature mismatch' };
 }
