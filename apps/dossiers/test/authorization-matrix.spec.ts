@@ -49,7 +49,13 @@ describe('dossiers authorization matrix', () => {
     await h.start(4309, { PORTAL_WEBHOOK_INTERVAL_MS: '0' });
     procedure = await h.addProcedure(testProcedure());
   });
-  afterAll(() => h.stop());
+  afterAll(async () => {
+    // The subscriptions made here must not receive the other tests' changes.
+    await h.db?.query(
+      `UPDATE portal_webhook SET deleted_at = now() WHERE url = 'http://127.0.0.1:9/portal-matrix'`,
+    );
+    await h.stop();
+  });
 
   /** A received dossier of the procedure's agency, moved to `status` at step 2 (P.QLG), submitted by `owner`. */
   async function fixture(status: string, owner: string) {
@@ -72,12 +78,16 @@ describe('dossiers authorization matrix', () => {
     };
   }
 
-  /** A webhook subscription of the portal client `owner` (its receiver is never called: the dispatcher is off). */
+  /**
+   * A webhook subscription of the portal client `owner`, starting after every stored change (its
+   * receiver is never called: the dispatcher is off here, and the test retires them at the end).
+   */
   async function webhookOf(owner: string): Promise<string> {
     const id = randomUUID();
     await h.db.query(
       `INSERT INTO portal_webhook (id, owner_subject, url, secret, cursor_txid, cursor_position)
-       VALUES ($1, $2, 'http://127.0.0.1:9/portal-matrix', $3, 0, 0)`,
+       VALUES ($1, $2, 'http://127.0.0.1:9/portal-matrix', $3,
+               pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1, 9223372036854775807)`,
       [id, owner, 'x'.repeat(32)],
     );
     return id;

@@ -111,11 +111,16 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   /** Claims and sends one batch of due deliveries; returns how many were claimed. */
   private async deliverDue(): Promise<number> {
     const due = await this.db.$queryRawUnsafe<DueDelivery[]>(
-      `WITH claimed AS (
+      // Round robin over the subscriptions (a dead receiver's backlog never starves the others).
+      // No SKIP LOCKED: a row another instance claimed meanwhile fails the re-checked WHERE.
+      `WITH due AS (
+         SELECT d.id, row_number() OVER (PARTITION BY d.webhook_id ORDER BY d.next_attempt_at, d.id) AS turn
+           FROM portal_webhook_delivery d JOIN portal_webhook w ON w.id = d.webhook_id
+          WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND w.deleted_at IS NULL),
+       claimed AS (
          UPDATE portal_webhook_delivery SET next_attempt_at = now() + make_interval(secs => $1::double precision / 1000)
-          WHERE id IN (SELECT d.id FROM portal_webhook_delivery d JOIN portal_webhook w ON w.id = d.webhook_id
-                        WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND w.deleted_at IS NULL
-                        ORDER BY d.next_attempt_at, d.id LIMIT $2 FOR UPDATE OF d SKIP LOCKED)
+          WHERE id IN (SELECT id FROM due ORDER BY turn, id LIMIT $2)
+            AND state = 'pending' AND next_attempt_at <= now()
           RETURNING id, webhook_id, change_position, attempts)
        SELECT claimed.id, claimed.attempts, w.url, w.secret, c.position, c.txid, c.dossier_code,
               c.sequence, c.event_id, c.changed_at, c.status
