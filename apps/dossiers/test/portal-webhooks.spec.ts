@@ -122,7 +122,11 @@ describe('portal webhooks', () => {
       const mine = receiver.of('/ok', code);
       return mine.length >= 2 ? mine : undefined;
     });
-    expect(got.map((r) => [r.change.sequence, r.change.status.portalStatus, r.verified])).toEqual([
+    // Deliveries are independent (sent concurrently): compare them in sequence order.
+    const bySequence = [...got].sort((a, b) => a.change.sequence - b.change.sequence);
+    expect(
+      bySequence.map((r) => [r.change.sequence, r.change.status.portalStatus, r.verified]),
+    ).toEqual([
       [1, 2, true],
       [2, 4, true],
     ]);
