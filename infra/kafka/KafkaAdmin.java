@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.FenceProducersOptions;
@@ -29,6 +31,7 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -39,7 +42,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  *   KafkaAdmin wait   BOOTSTRAP TIMEOUT_SECONDS [PID|-] [FILE]
  *                     exit 0 ready, 1 timeout, 2 PID died, 3 topics from FILE failed,
  *                     4 users failed
- *   KafkaAdmin topics BOOTSTRAP FILE                    create missing topics listed in FILE
+ *   KafkaAdmin topics BOOTSTRAP FILE                    create missing topics listed in FILE, set their configs
  *   KafkaAdmin list   BOOTSTRAP                         print topic names with partition counts
  *   KafkaAdmin users  BOOTSTRAP                         upsert the SCRAM users of the credentials dir
  *   KafkaAdmin describe BOOTSTRAP TOPIC                 one line a partition: leader, replicas, in-sync replicas
@@ -263,8 +266,12 @@ public final class KafkaAdmin {
     }
   }
 
-  /** A line of the topics file: partitions, replication factor, min.insync.replicas (each optional). */
-  private record Wanted(Optional<Integer> partitions, Optional<Integer> replicas, Optional<Integer> minIsr) {}
+  /**
+   * One line of the topics file: partitions, replication factor, min.insync.replicas (each
+   * optional, positional) and topic configs (key=value, optional).
+   */
+  private record Wanted(Optional<Integer> partitions, Optional<Integer> replicas, Optional<Integer> minIsr,
+      Map<String, String> configs) {}
 
   /** The declared replication on a cluster of `brokers` nodes (libs/contracts/src/topics.ts, replicationOn). */
   static int[] replicationOn(int replicas, int minIsr, int brokers) {
@@ -294,14 +301,25 @@ public final class KafkaAdmin {
         continue;
       }
       String[] parts = line.split("\\s+");
-      if (parts.length > 4) {
-        throw new IllegalArgumentException(file + ":" + lineNo
-            + ": expected 'topic [partitions [replicas [min.insync.replicas]]]', got: " + raw);
+      List<Integer> numbers = new ArrayList<>();
+      Map<String, String> configs = new LinkedHashMap<>();
+      String[] what = {"partitions", "replicas", "min.insync.replicas"};
+      for (int i = 1; i < parts.length; i++) {
+        int eq = parts[i].indexOf('=');
+        if (eq > 0) {
+          configs.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+          continue;
+        }
+        if (!configs.isEmpty() || numbers.size() == 3) {
+          throw new IllegalArgumentException(file + ":" + lineNo
+              + ": expected 'topic [partitions [replicas [min.insync.replicas]]] [key=value ...]', got: " + raw);
+        }
+        numbers.add(positive(file, lineNo, what[numbers.size()], parts[i]).get());
       }
-      Optional<Integer> partitions = parts.length > 1 ? positive(file, lineNo, "partitions", parts[1]) : Optional.empty();
-      Optional<Integer> replicas = parts.length > 2 ? positive(file, lineNo, "replicas", parts[2]) : Optional.empty();
-      Optional<Integer> minIsr = parts.length > 3 ? positive(file, lineNo, "min.insync.replicas", parts[3]) : Optional.empty();
-      wanted.put(parts[0], new Wanted(partitions, replicas, minIsr));
+      Optional<Integer> partitions = numbers.size() > 0 ? Optional.of(numbers.get(0)) : Optional.empty();
+      Optional<Integer> replicas = numbers.size() > 1 ? Optional.of(numbers.get(1)) : Optional.empty();
+      Optional<Integer> minIsr = numbers.size() > 2 ? Optional.of(numbers.get(2)) : Optional.empty();
+      wanted.put(parts[0], new Wanted(partitions, replicas, minIsr, configs));
     }
     return wanted;
   }
@@ -330,14 +348,14 @@ public final class KafkaAdmin {
     for (Map.Entry<String, Wanted> e : wanted.entrySet()) {
       if (!existing.contains(e.getKey())) {
         Wanted w = e.getValue();
-        if (w.replicas().isEmpty()) {
-          toCreate.add(new NewTopic(e.getKey(), w.partitions(), Optional.empty()));
-          continue;
+        Map<String, String> configs = new LinkedHashMap<>(w.configs());
+        Optional<Short> factor = Optional.empty();
+        if (w.replicas().isPresent()) {
+          int[] rep = replicationOn(w.replicas().get(), w.minIsr().orElse(1), brokers);
+          factor = Optional.of((short) rep[0]);
+          configs.put("min.insync.replicas", Integer.toString(rep[1]));
         }
-        int[] rep = replicationOn(w.replicas().get(), w.minIsr().orElse(1), brokers);
-        NewTopic topic = new NewTopic(e.getKey(), w.partitions(), Optional.of((short) rep[0]));
-        topic.configs(Map.of("min.insync.replicas", Integer.toString(rep[1])));
-        toCreate.add(topic);
+        toCreate.add(new NewTopic(e.getKey(), w.partitions(), factor).configs(configs));
       }
     }
     Set<String> created = new TreeSet<>();
@@ -379,6 +397,25 @@ public final class KafkaAdmin {
           System.err.println("kafka.sh: warning: topic " + name + " has " + copies + " replicas, "
               + replicationOn(replicas.get(), 1, brokers)[0] + " expected on " + brokers + " brokers (left as is)");
         }
+      }
+    }
+    // Existing topics get the file's configs (retention, compaction): set, never left behind.
+    Map<ConfigResource, java.util.Collection<AlterConfigOp>> alterations = new LinkedHashMap<>();
+    for (String name : present) {
+      List<AlterConfigOp> ops = new ArrayList<>();
+      for (Map.Entry<String, String> c : wanted.get(name).configs().entrySet()) {
+        ops.add(new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET));
+      }
+      if (!ops.isEmpty()) {
+        alterations.put(new ConfigResource(ConfigResource.Type.TOPIC, name), ops);
+      }
+    }
+    if (!alterations.isEmpty()) {
+      try {
+        admin.incrementalAlterConfigs(alterations).all().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException ex) {
+        System.err.println("kafka.sh: cannot set topic configs: " + ex.getCause());
+        return 1;
       }
     }
     System.out.println("kafka.sh: topics: " + created.size() + " created"

@@ -81,10 +81,15 @@ init() {
     "$BIN/kafka-configs.sh" --bootstrap-server "$bootstrap" --command-config "$CLIENT_PROPS" --alter \
       --entity-type users --entity-name "$name" --add-config "SCRAM-SHA-512=[iterations=8192,password=$password]"
   done
-  { grep -v '^#' "$TOPICS_FILE" || true; } | while read -r topic partitions _replicas _min_insync; do # one broker: 1 copy
+  { grep -v '^#' "$TOPICS_FILE" || true; } | while read -r topic partitions _replicas _min_insync configs; do # one broker: 1 copy
     [[ -n "$topic" ]] || continue
+    local config_args=() config
+    for config in $configs; do config_args+=(--config "$config"); done
     "$BIN/kafka-topics.sh" --bootstrap-server "$bootstrap" --command-config "$CLIENT_PROPS" --create --if-not-exists \
-      --topic "$topic" --partitions "${partitions:-3}" --replication-factor 1
+      --topic "$topic" --partitions "${partitions:-3}" --replication-factor 1 "${config_args[@]}"
+    # An existing topic is brought to the declared retention too (the configs are set, not merged away).
+    [[ -z "$configs" ]] || "$BIN/kafka-configs.sh" --bootstrap-server "$bootstrap" --command-config "$CLIENT_PROPS" \
+      --alter --entity-type topics --entity-name "$topic" --add-config "$(tr ' ' ',' <<<"$configs")"
   done
 }
 

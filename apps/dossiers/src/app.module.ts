@@ -10,6 +10,7 @@ import { EvaluationModule } from './evaluation/evaluation.module';
 import { IntakeModule } from './intake/intake.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LookupModule } from './lookup/lookup.module';
+import { PortalModule } from './portal/portal.module';
 import { DossierScope } from './scope/dossier-scope';
 import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
 import { SlipsModule } from './slips/slips.module';
@@ -29,6 +30,7 @@ export class AppModule {
         EvaluationModule,
         LookupModule,
         SlipsModule,
+        PortalModule,
         AccessLogModule.forRoot({
           database: DossiersDatabase,
           retentionDays: config.ACCESS_LOG_RETENTION_DAYS,

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { commonServiceEnv, type CommonServiceConfig } from '@motcua/config';
 import { APPLICANT_KEY_SECRET_MIN_LENGTH } from './personal-data/applicant-key';
+import { portalEnv } from './portal/portal.config';
 
 /** Environment variables of the dossiers service, validated at start. */
 export const dossiersEnv = {
   ...commonServiceEnv,
+  ...portalEnv,
   /**
    * Key of the HMAC that turns an applicant identifier into applicantKey (see applicant-key.ts).
    * Required in every stack (npm run up, the tests and docker-compose generate one).

@@ -46,10 +46,16 @@ describe('dossiers authorization matrix', () => {
   let procedure: TestProcedure;
 
   beforeAll(async () => {
-    await h.start(4309);
+    await h.start(4309, { PORTAL_WEBHOOK_INTERVAL_MS: '0' });
     procedure = await h.addProcedure(testProcedure());
   });
-  afterAll(() => h.stop());
+  afterAll(async () => {
+    // The subscriptions made here must not receive the other tests' changes.
+    await h.db?.query(
+      `UPDATE portal_webhook SET deleted_at = now() WHERE url = 'http://127.0.0.1:9/portal-matrix'`,
+    );
+    await h.stop();
+  });
 
   /** A received dossier of the procedure's agency, moved to `status` at step 2 (P.QLG), submitted by `owner`. */
   async function fixture(status: string, owner: string) {
@@ -70,6 +76,21 @@ describe('dossiers authorization matrix', () => {
       code: code as string,
       secret: intake.body.dossier.lookupSecret as string,
     };
+  }
+
+  /**
+   * A webhook subscription of the portal client `owner`, starting after every stored change (its
+   * receiver is never called: the dispatcher is off here, and the test retires them at the end).
+   */
+  async function webhookOf(owner: string): Promise<string> {
+    const id = randomUUID();
+    await h.db.query(
+      `INSERT INTO portal_webhook (id, owner_subject, url, secret, cursor_txid, cursor_position)
+       VALUES ($1, $2, 'http://127.0.0.1:9/portal-matrix', $3,
+               pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1, 9223372036854775807)`,
+      [id, owner, 'x'.repeat(32)],
+    );
+    return id;
   }
 
   async function call(row: MatrixRow): Promise<number> {
@@ -118,6 +139,18 @@ describe('dossiers authorization matrix', () => {
           'GET',
           `/tracking-book?agencyCode=${procedure.agencyCode}&year=${new Date().getFullYear()}`,
         );
+      case 'GET /portal/changes':
+        return send('GET', '/portal/changes?limit=1');
+      case 'POST /portal/webhooks':
+        return send('POST', row.path, { url: 'http://127.0.0.1:9/portal-matrix' });
+      case 'GET /portal/webhooks':
+        return send('GET', row.path);
+      case 'DELETE /portal/webhooks/{id}':
+        return send('DELETE', `/portal/webhooks/${await webhookOf(owner)}`);
+      case 'GET /portal/webhooks/{id}/dead-letters':
+        return send('GET', `/portal/webhooks/${await webhookOf(owner)}/dead-letters`);
+      case 'POST /portal/webhooks/{id}/redeliver':
+        return send('POST', `/portal/webhooks/${await webhookOf(owner)}/redeliver`, {});
       default:
         throw new Error(`no request for ${row.method} ${row.path}`);
     }

@@ -23,3 +23,4 @@ export * from './events/portal.events';
 export * from './events/dossier-evaluation.events';
 export * from './events/feedback-link.events';
 export * from './events/portal-ack.events';
+export * from './portal-sync';

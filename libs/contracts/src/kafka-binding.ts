@@ -16,6 +16,7 @@ const ATTRIBUTES = [
   'correlationid',
   'causationid',
   'traceparent',
+  'sequence',
 ] as const;
 
 export function toKafkaRecord(event: CloudEvent, key: string): KafkaRecord {

@@ -1,5 +1,5 @@
-import { Kafka, logLevel } from 'kafkajs';
-import { replicationOn, TOPICS } from '@motcua/contracts';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { replicationOn, TOPICS, topicConfigOf, type TopicName } from '@motcua/contracts';
 import type { KafkaSasl } from './kafka-credentials';
 import { testEnv } from './test-env';
 
@@ -53,18 +53,36 @@ export async function ensureTopics(
   try {
     const existing = new Set(await client.listTopics());
     const missing = Object.entries(TOPICS).filter(([name]) => !existing.has(name));
+    // Three copies and min.insync.replicas 2 on a cluster, one copy on a single broker.
+    const { replicationFactor, minInsyncReplicas } = replicationOn(
+      (await client.describeCluster()).brokers.length,
+    );
+    // The retention configs and min.insync.replicas together: alterConfigs replaces a topic's
+    // whole set, so an existing topic keeps its min.insync.replicas only if it is in the set.
+    const configEntries = (topic: string) => [
+      ...Object.entries(topicConfigOf(topic as TopicName)).map(([name, value]) => ({ name, value })),
+      { name: 'min.insync.replicas', value: String(minInsyncReplicas) },
+    ];
     if (missing.length > 0) {
-      // Three copies and min.insync.replicas 2 on a cluster, one copy on a single broker.
-      const { replicationFactor, minInsyncReplicas } = replicationOn(
-        (await client.describeCluster()).brokers.length,
-      );
       await client.createTopics({
         waitForLeaders: true,
         topics: missing.map(([topic, { partitions }]) => ({
           topic,
           numPartitions: partitions,
           replicationFactor,
-          configEntries: [{ name: 'min.insync.replicas', value: String(minInsyncReplicas) }],
+          configEntries: configEntries(topic),
+        })),
+      });
+    }
+    // Topics made before their retention was declared get it now (as kafka.sh topics does).
+    const present = Object.keys(TOPICS).filter((name) => existing.has(name));
+    if (present.length > 0) {
+      await client.alterConfigs({
+        validateOnly: false,
+        resources: present.map((name) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name,
+          configEntries: configEntries(name),
         })),
       });
     }

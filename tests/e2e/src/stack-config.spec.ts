@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SERVICES, TOPICS } from '@motcua/contracts';
+import { SERVICES, TOPICS, topicConfigOf, type TopicName } from '@motcua/contracts';
 import { repoRoot } from '@motcua/testing';
 
 type Compose = {
@@ -38,18 +38,20 @@ describe('docker-compose.yml stays in step with the local stack', () => {
     },
   );
 
-  it('creates the topics the contracts declare, from the generated topics file', () => {
+  it('creates the topics the contracts declare, with their retention, from the generated topics file', () => {
     const topicsFile = readFileSync(join(repoRoot(), 'infra/kafka/topics.txt'), 'utf8');
     for (const [topic, { partitions }] of Object.entries(TOPICS)) {
-      // name, partitions, then the cluster's replication factor and min.insync.replicas
-      expect(topicsFile).toMatch(
-        new RegExp(`^${topic.replace(/\./g, '\\.')} ${partitions} 3 2$`, 'm'),
+      // name, partitions, the cluster's replication factor and min.insync.replicas, then the retention
+      const configs = Object.entries(topicConfigOf(topic as TopicName)).map(
+        ([k, v]) => `${k}=${v}`,
       );
+      expect(topicsFile.split('\n')).toContain([topic, partitions, 3, 2, ...configs].join(' '));
     }
+    expect(topicsFile).toMatch(/^portal\.dossier-status\.v1 6 3 2 cleanup\.policy=compact /m);
     expect(compose.services['kafka-topics']).toBeDefined();
     // The container's single broker reads the replication columns apart from the partitions.
     expect(readFileSync(join(repoRoot(), 'infra/kafka/container-broker.sh'), 'utf8')).toMatch(
-      /read -r topic partitions _replicas _min_insync;/,
+      /read -r topic partitions _replicas _min_insync configs;/,
     );
   });
 

@@ -42,7 +42,9 @@ export function factsOf(dossier: Dossier, occurredAt: Date): DossierFacts {
 
 /**
  * Publishes a dossier event and, after it, the public portal status built by the contracts'
- * mapper (masked identifier, yyyyMMddHHmmss). Both go to the outbox in the caller's transaction.
+ * mapper (masked identifier, yyyyMMddHHmmss). Both go to the outbox in the caller's transaction;
+ * the portal status's ce_time is the instant of the change (milliseconds) and the database adds its
+ * ce_sequence (apps/dossiers/src/portal, docs/adr/0018-portal-stream-synchronisation.md).
  */
 export function publishDossierEvent<C extends EventContract>(
   events: EventSink,
@@ -58,6 +60,7 @@ export function publishDossierEvent<C extends EventContract>(
       applicantIdentifier: dossier.applicantIdentifier,
       documents: dossier.documents as SubmittedDocument[],
     }),
+    { time: new Date((data as unknown as DossierFacts).occurredAt) },
   );
   return event.id;
 }

@@ -6,6 +6,8 @@ import { DossierIntakeController } from '../intake/dossier-intake.controller';
 import { DOSSIER_ACTIONS, DOSSIER_ACTION_TABLE } from '../lifecycle/dossier-actions.table';
 import { DossierLifecycleController } from '../lifecycle/dossier-lifecycle.controller';
 import { PublicLookupController } from '../lookup/public-lookup.controller';
+import { PortalChangesController } from '../portal/portal-changes.controller';
+import { PortalWebhooksController } from '../portal/portal-webhooks.controller';
 import { SlipsController } from '../slips/slips.controller';
 import { TrackingBookController } from '../slips/tracking-book.controller';
 
@@ -85,6 +87,42 @@ export function dossiersRoutes(): RouteAccess[] {
       scopedRoles: [],
       outOfScope: 'forbidden',
     },
+    // The portal client reads the whole public stream (it is its data): no object scope.
+    {
+      method: 'GET',
+      path: '/portal/changes',
+      ...declaredAccess(PortalChangesController, 'list'),
+      scopedRoles: [],
+      outOfScope: 'forbidden',
+    },
+    {
+      method: 'POST',
+      path: '/portal/webhooks',
+      ...declaredAccess(PortalWebhooksController, 'create'),
+      scopedRoles: [],
+      outOfScope: 'forbidden',
+    },
+    {
+      method: 'GET',
+      path: '/portal/webhooks',
+      ...declaredAccess(PortalWebhooksController, 'list'),
+      scopedRoles: [],
+      outOfScope: 'forbidden',
+    },
+    // A subscription belongs to the portal client that made it: another one gets 404.
+    ...(
+      [
+        ['DELETE', '/portal/webhooks/{id}', 'remove'],
+        ['GET', '/portal/webhooks/{id}/dead-letters', 'deadLetters'],
+        ['POST', '/portal/webhooks/{id}/redeliver', 'redeliver'],
+      ] as const
+    ).map(([method, path, handler]): RouteAccess => ({
+      method,
+      path,
+      ...declaredAccess(PortalWebhooksController, handler),
+      scopedRoles: ['portal_client'],
+      outOfScope: 'not-found',
+    })),
   ];
 }
 

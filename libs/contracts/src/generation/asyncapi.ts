@@ -2,9 +2,16 @@ import { z } from 'zod';
 import type { EventContract } from '../define-event';
 import { envelopeSchema } from '../envelope';
 import { CONSUMERS, EXTERNAL_CONSUMERS, EXTERNAL_PRODUCERS, producerOf } from '../flows';
-import { consumerGroupOf } from '../kafka-acls';
+import { consumerGroupOf, type KafkaPrincipal } from '../kafka-acls';
 import { ALL_EVENTS } from '../registry';
-import { SERVICES, TOPICS, deadLetterTopicOf, type TopicName } from '../topics';
+import {
+  SERVICES,
+  TOPICS,
+  deadLetterTopicOf,
+  retentionOf,
+  topicConfigOf,
+  type TopicName,
+} from '../topics';
 import { exampleHeaders } from './examples';
 import { payloadJsonSchema, type JsonSchema } from './json-schema';
 
@@ -12,7 +19,7 @@ const KAFKA_BINDING = '0.5.0';
 
 const DESCRIPTION = `Every event of motcua, the event-driven back end of a Vietnamese one-stop shop (một cửa) for administrative procedures.
 
-Envelope: CloudEvents 1.0 (id, source, type, specversion, time, subject, datacontenttype) plus three extensions: correlationid (the request or process that started it all), causationid (the event or request that caused this one) and the W3C traceparent.
+Envelope: CloudEvents 1.0 (id, source, type, specversion, time, subject, datacontenttype) plus extensions: correlationid (the request or process that started it all), causationid (the event or request that caused this one), the W3C traceparent and, on the portal stream, sequence (the CloudEvents sequence extension: the dossier's portal sequence, latest wins). The headers' JSON Schema is also the file cloudevents-kafka-headers.schema.json next to this document.
 
 Kafka binding: the CloudEvents Kafka protocol binding in binary content mode. Attributes travel as ce_-prefixed headers (ce_id, ce_type...), datacontenttype as the content-type header (application/json), the data as the JSON message value. The message key is the aggregate id named on each channel, so the events of one aggregate stay in order on one partition; the CloudEvents subject repeats it.
 
@@ -26,7 +33,8 @@ const messageRef = (contract: EventContract) => ({
   $ref: `#/components/messages/${contract.type}`,
 });
 
-function headersSchema(): JsonSchema {
+/** The Kafka headers of every motcua message (CloudEvents binary mode), as a JSON Schema object. */
+export function headersSchema(): JsonSchema {
   const envelope = z.toJSONSchema(envelopeSchema, { target: 'draft-7', io: 'input' }) as {
     properties: Record<string, JsonSchema>;
     required: string[];
@@ -65,6 +73,14 @@ function message(contract: EventContract): JsonSchema {
             ce_type: { const: contract.type },
             ce_source: { const: contract.source },
             ce_subject: { description: `Same as the key: data.${contract.keyField}` },
+            ...(contract.topic === 'portal.dossier-status.v1'
+              ? {
+                  ce_sequence: {
+                    description:
+                      "Always present since 2026-12: the dossier's portal sequence (1, 2, 3... per dossier code, zero-padded to 10 digits), assigned in the transaction of the status change. Keep the message with the highest sequence per dossier (latest wins).",
+                  },
+                }
+              : {}),
           },
         },
       ],
@@ -91,6 +107,26 @@ function contractsOn(topic: TopicName): EventContract[] {
   return ALL_EVENTS.filter((contract) => contract.topic === topic);
 }
 
+/** The declared retention as the Kafka channel binding's topicConfiguration (its known keys only). */
+function topicConfiguration(topic: TopicName): JsonSchema {
+  const config = topicConfigOf(topic);
+  return {
+    'cleanup.policy': [config['cleanup.policy']],
+    ...(config['retention.ms'] ? { 'retention.ms': Number(config['retention.ms']) } : {}),
+    ...(config['delete.retention.ms']
+      ? { 'delete.retention.ms': Number(config['delete.retention.ms']) }
+      : {}),
+  };
+}
+
+/** What a reader of the topic can expect to find in it, from its declared retention. */
+function retentionText(topic: TopicName): string {
+  const retention = retentionOf(topic);
+  return retention.cleanup === 'delete'
+    ? ` Retention: ${retention.retentionDays} days (cleanup.policy=delete).`
+    : ` Retention: compacted (cleanup.policy=compact, min.compaction.lag.ms=${topicConfigOf(topic)['min.compaction.lag.ms']}): the latest message of every key is kept forever, and every message of the last ${retention.keepHistoryDays} days; reading from the beginning gives the current state of every key.`;
+}
+
 function channels(): JsonSchema {
   return Object.fromEntries(
     (Object.keys(TOPICS) as TopicName[]).map((topic) => {
@@ -102,8 +138,8 @@ function channels(): JsonSchema {
           address: topic,
           title: topic,
           description: isDeadLetter
-            ? `${TOPICS[topic].summary}. The original key, value and headers are kept; dlq_reason (malformed | invalid-data | rejected | retries-exhausted), dlq_error, dlq_original_topic, dlq_original_partition, dlq_original_offset, dlq_consumer_group and dlq_failed_at are added.`
-            : `${TOPICS[topic].summary}. Kafka message key: the value of ${[...new Set(contracts.map((c) => `data.${c.keyField}`))].join(', ')}.`,
+            ? `${TOPICS[topic].summary}. The original key, value and headers are kept; dlq_reason (malformed | invalid-data | rejected | retries-exhausted), dlq_error, dlq_original_topic, dlq_original_partition, dlq_original_offset, dlq_consumer_group and dlq_failed_at are added.${retentionText(topic)}`
+            : `${TOPICS[topic].summary}. Kafka message key: the value of ${[...new Set(contracts.map((c) => `data.${c.keyField}`))].join(', ')}.${retentionText(topic)}`,
           messages: isDeadLetter
             ? { deadLetter: { $ref: '#/components/messages/deadLetter' } }
             : Object.fromEntries(
@@ -114,6 +150,7 @@ function channels(): JsonSchema {
               topic,
               partitions: TOPICS[topic].partitions,
               replicas: 1,
+              topicConfiguration: topicConfiguration(topic),
               bindingVersion: KAFKA_BINDING,
             },
           },
@@ -123,11 +160,26 @@ function channels(): JsonSchema {
   );
 }
 
+/**
+ * The consumer group of a receive operation: a service's own group, or for an external client a
+ * group of its own choosing that starts with its name (the ACL grants the prefix, kafka-acls.ts).
+ */
+function groupIdSchema(client: string, external: boolean): JsonSchema {
+  return external
+    ? {
+        type: 'string',
+        pattern: `^${client.replace(/\./g, '\\.')}`,
+        description: `Your own consumer group, starting with ${client} (e.g. ${client}, ${client}.sync); one group per independent reader.`,
+      }
+    : { type: 'string', enum: [client] };
+}
+
 function operation(
   action: 'send' | 'receive',
   client: string,
   topic: string,
   contracts: readonly EventContract[],
+  external = false,
 ) {
   const channel = channelId(topic);
   return {
@@ -140,7 +192,7 @@ function operation(
     ...(action === 'receive'
       ? {
           bindings: {
-            kafka: { groupId: { type: 'string', enum: [client] }, bindingVersion: KAFKA_BINDING },
+            kafka: { groupId: groupIdSchema(client, external), bindingVersion: KAFKA_BINDING },
           },
         }
       : {}),
@@ -187,9 +239,10 @@ function operations(): JsonSchema {
     for (const [topic, received] of byTopic(contracts)) {
       result[`${client}.receive.${topic}`] = operation(
         'receive',
-        `${client} (external)`,
+        consumerGroupOf(client as KafkaPrincipal),
         topic,
         received,
+        true,
       );
     }
   }

@@ -21,6 +21,7 @@ export function exampleEvent(contract: EventContract) {
     causationId: seededUuid(`${contract.type}#causation`),
     traceparent: `00-${trace.slice(0, 32)}-${trace.slice(32, 48)}-01`,
     time: new Date(typeof occurredAt === 'string' ? occurredAt : FALLBACK_TIME),
+    ...(contract.topic === 'portal.dossier-status.v1' ? { sequence: 2 } : {}),
   });
 }
 

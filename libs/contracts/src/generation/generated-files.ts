@@ -1,7 +1,7 @@
 import type { EventContract } from '../define-event';
 import { ALL_EVENTS } from '../registry';
-import { TOPIC_REPLICATION, TOPICS } from '../topics';
-import { buildAsyncApi } from './asyncapi';
+import { TOPIC_REPLICATION, TOPICS, topicConfigOf, type TopicName } from '../topics';
+import { buildAsyncApi, headersSchema } from './asyncapi';
 import { documentedJsonSchema, jsonText, payloadJsonSchema, type JsonSchema } from './json-schema';
 import { toYaml } from './yaml';
 
@@ -11,6 +11,7 @@ export const ASYNCAPI_FILE = 'docs/asyncapi/asyncapi.yaml';
 export const SCHEMA_DIR = 'docs/asyncapi/schemas';
 export const SNAPSHOT_DIR = 'libs/contracts/snapshots';
 export const TOPICS_FILE = 'infra/kafka/topics.txt';
+export const HEADERS_SCHEMA_FILE = 'docs/asyncapi/cloudevents-kafka-headers.schema.json';
 
 export type GeneratedFile = { path: string; content: string };
 
@@ -24,14 +25,16 @@ export function snapshotOf(contract: EventContract): JsonSchema {
 
 export function topicsFile(): string {
   const { replicationFactor, minInsyncReplicas } = TOPIC_REPLICATION;
-  const lines = Object.entries(TOPICS).map(
-    ([topic, { partitions }]) => `${topic} ${partitions} ${replicationFactor} ${minInsyncReplicas}`,
-  );
+  const lines = Object.entries(TOPICS).map(([topic, { partitions }]) => {
+    const config = Object.entries(topicConfigOf(topic as TopicName)).map(([k, v]) => `${k}=${v}`);
+    return [topic, partitions, replicationFactor, minInsyncReplicas, ...config].join(' ');
+  });
   return [
     '# GENERATED from libs/contracts/src/topics.ts - do not edit by hand.',
     `# Regenerate: ${GENERATE_COMMAND}`,
-    '# <topic> <partitions> <replication factor> <min.insync.replicas>, capped at the cluster size',
-    '# (a single broker keeps 1 copy, min.insync.replicas 1; see replicationOn in topics.ts)',
+    '# <topic> <partitions> <replication factor> <min.insync.replicas> [<config>=<value> ...]',
+    '# Replication is capped at the cluster size (a single broker keeps 1 copy, min.insync.replicas 1;',
+    '# see replicationOn in topics.ts); the configs are set on creation and on every apply.',
     ...lines,
     '',
   ].join('\n');
@@ -45,6 +48,19 @@ export function renderGeneratedFiles(): GeneratedFile[] {
       path: schemaFileOf(contract),
       content: jsonText(documentedJsonSchema(contract)),
     })),
+    { path: HEADERS_SCHEMA_FILE, content: jsonText(headersSchemaDocument()) },
     { path: TOPICS_FILE, content: topicsFile() },
   ];
+}
+
+/** The CloudEvents headers schema as a standalone JSON Schema file (the same as in the AsyncAPI document). */
+export function headersSchemaDocument(): JsonSchema {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://motcua.example/asyncapi/cloudevents-kafka-headers.schema.json',
+    title: 'CloudEvents headers of a motcua Kafka message',
+    ...headersSchema(),
+    description:
+      'CloudEvents 1.0, Kafka protocol binding, binary content mode: one UTF-8 header per attribute (ce_<attribute>, content-type for datacontenttype); the data is the message value. ce_sequence (CloudEvents sequence extension) is on every portal.dossier-status.v1 message since 2026-12: the dossier\'s portal sequence, latest wins.',
+  };
 }

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Environment of the portal resync path (webhooks); part of the dossiers service's config. */
+export const portalEnv = {
+  /** How often the webhook dispatcher fans out new changes and sends due deliveries; 0 turns it off. */
+  PORTAL_WEBHOOK_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /** Attempts of one delivery before it goes to the subscription's dead-letter list. */
+  PORTAL_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Wait after the first failed attempt; doubled after each further one (exponential backoff). */
+  PORTAL_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
+  /** Longest wait between two attempts. */
+  PORTAL_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
+  /** Time a receiver has to answer one delivery. */
+  PORTAL_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+};
+
+export type PortalConfig = {
+  PORTAL_WEBHOOK_INTERVAL_MS: number;
+  PORTAL_WEBHOOK_MAX_ATTEMPTS: number;
+  PORTAL_WEBHOOK_RETRY_BASE_MS: number;
+  PORTAL_WEBHOOK_RETRY_MAX_MS: number;
+  PORTAL_WEBHOOK_TIMEOUT_MS: number;
+};

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PortalChangesController } from './portal-changes.controller';
+import { PortalChangesService } from './portal-changes.service';
+import { PortalWebhooksController } from './portal-webhooks.controller';
+import { PortalWebhooksService } from './portal-webhooks.service';
+import { WebhookDispatcher } from './webhook-dispatcher';
+
+/** The portal's resync path: the changes feed and the signed webhooks (docs/portal-integration.md). */
+@Module({
+  controllers: [PortalChangesController, PortalWebhooksController],
+  providers: [PortalChangesService, PortalWebhooksService, WebhookDispatcher],
+})
+export class PortalModule {}

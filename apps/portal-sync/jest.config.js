@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../jest.preset.integration.js'),
+  displayName: 'portal-sync',
+  rootDir: __dirname,
+};

@@ -1,0 +1,2 @@
+export * from './portal-changes';
+export * from './webhook-signature';
