@@ -70,4 +70,5 @@ export {
   receiptPolicyFor,
   transferDeadline,
   workingDaysBetween,
+  workingHoursBetween,
 } from './lib/default-calendar.api';
