@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { DossiersTx } from '../dossiers.database';
-import type { Dossier, DossierStep, Prisma } from '../generated/prisma/client';
+import type { Dossier, DossierStage, DossierStep, Prisma } from '../generated/prisma/client';
 import { DomainProblem } from '@motcua/http';
 
-export type DossierWithSteps = Dossier & { steps: DossierStep[] };
+/** A dossier with its workflow steps and, for an inter-agency procedure, its stages (liên thông). */
+export type DossierWithSteps = Dossier & { steps: DossierStep[]; stages?: DossierStage[] };
 
 /** Queries on dossiers, their steps and the append-only action log. */
 @Injectable()
 export class DossierRepository {
   async findWithSteps(tx: DossiersTx, where: { id: string } | { code: string }): Promise<DossierWithSteps | null> {
-    return tx.dossier.findUnique({ where, include: { steps: { orderBy: { order: 'asc' } } } });
+    return tx.dossier.findUnique({
+      where,
+      include: {
+        steps: { orderBy: { order: 'asc' } },
+        stages: { orderBy: [{ order: 'asc' }, { agencyCode: 'asc' }] },
+      },
+    });
   }
 
   /** Locks the dossier row for the rest of the transaction (one transition at a time). */

@@ -21,6 +21,7 @@ import {
   newDueDateViolations,
   policyOn,
 } from './lifecycle.policies';
+import { stagesAfterSupplement } from '../stages/stage.rules';
 import { applySupplement, outstandingOf, type OutstandingItem } from './supplement.rules';
 import {
   currentStep,
@@ -203,6 +204,24 @@ export class ProgressTransitions {
         data: { dueAt },
       });
     }
+    // Liên thông: every running stage leaves the waiting time out and gets its share again from now.
+    for (const stage of stagesAfterSupplement(
+      ctx.dossier.stages ?? [],
+      ctx.dossier.supplementRequestedAt ?? ctx.now,
+      ctx.now,
+      limit,
+    )) {
+      await ctx.tx.dossierStage.update({
+        where: {
+          dossierId_order_agencyCode: {
+            dossierId: ctx.dossier.id,
+            order: stage.order,
+            agencyCode: stage.agencyCode,
+          },
+        },
+        data: { suspendedHours: stage.suspendedHours, legalDueAt: stage.legalDueAt },
+      });
+    }
     const dossier = await updateDossier(ctx, {
       dueAt: schedule.dueAt,
       legalDueAt: schedule.dueAt,
@@ -261,6 +280,16 @@ export class ProgressTransitions {
       where: { dossierId_order: { dossierId: last.dossierId, order: last.order } },
       data: { dueAt },
     });
+    // Liên thông: the apologising agency's running stage carries the promised date too (its legal date stays).
+    if (ctx.principal.agency && ctx.principal.agency !== ctx.dossier.agencyCode)
+      await ctx.tx.dossierStage.updateMany({
+        where: {
+          dossierId: ctx.dossier.id,
+          agencyCode: ctx.principal.agency,
+          status: { in: ['transferred', 'accepted'] },
+        },
+        data: { promisedDueAt: dueAt },
+      });
     const dossier = await updateDossier(ctx, { dueAt, extensionCount: { increment: 1 } });
     const eventId = publishDossierEvent(
       ctx.events,
