@@ -9,7 +9,10 @@ export type DossierWithSteps = Dossier & { steps: DossierStep[]; stages?: Dossie
 /** Queries on dossiers, their steps and the append-only action log. */
 @Injectable()
 export class DossierRepository {
-  async findWithSteps(tx: DossiersTx, where: { id: string } | { code: string }): Promise<DossierWithSteps | null> {
+  async findWithSteps(
+    tx: DossiersTx,
+    where: { id: string } | { code: string },
+  ): Promise<DossierWithSteps | null> {
     return tx.dossier.findUnique({
       where,
       include: {
@@ -21,14 +24,21 @@ export class DossierRepository {
 
   /** Locks the dossier row for the rest of the transaction (one transition at a time). */
   async lockForUpdate(tx: DossiersTx, id: string): Promise<DossierWithSteps> {
-    const locked = await tx.$queryRawUnsafe<unknown[]>(`SELECT id FROM dossier WHERE id = $1::uuid FOR UPDATE`, id);
+    const locked = await tx.$queryRawUnsafe<unknown[]>(
+      `SELECT id FROM dossier WHERE id = $1::uuid FOR UPDATE`,
+      id,
+    );
     const dossier = locked.length ? await this.findWithSteps(tx, { id }) : null;
-    if (!dossier) throw new DomainProblem(404, 'dossier-not-found', 'Dossier not found', `No dossier ${id}.`);
+    if (!dossier)
+      throw new DomainProblem(404, 'dossier-not-found', 'Dossier not found', `No dossier ${id}.`);
     return dossier;
   }
 
   /** Appends to the action log (the log is never updated or deleted). */
-  async appendLog(tx: DossiersTx, entry: Prisma.DossierActionLogUncheckedCreateInput): Promise<void> {
+  async appendLog(
+    tx: DossiersTx,
+    entry: Prisma.DossierActionLogUncheckedCreateInput,
+  ): Promise<void> {
     await tx.dossierActionLog.create({ data: entry });
   }
 

@@ -74,9 +74,7 @@ export const ACTION_BODIES = {
   'hand-back': z.strictObject({
     agencyCode: agencyCode.optional(),
     handsOn: z
-      .array(
-        z.strictObject({ kind: z.enum(['document', 'result']), code: safeCode, name: label }),
-      )
+      .array(z.strictObject({ kind: z.enum(['document', 'result']), code: safeCode, name: label }))
       .max(50)
       .optional(),
     note: freeText.optional(),

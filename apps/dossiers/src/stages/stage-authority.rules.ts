@@ -69,7 +69,9 @@ export function transferTargets(dossier: StageDossier): StageState[] {
 }
 
 /** The agencies that hold or held a stage of the dossier (transferred, accepted or handed back). */
-export function participatingAgencies(stages: readonly Pick<StageState, 'agencyCode' | 'status'>[]) {
+export function participatingAgencies(
+  stages: readonly Pick<StageState, 'agencyCode' | 'status'>[],
+) {
   return [...new Set(stages.filter((s) => s.status !== 'waiting').map((s) => s.agencyCode))];
 }
 
@@ -97,9 +99,7 @@ export function stageRefusal(
       const previous = stages.filter((s) => s.order < order).map((s) => s.order);
       const sender =
         previous.length > 0 &&
-        stages.some(
-          (s) => s.order === Math.max(...previous) && s.agencyCode === principal.agency,
-        );
+        stages.some((s) => s.order === Math.max(...previous) && s.agencyCode === principal.agency);
       return sender
         ? null
         : notHeld(
@@ -110,9 +110,7 @@ export function stageRefusal(
     case 'accept-stage':
     case 'hand-back': {
       const order = currentOrderOf(stages);
-      const inState = stages.filter(
-        (s) => s.order === order && readyFor(action, s),
-      );
+      const inState = stages.filter((s) => s.order === order && readyFor(action, s));
       if (inState.length === 0)
         return notAllowed(action, 'no stage of the running order is in a state for it');
       if (stagesActionable(action, dossier, principal).length > 0) return null;

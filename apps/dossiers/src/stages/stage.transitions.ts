@@ -26,7 +26,11 @@ const stageOf = (s: DossierStage) => ({
 });
 
 const key = (ctx: TransitionContext, s: { order: number; agencyCode: string }) => ({
-  dossierId_order_agencyCode: { dossierId: ctx.dossier.id, order: s.order, agencyCode: s.agencyCode },
+  dossierId_order_agencyCode: {
+    dossierId: ctx.dossier.id,
+    order: s.order,
+    agencyCode: s.agencyCode,
+  },
 });
 
 /**
@@ -109,10 +113,15 @@ export class StageTransitions {
     return { eventId, details: { stage: stageOf(stage) } };
   }
 
-  async handBack(ctx: TransitionContext, body: ActionBody<'hand-back'>): Promise<TransitionOutcome> {
+  async handBack(
+    ctx: TransitionContext,
+    body: ActionBody<'hand-back'>,
+  ): Promise<TransitionOutcome> {
     const stage = this.pick(ctx, 'hand-back', body.agencyCode);
     const outcome = stageOutcome(stage, ctx.now);
-    const handsOn = body.handsOn ?? (stage.handsOn as { kind: 'document' | 'result'; code: string; name: string }[]);
+    const handsOn =
+      body.handsOn ??
+      (stage.handsOn as { kind: 'document' | 'result'; code: string; name: string }[]);
     await ctx.tx.dossierStage.update({
       where: key(ctx, stage),
       data: {
@@ -124,9 +133,16 @@ export class StageTransitions {
       },
     });
     const stages = (ctx.dossier.stages ?? []).map((s) =>
-      s.order === stage.order && s.agencyCode === stage.agencyCode ? { ...s, status: 'handed_back' } : s,
+      s.order === stage.order && s.agencyCode === stage.agencyCode
+        ? { ...s, status: 'handed_back' }
+        : s,
     );
-    const starting = stagesStartingAfter(stages, stage, ctx.now, ctx.dossier.timeLimit as TimeLimit);
+    const starting = stagesStartingAfter(
+      stages,
+      stage,
+      ctx.now,
+      ctx.dossier.timeLimit as TimeLimit,
+    );
     for (const next of starting) {
       await ctx.tx.dossierStage.update({
         where: key(ctx, next),
@@ -134,7 +150,8 @@ export class StageTransitions {
       });
     }
     const dossier = await updateDossier(ctx);
-    const recordedAs = stage.external && !isParticipant(ctx.dossier, ctx.principal) ? 'lead-entry' : 'agency';
+    const recordedAs =
+      stage.external && !isParticipant(ctx.dossier, ctx.principal) ? 'lead-entry' : 'agency';
     const eventId = publishDossierEvent(
       ctx.events,
       dossierStageHandedBack,
