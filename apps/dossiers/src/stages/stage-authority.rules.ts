@@ -83,10 +83,8 @@ export function stageRefusal(
 ): StageRefusal | null {
   const stages = dossier.stages ?? [];
   const participant = isParticipant(dossier, principal);
-  const holding = stages.some(
-    (s) =>
-      s.agencyCode === principal.agency && (s.status === 'accepted' || s.status === 'transferred'),
-  );
+  // Holding = the agency took the stage it was sent (accept-stage) and has not handed it back.
+  const holding = stages.some((s) => s.agencyCode === principal.agency && s.status === 'accepted');
   switch (action) {
     case 'transfer': {
       if (transferTargets(dossier).length === 0)
