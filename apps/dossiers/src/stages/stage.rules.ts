@@ -67,7 +67,7 @@ export function initialStages(chain: InterAgencyChain, receivedAt: Date, limit: 
         external: s.external,
         share: s.share,
         handsOn: s.handsOn,
-        status: 'waiting' as StageStatus,
+        status: 'waiting',
         startedAt: started ? receivedAt : null,
         legalDueAt: started ? stageDueAt(receivedAt, s.share, limit) : null,
         promisedDueAt: null,
