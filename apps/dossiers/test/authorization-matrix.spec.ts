@@ -34,6 +34,10 @@ const BODIES: Record<DossierAction, () => unknown> = {
   withdraw: () => ({}),
   stop: () => ({ reason: 'Dừng theo yêu cầu' }),
   'stop-at-request': () => ({ requestChannel: 'in_person' }),
+  // The fixture procedure is not inter-agency: an officer in scope gets through to a 409.
+  transfer: () => ({ agencyCodes: ['000.00.12.H26'] }),
+  'accept-stage': () => ({}),
+  'hand-back': () => ({}),
 };
 
 /**

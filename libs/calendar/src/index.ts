@@ -71,4 +71,5 @@ export {
   receiptPolicyFor,
   transferDeadline,
   workingDaysBetween,
+  workingHoursBetween,
 } from './lib/default-calendar.api';

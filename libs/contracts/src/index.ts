@@ -17,6 +17,7 @@ export * from './events/dossier.events';
 export * from './events/dossier-outcome.events';
 export * from './events/dossier-deadline.events';
 export * from './events/dossier-calendar.events';
+export * from './events/dossier-stage.events';
 export * from './events/feedback.events';
 export * from './events/digitization.events';
 export * from './events/portal.events';

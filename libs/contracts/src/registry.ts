@@ -6,6 +6,7 @@ import { DOSSIER_DEADLINE_EVENTS } from './events/dossier-deadline.events';
 import { DOSSIER_OUTCOME_EVENTS } from './events/dossier-outcome.events';
 import { DOSSIER_EVALUATION_EVENTS } from './events/dossier-evaluation.events';
 import { DOSSIER_PROGRESS_EVENTS } from './events/dossier.events';
+import { DOSSIER_STAGE_EVENTS } from './events/dossier-stage.events';
 import { FEEDBACK_EVENTS } from './events/feedback.events';
 import { PORTAL_ACK_EVENTS } from './events/portal-ack.events';
 import { PORTAL_EVENTS } from './events/portal.events';
@@ -40,6 +41,7 @@ export const DOSSIER_EVENTS = [
   ...DOSSIER_DEADLINE_EVENTS,
   ...DOSSIER_EVALUATION_EVENTS,
   ...DOSSIER_CALENDAR_EVENTS,
+  ...DOSSIER_STAGE_EVENTS,
 ] as const;
 export { DIGITIZATION_EVENTS, FEEDBACK_EVENTS, PORTAL_ACK_EVENTS, PORTAL_EVENTS, REVIEW_EVENTS };
 

@@ -55,6 +55,26 @@ export function dossierView(
       assigneeId: s.assigneeId,
       completedAt: s.completedAt?.toISOString() ?? null,
     })),
+    /** Một cửa liên thông: the chain's stages with their clocks (absent for a single-agency procedure). */
+    stages: dossier.stages?.length
+      ? dossier.stages.map((s) => ({
+          order: s.order,
+          agencyCode: s.agencyCode,
+          agencyName: s.agencyName,
+          external: s.external,
+          share: s.share,
+          status: s.status,
+          startedAt: s.startedAt?.toISOString() ?? null,
+          legalDueAt: s.legalDueAt?.toISOString() ?? null,
+          promisedDueAt: s.promisedDueAt?.toISOString() ?? null,
+          transferredAt: s.transferredAt?.toISOString() ?? null,
+          acceptedAt: s.acceptedAt?.toISOString() ?? null,
+          handedBackAt: s.handedBackAt?.toISOString() ?? null,
+          workingHoursTaken: s.workingHoursTaken,
+          suspendedHours: s.suspendedHours,
+          onTime: s.onTime,
+        }))
+      : undefined,
     ...extra,
   };
 }

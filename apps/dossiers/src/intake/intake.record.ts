@@ -7,6 +7,7 @@ import type { Schedule } from '../schedule/due-dates';
 import type { IntakeDecision } from './intake.rules';
 import type { IntakeRequest } from './intake.schemas';
 import { withScanExemptions } from '../dossier/scan-exemption';
+import { initialStages } from '../stages/stage.rules';
 
 const STATUS_OF_OUTCOME: Record<IntakeDecision['outcome'], DossierStatus> = {
   received: 'received',
@@ -92,6 +93,14 @@ export function intakeRecord(input: IntakeRecordInput): DossierWithSteps {
           completedAt: null,
         }))
       : [],
+    // Một cửa liên thông: the chain's stages, the first order's clocks started at receipt.
+    stages:
+      received && procedure.interAgency
+        ? initialStages(procedure.interAgency, receivedAt, procedure.timeLimit).map((s) => ({
+            dossierId,
+            ...s,
+          }))
+        : [],
   };
 }
 
@@ -136,6 +145,9 @@ d AS (
 s AS (
   INSERT INTO dossier_step SELECT r.* FROM d, input, jsonb_populate_recordset(NULL::dossier_step, j->'steps') AS r
 ),
+st AS (
+  INSERT INTO dossier_stage SELECT r.* FROM d, input, jsonb_populate_recordset(NULL::dossier_stage, j->'stages') AS r
+),
 l AS (
   INSERT INTO dossier_action_log (dossier_id, action, from_status, to_status, portal_status, actor_subject, actor_roles, actor_unit, details, event_id, occurred_at)
   SELECT d.id, g.action, g.from_status, g.to_status, g.portal_status, g.actor_subject, g.actor_roles, g.actor_unit, g.details, g.event_id, g.occurred_at
@@ -152,11 +164,12 @@ export function intakeStatementInput(
   eventsJson: string,
   idempotency?: { callerSubject: string; key: string; requestHash: string },
 ): string {
-  const { steps, ...row } = dossier;
+  const { steps, stages, ...row } = dossier;
   const rows = JSON.stringify({
     procedure: { code: dossier.procedureCode, version: dossier.procedureVersion, on: receivedOn },
     dossier: columnsOf(row),
     steps: steps.map(columnsOf),
+    stages: (stages ?? []).map(columnsOf),
     log: columnsOf({ ...log, fromStatus: null }),
     ...(idempotency ? { idempotency: { ...columnsOf(idempotency), dossier_id: dossier.id } } : {}),
   });

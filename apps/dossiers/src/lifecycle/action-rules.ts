@@ -8,6 +8,8 @@ import {
   statusAllows,
   type DossierAction,
 } from './dossier-actions.table';
+import { isParticipant, stageRefusal, STAGE_ACTIONS } from '../stages/stage-authority.rules';
+import type { StageState } from '../stages/stage.rules';
 import {
   EXTENSION_POLICIES,
   REGIME_POLICIES,
@@ -35,11 +37,22 @@ export type ActionDossier = {
   createdBy: string;
   currentStepOrder: number | null;
   steps: readonly { order: number; status: string; unitCode: string }[];
+  /** The resolving (lead) agency. */
+  agencyCode?: string;
+  /** Stages of an inter-agency dossier (một cửa liên thông); absent or empty otherwise. */
+  stages?: readonly StageState[];
 };
 
 export type ActionRefusal = {
   httpStatus: 403 | 409 | 422;
-  type: 'action-role' | 'action-not-allowed' | 'not-your-dossier' | 'unit-scope' | 'rule-violated';
+  type:
+    | 'action-role'
+    | 'action-not-allowed'
+    | 'not-your-dossier'
+    | 'unit-scope'
+    | 'rule-violated'
+    | 'stage-not-held'
+    | 'stage-scope';
   title: string;
   detail: string;
   errors?: RuleViolation[];
@@ -75,7 +88,8 @@ export function actionRefusal(
     };
   }
   const status = dossier.status as DossierStatus;
-  if (!statusAllows(action, status, { hasNextStep: hasNextStep(dossier) })) {
+  const interAgency = (dossier.stages?.length ?? 0) > 0;
+  if (!statusAllows(action, status, { hasNextStep: hasNextStep(dossier), interAgency })) {
     return {
       httpStatus: 409,
       type: 'action-not-allowed',
@@ -95,9 +109,17 @@ export function actionRefusal(
       detail: `A citizen may ${action} only a dossier they submitted.`,
     };
   }
-  const scope = unitScopeRefusal(principal, currentStepOf(dossier)?.unitCode);
+  const stageDossier = { agencyCode: dossier.agencyCode ?? '', stages: dossier.stages };
+  if (interAgency) {
+    const stage = stageRefusal(action, stageDossier, principal);
+    if (stage) return stage;
+  }
+  // An agency of the chain has no step of the lead agency's workflow: unit scope is the lead's.
+  const stageWork =
+    (STAGE_ACTIONS as readonly string[]).includes(action) || isParticipant(stageDossier, principal);
+  const scope = stageWork ? null : unitScopeRefusal(principal, currentStepOf(dossier)?.unitCode);
   if (scope) return scope;
-  const violations = timingViolations(action, dossier, now);
+  const violations = timingViolations(action, dossier, now, principal);
   if (violations.length > 0) {
     return {
       httpStatus: 422,
@@ -146,16 +168,24 @@ function timingViolations(
   action: DossierAction,
   dossier: ActionDossier,
   now: Date,
+  principal: Principal,
 ): RuleViolation[] {
   const receivedOn = toLocalDate(dossier.receivedAt);
   const today = toLocalDate(now);
   switch (action) {
-    case 'request-supplement':
+    case 'request-supplement': {
+      // An agency of the chain counts the window from when its stage started (it got the dossier then).
+      const held = dossier.stages?.find(
+        (s) => s.agencyCode === principal.agency && s.status !== 'handed_back' && s.startedAt,
+      );
+      const since =
+        held && principal.agency !== dossier.agencyCode ? toLocalDate(held.startedAt!) : receivedOn;
       return supplementRequestViolations({
         policy: policyOn(SUPPLEMENT_POLICIES, receivedOn),
-        receivedOn,
+        receivedOn: since,
         today,
       });
+    }
     case 'extend':
       if (!dossier.dueAt)
         return [

@@ -14,6 +14,9 @@ export const DOSSIER_ACTIONS = [
   'withdraw', // công dân rút hồ sơ
   'stop', // dừng xử lý (by the agency)
   'stop-at-request', // dừng giải quyết theo đề nghị của người nộp hồ sơ (Circular 03/2025 form 05)
+  'transfer', // liên thông: chuyển hồ sơ đến cơ quan của bước liên thông tiếp theo
+  'accept-stage', // liên thông: cơ quan phối hợp tiếp nhận hồ sơ được chuyển đến
+  'hand-back', // liên thông: cơ quan phối hợp trả kết quả / hồ sơ của bước (an external one: entered by the lead agency)
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -28,7 +31,11 @@ export type ActionRule = {
   when?: (context: ActionContext) => boolean;
 };
 
-export type ActionContext = { hasNextStep: boolean };
+export type ActionContext = {
+  hasNextStep: boolean;
+  /** The dossier's procedure is inter-agency (một cửa liên thông): it has stages. */
+  interAgency?: boolean;
+};
 
 const OPEN: readonly DossierStatus[] = ['received', 'processing'];
 
@@ -74,6 +81,25 @@ export const DOSSIER_ACTION_TABLE: Record<DossierAction, ActionRule> = {
     from: ['received', 'processing', 'supplement_requested'],
     roles: ['desk_officer', 'citizen', 'portal_client'],
     to: 'stopped',
+  },
+  // Stages of an inter-agency dossier; who holds which stage: stages/stage-authority.rules.ts.
+  transfer: {
+    from: OPEN,
+    roles: ['desk_officer', 'specialist', 'leader'],
+    to: 'processing',
+    when: (c) => c.interAgency === true,
+  },
+  'accept-stage': {
+    from: ['processing'],
+    roles: ['desk_officer', 'specialist', 'leader'],
+    to: 'same',
+    when: (c) => c.interAgency === true,
+  },
+  'hand-back': {
+    from: ['processing'],
+    roles: ['desk_officer', 'specialist', 'leader'],
+    to: 'same',
+    when: (c) => c.interAgency === true,
   },
 };
 

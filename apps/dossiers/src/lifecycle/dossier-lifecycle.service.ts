@@ -12,6 +12,7 @@ import { statusAfter, type DossierAction } from './dossier-actions.table';
 import { ACTION_BODIES, type ActionBody } from './lifecycle.schemas';
 import { OutcomeTransitions } from './outcome.transitions';
 import { ProgressTransitions } from './progress.transitions';
+import { StageTransitions } from '../stages/stage.transitions';
 import {
   currentStep,
   type TransitionContext,
@@ -26,6 +27,7 @@ export class DossierLifecycleService {
     private readonly dossiers: DossierRepository,
     private readonly progress: ProgressTransitions,
     private readonly outcomes: OutcomeTransitions,
+    private readonly stages: StageTransitions,
     private readonly scope: DossierScope,
   ) {}
 
@@ -120,6 +122,12 @@ export class DossierLifecycleService {
         return this.outcomes.stop(ctx, ACTION_BODIES.stop.parse(raw));
       case 'stop-at-request':
         return this.outcomes.stopAtRequest(ctx, ACTION_BODIES['stop-at-request'].parse(raw));
+      case 'transfer':
+        return this.stages.transfer(ctx, ACTION_BODIES.transfer.parse(raw));
+      case 'accept-stage':
+        return this.stages.acceptStage(ctx, ACTION_BODIES['accept-stage'].parse(raw));
+      case 'hand-back':
+        return this.stages.handBack(ctx, ACTION_BODIES['hand-back'].parse(raw));
       default: {
         const unreachable: never = action;
         throw new Error(`unknown action ${String(unreachable)}`);

@@ -4,9 +4,16 @@ import { DossierLifecycleController } from './dossier-lifecycle.controller';
 import { DossierLifecycleService } from './dossier-lifecycle.service';
 import { OutcomeTransitions } from './outcome.transitions';
 import { ProgressTransitions } from './progress.transitions';
+import { StageTransitions } from '../stages/stage.transitions';
 
 @Module({
   controllers: [DossierLifecycleController],
-  providers: [DossierLifecycleService, DossierRepository, ProgressTransitions, OutcomeTransitions],
+  providers: [
+    DossierLifecycleService,
+    DossierRepository,
+    ProgressTransitions,
+    OutcomeTransitions,
+    StageTransitions,
+  ],
 })
 export class LifecycleModule {}

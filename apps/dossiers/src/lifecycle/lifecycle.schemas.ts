@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeText, isoDate, uuid } from '@motcua/contracts';
+import { agencyCode, freeText, isoDate, label, safeCode, uuid } from '@motcua/contracts';
 import type { DossierAction } from './dossier-actions.table';
 
 /** Documents brought with a supplement; `scanExemption` as at intake (Circular 03/2025/TT-VPCP Art. 5(2)). */
@@ -62,6 +62,22 @@ export const ACTION_BODIES = {
     requestChannel: z.enum(['in_person', 'postal', 'online']),
     reason: freeText.optional(),
     noticeNumber: z.string().min(1).max(64).optional(),
+  }),
+  /** Liên thông: the agencies of the next stage order to send the dossier to (parallel stages: several). */
+  transfer: z.strictObject({
+    agencyCodes: z.array(agencyCode).min(1).max(20),
+    mode: z.enum(['electronic', 'paper']).default('electronic'),
+  }),
+  /** The stage taken: needed only when the caller may accept more than one (external stages entered by the lead agency). */
+  'accept-stage': z.strictObject({ agencyCode: agencyCode.optional() }),
+  /** What the stage returns; absent: what the procedure says it hands on. */
+  'hand-back': z.strictObject({
+    agencyCode: agencyCode.optional(),
+    handsOn: z
+      .array(z.strictObject({ kind: z.enum(['document', 'result']), code: safeCode, name: label }))
+      .max(50)
+      .optional(),
+    note: freeText.optional(),
   }),
 } satisfies Record<DossierAction, z.ZodType>;
 

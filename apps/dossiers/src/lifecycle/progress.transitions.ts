@@ -8,7 +8,7 @@ import {
   dossierSupplementRequested,
   dossierTransferred,
 } from '@motcua/contracts';
-import { ruleProblem } from '@motcua/http';
+import { ruleProblem, type FieldViolation } from '@motcua/http';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import { Prisma } from '../generated/prisma/client';
 import type { DossierChannel, MissingItem, SubmittedDocument } from '../dossier/dossier-status';
@@ -21,6 +21,7 @@ import {
   newDueDateViolations,
   policyOn,
 } from './lifecycle.policies';
+import { stagesAfterSupplement } from '../stages/stage.rules';
 import { applySupplement, outstandingOf, type OutstandingItem } from './supplement.rules';
 import {
   currentStep,
@@ -33,6 +34,10 @@ import {
 /** 422 of an action that rules of the one-stop shop forbid (`errors` names each rule). */
 const RULE_VIOLATED = 'rule-violated';
 const RULE_VIOLATED_TITLE = 'A rule of the one-stop shop forbids this action';
+
+/** 422 rule-violated naming each field and rule (the lifecycle's and the stages' one answer). */
+export const lifecycleRuleProblem = (violations: FieldViolation[]) =>
+  ruleProblem(RULE_VIOLATED, RULE_VIOLATED_TITLE, violations);
 
 /** Transitions while the dossier is being processed (portal status 4/5). */
 @Injectable()
@@ -207,6 +212,24 @@ export class ProgressTransitions {
         data: { dueAt },
       });
     }
+    // Liên thông: every running stage leaves the waiting time out and gets its share again from now.
+    for (const stage of stagesAfterSupplement(
+      ctx.dossier.stages ?? [],
+      ctx.dossier.supplementRequestedAt ?? ctx.now,
+      ctx.now,
+      limit,
+    )) {
+      await ctx.tx.dossierStage.update({
+        where: {
+          dossierId_order_agencyCode: {
+            dossierId: ctx.dossier.id,
+            order: stage.order,
+            agencyCode: stage.agencyCode,
+          },
+        },
+        data: { suspendedHours: stage.suspendedHours, legalDueAt: stage.legalDueAt },
+      });
+    }
     const dossier = await updateDossier(ctx, {
       dueAt: schedule.dueAt,
       legalDueAt: schedule.dueAt,
@@ -265,6 +288,16 @@ export class ProgressTransitions {
       where: { dossierId_order: { dossierId: last.dossierId, order: last.order } },
       data: { dueAt },
     });
+    // Liên thông: the apologising agency's running stage carries the promised date too (its legal date stays).
+    if (ctx.principal.agency && ctx.principal.agency !== ctx.dossier.agencyCode)
+      await ctx.tx.dossierStage.updateMany({
+        where: {
+          dossierId: ctx.dossier.id,
+          agencyCode: ctx.principal.agency,
+          status: { in: ['transferred', 'accepted'] },
+        },
+        data: { promisedDueAt: dueAt },
+      });
     const dossier = await updateDossier(ctx, { dueAt, extensionCount: { increment: 1 } });
     const eventId = publishDossierEvent(
       ctx.events,

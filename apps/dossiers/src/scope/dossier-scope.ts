@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { ScopePolicy, type Principal, type ScopedObject, type ScopeRule } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
 import { DossiersDatabase } from '../dossiers.database';
+import { participatingAgencies } from '../stages/stage-authority.rules';
 
 type ScopedDossier = {
   id: string;
   agencyCode: string;
   createdBy: string;
   steps: readonly { unitCode: string }[];
+  /** Stages of an inter-agency dossier: an agency sees it once it was sent a stage. */
+  stages?: readonly { agencyCode: string; status: string }[];
 };
 
 /**
@@ -46,6 +49,7 @@ const scopedDossier = (dossier: ScopedDossier): ScopedObject => ({
   agencyCode: dossier.agencyCode,
   ownerSubject: dossier.createdBy,
   unitCodes: dossier.steps.map((s) => s.unitCode),
+  participatingAgencies: participatingAgencies(dossier.stages ?? []),
 });
 
 export function dossierNotFound(id: string): DomainProblem {

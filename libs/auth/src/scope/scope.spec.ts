@@ -49,6 +49,18 @@ describe('scopeOf (the one scope rule)', () => {
     );
   });
 
+  it('lets the officers of an agency that holds or held a stage of an inter-agency dossier see it (liên thông), no one else', () => {
+    const chained = { ...dossier, participatingAgencies: [CONSTRUCTION] };
+    expect(scopeOf(officer(['specialist'], CONSTRUCTION, 'P.QLXD'), chained, tree)).toBe('stage');
+    expect(scopeOf(officer(['desk_officer'], CONSTRUCTION), chained, tree)).toBe('stage');
+    expect(scopeOf(officer(['desk_officer'], CONSTRUCTION), dossier, tree)).toBeUndefined();
+    expect(
+      scopeOf({ subject: 'c', roles: ['citizen'], agency: CONSTRUCTION }, chained, tree),
+    ).toBeUndefined();
+    // The resolving agency keeps its own standing.
+    expect(scopeOf(officer(['leader'], FINANCE), chained, tree)).toBe('agency');
+  });
+
   it('lets citizens and the portal client see what they submitted (by subject) only; admin everything; auditor nothing', () => {
     expect(scopeOf({ subject: 'citizen-a', roles: ['citizen'] }, dossier, tree)).toBe('owner');
     expect(scopeOf({ subject: 'citizen-b', roles: ['citizen'] }, dossier, tree)).toBeUndefined();

@@ -12,10 +12,15 @@ export type ScopedObject = {
   ownerSubject?: string;
   /** Units with a step of the object's workflow (chuyên viên see their unit's steps). */
   unitCodes?: readonly string[];
+  /**
+   * Một cửa liên thông: other agencies that hold or held a stage of the object (an inter-agency
+   * dossier). Their officers see it, and act only on their stage (the owning service decides).
+   */
+  participatingAgencies?: readonly string[];
 };
 
 /** Why a principal may see an object: the rule that let it through (logged, shown in 403s). */
-export type ScopeRule = 'admin' | 'agency' | 'centre' | 'unit' | 'owner';
+export type ScopeRule = 'admin' | 'agency' | 'centre' | 'unit' | 'owner' | 'stage';
 
 /**
  * THE scope rule of motcua, one function for every service:
@@ -23,6 +28,7 @@ export type ScopeRule = 'admin' | 'agency' | 'centre' | 'unit' | 'owner';
  * - desk officers and leaders: objects of their agency, and of the departments their centre receives for;
  * - specialists: objects of their agency with a step at their unit (all of the agency's when the
  *   object has no steps, such as a result);
+ * - officers of an agency that holds or held a stage of an inter-agency object (liên thông);
  * - citizens and the portal client: objects they submitted (by token subject);
  * - auditor: no object (the access log only).
  * Returns the rule that grants visibility, or undefined when the object is out of scope.
@@ -45,6 +51,13 @@ export function scopeOf(
     principal.agency === object.agencyCode
   ) {
     if (object.unitCodes === undefined || object.unitCodes.includes(principal.unit)) return 'unit';
+  }
+  if (
+    (has('desk_officer') || has('leader') || has('specialist')) &&
+    principal.agency &&
+    object.participatingAgencies?.includes(principal.agency)
+  ) {
+    return 'stage';
   }
   if (
     (has('citizen') || has('portal_client')) &&

@@ -16,7 +16,7 @@ import {
   weekdayOfEpochDay,
   yearOfEpochDay,
 } from './iso-date.util';
-import { addWorkingHoursInstant } from './limit-units.rules';
+import { addWorkingHoursInstant, workingMsBetweenInstants } from './limit-units.rules';
 import { assertInstant } from './local-time.util';
 import { RECEIPT_POLICIES } from './receipt-policy.constant';
 import {
@@ -166,6 +166,13 @@ export class Calendar implements WorkingDayLookup {
       );
     }
     return addWorkingHoursInstant(this, start, hours);
+  }
+
+  /** Office hours of working days between two instants (0 when `end` ≤ `start`). */
+  workingHoursBetween(start: Date, end: Date): number {
+    assertInstant(start, 'start');
+    assertInstant(end, 'end');
+    return workingMsBetweenInstants(this, start, end) / 3_600_000;
   }
 
   appointmentDate(input: AppointmentInput): IsoDate {

@@ -59,6 +59,10 @@ export const transferDeadline = (receivedAt: Date, channel: TransferChannel = 'p
 export const addWorkingHours = (start: Date, hours: number): Date =>
   defaultCalendar.addWorkingHours(start, hours);
 
+/** Office hours of working days between two instants: the time an agency took (0 when `end` ≤ `start`). */
+export const workingHoursBetween = (start: Date, end: Date): number =>
+  defaultCalendar.workingHoursBetween(start, end);
+
 /** The appointment date (ngày hẹn trả); see computeAppointment in receipt.rules.ts for the rules. */
 export const appointmentDate = (input: AppointmentInput): IsoDate =>
   defaultCalendar.appointmentDate(input);

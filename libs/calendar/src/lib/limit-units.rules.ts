@@ -77,3 +77,23 @@ export function addWorkingHoursInstant(calendar: UnitLookup, start: Date, hours:
     cursor = 0;
   }
 }
+
+/**
+ * Office hours of working days between two instants (the inverse of addWorkingHoursInstant):
+ * the time an agency took, counted like a time limit in working hours. 0 when `end` ≤ `start`.
+ */
+export function workingMsBetweenInstants(calendar: UnitLookup, start: Date, end: Date): number {
+  if (end.getTime() <= start.getTime()) return 0;
+  const lastDay = localEpochDayOf(end);
+  let day = localEpochDayOf(start);
+  let total = 0;
+  for (; day <= lastDay; day++) {
+    if (!calendar.isWorkingEpochDay(day)) continue;
+    for (const [from, to] of officePeriodsMs(calendar.policyForEpochDay(day))) {
+      const begin = Math.max(from, day === localEpochDayOf(start) ? localMsOfDay(start) : 0);
+      const finish = Math.min(to, day === lastDay ? localMsOfDay(end) : to);
+      if (finish > begin) total += finish - begin;
+    }
+  }
+  return total;
+}

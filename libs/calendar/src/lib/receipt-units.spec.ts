@@ -1,5 +1,10 @@
 import { Calendar } from './calendar.service';
-import { addWorkingHours, explainAppointment, receiptPolicyFor } from './default-calendar.api';
+import {
+  addWorkingHours,
+  explainAppointment,
+  receiptPolicyFor,
+  workingHoursBetween,
+} from './default-calendar.api';
 import { ND118_2025_POLICY, ND61_2018_POLICY, RECEIPT_POLICIES } from './receipt-policy.constant';
 import { LIMIT_UNITS, type LimitUnit } from './receipt-policy.types';
 import { timeLimitLabelVi } from './time-limit-label';
@@ -86,6 +91,18 @@ describe('units of time limit and their receipt-time rules', () => {
     });
     expect(addWorkingHours(vn('2026-12-03T07:00:00'), 8)).toEqual(vn('2026-12-03T17:00:00'));
     expect(() => due('2026-12-03T08:00:00', 0, 'working_hours')).toThrow(/positive number/);
+  });
+
+  it('working hours between two instants: office periods of working days only, the inverse of addWorkingHours', () => {
+    // Thu 3/12/2026 08:00 → Fri 4/12 12:00: 7 h left on Thursday (3.5 + 3.5), 4.5 h Friday morning.
+    expect(workingHoursBetween(vn('2026-12-03T08:00:00'), vn('2026-12-04T12:00:00'))).toBe(11.5);
+    // Fri 17:00 → Mon 07:00 spans a weekend and no office hour.
+    expect(workingHoursBetween(vn('2026-12-04T17:00:00'), vn('2026-12-07T07:00:00'))).toBe(0);
+    // Mon 23/11/2026 10:00 → Wed 25/11 10:00: Tue 24/11 is Culture Day (day off).
+    expect(workingHoursBetween(vn('2026-11-23T10:00:00'), vn('2026-11-25T10:00:00'))).toBe(8);
+    const start = vn('2026-12-03T09:15:00');
+    expect(workingHoursBetween(start, addWorkingHours(start, 19.5))).toBeCloseTo(19.5, 6);
+    expect(workingHoursBetween(vn('2026-12-04T10:00:00'), vn('2026-12-03T10:00:00'))).toBe(0);
   });
 
   it('months: the corresponding day (or the month’s last day), then the next working day (Civil Code Art. 148)', () => {

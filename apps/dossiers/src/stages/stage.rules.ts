@@ -1,0 +1,144 @@
+import { explainAppointment, workingHoursBetween, type TimeLimit } from '@motcua/calendar';
+import type { InterAgencyChain } from '@motcua/contracts';
+
+/**
+ * Một cửa liên thông (docs/domain.md glossary; docs/dossiers.md "Inter-agency stages"): the clocks
+ * of an inter-agency dossier's stages. Pure rules; the transitions write what they decide.
+ *
+ * - Stages of one order run in parallel; the next order starts when every stage of the current
+ *   order has handed back. The first order starts at receipt (the procedure's time limit runs
+ *   from receipt).
+ * - A stage's legal due date is its share of the procedure's time limit, in the procedure's unit,
+ *   from when it started, by the receipt rules of libs/calendar (after office hours counts from the
+ *   next working day; day shares rounded up to whole days, at least one).
+ * - The time a stage took is the office hours of working days from its start to its hand-back,
+ *   less the time the dossier awaited the applicant's supplement while the stage ran; it is on
+ *   time when it handed back no later than its legal due date.
+ */
+
+export const STAGE_STATUSES = ['waiting', 'transferred', 'accepted', 'handed_back'] as const;
+export type StageStatus = (typeof STAGE_STATUSES)[number];
+
+/** What the stage rules read of a stage row. */
+export type StageState = {
+  order: number;
+  agencyCode: string;
+  external: boolean;
+  share: number;
+  status: string;
+  startedAt: Date | null;
+  legalDueAt: Date | null;
+  suspendedHours: number;
+};
+
+/** The order now running: the lowest with a stage not handed back (undefined when all handed back). */
+export function currentOrderOf(stages: readonly Pick<StageState, 'order' | 'status'>[]) {
+  const open = stages.filter((s) => s.status !== 'handed_back').map((s) => s.order);
+  return open.length > 0 ? Math.min(...open) : undefined;
+}
+
+/** Any stage still to run or running: the dossier cannot be marked processed yet. */
+export function stagesOpen(stages: readonly Pick<StageState, 'status'>[]): boolean {
+  return stages.some((s) => s.status !== 'handed_back');
+}
+
+/** A stage's legal due date: its share of the time limit from `startedAt` (libs/calendar receipt rules). */
+export function stageDueAt(startedAt: Date, share: number, limit: TimeLimit): Date {
+  const value =
+    limit.unit === 'working_hours'
+      ? share
+      : limit.unit === 'same_day'
+        ? 1
+        : Math.max(1, Math.ceil(share - 1e-9));
+  return explainAppointment({ receivedAt: startedAt, limit: { value, unit: limit.unit } }).dueAt;
+}
+
+/** The stage rows of a dossier received now: every stage waiting, the first order's clocks started at receipt. */
+export function initialStages(chain: InterAgencyChain, receivedAt: Date, limit: TimeLimit) {
+  const first = Math.min(...chain.stages.map((s) => s.order));
+  return [...chain.stages]
+    .sort((a, b) => a.order - b.order || a.agencyCode.localeCompare(b.agencyCode))
+    .map((s) => {
+      const started = s.order === first;
+      return {
+        order: s.order,
+        agencyCode: s.agencyCode,
+        agencyName: s.agencyName,
+        external: s.external,
+        share: s.share,
+        handsOn: s.handsOn,
+        status: 'waiting',
+        startedAt: started ? receivedAt : null,
+        legalDueAt: started ? stageDueAt(receivedAt, s.share, limit) : null,
+        promisedDueAt: null,
+        transferredAt: null,
+        acceptedAt: null,
+        handedBackAt: null,
+        suspendedHours: 0,
+        workingHoursTaken: null,
+        onTime: null,
+      };
+    });
+}
+
+/**
+ * After `handedBack` ends: when it was the last open stage of its order, the stages of the next
+ * order start now, each with its own due date. Returns them (empty when the order is not done or
+ * was the last).
+ */
+export function stagesStartingAfter(
+  stages: readonly StageState[],
+  handedBack: Pick<StageState, 'order' | 'agencyCode'>,
+  now: Date,
+  limit: TimeLimit,
+): { order: number; agencyCode: string; startedAt: Date; legalDueAt: Date }[] {
+  const stillOpen = stages.some(
+    (s) =>
+      s.order === handedBack.order &&
+      s.agencyCode !== handedBack.agencyCode &&
+      s.status !== 'handed_back',
+  );
+  if (stillOpen) return [];
+  const later = stages.filter((s) => s.order > handedBack.order).map((s) => s.order);
+  if (later.length === 0) return [];
+  const next = Math.min(...later);
+  return stages
+    .filter((s) => s.order === next)
+    .map((s) => ({
+      order: s.order,
+      agencyCode: s.agencyCode,
+      startedAt: now,
+      legalDueAt: stageDueAt(now, s.share, limit),
+    }));
+}
+
+/** The time a stage took and whether it was on time, at its hand-back. */
+export function stageOutcome(stage: StageState, endedAt: Date) {
+  const elapsed = stage.startedAt ? workingHoursBetween(stage.startedAt, endedAt) : 0;
+  const workingHoursTaken = round2(Math.max(0, elapsed - stage.suspendedHours));
+  const onTime = stage.legalDueAt ? endedAt.getTime() <= stage.legalDueAt.getTime() : true;
+  return { workingHoursTaken, suspendedWorkingHours: round2(stage.suspendedHours), onTime };
+}
+
+/**
+ * The complete supplement restarts the time limit (SUPPLEMENT_POLICIES `clockOnCompletion`, the
+ * same rule as the dossier's): every running stage leaves the waiting time out of the time it took
+ * and gets its share again from now.
+ */
+export function stagesAfterSupplement(
+  stages: readonly StageState[],
+  supplementRequestedAt: Date,
+  now: Date,
+  limit: TimeLimit,
+) {
+  return stages
+    .filter((s) => s.startedAt !== null && s.status !== 'handed_back')
+    .map((s) => ({
+      order: s.order,
+      agencyCode: s.agencyCode,
+      suspendedHours: s.suspendedHours + workingHoursBetween(supplementRequestedAt, now),
+      legalDueAt: stageDueAt(now, s.share, limit),
+    }));
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
