@@ -77,7 +77,7 @@ describe('evaluation inputs recorded on dossiers, as reporting computes them', (
     return { group, index };
   };
 
-  it('a recorded contact with another body turns index 4 from not available into 0', async () => {
+  it('a recorded contact with another body turns index 4 from no data into 0', async () => {
     // Received (backdated by an administrator) on 16/6/2025, under Decree 61/2018, and processed now.
     const intake = await h.request('POST', '/dossiers', {
       role: 'admin',
@@ -100,8 +100,9 @@ describe('evaluation inputs recorded on dossiers, as reporting computes them', (
       },
       120_000,
     );
+    // No input for index 4 yet: the report says so rather than guess.
     expect(before.index('agencies_contacted')).toMatchObject({
-      status: 'not_available',
+      status: 'no_data',
       average: null,
     });
 
@@ -191,7 +192,7 @@ describe('evaluation inputs recorded on dossiers, as reporting computes them', (
     );
     expect(noReason.status).toBe(400);
     expect(noReason.contentType).toContain('application/problem+json');
-    expect(noReason.body.errors[0].field).toBe('body.applicantFault.reason');
+    expect(noReason.body.errors[0].field).toBe('applicantFault.reason');
     const reason = 'Người nộp hồ sơ kê khai sai số liệu trong phương án giá';
     const requested = await h.action(
       id,
