@@ -26,6 +26,8 @@ type Listed = {
   previousDueDate: string | null;
   dueDate: string;
   printedAppointmentDate: string | null;
+  promisedDateKept?: boolean;
+  promisedDate?: string | null;
   onTimeBefore?: string;
   onTimeAfter?: string;
   daysOffInPeriod?: string[];
@@ -65,7 +67,8 @@ async function rederive(url: string, apply: boolean, agencyCode?: string): Promi
   if (!response.ok) throw new Error(`dossiers answered ${response.status}: ${text}`);
   const report = JSON.parse(text) as Report;
   const line = (d: Listed) =>
-    `  ${d.dossierCode.padEnd(32)} ${d.status.padEnd(11)} due ${d.previousDueDate ?? '-'} → ${d.dueDate}  printed ${d.printedAppointmentDate ?? '-'}` +
+    `  ${d.dossierCode.padEnd(32)} ${d.status.padEnd(11)} legal due ${d.previousDueDate ?? '-'} → ${d.dueDate}  printed ${d.printedAppointmentDate ?? '-'}` +
+    (d.promisedDateKept ? `  promised ${d.promisedDate ?? '-'} (kept)` : '') +
     (d.onTimeBefore
       ? `  ${d.onTimeBefore} → ${d.onTimeAfter}  days off ${(d.daysOffInPeriod ?? []).join(', ') || '-'}`
       : '');
@@ -77,9 +80,8 @@ async function rederive(url: string, apply: boolean, agencyCode?: string): Promi
   );
   report.moved.forEach((d) => process.stdout.write(`${line(d)}\n`));
   process.stdout.write(
-    `promised date after an apology kept (not changed): ${report.promisedDateKept.length}\n`,
+    `of which extended (legal due date moved, date promised in the apology kept): ${report.promisedDateKept.length}\n`,
   );
-  report.promisedDateKept.forEach((d) => process.stdout.write(`${line(d)}\n`));
   if (report.failed.length > 0) {
     process.stdout.write(`failed (left as they were): ${report.failed.length}\n`);
     report.failed.forEach((f) => process.stdout.write(`  ${f.dossierId}: ${f.error}\n`));
