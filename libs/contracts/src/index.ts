@@ -22,4 +22,5 @@ export * from './events/digitization.events';
 export * from './events/portal.events';
 export * from './events/dossier-evaluation.events';
 export * from './events/feedback-link.events';
+export * from './events/feedback-calendar.events';
 export * from './events/portal-ack.events';
