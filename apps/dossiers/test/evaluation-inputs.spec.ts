@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Consumer } from 'kafkajs';
-import { startService, testEnv, testKafka, waitFor, type RunningService } from '@motcua/testing';
+import {
+  mintTestToken,
+  startService,
+  testEnv,
+  testKafka,
+  waitFor,
+  type RunningService,
+} from '@motcua/testing';
 import {
   DossiersHarness,
   intakeBody,
@@ -25,7 +32,9 @@ describe('evaluation inputs recorded on dossiers, as reporting computes them', (
   const seen: { type: string; key: string; value: Record<string, unknown> }[] = [];
 
   beforeAll(async () => {
-    [reporting] = await Promise.all([startService('reporting', 4341), h.start(4340)]);
+    // One after the other: a service that fails to start never leaves the other running.
+    reporting = await startService('reporting', 4341);
+    await h.start(4340);
     reportingDb = new Client({ connectionString: testEnv.databaseUrl('reporting') });
     await reportingDb.connect();
     // In force since 2025 so that a dossier received in June 2025 (the 2018 evaluation's period) finds it.
@@ -63,10 +72,10 @@ describe('evaluation inputs recorded on dossiers, as reporting computes them', (
     await Promise.all([h.stop(), reporting?.stop()]);
   });
 
-  const evaluationOf = async () => {
+  const evaluationOf = async (agency = procedure.agencyCode) => {
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const response = await fetch(
-      `${reporting.url}/evaluation-61?agency=${procedure.agencyCode}&period=quarter&date=${today}`,
+      `${reporting.url}/evaluation-61?agency=${agency}&period=quarter&date=${today}`,
     );
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const body: any = await response.json();
@@ -77,20 +86,25 @@ describe('evaluation inputs recorded on dossiers, as reporting computes them', (
     return { group, index };
   };
 
-  it('a recorded contact with another body turns index 4 from no data into 0', async () => {
-    // Received (backdated by an administrator) on 16/6/2025, under Decree 61/2018, and processed now.
+  /** A dossier received (backdated by an administrator) on 16/6/2025, under Decree 61/2018, and processed now. */
+  async function processedJune2025(of: TestProcedure) {
     const intake = await h.request('POST', '/dossiers', {
       role: 'admin',
-      body: intakeBody(procedure, { receivedAt: '2025-06-16T09:00:00+07:00' }),
+      body: intakeBody(of, { receivedAt: '2025-06-16T09:00:00+07:00' }),
     });
     expect(intake.status).toBe(201);
-    const id: string = intake.body.dossier.id;
+    const { id, code } = intake.body.dossier as { id: string; code: string };
     for (const [action, body, role, unit] of [
       ['assign', { officerId: randomUUID() }, 'desk_officer', 'VP.MC'],
       ['complete-step', {}, 'desk_officer', 'VP.MC'],
       ['mark-processed', { electronicResult: true }, 'specialist', 'P.QLG'],
     ] as const)
       expect((await h.action(id, action, body, role, unit)).status).toBe(200);
+    return { id, code };
+  }
+
+  it('a recorded contact with another body turns index 4 from no data into 0', async () => {
+    const { id } = await processedJune2025(procedure);
 
     const before = await waitFor(
       'the processed dossier in the evaluation',
@@ -221,5 +235,109 @@ describe('evaluation inputs recorded on dossiers, as reporting computes them', (
       120_000,
     );
     expect(fact).toMatchObject({ supplement_count: 1, fault_supplements: 1 });
+  });
+
+  it('a feedback item linked to the dossier, a confirmed conduct complaint, turns index 7 from no data into 0', async () => {
+    const feedback = await startService('feedback', 4342, { FEEDBACK_TRUSTED_PROXY_HOPS: '1' });
+    try {
+      const other = await h.addProcedure(
+        testProcedure({
+          decision: {
+            number: '4/QĐ-UBND',
+            kind: 'new',
+            signedOn: '2024-12-20',
+            effectiveFrom: '2025-01-01',
+          },
+        }),
+      );
+      const dossier = await processedJune2025(other);
+      const before = await waitFor(
+        'the processed dossier in the evaluation',
+        async () => {
+          const e = await evaluationOf(other.agencyCode);
+          return e.group?.sampleSize === 1 ? e : undefined;
+        },
+        120_000,
+      );
+      expect(before.index('officer_attitude')).toMatchObject({ status: 'no_data', average: null });
+
+      const call = async (method: string, path: string, body: unknown, role = 'desk_officer') => {
+        const token = await mintTestToken({
+          subject: `${role}-1`,
+          roles: [role as 'desk_officer'],
+          unit: 'VP.KSTT',
+          agency: '000.00.15.H26',
+        });
+        const response = await fetch(`${feedback.url}${path}`, {
+          method,
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}`,
+          },
+          body: JSON.stringify(body),
+        });
+        const text = await response.text();
+        return {
+          status: response.status,
+          contentType: response.headers.get('content-type') ?? '',
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          body: (text ? JSON.parse(text) : undefined) as any,
+        };
+      };
+      const submitted = await call('POST', '/public/feedback', {
+        senderType: 'business',
+        contact: { name: 'Công ty TNHH Hùng Vương', email: `${randomUUID()}@hungvuong.example.vn` },
+        subject: { kind: 'regulation', regulation: 'Quy trình thẩm định phương án giá' },
+        title: `Cán bộ gây phiền hà khi thẩm định hồ sơ ${randomUUID().slice(0, 8)}`,
+        content: 'Cán bộ yêu cầu nộp thêm giấy tờ không có trong thành phần hồ sơ đã công bố.',
+      });
+      expect(submitted.status).toBe(201);
+      const feedbackId: string = submitted.body.id;
+      const link = { dossierCode: dossier.code, conduct: true, verification: 'confirmed' };
+
+      // Bad input names the field; an unknown code and a verified non-conduct item break rules.
+      const malformed = await call('PUT', `/feedback/${feedbackId}/dossier-link`, {
+        ...link,
+        dossierCode: 'not a code',
+      });
+      expect(malformed.status).toBe(400);
+      expect(malformed.contentType).toContain('application/problem+json');
+      expect(malformed.body.errors[0].field).toBe('dossierCode');
+      const unknown = await call('PUT', `/feedback/${feedbackId}/dossier-link`, {
+        ...link,
+        dossierCode: `${other.agencyCode}-250616-9999`,
+      });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.errors).toEqual([
+        expect.objectContaining({ field: 'body.dossierCode', rule: 'known-dossier' }),
+      ]);
+      const citizen = await call('PUT', `/feedback/${feedbackId}/dossier-link`, link, 'citizen');
+      expect(citizen.status).toBe(403);
+
+      // The feedback service learns the dossier's code from dossier.received (its own copy).
+      const linked = await waitFor(
+        'the dossier code known to the feedback service',
+        async () => {
+          const answer = await call('PUT', `/feedback/${feedbackId}/dossier-link`, link);
+          return answer.status === 200 ? answer : undefined;
+        },
+        120_000,
+      );
+      expect(linked.body).toMatchObject({ feedbackId, dossierId: dossier.id, ...link });
+
+      const after = await waitFor(
+        'index 7 computed',
+        async () => {
+          const e = await evaluationOf(other.agencyCode);
+          return e.index('officer_attitude')?.status === 'computed' ? e : undefined;
+        },
+        120_000,
+      );
+      // A confirmed PAKN on an officer's harassment: 0 points (Circular 01/2018 index 7).
+      expect(after.index('officer_attitude')).toMatchObject({ average: 0, sampleSize: 1 });
+    } finally {
+      await feedback.stop();
+    }
   });
 });
