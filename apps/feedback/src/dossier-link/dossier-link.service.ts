@@ -7,7 +7,7 @@ import type { FeedbackTx } from '../feedback.database';
 import type { FeedbackStatus } from '../feedback/feedback-status';
 import { FeedbackRepository } from '../feedback/feedback.repository';
 import { ruleProblem } from '../shared/feedback-problems';
-import { FeedbackScope } from '../shared/feedback-scope';
+import { FeedbackScope } from '../scope/feedback-scope';
 import { actorOf } from '../handling/transition.context';
 import { dossierLinkViolations } from './dossier-link.rules';
 import type { DossierLinkBody } from './dossier-link.schemas';
