@@ -13,9 +13,11 @@ import {
  *       validates a year's notice file and prints the days off and worked Saturdays of that year
  *       as the calendar (with the file already listed in year-notices/index.ts) now computes them;
  *   node -r ./tools/register-ts.js tools/calendar/rederive-due-dates.ts [--apply] [--agency CODE] [--url http://127.0.0.1:3102]
+ *       [--feedback-url http://127.0.0.1:3103 | --no-feedback]
  *       asks the deployed dossiers service (built with the new calendar) which open dossiers the
  *       change moves (dry run), and with --apply re-derives them (new legal due date, on-time
- *       status, dossier.due-date-rederived events through the outbox).
+ *       status, dossier.due-date-rederived events through the outbox), then does the same on the
+ *       feedback service for open feedback items (feedback.deadlines-rederived).
  *
  * The token is read from MOTCUA_ADMIN_TOKEN (an admin token of the deployment; for development:
  * `node -r ./tools/register-ts.js tools/auth/mint-token.ts --role admin`).
@@ -26,6 +28,8 @@ type Listed = {
   previousDueDate: string | null;
   dueDate: string;
   printedAppointmentDate: string | null;
+  promisedDateKept?: boolean;
+  promisedDate?: string | null;
   onTimeBefore?: string;
   onTimeAfter?: string;
   daysOffInPeriod?: string[];
@@ -65,7 +69,8 @@ async function rederive(url: string, apply: boolean, agencyCode?: string): Promi
   if (!response.ok) throw new Error(`dossiers answered ${response.status}: ${text}`);
   const report = JSON.parse(text) as Report;
   const line = (d: Listed) =>
-    `  ${d.dossierCode.padEnd(32)} ${d.status.padEnd(11)} due ${d.previousDueDate ?? '-'} → ${d.dueDate}  printed ${d.printedAppointmentDate ?? '-'}` +
+    `  ${d.dossierCode.padEnd(32)} ${d.status.padEnd(11)} legal due ${d.previousDueDate ?? '-'} → ${d.dueDate}  printed ${d.printedAppointmentDate ?? '-'}` +
+    (d.promisedDateKept ? `  promised ${d.promisedDate ?? '-'} (kept)` : '') +
     (d.onTimeBefore
       ? `  ${d.onTimeBefore} → ${d.onTimeAfter}  days off ${(d.daysOffInPeriod ?? []).join(', ') || '-'}`
       : '');
@@ -77,9 +82,8 @@ async function rederive(url: string, apply: boolean, agencyCode?: string): Promi
   );
   report.moved.forEach((d) => process.stdout.write(`${line(d)}\n`));
   process.stdout.write(
-    `promised date after an apology kept (not changed): ${report.promisedDateKept.length}\n`,
+    `of which extended (legal due date moved, date promised in the apology kept): ${report.promisedDateKept.length}\n`,
   );
-  report.promisedDateKept.forEach((d) => process.stdout.write(`${line(d)}\n`));
   if (report.failed.length > 0) {
     process.stdout.write(`failed (left as they were): ${report.failed.length}\n`);
     report.failed.forEach((f) => process.stdout.write(`  ${f.dossierId}: ${f.error}\n`));
@@ -92,10 +96,62 @@ async function main(): Promise<void> {
   const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const notice = value('--check-notice');
   if (notice) return checkNotice(notice);
+  const apply = args.includes('--apply');
+  const agency = value('--agency');
   await rederive(
     value('--url') ?? process.env.DOSSIERS_URL ?? 'http://127.0.0.1:3102',
-    args.includes('--apply'),
+    apply,
+    agency,
   );
+  if (!args.includes('--no-feedback'))
+    await rederiveFeedback(
+      value('--feedback-url') ?? process.env.FEEDBACK_URL ?? 'http://127.0.0.1:3103',
+      apply,
+      agency,
+    );
+}
+
+type FeedbackReport = {
+  examined: number;
+  unchanged: number;
+  moved: {
+    feedbackCode: string;
+    status: string;
+    previousDueDates: Record<string, string | null>;
+    dueDates: Record<string, string | null>;
+    daysOffInPeriod: string[];
+  }[];
+  failed: Array<{ feedbackId: string; error: string }>;
+};
+
+/** The same run on the feedback service: open feedback items' time limits (classify, answer, …). */
+async function rederiveFeedback(url: string, apply: boolean, agencyCode?: string): Promise<void> {
+  const response = await fetch(`${url}/admin/calendar-change/rederive`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${process.env.MOTCUA_ADMIN_TOKEN ?? ''}`,
+    },
+    body: JSON.stringify({ dryRun: !apply, ...(agencyCode ? { agencyCode } : {}) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`feedback answered ${response.status}: ${text}`);
+  const report = JSON.parse(text) as FeedbackReport;
+  process.stdout.write(
+    `feedback: ${report.examined} open item(s) dated with another calendar, ${report.unchanged} unchanged; ${apply ? 're-derived' : 'would move'}: ${report.moved.length}\n`,
+  );
+  for (const f of report.moved) {
+    const stages = Object.keys(f.dueDates)
+      .filter((k) => f.dueDates[k] !== f.previousDueDates[k])
+      .map((k) => `${k} ${f.previousDueDates[k] ?? '-'} → ${f.dueDates[k] ?? '-'}`);
+    process.stdout.write(
+      `  ${f.feedbackCode.padEnd(18)} ${f.status.padEnd(14)} ${stages.join(', ')}  days off ${f.daysOffInPeriod.join(', ') || '-'}\n`,
+    );
+  }
+  if (report.failed.length > 0) {
+    report.failed.forEach((f) => process.stdout.write(`  failed ${f.feedbackId}: ${f.error}\n`));
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { AccessLogModule } from '@motcua/auth';
 import { ServiceKitModule } from '@motcua/http';
 import { AgencyTreeCopy, MessagingModule } from '@motcua/messaging';
 import { CalendarChangeModule } from './calendar-change/calendar-change.module';
+import { ContactModule } from './contact/contact.module';
 import { DOSSIERS_CONFIG, type DossiersConfig } from './config';
 import { DeadlineWatchService } from './deadline/deadline-watch.service';
 import { DossiersDatabase } from './dossiers.database';
@@ -28,6 +29,7 @@ export class AppModule {
         CalendarChangeModule,
         LifecycleModule,
         EvaluationModule,
+        ContactModule,
         LookupModule,
         SlipsModule,
         PortalModule,

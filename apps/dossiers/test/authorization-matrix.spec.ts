@@ -131,6 +131,13 @@ describe('dossiers authorization matrix', () => {
           officerConduct: 'proper',
         });
       }
+      case 'POST /dossiers/{id}/contacts': {
+        const d = await fixture('processing', owner);
+        return send('POST', `/dossiers/${d.id}/contacts`, {
+          body: 'one_stop_desk',
+          bodyName: 'Bộ phận một cửa',
+        });
+      }
       case 'GET /dossiers/{id}/slips/{kind}':
         return send('GET', `/dossiers/${(await fixture('received', owner)).id}/slips/receipt`);
       case 'POST /admin/calendar-change/rederive':

@@ -94,7 +94,12 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
     await h.db.query(`UPDATE dossier SET applicant_key = 'not-a-digest' WHERE id = $1`, [
       broken.id,
     ]);
-    await datedWithOldCalendar(promised.id, '2026-12-04T17:00:00+07:00', 1);
+    // Extended: the apology promised Fri 4/12; the legal due date was Fri 27/11 by the old calendar.
+    await datedWithOldCalendar(promised.id, '2026-11-27T17:00:00+07:00', 1);
+    await h.db.query(`UPDATE dossier SET due_at = $2 WHERE id = $1`, [
+      promised.id,
+      '2026-12-04T17:00:00+07:00',
+    ]);
     await h.db.query(`UPDATE dossier SET calendar_version = $2 WHERE id = $1`, [
       right.id,
       OLD_VERSION,
@@ -120,11 +125,9 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
     const dry = await rederive({ dryRun: true });
     expect(dry.status).toBe(200);
     expect(dry.body.calendarVersion).toBe(calendarVersion);
+    const order = [moved.id, promised.id, broken.id];
     const byReceipt = (list: { dossierId: string }[]) =>
-      ours(list).sort(
-        (a, b) =>
-          [moved.id, broken.id].indexOf(a.dossierId) - [moved.id, broken.id].indexOf(b.dossierId),
-      );
+      ours(list).sort((a, b) => order.indexOf(a.dossierId) - order.indexOf(b.dossierId));
     expect(byReceipt(dry.body.moved)).toEqual([
       expect.objectContaining({
         dossierId: moved.id,
@@ -135,15 +138,22 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
         daysOffInPeriod: ['2026-11-24'],
         onTimeBefore: 'overdue',
         onTimeAfter: 'overdue',
+        promisedDateKept: false,
+        promisedDate: '2026-11-30',
+      }),
+      // Extended: the legal due date moves 27/11 → 30/11, the date promised in the apology stays.
+      expect.objectContaining({
+        dossierId: promised.id,
+        outcome: 'moved',
+        previousDueDate: '2026-11-27',
+        dueDate: '2026-11-30',
+        promisedDateKept: true,
+        promisedDate: '2026-12-04',
       }),
       expect.objectContaining({ dossierId: broken.id, outcome: 'moved' }), // a dry run announces nothing, so it cannot fail
     ]);
-    expect(ours(dry.body.promisedDateKept)).toEqual([
-      expect.objectContaining({
-        dossierId: promised.id,
-        previousDueDate: '2026-12-04',
-        dueDate: '2026-11-30',
-      }),
+    expect(ours(dry.body.promisedDateKept).map((d: { dossierId: string }) => d.dossierId)).toEqual([
+      promised.id,
     ]);
     const untouched = await h.db.query(
       `SELECT due_at, calendar_version FROM dossier WHERE id = $1`,
@@ -156,8 +166,9 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
 
     const applied = await rederive({ dryRun: false });
     expect(applied.status).toBe(200);
-    expect(ours(applied.body.moved).map((d: { dossierId: string }) => d.dossierId)).toEqual([
+    expect(byReceipt(applied.body.moved).map((d: { dossierId: string }) => d.dossierId)).toEqual([
       moved.id,
+      promised.id,
     ]);
     expect(ours(applied.body.failed)).toEqual([
       { dossierId: broken.id, error: expect.stringContaining('applicantKey') },
@@ -184,9 +195,9 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
       {
         id: promised.id,
         due_at: new Date('2026-12-04T17:00:00+07:00'),
-        legal_due_at: new Date('2026-12-04T17:00:00+07:00'),
-        original_due_at: new Date('2026-12-04T17:00:00+07:00'),
-        calendar_version: OLD_VERSION,
+        legal_due_at: new Date('2026-11-30T17:00:00+07:00'),
+        original_due_at: new Date('2026-11-27T17:00:00+07:00'),
+        calendar_version: calendarVersion,
       },
       {
         id: right.id,
@@ -231,19 +242,35 @@ describe('calendar change: re-deriving open dossiers (admin endpoint, outbox, Ka
           m.value.dueAt === '20261130170000',
       ),
     );
+    // The extended dossier: its event carries the new legal date and the promised one unchanged;
+    // the portal's NgayHenTra stays the promised date.
+    const keptEvent = await waitFor('the extended dossier’s event', async () =>
+      messages.find(
+        (m) => m.type === 'motcua.dossier.due-date-rederived.v1' && m.key === promised.id,
+      ),
+    );
+    expect(keptEvent.value).toMatchObject({
+      dueDate: '2026-12-04T10:00:00.000Z',
+      legalDueDate: '2026-11-30T10:00:00.000Z',
+      previousDueDate: '2026-11-27T10:00:00.000Z',
+    });
+    await waitFor('the portal status keeping the promised date', async () =>
+      messages.find(
+        (m) =>
+          m.topic === 'portal.dossier-status.v1' &&
+          m.key === promised.code &&
+          m.value.dueAt === '20261204170000',
+      ),
+    );
     expect(
       messages.filter(
-        (m) =>
-          m.type === 'motcua.dossier.due-date-rederived.v1' &&
-          [promised.id, right.id].includes(m.key),
+        (m) => m.type === 'motcua.dossier.due-date-rederived.v1' && m.key === right.id,
       ),
     ).toEqual([]);
 
     const again = await rederive({ dryRun: false });
     expect(ours(again.body.moved)).toEqual([]);
-    expect(
-      ours(again.body.promisedDateKept).map((d: { dossierId: string }) => d.dossierId),
-    ).toEqual([promised.id]);
+    expect(ours(again.body.promisedDateKept)).toEqual([]);
     await h.db.query(`UPDATE dossier SET applicant_key = $2 WHERE id = $1`, [
       broken.id,
       'a'.repeat(64),

@@ -5,6 +5,9 @@ import { AgencyTreeCopy, MessagingModule } from '@motcua/messaging';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from './config';
 import { DeadlineWatchScheduler } from './deadlines/deadline-watch.scheduler';
 import { DeadlineWatchService } from './deadlines/deadline-watch.service';
+import { FeedbackCalendarChangeModule } from './calendar-change/feedback-calendar-change.module';
+import { DossierLinkModule } from './dossier-link/dossier-link.module';
+import { DossierRefHandlers } from './dossier-link/dossier-ref.handlers';
 import { FeedbackDatabase } from './feedback.database';
 import { FeedbackCodeService } from './feedback/feedback-code.service';
 import { FeedbackRepository } from './feedback/feedback.repository';
@@ -40,11 +43,14 @@ export class AppModule {
           database: FeedbackDatabase,
           retentionDays: config.ACCESS_LOG_RETENTION_DAYS,
         }),
+        DossierLinkModule,
+        FeedbackCalendarChangeModule,
       ],
       controllers: [ProcedureFeedbackController],
       providers: [
         ...SHARED,
         ProcedureCopyHandlers,
+        DossierRefHandlers,
         AgencyTreeCopy,
         DeadlineWatchService,
         DeadlineWatchScheduler,

@@ -125,6 +125,15 @@ describe('feedback authorization matrix', () => {
         const item = await fixture();
         return listed(`/procedures/${procedureCode}/feedback?limit=100`, item.id);
       }
+      case 'PUT /feedback/{id}/dossier-link':
+        // A well-formed code no dossier has: in scope the rules answer 422 (the role passed).
+        return send('PUT', `/feedback/${(await fixture('accepted')).id}/dossier-link`, {
+          dossierCode: '000.00.15.H26-250616-9999',
+          conduct: false,
+        });
+      case 'POST /admin/calendar-change/rederive':
+        // A dry run limited to an agency without items: it lists, changes nothing.
+        return send('POST', row.path, { dryRun: true, agencyCode: '999.00.15.H26' });
       case 'GET /access-log':
         return send('GET', '/access-log?limit=5');
       default:

@@ -1,5 +1,6 @@
 import type { EventContract } from './define-event';
 import { documentDigitized } from './events/digitization.events';
+import { dossierReceived } from './events/dossier.events';
 import {
   AGENCY_EVENTS,
   ALL_EVENTS,
@@ -18,7 +19,8 @@ import { SERVICES, type ServiceName } from './topics';
 export const CONSUMERS = {
   catalog: [],
   dossiers: [...PROCEDURE_EVENTS, documentDigitized, ...AGENCY_EVENTS],
-  feedback: [...PROCEDURE_EVENTS, ...AGENCY_EVENTS],
+  // the codes of received dossiers: officers link feedback items to dossiers (feedback.linked)
+  feedback: [...PROCEDURE_EVENTS, ...AGENCY_EVENTS, dossierReceived],
   digitization: [...DOSSIER_EVENTS, ...AGENCY_EVENTS],
   reporting: [...INTERNAL_EVENTS, ...INBOUND_EVENTS],
 } as const satisfies Record<ServiceName, readonly EventContract[]>;

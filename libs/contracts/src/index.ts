@@ -23,5 +23,6 @@ export * from './events/digitization.events';
 export * from './events/portal.events';
 export * from './events/dossier-evaluation.events';
 export * from './events/feedback-link.events';
+export * from './events/feedback-calendar.events';
 export * from './events/portal-ack.events';
 export * from './portal-sync';

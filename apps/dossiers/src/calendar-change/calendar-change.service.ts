@@ -17,6 +17,10 @@ export type RederivedDossier = {
   dossierCode: string;
   status: string;
   outcome: Rederivation['outcome'];
+  /** Extended dossiers: the date promised in the apology stays; only the legal due date moved. */
+  promisedDateKept: boolean;
+  /** The date told to the applicant after the run (the promised date when kept, else the new legal one). */
+  promisedDate: string | null;
   previousDueDate: string | null;
   dueDate: string;
   printedAppointmentDate: string | null;
@@ -30,6 +34,7 @@ export type RederivationReport = {
   dryRun: boolean;
   examined: number;
   moved: RederivedDossier[];
+  /** Among `moved`: extended dossiers whose promised date was kept (their legal due date moved). */
   promisedDateKept: RederivedDossier[];
   unchanged: number;
   /** Dossiers left as they were because re-deriving or announcing them failed (e.g. data an event may not carry). */
@@ -81,10 +86,8 @@ export class CalendarChangeService {
         if (result.outcome === 'unchanged') {
           report.unchanged += 1;
           unchanged.push(dossier.id);
-        } else if (result.outcome === 'promised-date-kept') {
-          report.promisedDateKept.push(listed(dossier, result));
         } else if (options.dryRun) {
-          report.moved.push(listed(dossier, result));
+          pushMoved(report, listed(dossier, result));
         } else {
           await this.applyOne(dossier.id, { ...options, now }, report);
         }
@@ -163,7 +166,7 @@ export class CalendarChangeService {
         );
         if (result.outcome !== 'moved') return;
         await this.apply(tx, events, dossier, result, options);
-        report.moved.push(listed(dossier, result));
+        pushMoved(report, listed(dossier, result));
       }, DOSSIER_TRANSACTION);
     } catch (error) {
       // One dossier that cannot be re-derived (or announced) stays as it was; the run goes on.
@@ -192,19 +195,22 @@ export class CalendarChangeService {
     const updated = await tx.dossier.update({
       where: { id: dossier.id },
       data: {
-        dueAt: schedule.dueAt,
+        // An extended dossier keeps the date promised in the apology; only its legal due date moves.
+        ...(result.promisedDateKept ? {} : { dueAt: schedule.dueAt }),
         legalDueAt: schedule.dueAt,
         calendarVersion: schedule.calendarVersion,
         revision: { increment: 1 },
       },
     });
-    const previousDueDate = (dossier.dueAt ?? schedule.dueAt).toISOString();
+    const previousDueDate = (dossier.legalDueAt ?? dossier.dueAt ?? schedule.dueAt).toISOString();
     const eventId = publishDossierEvent(
       events,
       dossierDueDateRederived,
       {
         ...factsOf(updated, options.now),
-        dueDate: schedule.dueAt.toISOString(),
+        // The facts' dueDate is the date told to the applicant (the promised one when kept);
+        // legalDueDate (from the facts) is the re-derived date that governs on time.
+        dueDate: (updated.dueAt ?? schedule.dueAt).toISOString(),
         previousDueDate,
         ...(dossier.originalDueAt
           ? { printedAppointmentDate: dossier.originalDueAt.toISOString() }
@@ -232,6 +238,7 @@ export class CalendarChangeService {
       details: {
         previousDueAt: previousDueDate,
         newDueAt: schedule.dueAt.toISOString(),
+        promisedDateKept: result.promisedDateKept,
         previousCalendarVersion: dossier.calendarVersion,
         calendarVersion: schedule.calendarVersion,
         daysOffInPeriod: result.daysOffInPeriod,
@@ -242,13 +249,26 @@ export class CalendarChangeService {
   }
 }
 
+function pushMoved(report: RederivationReport, entry: RederivedDossier): void {
+  report.moved.push(entry);
+  if (entry.promisedDateKept) report.promisedDateKept.push(entry);
+}
+
 function listed(dossier: DossierWithSteps, result: Rederivation): RederivedDossier {
   return {
     dossierId: dossier.id,
     dossierCode: dossier.code,
     status: dossier.status,
     outcome: result.outcome,
-    previousDueDate: dossier.dueAt ? toLocalDate(dossier.dueAt) : null,
+    promisedDateKept: result.outcome === 'moved' && result.promisedDateKept,
+    promisedDate:
+      result.outcome === 'moved' && result.promisedDateKept && dossier.dueAt
+        ? toLocalDate(dossier.dueAt)
+        : result.schedule.appointmentDate,
+    previousDueDate:
+      (dossier.legalDueAt ?? dossier.dueAt)
+        ? toLocalDate((dossier.legalDueAt ?? dossier.dueAt)!)
+        : null,
     dueDate: result.schedule.appointmentDate,
     printedAppointmentDate: dossier.originalDueAt ? toLocalDate(dossier.originalDueAt) : null,
     ...(result.outcome === 'moved'

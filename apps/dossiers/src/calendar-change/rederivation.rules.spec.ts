@@ -61,13 +61,22 @@ describe('re-deriving due dates after a calendar change (Nghị quyết 28/2026/
     ).toBe('unchanged');
   });
 
-  it('keeps the date promised after an apology/extension (a leader fixed it) and only lists it', () => {
-    expect(
-      rederive(
-        { ...before, extensionCount: 1, dueAt: vn('2026-12-04T17:00:00') },
-        vn('2026-11-26T10:00:00'),
-      ).outcome,
-    ).toBe('promised-date-kept');
+  it('re-derives the legal due date of an extended dossier and keeps the date promised in the apology', () => {
+    const result = rederive(
+      {
+        ...before,
+        extensionCount: 1,
+        dueAt: vn('2026-12-04T17:00:00'),
+        legalDueAt: vn('2026-11-27T17:00:00'),
+      },
+      vn('2026-11-26T10:00:00'),
+    );
+    expect(result).toMatchObject({ outcome: 'moved', promisedDateKept: true });
+    expect(result.schedule.appointmentDate).toBe('2026-11-30');
+    // on time is judged against the legal date: 27/11 → 30/11
+    expect(result.outcome === 'moved' && result.daysOffInPeriod).toEqual(['2026-11-24']);
+    const plain = rederive({ ...before }, vn('2026-11-26T10:00:00'));
+    expect(plain).toMatchObject({ outcome: 'moved', promisedDateKept: false });
   });
 
   it('moves a dossier whose limit spans 22/8-31/8/2026 (Mon 31/8 off, Sat 22/8 worked: Thông báo 9441/TB-BNV)', () => {

@@ -6,11 +6,12 @@ import { scheduleFrom, type Schedule, type WorkflowStepInput } from '../schedule
  * open dossier is re-derived from the same clock start and time limit with the calendar now in
  * force (docs/legal-rules.md, "Calendar changes"):
  * - clock start: the receipt, or the last complete supplement (the clock restarted there);
- * - the re-derived date replaces the legal due date (`legal_due_at`, which governs on-time status)
- *   and, for a dossier never extended, the date the applicant is told (`due_at`, equal to it);
- * - the appointment date printed on the receipt slip stays in the record (`original_due_at`);
- * - a dossier whose due date was moved by an apology/extension keeps the promised date (a leader
- *   fixed it); it is listed, not changed.
+ * - the re-derived date replaces the legal due date (`legal_due_at`, which governs on-time status
+ *   and deadline warnings) of every open dossier, extended or not;
+ * - for a dossier never extended it is also the date the applicant is told (`due_at`, equal to it);
+ * - a dossier whose date was moved by an apology/extension keeps the promised date (`due_at`: what
+ *   the citizen was told in the apology, form 04); only its legal due date moves;
+ * - the appointment date printed on the receipt slip stays in the record (`original_due_at`).
  */
 export type OpenDossierForRederivation = {
   status: string;
@@ -30,10 +31,11 @@ export type OpenOnTime = 'in_time' | 'overdue';
 
 export type Rederivation =
   | { outcome: 'unchanged'; schedule: Schedule }
-  | { outcome: 'promised-date-kept'; schedule: Schedule }
   | {
       outcome: 'moved';
       schedule: Schedule;
+      /** Extended: the promised date (due_at) stays, only the legal due date moves. */
+      promisedDateKept: boolean;
       clockStartedAt: Date;
       onTimeBefore: OpenOnTime;
       onTimeAfter: OpenOnTime;
@@ -52,11 +54,11 @@ export function rederive(dossier: OpenDossierForRederivation, now: Date): Rederi
   const legalDueAt = dossier.legalDueAt ?? dossier.dueAt;
   if (legalDueAt && schedule.dueAt.getTime() === legalDueAt.getTime())
     return { outcome: 'unchanged', schedule };
-  if (dossier.extensionCount > 0) return { outcome: 'promised-date-kept', schedule };
   const previous = legalDueAt ?? schedule.dueAt;
   return {
     outcome: 'moved',
     schedule,
+    promisedDateKept: dossier.extensionCount > 0,
     clockStartedAt,
     onTimeBefore: onTime(now, previous),
     onTimeAfter: onTime(now, schedule.dueAt),

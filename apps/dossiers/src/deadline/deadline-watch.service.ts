@@ -10,7 +10,7 @@ import { LOGGER, type Logger } from '@motcua/observability';
 import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
 import { factsOf } from '../dossier/dossier-events';
 import type { DossiersTx } from '../dossiers.database';
-import { DEADLINE_WATCH_POLICY, deadlineStateOf } from './deadline.rules';
+import { DEADLINE_WATCH_POLICY, GOVERNING_DUE_SQL, deadlineStateOf, governingDueDate } from './deadline.rules';
 
 const BATCH = 100;
 /** Coarse pre-filter: nothing due later than this can be due soon (8 office hours ≤ 4 calendar days over a long weekend). */
@@ -20,7 +20,8 @@ const HORIZON_MS = 6 * 86_400_000;
  * Theo dõi hạn xử lý: announces each dossier deadline once as due soon and once as overdue.
  * Every instance ticks; rows are claimed with FOR UPDATE SKIP LOCKED and the announced deadline
  * is stored in the same transaction as the outbox event, so several instances and restarts
- * never announce the same deadline twice. A new due date (extension, supplement) is a new deadline.
+ * never announce the same deadline twice. A new legal due date (supplement restart, calendar change) is a new deadline; an apology's
+ * promised date is not (it is carried in the facts for the message to the applicant).
  */
 @Injectable()
 export class DeadlineWatchService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -62,10 +63,10 @@ export class DeadlineWatchService implements OnApplicationBootstrap, BeforeAppli
     return this.uow.run(async (tx, events) => {
       const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
         `SELECT id FROM dossier
-          WHERE status IN ('received', 'processing') AND due_at IS NOT NULL
-            AND ((due_at < $1 AND overdue_announced_for IS DISTINCT FROM due_at)
-              OR (due_at >= $1 AND due_at < $2 AND due_soon_announced_for IS DISTINCT FROM due_at))
-          ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+          WHERE status IN ('received', 'processing') AND ${GOVERNING_DUE_SQL} IS NOT NULL
+            AND ((${GOVERNING_DUE_SQL} < $1 AND overdue_announced_for IS DISTINCT FROM ${GOVERNING_DUE_SQL})
+              OR (${GOVERNING_DUE_SQL} >= $1 AND ${GOVERNING_DUE_SQL} < $2 AND due_soon_announced_for IS DISTINCT FROM ${GOVERNING_DUE_SQL}))
+          ORDER BY ${GOVERNING_DUE_SQL} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         now,
         new Date(now.getTime() + HORIZON_MS),
       );
@@ -75,7 +76,8 @@ export class DeadlineWatchService implements OnApplicationBootstrap, BeforeAppli
           where: { id },
           include: { steps: true },
         });
-        const dueAt = dossier.dueAt!;
+        // Judged against the legal due date (deadline.rules.ts governingDueDate), not the promised one.
+        const dueAt = governingDueDate(dossier)!;
         const state = deadlineStateOf(now, dueAt, DEADLINE_WATCH_POLICY);
         const unit =
           dossier.steps.find((s) => s.order === dossier.currentStepOrder)?.unitCode ??

@@ -50,6 +50,24 @@ export function workingHoursLeft(now: Date, dueAt: Date, policy = DEADLINE_WATCH
   return officeHoursLeftToday(now, policy) + perDay * days;
 }
 
+/**
+ * The date a dossier's deadline is judged against — "on time", "due soon" and "overdue": the legal
+ * due date (time limit from receipt or the supplement restart, re-derived after a calendar change),
+ * never the date promised after an apology (form 04), which only moves what the applicant is told.
+ * Rows from before the legal date was kept fall back to the one date they have. The warning may
+ * mention the promised date to the applicant (the event's facts carry both: `dueDate`, `legalDueDate`).
+ * Basis: Circular 01/2018 evaluation index 1 ("time allowed by law"); docs/legal-rules.md.
+ */
+export function governingDueDate(dossier: {
+  legalDueAt: Date | null;
+  dueAt: Date | null;
+}): Date | null {
+  return dossier.legalDueAt ?? dossier.dueAt;
+}
+
+/** The SQL of `governingDueDate` on the dossier table (the watch's pre-filter uses the same rule). */
+export const GOVERNING_DUE_SQL = 'COALESCE(legal_due_at, due_at)';
+
 export function deadlineStateOf(
   now: Date,
   dueAt: Date,

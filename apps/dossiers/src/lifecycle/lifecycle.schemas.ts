@@ -29,6 +29,11 @@ export const ACTION_BODIES = {
       .min(1)
       .max(50),
     respondBy: isoDate.optional(),
+    /**
+     * The officer finds the request caused by the applicant's own fault (e.g. a false declaration),
+     * with the reason: index 3 of the 2018 evaluation does not count it (docs/legal-rules.md).
+     */
+    applicantFault: z.strictObject({ reason: freeText }).optional(),
   }),
   /**
    * What arrived: documents (they satisfy the requested items naming their code) and the numbers

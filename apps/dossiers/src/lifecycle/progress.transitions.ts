@@ -139,12 +139,20 @@ export class ProgressTransitions {
         requestedBy: ctx.actor,
         missing: body.missing,
         respondBy: body.respondBy,
+        ...(body.applicantFault
+          ? { applicantFault: true, applicantFaultReason: body.applicantFault.reason }
+          : {}),
       },
       dossier,
     );
     return {
       eventId,
-      details: { missing: body.missing, respondBy: body.respondBy, policy: policy.id },
+      details: {
+        missing: body.missing,
+        respondBy: body.respondBy,
+        applicantFault: body.applicantFault,
+        policy: policy.id,
+      },
     };
   }
 

@@ -1,6 +1,7 @@
 import { AccessLogController, accessMatrix, declaredAccess, type RouteAccess } from '@motcua/auth';
 import { HealthController } from '@motcua/http';
 import { CalendarChangeController } from '../calendar-change/calendar-change.controller';
+import { DossierContactController } from '../contact/contact.controller';
 import { DossierEvaluationController } from '../evaluation/dossier-evaluation.controller';
 import { DossierIntakeController } from '../intake/dossier-intake.controller';
 import { DOSSIER_ACTIONS, DOSSIER_ACTION_TABLE } from '../lifecycle/dossier-actions.table';
@@ -55,6 +56,14 @@ export function dossiersRoutes(): RouteAccess[] {
       path: '/dossiers/{id}/evaluation',
       ...declaredAccess(DossierEvaluationController, 'evaluate'),
       scopedRoles: ['citizen', 'desk_officer'],
+      outOfScope: 'not-found',
+    },
+    // An officer of the dossier's agency records a body the applicant had to contact.
+    {
+      method: 'POST',
+      path: '/dossiers/{id}/contacts',
+      ...declaredAccess(DossierContactController, 'record'),
+      scopedRoles: ['desk_officer', 'specialist', 'leader'],
       outOfScope: 'not-found',
     },
     {

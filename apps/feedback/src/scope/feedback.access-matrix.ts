@@ -8,6 +8,8 @@ import {
   type RouteAccess,
 } from '@motcua/auth';
 import { healthRoutes } from '@motcua/http';
+import { FeedbackCalendarChangeController } from '../calendar-change/feedback-calendar-change.controller';
+import { DossierLinkController } from '../dossier-link/dossier-link.controller';
 import { FEEDBACK_ACTIONS, FEEDBACK_ACTION_TABLE } from '../feedback/feedback-actions.table';
 import { FeedbackHandlingController } from '../handling/feedback-handling.controller';
 import { DeskIntakeController } from '../intake/desk-intake.controller';
@@ -80,6 +82,20 @@ export function feedbackRoutes(): RouteAccess[] {
       scopedRoles: scopedRolesOf(perform.roles),
       outOfScope: 'not-found',
     })),
+    // An officer of the item's agency links it to a dossier (PAKN về hồ sơ).
+    {
+      method: 'PUT',
+      path: '/feedback/{id}/dossier-link',
+      ...declaredAccess(DossierLinkController, 'link'),
+      scopedRoles: ['desk_officer', 'specialist', 'leader'],
+      outOfScope: 'not-found',
+    },
+    // After a calendar change: an administrator re-derives open items' time limits; no object scope.
+    unscopedRoute(
+      'POST',
+      '/admin/calendar-change/rederive',
+      declaredAccess(FeedbackCalendarChangeController, 'rederive'),
+    ),
     {
       method: 'GET',
       path: '/procedures/{code}/feedback',

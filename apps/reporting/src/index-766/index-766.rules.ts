@@ -210,8 +210,6 @@ export const INDEX_766: { code: GroupCode; label: string; rules: Rule[] }[] = [
         maxPoints: 6,
         input: 'feedback_satisfaction',
         formula: '6 × (đã xử lý − không hài lòng − quá hạn − bị phản ánh lại) / đã xử lý',
-        caveat:
-          'repeat complaints come from feedback.linked, which the feedback service does not publish yet',
       },
       {
         code: 'dossier_satisfaction',
@@ -221,8 +219,6 @@ export const INDEX_766: { code: GroupCode; label: string; rules: Rule[] }[] = [
         input: 'dossier_satisfaction',
         formula:
           '6 × (100 % − (tỷ lệ quá hạn + tỷ lệ hồ sơ có PAKN hoặc không hài lòng)) / 90 %, tối đa 6',
-        caveat:
-          'PAKN about a dossier come from feedback.linked, which the feedback service does not publish yet; dislikes come from the applicant’s evaluations',
       },
     ],
   },

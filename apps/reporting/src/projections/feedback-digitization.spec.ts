@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildEvent, documentDigitized, documentReused, feedbackAnswered, feedbackPublished, resultRevoked, type CloudEvent } from '@motcua/contracts';
+import { buildEvent, documentDigitized, documentReused, feedbackAnswered, feedbackDeadlinesRederived, feedbackPublished, resultRevoked, type CloudEvent } from '@motcua/contracts';
 import { digitizationRow } from './digitization.projector';
 import { feedbackChange } from './feedback.projector';
 
@@ -11,6 +11,11 @@ describe('feedbackChange', () => {
     expect(feedbackChange(late as CloudEvent<never>)).toMatchObject({ answered_on_time: false, answer_by: '2026-12-21T09:00:00+07:00' });
     const published = buildEvent(feedbackPublished, feedbackPublished.example, ctx).event;
     expect(feedbackChange(published as CloudEvent<never>)).toMatchObject({ published_on_time: true });
+  });
+
+  it('takes the answer limit re-derived after a calendar change', () => {
+    const moved = buildEvent(feedbackDeadlinesRederived, feedbackDeadlinesRederived.example, ctx).event;
+    expect(feedbackChange(moved as CloudEvent<never>)).toEqual({ answer_by: '2026-12-14T17:00:00+07:00' });
   });
 });
 

@@ -51,6 +51,11 @@ export function feedbackChange(event: CloudEvent<FeedbackData>): Record<string, 
       return { satisfaction: d.satisfaction as string };
     case 'motcua.feedback.overdue.v1':
       return { overdue: true };
+    case 'motcua.feedback.deadlines-rederived.v1': {
+      // A calendar change moved the limits of an open item: the new dates judge it from now on.
+      const due = d.dueDates as { answerBy: string; publishBy?: string };
+      return { answer_by: due.answerBy, ...(due.publishBy ? { publish_by: due.publishBy } : {}) };
+    }
     default:
       return {};
   }

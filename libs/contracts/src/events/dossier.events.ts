@@ -106,6 +106,8 @@ export const dossierSupplementRequested = dossierEvent({
     stage: z.enum(['intake', 'processing']),
     /** The request is caused by the applicant's own fault (e.g. a false declaration): not counted by index 3 of the 2018 evaluation. */
     applicantFault: z.boolean().optional(),
+    /** Why the officer found the applicant at fault (with `applicantFault: true`). */
+    applicantFaultReason: freeText.optional(),
     requestedBy: actorSchema,
     missing: z.array(z.object({ documentCode: safeCode.optional(), description: freeText })).min(1),
     /** The applicant should supplement by this date (informative). */

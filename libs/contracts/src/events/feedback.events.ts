@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEventFamily } from '../define-event';
+import { FEEDBACK_CALENDAR_EVENTS } from './feedback-calendar.events';
 import { FEEDBACK_LINK_EVENTS } from './feedback-link.events';
 import {
   actorSchema,
@@ -282,4 +283,5 @@ export const FEEDBACK_EVENTS = [
   feedbackDueSoon,
   feedbackOverdue,
   ...FEEDBACK_LINK_EVENTS,
+  ...FEEDBACK_CALENDAR_EVENTS,
 ] as const;

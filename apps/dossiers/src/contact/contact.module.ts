@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { DossierRepository } from '../dossier/dossier.repository';
+import { DossierContactController } from './contact.controller';
+import { DossierContactService } from './contact.service';
+
+@Module({
+  controllers: [DossierContactController],
+  providers: [DossierContactService, DossierRepository],
+})
+export class ContactModule {}
