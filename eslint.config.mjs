@@ -13,11 +13,23 @@ function boundaries({ testing }) {
       enforceBuildableLibDependency: false,
       allow: [],
       depConstraints: [
-        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', ...extra] },
-        { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] },
-        { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', ...extra] },
+        {
+          sourceTag: 'type:app',
+          onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', ...extra],
+        },
+        {
+          sourceTag: 'type:e2e',
+          onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'],
+        },
+        {
+          sourceTag: 'type:lib',
+          onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', ...extra],
+        },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
-        { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: testing ? ['type:contracts'] : [] },
+        {
+          sourceTag: 'type:contracts',
+          onlyDependOnLibsWithTags: testing ? ['type:contracts'] : [],
+        },
       ],
     },
   ];
@@ -25,7 +37,18 @@ function boundaries({ testing }) {
 
 export default tseslint.config(
   {
-    ignores: ['**/prisma.config.ts', '**/node_modules/**', '**/dist/**', '**/generated/**', '**/.data/**', '**/.data-test/**', 'infra/kafka/lib/**', 'docs/**', '**/*.js', '**/*.mjs'],
+    ignores: [
+      '**/prisma.config.ts',
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/generated/**',
+      '**/.data/**',
+      '**/.data-test/**',
+      'infra/kafka/lib/**',
+      'docs/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -36,7 +59,10 @@ export default tseslint.config(
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': boundaries({ testing: false }),
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/require-await': 'off',

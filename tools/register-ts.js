@@ -9,7 +9,10 @@ process.env.SWC_NODE_PROJECT ??= path.join(__dirname, '..', 'tsconfig.json');
 require('@swc-node/register');
 
 const aliases = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, path.join(__dirname, '..', target)]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    alias,
+    path.join(__dirname, '..', target),
+  ]),
 );
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function resolveWithAliases(request, ...rest) {

@@ -1,1 +1,5 @@
-module.exports = { ...require('../../jest.preset.integration.js'), displayName: 'digitization', rootDir: __dirname };
+module.exports = {
+  ...require('../../jest.preset.integration.js'),
+  displayName: 'digitization',
+  rootDir: __dirname,
+};

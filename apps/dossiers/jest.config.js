@@ -1,1 +1,5 @@
-module.exports = { ...require('../../jest.preset.integration.js'), displayName: 'dossiers', rootDir: __dirname };
+module.exports = {
+  ...require('../../jest.preset.integration.js'),
+  displayName: 'dossiers',
+  rootDir: __dirname,
+};

@@ -1,1 +1,5 @@
-module.exports = { ...require('../../jest.preset.integration.js'), displayName: 'testing', rootDir: __dirname };
+module.exports = {
+  ...require('../../jest.preset.integration.js'),
+  displayName: 'testing',
+  rootDir: __dirname,
+};

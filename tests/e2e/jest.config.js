@@ -1,1 +1,5 @@
-module.exports = { ...require('../../jest.preset.integration.js'), displayName: 'e2e', rootDir: __dirname };
+module.exports = {
+  ...require('../../jest.preset.integration.js'),
+  displayName: 'e2e',
+  rootDir: __dirname,
+};

@@ -9,7 +9,8 @@ import { seedFeedback } from './feedback/feedback.seed';
  * Idempotent: running it again adds nothing that is already there.
  */
 async function main(): Promise<void> {
-  const port = (name: string, fallback: number) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? fallback);
+  const port = (name: string, fallback: number) =>
+    Number(process.env[`${name.toUpperCase()}_PORT`] ?? fallback);
   const client = new SeedClient({
     catalog: `http://127.0.0.1:${port('catalog', 3101)}`,
     dossiers: `http://127.0.0.1:${port('dossiers', 3102)}`,
@@ -18,13 +19,21 @@ async function main(): Promise<void> {
     reporting: `http://127.0.0.1:${port('reporting', 3105)}`,
   });
   const catalog = await seedCatalog(client);
-  process.stdout.write(`    catalog: ${catalog.created} publication decisions, ${catalog.existing} already there\n`);
+  process.stdout.write(
+    `    catalog: ${catalog.created} publication decisions, ${catalog.existing} already there\n`,
+  );
   const dossiers = await seedDossiers(client);
-  process.stdout.write(`    dossiers: ${dossiers.created} created, ${dossiers.existing} already there, ${dossiers.actions} actions\n`);
+  process.stdout.write(
+    `    dossiers: ${dossiers.created} created, ${dossiers.existing} already there, ${dossiers.actions} actions\n`,
+  );
   const feedback = await seedFeedback(client);
-  process.stdout.write(`    feedback: ${feedback.created} created, ${feedback.existing} already there, ${feedback.advanced} steps taken\n`);
+  process.stdout.write(
+    `    feedback: ${feedback.created} created, ${feedback.existing} already there, ${feedback.advanced} steps taken\n`,
+  );
   const digitization = await seedDigitization(client);
-  process.stdout.write(`    digitization: ${digitization.documents} documents, results ${digitization.results}\n`);
+  process.stdout.write(
+    `    digitization: ${digitization.documents} documents, results ${digitization.results}\n`,
+  );
 }
 
 main().catch((error: Error) => {

@@ -21,5 +21,8 @@ say "linting (type-aware rules, module boundaries)"
 npx nx show projects >/dev/null # computes the project graph the boundary rule reads
 npx eslint --max-warnings=0 apps libs tests tools
 
+say "checking formatting (Prettier)"
+npx prettier --check . >/dev/null || { npx prettier --list-different . >&2; die "files not formatted: npm run format"; }
+
 say "running the tests"
 npx jest --ci "$@"

@@ -2,9 +2,20 @@ import { Client } from 'pg';
 import type { Consumer } from 'kafkajs';
 import type { Role } from '@motcua/auth';
 import { fromKafkaMessage, type CloudEvent } from '@motcua/contracts';
-import { mintTestToken, startService, testEnv, testKafka, waitFor, type RunningService } from '@motcua/testing';
+import {
+  mintTestToken,
+  startService,
+  testEnv,
+  testKafka,
+  waitFor,
+  type RunningService,
+} from '@motcua/testing';
 
-export type Problem = { status: number; type: string; errors?: { field: string; rule: string; message: string }[] };
+export type Problem = {
+  status: number;
+  type: string;
+  errors?: { field: string; rule: string; message: string }[];
+};
 export type Reply<T = unknown> = { status: number; body: T };
 
 /** A test procedure code in the 9.xxxxxx range, apart from the demo catalog's 1.xxxxxx codes. */
@@ -29,12 +40,19 @@ export class CatalogHarness {
 
   /** Reads catalog.procedure.v1 and catalog.review.v1 from the beginning (tests filter by their own codes). */
   async listen(): Promise<void> {
-    this.consumer = testKafka(testEnv.kafkaBrokers()).consumer({ groupId: `catalog-test-${process.pid}-${Date.now()}-${Math.random()}` });
+    this.consumer = testKafka(testEnv.kafkaBrokers()).consumer({
+      groupId: `catalog-test-${process.pid}-${Date.now()}-${Math.random()}`,
+    });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: ['catalog.procedure.v1', 'catalog.review.v1'], fromBeginning: true });
+    await this.consumer.subscribe({
+      topics: ['catalog.procedure.v1', 'catalog.review.v1'],
+      fromBeginning: true,
+    });
     await this.consumer.run({
       eachMessage: async ({ message }) => {
-        this.events.push(fromKafkaMessage(message.headers, message.value) as CloudEvent<Record<string, unknown>>);
+        this.events.push(
+          fromKafkaMessage(message.headers, message.value) as CloudEvent<Record<string, unknown>>,
+        );
       },
     });
   }
@@ -45,10 +63,19 @@ export class CatalogHarness {
     await this.service?.stop();
   }
 
-  async request<T = unknown>(method: string, path: string, options: { body?: unknown; role?: Role; unit?: string } = {}): Promise<Reply<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    options: { body?: unknown; role?: Role; unit?: string } = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (options.role) headers.authorization = `Bearer ${await mintTestToken({ subject: `test-${options.role}`, roles: [options.role], unit: options.unit })}`;
-    const response = await fetch(`${this.service.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    if (options.role)
+      headers.authorization = `Bearer ${await mintTestToken({ subject: `test-${options.role}`, roles: [options.role], unit: options.unit })}`;
+    const response = await fetch(`${this.service.url}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
@@ -67,7 +94,11 @@ export class CatalogHarness {
   }
 
   waitForEvent(subject: string, type: string, timeoutMs = 15000) {
-    return waitFor(`${type} for ${subject}`, async () => this.eventsOf(subject, type)[0], timeoutMs);
+    return waitFor(
+      `${type} for ${subject}`,
+      async () => this.eventsOf(subject, type)[0],
+      timeoutMs,
+    );
   }
 
   async count(sql: string, values: unknown[]): Promise<number> {

@@ -12,13 +12,23 @@ describe('publication rules over HTTP', () => {
 
   const rowsOf = async (code: string) =>
     (await catalog.count('SELECT count(*) AS n FROM procedure WHERE code = $1', [code])) +
-    (await catalog.count(`SELECT count(*) AS n FROM procedure_version WHERE record->>'code' = $1`, [code]));
-  const decisionsNumbered = (number: string) => catalog.count('SELECT count(*) AS n FROM publication_decision WHERE number = $1', [number]);
+    (await catalog.count(`SELECT count(*) AS n FROM procedure_version WHERE record->>'code' = $1`, [
+      code,
+    ]));
+  const decisionsNumbered = (number: string) =>
+    catalog.count('SELECT count(*) AS n FROM publication_decision WHERE number = $1', [number]);
 
-  async function expectRefused(body: ReturnType<typeof decisionBody> | object, status: number, field: string, rule: string) {
+  async function expectRefused(
+    body: ReturnType<typeof decisionBody> | object,
+    status: number,
+    field: string,
+    rule: string,
+  ) {
     const reply = await catalog.post<Problem>('/publication-decisions', body);
     expect(reply.status).toBe(status);
-    expect(reply.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
+    expect(reply.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field, rule })]),
+    );
     return reply.body;
   }
 
@@ -51,7 +61,12 @@ describe('publication rules over HTTP', () => {
 
   it('an effective date before the signing date: 400 on decision.effectiveFrom', async () => {
     const code = testProcedureCode();
-    await expectRefused(decisionBody('new', code, { signedOn: '2026-02-10', effectiveFrom: '2026-02-01' }), 400, 'decision.effectiveFrom', 'not-before-signing');
+    await expectRefused(
+      decisionBody('new', code, { signedOn: '2026-02-10', effectiveFrom: '2026-02-01' }),
+      400,
+      'decision.effectiveFrom',
+      'not-before-signing',
+    );
     expect(await rowsOf(code)).toBe(0);
   });
 
@@ -64,20 +79,44 @@ describe('publication rules over HTTP', () => {
     body.procedure.legalBasis = [];
     const reply = await catalog.post<Problem>('/publication-decisions', body);
     expect(reply.status).toBe(422);
-    expect(reply.body.errors?.map((e) => e.field).sort()).toEqual(['procedure.applicantTypes', 'procedure.legalBasis', 'procedure.steps']);
+    expect(reply.body.errors?.map((e) => e.field).sort()).toEqual([
+      'procedure.applicantTypes',
+      'procedure.legalBasis',
+      'procedure.steps',
+    ]);
     expect(await rowsOf(code)).toBe(0);
   });
 
   it('an amendment of an abolished procedure: 409, and the procedure stays as it was', async () => {
     const code = testProcedureCode();
-    expect((await catalog.post('/publication-decisions', decisionBody('new', code))).status).toBe(201);
-    const abolition = { decision: { number: `${code}-BB`, kind: 'abolished', signedOn: '2026-02-01', effectiveFrom: '2099-01-01' }, code };
-    expect((await catalog.post<{ status: string }>('/publication-decisions', abolition)).body.status).toBe('scheduled');
+    expect((await catalog.post('/publication-decisions', decisionBody('new', code))).status).toBe(
+      201,
+    );
+    const abolition = {
+      decision: {
+        number: `${code}-BB`,
+        kind: 'abolished',
+        signedOn: '2026-02-01',
+        effectiveFrom: '2099-01-01',
+      },
+      code,
+    };
+    expect(
+      (await catalog.post<{ status: string }>('/publication-decisions', abolition)).body.status,
+    ).toBe('scheduled');
     expect((await catalog.get(`/procedures/${code}`)).status).toBe(200); // a future abolition changes nothing yet
-    const amendment = decisionBody('amended', code, { signedOn: '2026-03-01', effectiveFrom: '2026-03-02' });
+    const amendment = decisionBody('amended', code, {
+      signedOn: '2026-03-01',
+      effectiveFrom: '2026-03-02',
+    });
     amendment.decision.number = `${code}-SD`;
     await expectRefused(amendment, 409, 'procedure.code', 'not-abolished');
-    expect(await catalog.count(`SELECT count(*) AS n FROM procedure_version WHERE record->>'code' = $1`, [code])).toBe(2);
+    expect(
+      await catalog.count(
+        `SELECT count(*) AS n FROM procedure_version WHERE record->>'code' = $1`,
+        [code],
+      ),
+    ).toBe(2);
     expect(await decisionsNumbered(`${code}-SD`)).toBe(0);
     await expectRefused(abolition, 409, 'code', 'not-abolished');
   });
@@ -85,22 +124,55 @@ describe('publication rules over HTTP', () => {
   it('an amendment of an unknown procedure: 404; a second new one with the same code: 409', async () => {
     const code = testProcedureCode();
     await expectRefused(decisionBody('amended', code), 404, 'procedure.code', 'existing-procedure');
-    expect((await catalog.post('/publication-decisions', decisionBody('new', code))).status).toBe(201);
+    expect((await catalog.post('/publication-decisions', decisionBody('new', code))).status).toBe(
+      201,
+    );
     await expectRefused(decisionBody('new', code), 409, 'procedure.code', 'unique');
   });
 
   it('a decision taking effect before the latest version: 422', async () => {
     const code = testProcedureCode();
-    expect((await catalog.post('/publication-decisions', decisionBody('new', code, { signedOn: '2026-03-01', effectiveFrom: '2026-03-15' }))).status).toBe(201);
-    await expectRefused(decisionBody('amended', code, { signedOn: '2026-03-01', effectiveFrom: '2026-03-10' }), 422, 'decision.effectiveFrom', 'not-before-latest-version');
+    expect(
+      (
+        await catalog.post(
+          '/publication-decisions',
+          decisionBody('new', code, { signedOn: '2026-03-01', effectiveFrom: '2026-03-15' }),
+        )
+      ).status,
+    ).toBe(201);
+    await expectRefused(
+      decisionBody('amended', code, { signedOn: '2026-03-01', effectiveFrom: '2026-03-10' }),
+      422,
+      'decision.effectiveFrom',
+      'not-before-latest-version',
+    );
   });
 
   it('a replacement of an abolished procedure creates no new procedure', async () => {
     const oldCode = testProcedureCode();
     const newCode = testProcedureCode();
-    expect((await catalog.post('/publication-decisions', decisionBody('new', oldCode))).status).toBe(201);
-    expect((await catalog.post('/publication-decisions', { decision: { number: 'x/QĐ', kind: 'abolished', signedOn: '2026-02-01', effectiveFrom: '2026-02-01' }, code: oldCode })).status).toBe(201);
-    await expectRefused({ ...decisionBody('replaced', newCode), replacesCode: oldCode }, 409, 'replacesCode', 'not-abolished');
+    expect(
+      (await catalog.post('/publication-decisions', decisionBody('new', oldCode))).status,
+    ).toBe(201);
+    expect(
+      (
+        await catalog.post('/publication-decisions', {
+          decision: {
+            number: 'x/QĐ',
+            kind: 'abolished',
+            signedOn: '2026-02-01',
+            effectiveFrom: '2026-02-01',
+          },
+          code: oldCode,
+        })
+      ).status,
+    ).toBe(201);
+    await expectRefused(
+      { ...decisionBody('replaced', newCode), replacesCode: oldCode },
+      409,
+      'replacesCode',
+      'not-abolished',
+    );
     expect(await rowsOf(newCode)).toBe(0);
   });
 });

@@ -1,5 +1,12 @@
 import { Pool } from 'pg';
-import { buildEvent, dossierProcessed, dossierReceived, dossierWithdrawn, type CloudEvent, type DossierFacts } from '@motcua/contracts';
+import {
+  buildEvent,
+  dossierProcessed,
+  dossierReceived,
+  dossierWithdrawn,
+  type CloudEvent,
+  type DossierFacts,
+} from '@motcua/contracts';
 import { PgSqlDatabase } from '@motcua/messaging';
 import { testEnv, waitFor } from '@motcua/testing';
 import { copyChangeOf } from '../src/dossier-copy/dossier-copy.handlers';
@@ -43,12 +50,17 @@ describe('dossier copy from dossier events', () => {
       buildEvent(dossierReceived, received(a, ['BDKG']), ctx).event,
       buildEvent(dossierReceived, received(b, ['BDKG', 'GPKD']), ctx).event,
       buildEvent(dossierProcessed, processed(a), ctx).event, // a again: a second statement
-      buildEvent(dossierWithdrawn, { ...dossierWithdrawn.example, ...b, portalStatus: 7 }, ctx).event,
+      buildEvent(dossierWithdrawn, { ...dossierWithdrawn.example, ...b, portalStatus: 7 }, ctx)
+        .event,
     ] as CloudEvent<DossierFacts & Record<string, unknown>>[];
     const pool = new Pool({ connectionString: testEnv.databaseUrl('digitization'), max: 1 });
     try {
       await new PgSqlDatabase(pool).$transaction((tx) =>
-        new DossierCopyRepository().applyMany(tx, run.map((event) => ({ facts: event.data, change: copyChangeOf(event) }))));
+        new DossierCopyRepository().applyMany(
+          tx,
+          run.map((event) => ({ facts: event.data, change: copyChangeOf(event) })),
+        ),
+      );
     } finally {
       await pool.end();
     }

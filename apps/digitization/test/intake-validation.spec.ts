@@ -16,7 +16,11 @@ describe('file intake validation (black box)', () => {
   const goodSha = createHash('sha256').update(good).digest('hex');
 
   beforeAll(async () => {
-    harness = await DigitizationHarness.start(4501, { MAX_IMAGE_MB: '1', MAX_PAGES: '3', MAX_IMAGE_PIXELS: '1000000' });
+    harness = await DigitizationHarness.start(4501, {
+      MAX_IMAGE_MB: '1',
+      MAX_PAGES: '3',
+      MAX_IMAGE_PIXELS: '1000000',
+    });
     const first = await harness.upload<{ sha256: string }>(good, 'application/pdf');
     expect(first.status).toBe(201);
     stored = filesUnder(harness.storageDir);
@@ -30,7 +34,9 @@ describe('file intake validation (black box)', () => {
     // Nothing new in the store, no temp file left, the earlier file untouched.
     expect(filesUnder(harness.storageDir).sort()).toEqual([...stored].sort());
     expect(readdirSync(join(harness.storageDir, '.incoming'))).toEqual([]);
-    expect(existsSync(join(harness.storageDir, goodSha.slice(0, 2), goodSha.slice(2, 4), goodSha))).toBe(true);
+    expect(
+      existsSync(join(harness.storageDir, goodSha.slice(0, 2), goodSha.slice(2, 4), goodSha)),
+    ).toBe(true);
   });
 
   async function refused(file: Buffer, contentType: string, query = '') {
@@ -40,17 +46,32 @@ describe('file intake validation (black box)', () => {
   }
 
   it('stores a good file once, content-addressed, and answers its SHA-256, pages and type', async () => {
-    const again = await harness.upload<{ sha256: string; pages: number; alreadyStored: boolean; mediaType: string }>(good, 'application/pdf');
+    const again = await harness.upload<{
+      sha256: string;
+      pages: number;
+      alreadyStored: boolean;
+      mediaType: string;
+    }>(good, 'application/pdf');
     expect(again.status).toBe(201);
-    expect(again.body).toMatchObject({ sha256: goodSha, pages: 1, alreadyStored: true, mediaType: 'application/pdf' });
-    const { rows } = await harness.db.query('SELECT size_bytes, pages FROM stored_file WHERE sha256 = $1', [goodSha]);
+    expect(again.body).toMatchObject({
+      sha256: goodSha,
+      pages: 1,
+      alreadyStored: true,
+      mediaType: 'application/pdf',
+    });
+    const { rows } = await harness.db.query(
+      'SELECT size_bytes, pages FROM stored_file WHERE sha256 = $1',
+      [goodSha],
+    );
     expect(rows[0]).toEqual({ size_bytes: good.length, pages: 1 });
   });
 
   it('wrong type: a PNG declared as PDF, and an undeclared type', async () => {
     const mismatch = await refused(samplePng(), 'application/pdf');
     expect(mismatch.status).toBe(415);
-    expect(mismatch.body.errors).toEqual([expect.objectContaining({ field: 'content-type', rule: 'content-type-mismatch' })]);
+    expect(mismatch.body.errors).toEqual([
+      expect.objectContaining({ field: 'content-type', rule: 'content-type-mismatch' }),
+    ]);
     const unsupported = await refused(Buffer.from('<html></html>'), 'text/html');
     expect(unsupported.status).toBe(415);
     expect(unsupported.body.type).toContain('unsupported-media-type');
@@ -74,7 +95,10 @@ describe('file intake validation (black box)', () => {
     });
     const response = await fetch(`${harness.service.url}/files`, {
       method: 'POST',
-      headers: { 'content-type': 'image/png', ...(await harness.headers({ role: 'desk_officer', unit: 'VP.MC' })) },
+      headers: {
+        'content-type': 'image/png',
+        ...(await harness.headers({ role: 'desk_officer', unit: 'VP.MC' })),
+      },
       body,
       duplex: 'half',
     });
@@ -88,7 +112,9 @@ describe('file intake validation (black box)', () => {
     expect(cut.status).toBe(400);
     expect(cut.body.type).toContain('truncated-file');
     const png = samplePng();
-    expect((await refused(png.subarray(0, png.length - 6), 'image/png')).body.type).toContain('truncated-file');
+    expect((await refused(png.subarray(0, png.length - 6), 'image/png')).body.type).toContain(
+      'truncated-file',
+    );
   });
 
   it('zero-byte', async () => {
@@ -102,8 +128,12 @@ describe('file intake validation (black box)', () => {
     expect(png.status).toBe(422);
     expect(png.body.type).toContain('image-too-large');
     expect(png.body.detail).toContain('40000×40000');
-    expect((await refused(sampleJpeg(2000, 2000), 'image/jpeg')).body.type).toContain('image-too-large');
-    expect((await refused(sampleTiff(1, 5000, 5000), 'image/tiff')).body.type).toContain('image-too-large');
+    expect((await refused(sampleJpeg(2000, 2000), 'image/jpeg')).body.type).toContain(
+      'image-too-large',
+    );
+    expect((await refused(sampleTiff(1, 5000, 5000), 'image/tiff')).body.type).toContain(
+      'image-too-large',
+    );
   });
 
   it('too many pages: a 4-page PDF and a 4-page TIFF against a cap of 3', async () => {
@@ -112,7 +142,11 @@ describe('file intake validation (black box)', () => {
   });
 
   it('signed-pdf without a signature dictionary', async () => {
-    const reply = await refused(samplePdf({ marker: 'unsigned' }), 'application/pdf', '?kind=signed-pdf');
+    const reply = await refused(
+      samplePdf({ marker: 'unsigned' }),
+      'application/pdf',
+      '?kind=signed-pdf',
+    );
     expect(reply.status).toBe(422);
     expect(reply.body.errors?.[0]).toMatchObject({ field: 'kind', rule: 'signature-missing' });
   });
@@ -127,17 +161,36 @@ describe('file intake validation (black box)', () => {
       filename: '../../etc/passwd',
     });
     expect(reply.status).toBe(400);
-    expect(reply.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'filename', message: 'must be a file name, not a path (no / or \\)' })]));
+    expect(reply.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'filename',
+          message: 'must be a file name, not a path (no / or \\)',
+        }),
+      ]),
+    );
     expect(reply.body.errors?.every((error) => error.field === 'filename')).toBe(true);
-    const { rows } = await harness.db.query("SELECT 1 FROM digitized_document WHERE dossier_code = '000.00.15.H26-261130-0042'");
+    const { rows } = await harness.db.query(
+      "SELECT 1 FROM digitized_document WHERE dossier_code = '000.00.15.H26-261130-0042'",
+    );
     expect(rows).toHaveLength(0);
   });
 
   it('an upload interrupted by the client leaves no temp file and no record', async () => {
-    const headers = { 'content-type': 'application/pdf', 'content-length': '100000', ...(await harness.headers({ role: 'desk_officer', unit: 'VP.MC' })) };
+    const headers = {
+      'content-type': 'application/pdf',
+      'content-length': '100000',
+      ...(await harness.headers({ role: 'desk_officer', unit: 'VP.MC' })),
+    };
     const url = new URL(`${harness.service.url}/files`);
     await new Promise<void>((resolve) => {
-      const request = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers });
+      const request = httpRequest({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers,
+      });
       request.on('error', () => resolve());
       request.write(samplePdf({ marker: 'interrupted' }).subarray(0, 60));
       setTimeout(() => {
@@ -147,17 +200,39 @@ describe('file intake validation (black box)', () => {
     });
     // afterEach checks the store and .incoming once the service has noticed the closed socket
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const { rows } = await harness.db.query('SELECT count(*)::int AS n FROM stored_file WHERE sha256 = $1', [createHash('sha256').update(samplePdf({ marker: 'interrupted' })).digest('hex')]);
+    const { rows } = await harness.db.query(
+      'SELECT count(*)::int AS n FROM stored_file WHERE sha256 = $1',
+      [
+        createHash('sha256')
+          .update(samplePdf({ marker: 'interrupted' }))
+          .digest('hex'),
+      ],
+    );
     expect(rows[0].n).toBe(0);
   });
 
   it('describes the intake in its OpenAPI document', async () => {
-    const document = (await (await fetch(`${harness.service.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/files', '/documents', '/results', '/public/result-downloads', '/rates', '/dossiers/{dossierId}/reuses']));
+    const document = (await (await fetch(`${harness.service.url}/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/files',
+        '/documents',
+        '/results',
+        '/public/result-downloads',
+        '/rates',
+        '/dossiers/{dossierId}/reuses',
+      ]),
+    );
   });
 
   it('refuses uploads without a token, and from a citizen', async () => {
-    const anonymous = await fetch(`${harness.service.url}/files`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: good });
+    const anonymous = await fetch(`${harness.service.url}/files`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf' },
+      body: good,
+    });
     expect(anonymous.status).toBe(401);
     const citizen = await harness.upload(good, 'application/pdf', '', { role: 'citizen' });
     expect(citizen.status).toBe(403);

@@ -15,7 +15,12 @@ describe('catalog → procedure copy → intake', () => {
   });
 
   it('receives a dossier for a procedure the catalog published', async () => {
-    const { procedureId: _id, version: _v, decision, ...procedure } = testProcedure({ agencyCode: '000.00.15.H26' });
+    const {
+      procedureId: _id,
+      version: _v,
+      decision,
+      ...procedure
+    } = testProcedure({ agencyCode: '000.00.15.H26' });
     const token = await mintTestToken({ subject: 'admin-1', roles: ['admin'] });
     const published = await fetch(`${catalog.url}/publication-decisions`, {
       method: 'POST',
@@ -23,10 +28,16 @@ describe('catalog → procedure copy → intake', () => {
       body: JSON.stringify({ decision, procedure }),
     });
     expect(published.status).toBe(201);
-    await waitFor('the procedure copy', async () => {
-      const { rows } = await h.db.query(`SELECT 1 FROM procedure_copy WHERE code = $1`, [procedure.code]);
-      return rows[0];
-    }, 30000);
+    await waitFor(
+      'the procedure copy',
+      async () => {
+        const { rows } = await h.db.query(`SELECT 1 FROM procedure_copy WHERE code = $1`, [
+          procedure.code,
+        ]);
+        return rows[0];
+      },
+      30000,
+    );
     const response = await h.intake(intakeBody({ ...testProcedure(), code: procedure.code }));
     expect(response.status).toBe(201);
     expect(response.body.outcome).toBe('received');

@@ -19,12 +19,22 @@ describe('public lookup', () => {
   it('shows status history and dates without personal data, only with the right secret, and rate-limits per IP', async () => {
     const procedure = await h.addProcedure(testProcedure());
     const { dossier } = (await h.intake(intakeBody(procedure))).body;
-    const found = await h.request('GET', `/public/dossiers/${dossier.code}?secret=${dossier.lookupSecret}`);
+    const found = await h.request(
+      'GET',
+      `/public/dossiers/${dossier.code}?secret=${dossier.lookupSecret}`,
+    );
     expect(found.status).toBe(200);
-    expect(found.body).toMatchObject({ code: dossier.code, portalStatus: 2, appointmentDate: dossier.appointmentDate });
-    expect(found.body.history).toEqual([expect.objectContaining({ action: 'intake', portalStatus: 2 })]);
+    expect(found.body).toMatchObject({
+      code: dossier.code,
+      portalStatus: 2,
+      appointmentDate: dossier.appointmentDate,
+    });
+    expect(found.body.history).toEqual([
+      expect.objectContaining({ action: 'intake', portalStatus: 2 }),
+    ]);
     const text = JSON.stringify(found.body);
-    for (const personal of ['001099012345', 'Nguyễn Văn An', 'Hùng Vương', 'desk_officer']) expect(text).not.toContain(personal);
+    for (const personal of ['001099012345', 'Nguyễn Văn An', 'Hùng Vương', 'desk_officer'])
+      expect(text).not.toContain(personal);
 
     const wrong = await h.request('GET', `/public/dossiers/${dossier.code}?secret=not-the-secret`);
     expect(wrong.status).toBe(404);
@@ -35,7 +45,10 @@ describe('public lookup', () => {
     // Up to 14 tries: with a limit of 6 per minute, a 429 comes even if a minute boundary falls in between.
     let limited: Awaited<ReturnType<typeof h.request>> | undefined;
     for (let i = 0; i < 14 && !limited; i++) {
-      const response = await h.request('GET', `/public/dossiers/${dossier.code}?secret=${dossier.lookupSecret}`);
+      const response = await h.request(
+        'GET',
+        `/public/dossiers/${dossier.code}?secret=${dossier.lookupSecret}`,
+      );
       if (response.status === 429) limited = response;
       else expect(response.status).toBe(200);
     }

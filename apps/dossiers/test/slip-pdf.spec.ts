@@ -10,9 +10,17 @@ import { pdfTextLines } from './support/pdf-text';
 describe('slip PDF', () => {
   it('prints the layout with Vietnamese diacritics, embeds DejaVu Sans and the QR code image', async () => {
     const url = lookupUrl('https://dvc.example.vn/tra-cuu', '000.00.15.H26-261130-0007');
-    const layout = slipLayout(slipDataOf({
-      kind: 'receipt', dossier: dossierRecord(), procedure, extension: null, issuedAt: new Date('2026-12-01T02:00:00Z'), qrUrl: url, printedUrl: url,
-    }));
+    const layout = slipLayout(
+      slipDataOf({
+        kind: 'receipt',
+        dossier: dossierRecord(),
+        procedure,
+        extension: null,
+        issuedAt: new Date('2026-12-01T02:00:00Z'),
+        qrUrl: url,
+        printedUrl: url,
+      }),
+    );
     const pdf = await renderSlipPdf(layout, await qrPng(url));
 
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -13,11 +13,20 @@ describe('public intake: validation, merging, rate limit, text only', () => {
 
   it('names each bad field with 400 problem+json, and saves nothing', async () => {
     const title = unique('Quá dài');
-    const reply = await h.submit(regulationFeedback({ title, content: 'x'.repeat(5001), attachments: [{ documentId: 'not-an-id' }], extra: 1 }));
+    const reply = await h.submit(
+      regulationFeedback({
+        title,
+        content: 'x'.repeat(5001),
+        attachments: [{ documentId: 'not-an-id' }],
+        extra: 1,
+      }),
+    );
     expect(reply.status).toBe(400);
     expect(reply.contentType).toContain('application/problem+json');
     const fields = (reply.body.errors as { field: string }[]).map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['content', 'attachments.0.documentId', '(root)']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['content', 'attachments.0.documentId', '(root)']),
+    );
     expect(await h.count('SELECT count(*) AS n FROM feedback WHERE title = $1', [title])).toBe(0);
   });
 
@@ -27,10 +36,15 @@ describe('public intake: validation, merging, rate limit, text only', () => {
     expect(none.body.errors).toEqual([expect.objectContaining({ field: 'contact' })]);
     const both = await h.submit(regulationFeedback({ anonymous: true }));
     expect(both.status).toBe(400);
-    expect(both.body.errors).toEqual([expect.objectContaining({ field: 'contact', message: expect.stringContaining('anonymous') })]);
+    expect(both.body.errors).toEqual([
+      expect.objectContaining({ field: 'contact', message: expect.stringContaining('anonymous') }),
+    ]);
     const anonymous = await h.submit(regulationFeedback({ anonymous: true, contact: undefined }));
     expect(anonymous.status).toBe(201);
-    const officer = await h.request('GET', `/feedback/${anonymous.body.id}`, undefined, { role: 'desk_officer', unit: 'VP.KSTT' });
+    const officer = await h.request('GET', `/feedback/${anonymous.body.id}`, undefined, {
+      role: 'desk_officer',
+      unit: 'VP.KSTT',
+    });
     expect(officer.body).toMatchObject({ anonymous: true, contact: null });
   });
 
@@ -38,7 +52,10 @@ describe('public intake: validation, merging, rate limit, text only', () => {
     const content = '<script>alert("x")</script><img src=x onerror=alert(1)> Đề nghị & kiến nghị';
     const reply = await h.submit(regulationFeedback({ content }));
     expect(reply.status).toBe(201);
-    const officer = await h.request('GET', `/feedback/${reply.body.id}`, undefined, { role: 'desk_officer', unit: 'VP.KSTT' });
+    const officer = await h.request('GET', `/feedback/${reply.body.id}`, undefined, {
+      role: 'desk_officer',
+      unit: 'VP.KSTT',
+    });
     expect(officer.contentType).toContain('application/json');
     expect(officer.body.content).toBe(content);
   });
@@ -49,29 +66,41 @@ describe('public intake: validation, merging, rate limit, text only', () => {
     expect(first.status).toBe(201);
     // Same phone written differently, same content with other case and spacing: still the same.
     const phone = (body.contact as { phone: string }).phone;
-    const again = await h.submit({ ...body, contact: { phone: `+84 ${phone.slice(1)}` }, content: `  ${body.content.toUpperCase()} ` });
+    const again = await h.submit({
+      ...body,
+      contact: { phone: `+84 ${phone.slice(1)}` },
+      content: `  ${body.content.toUpperCase()} `,
+    });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ merged: true, id: first.body.id, code: first.body.code });
     expect(again.body.trackingToken).toBeUndefined();
     const other = await h.submit({ ...body, content: 'Một nội dung khác hẳn.' });
     expect(other.status).toBe(201);
     expect(other.body.id).not.toBe(first.body.id);
-    expect(await h.count('SELECT count(*) AS n FROM feedback WHERE title = $1', [body.title])).toBe(2);
+    expect(await h.count('SELECT count(*) AS n FROM feedback WHERE title = $1', [body.title])).toBe(
+      2,
+    );
   });
 
   it('merges anonymous copies from the same client, and concurrent copies store one item', async () => {
     const ip = randomIp();
     const body = regulationFeedback({ anonymous: true, contact: undefined });
-    const replies = await Promise.all([1, 2, 3].map(() => h.submit(body, { 'x-forwarded-for': ip })));
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => h.submit(body, { 'x-forwarded-for': ip })),
+    );
     expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
-    expect(await h.count('SELECT count(*) AS n FROM feedback WHERE title = $1', [body.title])).toBe(1);
+    expect(await h.count('SELECT count(*) AS n FROM feedback WHERE title = $1', [body.title])).toBe(
+      1,
+    );
   });
 
   it('rate-limits public submissions per client: 429 problem+json', async () => {
     const ip = randomIp();
     const statuses: number[] = [];
-    let limited: { status: number; contentType: string; body: { retryAfter?: number; type?: string } } | undefined;
+    let limited:
+      | { status: number; contentType: string; body: { retryAfter?: number; type?: string } }
+      | undefined;
     for (let i = 0; i < 12 && !limited; i += 1) {
       const reply = await h.submit(regulationFeedback(), { 'x-forwarded-for': ip });
       statuses.push(reply.status);
@@ -92,18 +121,34 @@ describe('public intake: validation, merging, rate limit, text only', () => {
     expect(anonymousCaller.status).toBe(401);
     const citizen = await h.request('POST', '/feedback', body, { role: 'citizen' });
     expect(citizen.status).toBe(403);
-    const desk = await h.request('POST', '/feedback', body, { role: 'desk_officer', unit: 'VP.KSTT' });
+    const desk = await h.request('POST', '/feedback', body, {
+      role: 'desk_officer',
+      unit: 'VP.KSTT',
+    });
     expect(desk.status).toBe(201);
-    expect(desk.body.feedback).toMatchObject({ channel: 'phone', status: 'received', responsibleUnit: 'VP.KSTT' });
+    expect(desk.body.feedback).toMatchObject({
+      channel: 'phone',
+      status: 'received',
+      responsibleUnit: 'VP.KSTT',
+    });
   });
 
   it('hides whether a code exists from a wrong tracking token', async () => {
     const reply = await h.submit(regulationFeedback());
-    const wrong = await h.request('GET', `/public/feedback/${reply.body.code}`, undefined, { headers: { 'x-tracking-token': 'a'.repeat(32) } });
+    const wrong = await h.request('GET', `/public/feedback/${reply.body.code}`, undefined, {
+      headers: { 'x-tracking-token': 'a'.repeat(32) },
+    });
     expect(wrong.status).toBe(404);
-    const right = await h.request('GET', `/public/feedback/${reply.body.code}`, undefined, { headers: { 'x-tracking-token': reply.body.trackingToken } });
+    const right = await h.request('GET', `/public/feedback/${reply.body.code}`, undefined, {
+      headers: { 'x-tracking-token': reply.body.trackingToken },
+    });
     expect(right.body).toMatchObject({ status: 'received', mayRate: false });
-    const early = await h.request('POST', `/public/feedback/${reply.body.code}/rating`, { satisfaction: 'satisfied' }, { headers: { 'x-tracking-token': reply.body.trackingToken } });
+    const early = await h.request(
+      'POST',
+      `/public/feedback/${reply.body.code}/rating`,
+      { satisfaction: 'satisfied' },
+      { headers: { 'x-tracking-token': reply.body.trackingToken } },
+    );
     expect(early.status).toBe(409);
   });
 });

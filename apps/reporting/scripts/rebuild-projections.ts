@@ -7,16 +7,27 @@
 import { mintDevToken } from '@motcua/auth';
 import { join } from 'node:path';
 
-type State = { generations: { generation: number; status: string }[]; building?: { generation: number; lag: number | null } };
+type State = {
+  generations: { generation: number; status: string }[];
+  building?: { generation: number; lag: number | null };
+};
 
 async function main(): Promise<void> {
   const base = process.argv[2] ?? process.env.REPORTING_URL ?? 'http://127.0.0.1:3105';
-  const token = process.env.REPORTING_TOKEN ?? (await mintDevToken(join(__dirname, '..', '..', '..'), { subject: 'rebuild-script', roles: ['admin'] }));
+  const token =
+    process.env.REPORTING_TOKEN ??
+    (await mintDevToken(join(__dirname, '..', '..', '..'), {
+      subject: 'rebuild-script',
+      roles: ['admin'],
+    }));
   const headers = { authorization: `Bearer ${token}` };
   const started = await fetch(`${base}/admin/projections/rebuild`, { method: 'POST', headers });
   const body = (await started.json()) as { generation?: number; detail?: string };
-  if (started.status !== 202) throw new Error(`rebuild refused (${started.status}): ${body.detail ?? JSON.stringify(body)}`);
-  console.log(`generation ${body.generation} is replaying every topic; the active generation keeps serving`);
+  if (started.status !== 202)
+    throw new Error(`rebuild refused (${started.status}): ${body.detail ?? JSON.stringify(body)}`);
+  console.log(
+    `generation ${body.generation} is replaying every topic; the active generation keeps serving`,
+  );
   for (;;) {
     await new Promise((r) => setTimeout(r, 1000));
     const state = (await (await fetch(`${base}/admin/projections`, { headers })).json()) as State;

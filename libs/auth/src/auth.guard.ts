@@ -10,7 +10,10 @@ import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { Principal, Role } from './roles';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
-type AuthRequest = { headers: Record<string, string | string[] | undefined>; principal?: Principal };
+type AuthRequest = {
+  headers: Record<string, string | string[] | undefined>;
+  principal?: Principal;
+};
 
 /**
  * The one guard of every service. An endpoint is denied unless it declares who may
@@ -37,7 +40,8 @@ export class AuthGuard implements CanActivate {
     if (!roles || roles.length === 0) {
       throw new ForbiddenException('This endpoint declares no access rule, so it is closed.');
     }
-    if (!token) throw new UnauthorizedException('A bearer token is required (Authorization header).');
+    if (!token)
+      throw new UnauthorizedException('A bearer token is required (Authorization header).');
     try {
       request.principal = await this.verifier.verify(token);
     } catch (error) {

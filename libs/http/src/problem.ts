@@ -56,7 +56,13 @@ export function validationProblem(errors: FieldViolation[], detail?: string): Do
 
 /** 422: the request is well formed but breaks rules of the domain; every broken rule is listed. */
 export function ruleProblem(slug: string, title: string, errors: FieldViolation[]): DomainProblem {
-  return new DomainProblem(422, slug, title, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
-    errors,
-  });
+  return new DomainProblem(
+    422,
+    slug,
+    title,
+    errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    {
+      errors,
+    },
+  );
 }

@@ -19,9 +19,10 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
 
 export function violationsOf(error: z.ZodError, prefix?: string): FieldViolation[] {
   return error.issues.map((issue) => ({
-    field: [prefix === 'body' ? undefined : prefix, ...issue.path.map(String)]
-      .filter(Boolean)
-      .join('.') || '(root)',
+    field:
+      [prefix === 'body' ? undefined : prefix, ...issue.path.map(String)]
+        .filter(Boolean)
+        .join('.') || '(root)',
     rule: ruleOf(issue),
     message: issue.message,
   }));
@@ -34,6 +35,7 @@ export const zodParam = <S extends z.ZodType>(schema: S) => new ZodValidationPip
 
 /** A custom refinement may name its rule in `params.rule` (e.g. `shares-add-up`); zod's own issues use their code. */
 function ruleOf(issue: z.core.$ZodIssue): string {
-  const named = issue.code === 'custom' ? (issue.params as { rule?: unknown } | undefined)?.rule : undefined;
+  const named =
+    issue.code === 'custom' ? (issue.params as { rule?: unknown } | undefined)?.rule : undefined;
   return typeof named === 'string' ? named : issue.code;
 }

@@ -5,18 +5,32 @@
  * fails if the patch is missing, e.g. after an upgrade or an install that skipped postinstall.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const RequestQueue = require('kafkajs/src/network/requestQueue') as new (options: Record<string, unknown>) => {
+const RequestQueue = require('kafkajs/src/network/requestQueue') as new (
+  options: Record<string, unknown>,
+) => {
   scheduleCheckPendingRequests(): void;
   throttleCheckTimeoutId: NodeJS.Timeout | null;
   pending: unknown[];
   destroy(): void;
 };
 
-const quietLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const quietLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 describe('kafkajs request queue (patched)', () => {
   const queueOf = () =>
-    new RequestQueue({ maxInFlightRequests: 1, requestTimeout: 30000, enforceRequestTimeout: false, clientId: 'test', broker: 'b:9092', logger: quietLogger });
+    new RequestQueue({
+      maxInFlightRequests: 1,
+      requestTimeout: 30000,
+      enforceRequestTimeout: false,
+      clientId: 'test',
+      broker: 'b:9092',
+      logger: quietLogger,
+    });
 
   it('schedules no check when nothing is pending and nothing is throttled', () => {
     const queue = queueOf();

@@ -46,10 +46,17 @@ export class PgSqlDatabase implements TransactionalDatabase<SqlTransaction> {
     return name === undefined ? { text, values } : { name, text, values };
   }
 
-  async $transaction<R>(work: (tx: SqlTransaction) => Promise<R>, options?: TransactionOptions): Promise<R> {
+  async $transaction<R>(
+    work: (tx: SqlTransaction) => Promise<R>,
+    options?: TransactionOptions,
+  ): Promise<R> {
     const client = await this.pool.connect();
     try {
-      await client.query(options?.isolationLevel ? `BEGIN ISOLATION LEVEL ${ISOLATION[options.isolationLevel]}` : 'BEGIN');
+      await client.query(
+        options?.isolationLevel
+          ? `BEGIN ISOLATION LEVEL ${ISOLATION[options.isolationLevel]}`
+          : 'BEGIN',
+      );
       const result = await work(this.transactionOf(client));
       await client.query('COMMIT');
       return result;
@@ -63,9 +70,10 @@ export class PgSqlDatabase implements TransactionalDatabase<SqlTransaction> {
 
   private transactionOf(client: PoolClient): SqlTransaction {
     return {
-      $executeRawUnsafe: (query, ...values) => client.query(this.statement(query, values)).then((r) => r.rowCount ?? 0),
-      $queryRawUnsafe: <T>(query: string, ...values: unknown[]) => client.query(this.statement(query, values)).then((r) => r.rows as T),
+      $executeRawUnsafe: (query, ...values) =>
+        client.query(this.statement(query, values)).then((r) => r.rowCount ?? 0),
+      $queryRawUnsafe: <T>(query: string, ...values: unknown[]) =>
+        client.query(this.statement(query, values)).then((r) => r.rows as T),
     };
   }
 }
-

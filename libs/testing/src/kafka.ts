@@ -60,7 +60,10 @@ export async function ensureTopics(
     // The retention configs and min.insync.replicas together: alterConfigs replaces a topic's
     // whole set, so an existing topic keeps its min.insync.replicas only if it is in the set.
     const configEntries = (topic: string) => [
-      ...Object.entries(topicConfigOf(topic as TopicName)).map(([name, value]) => ({ name, value })),
+      ...Object.entries(topicConfigOf(topic as TopicName)).map(([name, value]) => ({
+        name,
+        value,
+      })),
       { name: 'min.insync.replicas', value: String(minInsyncReplicas) },
     ];
     if (missing.length > 0) {

@@ -35,10 +35,14 @@ export async function migrateService(
   } else if (applied.length === expected.length) {
     return 'up-to-date';
   }
-  const result = spawnSync('bash', [join(repoRoot(), 'tools/prisma/prisma.sh'), service, 'deploy'], {
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    'bash',
+    [join(repoRoot(), 'tools/prisma/prisma.sh'), service, 'deploy'],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) {
     throw new Error(`migrations of ${service} failed:\n${result.stdout}\n${result.stderr}`);
   }

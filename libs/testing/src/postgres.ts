@@ -38,7 +38,9 @@ export async function ensureDatabases(serverUrl: string, names: string[]): Promi
   try {
     for (const name of names) {
       if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
-      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        name,
+      ]);
       if (rowCount === 0) {
         await client.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
           if (error.code !== '42P04') throw error; // created meanwhile by a parallel run

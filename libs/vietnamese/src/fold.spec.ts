@@ -6,7 +6,9 @@ describe('foldVietnamese', () => {
     expect(foldVietnamese('đường Điện Biên Phủ')).toBe('duong dien bien phu');
   });
   it('folds composed and decomposed input alike and squeezes punctuation', () => {
-    expect(foldVietnamese('Thu\u0309 tục  –  hành chính!')).toBe(foldVietnamese('Thủ tục hành chính'));
+    expect(foldVietnamese('Thu\u0309 tục  –  hành chính!')).toBe(
+      foldVietnamese('Thủ tục hành chính'),
+    );
     expect(foldVietnamese('<script>alert(1)</script>')).toBe('script alert 1 script');
   });
   it('splits a query into folded terms (at most 10)', () => {

@@ -6,7 +6,13 @@ import { toLocalDate, toLocalTime } from '@motcua/calendar';
 
 function localParts(instant: Date) {
   const local = `${toLocalDate(instant)}T${toLocalTime(instant)}`;
-  return { year: local.slice(0, 4), month: local.slice(5, 7), day: local.slice(8, 10), hour: local.slice(11, 13), minute: local.slice(14, 16) };
+  return {
+    year: local.slice(0, 4),
+    month: local.slice(5, 7),
+    day: local.slice(8, 10),
+    hour: local.slice(11, 13),
+    minute: local.slice(14, 16),
+  };
 }
 
 /** `29/11/2026`. */
@@ -41,7 +47,11 @@ export function viDay(isoDay: string): string {
 
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('vi-VN', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 
 export const formatInteger = (n: number) => integer.format(n);
 export const formatDecimal = (n: number) => decimal.format(n);

@@ -1,5 +1,12 @@
 import { Client } from 'pg';
-import { decisionBody, mintTestToken, startService, testEnv, waitFor, type RunningService } from '@motcua/testing';
+import {
+  decisionBody,
+  mintTestToken,
+  startService,
+  testEnv,
+  waitFor,
+  type RunningService,
+} from '@motcua/testing';
 import { randomProcedureCode } from './fixtures';
 
 /**
@@ -13,7 +20,10 @@ describe('smoke: catalog → outbox → Kafka → dossiers', () => {
   let dossiersDb: Client;
 
   beforeAll(async () => {
-    [catalog, dossiers] = await Promise.all([startService('catalog', 4101), startService('dossiers', 4102)]);
+    [catalog, dossiers] = await Promise.all([
+      startService('catalog', 4101),
+      startService('dossiers', 4102),
+    ]);
     dossiersDb = new Client({ connectionString: testEnv.databaseUrl('dossiers') });
     await dossiersDb.connect();
   });
@@ -28,14 +38,21 @@ describe('smoke: catalog → outbox → Kafka → dossiers', () => {
     const token = await mintTestToken({ subject: 'admin-1', roles: ['admin'] });
     const response = await fetch(`${catalog.url}/publication-decisions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-correlation-id': `smoke-${code}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'x-correlation-id': `smoke-${code}`,
+      },
       body: JSON.stringify(decisionBody('new', code)),
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-correlation-id')).toBe(`smoke-${code}`);
 
     const copy = await waitFor(`procedure ${code} in the dossiers database`, async () => {
-      const { rows } = await dossiersDb.query('SELECT code, version, record FROM procedure_copy WHERE code = $1', [code]);
+      const { rows } = await dossiersDb.query(
+        'SELECT code, version, record FROM procedure_copy WHERE code = $1',
+        [code],
+      );
       return rows[0];
     });
     expect(copy.version).toBe(1);
@@ -45,12 +62,18 @@ describe('smoke: catalog → outbox → Kafka → dossiers', () => {
       `SELECT event_type FROM inbox_event WHERE consumer_group = 'motcua.dossiers' AND event_type = 'motcua.procedure.published.v1'`,
     );
     expect(inbox.length).toBeGreaterThan(0);
-    const traced = dossiers.logs.some((line) => line.includes(`smoke-${code}`)) || catalog.logs.some((line) => line.includes(`smoke-${code}`));
+    const traced =
+      dossiers.logs.some((line) => line.includes(`smoke-${code}`)) ||
+      catalog.logs.some((line) => line.includes(`smoke-${code}`));
     expect(traced).toBe(true);
   });
 
   it('rejects a request without a token, and bad input with problem+json naming the field', async () => {
-    const anonymous = await fetch(`${catalog.url}/publication-decisions`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const anonymous = await fetch(`${catalog.url}/publication-decisions`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
 
@@ -64,6 +87,10 @@ describe('smoke: catalog → outbox → Kafka → dossiers', () => {
     });
     expect(invalid.status).toBe(400);
     const problem = (await invalid.json()) as { errors: { field: string; rule: string }[] };
-    expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'procedure.timeLimit.value', rule: 'too_small' })]));
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'procedure.timeLimit.value', rule: 'too_small' }),
+      ]),
+    );
   });
 });

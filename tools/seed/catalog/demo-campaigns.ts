@@ -39,16 +39,27 @@ export const DEMO_PRICE_REVIEW = {
     procedureCode: '1.005432',
     criteria: {
       necessity: { assessment: 'meets', findings: [] },
-      reasonableness: { assessment: 'partially_meets', findings: ['Yêu cầu bản sao Giấy chứng nhận đăng ký doanh nghiệp trùng với dữ liệu đã có trong Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp'] },
+      reasonableness: {
+        assessment: 'partially_meets',
+        findings: [
+          'Yêu cầu bản sao Giấy chứng nhận đăng ký doanh nghiệp trùng với dữ liệu đã có trong Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp',
+        ],
+      },
       legality: { assessment: 'meets', findings: [] },
-      complianceCost: { assessment: 'partially_meets', findings: ['Chi phí đi lại, sao chụp cao với hồ sơ giấy'] },
+      complianceCost: {
+        assessment: 'partially_meets',
+        findings: ['Chi phí đi lại, sao chụp cao với hồ sơ giấy'],
+      },
     },
     conclusion: 'simplify',
   },
   proposal: {
     procedureCode: '1.005432',
     // No removedDocumentCodes: a catalog seeded by an older version of this script has no GPKD document.
-    proposals: ['Khai thác Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp thay cho bản sao giấy tờ', 'Rút ngắn thời hạn giải quyết từ 5 xuống 3 ngày làm việc'],
+    proposals: [
+      'Khai thác Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp thay cho bản sao giấy tờ',
+      'Rút ngắn thời hạn giải quyết từ 5 xuống 3 ngày làm việc',
+    ],
     proposedTimeLimit: 3,
     cost: {
       current: { workCostVnd: 1_024_000, feesVnd: 0, timesPerYear: 1, subjectsPerYear: 3228 },

@@ -21,9 +21,21 @@ type Answer = {
  * `dossiersUrl` defaults to the SeedClient's `dossiers` base URL (SeedClient.post cannot send the
  * Idempotency-Key header, so this seed calls fetch with the client's tokens).
  */
-export async function seedDossiers(client: SeedClient, dossiersUrl?: string, count = 200): Promise<DossierSeedResult> {
+export async function seedDossiers(
+  client: SeedClient,
+  dossiersUrl?: string,
+  count = 200,
+): Promise<DossierSeedResult> {
   const base = dossiersUrl ?? client.baseUrls.dossiers;
-  const call = async (method: string, path: string, role: Parameters<SeedClient['token']>[0], unit: string | undefined, body?: unknown, key?: string, attempt = 0): Promise<Answer> => {
+  const call = async (
+    method: string,
+    path: string,
+    role: Parameters<SeedClient['token']>[0],
+    unit: string | undefined,
+    body?: unknown,
+    key?: string,
+    attempt = 0,
+  ): Promise<Answer> => {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: {
@@ -41,13 +53,24 @@ export async function seedDossiers(client: SeedClient, dossiersUrl?: string, cou
       return call(method, path, role, unit, body, key, attempt + 1);
     }
     // A backdated demo dossier seeded on an earlier day has another receipt time: it is there already.
-    if (response.status === 422 && key && text.includes('idempotency-key-reused')) return { alreadySeeded: true };
-    if (!response.ok) throw new Error(`seed: ${method} dossiers${path} answered ${response.status}: ${text.slice(0, 500)}`);
+    if (response.status === 422 && key && text.includes('idempotency-key-reused'))
+      return { alreadySeeded: true };
+    if (!response.ok)
+      throw new Error(
+        `seed: ${method} dossiers${path} answered ${response.status}: ${text.slice(0, 500)}`,
+      );
     return JSON.parse(text) as Answer;
   };
   const result: DossierSeedResult = { created: 0, existing: 0, actions: 0 };
   for (const demo of demoDossiers(count)) {
-    const intake = await call('POST', '/dossiers', demo.role, demo.role === 'desk_officer' ? 'VP.MC' : undefined, demo.body, demo.key);
+    const intake = await call(
+      'POST',
+      '/dossiers',
+      demo.role,
+      demo.role === 'desk_officer' ? 'VP.MC' : undefined,
+      demo.body,
+      demo.key,
+    );
     if (intake.alreadySeeded) {
       result.existing += 1;
       continue;
@@ -59,14 +82,22 @@ export async function seedDossiers(client: SeedClient, dossiersUrl?: string, cou
     let dossier = intake.dossier!;
     for (const step of remaining(demo, done)) {
       const body = typeof step.body === 'function' ? step.body(dossier) : step.body;
-      dossier = { id, appointmentDate: (await call('POST', `/dossiers/${id}/actions/${step.action}`, step.role, step.unit, body)).appointmentDate ?? dossier.appointmentDate };
+      dossier = {
+        id,
+        appointmentDate:
+          (await call('POST', `/dossiers/${id}/actions/${step.action}`, step.role, step.unit, body))
+            .appointmentDate ?? dossier.appointmentDate,
+      };
       result.actions += 1;
     }
   }
   return result;
 }
 
-async function actionsDone(call: (m: string, p: string, r: 'leader', u: string) => Promise<Answer>, id: string): Promise<number> {
+async function actionsDone(
+  call: (m: string, p: string, r: 'leader', u: string) => Promise<Answer>,
+  id: string,
+): Promise<number> {
   const dossier = await call('GET', `/dossiers/${id}`, 'leader', 'P.QLG');
   return (dossier.history ?? []).filter((h) => h.action !== 'intake').length;
 }

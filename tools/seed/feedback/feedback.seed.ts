@@ -9,17 +9,84 @@ type Found = { id: string; status: string; satisfaction: string | null };
 function pathTo(item: DemoFeedback): Step[] {
   const to = (target: DemoTarget): Step[] => {
     switch (target) {
-      case 'received': return [];
-      case 'refused': return [{ action: 'classify', body: { category: 'not_accepted', reason: 'Không phải phản ánh, kiến nghị về quy định hành chính' }, role: 'desk_officer', after: 'refused' }];
-      case 'to_forward': return [{ action: 'classify', body: { category: 'outside_authority', reason: 'Thuộc thẩm quyền cơ quan khác' }, role: 'desk_officer', after: 'to_forward' }];
-      case 'forwarded': return [...to('to_forward'), { action: 'forward', body: { agencyName: 'Sở Tài nguyên và Môi trường' }, role: 'desk_officer', after: 'forwarded' }];
-      case 'accepted': return [{ action: 'classify', body: { category: item.subject.kind === 'conduct' ? 'conduct' : 'within_authority' }, role: 'desk_officer', after: 'accepted' }];
-      case 'assigned': return [...to('accepted'), { action: 'assign', body: { unitCode: item.unit }, role: 'leader', after: 'assigned' }];
-      case 'info_requested': return [...to('assigned'), { action: 'request-info', body: { reason: 'Đề nghị cung cấp thêm thông tin về tài sản và thời điểm phát sinh' }, role: 'specialist', after: 'info_requested' }];
-      case 'answered': return [...to('assigned'), { action: 'answer', body: { answer: item.answer ?? 'Sở Tài chính đã tiếp thu và xử lý.' }, role: 'specialist', after: 'answered' }];
-      case 'approved': return [...to('answered'), { action: 'approve', body: {}, role: 'leader', after: 'approved' }];
+      case 'received':
+        return [];
+      case 'refused':
+        return [
+          {
+            action: 'classify',
+            body: {
+              category: 'not_accepted',
+              reason: 'Không phải phản ánh, kiến nghị về quy định hành chính',
+            },
+            role: 'desk_officer',
+            after: 'refused',
+          },
+        ];
+      case 'to_forward':
+        return [
+          {
+            action: 'classify',
+            body: { category: 'outside_authority', reason: 'Thuộc thẩm quyền cơ quan khác' },
+            role: 'desk_officer',
+            after: 'to_forward',
+          },
+        ];
+      case 'forwarded':
+        return [
+          ...to('to_forward'),
+          {
+            action: 'forward',
+            body: { agencyName: 'Sở Tài nguyên và Môi trường' },
+            role: 'desk_officer',
+            after: 'forwarded',
+          },
+        ];
+      case 'accepted':
+        return [
+          {
+            action: 'classify',
+            body: { category: item.subject.kind === 'conduct' ? 'conduct' : 'within_authority' },
+            role: 'desk_officer',
+            after: 'accepted',
+          },
+        ];
+      case 'assigned':
+        return [
+          ...to('accepted'),
+          { action: 'assign', body: { unitCode: item.unit }, role: 'leader', after: 'assigned' },
+        ];
+      case 'info_requested':
+        return [
+          ...to('assigned'),
+          {
+            action: 'request-info',
+            body: { reason: 'Đề nghị cung cấp thêm thông tin về tài sản và thời điểm phát sinh' },
+            role: 'specialist',
+            after: 'info_requested',
+          },
+        ];
+      case 'answered':
+        return [
+          ...to('assigned'),
+          {
+            action: 'answer',
+            body: { answer: item.answer ?? 'Sở Tài chính đã tiếp thu và xử lý.' },
+            role: 'specialist',
+            after: 'answered',
+          },
+        ];
+      case 'approved':
+        return [
+          ...to('answered'),
+          { action: 'approve', body: {}, role: 'leader', after: 'approved' },
+        ];
       case 'published':
-      case 'published_rated': return [...to('approved'), { action: 'publish', body: {}, role: 'desk_officer', after: 'published' }];
+      case 'published_rated':
+        return [
+          ...to('approved'),
+          { action: 'publish', body: {}, role: 'desk_officer', after: 'published' },
+        ];
     }
   };
   return to(item.target);
@@ -52,8 +119,15 @@ export async function seedFeedback(
     const path = pathTo(item);
     const done = path.findIndex((step) => step.after === found.status);
     for (const step of path.slice(done + 1)) {
-      const unit = step.role === 'specialist' ? item.unit : step.role === 'leader' ? 'BGD' : 'VP.KSTT';
-      await client.post('feedback', `/feedback/${found.id}/actions/${step.action}`, step.body, step.role, unit);
+      const unit =
+        step.role === 'specialist' ? item.unit : step.role === 'leader' ? 'BGD' : 'VP.KSTT';
+      await client.post(
+        'feedback',
+        `/feedback/${found.id}/actions/${step.action}`,
+        step.body,
+        step.role,
+        unit,
+      );
       advanced += 1;
     }
     if (item.target === 'published_rated' && token && !found.satisfaction) {
@@ -63,17 +137,28 @@ export async function seedFeedback(
   return { created, existing, advanced };
 }
 
-async function findByTitle(client: SeedClient, baseUrl: string, title: string): Promise<Found | undefined> {
+async function findByTitle(
+  client: SeedClient,
+  baseUrl: string,
+  title: string,
+): Promise<Found | undefined> {
   const response = await fetch(`${baseUrl}/feedback?limit=5&title=${encodeURIComponent(title)}`, {
     headers: { authorization: `Bearer ${await client.token('leader', 'BGD')}` },
   });
-  if (!response.ok) throw new Error(`seed: GET feedback answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  if (!response.ok)
+    throw new Error(
+      `seed: GET feedback answered ${response.status}: ${(await response.text()).slice(0, 300)}`,
+    );
   const page = (await response.json()) as { items: (Found & { title: string })[] };
   return page.items.find((i) => i.title === title);
 }
 
 /** Desk entry; 422 unknown-procedure means the catalog copy has not arrived yet: wait and retry. */
-async function logItem(client: SeedClient, item: DemoFeedback, waitMs: number): Promise<{ id: string; trackingToken: string }> {
+async function logItem(
+  client: SeedClient,
+  item: DemoFeedback,
+  waitMs: number,
+): Promise<{ id: string; trackingToken: string }> {
   const body = {
     channel: item.channel,
     senderType: item.senderType,
@@ -85,7 +170,13 @@ async function logItem(client: SeedClient, item: DemoFeedback, waitMs: number): 
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
-      const { body: reply } = await client.post('feedback', '/feedback', body, 'desk_officer', 'VP.KSTT');
+      const { body: reply } = await client.post(
+        'feedback',
+        '/feedback',
+        body,
+        'desk_officer',
+        'VP.KSTT',
+      );
       return reply as { id: string; trackingToken: string };
     } catch (error) {
       if (!/answered 422/.test((error as Error).message) || Date.now() > deadline) throw error;
@@ -94,13 +185,24 @@ async function logItem(client: SeedClient, item: DemoFeedback, waitMs: number): 
   }
 }
 
-async function rate(baseUrl: string, id: string, item: DemoFeedback, token: string, client: SeedClient): Promise<void> {
-  const view = await fetch(`${baseUrl}/feedback/${id}`, { headers: { authorization: `Bearer ${await client.token('leader', 'BGD')}` } });
+async function rate(
+  baseUrl: string,
+  id: string,
+  item: DemoFeedback,
+  token: string,
+  client: SeedClient,
+): Promise<void> {
+  const view = await fetch(`${baseUrl}/feedback/${id}`, {
+    headers: { authorization: `Bearer ${await client.token('leader', 'BGD')}` },
+  });
   const { code } = (await view.json()) as { code: string };
   const response = await fetch(`${baseUrl}/public/feedback/${code}/rating`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-tracking-token': token },
-    body: JSON.stringify({ satisfaction: item.senderType === 'business' ? 'satisfied' : 'very_satisfied' }),
+    body: JSON.stringify({
+      satisfaction: item.senderType === 'business' ? 'satisfied' : 'very_satisfied',
+    }),
   });
-  if (!response.ok && response.status !== 409) throw new Error(`seed: rating ${code} answered ${response.status}`);
+  if (!response.ok && response.status !== 409)
+    throw new Error(`seed: rating ${code} answered ${response.status}`);
 }

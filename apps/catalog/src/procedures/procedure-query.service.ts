@@ -23,14 +23,18 @@ export class ProcedureQueryService {
     const procedure = await this.db.procedure.findUnique({ where: { code } });
     if (procedure?.status === 'in_force' && procedure.currentVersion) {
       const version = await this.db.procedureVersion.findUnique({
-        where: { procedureId_version: { procedureId: procedure.id, version: procedure.currentVersion } },
+        where: {
+          procedureId_version: { procedureId: procedure.id, version: procedure.currentVersion },
+        },
       });
       if (version) return version.record as ProcedureVersion;
     }
     throw notFoundProblem('procedure-not-in-force', 'No procedure in force', {
       field: 'code',
       rule: 'in-force',
-      message: procedure ? `procedure ${code} is ${procedure.status.replace('_', ' ')}` : `no procedure ${code} in the catalog`,
+      message: procedure
+        ? `procedure ${code} is ${procedure.status.replace('_', ' ')}`
+        : `no procedure ${code} in the catalog`,
     });
   }
 
@@ -56,10 +60,23 @@ export class ProcedureQueryService {
   }
 
   /** Every version, oldest first, with the decision that brought it and when it was announced. */
-  async history(code: string): Promise<{ code: string; status: string; currentVersion: number | null; isDemo: boolean; versions: VersionHistoryEntry[] }> {
-    const procedure = await this.db.procedure.findUnique({ where: { code }, include: { versions: { orderBy: { version: 'asc' } } } });
+  async history(code: string): Promise<{
+    code: string;
+    status: string;
+    currentVersion: number | null;
+    isDemo: boolean;
+    versions: VersionHistoryEntry[];
+  }> {
+    const procedure = await this.db.procedure.findUnique({
+      where: { code },
+      include: { versions: { orderBy: { version: 'asc' } } },
+    });
     if (!procedure) {
-      throw notFoundProblem('procedure-not-found', 'No such procedure', { field: 'code', rule: 'existing-procedure', message: `no procedure ${code} in the catalog` });
+      throw notFoundProblem('procedure-not-found', 'No such procedure', {
+        field: 'code',
+        rule: 'existing-procedure',
+        message: `no procedure ${code} in the catalog`,
+      });
     }
     return {
       code: procedure.code,
@@ -69,7 +86,12 @@ export class ProcedureQueryService {
       versions: procedure.versions.map((v) => ({
         version: v.version,
         effect: v.effect,
-        decision: { number: v.decisionNumber, kind: v.decisionKind, signedOn: isoDateOf(v.signedOn), effectiveFrom: isoDateOf(v.effectiveFrom) },
+        decision: {
+          number: v.decisionNumber,
+          kind: v.decisionKind,
+          signedOn: isoDateOf(v.signedOn),
+          effectiveFrom: isoDateOf(v.effectiveFrom),
+        },
         announcedAt: v.announcedAt?.toISOString() ?? null,
         relatedCode: v.relatedCode,
         record: v.record as ProcedureVersion,

@@ -15,9 +15,18 @@ export class ProceduresController {
 
   @Get(':code')
   @Public()
-  @ApiOperation({ summary: 'The version of a procedure in force today, or on the date `at` (YYYY-MM-DD)' })
-  @ApiQuery({ name: 'at', required: false, description: 'Date (Asia/Ho_Chi_Minh) at which to read the version in force' })
-  procedure(@Param('code', zodParam(procedureCode)) code: string, @Query(zodQuery(atQuery)) query: z.infer<typeof atQuery>) {
+  @ApiOperation({
+    summary: 'The version of a procedure in force today, or on the date `at` (YYYY-MM-DD)',
+  })
+  @ApiQuery({
+    name: 'at',
+    required: false,
+    description: 'Date (Asia/Ho_Chi_Minh) at which to read the version in force',
+  })
+  procedure(
+    @Param('code', zodParam(procedureCode)) code: string,
+    @Query(zodQuery(atQuery)) query: z.infer<typeof atQuery>,
+  ) {
     return query.at ? this.procedures.inForceOn(code, query.at) : this.procedures.inForce(code);
   }
 

@@ -36,7 +36,13 @@ const DOCUMENT_PARTS: [path: string, label: string][] = [
 ];
 
 function valueAt(record: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), record);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) =>
+        node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined,
+      record,
+    );
 }
 
 function isMissing(value: unknown): boolean {
@@ -57,7 +63,11 @@ export function missingParts(record: unknown, prefix = 'procedure'): FieldViolat
     const parent = path.includes('.') ? path.split('.')[0] : undefined;
     if (parent && parentMissing.has(parent)) continue;
     if (isMissing(valueAt(record, path))) {
-      missing.push({ field: `${prefix}.${path}`, rule: 'required', message: `the ${label} is required by law` });
+      missing.push({
+        field: `${prefix}.${path}`,
+        rule: 'required',
+        message: `the ${label} is required by law`,
+      });
       parentMissing.add(path);
     }
   }
@@ -66,7 +76,11 @@ export function missingParts(record: unknown, prefix = 'procedure'): FieldViolat
     documents.forEach((document, index) => {
       for (const [path, label] of DOCUMENT_PARTS) {
         if (isMissing(valueAt(document, path))) {
-          missing.push({ field: `${prefix}.requiredDocuments.${index}.${path}`, rule: 'required', message: `the ${label} is required` });
+          missing.push({
+            field: `${prefix}.requiredDocuments.${index}.${path}`,
+            rule: 'required',
+            message: `the ${label} is required`,
+          });
         }
       }
     });

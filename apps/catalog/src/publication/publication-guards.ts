@@ -4,7 +4,11 @@ import { conflictProblem, notFoundProblem } from '../shared/catalog-problems';
 import type { CatalogTx } from '../shared/catalog-tx';
 import { isoDateOf } from '../shared/vietnam-date';
 
-export type ExistingProcedure = { id: string; code: string; latest: { version: number; effectiveFrom: string; record: ProcedureVersion } };
+export type ExistingProcedure = {
+  id: string;
+  code: string;
+  latest: { version: number; effectiveFrom: string; record: ProcedureVersion };
+};
 
 /** The code is not yet used by any procedure (409 otherwise). */
 export async function assertCodeFree(tx: CatalogTx, code: string, field: string): Promise<void> {
@@ -19,22 +23,48 @@ export async function assertCodeFree(tx: CatalogTx, code: string, field: string)
 }
 
 /** The procedure exists (404 otherwise), with its latest version (in force or scheduled). */
-export async function requireProcedure(tx: CatalogTx, code: string, field: string): Promise<ExistingProcedure> {
-  const procedure = await tx.procedure.findUnique({ where: { code }, select: { id: true, code: true } });
-  const latest = procedure && (await tx.procedureVersion.findFirst({ where: { procedureId: procedure.id }, orderBy: { version: 'desc' } }));
+export async function requireProcedure(
+  tx: CatalogTx,
+  code: string,
+  field: string,
+): Promise<ExistingProcedure> {
+  const procedure = await tx.procedure.findUnique({
+    where: { code },
+    select: { id: true, code: true },
+  });
+  const latest =
+    procedure &&
+    (await tx.procedureVersion.findFirst({
+      where: { procedureId: procedure.id },
+      orderBy: { version: 'desc' },
+    }));
   if (!procedure || !latest) {
-    throw notFoundProblem('procedure-not-found', 'No such procedure', { field, rule: 'existing-procedure', message: `no procedure ${code} in the catalog` });
+    throw notFoundProblem('procedure-not-found', 'No such procedure', {
+      field,
+      rule: 'existing-procedure',
+      message: `no procedure ${code} in the catalog`,
+    });
   }
   return {
     id: procedure.id,
     code: procedure.code,
-    latest: { version: latest.version, effectiveFrom: isoDateOf(latest.effectiveFrom), record: latest.record as ProcedureVersion },
+    latest: {
+      version: latest.version,
+      effectiveFrom: isoDateOf(latest.effectiveFrom),
+      record: latest.record as ProcedureVersion,
+    },
   };
 }
 
 /** Nothing may follow an abolition, even one that takes effect later (409). */
-export async function assertNotAbolished(tx: CatalogTx, procedure: ExistingProcedure, field: string): Promise<void> {
-  const abolition = await tx.procedureVersion.findFirst({ where: { procedureId: procedure.id, effect: 'abolish' } });
+export async function assertNotAbolished(
+  tx: CatalogTx,
+  procedure: ExistingProcedure,
+  field: string,
+): Promise<void> {
+  const abolition = await tx.procedureVersion.findFirst({
+    where: { procedureId: procedure.id, effect: 'abolish' },
+  });
   if (abolition) {
     throw conflictProblem('procedure-abolished', 'The procedure is abolished', {
       field,
@@ -47,12 +77,16 @@ export async function assertNotAbolished(tx: CatalogTx, procedure: ExistingProce
 /** Versions take effect in the order they were decided: a new one may not take effect before the latest (422). */
 export function assertNotBeforeLatest(procedure: ExistingProcedure, effectiveFrom: string): void {
   if (effectiveFrom < procedure.latest.effectiveFrom) {
-    throw ruleProblem('decision-out-of-order', 'The decision takes effect before the latest version', [
-      {
-        field: 'decision.effectiveFrom',
-        rule: 'not-before-latest-version',
-        message: `version ${procedure.latest.version} of ${procedure.code} takes effect on ${procedure.latest.effectiveFrom}; a later decision cannot take effect before it`,
-      },
-    ]);
+    throw ruleProblem(
+      'decision-out-of-order',
+      'The decision takes effect before the latest version',
+      [
+        {
+          field: 'decision.effectiveFrom',
+          rule: 'not-before-latest-version',
+          message: `version ${procedure.latest.version} of ${procedure.code} takes effect on ${procedure.latest.effectiveFrom}; a later decision cannot take effect before it`,
+        },
+      ],
+    );
   }
 }

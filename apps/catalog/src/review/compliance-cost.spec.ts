@@ -3,7 +3,12 @@ import { compareComplianceCosts, complianceCostOf, percentOf } from './complianc
 
 describe('compliance cost (Circular 02/2017/TT-VPCP Art. 27)', () => {
   it('is the cost of one execution × times per year × subjects per year', () => {
-    const cost = complianceCostOf({ workCostVnd: 150_000, feesVnd: 50_000, timesPerYear: 2, subjectsPerYear: 1_000 });
+    const cost = complianceCostOf({
+      workCostVnd: 150_000,
+      feesVnd: 50_000,
+      timesPerYear: 2,
+      subjectsPerYear: 1_000,
+    });
     expect(cost.costPerExecutionVnd).toBe(200_000);
     expect(cost.annualCostVnd).toBe(400_000_000);
   });
@@ -30,7 +35,12 @@ describe('compliance cost (Circular 02/2017/TT-VPCP Art. 27)', () => {
     );
     const event = simplificationProposed.schema.safeParse({
       ...simplificationProposed.example,
-      complianceCost: { current: result.current, proposed: result.proposed, savingVnd: result.savingVnd, savingPercent: result.savingPercent },
+      complianceCost: {
+        current: result.current,
+        proposed: result.proposed,
+        savingVnd: result.savingVnd,
+        savingPercent: result.savingPercent,
+      },
     });
     expect(event.success).toBe(true);
   });

@@ -40,7 +40,10 @@ export function percentOf(part: number, whole: number): number {
 }
 
 /** Current cost versus the cost after the proposed simplification, with the saving. */
-export function compareComplianceCosts(current: ComplianceCostInput, proposed: ComplianceCostInput): ComplianceCostComparison {
+export function compareComplianceCosts(
+  current: ComplianceCostInput,
+  proposed: ComplianceCostInput,
+): ComplianceCostComparison {
   const now = complianceCostOf(current);
   const after = complianceCostOf(proposed);
   const perExecutionSavingVnd = now.costPerExecutionVnd - after.costPerExecutionVnd;

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { reviewCampaignClosed, reviewCampaignOpened, reviewCampaignProgressed } from '@motcua/contracts';
+import {
+  reviewCampaignClosed,
+  reviewCampaignOpened,
+  reviewCampaignProgressed,
+} from '@motcua/contracts';
 import { todayInVietnam } from '@motcua/calendar';
 import { UnitOfWork, type EventSink } from '@motcua/messaging';
 import { ruleProblem, type FieldViolation } from '@motcua/http';
@@ -26,9 +30,17 @@ export class ReviewCampaignService {
   open(body: OpenCampaign) {
     return this.uow.run(async (tx, events) => {
       const domain = await this.domains.require(tx, body.domainCode, 'domainCode');
-      const duplicate = await tx.reviewCampaign.findUnique({ where: { year_domainCode_name: { year: body.year, domainCode: body.domainCode, name: body.name } } });
+      const duplicate = await tx.reviewCampaign.findUnique({
+        where: {
+          year_domainCode_name: { year: body.year, domainCode: body.domainCode, name: body.name },
+        },
+      });
       if (duplicate) {
-        throw conflictProblem('campaign-exists', 'The campaign already exists', { field: 'name', rule: 'unique', message: `campaign ${duplicate.id} has this name, year and domain` });
+        throw conflictProblem('campaign-exists', 'The campaign already exists', {
+          field: 'name',
+          rule: 'unique',
+          message: `campaign ${duplicate.id} has this name, year and domain`,
+        });
       }
       await this.assertInScope(tx, body.procedureCodes, body.domainCode);
       const campaign = await tx.reviewCampaign.create({
@@ -68,7 +80,9 @@ export class ReviewCampaignService {
   }
 
   async list() {
-    const campaigns = await this.db.reviewCampaign.findMany({ orderBy: [{ year: 'desc' }, { domainCode: 'asc' }] });
+    const campaigns = await this.db.reviewCampaign.findMany({
+      orderBy: [{ year: 'desc' }, { domainCode: 'asc' }],
+    });
     return Promise.all(campaigns.map((campaign) => this.view(this.db, campaign)));
   }
 
@@ -87,7 +101,10 @@ export class ReviewCampaignService {
            WHERE campaign_id = $1::uuid ORDER BY procedure_code, proposed_at DESC) latest`,
         id,
       );
-      const updated = await tx.reviewCampaign.update({ where: { id }, data: { status: 'closed', closedAt, reportReference: body.reportReference ?? null } });
+      const updated = await tx.reviewCampaign.update({
+        where: { id },
+        data: { status: 'closed', closedAt, reportReference: body.reportReference ?? null },
+      });
       events.publish(reviewCampaignClosed, {
         campaignId: id,
         occurredAt: closedAt.toISOString(),
@@ -106,7 +123,11 @@ export class ReviewCampaignService {
     await tx.$queryRawUnsafe(`SELECT id FROM review_campaign WHERE id = $1::uuid FOR UPDATE`, id);
     const campaign = await this.require(tx, id);
     if (campaign.status !== 'open') {
-      throw conflictProblem('campaign-closed', 'The campaign is closed', { field: 'campaignId', rule: 'open-campaign', message: `campaign ${id} was closed` });
+      throw conflictProblem('campaign-closed', 'The campaign is closed', {
+        field: 'campaignId',
+        rule: 'open-campaign',
+        message: `campaign ${id} was closed`,
+      });
     }
     return campaign;
   }
@@ -123,34 +144,79 @@ export class ReviewCampaignService {
     });
   }
 
-  private async require(reader: Pick<CatalogTx, 'reviewCampaign'>, id: string): Promise<CampaignRow> {
+  private async require(
+    reader: Pick<CatalogTx, 'reviewCampaign'>,
+    id: string,
+  ): Promise<CampaignRow> {
     const campaign = await reader.reviewCampaign.findUnique({ where: { id } });
-    if (!campaign) throw notFoundProblem('campaign-not-found', 'No such campaign', { field: 'campaignId', rule: 'existing-campaign', message: `no campaign ${id}` });
+    if (!campaign)
+      throw notFoundProblem('campaign-not-found', 'No such campaign', {
+        field: 'campaignId',
+        rule: 'existing-campaign',
+        message: `no campaign ${id}`,
+      });
     return campaign;
   }
 
-  private async counts(reader: Pick<CatalogTx, 'procedureEvaluation' | 'simplificationProposal'>, campaign: CampaignRow): Promise<CampaignCounts> {
-    const evaluated = await reader.procedureEvaluation.count({ where: { campaignId: campaign.id } });
-    const proposals = await reader.simplificationProposal.count({ where: { campaignId: campaign.id } });
-    return { deadline: isoDateOf(campaign.deadline), inScope: campaign.procedureCodes.length, evaluated, proposals };
+  private async counts(
+    reader: Pick<CatalogTx, 'procedureEvaluation' | 'simplificationProposal'>,
+    campaign: CampaignRow,
+  ): Promise<CampaignCounts> {
+    const evaluated = await reader.procedureEvaluation.count({
+      where: { campaignId: campaign.id },
+    });
+    const proposals = await reader.simplificationProposal.count({
+      where: { campaignId: campaign.id },
+    });
+    return {
+      deadline: isoDateOf(campaign.deadline),
+      inScope: campaign.procedureCodes.length,
+      evaluated,
+      proposals,
+    };
   }
 
-  private async view(reader: Pick<CatalogTx, 'procedureEvaluation' | 'simplificationProposal'>, campaign: CampaignRow) {
+  private async view(
+    reader: Pick<CatalogTx, 'procedureEvaluation' | 'simplificationProposal'>,
+    campaign: CampaignRow,
+  ) {
     const { deadline: _deadline, ...rest } = campaign;
-    return { ...rest, deadline: isoDateOf(campaign.deadline), progress: campaignProgress(await this.counts(reader, campaign), todayInVietnam()) };
+    return {
+      ...rest,
+      deadline: isoDateOf(campaign.deadline),
+      progress: campaignProgress(await this.counts(reader, campaign), todayInVietnam()),
+    };
   }
 
   /** Every procedure in scope exists, is in force and belongs to the campaign's domain; all offenders listed. */
   private async assertInScope(tx: CatalogTx, codes: string[], domainCode: string): Promise<void> {
-    const found = await tx.procedure.findMany({ where: { code: { in: codes } }, select: { code: true, status: true, domainCode: true } });
+    const found = await tx.procedure.findMany({
+      where: { code: { in: codes } },
+      select: { code: true, status: true, domainCode: true },
+    });
     const byCode = new Map(found.map((p) => [p.code, p]));
     const errors: FieldViolation[] = [];
     codes.forEach((code, index) => {
       const procedure = byCode.get(code);
       const field = `procedureCodes.${index}`;
-      if (procedure?.status !== 'in_force') errors.push({ field, rule: 'procedure-in-force', message: `procedure ${code} is not in force` });
-      else if (procedure.domainCode !== domainCode) errors.push({ field, rule: 'same-domain', message: `procedure ${code} belongs to domain ${procedure.domainCode}, not ${domainCode}` });
+      if (procedure?.status !== 'in_force')
+        errors.push({
+          field,
+          rule: 'procedure-in-force',
+          message: `procedure ${code} is not in force`,
+        });
+      else if (procedure.domainCode !== domainCode)
+        errors.push({
+          field,
+          rule: 'same-domain',
+          message: `procedure ${code} belongs to domain ${procedure.domainCode}, not ${domainCode}`,
+        });
     });
-    if (errors.length > 0) throw ruleProblem('procedures-out-of-scope', 'Some procedures cannot be reviewed in this campaign', errors);
+    if (errors.length > 0)
+      throw ruleProblem(
+        'procedures-out-of-scope',
+        'Some procedures cannot be reviewed in this campaign',
+        errors,
+      );
   }
 }

@@ -1,6 +1,11 @@
 import { daysBetween } from '../shared/vietnam-date';
 
-export type CampaignCounts = { deadline: string; inScope: number; evaluated: number; proposals: number };
+export type CampaignCounts = {
+  deadline: string;
+  inScope: number;
+  evaluated: number;
+  proposals: number;
+};
 
 export type CampaignProgress = CampaignCounts & {
   asOf: string;
@@ -19,7 +24,8 @@ export function campaignProgress(counts: CampaignCounts, asOf: string): Campaign
     ...counts,
     asOf,
     daysLeft,
-    evaluatedPercent: counts.inScope === 0 ? 0 : Math.round((counts.evaluated / counts.inScope) * 10_000) / 100,
+    evaluatedPercent:
+      counts.inScope === 0 ? 0 : Math.round((counts.evaluated / counts.inScope) * 10_000) / 100,
     overdue: daysLeft < 0 && counts.evaluated < counts.inScope,
   };
 }

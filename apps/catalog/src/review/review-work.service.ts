@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { procedureEvaluated, simplificationProposed, type ProcedureVersion } from '@motcua/contracts';
+import {
+  procedureEvaluated,
+  simplificationProposed,
+  type ProcedureVersion,
+} from '@motcua/contracts';
 import { ruleProblem, type FieldViolation } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
 import type { CatalogTx } from '../shared/catalog-tx';
@@ -26,7 +30,13 @@ export class ReviewWorkService {
       const version = await this.versionInScope(tx, campaign.procedureCodes, body.procedureCode);
       const evaluatedBy = unitCode ?? campaign.responsibleUnitCode;
       const evaluatedAt = new Date();
-      const data = { procedureVersion: version.version, evaluatedBy, criteria: body.criteria, conclusion: body.conclusion, evaluatedAt };
+      const data = {
+        procedureVersion: version.version,
+        evaluatedBy,
+        criteria: body.criteria,
+        conclusion: body.conclusion,
+        evaluatedAt,
+      };
       await tx.procedureEvaluation.upsert({
         where: { campaignId_procedureCode: { campaignId, procedureCode: body.procedureCode } },
         create: { campaignId, procedureCode: body.procedureCode, ...data },
@@ -43,7 +53,12 @@ export class ReviewWorkService {
         conclusion: body.conclusion,
       });
       await this.campaigns.publishProgress(tx, events, campaign);
-      return { campaignId, procedureCode: body.procedureCode, ...data, evaluatedAt: evaluatedAt.toISOString() };
+      return {
+        campaignId,
+        procedureCode: body.procedureCode,
+        ...data,
+        evaluatedAt: evaluatedAt.toISOString(),
+      };
     });
   }
 
@@ -54,14 +69,28 @@ export class ReviewWorkService {
       const version = await this.versionInScope(tx, campaign.procedureCodes, body.procedureCode);
       const cuts = cutsOf(body, version);
       const cost = compareComplianceCosts(body.cost.current, body.cost.proposed);
-      if (cuts.documentsRemoved + cuts.stepsRemoved === 0 && cuts.daysReduced === 0 && cost.savingVnd <= 0) {
+      if (
+        cuts.documentsRemoved + cuts.stepsRemoved === 0 &&
+        cuts.daysReduced === 0 &&
+        cost.savingVnd <= 0
+      ) {
         throw ruleProblem('no-simplification', 'The proposal simplifies nothing', [
-          { field: '(root)', rule: 'cuts-something', message: 'a proposal must remove documents or steps, shorten the time limit, or lower the compliance cost' },
+          {
+            field: '(root)',
+            rule: 'cuts-something',
+            message:
+              'a proposal must remove documents or steps, shorten the time limit, or lower the compliance cost',
+          },
         ]);
       }
       const id = randomUUID();
       const proposedAt = new Date();
-      const complianceCost = { current: cost.current, proposed: cost.proposed, savingVnd: cost.savingVnd, savingPercent: cost.savingPercent };
+      const complianceCost = {
+        current: cost.current,
+        proposed: cost.proposed,
+        savingVnd: cost.savingVnd,
+        savingPercent: cost.savingPercent,
+      };
       await tx.simplificationProposal.create({
         data: {
           id,
@@ -70,7 +99,11 @@ export class ReviewWorkService {
           procedureVersion: version.version,
           proposals: body.proposals,
           cuts: { ...cuts, removedDocumentCodes: body.removedDocumentCodes },
-          complianceCost: { ...complianceCost, perExecutionSavingVnd: cost.perExecutionSavingVnd, perExecutionSavingPercent: cost.perExecutionSavingPercent },
+          complianceCost: {
+            ...complianceCost,
+            perExecutionSavingVnd: cost.perExecutionSavingVnd,
+            perExecutionSavingPercent: cost.perExecutionSavingPercent,
+          },
           savingVnd: BigInt(cost.savingVnd),
           savingPercent: cost.savingPercent,
           proposedAt,
@@ -87,22 +120,50 @@ export class ReviewWorkService {
         complianceCost,
       });
       await this.campaigns.publishProgress(tx, events, campaign);
-      return { proposalId: id, campaignId, procedureCode: body.procedureCode, procedureVersion: version.version, proposals: body.proposals, cuts, complianceCost: cost };
+      return {
+        proposalId: id,
+        campaignId,
+        procedureCode: body.procedureCode,
+        procedureVersion: version.version,
+        proposals: body.proposals,
+        cuts,
+        complianceCost: cost,
+      };
     });
   }
 
   /** The version in force of a procedure in the campaign's scope (422 otherwise). */
-  private async versionInScope(tx: CatalogTx, scope: string[], code: string): Promise<ProcedureVersion> {
+  private async versionInScope(
+    tx: CatalogTx,
+    scope: string[],
+    code: string,
+  ): Promise<ProcedureVersion> {
     if (!scope.includes(code)) {
-      throw ruleProblem('procedure-out-of-scope', 'The procedure is not in the campaign', [{ field: 'procedureCode', rule: 'in-campaign-scope', message: `procedure ${code} is not in the campaign's scope` }]);
+      throw ruleProblem('procedure-out-of-scope', 'The procedure is not in the campaign', [
+        {
+          field: 'procedureCode',
+          rule: 'in-campaign-scope',
+          message: `procedure ${code} is not in the campaign's scope`,
+        },
+      ]);
     }
     const procedure = await tx.procedure.findUnique({ where: { code } });
     const version =
       procedure?.status === 'in_force' && procedure.currentVersion
-        ? await tx.procedureVersion.findUnique({ where: { procedureId_version: { procedureId: procedure.id, version: procedure.currentVersion } } })
+        ? await tx.procedureVersion.findUnique({
+            where: {
+              procedureId_version: { procedureId: procedure.id, version: procedure.currentVersion },
+            },
+          })
         : null;
     if (!version) {
-      throw ruleProblem('procedure-not-in-force', 'The procedure is not in force', [{ field: 'procedureCode', rule: 'procedure-in-force', message: `procedure ${code} is not in force` }]);
+      throw ruleProblem('procedure-not-in-force', 'The procedure is not in force', [
+        {
+          field: 'procedureCode',
+          rule: 'procedure-in-force',
+          message: `procedure ${code} is not in force`,
+        },
+      ]);
     }
     return version.record as ProcedureVersion;
   }
@@ -113,19 +174,37 @@ export function cutsOf(body: Proposal, version: ProcedureVersion) {
   const errors: FieldViolation[] = [];
   const documentCodes = new Set(version.requiredDocuments.map((d) => d.code));
   body.removedDocumentCodes.forEach((code, index) => {
-    if (!documentCodes.has(code)) errors.push({ field: `removedDocumentCodes.${index}`, rule: 'known-document', message: `${version.code} has no document ${code}` });
+    if (!documentCodes.has(code))
+      errors.push({
+        field: `removedDocumentCodes.${index}`,
+        rule: 'known-document',
+        message: `${version.code} has no document ${code}`,
+      });
   });
   if (new Set(body.removedDocumentCodes).size !== body.removedDocumentCodes.length) {
-    errors.push({ field: 'removedDocumentCodes', rule: 'unique-items', message: 'a document is removed only once' });
+    errors.push({
+      field: 'removedDocumentCodes',
+      rule: 'unique-items',
+      message: 'a document is removed only once',
+    });
   }
   if (body.stepsRemoved >= version.steps.length) {
-    errors.push({ field: 'stepsRemoved', rule: 'keeps-a-step', message: `${version.code} has ${version.steps.length} steps; at least one must remain` });
+    errors.push({
+      field: 'stepsRemoved',
+      rule: 'keeps-a-step',
+      message: `${version.code} has ${version.steps.length} steps; at least one must remain`,
+    });
   }
   const proposedLimit = body.proposedTimeLimit ?? version.timeLimit.value;
   if (proposedLimit > version.timeLimit.value) {
-    errors.push({ field: 'proposedTimeLimit', rule: 'not-longer', message: `the time limit is ${version.timeLimit.value}; a simplification cannot lengthen it` });
+    errors.push({
+      field: 'proposedTimeLimit',
+      rule: 'not-longer',
+      message: `the time limit is ${version.timeLimit.value}; a simplification cannot lengthen it`,
+    });
   }
-  if (errors.length > 0) throw ruleProblem('invalid-cuts', 'The proposed cuts do not fit the procedure', errors);
+  if (errors.length > 0)
+    throw ruleProblem('invalid-cuts', 'The proposed cuts do not fit the procedure', errors);
   return {
     documentsRemoved: body.removedDocumentCodes.length,
     stepsRemoved: body.stepsRemoved,

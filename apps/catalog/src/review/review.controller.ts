@@ -33,7 +33,10 @@ export class ReviewController {
   @Post()
   @HttpCode(201)
   @Roles('admin', 'leader')
-  @ApiOperation({ summary: 'Open a review campaign (đợt rà soát) of one domain: department, deadline, procedures in scope' })
+  @ApiOperation({
+    summary:
+      'Open a review campaign (đợt rà soát) of one domain: department, deadline, procedures in scope',
+  })
   @ApiBody({ schema: openApiSchemaOf(openCampaignSchema) })
   open(@Body(zodBody(openCampaignSchema)) body: OpenCampaign) {
     return this.campaigns.open(body);
@@ -56,9 +59,16 @@ export class ReviewController {
   @Post(':id/evaluations')
   @HttpCode(201)
   @Roles('admin', 'leader', 'specialist')
-  @ApiOperation({ summary: 'Evaluate a procedure in scope on necessity, reasonableness, legality and compliance cost' })
+  @ApiOperation({
+    summary:
+      'Evaluate a procedure in scope on necessity, reasonableness, legality and compliance cost',
+  })
   @ApiBody({ schema: openApiSchemaOf(evaluationSchema) })
-  evaluate(@Param('id', campaignId) id: string, @Body(zodBody(evaluationSchema)) body: Evaluation, @CurrentPrincipal() principal: Principal) {
+  evaluate(
+    @Param('id', campaignId) id: string,
+    @Body(zodBody(evaluationSchema)) body: Evaluation,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.work.evaluate(id, body, principal.unit);
   }
 
@@ -71,7 +81,10 @@ export class ReviewController {
   @Post(':id/proposals')
   @HttpCode(201)
   @Roles('admin', 'leader', 'specialist')
-  @ApiOperation({ summary: 'Propose a simplification: cuts in documents, steps, days, and compliance cost now and after (Circular 02/2017 Art. 27)' })
+  @ApiOperation({
+    summary:
+      'Propose a simplification: cuts in documents, steps, days, and compliance cost now and after (Circular 02/2017 Art. 27)',
+  })
   @ApiBody({ schema: openApiSchemaOf(proposalSchema) })
   propose(@Param('id', campaignId) id: string, @Body(zodBody(proposalSchema)) body: Proposal) {
     return this.work.propose(id, body);
@@ -88,7 +101,10 @@ export class ReviewController {
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Close a campaign with its totals and annual saving' })
   @ApiBody({ schema: openApiSchemaOf(closeCampaignSchema) })
-  close(@Param('id', campaignId) id: string, @Body(zodBody(closeCampaignSchema)) body: CloseCampaign) {
+  close(
+    @Param('id', campaignId) id: string,
+    @Body(zodBody(closeCampaignSchema)) body: CloseCampaign,
+  ) {
     return this.campaigns.close(id, body);
   }
 }

@@ -14,18 +14,29 @@ export const openCampaignSchema = z.object({
   procedureCodes: z
     .array(procedureCode)
     .min(1)
-    .refine((codes) => new Set(codes).size === codes.length, { message: 'procedure codes must not repeat', params: { rule: 'unique-items' } }),
+    .refine((codes) => new Set(codes).size === codes.length, {
+      message: 'procedure codes must not repeat',
+      params: { rule: 'unique-items' },
+    }),
   demo: z.boolean().optional(),
 });
 export type OpenCampaign = z.infer<typeof openCampaignSchema>;
 
 export type CriterionName = 'necessity' | 'reasonableness' | 'legality' | 'complianceCost';
-const criterion = z.object({ assessment: z.enum(['meets', 'partially_meets', 'does_not_meet']), findings: z.array(freeText).default([]) });
+const criterion = z.object({
+  assessment: z.enum(['meets', 'partially_meets', 'does_not_meet']),
+  findings: z.array(freeText).default([]),
+});
 
 /** Đánh giá against the four criteria of Circular 02/2017 ch. V: sự cần thiết, tính hợp lý, tính hợp pháp, chi phí tuân thủ. */
 export const evaluationSchema = z.object({
   procedureCode,
-  criteria: z.object({ necessity: criterion, reasonableness: criterion, legality: criterion, complianceCost: criterion }),
+  criteria: z.object({
+    necessity: criterion,
+    reasonableness: criterion,
+    legality: criterion,
+    complianceCost: criterion,
+  }),
   conclusion: z.enum(['keep', 'simplify', 'amend', 'replace', 'abolish']),
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
@@ -49,5 +60,7 @@ export const proposalSchema = z.object({
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 
-export const closeCampaignSchema = z.object({ reportReference: z.string().trim().min(1).max(64).optional() });
+export const closeCampaignSchema = z.object({
+  reportReference: z.string().trim().min(1).max(64).optional(),
+});
 export type CloseCampaign = z.infer<typeof closeCampaignSchema>;

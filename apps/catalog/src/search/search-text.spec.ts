@@ -10,13 +10,20 @@ describe('Vietnamese search folding', () => {
   });
 
   it('folds text composed or decomposed (NFC and NFD) alike', () => {
-    expect(foldVietnamese('Đăng ký giá'.normalize('NFD'))).toBe(foldVietnamese('Đăng ký giá'.normalize('NFC')));
+    expect(foldVietnamese('Đăng ký giá'.normalize('NFD'))).toBe(
+      foldVietnamese('Đăng ký giá'.normalize('NFC')),
+    );
   });
 
   it('keeps procedure codes searchable and drops punctuation', () => {
-    expect(searchTextOf({ code: '1.005432', name: 'Kê khai giá (cấp tỉnh)', domainName: 'Quản lý giá', decidingAgency: 'Sở Tài chính' })).toBe(
-      '1.005432 ke khai gia cap tinh quan ly gia so tai chinh',
-    );
+    expect(
+      searchTextOf({
+        code: '1.005432',
+        name: 'Kê khai giá (cấp tỉnh)',
+        domainName: 'Quản lý giá',
+        decidingAgency: 'Sở Tài chính',
+      }),
+    ).toBe('1.005432 ke khai gia cap tinh quan ly gia so tai chinh');
   });
 
   it('splits a query into folded words', () => {

@@ -12,7 +12,10 @@ export class SearchController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Search and list procedures (paginated); q matches with or without Vietnamese diacritics' })
+  @ApiOperation({
+    summary:
+      'Search and list procedures (paginated); q matches with or without Vietnamese diacritics',
+  })
   @ApiQuery({ name: 'q', required: false })
   @ApiQuery({ name: 'code', required: false })
   @ApiQuery({ name: 'domain', required: false })

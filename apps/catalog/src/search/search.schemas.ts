@@ -3,7 +3,10 @@ import { agencyCode, domainCode, onlineLevel, procedureLevel } from '@motcua/con
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().max(200).optional().describe('Full text, with or without diacritics'),
-  code: z.string().regex(/^[\d.]{1,8}$/, 'must be a procedure code or its beginning').optional(),
+  code: z
+    .string()
+    .regex(/^[\d.]{1,8}$/, 'must be a procedure code or its beginning')
+    .optional(),
   domain: domainCode.optional(),
   agency: agencyCode.optional(),
   level: procedureLevel.optional(),

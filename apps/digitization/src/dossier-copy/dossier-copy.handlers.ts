@@ -21,8 +21,16 @@ import { DossierCopyRepository, type DossierCopyChange } from './dossier-copy.re
 type DossierEvent = CloudEvent<DossierFacts & Record<string, unknown>>;
 
 const COPIED = [
-  dossierSubmitted, dossierReceived, dossierResumed, dossierTransferred, dossierStepCompleted,
-  dossierProcessed, dossierResultReturned, dossierRefused, dossierWithdrawn, dossierStopped,
+  dossierSubmitted,
+  dossierReceived,
+  dossierResumed,
+  dossierTransferred,
+  dossierStepCompleted,
+  dossierProcessed,
+  dossierResultReturned,
+  dossierRefused,
+  dossierWithdrawn,
+  dossierStopped,
 ] as const;
 
 /** What one dossier event changes in the copy besides its facts (a pure rule). */
@@ -33,7 +41,10 @@ export function copyChangeOf(event: DossierEvent): DossierCopyChange {
       return { documents: (data as EventData<typeof dossierSubmitted>).documents };
     case dossierReceived.type: {
       const d = data as EventData<typeof dossierReceived>;
-      return { documents: d.documents, units: [d.receivedBy.unitCode, ...d.workflow.map((step) => step.unitCode)] };
+      return {
+        documents: d.documents,
+        units: [d.receivedBy.unitCode, ...d.workflow.map((step) => step.unitCode)],
+      };
     }
     case dossierResumed.type: {
       const d = data as EventData<typeof dossierResumed>;
@@ -47,7 +58,10 @@ export function copyChangeOf(event: DossierEvent): DossierCopyChange {
       return { units: [(data as EventData<typeof dossierStepCompleted>).completedBy.unitCode] };
     case dossierProcessed.type: {
       const d = data as EventData<typeof dossierProcessed>;
-      return { units: [d.processedBy.unitCode], processed: { electronicResult: d.electronicResult } };
+      return {
+        units: [d.processedBy.unitCode],
+        processed: { electronicResult: d.electronicResult },
+      };
     }
     case dossierResultReturned.type:
       return { units: [(data as EventData<typeof dossierResultReturned>).returnedBy.unitCode] };
@@ -67,6 +81,9 @@ export class DossierCopyHandlers {
 
   @OnEventsInBatches(COPIED)
   async onDossierEvents(events: DossierEvent[], tx: DigitizationEventTx): Promise<void> {
-    await this.copies.applyMany(tx, events.map((event) => ({ facts: event.data, change: copyChangeOf(event) })));
+    await this.copies.applyMany(
+      tx,
+      events.map((event) => ({ facts: event.data, change: copyChangeOf(event) })),
+    );
   }
 }

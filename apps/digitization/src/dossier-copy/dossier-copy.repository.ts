@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { DossierDocument, DossierFacts } from '@motcua/contracts';
-import type { DigitizationDatabase, DigitizationEventTx, DigitizationTx } from '../digitization.database';
+import type {
+  DigitizationDatabase,
+  DigitizationEventTx,
+  DigitizationTx,
+} from '../digitization.database';
 
 type Db = DigitizationTx | DigitizationDatabase;
 
@@ -20,7 +24,10 @@ export class DossierCopyRepository {
    * dossier event passes here, so no model queries). Handling units accumulate in first-seen order;
    * received and processed facts are kept until an event states them again.
    */
-  async applyMany(tx: DigitizationEventTx, updates: { facts: DossierFacts; change: DossierCopyChange }[]): Promise<void> {
+  async applyMany(
+    tx: DigitizationEventTx,
+    updates: { facts: DossierFacts; change: DossierCopyChange }[],
+  ): Promise<void> {
     let stretch: object[] = [];
     let seen = new Set<string>();
     for (const { facts, change } of updates) {

@@ -13,7 +13,8 @@ const limits: IntakeLimits = {
 /** Feeds the file in chunks of `size` bytes, as a socket would. */
 function inspect(type: MediaType, file: Buffer, kind: FileKind = 'scan', size = 7) {
   const inspector = new FileInspector(type, kind, limits);
-  for (let offset = 0; offset < file.length; offset += size) inspector.push(file.subarray(offset, offset + size));
+  for (let offset = 0; offset < file.length; offset += size)
+    inspector.push(file.subarray(offset, offset + size));
   return inspector.finish();
 }
 
@@ -41,7 +42,9 @@ describe('FileInspector', () => {
 
   it('refuses content whose magic bytes do not match the declared type', () => {
     expect(reasonOf(() => inspect('application/pdf', samplePng()))).toBe('content-type-mismatch');
-    expect(reasonOf(() => inspect('image/png', Buffer.from('just some text, not an image at all')))).toBe('content-type-mismatch');
+    expect(
+      reasonOf(() => inspect('image/png', Buffer.from('just some text, not an image at all'))),
+    ).toBe('content-type-mismatch');
   });
 
   it('refuses a zero-byte file and a file too short to identify', () => {
@@ -51,11 +54,17 @@ describe('FileInspector', () => {
 
   it('refuses truncated files: PDF without %%EOF, PNG without IEND, JPEG without EOI', () => {
     const pdf = samplePdf();
-    expect(reasonOf(() => inspect('application/pdf', pdf.subarray(0, pdf.length - 8)))).toBe('truncated-file');
+    expect(reasonOf(() => inspect('application/pdf', pdf.subarray(0, pdf.length - 8)))).toBe(
+      'truncated-file',
+    );
     const png = samplePng();
-    expect(reasonOf(() => inspect('image/png', png.subarray(0, png.length - 12)))).toBe('truncated-file');
+    expect(reasonOf(() => inspect('image/png', png.subarray(0, png.length - 12)))).toBe(
+      'truncated-file',
+    );
     const jpeg = sampleJpeg();
-    expect(reasonOf(() => inspect('image/jpeg', jpeg.subarray(0, jpeg.length - 2)))).toBe('truncated-file');
+    expect(reasonOf(() => inspect('image/jpeg', jpeg.subarray(0, jpeg.length - 2)))).toBe(
+      'truncated-file',
+    );
   });
 
   it('refuses an oversized file as soon as the cap is passed', () => {
@@ -69,18 +78,33 @@ describe('FileInspector', () => {
     const bomb = samplePng(50_000, 50_000);
     const inspector = new FileInspector('image/png', 'scan', limits);
     expect(reasonOf(() => inspector.push(bomb.subarray(0, 24)))).toBe('image-too-large');
-    expect(reasonOf(() => inspect('image/jpeg', sampleJpeg(20_000, 20_000)))).toBe('image-too-large');
+    expect(reasonOf(() => inspect('image/jpeg', sampleJpeg(20_000, 20_000)))).toBe(
+      'image-too-large',
+    );
     expect(reasonOf(() => inspect('image/png', samplePng(0, 10)))).toBe('malformed-file');
   });
 
   it('caps PDF pages, and refuses a PDF without countable pages', () => {
-    expect(reasonOf(() => inspect('application/pdf', samplePdf({ pages: 4 })))).toBe('too-many-pages');
+    expect(reasonOf(() => inspect('application/pdf', samplePdf({ pages: 4 })))).toBe(
+      'too-many-pages',
+    );
     expect(inspect('application/pdf', samplePdf({ pages: 3 })).pages).toBe(3);
-    expect(reasonOf(() => inspect('application/pdf', Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n')))).toBe('malformed-file');
+    expect(
+      reasonOf(() =>
+        inspect(
+          'application/pdf',
+          Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'),
+        ),
+      ),
+    ).toBe('malformed-file');
   });
 
   it('requires a signature dictionary for kind=signed-pdf, and a PDF media type', () => {
-    expect(reasonOf(() => inspect('application/pdf', samplePdf(), 'signed-pdf'))).toBe('signature-missing');
-    expect(reasonOf(() => inspect('image/png', samplePng(), 'signed-pdf'))).toBe('content-type-mismatch');
+    expect(reasonOf(() => inspect('application/pdf', samplePdf(), 'signed-pdf'))).toBe(
+      'signature-missing',
+    );
+    expect(reasonOf(() => inspect('image/png', samplePng(), 'signed-pdf'))).toBe(
+      'content-type-mismatch',
+    );
   });
 });

@@ -31,7 +31,11 @@ export class FileInspector {
     private readonly limits: IntakeLimits,
   ) {
     if (kind === 'signed-pdf' && declared !== 'application/pdf') {
-      throw new FileRejected('content-type-mismatch', 'a signed-pdf must be sent as application/pdf', 'kind');
+      throw new FileRejected(
+        'content-type-mismatch',
+        'a signed-pdf must be sent as application/pdf',
+        'kind',
+      );
     }
     if (declared === 'application/pdf') this.pdf = new PdfScanner();
     this.dimensionsChecked = declared !== 'image/png' && declared !== 'image/jpeg';
@@ -44,7 +48,10 @@ export class FileInspector {
   push(chunk: Buffer): void {
     this.size += chunk.length;
     if (this.size > this.maxBytes) {
-      throw new FileRejected('file-too-large', `${this.declared} files may be at most ${this.maxBytes} bytes`);
+      throw new FileRejected(
+        'file-too-large',
+        `${this.declared} files may be at most ${this.maxBytes} bytes`,
+      );
     }
     if (this.head.length < HEAD_LENGTH) {
       this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_LENGTH - this.head.length)]);
@@ -61,12 +68,19 @@ export class FileInspector {
   /** After the last chunk: emptiness, truncation, pages and signature. TIFF pages come from tiff-pages.ts. */
   finish(): Inspection {
     if (this.size === 0) throw new FileRejected('empty-file', 'the file is empty (0 bytes)');
-    if (!this.sniffed) throw new FileRejected('truncated-file', 'the file is too short to be identified');
+    if (!this.sniffed)
+      throw new FileRejected('truncated-file', 'the file is too short to be identified');
     if (!this.dimensionsChecked) {
-      throw new FileRejected('truncated-file', `the ${this.declared} header ends before the image dimensions`);
+      throw new FileRejected(
+        'truncated-file',
+        `the ${this.declared} header ends before the image dimensions`,
+      );
     }
     if (!isComplete(this.declared, this.tail)) {
-      throw new FileRejected('truncated-file', `the ${this.declared} file is truncated (its end marker is missing)`);
+      throw new FileRejected(
+        'truncated-file',
+        `the ${this.declared} file is truncated (its end marker is missing)`,
+      );
     }
     let pages = 1;
     let signed = false;
@@ -74,13 +88,20 @@ export class FileInspector {
       this.pdf.finish();
       this.checkPages(this.pdf.pages);
       if (this.pdf.pages === 0) {
-        throw new FileRejected('malformed-file', 'no /Type /Page object found (pages in compressed object streams are not counted)');
+        throw new FileRejected(
+          'malformed-file',
+          'no /Type /Page object found (pages in compressed object streams are not counted)',
+        );
       }
       pages = this.pdf.pages;
       signed = this.pdf.signatures > 0;
     }
     if (this.kind === 'signed-pdf' && !signed) {
-      throw new FileRejected('signature-missing', 'a signed-pdf must carry a signature dictionary (/ByteRange)', 'kind');
+      throw new FileRejected(
+        'signature-missing',
+        'a signed-pdf must carry a signature dictionary (/ByteRange)',
+        'kind',
+      );
     }
     return { sha256: this.hash.digest('hex'), sizeBytes: this.size, pages, signed };
   }
@@ -90,12 +111,17 @@ export class FileInspector {
       const actual = sniffMediaType(this.head);
       if (actual !== this.declared) {
         const found = actual ?? 'no known type';
-        throw new FileRejected('content-type-mismatch', `declared ${this.declared} but the content is ${found}`, 'content-type');
+        throw new FileRejected(
+          'content-type-mismatch',
+          `declared ${this.declared} but the content is ${found}`,
+          'content-type',
+        );
       }
       this.sniffed = true;
     }
     if (this.sniffed && !this.dimensionsChecked) {
-      const read = this.declared === 'image/png' ? pngDimensions(this.head) : jpegDimensions(this.head);
+      const read =
+        this.declared === 'image/png' ? pngDimensions(this.head) : jpegDimensions(this.head);
       if (read === 'need-more' && this.head.length < HEAD_LENGTH) return;
       if (read === 'need-more' || read === 'malformed') {
         throw new FileRejected('malformed-file', `the ${this.declared} header is malformed`);

@@ -13,7 +13,9 @@ export function pngDimensions(head: Buffer): Dimensions | 'need-more' | 'malform
   return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
 }
 
-const SOF_MARKERS = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+const SOF_MARKERS = new Set([
+  0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf,
+]);
 
 /** JPEG: walks the marker segments of the head up to the first SOFn frame header. */
 export function jpegDimensions(head: Buffer): Dimensions | 'need-more' | 'malformed' {

@@ -1,7 +1,11 @@
 import type { DigitizationConfig } from '../config';
 import type { MediaType } from './media-types';
 
-export type IntakeLimits = { maxBytes: Record<MediaType, number>; maxPages: number; maxPixels: number };
+export type IntakeLimits = {
+  maxBytes: Record<MediaType, number>;
+  maxPages: number;
+  maxPixels: number;
+};
 
 const MB = 1024 * 1024;
 

@@ -1,6 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@motcua/auth';
 import { zodQuery } from '@motcua/http';
@@ -27,12 +35,24 @@ export class IntakeController {
   @ApiConsumes('application/pdf', 'image/jpeg', 'image/png', 'image/tiff')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'kind', enum: FILE_KINDS, required: false })
-  @ApiResponse({ status: 201, description: 'Stored (or already stored): sha256, mediaType, sizeBytes, pages, signed' })
+  @ApiResponse({
+    status: 201,
+    description: 'Stored (or already stored): sha256, mediaType, sizeBytes, pages, signed',
+  })
   @ApiResponse({ status: 400, description: 'Empty or truncated file' })
   @ApiResponse({ status: 413, description: 'Over the size cap of its type' })
-  @ApiResponse({ status: 415, description: 'Unsupported Content-Type, or content that does not match it' })
-  @ApiResponse({ status: 422, description: 'Too many pages, image over the pixel cap, malformed, or signature missing' })
-  upload(@Req() request: IncomingMessage, @Query(zodQuery(intakeQuery)) query: z.infer<typeof intakeQuery>) {
+  @ApiResponse({
+    status: 415,
+    description: 'Unsupported Content-Type, or content that does not match it',
+  })
+  @ApiResponse({
+    status: 422,
+    description: 'Too many pages, image over the pixel cap, malformed, or signature missing',
+  })
+  upload(
+    @Req() request: IncomingMessage,
+    @Query(zodQuery(intakeQuery)) query: z.infer<typeof intakeQuery>,
+  ) {
     return this.intake.receive(request, {
       contentType: request.headers['content-type'],
       contentLength: request.headers['content-length'],

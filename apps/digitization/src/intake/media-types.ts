@@ -34,7 +34,8 @@ export const MAGIC_LENGTH = 8;
 /** The media type the first bytes announce (magic numbers at offset 0), or undefined. */
 export function sniffMediaType(head: Buffer): MediaType | undefined {
   for (const { type, bytes } of SIGNATURES) {
-    if (bytes.some((signature) => signature.every((byte, index) => head[index] === byte))) return type;
+    if (bytes.some((signature) => signature.every((byte, index) => head[index] === byte)))
+      return type;
   }
   return undefined;
 }

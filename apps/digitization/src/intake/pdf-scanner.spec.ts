@@ -3,7 +3,8 @@ import { samplePdf } from './sample-files.fixture';
 
 function scan(file: Buffer, size: number) {
   const scanner = new PdfScanner();
-  for (let offset = 0; offset < file.length; offset += size) scanner.push(file.subarray(offset, offset + size));
+  for (let offset = 0; offset < file.length; offset += size)
+    scanner.push(file.subarray(offset, offset + size));
   scanner.finish();
   return scanner;
 }
@@ -20,6 +21,11 @@ describe('PdfScanner', () => {
   });
 
   it('accepts whitespace variants between the tokens', () => {
-    expect(scan(Buffer.from('<< /Type/Page >> << /Type \n /Page/Parent 2 0 R >> << /Type /PageLabel >>'), 4).pages).toBe(2);
+    expect(
+      scan(
+        Buffer.from('<< /Type/Page >> << /Type \n /Page/Parent 2 0 R >> << /Type /PageLabel >>'),
+        4,
+      ).pages,
+    ).toBe(2);
   });
 });

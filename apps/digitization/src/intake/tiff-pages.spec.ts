@@ -20,7 +20,10 @@ async function summarise(file: Buffer, maxPages = 5) {
 
 describe('tiffPages', () => {
   it('counts one page per image file directory and reads the first dimensions', async () => {
-    expect(await summarise(sampleTiff(3, 640, 480))).toEqual({ pages: 3, first: { width: 640, height: 480 } });
+    expect(await summarise(sampleTiff(3, 640, 480))).toEqual({
+      pages: 3,
+      first: { width: 640, height: 480 },
+    });
   });
 
   it('stops past the page cap', async () => {

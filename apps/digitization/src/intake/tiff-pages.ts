@@ -1,14 +1,19 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { Dimensions } from './image-dimensions';
 
-export type TiffSummary = { pages: number; first?: Dimensions } | { error: 'truncated' | 'malformed' | 'too-many-pages' };
+export type TiffSummary =
+  { pages: number; first?: Dimensions } | { error: 'truncated' | 'malformed' | 'too-many-pages' };
 
 /**
  * Walks the chain of image file directories (one per page) of a TIFF on disk. Bounded: stops
  * after `maxPages + 1` directories, refuses a directory offset outside the file or seen
  * before (a loop), and reads only 2 + 12 × entries bytes per directory.
  */
-export async function tiffPages(file: FileHandle, size: number, maxPages: number): Promise<TiffSummary> {
+export async function tiffPages(
+  file: FileHandle,
+  size: number,
+  maxPages: number,
+): Promise<TiffSummary> {
   const header = await read(file, 0, 8);
   const little = header.toString('latin1', 0, 2) === 'II';
   const u16 = (b: Buffer, o: number) => (little ? b.readUInt16LE(o) : b.readUInt16BE(o));

@@ -15,11 +15,20 @@ export class RatesRepository {
   constructor(private readonly db: DigitizationDatabase) {}
 
   async received(agencyCode: string, from: Date, until: Date): Promise<ReceivedDossier[]> {
-    const dossiers = await this.db.dossierCopy.findMany({ where: { agencyCode, receivedAt: { gte: from, lt: until } }, select: { dossierId: true, documents: true } });
+    const dossiers = await this.db.dossierCopy.findMany({
+      where: { agencyCode, receivedAt: { gte: from, lt: until } },
+      select: { dossierId: true, documents: true },
+    });
     const ids = dossiers.map((dossier) => dossier.dossierId);
     const [documents, reuses] = await Promise.all([
-      this.db.digitizedDocument.findMany({ where: { dossierId: { in: ids } }, select: { dossierId: true, documentCode: true } }),
-      this.db.documentReuse.findMany({ where: { dossierId: { in: ids } }, select: { dossierId: true, documentCode: true } }),
+      this.db.digitizedDocument.findMany({
+        where: { dossierId: { in: ids } },
+        select: { dossierId: true, documentCode: true },
+      }),
+      this.db.documentReuse.findMany({
+        where: { dossierId: { in: ids } },
+        select: { dossierId: true, documentCode: true },
+      }),
     ]);
     const digitizedBy = group(documents);
     const reusedBy = group(reuses);
@@ -30,8 +39,16 @@ export class RatesRepository {
     }));
   }
 
-  async processed(agencyCode: string, from: Date, until: Date, today: Date): Promise<ProcessedDossier[]> {
-    const dossiers = await this.db.dossierCopy.findMany({ where: { agencyCode, processedAt: { gte: from, lt: until } }, select: { dossierId: true } });
+  async processed(
+    agencyCode: string,
+    from: Date,
+    until: Date,
+    today: Date,
+  ): Promise<ProcessedDossier[]> {
+    const dossiers = await this.db.dossierCopy.findMany({
+      where: { agencyCode, processedAt: { gte: from, lt: until } },
+      select: { dossierId: true },
+    });
     const results = await this.db.digitizedResult.findMany({
       where: { dossierId: { in: dossiers.map((dossier) => dossier.dossierId) } },
       select: { dossierId: true, fileSha256: true, revokedOn: true, validUntil: true },
@@ -40,8 +57,15 @@ export class RatesRepository {
     return dossiers.map((dossier) => {
       const rows = byDossier.get(dossier.dossierId) ?? [];
       if (rows.length === 0) return {};
-      const valid = rows.filter((row) => row.revokedOn === null && (row.validUntil === null || row.validUntil >= today));
-      return { result: { valid: valid.length > 0, digitized: valid.some((row) => row.fileSha256 !== null) } };
+      const valid = rows.filter(
+        (row) => row.revokedOn === null && (row.validUntil === null || row.validUntil >= today),
+      );
+      return {
+        result: {
+          valid: valid.length > 0,
+          digitized: valid.some((row) => row.fileSha256 !== null),
+        },
+      };
     });
   }
 }

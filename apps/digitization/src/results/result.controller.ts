@@ -1,5 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
 import { RateLimiter, zodBody, zodParam, zodQuery } from '@motcua/http';
@@ -118,7 +129,11 @@ export class ResultController {
     @Req() request: IncomingMessage,
     @Res() reply: ServerResponse,
   ) {
-    const rule = { key: 'digitization:public-download', perMinute: this.config.PUBLIC_DOWNLOAD_RATE_PER_MINUTE, what: 'downloads' };
+    const rule = {
+      key: 'digitization:public-download',
+      perMinute: this.config.PUBLIC_DOWNLOAD_RATE_PER_MINUTE,
+      what: 'downloads',
+    };
     await this.limiter.consume(rule, request.socket.remoteAddress ?? 'unknown');
     await sendDownload(reply, await this.results.publicDownload(body));
   }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { agencyCode, applicantKey, dossierCode, freeText, isoDate, label, procedureCode, safeCode, sha256Hex, uuid } from '@motcua/contracts';
+import {
+  agencyCode,
+  applicantKey,
+  dossierCode,
+  freeText,
+  isoDate,
+  label,
+  procedureCode,
+  safeCode,
+  sha256Hex,
+  uuid,
+} from '@motcua/contracts';
 import { safeFilename } from '../shared/filename';
 
 export const issueResultBody = z
@@ -34,7 +45,11 @@ export const issueResultBody = z
   });
 export type IssueResultBody = z.infer<typeof issueResultBody>;
 
-export const revokeResultBody = z.object({ revokedOn: isoDate, reason: freeText, decisionNumber: safeCode.optional() });
+export const revokeResultBody = z.object({
+  revokedOn: isoDate,
+  reason: freeText,
+  decisionNumber: safeCode.optional(),
+});
 export type RevokeResultBody = z.infer<typeof revokeResultBody>;
 
 export const publicDownloadBody = z.object({

@@ -27,18 +27,33 @@ export type ReuseOffer = {
  */
 @Injectable()
 export class ApplicantStoreRepository {
-  async offers(db: Db, filter: { applicantKey: string; documentCodes?: string[]; excludeDossierId?: string }, today = todayInVietnam()): Promise<ReuseOffer[]> {
+  async offers(
+    db: Db,
+    filter: { applicantKey: string; documentCodes?: string[]; excludeDossierId?: string },
+    today = todayInVietnam(),
+  ): Promise<ReuseOffer[]> {
     const validOn = dateOnly(today);
     const code = filter.documentCodes ? { in: filter.documentCodes } : undefined;
     const notThisDossier = filter.excludeDossierId ? { not: filter.excludeDossierId } : undefined;
     const validity = { OR: [{ validUntil: null }, { validUntil: { gte: validOn } }] };
     const [documents, results] = await Promise.all([
       db.digitizedDocument.findMany({
-        where: { applicantKey: filter.applicantKey, documentCode: code, dossierId: notThisDossier, ...validity },
+        where: {
+          applicantKey: filter.applicantKey,
+          documentCode: code,
+          dossierId: notThisDossier,
+          ...validity,
+        },
         orderBy: { digitizedAt: 'desc' },
       }),
       db.digitizedResult.findMany({
-        where: { applicantKey: filter.applicantKey, reuseCode: code, dossierId: notThisDossier, revokedOn: null, ...validity },
+        where: {
+          applicantKey: filter.applicantKey,
+          reuseCode: code,
+          dossierId: notThisDossier,
+          revokedOn: null,
+          ...validity,
+        },
         orderBy: { issuedOn: 'desc' },
       }),
     ]);

@@ -9,18 +9,22 @@ export const safeFilename = z
   .min(1)
   .max(200)
   .refine((name) => !/[/\\]/.test(name), 'must be a file name, not a path (no / or \\)')
-  .refine((name) => !name.includes('..') && !name.startsWith('.'), 'must not contain .. or start with a dot')
+  .refine(
+    (name) => !name.includes('..') && !name.startsWith('.'),
+    'must not contain .. or start with a dot',
+  )
   // eslint-disable-next-line no-control-regex
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must not contain control characters');
 
 /** ASCII fallback for Content-Disposition `filename=`; the UTF-8 name goes in `filename*=`. */
 export function contentDisposition(filename: string): string {
-  const ascii = filename
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .slice(0, 120) || 'file';
+  const ascii =
+    filename
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .slice(0, 120) || 'file';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

@@ -4,7 +4,12 @@ import { DomainProblem } from '@motcua/http';
 /** The actor of events for an officer of a unit (libs/auth `actorOf`); 403 when the token has no unit. */
 export function requireUnitActor(principal: Principal): EventActor {
   if (!principal.unit) {
-    throw new DomainProblem(403, 'unit-required', 'Forbidden', 'Only officers of a unit may do this (the token has no unit claim).');
+    throw new DomainProblem(
+      403,
+      'unit-required',
+      'Forbidden',
+      'Only officers of a unit may do this (the token has no unit claim).',
+    );
   }
   return actorOf(principal, principal.unit);
 }

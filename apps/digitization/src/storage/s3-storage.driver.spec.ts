@@ -21,7 +21,9 @@ describe('S3StorageDriver requests', () => {
 
   it('addresses the content key path-style and signs the content SHA-256 as the payload hash of a PUT', () => {
     const { url, headers } = driver.signedRequest('PUT', sha, sha, { 'content-length': '10' });
-    expect(url.href).toBe(`https://s3.ap-southeast-1.amazonaws.com/motcua-files/digitization/4b/22/${sha}`);
+    expect(url.href).toBe(
+      `https://s3.ap-southeast-1.amazonaws.com/motcua-files/digitization/4b/22/${sha}`,
+    );
     expect(headers['x-amz-content-sha256']).toBe(sha);
     expect(headers['x-amz-security-token']).toBe('token');
     expect(headers.authorization).toMatch(
@@ -33,7 +35,9 @@ describe('S3StorageDriver requests', () => {
 describe('storageConfigProblems', () => {
   it('requires the S3 variables only with STORAGE_DRIVER=s3', () => {
     expect(storageConfigProblems({ STORAGE_DRIVER: 'local' })).toEqual([]);
-    expect(storageConfigProblems({ STORAGE_DRIVER: 's3', S3_ENDPOINT: 'https://x', S3_BUCKET: 'b' })).toEqual([
+    expect(
+      storageConfigProblems({ STORAGE_DRIVER: 's3', S3_ENDPOINT: 'https://x', S3_BUCKET: 'b' }),
+    ).toEqual([
       'S3_ACCESS_KEY_ID is required when STORAGE_DRIVER=s3',
       'S3_SECRET_ACCESS_KEY is required when STORAGE_DRIVER=s3',
     ]);

@@ -44,7 +44,13 @@ export class S3StorageDriver implements StorageDriver {
       if (await this.exists(sha256)) return false;
       const { size } = await stat(tempPath);
       const body = Readable.toWeb(createReadStream(tempPath)) as unknown as ReadableStream;
-      const response = await this.send('PUT', sha256, sha256, { 'content-length': String(size) }, body);
+      const response = await this.send(
+        'PUT',
+        sha256,
+        sha256,
+        { 'content-length': String(size) },
+        body,
+      );
       if (!response.ok) throw new Error(`S3 PUT ${this.keyOf(sha256)} answered ${response.status}`);
       return true;
     } finally {
@@ -61,14 +67,26 @@ export class S3StorageDriver implements StorageDriver {
 
   async open(sha256: string): Promise<Readable> {
     const response = await this.send('GET', sha256, EMPTY_PAYLOAD_HASH);
-    if (!response.ok || !response.body) throw new Error(`S3 GET ${this.keyOf(sha256)} answered ${response.status}`);
+    if (!response.ok || !response.body)
+      throw new Error(`S3 GET ${this.keyOf(sha256)} answered ${response.status}`);
     return Readable.fromWeb(response.body);
   }
 
   /** The signed request, exposed for tests of its shape. */
-  signedRequest(method: 'GET' | 'HEAD' | 'PUT', sha256: string, payloadHash: string, extra: Record<string, string> = {}) {
-    const url = new URL(`${this.options.endpoint.replace(/\/$/, '')}/${this.options.bucket}/${this.keyOf(sha256)}`);
-    const { canonicalRequest: _c, stringToSign: _s, ...headers } = signV4({
+  signedRequest(
+    method: 'GET' | 'HEAD' | 'PUT',
+    sha256: string,
+    payloadHash: string,
+    extra: Record<string, string> = {},
+  ) {
+    const url = new URL(
+      `${this.options.endpoint.replace(/\/$/, '')}/${this.options.bucket}/${this.keyOf(sha256)}`,
+    );
+    const {
+      canonicalRequest: _c,
+      stringToSign: _s,
+      ...headers
+    } = signV4({
       method,
       url,
       headers: { ...extra, 'x-amz-content-sha256': payloadHash },
@@ -81,7 +99,13 @@ export class S3StorageDriver implements StorageDriver {
     return { url, headers };
   }
 
-  private send(method: 'GET' | 'HEAD' | 'PUT', sha256: string, payloadHash: string, extra: Record<string, string> = {}, body?: ReadableStream) {
+  private send(
+    method: 'GET' | 'HEAD' | 'PUT',
+    sha256: string,
+    payloadHash: string,
+    extra: Record<string, string> = {},
+    body?: ReadableStream,
+  ) {
     const { url, headers } = this.signedRequest(method, sha256, payloadHash, extra);
     return fetch(url, { method, headers, body, duplex: body ? 'half' : undefined });
   }

@@ -15,7 +15,11 @@ export function createStorageDriver(config: DigitizationConfig): StorageDriver {
         bucket: config.S3_BUCKET!,
         region: config.S3_REGION,
         prefix: config.S3_PREFIX,
-        credentials: { accessKeyId: config.S3_ACCESS_KEY_ID!, secretAccessKey: config.S3_SECRET_ACCESS_KEY!, sessionToken: config.S3_SESSION_TOKEN },
+        credentials: {
+          accessKeyId: config.S3_ACCESS_KEY_ID!,
+          secretAccessKey: config.S3_SECRET_ACCESS_KEY!,
+          sessionToken: config.S3_SESSION_TOKEN,
+        },
         stagingDir: config.STORAGE_DIR,
       });
   }
@@ -23,7 +27,9 @@ export function createStorageDriver(config: DigitizationConfig): StorageDriver {
 
 @Global()
 @Module({
-  providers: [{ provide: STORAGE_DRIVER, inject: [DIGITIZATION_CONFIG], useFactory: createStorageDriver }],
+  providers: [
+    { provide: STORAGE_DRIVER, inject: [DIGITIZATION_CONFIG], useFactory: createStorageDriver },
+  ],
   exports: [STORAGE_DRIVER],
 })
 export class StorageModule {}

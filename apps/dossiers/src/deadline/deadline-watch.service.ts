@@ -10,7 +10,12 @@ import { LOGGER, type Logger } from '@motcua/observability';
 import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
 import { factsOf } from '../dossier/dossier-events';
 import type { DossiersTx } from '../dossiers.database';
-import { DEADLINE_WATCH_POLICY, GOVERNING_DUE_SQL, deadlineStateOf, governingDueDate } from './deadline.rules';
+import {
+  DEADLINE_WATCH_POLICY,
+  GOVERNING_DUE_SQL,
+  deadlineStateOf,
+  governingDueDate,
+} from './deadline.rules';
 
 const BATCH = 100;
 /** Coarse pre-filter: nothing due later than this can be due soon (8 office hours ≤ 4 calendar days over a long weekend). */

@@ -45,7 +45,8 @@ export function officeHoursLeftToday(now: Date, policy = DEADLINE_WATCH_POLICY):
  */
 export function workingHoursLeft(now: Date, dueAt: Date, policy = DEADLINE_WATCH_POLICY): number {
   const perDay =
-    policy.officeHours.reduce((sum, { from, to }) => sum + (minutesOf(to) - minutesOf(from)), 0) / 60;
+    policy.officeHours.reduce((sum, { from, to }) => sum + (minutesOf(to) - minutesOf(from)), 0) /
+    60;
   const days = Math.max(0, workingDaysBetween(toLocalDate(now), toLocalDate(dueAt)));
   return officeHoursLeftToday(now, policy) + perDay * days;
 }

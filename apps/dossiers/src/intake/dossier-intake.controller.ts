@@ -17,7 +17,11 @@ export class DossierIntakeController {
   @Post()
   @HttpCode(201)
   @Roles('desk_officer', 'citizen', 'portal_client', 'admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the same dossier' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key return the same dossier',
+  })
   receive(
     @Body(zodBody(intakeRequestSchema)) body: IntakeRequest,
     @CurrentPrincipal() principal: Principal,
@@ -26,7 +30,13 @@ export class DossierIntakeController {
     if (idempotencyKey !== undefined) {
       const parsed = idempotencyKeySchema.safeParse(idempotencyKey);
       if (!parsed.success) {
-        throw validationProblem([{ field: 'header.Idempotency-Key', rule: 'format', message: parsed.error.issues[0].message }]);
+        throw validationProblem([
+          {
+            field: 'header.Idempotency-Key',
+            rule: 'format',
+            message: parsed.error.issues[0].message,
+          },
+        ]);
       }
     }
     return this.intake.receive(body, principal, idempotencyKey);

@@ -13,7 +13,11 @@ export class IntakeIdempotencyRepository {
    * An earlier request's key, if any (read before the intake statement: a retry takes no number).
    * Every intake with a key reads it, so it is a prepared statement on the plain pool, not a model query.
    */
-  async find(db: SqlTransaction, caller: string, key: string): Promise<{ dossierId: string; requestHash: string } | undefined> {
+  async find(
+    db: SqlTransaction,
+    caller: string,
+    key: string,
+  ): Promise<{ dossierId: string; requestHash: string } | undefined> {
     const [row] = await db.$queryRawUnsafe<{ dossier_id: string; request_hash: string }[]>(
       'SELECT dossier_id, request_hash FROM intake_idempotency_key WHERE caller_subject = $1 AND key = $2',
       caller,

@@ -9,6 +9,13 @@ import { IntakeIdempotencyRepository } from './intake-idempotency.repository';
 
 @Module({
   controllers: [DossierIntakeController],
-  providers: [DossierIntakeService, DossierCodeService, DossierRepository, ProcedureCopyRepository, ProcedureCopyCache, IntakeIdempotencyRepository],
+  providers: [
+    DossierIntakeService,
+    DossierCodeService,
+    DossierRepository,
+    ProcedureCopyRepository,
+    ProcedureCopyCache,
+    IntakeIdempotencyRepository,
+  ],
 })
 export class IntakeModule {}

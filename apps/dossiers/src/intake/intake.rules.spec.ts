@@ -13,11 +13,17 @@ const doc = (code: string) => ({ code, digitized: false, reused: false });
 
 describe('decideIntake (kiểm tra hồ sơ)', () => {
   it('receives a dossier with every required document (optional ones may be absent)', () => {
-    expect(decideIntake({ procedure, applicantType: 'business', documents: [doc('PAG'), doc('TTr')] })).toEqual({ outcome: 'received' });
+    expect(
+      decideIntake({ procedure, applicantType: 'business', documents: [doc('PAG'), doc('TTr')] }),
+    ).toEqual({ outcome: 'received' });
   });
 
   it('lists every missing required document at once', () => {
-    const decision = decideIntake({ procedure, applicantType: 'business', documents: [doc('VBTD')] });
+    const decision = decideIntake({
+      procedure,
+      applicantType: 'business',
+      documents: [doc('VBTD')],
+    });
     expect(decision).toEqual({
       outcome: 'supplement_requested',
       missing: [
@@ -34,15 +40,31 @@ describe('decideIntake (kiểm tra hồ sơ)', () => {
   });
 
   it('refuses with the desk officer’s reasons', () => {
-    const decision = decideIntake({ procedure, applicantType: 'business', documents: [doc('PAG'), doc('TTr')], refusalReasons: ['Hồ sơ giả mạo'] });
+    const decision = decideIntake({
+      procedure,
+      applicantType: 'business',
+      documents: [doc('PAG'), doc('TTr')],
+      refusalReasons: ['Hồ sơ giả mạo'],
+    });
     expect(decision).toEqual({ outcome: 'refused', reasons: ['Hồ sơ giả mạo'] });
   });
 
   it('asks for at least one document when every component is optional', () => {
-    const optional = { ...procedure, requiredDocuments: [{ code: 'VBTD', name: 'Văn bản thẩm định', originals: 1, copies: 0, required: false }] };
-    const decision = decideIntake({ procedure: optional, applicantType: 'business', documents: [] });
+    const optional = {
+      ...procedure,
+      requiredDocuments: [
+        { code: 'VBTD', name: 'Văn bản thẩm định', originals: 1, copies: 0, required: false },
+      ],
+    };
+    const decision = decideIntake({
+      procedure: optional,
+      applicantType: 'business',
+      documents: [],
+    });
     expect(decision.outcome).toBe('supplement_requested');
-    expect(decideIntake({ procedure: optional, applicantType: 'business', documents: [doc('VBTD')] })).toEqual({ outcome: 'received' });
+    expect(
+      decideIntake({ procedure: optional, applicantType: 'business', documents: [doc('VBTD')] }),
+    ).toEqual({ outcome: 'received' });
   });
 
   it('names documents that are not components of the procedure', () => {

@@ -41,7 +41,10 @@ export function decideIntake(facts: IntakeFacts): IntakeDecision {
   if (facts.documents.length === 0) {
     // Every component is optional, but a dossier needs at least one of them.
     const anyOf = facts.procedure.requiredDocuments.map((doc) => doc.name).join('; ');
-    return { outcome: 'supplement_requested', missing: [{ description: `Cần nộp ít nhất một thành phần hồ sơ: ${anyOf}` }] };
+    return {
+      outcome: 'supplement_requested',
+      missing: [{ description: `Cần nộp ít nhất một thành phần hồ sơ: ${anyOf}` }],
+    };
   }
   return { outcome: 'received' };
 }

@@ -13,11 +13,7 @@ import { ACTION_BODIES, type ActionBody } from './lifecycle.schemas';
 import { OutcomeTransitions } from './outcome.transitions';
 import { ProgressTransitions } from './progress.transitions';
 import { StageTransitions } from '../stages/stage.transitions';
-import {
-  currentStep,
-  type TransitionContext,
-  type TransitionOutcome,
-} from './transition.context';
+import { currentStep, type TransitionContext, type TransitionOutcome } from './transition.context';
 
 /** Runs one action on a dossier: checks the action table, applies the transition, logs it, all in one transaction. */
 @Injectable()

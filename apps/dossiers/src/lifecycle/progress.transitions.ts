@@ -170,7 +170,8 @@ export class ProgressTransitions {
       (ctx.dossier.supplementOutstanding as OutstandingItem[] | null) ??
       outstandingOf((ctx.dossier.missing as MissingItem[] | null) ?? []);
     const arrival = applySupplement(awaited, body);
-    if (arrival.violations.length > 0) throw ruleProblem(RULE_VIOLATED, RULE_VIOLATED_TITLE, arrival.violations);
+    if (arrival.violations.length > 0)
+      throw ruleProblem(RULE_VIOLATED, RULE_VIOLATED_TITLE, arrival.violations);
     const merged = new Map((ctx.dossier.documents as SubmittedDocument[]).map((d) => [d.code, d]));
     for (const doc of withScanExemptions(ctx.dossier.channel as DossierChannel, body.documents))
       merged.set(doc.code, doc);

@@ -20,15 +20,26 @@ export type TransitionContext = {
 export type TransitionOutcome = { eventId: string; details: Record<string, unknown> };
 
 /** Updates the dossier to the target status (and portal status), bumping its revision. */
-export async function updateDossier(ctx: TransitionContext, data: Prisma.DossierUpdateInput = {}): Promise<Dossier> {
+export async function updateDossier(
+  ctx: TransitionContext,
+  data: Prisma.DossierUpdateInput = {},
+): Promise<Dossier> {
   return ctx.tx.dossier.update({
     where: { id: ctx.dossier.id },
-    data: { ...data, status: ctx.to, portalStatus: PORTAL_STATUS_OF[ctx.to], revision: { increment: 1 } },
+    data: {
+      ...data,
+      status: ctx.to,
+      portalStatus: PORTAL_STATUS_OF[ctx.to],
+      revision: { increment: 1 },
+    },
   });
 }
 
 export function currentStep(dossier: DossierWithSteps) {
-  return dossier.steps.find((s) => s.order === dossier.currentStepOrder) ?? dossier.steps.find((s) => s.status === 'active');
+  return (
+    dossier.steps.find((s) => s.order === dossier.currentStepOrder) ??
+    dossier.steps.find((s) => s.status === 'active')
+  );
 }
 
 export function nextStep(dossier: DossierWithSteps) {

@@ -26,7 +26,11 @@ export class PublicLookupController {
     @Query(zodQuery(lookupQuery)) query: z.infer<typeof lookupQuery>,
     @Req() request: { ip?: string; socket?: { remoteAddress?: string } },
   ) {
-    const rule = { key: 'dossiers:lookup-rate', perMinute: this.config.LOOKUP_RATE_PER_MINUTE, what: 'lookups' };
+    const rule = {
+      key: 'dossiers:lookup-rate',
+      perMinute: this.config.LOOKUP_RATE_PER_MINUTE,
+      what: 'lookups',
+    };
     await this.limiter.consume(rule, request.ip ?? request.socket?.remoteAddress ?? 'unknown');
     return this.lookups.lookup(code, query.secret);
   }

@@ -18,7 +18,10 @@ type Tx = Parameters<Parameters<DossiersDatabase['$transaction']>[0]>[0];
 @Injectable()
 export class ProcedureCopyHandlers {
   @OnEvent(procedurePublished)
-  async onPublished(event: CloudEvent<EventData<typeof procedurePublished>>, tx: Tx): Promise<void> {
+  async onPublished(
+    event: CloudEvent<EventData<typeof procedurePublished>>,
+    tx: Tx,
+  ): Promise<void> {
     await this.storeVersion(event.data, tx);
   }
 
@@ -28,7 +31,10 @@ export class ProcedureCopyHandlers {
   }
 
   @OnEvent(procedureAbolished)
-  async onAbolished(event: CloudEvent<EventData<typeof procedureAbolished>>, tx: Tx): Promise<void> {
+  async onAbolished(
+    event: CloudEvent<EventData<typeof procedureAbolished>>,
+    tx: Tx,
+  ): Promise<void> {
     await tx.procedureCopy.updateMany({
       where: { code: event.data.code, effectiveTo: null },
       data: { effectiveTo: new Date(event.data.decision.effectiveFrom) },

@@ -13,7 +13,9 @@ export function lookupUrl(base: string, code: string, secret?: string): string {
 }
 
 /** PUBLIC_LOOKUP_URL, else the service's own public lookup under PUBLIC_BASE_URL (or the dev stack's port). */
-export function lookupBaseOf(config: Pick<DossiersConfig, 'PUBLIC_LOOKUP_URL' | 'PUBLIC_BASE_URL'>): string {
+export function lookupBaseOf(
+  config: Pick<DossiersConfig, 'PUBLIC_LOOKUP_URL' | 'PUBLIC_BASE_URL'>,
+): string {
   if (config.PUBLIC_LOOKUP_URL) return config.PUBLIC_LOOKUP_URL;
   return `${(config.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3102').replace(/\/+$/, '')}/public/dossiers`;
 }

@@ -41,7 +41,10 @@ export class DeadlineWatchService {
         if (!f.currentStage || !f.currentDeadline) continue;
         const inserted = await tx.$executeRawUnsafe(
           `INSERT INTO feedback_deadline_notice (feedback_id, stage, kind, deadline) VALUES ($1::uuid, $2, $3, $4) ON CONFLICT DO NOTHING`,
-          f.id, f.currentStage, kind, f.currentDeadline,
+          f.id,
+          f.currentStage,
+          kind,
+          f.currentDeadline,
         );
         if (inserted === 0) continue;
         this.publish(events, kind, f, now);
@@ -51,10 +54,30 @@ export class DeadlineWatchService {
     });
   }
 
-  private publish(events: Parameters<Parameters<UnitOfWork<FeedbackTx>['run']>[0]>[1], kind: NoticeKind, f: Feedback, now: Date): void {
-    const deadline = { stage: f.currentStage as FeedbackStage, responsibleUnitCode: f.responsibleUnit, deadline: f.currentDeadline!.toISOString() };
-    const facts = { feedbackId: f.id, feedbackCode: f.code, agencyCode: f.agencyCode, occurredAt: now.toISOString() };
-    if (kind === 'overdue') events.publish(feedbackOverdue, { ...facts, deadline, overdueSince: deadline.deadline });
-    else events.publish(feedbackDueSoon, { ...facts, deadline, workingHoursLeft: workingHoursBetween(now, f.currentDeadline!) });
+  private publish(
+    events: Parameters<Parameters<UnitOfWork<FeedbackTx>['run']>[0]>[1],
+    kind: NoticeKind,
+    f: Feedback,
+    now: Date,
+  ): void {
+    const deadline = {
+      stage: f.currentStage as FeedbackStage,
+      responsibleUnitCode: f.responsibleUnit,
+      deadline: f.currentDeadline!.toISOString(),
+    };
+    const facts = {
+      feedbackId: f.id,
+      feedbackCode: f.code,
+      agencyCode: f.agencyCode,
+      occurredAt: now.toISOString(),
+    };
+    if (kind === 'overdue')
+      events.publish(feedbackOverdue, { ...facts, deadline, overdueSince: deadline.deadline });
+    else
+      events.publish(feedbackDueSoon, {
+        ...facts,
+        deadline,
+        workingHoursLeft: workingHoursBetween(now, f.currentDeadline!),
+      });
   }
 }

@@ -7,7 +7,10 @@ type Dates = { classifyBy: Date; forwardBy: Date | null; answerBy: Date; publish
  * The time limit that runs in a status, watched for due-soon and overdue. An answered item waits
  * for approval: its 15-day answer limit is met, and the 2-day publication limit starts at approval.
  */
-export function currentDeadline(status: FeedbackStatus, dates: Dates): { stage: FeedbackStage; deadline: Date } | null {
+export function currentDeadline(
+  status: FeedbackStatus,
+  dates: Dates,
+): { stage: FeedbackStage; deadline: Date } | null {
   switch (status) {
     case 'received':
       return { stage: 'classify', deadline: dates.classifyBy };

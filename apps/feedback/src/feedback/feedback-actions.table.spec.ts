@@ -1,4 +1,11 @@
-import { FEEDBACK_ACTIONS, FEEDBACK_ACTION_TABLE, allowedActions, classifyTarget, mayPerform, statusAfter } from './feedback-actions.table';
+import {
+  FEEDBACK_ACTIONS,
+  FEEDBACK_ACTION_TABLE,
+  allowedActions,
+  classifyTarget,
+  mayPerform,
+  statusAfter,
+} from './feedback-actions.table';
 import { FEEDBACK_STATUSES } from './feedback-status';
 import { currentDeadline } from './current-deadline';
 
@@ -30,19 +37,39 @@ describe('feedback action table', () => {
 
   it('every action starts from known statuses, and closed statuses allow nothing', () => {
     for (const action of FEEDBACK_ACTIONS) {
-      for (const from of FEEDBACK_ACTION_TABLE[action].from) expect(FEEDBACK_STATUSES).toContain(from);
+      for (const from of FEEDBACK_ACTION_TABLE[action].from)
+        expect(FEEDBACK_STATUSES).toContain(from);
     }
     for (const closed of ['refused', 'forwarded', 'published'] as const) {
-      expect(FEEDBACK_ACTIONS.filter((a) => FEEDBACK_ACTION_TABLE[a].from.includes(closed))).toEqual([]);
+      expect(
+        FEEDBACK_ACTIONS.filter((a) => FEEDBACK_ACTION_TABLE[a].from.includes(closed)),
+      ).toEqual([]);
     }
   });
 
   it('the running time limit follows the status', () => {
-    const dates = { classifyBy: new Date(1), forwardBy: new Date(2), answerBy: new Date(3), publishBy: new Date(4) };
-    expect(currentDeadline('received', dates)).toEqual({ stage: 'classify', deadline: dates.classifyBy });
-    expect(currentDeadline('to_forward', dates)).toEqual({ stage: 'forward', deadline: dates.forwardBy });
-    expect(currentDeadline('info_requested', dates)).toEqual({ stage: 'answer', deadline: dates.answerBy });
-    expect(currentDeadline('approved', dates)).toEqual({ stage: 'publish', deadline: dates.publishBy });
+    const dates = {
+      classifyBy: new Date(1),
+      forwardBy: new Date(2),
+      answerBy: new Date(3),
+      publishBy: new Date(4),
+    };
+    expect(currentDeadline('received', dates)).toEqual({
+      stage: 'classify',
+      deadline: dates.classifyBy,
+    });
+    expect(currentDeadline('to_forward', dates)).toEqual({
+      stage: 'forward',
+      deadline: dates.forwardBy,
+    });
+    expect(currentDeadline('info_requested', dates)).toEqual({
+      stage: 'answer',
+      deadline: dates.answerBy,
+    });
+    expect(currentDeadline('approved', dates)).toEqual({
+      stage: 'publish',
+      deadline: dates.publishBy,
+    });
     expect(currentDeadline('answered', dates)).toBeNull();
     expect(currentDeadline('published', dates)).toBeNull();
   });

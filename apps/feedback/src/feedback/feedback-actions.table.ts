@@ -48,11 +48,15 @@ export function mayPerform(action: FeedbackAction, roles: readonly Role[]): bool
 
 /** The actions the caller may perform now, in the table's order. */
 export function allowedActions(status: FeedbackStatus, roles: readonly Role[]): FeedbackAction[] {
-  return FEEDBACK_ACTIONS.filter((action) => FEEDBACK_ACTION_TABLE[action].from.includes(status) && mayPerform(action, roles));
+  return FEEDBACK_ACTIONS.filter(
+    (action) => FEEDBACK_ACTION_TABLE[action].from.includes(status) && mayPerform(action, roles),
+  );
 }
 
 /** Status after classification. */
-export function classifyTarget(category: 'not_accepted' | 'conduct' | 'within_authority' | 'outside_authority'): FeedbackStatus {
+export function classifyTarget(
+  category: 'not_accepted' | 'conduct' | 'within_authority' | 'outside_authority',
+): FeedbackStatus {
   switch (category) {
     case 'not_accepted':
       return 'refused';
@@ -64,7 +68,10 @@ export function classifyTarget(category: 'not_accepted' | 'conduct' | 'within_au
   }
 }
 
-export function statusAfter(action: FeedbackAction, category?: Parameters<typeof classifyTarget>[0]): FeedbackStatus {
+export function statusAfter(
+  action: FeedbackAction,
+  category?: Parameters<typeof classifyTarget>[0],
+): FeedbackStatus {
   const to = FEEDBACK_ACTION_TABLE[action].to;
   if (to !== 'by-category') return to;
   if (!category) throw new Error('classify needs a category');

@@ -12,7 +12,14 @@ export function officerView(f: Feedback, extra: Record<string, unknown> = {}) {
     channel: f.channel,
     senderType: f.senderType,
     anonymous: f.anonymous,
-    contact: f.anonymous ? null : { name: f.contactName, phone: f.contactPhone, email: f.contactEmail, address: f.contactAddress },
+    contact: f.anonymous
+      ? null
+      : {
+          name: f.contactName,
+          phone: f.contactPhone,
+          email: f.contactEmail,
+          address: f.contactAddress,
+        },
     subject: subjectOf(f),
     title: f.title,
     content: f.content,
@@ -27,11 +34,23 @@ export function officerView(f: Feedback, extra: Record<string, unknown> = {}) {
     },
     policyId: f.policyId,
     calendarVersion: f.calendarVersion,
-    currentDeadline: f.currentStage ? { stage: f.currentStage, deadline: iso(f.currentDeadline), overdue: !!f.currentDeadline && f.currentDeadline < new Date() } : null,
+    currentDeadline: f.currentStage
+      ? {
+          stage: f.currentStage,
+          deadline: iso(f.currentDeadline),
+          overdue: !!f.currentDeadline && f.currentDeadline < new Date(),
+        }
+      : null,
     responsibleUnit: f.responsibleUnit,
     category: f.category,
     classificationReason: f.classificationReason,
-    forwardedTo: f.forwardToAgencyName ? { agencyCode: f.forwardToAgencyCode, agencyName: f.forwardToAgencyName, forwardedAt: iso(f.forwardedAt) } : null,
+    forwardedTo: f.forwardToAgencyName
+      ? {
+          agencyCode: f.forwardToAgencyCode,
+          agencyName: f.forwardToAgencyName,
+          forwardedAt: iso(f.forwardedAt),
+        }
+      : null,
     assignee: f.assignedUnit ? { unitCode: f.assignedUnit, officerId: f.assignedOfficerId } : null,
     answer: f.answerText,
     answeredAt: iso(f.answeredAt),

@@ -33,7 +33,12 @@ export class FeedbackTransitions {
       ...(handled ? { answerBy: ctx.feedback.answerBy.toISOString() } : {}),
     });
     return {
-      data: { category: body.category, classificationReason: body.reason ?? null, classifiedAt: ctx.now, forwardBy: forwardBy ?? null },
+      data: {
+        category: body.category,
+        classificationReason: body.reason ?? null,
+        classifiedAt: ctx.now,
+        forwardBy: forwardBy ?? null,
+      },
       details: { category: body.category, reason: body.reason },
       eventId: event.id,
     };
@@ -49,7 +54,11 @@ export class FeedbackTransitions {
       forwardedBy: ctx.actor,
     });
     return {
-      data: { forwardToAgencyCode: body.agencyCode ?? null, forwardToAgencyName: body.agencyName, forwardedAt: ctx.now },
+      data: {
+        forwardToAgencyCode: body.agencyCode ?? null,
+        forwardToAgencyName: body.agencyName,
+        forwardedAt: ctx.now,
+      },
       details: { ...body, onTime: ctx.now <= forwardBy },
       eventId: event.id,
     };
@@ -58,10 +67,21 @@ export class FeedbackTransitions {
   assign(ctx: TransitionContext, body: ActionBody<'assign'>): TransitionOutcome {
     const event = ctx.events.publish(feedbackAssigned, {
       ...factsOf(ctx),
-      assignee: { unitCode: body.unitCode, ...(body.officerId ? { officerId: body.officerId } : {}) },
+      assignee: {
+        unitCode: body.unitCode,
+        ...(body.officerId ? { officerId: body.officerId } : {}),
+      },
       answerBy: ctx.feedback.answerBy.toISOString(),
     });
-    return { data: { assignedUnit: body.unitCode, assignedOfficerId: body.officerId ?? null, responsibleUnit: body.unitCode }, details: body, eventId: event.id };
+    return {
+      data: {
+        assignedUnit: body.unitCode,
+        assignedOfficerId: body.officerId ?? null,
+        responsibleUnit: body.unitCode,
+      },
+      details: body,
+      eventId: event.id,
+    };
   }
 
   requestInfo(ctx: TransitionContext, body: ActionBody<'request-info'>): TransitionOutcome {
@@ -74,7 +94,11 @@ export class FeedbackTransitions {
     });
     return {
       data: { infoRequestCount: { increment: 1 } },
-      details: { reason: body.reason, firstRequest, onTime: !firstRequest || ctx.now <= ctx.feedback.firstInfoRequestBy },
+      details: {
+        reason: body.reason,
+        firstRequest,
+        onTime: !firstRequest || ctx.now <= ctx.feedback.firstInfoRequestBy,
+      },
       eventId: event.id,
     };
   }
@@ -91,7 +115,11 @@ export class FeedbackTransitions {
       answerBy: ctx.feedback.answerBy.toISOString(),
       approvalRequired: true,
     });
-    return { data: { answerText: body.answer, answeredAt: ctx.now }, details: { onTime: ctx.now <= ctx.feedback.answerBy }, eventId: event.id };
+    return {
+      data: { answerText: body.answer, answeredAt: ctx.now },
+      details: { onTime: ctx.now <= ctx.feedback.answerBy },
+      eventId: event.id,
+    };
   }
 
   /** The leader sends the draft back; no event (the item stays in handling). */
@@ -101,8 +129,16 @@ export class FeedbackTransitions {
 
   approve(ctx: TransitionContext): TransitionOutcome {
     const publishBy = publishByAfter(ctx.now, ctx.feedback.policyId);
-    const event = ctx.events.publish(feedbackAnswerApproved, { ...factsOf(ctx), approvedBy: ctx.actor, publishBy: publishBy.toISOString() });
-    return { data: { approvedAt: ctx.now, publishBy }, details: { publishBy: publishBy.toISOString() }, eventId: event.id };
+    const event = ctx.events.publish(feedbackAnswerApproved, {
+      ...factsOf(ctx),
+      approvedBy: ctx.actor,
+      publishBy: publishBy.toISOString(),
+    });
+    return {
+      data: { approvedAt: ctx.now, publishBy },
+      details: { publishBy: publishBy.toISOString() },
+      eventId: event.id,
+    };
   }
 
   publish(ctx: TransitionContext): TransitionOutcome {
@@ -116,8 +152,16 @@ export class FeedbackTransitions {
       ...(base ? { url: `${base}/public/feedback/answers/${f.code}` } : {}),
     });
     const text = [f.title, f.content, f.answerText ?? ''].map(maskLongNumbers);
-    const searchText = foldVietnamese([f.code, f.procedureCode ?? '', f.procedureName ?? '', f.regulationRef ?? '', ...text].join(' '));
-    return { data: { publishedAt: ctx.now, searchText }, details: { onTime: ctx.now <= publishBy }, eventId: event.id };
+    const searchText = foldVietnamese(
+      [f.code, f.procedureCode ?? '', f.procedureName ?? '', f.regulationRef ?? '', ...text].join(
+        ' ',
+      ),
+    );
+    return {
+      data: { publishedAt: ctx.now, searchText },
+      details: { onTime: ctx.now <= publishBy },
+      eventId: event.id,
+    };
   }
 
   /** Counted from receipt under the item's policy (limit "forward"). */

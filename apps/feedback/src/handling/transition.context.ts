@@ -15,9 +15,18 @@ export type TransitionContext = {
 };
 
 /** What a transition changed (beyond the status) and what the log records. */
-export type TransitionOutcome = { data: Prisma.FeedbackUpdateInput; details: Record<string, unknown>; eventId?: string };
+export type TransitionOutcome = {
+  data: Prisma.FeedbackUpdateInput;
+  details: Record<string, unknown>;
+  eventId?: string;
+};
 
 /** The facts every feedback event repeats. */
 export function factsOf(ctx: TransitionContext) {
-  return { feedbackId: ctx.feedback.id, feedbackCode: ctx.feedback.code, agencyCode: ctx.feedback.agencyCode, occurredAt: ctx.now.toISOString() };
+  return {
+    feedbackId: ctx.feedback.id,
+    feedbackCode: ctx.feedback.code,
+    agencyCode: ctx.feedback.agencyCode,
+    occurredAt: ctx.now.toISOString(),
+  };
 }

@@ -20,8 +20,14 @@ export class PublicIntakeController {
   @Post()
   @Public()
   @ApiOperation({ summary: 'Gửi phản ánh, kiến nghị online (portal); rate-limited per client' })
-  @ApiResponse({ status: 201, description: 'Logged: code, due dates and the secret tracking token (shown once)' })
-  @ApiResponse({ status: 200, description: 'Same submitter, same content within 10 minutes: the existing item, merged: true' })
+  @ApiResponse({
+    status: 201,
+    description: 'Logged: code, due dates and the secret tracking token (shown once)',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'Same submitter, same content within 10 minutes: the existing item, merged: true',
+  })
   @ApiResponse({ status: 400, description: 'Invalid input, errors[] naming each field' })
   @ApiResponse({ status: 422, description: 'Unknown procedure code' })
   @ApiResponse({ status: 429, description: 'Too many submissions from this client' })
@@ -31,9 +37,16 @@ export class PublicIntakeController {
     @Res({ passthrough: true }) response: { status(code: number): unknown },
   ) {
     const clientIp = clientIpOf(request, this.config.FEEDBACK_TRUSTED_PROXY_HOPS);
-    const rule = { key: 'feedback:rate:submit', perMinute: this.config.FEEDBACK_SUBMIT_RATE_PER_MINUTE, what: 'submissions' };
+    const rule = {
+      key: 'feedback:rate:submit',
+      perMinute: this.config.FEEDBACK_SUBMIT_RATE_PER_MINUTE,
+      what: 'submissions',
+    };
     await this.limiter.consume(rule, clientIp);
-    const outcome = await this.intake.receive({ ...body, channel: 'online' }, { subject: 'public', clientIp });
+    const outcome = await this.intake.receive(
+      { ...body, channel: 'online' },
+      { subject: 'public', clientIp },
+    );
     return intakeReply(outcome, response, 'public');
   }
 }

@@ -1,4 +1,10 @@
-import { addCalendarDays, atLocalTime, isWorkingDay, officeHours, toLocalDate } from '@motcua/calendar';
+import {
+  addCalendarDays,
+  atLocalTime,
+  isWorkingDay,
+  officeHours,
+  toLocalDate,
+} from '@motcua/calendar';
 
 /** Working (office) hours between two instants, rounded down to a tenth; 0 when `to` ≤ `from`. */
 export function workingHoursBetween(from: Date, to: Date): number {

@@ -3,7 +3,13 @@ import type { FeedbackDatabase } from '../feedback.database';
 import type { Prisma } from '../generated/prisma/client';
 import { searchTerms } from '@motcua/vietnamese';
 
-export type AnswerQuery = { q?: string; procedureCode?: string; domainCode?: string; limit: number; offset: number };
+export type AnswerQuery = {
+  q?: string;
+  procedureCode?: string;
+  domainCode?: string;
+  limit: number;
+  offset: number;
+};
 
 /** Published answers only (status published); search on the folded search_text column. */
 @Injectable()
@@ -16,7 +22,12 @@ export class PublicAnswersRepository {
       AND: searchTerms(query.q).map((term) => ({ searchText: { contains: term } })),
     };
     return Promise.all([
-      db.feedback.findMany({ where, orderBy: { publishedAt: 'desc' }, take: query.limit, skip: query.offset }),
+      db.feedback.findMany({
+        where,
+        orderBy: { publishedAt: 'desc' },
+        take: query.limit,
+        skip: query.offset,
+      }),
       db.feedback.count({ where }),
     ]);
   }

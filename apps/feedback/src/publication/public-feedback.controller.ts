@@ -12,7 +12,9 @@ import { notFound } from '../shared/feedback-problems';
 import { PublicAnswersRepository } from './public-answers.repository';
 import { RatingService } from './rating.service';
 
-const feedbackCode = z.string().regex(/^PAKN-\d{4}-\d{6}$/, 'must be a feedback code like PAKN-2026-000123');
+const feedbackCode = z
+  .string()
+  .regex(/^PAKN-\d{4}-\d{6}$/, 'must be a feedback code like PAKN-2026-000123');
 const answersQuery = z.object({
   q: z.string().trim().max(200).optional(),
   procedureCode: procedureCode.optional(),
@@ -35,8 +37,14 @@ export class PublicFeedbackController {
 
   @Get('answers')
   @Public()
-  @ApiOperation({ summary: 'Published answers; q is searched with or without diacritics ("le phi" finds "lệ phí")' })
-  async search(@Query(zodQuery(answersQuery)) query: z.infer<typeof answersQuery>, @Req() request: ClientRequest) {
+  @ApiOperation({
+    summary:
+      'Published answers; q is searched with or without diacritics ("le phi" finds "lệ phí")',
+  })
+  async search(
+    @Query(zodQuery(answersQuery)) query: z.infer<typeof answersQuery>,
+    @Req() request: ClientRequest,
+  ) {
     await this.limit(request);
     const [items, total] = await this.answers.search(this.db, query);
     return { total, limit: query.limit, offset: query.offset, items: items.map(publicAnswerView) };
@@ -54,17 +62,29 @@ export class PublicFeedbackController {
 
   @Get(':code')
   @Public()
-  @ApiHeader({ name: 'x-tracking-token', required: true, description: 'The secret given at submission' })
+  @ApiHeader({
+    name: 'x-tracking-token',
+    required: true,
+    description: 'The secret given at submission',
+  })
   @ApiOperation({ summary: 'The submitter tracks their feedback with the secret tracking token' })
   @ApiResponse({ status: 404, description: 'Unknown code or wrong token (not told apart)' })
-  async track(@Param('code', zodParam(feedbackCode)) code: string, @Headers('x-tracking-token') token: string | undefined, @Req() request: ClientRequest) {
+  async track(
+    @Param('code', zodParam(feedbackCode)) code: string,
+    @Headers('x-tracking-token') token: string | undefined,
+    @Req() request: ClientRequest,
+  ) {
     await this.limit(request);
     return this.ratings.track(this.db, code, requireToken(token));
   }
 
   @Post(':code/rating')
   @Public()
-  @ApiHeader({ name: 'x-tracking-token', required: true, description: 'The secret given at submission' })
+  @ApiHeader({
+    name: 'x-tracking-token',
+    required: true,
+    description: 'The secret given at submission',
+  })
   @ApiOperation({ summary: 'The submitter rates the published answer (once)' })
   @ApiResponse({ status: 409, description: 'Not published yet, or already rated' })
   async rate(
@@ -78,14 +98,24 @@ export class PublicFeedbackController {
   }
 
   private limit(request: ClientRequest): Promise<void> {
-    const rule = { key: 'feedback:rate:lookup', perMinute: this.config.FEEDBACK_LOOKUP_RATE_PER_MINUTE, what: 'lookups' };
+    const rule = {
+      key: 'feedback:rate:lookup',
+      perMinute: this.config.FEEDBACK_LOOKUP_RATE_PER_MINUTE,
+      what: 'lookups',
+    };
     return this.limiter.consume(rule, clientIpOf(request, this.config.FEEDBACK_TRUSTED_PROXY_HOPS));
   }
 }
 
 function requireToken(token: string | undefined): string {
   if (!token || token.length < 16 || token.length > 128) {
-    throw validationProblem([{ field: 'x-tracking-token', rule: 'required', message: 'the tracking token given at submission is required (header x-tracking-token)' }]);
+    throw validationProblem([
+      {
+        field: 'x-tracking-token',
+        rule: 'required',
+        message: 'the tracking token given at submission is required (header x-tracking-token)',
+      },
+    ]);
   }
   return token;
 }

@@ -14,7 +14,9 @@ describe('clientIpOf', () => {
 
 describe('normaliseContact', () => {
   it('compares phones by digits (+84 is 0) and e-mails without case', () => {
-    expect(normaliseContact({ phone: '+84 912.345.678' })).toBe(normaliseContact({ phone: '0912345678' }));
+    expect(normaliseContact({ phone: '+84 912.345.678' })).toBe(
+      normaliseContact({ phone: '0912345678' }),
+    );
     expect(normaliseContact({ email: ' An@Example.VN ' })).toBe('email:an@example.vn');
     expect(normaliseContact({})).toBeUndefined();
   });

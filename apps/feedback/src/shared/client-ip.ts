@@ -1,4 +1,8 @@
-export type ClientRequest = { ip?: string; socket?: { remoteAddress?: string }; headers?: Record<string, string | string[] | undefined> };
+export type ClientRequest = {
+  ip?: string;
+  socket?: { remoteAddress?: string };
+  headers?: Record<string, string | string[] | undefined>;
+};
 
 /**
  * The client address of a request. Behind `trustedProxyHops` reverse proxies (the gateway), the
@@ -10,6 +14,9 @@ export function clientIpOf(request: ClientRequest, trustedProxyHops: number): st
   if (trustedProxyHops <= 0) return direct;
   const header = request.headers?.['x-forwarded-for'];
   const raw = Array.isArray(header) ? header.join(',') : header;
-  const chain = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const chain = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return chain[chain.length - trustedProxyHops] ?? chain[0] ?? direct;
 }

@@ -15,7 +15,9 @@ export function normaliseContact(contact: { phone?: string; email?: string }): s
  * values for a plain hash to hide it), plain SHA-256 otherwise (development, tests).
  */
 export function keyedHash(value: string, secret: string | undefined): string {
-  return secret ? createHmac('sha256', secret).update(value, 'utf8').digest('hex') : createHash('sha256').update(value, 'utf8').digest('hex');
+  return secret
+    ? createHmac('sha256', secret).update(value, 'utf8').digest('hex')
+    : createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
 export function sha256(value: string): string {

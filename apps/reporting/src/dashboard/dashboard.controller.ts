@@ -9,7 +9,10 @@ import { DASHBOARD_HTML } from './page/dashboard.html';
 import { DASHBOARD_JS } from './page/dashboard.js';
 import { LiveUpdatesService, type LiveMessage } from './live-updates.service';
 
-const streamQuery = z.object({ agency: z.string().max(64).optional(), domain: z.string().max(64).optional() });
+const streamQuery = z.object({
+  agency: z.string().max(64).optional(),
+  domain: z.string().max(64).optional(),
+});
 
 /**
  * The live dashboard. Public: it shows aggregated figures without personal data (the 766
@@ -47,8 +50,12 @@ export class DashboardController {
 
   @Sse('events')
   @Public()
-  @ApiOperation({ summary: 'Server-sent events: a notice each time the projections change (fed by Redis pub/sub)' })
-  events(@Query(zodQuery(streamQuery)) query: z.infer<typeof streamQuery>): Observable<LiveMessage> {
+  @ApiOperation({
+    summary: 'Server-sent events: a notice each time the projections change (fed by Redis pub/sub)',
+  })
+  events(
+    @Query(zodQuery(streamQuery)) query: z.infer<typeof streamQuery>,
+  ): Observable<LiveMessage> {
     return this.live.stream(query.agency, query.domain);
   }
 }

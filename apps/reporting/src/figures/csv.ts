@@ -7,6 +7,13 @@ function cell(value: Cell): string {
 }
 
 /** RFC 4180 CSV with a header row (UTF-8, CRLF line ends), for spreadsheets and other tools. */
-export function toCsv<T extends Record<string, Cell>>(columns: (keyof T & string)[], rows: T[]): string {
-  return [columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join('\r\n') + '\r\n';
+export function toCsv<T extends Record<string, Cell>>(
+  columns: (keyof T & string)[],
+  rows: T[],
+): string {
+  return (
+    [columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join(
+      '\r\n',
+    ) + '\r\n'
+  );
 }

@@ -1,17 +1,38 @@
 import { z } from 'zod';
 
-const code = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a code of 1-64 letters, digits, dots, dashes or underscores');
+const code = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9._-]{1,64}$/,
+    'must be a code of 1-64 letters, digits, dots, dashes or underscores',
+  );
 const isoDay = z.iso.date();
 
-export const GROUP_BY = ['agency', 'unit', 'domain', 'procedure', 'channel', 'day', 'month', 'quarter', 'year'] as const;
+export const GROUP_BY = [
+  'agency',
+  'unit',
+  'domain',
+  'procedure',
+  'channel',
+  'day',
+  'month',
+  'quarter',
+  'year',
+] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 /** A range needs both ends, in order, at most five years apart. */
-export function checkPeriod(q: { period: string; from?: string; to?: string }, ctx: z.RefinementCtx): void {
+export function checkPeriod(
+  q: { period: string; from?: string; to?: string },
+  ctx: z.RefinementCtx,
+): void {
   if (q.period !== 'range') return;
-  if (!q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required when period is range' });
-  if (!q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required when period is range' });
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  if (!q.from)
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required when period is range' });
+  if (!q.to)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required when period is range' });
+  if (q.from && q.to && q.from > q.to)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
   if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > 5 * 366 * 86400000) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: 'a range may span at most 5 years' });
   }

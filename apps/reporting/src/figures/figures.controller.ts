@@ -5,17 +5,40 @@ import { Public } from '@motcua/auth';
 import { zodParam, zodQuery } from '@motcua/http';
 import { toCsv } from './csv';
 import { FIGURE_NAMES, type FigureName } from './figure-catalog';
-import { figuresQuerySchema, overdueQuerySchema, type FiguresQuery, type OverdueQuery } from './figures-query.schema';
+import {
+  figuresQuerySchema,
+  overdueQuerySchema,
+  type FiguresQuery,
+  type OverdueQuery,
+} from './figures-query.schema';
 import { FiguresService, type FigureRow } from './figures.service';
 import { FiguresRepository } from './figures.repository';
 import { ListsRepository } from './lists.repository';
 
-type Reply = { type(value: string): Reply; setHeader(name: string, value: string): void; send(body: unknown): void };
+type Reply = {
+  type(value: string): Reply;
+  setHeader(name: string, value: string): void;
+  send(body: unknown): void;
+};
 
-const CSV_COLUMNS: (keyof FigureRow)[] = ['key', 'figure', 'value', 'numerator', 'denominator', 'sampleSize', 'lastEventAt'];
+const CSV_COLUMNS: (keyof FigureRow)[] = [
+  'key',
+  'figure',
+  'value',
+  'numerator',
+  'denominator',
+  'sampleSize',
+  'lastEventAt',
+];
 const figureParam = z.object({ name: z.enum(FIGURE_NAMES as [FigureName, ...FigureName[]]) });
 
-function send(reply: Reply, format: 'json' | 'csv', json: unknown, csv: () => string, filename: string): void {
+function send(
+  reply: Reply,
+  format: 'json' | 'csv',
+  json: unknown,
+  csv: () => string,
+  filename: string,
+): void {
   if (format === 'csv') {
     reply.setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
     reply.type('text/csv; charset=utf-8').send(csv());
@@ -38,37 +61,77 @@ export class FiguresController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Every figure for a filter and period, optionally grouped (JSON or CSV)' })
+  @ApiOperation({
+    summary: 'Every figure for a filter and period, optionally grouped (JSON or CSV)',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'period', required: false, enum: ['day', 'month', 'quarter', 'year', 'range'] })
-  async all(@Query(zodQuery(figuresQuerySchema)) query: FiguresQuery, @Res() reply: Reply): Promise<void> {
+  async all(
+    @Query(zodQuery(figuresQuerySchema)) query: FiguresQuery,
+    @Res() reply: Reply,
+  ): Promise<void> {
     const answer = await this.figures.figures(query);
-    const rows = answer.groups.flatMap((g) => FIGURE_NAMES.map((figure) => ({ key: g.key, figure, ...g.figures[figure] })));
+    const rows = answer.groups.flatMap((g) =>
+      FIGURE_NAMES.map((figure) => ({ key: g.key, figure, ...g.figures[figure] })),
+    );
     send(reply, query.format, answer, () => toCsv(CSV_COLUMNS, rows), 'figures');
   }
 
   @Get('overdue')
   @Public()
-  @ApiOperation({ summary: 'Unfinished dossiers past their due date, most overdue first (JSON or CSV)' })
-  async overdue(@Query(zodQuery(overdueQuerySchema)) query: OverdueQuery, @Res() reply: Reply): Promise<void> {
+  @ApiOperation({
+    summary: 'Unfinished dossiers past their due date, most overdue first (JSON or CSV)',
+  })
+  async overdue(
+    @Query(zodQuery(overdueQuerySchema)) query: OverdueQuery,
+    @Res() reply: Reply,
+  ): Promise<void> {
     const generation = await this.repository.activeGeneration();
     const rows = await this.lists.overdue(generation, query, query.limit);
-    send(reply, query.format, { generation, dossiers: rows }, () =>
-      toCsv(['dossierCode', 'procedureCode', 'agencyCode', 'domainCode', 'unitCode', 'status', 'dueDate', 'daysLate'], rows), 'overdue');
+    send(
+      reply,
+      query.format,
+      { generation, dossiers: rows },
+      () =>
+        toCsv(
+          [
+            'dossierCode',
+            'procedureCode',
+            'agencyCode',
+            'domainCode',
+            'unitCode',
+            'status',
+            'dueDate',
+            'daysLate',
+          ],
+          rows,
+        ),
+      'overdue',
+    );
   }
 
   @Get('review-campaigns')
   @Public()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Review campaigns with their progress per domain against the deadlines' })
-  async campaigns(@Query(zodQuery(z.object({ domain: z.string().max(64).optional() }))) query: { domain?: string }) {
+  @ApiOperation({
+    summary: 'Review campaigns with their progress per domain against the deadlines',
+  })
+  async campaigns(
+    @Query(zodQuery(z.object({ domain: z.string().max(64).optional() })))
+    query: {
+      domain?: string;
+    },
+  ) {
     const generation = await this.repository.activeGeneration();
     return { generation, campaigns: await this.lists.campaigns(generation, query.domain) };
   }
 
   @Get(':name')
   @Public()
-  @ApiOperation({ summary: 'One figure per group (JSON or CSV): value, numerator, denominator, sample size, cut-off' })
+  @ApiOperation({
+    summary:
+      'One figure per group (JSON or CSV): value, numerator, denominator, sample size, cut-off',
+  })
   @ApiParam({ name: 'name', enum: FIGURE_NAMES })
   @ApiProduces('application/json', 'text/csv')
   async one(
@@ -77,7 +140,14 @@ export class FiguresController {
     @Res() reply: Reply,
   ): Promise<void> {
     const { answer, rows } = await this.figures.figure(params.name, query);
-    const json = { generation: answer.generation, period: answer.period, filters: answer.filters, groupBy: answer.groupBy, figure: params.name, rows };
+    const json = {
+      generation: answer.generation,
+      period: answer.period,
+      filters: answer.filters,
+      groupBy: answer.groupBy,
+      figure: params.name,
+      rows,
+    };
     send(reply, query.format, json, () => toCsv(CSV_COLUMNS, rows), params.name);
   }
 }

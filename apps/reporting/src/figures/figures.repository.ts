@@ -33,10 +33,31 @@ class SqlParts {
   }
 }
 
-const DOSSIER_COLUMNS: Columns = { agency: 'f.agency_code', unit: 'f.unit_code', domain: 'f.domain_code', procedure: 'f.procedure_code', channel: 'f.channel' };
-const ROLLUP_COLUMNS: Columns = { agency: 'r.agency_code', unit: 'r.unit_code', domain: 'r.domain_code', procedure: 'r.procedure_code', channel: 'r.channel' };
-const FEEDBACK_COLUMNS: Columns = { agency: 'f.agency_code', domain: 'f.domain_code', procedure: 'f.procedure_code' };
-const DIGITIZATION_COLUMNS: Columns = { agency: 'd.agency_code', unit: 'f.unit_code', domain: 'f.domain_code', procedure: 'f.procedure_code' };
+const DOSSIER_COLUMNS: Columns = {
+  agency: 'f.agency_code',
+  unit: 'f.unit_code',
+  domain: 'f.domain_code',
+  procedure: 'f.procedure_code',
+  channel: 'f.channel',
+};
+const ROLLUP_COLUMNS: Columns = {
+  agency: 'r.agency_code',
+  unit: 'r.unit_code',
+  domain: 'r.domain_code',
+  procedure: 'r.procedure_code',
+  channel: 'r.channel',
+};
+const FEEDBACK_COLUMNS: Columns = {
+  agency: 'f.agency_code',
+  domain: 'f.domain_code',
+  procedure: 'f.procedure_code',
+};
+const DIGITIZATION_COLUMNS: Columns = {
+  agency: 'd.agency_code',
+  unit: 'f.unit_code',
+  domain: 'f.domain_code',
+  procedure: 'f.procedure_code',
+};
 
 /** Aggregate queries over the projections of one generation. */
 @Injectable()
@@ -44,7 +65,9 @@ export class FiguresRepository {
   constructor(private readonly db: ReportingDatabase) {}
 
   async activeGeneration(): Promise<number> {
-    const rows = await this.db.$queryRawUnsafe<{ generation: number }[]>(`SELECT generation FROM projection_generation WHERE status = 'active'`);
+    const rows = await this.db.$queryRawUnsafe<{ generation: number }[]>(
+      `SELECT generation FROM projection_generation WHERE status = 'active'`,
+    );
     return rows[0]?.generation ?? 0;
   }
 
@@ -53,17 +76,42 @@ export class FiguresRepository {
    * query needs the row-level facts. Whole months come from the monthly rollup (unless grouped by day),
    * the rest from the daily one. Equal to `dossiersFromFacts` (tested in rollup.int.spec.ts).
    */
-  async dossiers(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+  async dossiers(
+    generation: number,
+    period: Period,
+    filters: Filters,
+    groupBy?: GroupBy,
+  ): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
-    const parts = groupBy === 'day' ? { months: null, days: [{ from: period.from, to: period.to }] } : splitByMonths(period.from, period.to);
-    const columns = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'].join(', ');
-    const between = (range: { from: string; to: string }) => `day BETWEEN ${sql.param(range.from)}::date AND ${sql.param(range.to)}::date`;
+    const parts =
+      groupBy === 'day'
+        ? { months: null, days: [{ from: period.from, to: period.to }] }
+        : splitByMonths(period.from, period.to);
+    const columns = [
+      'generation',
+      ...ROLLUP_KEYS,
+      ...ROLLUP_COUNTS,
+      'processing_days',
+      'last_event_at',
+    ].join(', ');
+    const between = (range: { from: string; to: string }) =>
+      `day BETWEEN ${sql.param(range.from)}::date AND ${sql.param(range.to)}::date`;
     const sources = [
-      ...(parts.days.length > 0 ? [`SELECT ${columns} FROM dossier_day_rollup WHERE generation = $1 AND (${parts.days.map(between).join(' OR ')})`] : []),
-      ...(parts.months ? [`SELECT ${columns} FROM dossier_month_rollup WHERE generation = $1 AND ${between(parts.months)}`] : []),
+      ...(parts.days.length > 0
+        ? [
+            `SELECT ${columns} FROM dossier_day_rollup WHERE generation = $1 AND (${parts.days.map(between).join(' OR ')})`,
+          ]
+        : []),
+      ...(parts.months
+        ? [
+            `SELECT ${columns} FROM dossier_month_rollup WHERE generation = $1 AND ${between(parts.months)}`,
+          ]
+        : []),
     ];
-    const key = groupBy === 'unit' ? `NULLIF(r.unit_code, '')` : sql.key(groupBy, ROLLUP_COLUMNS, 'r.day');
-    const sum = (column: string, filter = '') => `COALESCE(sum(r.${column})${filter ? ` FILTER (WHERE ${filter})` : ''}, 0)::int`;
+    const key =
+      groupBy === 'unit' ? `NULLIF(r.unit_code, '')` : sql.key(groupBy, ROLLUP_COLUMNS, 'r.day');
+    const sum = (column: string, filter = '') =>
+      `COALESCE(sum(r.${column})${filter ? ` FILTER (WHERE ${filter})` : ''}, 0)::int`;
     return this.db.$queryRawUnsafe<AggregateRow[]>(
       `SELECT ${key} AS key,
          ${sum('received')} AS received,
@@ -106,7 +154,12 @@ export class FiguresRepository {
    * in the period of the event that matters for a figure: receipt (r) for intake figures, finish (f) for
    * processed and on-time, result return (t).
    */
-  async dossiersFromFacts(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+  async dossiersFromFacts(
+    generation: number,
+    period: Period,
+    filters: Filters,
+    groupBy?: GroupBy,
+  ): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     // Time series need each dossier in the bucket of each of its dates (a lateral row per role);
     // other groupings test the dates directly, which is three times less work.
@@ -161,7 +214,12 @@ export class FiguresRepository {
     return rows;
   }
 
-  async feedback(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+  async feedback(
+    generation: number,
+    period: Period,
+    filters: Filters,
+    groupBy?: GroupBy,
+  ): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     const key = sql.key(groupBy, FEEDBACK_COLUMNS, 'f.received_on');
     return this.db.$queryRawUnsafe<AggregateRow[]>(
@@ -185,15 +243,27 @@ export class FiguresRepository {
     );
   }
 
-  async digitization(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+  async digitization(
+    generation: number,
+    period: Period,
+    filters: Filters,
+    groupBy?: GroupBy,
+  ): Promise<AggregateRow[]> {
     // unit, domain and procedure come from the dossier: only a filter or grouping by them needs the facts
-    const needsDossier = Boolean(filters.unit || filters.domain || filters.procedure) || ['unit', 'domain', 'procedure'].includes(groupBy ?? '');
+    const needsDossier =
+      Boolean(filters.unit || filters.domain || filters.procedure) ||
+      ['unit', 'domain', 'procedure'].includes(groupBy ?? '');
     if (needsDossier) return this.digitizationFromFacts(generation, period, filters, groupBy);
     return this.digitizationFromRollup(new SqlParts(generation, period), filters, groupBy);
   }
 
   /** Digitization figures from digitization_fact joined to the dossier (the reference for the rollup). */
-  async digitizationFromFacts(generation: number, period: Period, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+  async digitizationFromFacts(
+    generation: number,
+    period: Period,
+    filters: Filters,
+    groupBy?: GroupBy,
+  ): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     const key = sql.key(groupBy, DIGITIZATION_COLUMNS, 'd.occurred_on');
     return this.db.$queryRawUnsafe<AggregateRow[]>(
@@ -215,7 +285,11 @@ export class FiguresRepository {
   }
 
   /** Digitization figures per agency and day from digitization_day_rollup (equal to the fact query: tested). */
-  private digitizationFromRollup(sql: SqlParts, filters: Filters, groupBy?: GroupBy): Promise<AggregateRow[]> {
+  private digitizationFromRollup(
+    sql: SqlParts,
+    filters: Filters,
+    groupBy?: GroupBy,
+  ): Promise<AggregateRow[]> {
     const key = sql.key(groupBy, { agency: 'r.agency_code' }, 'r.day');
     return this.db.$queryRawUnsafe<AggregateRow[]>(
       `SELECT ${key} AS key,

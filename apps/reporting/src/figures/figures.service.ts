@@ -1,14 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { FIGURE_NAMES, FIGURES, figureOf, type FigureFamily, type FigureName, type FigureValue } from './figure-catalog';
+import {
+  FIGURE_NAMES,
+  FIGURES,
+  figureOf,
+  type FigureFamily,
+  type FigureName,
+  type FigureValue,
+} from './figure-catalog';
 import { FiguresRepository, type AggregateRow, type Filters } from './figures.repository';
 import type { FiguresQuery, GroupBy } from './figures-query.schema';
 import { resolvePeriod, type Period } from './period';
 
 /** Dimensions a family's events do not carry. */
-const UNSUPPORTED_GROUPING: Record<FigureFamily, GroupBy[]> = { dossiers: [], feedback: ['unit', 'channel'], digitization: ['channel'] };
+const UNSUPPORTED_GROUPING: Record<FigureFamily, GroupBy[]> = {
+  dossiers: [],
+  feedback: ['unit', 'channel'],
+  digitization: ['channel'],
+};
 
 export type FigureGroup = { key: string | null; figures: Record<FigureName, FigureValue> };
-export type FiguresAnswer = { generation: number; period: Period; filters: Filters; groupBy: string | null; groups: FigureGroup[]; notes: string[] };
+export type FiguresAnswer = {
+  generation: number;
+  period: Period;
+  filters: Filters;
+  groupBy: string | null;
+  groups: FigureGroup[];
+  notes: string[];
+};
 export type FigureRow = { key: string | null; figure: FigureName } & FigureValue;
 
 /** Figures per agency, unit, domain, procedure and period, each with its sample size and cut-off. */
@@ -19,35 +37,59 @@ export class FiguresService {
   async figures(query: FiguresQuery): Promise<FiguresAnswer> {
     const generation = await this.repository.activeGeneration();
     const period = resolvePeriod(query.period, query.date, query.from, query.to);
-    const filters: Filters = { agency: query.agency, unit: query.unit, domain: query.domain, procedure: query.procedure };
+    const filters: Filters = {
+      agency: query.agency,
+      unit: query.unit,
+      domain: query.domain,
+      procedure: query.procedure,
+    };
     const groupBy = query.groupBy;
-    const supports = (family: FigureFamily) => !groupBy || !UNSUPPORTED_GROUPING[family].includes(groupBy);
+    const supports = (family: FigureFamily) =>
+      !groupBy || !UNSUPPORTED_GROUPING[family].includes(groupBy);
     const [dossiers, feedback, digitization] = await Promise.all([
       this.repository.dossiers(generation, period, filters, groupBy),
       supports('feedback') ? this.repository.feedback(generation, period, filters, groupBy) : [],
-      supports('digitization') ? this.repository.digitization(generation, period, filters, groupBy) : [],
+      supports('digitization')
+        ? this.repository.digitization(generation, period, filters, groupBy)
+        : [],
     ]);
     const byFamily: Record<FigureFamily, Map<string | null, AggregateRow>> = {
       dossiers: new Map(dossiers.map((r) => [r.key, r])),
       feedback: new Map(feedback.map((r) => [r.key, r])),
       digitization: new Map(digitization.map((r) => [r.key, r])),
     };
-    const keys = [...new Set([...dossiers, ...feedback, ...digitization].map((r) => r.key))].sort((a, b) => String(a).localeCompare(String(b)));
+    const keys = [...new Set([...dossiers, ...feedback, ...digitization].map((r) => r.key))].sort(
+      (a, b) => String(a).localeCompare(String(b)),
+    );
     if (keys.length === 0) keys.push(null);
     const groups = keys.map((key) => ({
       key,
-      figures: Object.fromEntries(FIGURE_NAMES.map((name) => [name, figureOf(name, byFamily[FIGURES[name].family].get(key))])) as Record<FigureName, FigureValue>,
+      figures: Object.fromEntries(
+        FIGURE_NAMES.map((name) => [name, figureOf(name, byFamily[FIGURES[name].family].get(key))]),
+      ) as Record<FigureName, FigureValue>,
     }));
     const notes: string[] = (['feedback', 'digitization'] as const)
       .filter((family) => !supports(family))
-      .map((family) => `${family} figures cannot be grouped by ${groupBy}: their events do not carry it`);
-    if (query.unit) notes.push('feedback figures are not filtered by unit: feedback events carry no handling unit');
+      .map(
+        (family) =>
+          `${family} figures cannot be grouped by ${groupBy}: their events do not carry it`,
+      );
+    if (query.unit)
+      notes.push(
+        'feedback figures are not filtered by unit: feedback events carry no handling unit',
+      );
     return { generation, period, filters, groupBy: query.groupBy ?? null, groups, notes };
   }
 
   /** One figure as rows (one per group), the shape of its CSV. */
-  async figure(name: FigureName, query: FiguresQuery): Promise<{ answer: FiguresAnswer; rows: FigureRow[] }> {
+  async figure(
+    name: FigureName,
+    query: FiguresQuery,
+  ): Promise<{ answer: FiguresAnswer; rows: FigureRow[] }> {
     const answer = await this.figures(query);
-    return { answer, rows: answer.groups.map((g) => ({ key: g.key, figure: name, ...g.figures[name] })) };
+    return {
+      answer,
+      rows: answer.groups.map((g) => ({ key: g.key, figure: name, ...g.figures[name] })),
+    };
   }
 }

@@ -13,13 +13,25 @@ export type OverdueDossier = {
   daysLate: number;
 };
 
-export type CampaignDomainProgress = { domainCode: string; inScope: number; evaluated: number; proposals: number; deadline: string };
+export type CampaignDomainProgress = {
+  domainCode: string;
+  inScope: number;
+  evaluated: number;
+  proposals: number;
+  deadline: string;
+};
 export type CampaignRow = {
   campaignId: string;
   name: string;
   year: number;
   deadline: string;
-  scopes: { domainCode: string; domainName: string; responsibleUnitName: string; deadline: string; procedureCodes: string[] }[];
+  scopes: {
+    domainCode: string;
+    domainName: string;
+    responsibleUnitName: string;
+    deadline: string;
+    procedureCodes: string[];
+  }[];
   progress: CampaignDomainProgress[] | null;
   progressAsOf: string | null;
   evaluatedCount: number;
@@ -58,7 +70,10 @@ export class ListsRepository {
   }
 
   async campaigns(generation: number, domain?: string): Promise<CampaignRow[]> {
-    const rows = await this.db.reviewCampaignFact.findMany({ where: { generation }, orderBy: [{ year: 'desc' }, { name: 'asc' }] });
+    const rows = await this.db.reviewCampaignFact.findMany({
+      where: { generation },
+      orderBy: [{ year: 'desc' }, { name: 'asc' }],
+    });
     return rows
       .map((r) => ({
         campaignId: r.campaignId,

@@ -10,7 +10,13 @@ function lastDayOfMonth(year: number, month: number): number {
 }
 
 /** The inclusive local date range of a period around `date` (YYYY-MM-DD, Asia/Ho_Chi_Minh). */
-export function resolvePeriod(kind: PeriodKind, date?: string, from?: string, to?: string, now = new Date()): Period {
+export function resolvePeriod(
+  kind: PeriodKind,
+  date?: string,
+  from?: string,
+  to?: string,
+  now = new Date(),
+): Period {
   if (kind === 'range') return { kind, from: from!, to: to! };
   const anchor = date ?? toLocalDate(now);
   const [year, month] = anchor.split('-').map(Number);
@@ -18,10 +24,18 @@ export function resolvePeriod(kind: PeriodKind, date?: string, from?: string, to
     case 'day':
       return { kind, from: anchor, to: anchor };
     case 'month':
-      return { kind, from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${lastDayOfMonth(year, month)}` };
+      return {
+        kind,
+        from: `${year}-${pad(month)}-01`,
+        to: `${year}-${pad(month)}-${lastDayOfMonth(year, month)}`,
+      };
     case 'quarter': {
       const first = Math.floor((month - 1) / 3) * 3 + 1;
-      return { kind, from: `${year}-${pad(first)}-01`, to: `${year}-${pad(first + 2)}-${lastDayOfMonth(year, first + 2)}` };
+      return {
+        kind,
+        from: `${year}-${pad(first)}-01`,
+        to: `${year}-${pad(first + 2)}-${lastDayOfMonth(year, first + 2)}`,
+      };
     }
     case 'year':
       return { kind, from: `${year}-01-01`, to: `${year}-12-31` };
@@ -43,9 +57,13 @@ export function bucketOf(day: string, granularity: Granularity): string {
   }
 }
 
-export type RollupParts = { months: { from: string; to: string } | null; days: { from: string; to: string }[] };
+export type RollupParts = {
+  months: { from: string; to: string } | null;
+  days: { from: string; to: string }[];
+};
 
-const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86400000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(day) + n * 86400000).toISOString().slice(0, 10);
 
 /**
  * Which days of a period the monthly rollup can answer (the whole months inside it, as their first days)
@@ -54,7 +72,10 @@ const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86400
 export function splitByMonths(from: string, to: string): RollupParts {
   const nextMonth = (day: string) => bucketOf(addDays(bucketOf(day, 'month'), 31), 'month');
   const firstFull = from.endsWith('-01') ? from : nextMonth(from);
-  const lastFull = addDays(nextMonth(to), -1) === to ? bucketOf(to, 'month') : bucketOf(addDays(bucketOf(to, 'month'), -1), 'month');
+  const lastFull =
+    addDays(nextMonth(to), -1) === to
+      ? bucketOf(to, 'month')
+      : bucketOf(addDays(bucketOf(to, 'month'), -1), 'month');
   if (firstFull > lastFull) return { months: null, days: [{ from, to }] };
   const days: { from: string; to: string }[] = [];
   if (from < firstFull) days.push({ from, to: addDays(firstFull, -1) });

@@ -7,7 +7,13 @@ import { agencyOfDossierCode } from './local-time';
 type DigitizationData = { applicantKey: string; occurredAt: string } & Record<string, unknown>;
 export type DigitizationKind = 'digitized' | 'result_issued' | 'result_revoked' | 'reused';
 
-type Row = { kind: DigitizationKind; dossierId: string | null; agencyCode: string; electronic: boolean | null; synced: boolean | null };
+type Row = {
+  kind: DigitizationKind;
+  dossierId: string | null;
+  agencyCode: string;
+  electronic: boolean | null;
+  synced: boolean | null;
+};
 
 /** The row one digitization event adds (a pure rule). */
 export function digitizationRow(event: CloudEvent<DigitizationData>): Row | undefined {
@@ -16,13 +22,37 @@ export function digitizationRow(event: CloudEvent<DigitizationData>): Row | unde
   const agencyFromDossier = d.dossierCode ? agencyOfDossierCode(d.dossierCode as string) : '';
   switch (event.type) {
     case 'motcua.document.digitized.v1':
-      return { kind: 'digitized', dossierId, agencyCode: agencyFromDossier, electronic: null, synced: d.syncedToApplicantStore as boolean };
+      return {
+        kind: 'digitized',
+        dossierId,
+        agencyCode: agencyFromDossier,
+        electronic: null,
+        synced: d.syncedToApplicantStore as boolean,
+      };
     case 'motcua.result.issued.v1':
-      return { kind: 'result_issued', dossierId, agencyCode: d.issuingAgencyCode as string, electronic: d.electronic as boolean, synced: null };
+      return {
+        kind: 'result_issued',
+        dossierId,
+        agencyCode: d.issuingAgencyCode as string,
+        electronic: d.electronic as boolean,
+        synced: null,
+      };
     case 'motcua.result.revoked.v1':
-      return { kind: 'result_revoked', dossierId: null, agencyCode: d.revokingAgencyCode as string, electronic: null, synced: null };
+      return {
+        kind: 'result_revoked',
+        dossierId: null,
+        agencyCode: d.revokingAgencyCode as string,
+        electronic: null,
+        synced: null,
+      };
     case 'motcua.document.reused.v1':
-      return { kind: 'reused', dossierId, agencyCode: agencyFromDossier, electronic: null, synced: null };
+      return {
+        kind: 'reused',
+        dossierId,
+        agencyCode: agencyFromDossier,
+        electronic: null,
+        synced: null,
+      };
     default:
       return undefined;
   }
@@ -49,7 +79,11 @@ export const REBUILD_DIGITIZATION_ROLLUP_SQL = `INSERT INTO digitization_day_rol
  */
 @Injectable()
 export class DigitizationProjector {
-  async apply(generation: number, event: CloudEvent<DigitizationData>, tx: ReportingTx): Promise<void> {
+  async apply(
+    generation: number,
+    event: CloudEvent<DigitizationData>,
+    tx: ReportingTx,
+  ): Promise<void> {
     const row = digitizationRow(event);
     if (!row) return;
     await tx.$executeRawUnsafe(

@@ -12,7 +12,11 @@ export type DossierEvent = CloudEvent<DossierFacts & Record<string, unknown>>;
  * is one JSON object in the table's column names; increments, the paused hours and the finish ride
  * along under keys of their own.
  */
-export async function writeDossierFacts(tx: ReportingTx, generation: number, events: DossierEvent[]): Promise<void> {
+export async function writeDossierFacts(
+  tx: ReportingTx,
+  generation: number,
+  events: DossierEvent[],
+): Promise<void> {
   let stretch: Record<string, unknown>[] = [];
   const seen = new Set<string>();
   for (const event of events) {
@@ -31,11 +35,21 @@ function rowOf(generation: number, event: DossierEvent): Record<string, unknown>
   const d = event.data;
   const change = dossierChange(event);
   const row: Record<string, unknown> = {
-    generation, dossier_id: d.dossierId, dossier_code: d.dossierCode, procedure_code: d.procedureCode,
-    procedure_version: d.procedureVersion, agency_code: d.agencyCode, domain_code: d.domainCode, channel: d.channel,
-    applicant_type: d.applicantType, status: change.status, portal_status: d.portalStatus,
-    received_at: d.receivedAt ?? null, received_on: d.receivedAt ? toLocalDate(d.receivedAt) : null,
-    due_date: d.dueDate ?? null, last_event_at: d.occurredAt,
+    generation,
+    dossier_id: d.dossierId,
+    dossier_code: d.dossierCode,
+    procedure_code: d.procedureCode,
+    procedure_version: d.procedureVersion,
+    agency_code: d.agencyCode,
+    domain_code: d.domainCode,
+    channel: d.channel,
+    applicant_type: d.applicantType,
+    status: change.status,
+    portal_status: d.portalStatus,
+    received_at: d.receivedAt ?? null,
+    received_on: d.receivedAt ? toLocalDate(d.receivedAt) : null,
+    due_date: d.dueDate ?? null,
+    last_event_at: d.occurredAt,
     ...change.set,
   };
   let changes = Object.keys(change.set).length > 0;
@@ -48,7 +62,11 @@ function rowOf(generation: number, event: DossierEvent): Record<string, unknown>
     changes = true;
   }
   if (change.finish) {
-    Object.assign(row, { finish_at: change.finish.at, finish_on: toLocalDate(change.finish.at), finish_kind: change.finish.kind });
+    Object.assign(row, {
+      finish_at: change.finish.at,
+      finish_on: toLocalDate(change.finish.at),
+      finish_kind: change.finish.kind,
+    });
     changes = true;
   }
   row.changes = changes;

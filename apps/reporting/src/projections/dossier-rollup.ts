@@ -6,12 +6,41 @@ import type { ReportingTx } from '../reporting.database';
  * (t). One SQL definition serves the projector's deltas, the full rebuild from facts and the equivalence test.
  */
 export type Grain = 'day' | 'month';
-export const ROLLUP_TABLES: Record<Grain, string> = { day: 'dossier_day_rollup', month: 'dossier_month_rollup' };
-const bucket = (grain: Grain, day: string) => (grain === 'day' ? day : `date_trunc('month', ${day})::date`);
-export const ROLLUP_KEYS = ['day', 'agency_code', 'unit_code', 'domain_code', 'procedure_code', 'procedure_version', 'channel'] as const;
+export const ROLLUP_TABLES: Record<Grain, string> = {
+  day: 'dossier_day_rollup',
+  month: 'dossier_month_rollup',
+};
+const bucket = (grain: Grain, day: string) =>
+  grain === 'day' ? day : `date_trunc('month', ${day})::date`;
+export const ROLLUP_KEYS = [
+  'day',
+  'agency_code',
+  'unit_code',
+  'domain_code',
+  'procedure_code',
+  'procedure_version',
+  'channel',
+] as const;
 export const ROLLUP_COUNTS = [
-  'facts', 'received', 'in_progress', 'withdrawn', 'processed', 'returned', 'on_time', 'late', 'timed', 'supplements', 'extensions',
-  'documents_total', 'documents_digitized', 'documents_reused', 'population_data', 'electronic_results', 'results', 'payments', 'payments_online',
+  'facts',
+  'received',
+  'in_progress',
+  'withdrawn',
+  'processed',
+  'returned',
+  'on_time',
+  'late',
+  'timed',
+  'supplements',
+  'extensions',
+  'documents_total',
+  'documents_digitized',
+  'documents_reused',
+  'population_data',
+  'electronic_results',
+  'results',
+  'payments',
+  'payments_online',
 ] as const;
 
 /** Processing days of one finished dossier: receipt to finish minus the supplement wait (exact numeric). */
@@ -21,7 +50,12 @@ export const PROCESSING_DAYS_SQL = `GREATEST(0, extract(epoch FROM f.finished_at
  * Contribution rows of the dossiers of generation $1 (all of them, or some: `AND f.dossier_id = ANY($2::uuid[])`),
  * summed per rollup key, or per dossier and key when `perDossier`.
  */
-export function contributionSql(where = '', grain: Grain = 'day', source = 'dossier_fact', perDossier = false): string {
+export function contributionSql(
+  where = '',
+  grain: Grain = 'day',
+  source = 'dossier_fact',
+  perDossier = false,
+): string {
   const r = `k.role = 'r'`;
   const fin = `k.role = 'f'`;
   return `SELECT ${perDossier ? 'f.dossier_id, ' : ''}${bucket(grain, 'k.day')} AS day, f.agency_code, COALESCE(f.unit_code, '') AS unit_code, f.domain_code, f.procedure_code, f.procedure_version, f.channel,
@@ -54,14 +88,26 @@ export function contributionSql(where = '', grain: Grain = 'day', source = 'doss
 
 /** Fills a rollup of a generation from its facts (bench seeding, repair): the GROUP BY the deltas maintain. */
 export function rebuildRollupSql(grain: Grain): string {
-  const columns = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'];
+  const columns = [
+    'generation',
+    ...ROLLUP_KEYS,
+    ...ROLLUP_COUNTS,
+    'processing_days',
+    'last_event_at',
+  ];
   return `INSERT INTO ${ROLLUP_TABLES[grain]} (${columns.join(', ')})
     SELECT $1, c.day, c.agency_code, c.unit_code, c.domain_code, c.procedure_code, c.procedure_version, c.channel,
       ${ROLLUP_COUNTS.map((m) => `c.${m}`).join(', ')}, c.processing_days::numeric, c.last_event_at
     FROM (${contributionSql('', grain)}) AS c`;
 }
 
-const COLUMNS = ['generation', ...ROLLUP_KEYS, ...ROLLUP_COUNTS, 'processing_days', 'last_event_at'];
+const COLUMNS = [
+  'generation',
+  ...ROLLUP_KEYS,
+  ...ROLLUP_COUNTS,
+  'processing_days',
+  'last_event_at',
+];
 /** The dossiers a batch touches: `$2`, an array of ids. */
 const TOUCHED = 'AND f.dossier_id = ANY($2::uuid[])';
 
@@ -70,7 +116,8 @@ const TOUCHED = 'AND f.dossier_id = ANY($2::uuid[])';
  * per key, per grain, as exact JSON text (handed back to `rollupDeltaSql`). Reads `$1` generation and `$2` ids.
  */
 export function oldContributionColumns(): string {
-  const json = (grain: Grain) => `(SELECT COALESCE(json_agg(c), '[]')::text FROM (${contributionSql(TOUCHED, grain, 'dossier_fact', true)}) c) AS old_${grain}`;
+  const json = (grain: Grain) =>
+    `(SELECT COALESCE(json_agg(c), '[]')::text FROM (${contributionSql(TOUCHED, grain, 'dossier_fact', true)}) c) AS old_${grain}`;
   return `${json('day')}, ${json('month')}`;
 }
 
@@ -81,7 +128,11 @@ export function oldContributionColumns(): string {
 function deltaCtes(grain: Grain, oldParam: string): string {
   const table = ROLLUP_TABLES[grain];
   const same = ['dossier_id', ...ROLLUP_KEYS].map((k) => `n.${k} = o.${k}`).join(' AND ');
-  const measures = [...ROLLUP_COUNTS.map((m) => `n.${m}`), 'n.processing_days::numeric', 'n.last_event_at'];
+  const measures = [
+    ...ROLLUP_COUNTS.map((m) => `n.${m}`),
+    'n.processing_days::numeric',
+    'n.last_event_at',
+  ];
   return `new_${grain} AS (${contributionSql(TOUCHED, grain, 'dossier_fact', true)}),
     old_${grain} AS (
       SELECT (j->>'dossier_id')::uuid AS dossier_id, r.* FROM json_array_elements(${oldParam}::json) AS j
@@ -103,7 +154,16 @@ function deltaCtes(grain: Grain, oldParam: string): string {
         last_event_at = GREATEST(r.last_event_at, EXCLUDED.last_event_at))`;
 }
 
-export type LeftRow = { grain: Grain; day: string; agency_code: string; unit_code: string; domain_code: string; procedure_code: string; procedure_version: number; channel: string };
+export type LeftRow = {
+  grain: Grain;
+  day: string;
+  agency_code: string;
+  unit_code: string;
+  domain_code: string;
+  procedure_code: string;
+  procedure_version: number;
+  channel: string;
+};
 
 /**
  * One statement, run after the batch wrote its facts, that applies the difference between the touched
@@ -112,7 +172,8 @@ export type LeftRow = { grain: Grain; day: string; agency_code: string; unit_cod
  * generation and `$2` ids; returns the rows some dossier left, for `cleanUpLeftRows`.
  */
 export function rollupDeltaSql(oldDayParam: string, oldMonthParam: string): string {
-  const left = (grain: Grain) => `SELECT DISTINCT '${grain}' AS grain, to_char(day, 'YYYY-MM-DD') AS day, ${ROLLUP_KEYS.slice(1).join(', ')} FROM pair_${grain} WHERE left_row`;
+  const left = (grain: Grain) =>
+    `SELECT DISTINCT '${grain}' AS grain, to_char(day, 'YYYY-MM-DD') AS day, ${ROLLUP_KEYS.slice(1).join(', ')} FROM pair_${grain} WHERE left_row`;
   return `WITH ${deltaCtes('day', oldDayParam)},
     ${deltaCtes('month', oldMonthParam)}
     ${left('day')} UNION ALL ${left('month')}`;
@@ -122,12 +183,25 @@ export function rollupDeltaSql(oldDayParam: string, oldMonthParam: string): stri
  * Rows a dossier left (its dimensions or dates changed): deleted when emptied, else their cut-off is
  * recomputed from the facts (a maximum cannot be taken back by a delta). Rare.
  */
-export async function cleanUpLeftRows(tx: ReportingTx, generation: number, rows: LeftRow[]): Promise<void> {
+export async function cleanUpLeftRows(
+  tx: ReportingTx,
+  generation: number,
+  rows: LeftRow[],
+): Promise<void> {
   const match = `r.generation = $1 AND r.day = $2::date AND r.agency_code = $3 AND r.unit_code = $4 AND r.domain_code = $5
     AND r.procedure_code = $6 AND r.procedure_version = $7 AND r.channel = $8`;
   for (const c of rows) {
     const table = ROLLUP_TABLES[c.grain];
-    const args = [generation, c.day, c.agency_code, c.unit_code, c.domain_code, c.procedure_code, Number(c.procedure_version), c.channel];
+    const args = [
+      generation,
+      c.day,
+      c.agency_code,
+      c.unit_code,
+      c.domain_code,
+      c.procedure_code,
+      Number(c.procedure_version),
+      c.channel,
+    ];
     await tx.$executeRawUnsafe(`DELETE FROM ${table} r WHERE ${match} AND r.facts = 0`, ...args);
     await tx.$executeRawUnsafe(
       `UPDATE ${table} r SET last_event_at = (

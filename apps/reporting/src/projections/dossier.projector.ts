@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportingTx } from '../reporting.database';
 import { writeDossierFacts, type DossierEvent } from './dossier-fact-writes';
-import { cleanUpLeftRows, oldContributionColumns, rollupDeltaSql, type LeftRow } from './dossier-rollup';
+import {
+  cleanUpLeftRows,
+  oldContributionColumns,
+  rollupDeltaSql,
+  type LeftRow,
+} from './dossier-rollup';
 
 /**
  * Writes dossier events into dossier_fact of one generation (idempotent through the inbox) and moves the
@@ -13,9 +18,19 @@ import { cleanUpLeftRows, oldContributionColumns, rollupDeltaSql, type LeftRow }
 export class DossierProjector {
   async applyMany(generation: number, events: DossierEvent[], tx: ReportingTx): Promise<void> {
     const touched = [...new Set(events.map((event) => event.data.dossierId))];
-    const [old] = await tx.$queryRawUnsafe<{ old_day: string; old_month: string }[]>(`SELECT ${oldContributionColumns()}`, generation, touched);
+    const [old] = await tx.$queryRawUnsafe<{ old_day: string; old_month: string }[]>(
+      `SELECT ${oldContributionColumns()}`,
+      generation,
+      touched,
+    );
     await writeDossierFacts(tx, generation, events);
-    const left = await tx.$queryRawUnsafe<LeftRow[]>(rollupDeltaSql('$3', '$4'), generation, touched, old.old_day, old.old_month);
+    const left = await tx.$queryRawUnsafe<LeftRow[]>(
+      rollupDeltaSql('$3', '$4'),
+      generation,
+      touched,
+      old.old_day,
+      old.old_month,
+    );
     await cleanUpLeftRows(tx, generation, left);
   }
 }

@@ -12,7 +12,9 @@ export class RebuildController {
   @Post('rebuild')
   @HttpCode(202)
   @Roles('admin')
-  @ApiOperation({ summary: 'Replay every topic into a new projection generation; switch when caught up' })
+  @ApiOperation({
+    summary: 'Replay every topic into a new projection generation; switch when caught up',
+  })
   async start(): Promise<{ generation: number; groupId: string; status: string }> {
     return this.rebuild.start();
   }

@@ -4,10 +4,28 @@ import { formatDecimal, formatInteger, formatPercent } from './vietnamese-format
 
 /** Figures of the summary table, in the order officials read them. */
 export const SUMMARY_FIGURES: FigureName[] = [
-  'received', 'received_online', 'received_in_person', 'received_postal', 'in_progress', 'processed', 'returned',
-  'on_time_rate', 'late_rate', 'avg_processing_days', 'supplements', 'extensions', 'online_full_share', 'online_partial_share',
-  'digitization_rate', 'reuse_rate', 'electronic_result_rate', 'online_payment_rate',
-  'feedback_received', 'feedback_answered', 'feedback_on_time_rate', 'satisfaction_rate',
+  'received',
+  'received_online',
+  'received_in_person',
+  'received_postal',
+  'in_progress',
+  'processed',
+  'returned',
+  'on_time_rate',
+  'late_rate',
+  'avg_processing_days',
+  'supplements',
+  'extensions',
+  'online_full_share',
+  'online_partial_share',
+  'digitization_rate',
+  'reuse_rate',
+  'electronic_result_rate',
+  'online_payment_rate',
+  'feedback_received',
+  'feedback_answered',
+  'feedback_on_time_rate',
+  'satisfaction_rate',
 ];
 
 /** Columns of the per-agency and per-month tables. */

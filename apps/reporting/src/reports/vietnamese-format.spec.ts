@@ -1,4 +1,10 @@
-import { formatDate, formatDateTime, formatInteger, formatPercent, periodTitle } from './vietnamese-format';
+import {
+  formatDate,
+  formatDateTime,
+  formatInteger,
+  formatPercent,
+  periodTitle,
+} from './vietnamese-format';
 
 describe('Vietnamese report formatting', () => {
   it('groups thousands with dots and uses a decimal comma', () => {

@@ -61,6 +61,6 @@ export function headersSchemaDocument(): JsonSchema {
     title: 'CloudEvents headers of a motcua Kafka message',
     ...headersSchema(),
     description:
-      'CloudEvents 1.0, Kafka protocol binding, binary content mode: one UTF-8 header per attribute (ce_<attribute>, content-type for datacontenttype); the data is the message value. ce_sequence (CloudEvents sequence extension) is on every portal.dossier-status.v1 message since 2026-12: the dossier\'s portal sequence, latest wins.',
+      "CloudEvents 1.0, Kafka protocol binding, binary content mode: one UTF-8 header per attribute (ce_<attribute>, content-type for datacontenttype); the data is the message value. ce_sequence (CloudEvents sequence extension) is on every portal.dossier-status.v1 message since 2026-12: the dossier's portal sequence, latest wins.",
   };
 }

@@ -1,10 +1,5 @@
 import { EventEmitter } from 'node:events';
-import {
-  buildEvent,
-  type CloudEvent,
-  type EventContract,
-  type EventData,
-} from '@motcua/contracts';
+import { buildEvent, type CloudEvent, type EventContract, type EventData } from '@motcua/contracts';
 import { currentContext, currentCorrelationId } from '@motcua/observability';
 import type { SqlTransaction } from '../sql-client';
 
@@ -35,7 +30,9 @@ export class EventSink {
     options: { causationId?: string; time?: Date } = {},
   ): CloudEvent<EventData<C>> {
     if (!this.open) {
-      throw new Error(`EventSink is closed: ${contract.type} must be published inside its transaction`);
+      throw new Error(
+        `EventSink is closed: ${contract.type} must be published inside its transaction`,
+      );
     }
     const context = currentContext();
     const { event, topic, key } = buildEvent(contract, data, {
@@ -61,7 +58,15 @@ export class EventSink {
 
   /** The collected events as one JSON array, for a statement built with `outboxInsertSql`. */
   toJson(): string {
-    return JSON.stringify(this.pending.map(({ topic, key, event }) => ({ id: event.id, topic, key, type: event.type, envelope: event })));
+    return JSON.stringify(
+      this.pending.map(({ topic, key, event }) => ({
+        id: event.id,
+        topic,
+        key,
+        type: event.type,
+        envelope: event,
+      })),
+    );
   }
 
   close(): void {

@@ -17,7 +17,10 @@ export class UnitOfWork<Tx extends SqlTransaction> {
     this.notifier = new OutboxNotifier(db);
   }
 
-  async run<R>(work: (tx: Tx, events: EventSink) => Promise<R>, options?: TransactionOptions): Promise<R> {
+  async run<R>(
+    work: (tx: Tx, events: EventSink) => Promise<R>,
+    options?: TransactionOptions,
+  ): Promise<R> {
     let wroteEvents = false;
     const result = await this.db.$transaction(async (tx) => {
       const sink = new EventSink();
