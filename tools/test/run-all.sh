@@ -13,6 +13,8 @@ ensure_chromium
 ensure_promtool
 generate_prisma_clients
 build_services
+say "building the sample portal consumer (apps/portal-sync, started by its e2e test)"
+node tools/build/build-service.mjs portal-sync >/dev/null
 
 say "type-checking"
 npx tsc -p tsconfig.json --noEmit
