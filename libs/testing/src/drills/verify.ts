@@ -68,7 +68,11 @@ export async function receivedEventIds(
   }).consumer({ groupId: `motcua-drill-${randomUUID()}` });
   await consumer.connect();
   try {
-    await consumer.subscribe({ topic: DOSSIER_TOPIC });
+    // From the beginning when a seek does not take: KafkaJS drops a seek made before a partition is
+    // assigned when the group rebalances (a cluster drill moves leaders and coordinators), and the
+    // partition would then start at the latest offset, past the burst. The group is new each time,
+    // and the events are filtered by procedure, so reading more only costs time.
+    await consumer.subscribe({ topic: DOSSIER_TOPIC, fromBeginning: true });
     let done!: () => void;
     const finished = new Promise<void>((resolve) => (done = resolve));
     await consumer.run({
