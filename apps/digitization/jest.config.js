@@ -1,5 +1,6 @@
+// Unit specs (`*.spec.ts`, no PostgreSQL, Redis or Kafka): nx test digitization.
 module.exports = {
-  ...require('../../jest.preset.integration.js'),
+  ...require('../../jest.preset.js'),
   displayName: 'digitization',
   rootDir: __dirname,
 };

@@ -1,5 +1,5 @@
 module.exports = {
-  ...require('../../jest.preset.integration.js'),
+  ...require('../../jest.preset.js'),
   displayName: 'testing',
   rootDir: __dirname,
 };
