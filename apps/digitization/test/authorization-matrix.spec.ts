@@ -8,7 +8,7 @@ import {
   type MatrixAnswer,
   type MatrixScope,
 } from '@motcua/testing';
-import { samplePdf } from '../src/intake/sample-files.fixture';
+import { samplePdf } from './support/sample-files';
 import { digitizationAccessMatrix } from '../src/scope/digitization.access-matrix';
 import { DigitizationHarness, type Caller } from './digitization-harness';
 import { dossierFacts, newApplicantKey, testAgency, vietnamDay } from './dossier-fixtures';

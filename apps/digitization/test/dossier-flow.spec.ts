@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dossierProcessed, dossierReceived } from '@motcua/contracts';
 import { demoSignedPdf, waitFor } from '@motcua/testing';
-import { samplePdf } from '../src/intake/sample-files.fixture';
+import { samplePdf } from './support/sample-files';
 import { DigitizationHarness, type Caller, type Problem } from './digitization-harness';
 import {
   dossierFacts,

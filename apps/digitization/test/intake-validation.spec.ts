@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { sampleJpeg, samplePdf, samplePng, sampleTiff } from '../src/intake/sample-files.fixture';
+import { sampleJpeg, samplePdf, samplePng, sampleTiff } from './support/sample-files';
 import { DigitizationHarness, filesUnder, type Problem } from './digitization-harness';
 
 /**

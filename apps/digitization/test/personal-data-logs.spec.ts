@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { samplePdf } from '../src/intake/sample-files.fixture';
+import { samplePdf } from './support/sample-files';
 import { DigitizationHarness, type Caller } from './digitization-harness';
 import { dossierFacts, newApplicantKey, testAgency, vietnamDay } from './dossier-fixtures';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { demoPki, makeCertificate, signedPdf } from '@motcua/testing';
-import { samplePdf } from '../src/intake/sample-files.fixture';
+import { samplePdf } from './support/sample-files';
 import { DigitizationHarness, filesUnder, type Problem } from './digitization-harness';
 
 type Stored = {

@@ -2,7 +2,7 @@ import { FileInspector } from './file-inspector';
 import { FileRejected, type RejectionReason } from './intake.errors';
 import type { IntakeLimits } from './intake-limits';
 import type { FileKind, MediaType } from './media-types';
-import { sampleJpeg, samplePdf, samplePng, sampleTiff } from './sample-files.fixture';
+import { sampleJpeg, samplePdf, samplePng, sampleTiff } from '../../test/support/sample-files';
 
 const limits: IntakeLimits = {
   maxBytes: { 'application/pdf': 4096, 'image/jpeg': 2048, 'image/png': 2048, 'image/tiff': 4096 },

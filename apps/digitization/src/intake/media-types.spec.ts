@@ -1,5 +1,5 @@
 import { essenceOf, sniffMediaType } from './media-types';
-import { sampleJpeg, samplePdf, samplePng, sampleTiff } from './sample-files.fixture';
+import { sampleJpeg, samplePdf, samplePng, sampleTiff } from '../../test/support/sample-files';
 
 describe('sniffMediaType', () => {
   it('recognises each supported type by its magic bytes', () => {

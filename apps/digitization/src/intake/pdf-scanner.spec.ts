@@ -1,5 +1,5 @@
 import { PdfScanner } from './pdf-scanner';
-import { samplePdf } from './sample-files.fixture';
+import { samplePdf } from '../../test/support/sample-files';
 
 function scan(file: Buffer, size: number) {
   const scanner = new PdfScanner();

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sampleTiff } from './sample-files.fixture';
+import { sampleTiff } from '../../test/support/sample-files';
 import { tiffPages } from './tiff-pages';
 
 const dir = mkdtempSync(join(tmpdir(), 'tiff-'));

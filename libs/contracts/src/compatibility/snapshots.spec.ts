@@ -9,7 +9,7 @@ import {
   snapshotOf,
 } from '../generation/generated-files';
 import { planSnapshots } from '../generation/snapshots';
-import { WORKSPACE_ROOT } from '../generation/workspace-root';
+import { WORKSPACE_ROOT } from '../../test/support/workspace-root';
 import { ALL_EVENTS } from '../registry';
 import { findBreakingChanges } from './find-breaking-changes';
 

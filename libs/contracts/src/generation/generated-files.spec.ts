@@ -12,7 +12,7 @@ import {
   TOPICS_FILE,
   renderGeneratedFiles,
 } from './generated-files';
-import { WORKSPACE_ROOT } from './workspace-root';
+import { WORKSPACE_ROOT } from '../../test/support/workspace-root';
 
 type Doc = {
   channels: Record<string, { address: string; messages: Record<string, { $ref: string }> }>;
