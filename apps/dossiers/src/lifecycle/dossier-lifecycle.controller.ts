@@ -3,10 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
 import { validationProblem, violationsOf, zodParam } from '@motcua/http';
-import { DossiersDatabase } from '../dossiers.database';
-import { DossierRepository } from '../dossier/dossier.repository';
-import { dossierView } from '../dossier/dossier.view';
-import { DossierScope } from '../scope/dossier-scope';
 import { DOSSIER_ACTIONS, isAction } from './dossier-actions.table';
 import { DossierLifecycleService } from './dossier-lifecycle.service';
 import { ACTION_BODIES } from './lifecycle.schemas';
@@ -14,35 +10,14 @@ import { ACTION_BODIES } from './lifecycle.schemas';
 @ApiTags('dossiers')
 @Controller('dossiers')
 export class DossierLifecycleController {
-  constructor(
-    private readonly lifecycle: DossierLifecycleService,
-    private readonly dossiers: DossierRepository,
-    private readonly db: DossiersDatabase,
-    private readonly scope: DossierScope,
-  ) {}
+  constructor(private readonly lifecycle: DossierLifecycleService) {}
 
   /** A dossier with its steps, action history and the actions the caller may perform now. */
   @Get(':id')
   @AccessLogged('dossier', { param: 'id' })
   @Roles('desk_officer', 'specialist', 'leader', 'admin', 'citizen', 'portal_client')
-  async get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
-    const dossier = await this.scope.visible(
-      principal,
-      id,
-      await this.dossiers.findWithSteps(this.db, { id }),
-    );
-    const history = await this.dossiers.history(this.db, id);
-    return {
-      ...dossierView(dossier, { allowedActions: this.lifecycle.allowedFor(dossier, principal) }),
-      history: history.map((h) => ({
-        action: h.action,
-        fromStatus: h.fromStatus,
-        toStatus: h.toStatus,
-        portalStatus: h.portalStatus,
-        occurredAt: h.occurredAt.toISOString(),
-        actorUnit: h.actorUnit,
-      })),
-    };
+  get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.lifecycle.view(id, principal);
   }
 
   /** Performs an action of the lifecycle table (dossier-actions.table.ts); 409 with allowedActions when the status forbids it. */

@@ -5,7 +5,7 @@ import { UnitOfWork } from '@motcua/messaging';
 import type { DossierStatus } from '../dossier/dossier-status';
 import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.repository';
 import { dossierView } from '../dossier/dossier.view';
-import type { DossiersTx } from '../dossiers.database';
+import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
 import { DossierScope } from '../scope/dossier-scope';
 import { actionRefusal, allowedActionsOf } from './action-rules';
 import { statusAfter, type DossierAction } from './dossier-actions.table';
@@ -25,7 +25,29 @@ export class DossierLifecycleService {
     private readonly outcomes: OutcomeTransitions,
     private readonly stages: StageTransitions,
     private readonly scope: DossierScope,
+    private readonly db: DossiersDatabase,
   ) {}
+
+  /** A dossier with its steps, action history and the actions the caller may perform now (404 out of scope). */
+  async view(dossierId: string, principal: Principal) {
+    const dossier = await this.scope.visible(
+      principal,
+      dossierId,
+      await this.dossiers.findWithSteps(this.db, { id: dossierId }),
+    );
+    const history = await this.dossiers.history(this.db, dossierId);
+    return {
+      ...dossierView(dossier, { allowedActions: this.allowedFor(dossier, principal) }),
+      history: history.map((h) => ({
+        action: h.action,
+        fromStatus: h.fromStatus,
+        toStatus: h.toStatus,
+        portalStatus: h.portalStatus,
+        occurredAt: h.occurredAt.toISOString(),
+        actorUnit: h.actorUnit,
+      })),
+    };
+  }
 
   /** The actions the principal may run now: the same rules `perform` applies (action-rules.ts). */
   allowedFor(dossier: DossierWithSteps, principal: Principal, now = new Date()): DossierAction[] {
