@@ -13,19 +13,11 @@ import { FeedbackCodeService } from './feedback/feedback-code.service';
 import { FeedbackRepository } from './feedback/feedback.repository';
 import { HandlingModule } from './handling/handling.module';
 import { IntakeModule } from './intake/intake.module';
-import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
-import { ProcedureCopyRepository } from './procedure-copy/procedure-copy.repository';
-import { ProcedureFeedbackController } from './procedure-copy/procedure-feedback.controller';
+import { ProcedureCopyModule } from './procedure-copy/procedure-copy.module';
 import { FeedbackScope } from './scope/feedback-scope';
 import { PublicationModule } from './publication/publication.module';
 
-const SHARED = [
-  FeedbackRepository,
-  FeedbackCodeService,
-  ProcedureCopyRepository,
-  RateLimiter,
-  FeedbackScope,
-];
+const SHARED = [FeedbackRepository, FeedbackCodeService, RateLimiter, FeedbackScope];
 
 @Module({})
 export class AppModule {
@@ -36,6 +28,7 @@ export class AppModule {
       imports: [
         ServiceKitModule.forRoot({ service: 'feedback', config, database: FeedbackDatabase }),
         MessagingModule.forService({ service: 'feedback', database: FeedbackDatabase }),
+        ProcedureCopyModule,
         IntakeModule,
         HandlingModule,
         PublicationModule,
@@ -46,10 +39,8 @@ export class AppModule {
         DossierLinkModule,
         FeedbackCalendarChangeModule,
       ],
-      controllers: [ProcedureFeedbackController],
       providers: [
         ...SHARED,
-        ProcedureCopyHandlers,
         DossierRefHandlers,
         AgencyTreeCopy,
         DeadlineWatchService,

@@ -91,4 +91,19 @@ export class FeedbackRepository {
       db.feedback.count({ where }),
     ]);
   }
+
+  /** Items about one procedure per status; `agencies` as in `list`. */
+  async countByStatus(
+    db: Reader,
+    procedureCode: string,
+    agencies?: string[],
+  ): Promise<Record<string, number>> {
+    const inScope = agencies ? { agencyCode: { in: agencies } } : {};
+    const byStatus = await db.feedback.groupBy({
+      by: ['status'],
+      where: { procedureCode, ...inScope },
+      _count: { _all: true },
+    });
+    return Object.fromEntries(byStatus.map((g) => [g.status, g._count._all]));
+  }
 }

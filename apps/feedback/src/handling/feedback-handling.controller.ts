@@ -4,12 +4,8 @@ import { z } from 'zod';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { procedureCode, uuid } from '@motcua/contracts';
 import { validationProblem, violationsOf, zodParam, zodQuery } from '@motcua/http';
-import { FeedbackDatabase } from '../feedback.database';
 import { FEEDBACK_ACTIONS, isFeedbackAction } from '../feedback/feedback-actions.table';
 import { FEEDBACK_STATUSES } from '../feedback/feedback-status';
-import { FeedbackRepository } from '../feedback/feedback.repository';
-import { officerView } from '../feedback/feedback.view';
-import { FeedbackScope } from '../scope/feedback-scope';
 import { FeedbackHandlingService } from './feedback-handling.service';
 import { ACTION_BODIES } from './handling.schemas';
 
@@ -30,12 +26,7 @@ const listQuery = z.object({
 @ApiBearerAuth()
 @Controller('feedback')
 export class FeedbackHandlingController {
-  constructor(
-    private readonly handling: FeedbackHandlingService,
-    private readonly feedback: FeedbackRepository,
-    private readonly db: FeedbackDatabase,
-    private readonly scope: FeedbackScope,
-  ) {}
+  constructor(private readonly handling: FeedbackHandlingService) {}
 
   @Get()
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
@@ -43,44 +34,19 @@ export class FeedbackHandlingController {
   @ApiOperation({
     summary: 'Feedback items, newest first (filters: status, procedureCode, overdue, title)',
   })
-  async list(
+  list(
     @Query(zodQuery(listQuery)) query: z.infer<typeof listQuery>,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const [items, total] = await this.feedback.list(this.db, {
-      ...query,
-      agencies: await this.scope.listable(principal),
-    });
-    return {
-      total,
-      limit: query.limit,
-      offset: query.offset,
-      items: items.map((f) => officerView(f)),
-    };
+    return this.handling.list(query, principal);
   }
 
   @Get(':id')
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
   @AccessLogged('feedback', { param: 'id' })
   @ApiOperation({ summary: 'One item with its history and the actions the caller may perform now' })
-  async get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
-    const feedback = await this.scope.visible(
-      principal,
-      await this.feedback.findById(this.db, id),
-      id,
-    );
-    const history = await this.feedback.history(this.db, id);
-    return {
-      ...officerView(feedback, { allowedActions: this.handling.allowedFor(feedback, principal) }),
-      history: history.map((h) => ({
-        action: h.action,
-        fromStatus: h.fromStatus,
-        toStatus: h.toStatus,
-        actorUnit: h.actorUnit,
-        occurredAt: h.occurredAt.toISOString(),
-        details: h.details,
-      })),
-    };
+  get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.handling.view(id, principal);
   }
 
   @Post(':id/actions/:action')

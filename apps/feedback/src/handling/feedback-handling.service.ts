@@ -3,7 +3,7 @@ import { actorOf, type Principal } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
-import type { FeedbackTx } from '../feedback.database';
+import { FeedbackDatabase, type FeedbackTx } from '../feedback.database';
 import {
   FEEDBACK_ACTION_TABLE,
   allowedActions,
@@ -30,7 +30,53 @@ export class FeedbackHandlingService {
     private readonly transitions: FeedbackTransitions,
     @Inject(FEEDBACK_CONFIG) private readonly config: FeedbackConfig,
     private readonly scope: FeedbackScope,
+    private readonly db: FeedbackDatabase,
   ) {}
+
+  /** Items in the caller's scope, newest first. */
+  async list(
+    query: {
+      status?: FeedbackStatus;
+      procedureCode?: string;
+      overdue?: boolean;
+      title?: string;
+      limit: number;
+      offset: number;
+    },
+    principal: Principal,
+  ) {
+    const [items, total] = await this.feedback.list(this.db, {
+      ...query,
+      agencies: await this.scope.listable(principal),
+    });
+    return {
+      total,
+      limit: query.limit,
+      offset: query.offset,
+      items: items.map((f) => officerView(f)),
+    };
+  }
+
+  /** One item with its history and the actions the caller may perform now (404 out of scope). */
+  async view(id: string, principal: Principal) {
+    const feedback = await this.scope.visible(
+      principal,
+      await this.feedback.findById(this.db, id),
+      id,
+    );
+    const history = await this.feedback.history(this.db, id);
+    return {
+      ...officerView(feedback, { allowedActions: this.allowedFor(feedback, principal) }),
+      history: history.map((h) => ({
+        action: h.action,
+        fromStatus: h.fromStatus,
+        toStatus: h.toStatus,
+        actorUnit: h.actorUnit,
+        occurredAt: h.occurredAt.toISOString(),
+        details: h.details,
+      })),
+    };
+  }
 
   allowedFor(feedback: Feedback, principal: Principal): FeedbackAction[] {
     return allowedActions(feedback.status as FeedbackStatus, principal.roles);

@@ -5,11 +5,8 @@ import { Public } from '@motcua/auth';
 import { domainCode, procedureCode, satisfactionLevel } from '@motcua/contracts';
 import { RateLimiter, validationProblem, zodBody, zodParam, zodQuery } from '@motcua/http';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
-import { FeedbackDatabase } from '../feedback.database';
-import { publicAnswerView } from '../feedback/feedback.view';
 import { clientIpOf, type ClientRequest } from '../shared/client-ip';
-import { notFound } from '../shared/feedback-problems';
-import { PublicAnswersRepository } from './public-answers.repository';
+import { PublicAnswersService } from './public-answers.service';
 import { RatingService } from './rating.service';
 
 const feedbackCode = z
@@ -28,10 +25,9 @@ const ratingBody = z.object({ satisfaction: satisfactionLevel }).strict();
 @Controller('public/feedback')
 export class PublicFeedbackController {
   constructor(
-    private readonly answers: PublicAnswersRepository,
+    private readonly answers: PublicAnswersService,
     private readonly ratings: RatingService,
     private readonly limiter: RateLimiter,
-    private readonly db: FeedbackDatabase,
     @Inject(FEEDBACK_CONFIG) private readonly config: FeedbackConfig,
   ) {}
 
@@ -46,8 +42,7 @@ export class PublicFeedbackController {
     @Req() request: ClientRequest,
   ) {
     await this.limit(request);
-    const [items, total] = await this.answers.search(this.db, query);
-    return { total, limit: query.limit, offset: query.offset, items: items.map(publicAnswerView) };
+    return this.answers.search(query);
   }
 
   @Get('answers/:code')
@@ -55,9 +50,7 @@ export class PublicFeedbackController {
   @ApiOperation({ summary: 'One published answer' })
   async answer(@Param('code', zodParam(feedbackCode)) code: string, @Req() request: ClientRequest) {
     await this.limit(request);
-    const found = await this.answers.findPublished(this.db, code);
-    if (!found) throw notFound(`No published answer ${code}.`);
-    return publicAnswerView(found);
+    return this.answers.answer(code);
   }
 
   @Get(':code')
@@ -75,7 +68,7 @@ export class PublicFeedbackController {
     @Req() request: ClientRequest,
   ) {
     await this.limit(request);
-    return this.ratings.track(this.db, code, requireToken(token));
+    return this.ratings.track(code, requireToken(token));
   }
 
   @Post(':code/rating')

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { feedbackRated } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
-import type { FeedbackDatabase, FeedbackTx } from '../feedback.database';
+import { FeedbackDatabase, type FeedbackTx } from '../feedback.database';
 import { FeedbackRepository } from '../feedback/feedback.repository';
 import { trackingView } from '../feedback/feedback.view';
 import type { Feedback } from '../generated/prisma/client';
@@ -19,10 +19,11 @@ export class RatingService {
   constructor(
     private readonly uow: UnitOfWork<FeedbackTx>,
     private readonly feedback: FeedbackRepository,
+    private readonly db: FeedbackDatabase,
   ) {}
 
-  async track(db: FeedbackDatabase, code: string, token: string) {
-    return trackingView(await this.authorised(db, code, token));
+  async track(code: string, token: string) {
+    return trackingView(await this.authorised(this.db, code, token));
   }
 
   rate(code: string, token: string, satisfaction: Satisfaction) {
