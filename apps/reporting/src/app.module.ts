@@ -15,6 +15,7 @@ import { Index766Controller } from './index-766/index-766.controller';
 import { CatalogProjector } from './projections/catalog.projector';
 import { DigitizationProjector } from './projections/digitization.projector';
 import { Index766Repository } from './index-766/index-766.repository';
+import { Index766Service } from './index-766/index-766.service';
 import { PortalAckProjector } from './projections/portal-ack.projector';
 import { DossierProjector } from './projections/dossier.projector';
 import { FeedbackProjector } from './projections/feedback.projector';
@@ -69,6 +70,7 @@ export class AppModule {
         Evaluation61Repository,
         Evaluation61Service,
         Index766Repository,
+        Index766Service,
       ],
     };
   }

@@ -12,8 +12,6 @@ import {
   type OverdueQuery,
 } from './figures-query.schema';
 import { FiguresService, type FigureRow } from './figures.service';
-import { FiguresRepository } from './figures.repository';
-import { ListsRepository } from './lists.repository';
 
 type Reply = {
   type(value: string): Reply;
@@ -53,11 +51,7 @@ function send(
 @ApiTags('figures')
 @Controller('figures')
 export class FiguresController {
-  constructor(
-    private readonly figures: FiguresService,
-    private readonly lists: ListsRepository,
-    private readonly repository: FiguresRepository,
-  ) {}
+  constructor(private readonly figures: FiguresService) {}
 
   @Get()
   @Public()
@@ -86,12 +80,12 @@ export class FiguresController {
     @Query(zodQuery(overdueQuerySchema)) query: OverdueQuery,
     @Res() reply: Reply,
   ): Promise<void> {
-    const generation = await this.repository.activeGeneration();
-    const rows = await this.lists.overdue(generation, query, query.limit);
+    const answer = await this.figures.overdue(query);
+    const rows = answer.dossiers;
     send(
       reply,
       query.format,
-      { generation, dossiers: rows },
+      answer,
       () =>
         toCsv(
           [
@@ -116,14 +110,13 @@ export class FiguresController {
   @ApiOperation({
     summary: 'Review campaigns with their progress per domain against the deadlines',
   })
-  async campaigns(
+  campaigns(
     @Query(zodQuery(z.object({ domain: z.string().max(64).optional() })))
     query: {
       domain?: string;
     },
   ) {
-    const generation = await this.repository.activeGeneration();
-    return { generation, campaigns: await this.lists.campaigns(generation, query.domain) };
+    return this.figures.campaigns(query.domain);
   }
 
   @Get(':name')

@@ -8,7 +8,8 @@ import {
   type FigureValue,
 } from './figure-catalog';
 import { FiguresRepository, type AggregateRow, type Filters } from './figures.repository';
-import type { FiguresQuery, GroupBy } from './figures-query.schema';
+import type { FiguresQuery, GroupBy, OverdueQuery } from './figures-query.schema';
+import { ListsRepository } from './lists.repository';
 import { resolvePeriod, type Period } from './period';
 
 /** Dimensions a family's events do not carry. */
@@ -32,7 +33,10 @@ export type FigureRow = { key: string | null; figure: FigureName } & FigureValue
 /** Figures per agency, unit, domain, procedure and period, each with its sample size and cut-off. */
 @Injectable()
 export class FiguresService {
-  constructor(private readonly repository: FiguresRepository) {}
+  constructor(
+    private readonly repository: FiguresRepository,
+    private readonly lists: ListsRepository,
+  ) {}
 
   async figures(query: FiguresQuery): Promise<FiguresAnswer> {
     const generation = await this.repository.activeGeneration();
@@ -91,5 +95,17 @@ export class FiguresService {
       answer,
       rows: answer.groups.map((g) => ({ key: g.key, figure: name, ...g.figures[name] })),
     };
+  }
+
+  /** Unfinished dossiers past their due date, most overdue first, in the active generation. */
+  async overdue(query: OverdueQuery) {
+    const generation = await this.repository.activeGeneration();
+    return { generation, dossiers: await this.lists.overdue(generation, query, query.limit) };
+  }
+
+  /** Review campaigns with their progress per domain, in the active generation. */
+  async campaigns(domain?: string) {
+    const generation = await this.repository.activeGeneration();
+    return { generation, campaigns: await this.lists.campaigns(generation, domain) };
   }
 }
