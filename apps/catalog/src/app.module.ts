@@ -1,60 +1,37 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceKitModule } from '@motcua/http';
 import { MessagingModule } from '@motcua/messaging';
-import { AgencyTreeController } from './agencies/agency-tree.controller';
-import { AgencyTreeService } from './agencies/agency-tree.service';
+import { AgenciesModule } from './agencies/agencies.module';
 import { CatalogDatabase } from './catalog.database';
 import { CATALOG_CONFIG, type CatalogConfig } from './config';
-import { DomainService } from './domains/domain.service';
-import { DomainsController } from './domains/domains.controller';
-import { ProcedureGroupController } from './groups/procedure-group.controller';
-import { ProcedureGroupService } from './groups/procedure-group.service';
-import { ProcedureQueryService } from './procedures/procedure-query.service';
-import { ProceduresController } from './procedures/procedures.controller';
-import { AnnouncementScheduler } from './publication/announcement.scheduler';
-import { AnnouncementService } from './publication/announcement.service';
-import { PublicationController } from './publication/publication.controller';
-import { PublicationService } from './publication/publication.service';
-import { ReviewCampaignService } from './review/review-campaign.service';
-import { ReviewReadService } from './review/review-read.service';
-import { ReviewWorkService } from './review/review-work.service';
-import { ReviewController } from './review/review.controller';
-import { SearchController } from './search/search.controller';
-import { SearchService } from './search/search.service';
+import { DomainsModule } from './domains/domains.module';
+import { GroupsModule } from './groups/groups.module';
+import { ProceduresModule } from './procedures/procedures.module';
+import { PublicationModule } from './publication/publication.module';
+import { ReviewModule } from './review/review.module';
+import { SearchModule } from './search/search.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: CatalogConfig): DynamicModule {
     return {
       module: AppModule,
+      global: true,
+      // One module per feature folder; routes register in this order (GET /procedures, the listing
+      // of SearchModule, before GET /procedures/:code of ProceduresModule).
       imports: [
         ServiceKitModule.forRoot({ service: 'catalog', config, database: CatalogDatabase }),
         MessagingModule.forService({ service: 'catalog', database: CatalogDatabase }),
+        AgenciesModule,
+        DomainsModule,
+        PublicationModule,
+        GroupsModule,
+        SearchModule,
+        ProceduresModule,
+        ReviewModule,
       ],
-      // SearchController before ProceduresController: GET /procedures is the listing, GET /procedures/:code one procedure.
-      controllers: [
-        AgencyTreeController,
-        DomainsController,
-        PublicationController,
-        ProcedureGroupController,
-        SearchController,
-        ProceduresController,
-        ReviewController,
-      ],
-      providers: [
-        { provide: CATALOG_CONFIG, useValue: config },
-        DomainService,
-        AgencyTreeService,
-        PublicationService,
-        ProcedureGroupService,
-        AnnouncementService,
-        AnnouncementScheduler,
-        ProcedureQueryService,
-        SearchService,
-        ReviewCampaignService,
-        ReviewWorkService,
-        ReviewReadService,
-      ],
+      providers: [{ provide: CATALOG_CONFIG, useValue: config }],
+      exports: [CATALOG_CONFIG],
     };
   }
 }

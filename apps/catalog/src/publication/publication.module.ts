@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DomainsModule } from '../domains/domains.module';
+import { AnnouncementScheduler } from './announcement.scheduler';
+import { AnnouncementService } from './announcement.service';
+import { PublicationController } from './publication.controller';
+import { PublicationService } from './publication.service';
+
+/** Publishing procedures (công bố) and their announcements; groups announce through AnnouncementService. */
+@Module({
+  imports: [DomainsModule],
+  controllers: [PublicationController],
+  providers: [PublicationService, AnnouncementService, AnnouncementScheduler],
+  exports: [AnnouncementService],
+})
+export class PublicationModule {}
