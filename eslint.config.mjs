@@ -79,12 +79,12 @@ export default tseslint.config(
     // Exceptions, each to split when next touched:
     // - index-766.rules.ts: the whole scoring of Decision 766/QĐ-TTg's index in one pure module
     //   (its parts share the period and record types); split by criterion group.
-    // - dossier-flow.spec.ts, projections.int.spec.ts: end-to-end stories that share one running
+    // - dossier-flow.int.spec.ts, projections.int.spec.ts: end-to-end stories that share one running
     //   service and its state from test to test.
     // - demo-procedures.ts: seed data (one row per procedure), more than 400 lines once formatted.
     files: [
       'apps/reporting/src/index-766/index-766.rules.ts',
-      'apps/digitization/test/dossier-flow.spec.ts',
+      'apps/digitization/test/dossier-flow.int.spec.ts',
       'apps/reporting/test/projections.int.spec.ts',
       'tools/seed/catalog/demo-procedures.ts',
     ],

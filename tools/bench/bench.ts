@@ -20,7 +20,7 @@ import { SERVICES, stackTarget, type ServicePids } from './stack-target';
  *   --runs=3 --count=1500 --concurrency=32   closed-loop intakes (median of the runs)
  *   --rate=100 --seconds=60                   open-loop fixed load (and at half the measured maximum)
  *   --write                                   prepend the results to docs/benchmarks.md
- * The smoke test (tools/bench/bench.spec.ts) runs `runBench` at a tiny size against services it starts.
+ * The smoke test (tests/e2e/src/bench-smoke.int.spec.ts) runs `runBench` at a tiny size against services it starts.
  */
 export type BenchOptions = {
   runs: number;

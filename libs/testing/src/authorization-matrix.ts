@@ -10,7 +10,7 @@ import { mintTestToken } from './tokens';
 
 /**
  * The one runner of the generated authorization matrices (docs/authorization.md): each service's
- * `test/authorization-matrix.spec.ts` gives its rows (`<service>.access-matrix.ts`), the URL of the
+ * `test/authorization-matrix.int.spec.ts` gives its rows (`<service>.access-matrix.ts`), the URL of the
  * running service and how to send the request of a row; the runner defines the two tests every
  * service has:
  * - the OpenAPI document and the matrix list the same routes (a route without a row fails);

@@ -19,7 +19,7 @@ import { SearchController } from '../search/search.controller';
  * of the authorization matrix (docs/authorization.md). The catalog holds public data of the province
  * (procedures, domains, the agency tree) and its review campaigns: no object belongs to an agency's
  * officers alone, so the guard's roles decide every row (no out-of-scope case).
- * apps/catalog/test/authorization-matrix.spec.ts runs each row against the service and fails on a
+ * apps/catalog/test/authorization-matrix.int.spec.ts runs each row against the service and fails on a
  * route of the OpenAPI document without a row.
  */
 export function catalogRoutes(): RouteAccess[] {

@@ -48,7 +48,7 @@ function agencyRoute(
  * Every route of the digitization service with who may call it (read from its @Roles/@Public): the
  * rows of the authorization matrix (docs/authorization.md). A dossier's documents, reuse offers and
  * reuses belong to the dossier's agency and handling units, a result to its issuing agency;
- * apps/digitization/test/authorization-matrix.spec.ts runs each row against the service and fails on
+ * apps/digitization/test/authorization-matrix.int.spec.ts runs each row against the service and fails on
  * a route of the OpenAPI document without a row.
  */
 export function digitizationRoutes(): RouteAccess[] {

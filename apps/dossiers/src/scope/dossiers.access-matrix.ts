@@ -15,7 +15,7 @@ import { TrackingBookController } from '../slips/tracking-book.controller';
 /**
  * Every route of the dossiers service with who may call it (read from its @Roles/@Public), and for
  * the actions the lifecycle's action table: the rows of the authorization matrix (docs/authorization.md).
- * apps/dossiers/test/authorization-matrix.spec.ts runs each row against the service and fails on a
+ * apps/dossiers/test/authorization-matrix.int.spec.ts runs each row against the service and fails on a
  * route of the OpenAPI document that has no row here.
  */
 export function dossiersRoutes(): RouteAccess[] {

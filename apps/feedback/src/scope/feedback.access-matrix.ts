@@ -20,7 +20,7 @@ import { PublicFeedbackController } from '../publication/public-feedback.control
 /**
  * Every route of the feedback service with who may call it (read from its @Roles/@Public), and for
  * the actions the workflow's action table: the rows of the authorization matrix (docs/authorization.md).
- * An item belongs to the agency that received it; apps/feedback/test/authorization-matrix.spec.ts
+ * An item belongs to the agency that received it; apps/feedback/test/authorization-matrix.int.spec.ts
  * runs each row against the service and fails on a route of the OpenAPI document without a row.
  */
 export function feedbackRoutes(): RouteAccess[] {

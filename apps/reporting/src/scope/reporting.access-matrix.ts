@@ -17,7 +17,7 @@ import { ReportsController } from '../reports/reports.controller';
  * Every route of the reporting service with who may call it (read from its @Roles/@Public): the rows
  * of the authorization matrix (docs/authorization.md). Figures, indices and the dashboard are public
  * aggregates without personal data; the report export is kept to the agencies an officer acts for
- * (province-wide: admin), 403 `agency-scope` outside them. apps/reporting/test/authorization-matrix.spec.ts
+ * (province-wide: admin), 403 `agency-scope` outside them. apps/reporting/test/authorization-matrix.int.spec.ts
  * runs each row against the service and fails on a route of the OpenAPI document without a row.
  */
 export function reportingRoutes(): RouteAccess[] {
