@@ -7,7 +7,7 @@ module.exports = {
   ...require('./jest.preset.js'),
   testMatch: ['<rootDir>/src/**/*.int.spec.ts', '<rootDir>/test/**/*.int.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
-  setupFilesAfterEnv: [],
+  setupFilesAfterEnv: [path.join(__dirname, 'tools/test/integration-setup.js')],
   globalSetup: path.join(__dirname, 'libs/testing/src/global-setup.js'),
   globalTeardown: path.join(__dirname, 'libs/testing/src/global-teardown.js'),
 };

@@ -52,7 +52,11 @@ function targetOf(args) {
 }
 
 const violations = [];
-const connect = net.Socket.prototype.connect;
+// The real connect, kept on the module (tools/test/integration-setup.js puts it back too, should a
+// unit file end without its afterAll).
+const REAL_CONNECT = Symbol.for('motcua.net.connect');
+net[REAL_CONNECT] ??= net.Socket.prototype.connect;
+const connect = net[REAL_CONNECT];
 net.Socket.prototype.connect = function guardedConnect(...args) {
   const { port, host } = targetOf(args);
   if (!BLOCKED.has(port)) return connect.apply(this, args);
