@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what is missing, generates the
 # Prisma clients, builds the services, type-checks, lints, then runs every Jest
-# project against real PostgreSQL, Redis and Kafka (Jest's global setup finds or
-# starts them and stops what it started).
+# project in one run: the unit specs (*.spec.ts, no infrastructure) and the
+# integration specs (*.int.spec.ts) against real PostgreSQL, Redis and Kafka (the
+# integration projects' global setup finds or starts them and stops what it started).
 #   npm test
 set -euo pipefail
 source "$(dirname "$0")/../stack/common.sh"
