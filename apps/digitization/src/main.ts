@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@motcua/config';
 import { runService } from '@motcua/http';
-import { AppModule } from './app.module';
+import { digitizationService } from './service';
 import { digitizationEnv, storageConfigProblems, type DigitizationConfig } from './config';
 import { loadTrustAnchors } from './signatures/trust-anchors';
 
@@ -27,10 +27,6 @@ function loadDigitizationConfig(): DigitizationConfig {
 }
 
 void runService({
-  service: 'digitization',
-  title: 'motcua digitization',
-  description:
-    'Digitization (số hóa): file intake, digitized documents and results, reuse per applicant, rates',
+  ...digitizationService,
   loadConfig: loadDigitizationConfig,
-  module: (config) => AppModule.forRoot(config),
 });

@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@motcua/config';
 import { runService } from '@motcua/http';
-import { AppModule } from './app.module';
+import { feedbackService } from './service';
 import { feedbackEnv } from './config';
 
 void runService({
-  service: 'feedback',
-  title: 'motcua feedback',
-  description: 'Feedback on administrative regulations (PAKN)',
+  ...feedbackService,
   loadConfig: () => loadConfigOrExit('feedback', feedbackEnv),
-  module: (config) => AppModule.forRoot(config),
 });

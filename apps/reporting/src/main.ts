@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@motcua/config';
 import { runService } from '@motcua/http';
-import { AppModule } from './app.module';
+import { reportingService } from './service';
 import { reportingEnv } from './config';
 
 void runService({
-  service: 'reporting',
-  title: 'motcua reporting',
-  description: 'Reporting, the 766 index and the live dashboard',
+  ...reportingService,
   loadConfig: () => loadConfigOrExit('reporting', reportingEnv),
-  module: (config) => AppModule.forRoot(config),
 });

@@ -3,6 +3,11 @@ import type { Principal, Role } from './roles';
 
 export const ROLES_KEY = 'motcua:roles';
 export const PUBLIC_KEY = 'motcua:public';
+/**
+ * The zod schema of a query a handler validates itself (`@Query()` without a pipe): libs/http's
+ * OpenAPI document reads it (ApiZodQuery); here so that libs/auth's own routes can declare it.
+ */
+export const OPENAPI_QUERY_KEY = 'motcua:openapi:query';
 
 /** The endpoint may be called by a verified caller holding any of these roles. */
 export const Roles = (...roles: [Role, ...Role[]]) => SetMetadata(ROLES_KEY, roles);

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LoggerService } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { z } from 'zod';
 import {
   collectProcessMetrics,
   createLogger,
@@ -15,6 +16,19 @@ import { correlationMiddleware } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
 import { startMetricsServer } from './metrics-server';
 import { closeGracefully } from './shutdown';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+
+/**
+ * A service as main.ts runs it and as tools/openapi/generate.ts documents it: name, title, the
+ * environment schema and the root module built from the validated configuration.
+ */
+export type ServiceDescriptor<C> = {
+  service: string;
+  title: string;
+  description: string;
+  env: z.ZodRawShape;
+  module: (config: C) => unknown;
+};
 
 export type ServiceAppOptions = {
   service: string;
@@ -64,16 +78,9 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   app.useGlobalFilters(new ProblemFilter());
   const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
   http.disable?.('x-powered-by');
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(options.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  // Generated from the routes and their zod schemas (ADR 0024); committed as docs/openapi/<service>.json.
+  const document = buildOpenApiDocument(app, options);
+  SwaggerModule.setup('docs', app, document as never, { jsonDocumentUrl: 'openapi.json' });
   return app;
 }
 

@@ -9,3 +9,7 @@ export * from './service-kit.module';
 export * from './request-text';
 export * from './rate-limiter';
 export * from './shutdown';
+export * from './openapi/openapi.decorators';
+export * from './openapi/openapi-routes';
+export * from './openapi/openapi-document';
+export * from './openapi/problem-schemas';

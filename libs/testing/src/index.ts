@@ -16,3 +16,4 @@ export * from './signed-pdf';
 export * from './idp';
 export * from './authorization-matrix';
 export * from './fixtures/procedure.fixture';
+export * from './openapi';

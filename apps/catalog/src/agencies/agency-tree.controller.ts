@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
 import { z } from 'zod';
 import { agencyCode, agencyTreeNodesSchema, type AgencyNode } from '@motcua/contracts';
@@ -25,7 +25,6 @@ export class AgencyTreeController {
 
   @Put()
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({
     summary:
       'Replace the agency tree of a province; published whole on catalog.agency.v1 (a new version)',

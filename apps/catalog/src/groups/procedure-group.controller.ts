@@ -1,17 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiOperation,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
 import { procedureCode, procedureGroupCode } from '@motcua/contracts';
 import { zodBody, zodParam, zodQuery } from '@motcua/http';
-import { openApiSchemaOf } from '../shared/openapi';
 import { groupDecisionBodySchema, type GroupDecisionBody } from './procedure-group.schemas';
 import { ProcedureGroupService } from './procedure-group.service';
 
@@ -26,14 +18,12 @@ export class ProcedureGroupController {
   @Post()
   @HttpCode(201)
   @Roles('admin')
-  @ApiBearerAuth()
   @ApiOperation({
     summary:
       'Publish a group of inter-agency procedures (nhóm TTHC liên thông) by a publication decision: new, or a new version (amended)',
     description:
       'Body {decision, group: {code, name, lifeEvent?, procedureCodes}, demo?}. Announced (procedure.group-published) at once when in force today, else when its effective date comes.',
   })
-  @ApiBody({ schema: openApiSchemaOf(groupDecisionBodySchema) })
   @ApiResponse({
     status: 201,
     description: 'Recorded: status announced or scheduled, with the group version it brings',
@@ -60,7 +50,6 @@ export class ProcedureGroupController {
   @ApiOperation({
     summary: 'The groups in force; `procedureCode` keeps those containing that procedure',
   })
-  @ApiQuery({ name: 'procedureCode', required: false })
   list(@Query(zodQuery(listQuery)) query: z.infer<typeof listQuery>) {
     return this.groups.list(query.procedureCode);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
 import { isoDate, procedureCode } from '@motcua/contracts';
@@ -17,11 +17,6 @@ export class ProceduresController {
   @Public()
   @ApiOperation({
     summary: 'The version of a procedure in force today, or on the date `at` (YYYY-MM-DD)',
-  })
-  @ApiQuery({
-    name: 'at',
-    required: false,
-    description: 'Date (Asia/Ho_Chi_Minh) at which to read the version in force',
   })
   procedure(
     @Param('code', zodParam(procedureCode)) code: string,

@@ -1,19 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
+import { ApiZodBody } from '@motcua/http';
 import { PublicationBodyPipe } from './publication-body.pipe';
-import { openApiSchemaOf } from '../shared/openapi';
-import {
-  abolishedDecisionSchema,
-  amendedDecisionSchema,
-  newDecisionSchema,
-  replacedDecisionSchema,
-  type DecisionBody,
-} from './publication.schemas';
+import { DECISION_BODY_SCHEMAS, type DecisionBody } from './publication.schemas';
 import { PublicationService } from './publication.service';
 
 @ApiTags('publication')
-@ApiBearerAuth()
 @Controller('publication-decisions')
 export class PublicationController {
   constructor(private readonly publications: PublicationService) {}
@@ -28,14 +21,7 @@ export class PublicationController {
       'Bodies: new {decision, procedure, demo?}; amended {decision, procedure}; replaced {decision, replacesCode, procedure, demo?}; abolished {decision, code}. ' +
       'A decision in force today is announced at once (procedure.published / amended / abolished); a later one when its effective date comes.',
   })
-  @ApiBody({
-    schema: openApiSchemaOf(
-      newDecisionSchema,
-      amendedDecisionSchema,
-      replacedDecisionSchema,
-      abolishedDecisionSchema,
-    ),
-  })
+  @ApiZodBody(Object.values(DECISION_BODY_SCHEMAS))
   @ApiResponse({
     status: 201,
     description: 'Recorded: status announced or scheduled, with the versions it brings',

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { zodBody, zodParam } from '@motcua/http';
-import { openApiSchemaOf } from '../shared/openapi';
 import { ReviewCampaignService } from './review-campaign.service';
 import { ReviewReadService } from './review-read.service';
 import { ReviewWorkService } from './review-work.service';
@@ -21,7 +20,6 @@ import {
 const campaignId = zodParam(z.uuid());
 
 @ApiTags('review')
-@ApiBearerAuth()
 @Controller('review-campaigns')
 export class ReviewController {
   constructor(
@@ -37,7 +35,6 @@ export class ReviewController {
     summary:
       'Open a review campaign (đợt rà soát) of one domain: department, deadline, procedures in scope',
   })
-  @ApiBody({ schema: openApiSchemaOf(openCampaignSchema) })
   open(@Body(zodBody(openCampaignSchema)) body: OpenCampaign) {
     return this.campaigns.open(body);
   }
@@ -63,7 +60,6 @@ export class ReviewController {
     summary:
       'Evaluate a procedure in scope on necessity, reasonableness, legality and compliance cost',
   })
-  @ApiBody({ schema: openApiSchemaOf(evaluationSchema) })
   evaluate(
     @Param('id', campaignId) id: string,
     @Body(zodBody(evaluationSchema)) body: Evaluation,
@@ -85,7 +81,6 @@ export class ReviewController {
     summary:
       'Propose a simplification: cuts in documents, steps, days, and compliance cost now and after (Circular 02/2017 Art. 27)',
   })
-  @ApiBody({ schema: openApiSchemaOf(proposalSchema) })
   propose(@Param('id', campaignId) id: string, @Body(zodBody(proposalSchema)) body: Proposal) {
     return this.work.propose(id, body);
   }
@@ -100,7 +95,6 @@ export class ReviewController {
   @HttpCode(200)
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Close a campaign with its totals and annual saving' })
-  @ApiBody({ schema: openApiSchemaOf(closeCampaignSchema) })
   close(
     @Param('id', campaignId) id: string,
     @Body(zodBody(closeCampaignSchema)) body: CloseCampaign,

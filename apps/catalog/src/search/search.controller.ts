@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
 import { zodQuery } from '@motcua/http';
 import { searchQuerySchema, type SearchQuery } from './search.schemas';
@@ -16,15 +16,6 @@ export class SearchController {
     summary:
       'Search and list procedures (paginated); q matches with or without Vietnamese diacritics',
   })
-  @ApiQuery({ name: 'q', required: false })
-  @ApiQuery({ name: 'code', required: false })
-  @ApiQuery({ name: 'domain', required: false })
-  @ApiQuery({ name: 'agency', required: false })
-  @ApiQuery({ name: 'level', required: false, enum: ['province', 'district', 'commune'] })
-  @ApiQuery({ name: 'onlineLevel', required: false, enum: ['full', 'partial', 'none'] })
-  @ApiQuery({ name: 'status', required: false, enum: ['in_force', 'abolished'] })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false })
   search(@Query(zodQuery(searchQuerySchema)) query: SearchQuery) {
     return this.searchService.search(query);
   }

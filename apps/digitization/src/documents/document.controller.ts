@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { zodBody, zodParam, zodQuery } from '@motcua/http';
 import { sendDownload } from '../shared/download';
@@ -13,7 +13,6 @@ import {
 import { DocumentService } from './document.service';
 
 @ApiTags('documents')
-@ApiBearerAuth()
 @Controller('documents')
 export class DocumentController {
   constructor(private readonly documents: DocumentService) {}
@@ -26,7 +25,6 @@ export class DocumentController {
     description:
       'Body: {dossierId, dossierCode, applicantKey, documentCode, fileSha256 (from POST /files), filename, validUntil?}. The same file for the same slot again answers the existing record (replayed: true).',
   })
-  @ApiBody({ schema: { type: 'object' } })
   @ApiResponse({ status: 201, description: 'The digitized document' })
   @ApiResponse({
     status: 400,

@@ -1,24 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOperation,
-  ApiQuery,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@motcua/auth';
-import { zodQuery } from '@motcua/http';
+import { ApiRawBody, zodQuery } from '@motcua/http';
 import { FILE_KINDS } from './media-types';
 import { IntakeService } from './intake.service';
 
 const intakeQuery = z.object({ kind: z.enum(FILE_KINDS).default('scan') });
 
 @ApiTags('files')
-@ApiBearerAuth()
 @Controller('files')
 export class IntakeController {
   constructor(private readonly intake: IntakeService) {}
@@ -32,9 +23,7 @@ export class IntakeController {
       'Content-Type declares the media type (application/pdf, image/jpeg, image/png, image/tiff); the content must match it by its magic bytes. ' +
       'kind=signed-pdf requires a PDF with a signature dictionary. The answer gives the SHA-256 to reference from a document or result record.',
   })
-  @ApiConsumes('application/pdf', 'image/jpeg', 'image/png', 'image/tiff')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  @ApiQuery({ name: 'kind', enum: FILE_KINDS, required: false })
+  @ApiRawBody(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'], 'The file itself')
   @ApiResponse({
     status: 201,
     description: 'Stored (or already stored): sha256, mediaType, sizeBytes, pages, signed',

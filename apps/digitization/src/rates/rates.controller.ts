@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { zodQuery } from '@motcua/http';
 import { ratesQuery, type RatesQuery } from './rates.schemas';
 import { RatesService } from './rates.service';
 
 @ApiTags('rates')
-@ApiBearerAuth()
 @Controller('rates')
 export class RatesController {
   constructor(private readonly rates: RatesService) {}

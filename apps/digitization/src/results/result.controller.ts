@@ -11,7 +11,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
 import { RateLimiter, zodBody, zodParam, zodQuery } from '@motcua/http';
 import { DIGITIZATION_CONFIG, type DigitizationConfig } from '../config';
@@ -39,7 +39,6 @@ export class ResultController {
 
   @Post('results')
   @HttpCode(201)
-  @ApiBearerAuth()
   @Roles('desk_officer', 'specialist', 'leader')
   @ApiOperation({
     summary:
@@ -47,7 +46,6 @@ export class ResultController {
     description:
       'An electronic result references a signed PDF uploaded with kind=signed-pdf. accessSecret is shown only in this answer; only its hash is kept.',
   })
-  @ApiBody({ schema: { type: 'object' } })
   @ApiResponse({ status: 201, description: 'The result, with accessSecret for the applicant' })
   @ApiResponse({ status: 409, description: 'The issuing agency already used this number' })
   @ApiResponse({
@@ -63,7 +61,6 @@ export class ResultController {
 
   @Post('results/:id/revocation')
   @HttpCode(200)
-  @ApiBearerAuth()
   @Roles('specialist', 'leader')
   @ApiOperation({
     summary: 'Revoke (thu hồi) a result: it leaves the reuse store (publishes result.revoked)',
@@ -78,7 +75,6 @@ export class ResultController {
   }
 
   @Get('results')
-  @ApiBearerAuth()
   @Roles('desk_officer', 'specialist', 'leader')
   @AccessLogged('result', { items: '' })
   @ApiOperation({ summary: 'Results of a dossier issued by agencies in the caller’s scope' })
@@ -91,7 +87,6 @@ export class ResultController {
   }
 
   @Get('results/:id/file')
-  @ApiBearerAuth()
   @Roles('desk_officer', 'specialist', 'leader')
   @AccessLogged('result', { param: 'id' })
   @ApiOperation({
@@ -115,12 +110,6 @@ export class ResultController {
       'The applicant downloads a result with the dossier code and the access secret handed out with it (rate-limited)',
     description:
       'Results only: the dossier events carry no hash of the dossier lookup secret, so documents cannot be offered on this path.',
-  })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: { dossierCode: { type: 'string' }, secret: { type: 'string' } },
-    },
   })
   @ApiResponse({ status: 404, description: 'No result matches the code and secret' })
   @ApiResponse({ status: 429, description: 'Too many attempts from this address' })

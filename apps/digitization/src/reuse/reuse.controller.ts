@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { zodBody, zodParam, zodQuery } from '@motcua/http';
 import {
@@ -12,7 +12,6 @@ import {
 import { ReuseService } from './reuse.service';
 
 @ApiTags('reuse')
-@ApiBearerAuth()
 @Controller()
 export class ReuseController {
   constructor(private readonly reuse: ReuseService) {}
@@ -52,7 +51,6 @@ export class ReuseController {
     summary:
       'Accept an offer: the stored item replaces the paper document (publishes document.reused)',
   })
-  @ApiBody({ schema: { type: 'object' } })
   @ApiResponse({
     status: 409,
     description: 'This slot of the dossier is already reused, or the dossier facts disagree',

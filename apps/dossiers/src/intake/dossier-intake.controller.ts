@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { validationProblem, zodBody } from '@motcua/http';
+import { ApiZodHeader, validationProblem, zodBody } from '@motcua/http';
 import { DossierIntakeService } from './dossier-intake.service';
 import { idempotencyKeySchema, intakeRequestSchema, type IntakeRequest } from './intake.schemas';
 
@@ -17,9 +17,7 @@ export class DossierIntakeController {
   @Post()
   @HttpCode(201)
   @Roles('desk_officer', 'citizen', 'portal_client', 'admin')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
+  @ApiZodHeader('Idempotency-Key', idempotencyKeySchema, {
     description: 'Retries with the same key return the same dossier',
   })
   receive(

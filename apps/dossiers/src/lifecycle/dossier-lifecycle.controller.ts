@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
-import { validationProblem, violationsOf, zodParam } from '@motcua/http';
+import { ApiZodActions, validationProblem, violationsOf, zodParam } from '@motcua/http';
 import { DOSSIER_ACTIONS, isAction } from './dossier-actions.table';
 import { DossierLifecycleService } from './dossier-lifecycle.service';
 import { ACTION_BODIES } from './lifecycle.schemas';
+import { describeDossierAction } from './lifecycle.openapi';
 
 @ApiTags('dossiers')
 @Controller('dossiers')
@@ -24,6 +25,7 @@ export class DossierLifecycleController {
   @Post(':id/actions/:action')
   @HttpCode(200)
   @Roles('desk_officer', 'specialist', 'leader', 'citizen', 'portal_client')
+  @ApiZodActions('action', ACTION_BODIES, describeDossierAction)
   perform(
     @Param('id', zodParam(uuid)) id: string,
     @Param('action') action: string,

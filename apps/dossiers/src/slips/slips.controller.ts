@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Headers, Param, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
-import { validationProblem, zodParam } from '@motcua/http';
+import { ApiZodHeader, validationProblem, zodParam } from '@motcua/http';
 import { SlipsService } from './slips.service';
 import { SLIP_KINDS, type SlipKind } from './slip.types';
 
@@ -12,7 +12,6 @@ const slipParams = z.object({ id: uuid, kind: z.enum(SLIP_KINDS) });
 const lookupSecret = z.string().min(8).max(64);
 
 @ApiTags('dossiers')
-@ApiBearerAuth()
 @Controller('dossiers')
 export class SlipsController {
   constructor(private readonly slips: SlipsService) {}
@@ -26,9 +25,7 @@ export class SlipsController {
       'Receipt, supplement request, refusal, apology, stop notice or processing control sheet, numbered by the forms in force at receipt (Circular 03/2025 forms 01-06 from 1/7/2025; Circular 01/2018 before), as PDF',
   })
   @ApiProduces('application/pdf')
-  @ApiHeader({
-    name: 'X-Lookup-Secret',
-    required: false,
+  @ApiZodHeader('X-Lookup-Secret', lookupSecret, {
     description: "The applicant's lookup secret: put in the QR link's fragment",
   })
   async slip(

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { agencyCode } from '@motcua/contracts';
@@ -31,7 +31,6 @@ type TrackingBookQuery = z.infer<typeof trackingBookQuery>;
 
 /** Sổ theo dõi hồ sơ (form 07 of Circular 03/2025; form 06 of Circular 01/2018 before 1/7/2025) of one agency and year, streamed as a spreadsheet while it is read. */
 @ApiTags('dossiers')
-@ApiBearerAuth()
 @Controller('tracking-book')
 export class TrackingBookController {
   constructor(

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { agencyCode } from '@motcua/contracts';
-import { validationProblem, violationsOf } from '@motcua/http';
+import { ApiZodBody, validationProblem, violationsOf } from '@motcua/http';
 import { FeedbackCalendarChangeService } from './feedback-calendar-change.service';
 
 /** `dryRun` is required: an empty body must not start a run. */
@@ -22,6 +22,7 @@ export class FeedbackCalendarChangeController {
   @Post('rederive')
   @HttpCode(200)
   @Roles('admin')
+  @ApiZodBody(bodySchema)
   rederive(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const parsed = bodySchema.safeParse(body ?? {});
     if (!parsed.success) throw validationProblem(violationsOf(parsed.error, 'body'));

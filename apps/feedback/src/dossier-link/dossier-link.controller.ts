@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
 import { zodBody, zodParam } from '@motcua/http';
@@ -7,7 +7,6 @@ import { DossierLinkService } from './dossier-link.service';
 import { dossierLinkBodySchema, type DossierLinkBody } from './dossier-link.schemas';
 
 @ApiTags('feedback')
-@ApiBearerAuth()
 @Controller('feedback')
 export class DossierLinkController {
   constructor(private readonly links: DossierLinkService) {}

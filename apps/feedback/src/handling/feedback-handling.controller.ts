@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { procedureCode, uuid } from '@motcua/contracts';
-import { validationProblem, violationsOf, zodParam, zodQuery } from '@motcua/http';
+import { ApiZodActions, validationProblem, violationsOf, zodParam, zodQuery } from '@motcua/http';
 import { FEEDBACK_ACTIONS, isFeedbackAction } from '../feedback/feedback-actions.table';
 import { FEEDBACK_STATUSES } from '../feedback/feedback-status';
 import { FeedbackHandlingService } from './feedback-handling.service';
 import { ACTION_BODIES } from './handling.schemas';
+import { describeFeedbackAction } from './handling.openapi';
 
 const listQuery = z.object({
   status: z.enum(FEEDBACK_STATUSES).optional(),
@@ -23,7 +24,6 @@ const listQuery = z.object({
 });
 
 @ApiTags('feedback')
-@ApiBearerAuth()
 @Controller('feedback')
 export class FeedbackHandlingController {
   constructor(private readonly handling: FeedbackHandlingService) {}
@@ -52,9 +52,7 @@ export class FeedbackHandlingController {
   @Post(':id/actions/:action')
   @HttpCode(200)
   @Roles('desk_officer', 'specialist', 'leader')
-  @ApiOperation({
-    summary: `Perform an action of the workflow table: ${FEEDBACK_ACTIONS.join(', ')}`,
-  })
+  @ApiZodActions('action', ACTION_BODIES, describeFeedbackAction)
   @ApiResponse({
     status: 403,
     description: 'The role may not perform the action (allowedActions listed)',

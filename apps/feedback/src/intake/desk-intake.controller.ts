@@ -1,5 +1,5 @@
 import { Body, Controller, Inject, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { actsOnlyAsOwner, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { zodBody } from '@motcua/http';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
@@ -9,7 +9,6 @@ import { intakeReply } from './intake-reply';
 import { deskIntakeSchema, type DeskIntakeBody } from './intake.schemas';
 
 @ApiTags('feedback')
-@ApiBearerAuth()
 @Controller('feedback')
 export class DeskIntakeController {
   constructor(

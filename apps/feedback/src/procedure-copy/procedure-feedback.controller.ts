@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { procedureCode } from '@motcua/contracts';
@@ -13,7 +13,6 @@ const pageQuery = z.object({
 
 /** Feedback about one procedure, for its review (rà soát, đánh giá TTHC). */
 @ApiTags('feedback')
-@ApiBearerAuth()
 @Controller('procedures')
 export class ProcedureFeedbackController {
   constructor(private readonly procedureFeedback: ProcedureFeedbackService) {}

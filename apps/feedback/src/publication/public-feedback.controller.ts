@@ -1,13 +1,23 @@
 import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
 import { domainCode, procedureCode, satisfactionLevel } from '@motcua/contracts';
-import { RateLimiter, validationProblem, zodBody, zodParam, zodQuery } from '@motcua/http';
+import {
+  ApiZodHeader,
+  RateLimiter,
+  validationProblem,
+  zodBody,
+  zodParam,
+  zodQuery,
+} from '@motcua/http';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
 import { clientIpOf, type ClientRequest } from '../shared/client-ip';
 import { PublicAnswersService } from './public-answers.service';
 import { RatingService } from './rating.service';
+
+/** The tracking token handed out at submission (header X-Tracking-Token). */
+const trackingToken = z.string().min(16).max(128);
 
 const feedbackCode = z
   .string()
@@ -55,8 +65,7 @@ export class PublicFeedbackController {
 
   @Get(':code')
   @Public()
-  @ApiHeader({
-    name: 'x-tracking-token',
+  @ApiZodHeader('X-Tracking-Token', trackingToken, {
     required: true,
     description: 'The secret given at submission',
   })
@@ -73,8 +82,7 @@ export class PublicFeedbackController {
 
   @Post(':code/rating')
   @Public()
-  @ApiHeader({
-    name: 'x-tracking-token',
+  @ApiZodHeader('X-Tracking-Token', trackingToken, {
     required: true,
     description: 'The secret given at submission',
   })
@@ -101,7 +109,7 @@ export class PublicFeedbackController {
 }
 
 function requireToken(token: string | undefined): string {
-  if (!token || token.length < 16 || token.length > 128) {
+  if (!trackingToken.safeParse(token).success) {
     throw validationProblem([
       {
         field: 'x-tracking-token',
@@ -110,5 +118,5 @@ function requireToken(token: string | undefined): string {
       },
     ]);
   }
-  return token;
+  return token as string;
 }

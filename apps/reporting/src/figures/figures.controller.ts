@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
 import { zodParam, zodQuery } from '@motcua/http';
@@ -59,7 +59,6 @@ export class FiguresController {
     summary: 'Every figure for a filter and period, optionally grouped (JSON or CSV)',
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiQuery({ name: 'period', required: false, enum: ['day', 'month', 'quarter', 'year', 'range'] })
   async all(
     @Query(zodQuery(figuresQuerySchema)) query: FiguresQuery,
     @Res() reply: Reply,
@@ -125,7 +124,6 @@ export class FiguresController {
     summary:
       'One figure per group (JSON or CSV): value, numerator, denominator, sample size, cut-off',
   })
-  @ApiParam({ name: 'name', enum: FIGURE_NAMES })
   @ApiProduces('application/json', 'text/csv')
   async one(
     @Param(zodParam(figureParam)) params: { name: FigureName },

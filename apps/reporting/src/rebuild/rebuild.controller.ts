@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@motcua/auth';
 import { RebuildService, type RebuildState } from './rebuild.service';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Controller('admin/projections')
 export class RebuildController {
   constructor(private readonly rebuild: RebuildService) {}

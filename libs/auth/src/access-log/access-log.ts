@@ -18,7 +18,7 @@ import {
 import { APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { concatMap, type Observable } from 'rxjs';
 import { z } from 'zod';
-import { Roles } from '../auth.decorators';
+import { OPENAPI_QUERY_KEY, Roles } from '../auth.decorators';
 import type { Principal } from '../roles';
 import type { RawSql } from '../scope/agency-directory';
 
@@ -177,6 +177,7 @@ export class AccessLogController {
   /** The auditor's view of the access log, newest first. */
   @Get()
   @Roles('auditor')
+  @SetMetadata(OPENAPI_QUERY_KEY, accessQuery)
   async list(@Query() raw: Record<string, unknown>) {
     const parsed = accessQuery.safeParse(raw);
     if (!parsed.success)

@@ -1,0 +1,13 @@
+import type { ServiceDescriptor } from '@motcua/http';
+import { AppModule } from './app.module';
+import { digitizationEnv, type DigitizationConfig } from './config';
+
+/** The digitization service as main.ts runs it and as its OpenAPI document (docs/openapi/digitization.json) describes it. */
+export const digitizationService: ServiceDescriptor<DigitizationConfig> = {
+  service: 'digitization',
+  title: 'motcua digitization',
+  description:
+    'Digitization (số hóa): file intake, digitized documents and results, reuse per applicant, rates',
+  env: digitizationEnv,
+  module: (config) => AppModule.forRoot(config),
+};

@@ -1,0 +1,13 @@
+import type { ServiceDescriptor } from '@motcua/http';
+import { AppModule } from './app.module';
+import { dossiersEnv, type DossiersConfig } from './config';
+
+/** The dossiers service as main.ts runs it and as its OpenAPI document (docs/openapi/dossiers.json) describes it. */
+export const dossiersService: ServiceDescriptor<DossiersConfig> = {
+  service: 'dossiers',
+  title: 'motcua dossiers',
+  description:
+    'Dossiers at the one-stop desk (hồ sơ một cửa)',
+  env: dossiersEnv,
+  module: (config) => AppModule.forRoot(config),
+};
