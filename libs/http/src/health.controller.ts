@@ -1,6 +1,17 @@
 import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
+import { z } from 'zod';
+import { ApiZodResponse } from './openapi/openapi.decorators';
 import { isDraining } from './shutdown';
+
+const liveness = z.object({ status: z.literal('up'), uptimeSeconds: z.int() });
+const readiness = z.object({
+  status: z.enum(['up', 'down', 'draining']),
+  checks: z.array(
+    z.object({ name: z.string(), status: z.enum(['up', 'down']), error: z.string().optional() }),
+  ),
+});
 
 /** A dependency the service needs to do its work (database, Redis, Kafka). */
 export type HealthCheck = { name: string; check: () => Promise<void> };
@@ -22,6 +33,8 @@ export class HealthController {
    * waits for a server to return (it recovers by itself; see docs/operations/drills.md).
    */
   @Get('health/live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process runs, whatever its dependencies' })
+  @ApiZodResponse(200, liveness, 'The process runs')
   @Public()
   live(@Res() reply: Reply): void {
     reply.status(200).json({ status: 'up', uptimeSeconds: Math.round(process.uptime()) });
@@ -32,6 +45,12 @@ export class HealthController {
    * not, so a load balancer sends no traffic meanwhile. `/health` is the same report.
    */
   @Get(['health/ready', 'health'])
+  @ApiOperation({
+    summary:
+      'Readiness: 200 when every dependency answers, 503 naming those that do not',
+  })
+  @ApiZodResponse(200, readiness, 'Every dependency answers')
+  @ApiZodResponse(503, readiness, 'A dependency does not answer, or the service is draining (Retry-After)')
   @Public()
   async ready(@Res() reply: Reply): Promise<void> {
     if (isDraining()) {

@@ -69,6 +69,7 @@ export class ReviewController {
   }
 
   @Get(':id/evaluations')
+  @ApiOperation({ summary: 'The evaluations of a review campaign' })
   @Roles('admin', 'leader', 'specialist')
   evaluations(@Param('id', campaignId) id: string) {
     return this.reads.evaluations(id);
@@ -86,6 +87,7 @@ export class ReviewController {
   }
 
   @Get(':id/proposals')
+  @ApiOperation({ summary: 'The simplification proposals of a review campaign' })
   @Roles('admin', 'leader', 'specialist')
   proposals(@Param('id', campaignId) id: string) {
     return this.reads.proposals(id);

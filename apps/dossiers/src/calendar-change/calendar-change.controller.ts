@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { agencyCode } from '@motcua/contracts';
@@ -20,6 +20,10 @@ export class CalendarChangeController {
   constructor(private readonly service: CalendarChangeService) {}
 
   @Post('rederive')
+  @ApiOperation({
+    summary:
+      'After a calendar change: list (dryRun) or re-derive the legal due dates of open dossiers',
+  })
   @HttpCode(200)
   @Roles('admin')
   @ApiZodBody(bodySchema)

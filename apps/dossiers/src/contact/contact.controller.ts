@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
 import { zodBody, zodParam } from '@motcua/http';
@@ -16,6 +16,10 @@ export class DossierContactController {
    * (index 4 of the 2018 evaluation); published as `motcua.dossier.contact-recorded`.
    */
   @Post(':id/contacts')
+  @ApiOperation({
+    summary:
+      'Record a body the applicant had to contact to complete the dossier (index 4 of the 2018 evaluation)',
+  })
   @HttpCode(201)
   @Roles('desk_officer', 'specialist', 'leader')
   record(

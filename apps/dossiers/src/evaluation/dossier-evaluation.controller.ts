@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
 import { zodBody, zodParam } from '@motcua/http';
@@ -16,6 +16,10 @@ export class DossierEvaluationController {
    * applicant's paper form, once per decided dossier; published as `motcua.dossier.evaluated`.
    */
   @Post(':id/evaluation')
+  @ApiOperation({
+    summary:
+      'The applicant\'s evaluation of a decided dossier, once (online, or entered by the desk from the paper form)',
+  })
   @HttpCode(201)
   @Roles('citizen', 'desk_officer')
   evaluate(

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { ApiZodHeader, validationProblem, zodBody } from '@motcua/http';
 import { DossierIntakeService } from './dossier-intake.service';
@@ -15,6 +15,10 @@ export class DossierIntakeController {
    * supplement_requested (everything missing at once) or refused (reasons).
    */
   @Post()
+  @ApiOperation({
+    summary:
+      'Receive a dossier (tiếp nhận hồ sơ): received with code, appointment date and lookup secret; supplement_requested; or refused',
+  })
   @HttpCode(201)
   @Roles('desk_officer', 'citizen', 'portal_client', 'admin')
   @ApiZodHeader('Idempotency-Key', idempotencyKeySchema, {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
 import { ApiZodActions, validationProblem, violationsOf, zodParam } from '@motcua/http';
@@ -15,6 +15,10 @@ export class DossierLifecycleController {
 
   /** A dossier with its steps, action history and the actions the caller may perform now. */
   @Get(':id')
+  @ApiOperation({
+    summary:
+      'A dossier with its steps, action history and the actions the caller may perform now',
+  })
   @AccessLogged('dossier', { param: 'id' })
   @Roles('desk_officer', 'specialist', 'leader', 'admin', 'citizen', 'portal_client')
   get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
 import { dossierCode } from '@motcua/contracts';
@@ -20,6 +20,10 @@ export class PublicLookupController {
 
   /** Tra cứu tình trạng hồ sơ with the code and the lookup secret printed on the receipt slip. */
   @Get(':code')
+  @ApiOperation({
+    summary:
+      'Public lookup of a dossier\'s status with the code and the lookup secret printed on the receipt slip (rate-limited)',
+  })
   @Public()
   async lookup(
     @Param('code', zodParam(dossierCode)) code: string,

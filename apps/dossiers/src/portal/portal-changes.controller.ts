@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@motcua/auth';
 import { zodQuery } from '@motcua/http';
 import { changesQuerySchema, type ChangesQuery } from './portal.schemas';
@@ -16,6 +16,10 @@ export class PortalChangesController {
    * `nextCursor` until `hasMore` is false. The portal client only: the stream is its data.
    */
   @Get('changes')
+  @ApiOperation({
+    summary:
+      'Portal statuses published since a cursor, oldest first: apply latest-wins by (dossierCode, sequence), follow nextCursor while hasMore',
+  })
   @Roles('portal_client')
   list(@Query(zodQuery(changesQuerySchema)) query: ChangesQuery) {
     return this.changes.page(query.after, query.limit);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { zodBody, zodParam } from '@motcua/http';
 import {
@@ -22,6 +22,7 @@ export class PortalWebhooksController {
   constructor(private readonly webhooks: PortalWebhooksService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Subscribe a signed webhook (HMAC) for the portal changes' })
   @HttpCode(201)
   @Roles('portal_client')
   create(
@@ -32,12 +33,14 @@ export class PortalWebhooksController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'The caller\'s webhook subscriptions' })
   @Roles('portal_client')
   list(@CurrentPrincipal() principal: Principal) {
     return this.webhooks.list(principal);
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a webhook subscription' })
   @HttpCode(204)
   @Roles('portal_client')
   remove(
@@ -48,6 +51,7 @@ export class PortalWebhooksController {
   }
 
   @Get(':id/dead-letters')
+  @ApiOperation({ summary: 'Deliveries of a subscription that failed every attempt' })
   @Roles('portal_client')
   deadLetters(
     @Param('id', zodParam(webhookIdParam)) id: string,
@@ -57,6 +61,7 @@ export class PortalWebhooksController {
   }
 
   @Post(':id/redeliver')
+  @ApiOperation({ summary: 'Send dead-lettered deliveries of a subscription again' })
   @HttpCode(200)
   @Roles('portal_client')
   redeliver(

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { agencyCode } from '@motcua/contracts';
@@ -20,6 +20,10 @@ export class FeedbackCalendarChangeController {
   constructor(private readonly service: FeedbackCalendarChangeService) {}
 
   @Post('rederive')
+  @ApiOperation({
+    summary:
+      'After a calendar change: list (dryRun) or re-derive the time limits of open feedback items',
+  })
   @HttpCode(200)
   @Roles('admin')
   @ApiZodBody(bodySchema)

@@ -15,6 +15,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { concatMap, type Observable } from 'rxjs';
 import { z } from 'zod';
@@ -177,6 +178,7 @@ export class AccessLogController {
   /** The auditor's view of the access log, newest first. */
   @Get()
   @Roles('auditor')
+  @ApiOperation({ summary: 'The auditor\'s view of the personal-data access log, newest first' })
   @SetMetadata(OPENAPI_QUERY_KEY, accessQuery)
   async list(@Query() raw: Record<string, unknown>) {
     const parsed = accessQuery.safeParse(raw);
