@@ -261,9 +261,14 @@ export function buildOpenApiDocument(
   }
   const paths: OpenApiDocument['paths'] = {};
   const tags = new Set<string>();
+  const operationIds = new Set<string>();
   for (const route of nestRoutes(app)) {
     route.tags.forEach((t) => tags.add(t));
     for (const [path, operation] of operationsOf(route, components)) {
+      // One handler on several paths (`/health` and `/health/ready`): the alias names its path.
+      if (operationIds.has(operation.operationId as string))
+        operation.operationId = `${operation.operationId as string}_${pascal(path)}`;
+      operationIds.add(operation.operationId as string);
       paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation };
     }
   }
