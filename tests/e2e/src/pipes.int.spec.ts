@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { catalogClient } from '@motcua/client';
 import {
   decisionBody,
   mintTestToken,
@@ -36,14 +37,13 @@ describe('smoke: catalog → outbox → Kafka → dossiers', () => {
   it('a published procedure reaches the dossier service’s own copy', async () => {
     const code = randomProcedureCode();
     const token = await mintTestToken({ subject: 'admin-1', roles: ['admin'] });
-    const response = await fetch(`${catalog.url}/publication-decisions`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        'x-correlation-id': `smoke-${code}`,
-      },
-      body: JSON.stringify(decisionBody('new', code)),
+    const client = catalogClient({
+      baseUrl: catalog.url,
+      token,
+      headers: { 'x-correlation-id': `smoke-${code}` },
+    });
+    const { response } = await client.POST('/publication-decisions', {
+      body: decisionBody('new', code),
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-correlation-id')).toBe(`smoke-${code}`);
@@ -69,25 +69,21 @@ describe('smoke: catalog → outbox → Kafka → dossiers', () => {
   });
 
   it('rejects a request without a token, and bad input with problem+json naming the field', async () => {
-    const anonymous = await fetch(`${catalog.url}/publication-decisions`, {
-      method: 'POST',
-      body: '{}',
-      headers: { 'content-type': 'application/json' },
+    const anonymous = await catalogClient({ baseUrl: catalog.url }).POST('/publication-decisions', {
+      body: decisionBody('new', randomProcedureCode()),
     });
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+    expect(anonymous.response.status).toBe(401);
+    expect(anonymous.response.headers.get('content-type')).toContain('application/problem+json');
 
     const token = await mintTestToken({ subject: 'admin-1', roles: ['admin'] });
     const body = decisionBody('new', randomProcedureCode());
     body.procedure.timeLimit.value = -3;
-    const invalid = await fetch(`${catalog.url}/publication-decisions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    expect(invalid.status).toBe(400);
-    const problem = (await invalid.json()) as { errors: { field: string; rule: string }[] };
-    expect(problem.errors).toEqual(
+    const invalid = await catalogClient({ baseUrl: catalog.url, token }).POST(
+      '/publication-decisions',
+      { body },
+    );
+    expect(invalid.response.status).toBe(400);
+    expect(invalid.error?.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'procedure.timeLimit.value', rule: 'too_small' }),
       ]),

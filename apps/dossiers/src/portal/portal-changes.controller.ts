@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@motcua/auth';
-import { zodQuery } from '@motcua/http';
+import { portalChangesPageSchema } from '@motcua/contracts';
+import { ApiZodResponse, zodQuery } from '@motcua/http';
 import { changesQuerySchema, type ChangesQuery } from './portal.schemas';
 import { PortalChangesService } from './portal-changes.service';
 
@@ -21,6 +22,7 @@ export class PortalChangesController {
       'Portal statuses published since a cursor, oldest first: apply latest-wins by (dossierCode, sequence), follow nextCursor while hasMore',
   })
   @Roles('portal_client')
+  @ApiZodResponse(200, portalChangesPageSchema, 'A page of changes, oldest first')
   list(@Query(zodQuery(changesQuerySchema)) query: ChangesQuery) {
     return this.changes.page(query.after, query.limit);
   }

@@ -1990,13 +1990,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of changes, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        changes: {
+                            cursor: string;
+                            dossierCode: string;
+                            sequence: number;
+                            /** Format: date-time */
+                            changedAt: string;
+                            /** Format: uuid */
+                            eventId: string;
+                            status: {
+                                dossierCode: string;
+                                procedureCode: string;
+                                domainCode: string;
+                                agencyCode: string;
+                                /** @description National-portal dossier status: 1 newly registered ... 10 result returned (PORTAL_STATUS) */
+                                portalStatus: number;
+                                /** @enum {number} */
+                                channel: 1 | 2 | 3;
+                                /** @enum {number} */
+                                applicantType: 1 | 2 | 3 | 4;
+                                applicantIdentifier: string;
+                                updatedAt: string;
+                                receivedAt?: string;
+                                dueAt?: string;
+                                returnedAt?: string;
+                                supplementRequestedAt?: string;
+                                documents: {
+                                    code: string;
+                                    digitized: boolean;
+                                    reused: boolean;
+                                }[];
+                            };
+                        }[];
+                        nextCursor: string;
+                        hasMore: boolean;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
