@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { openApiFileOf, previewOpenApi, renderOpenApi } from '../../libs/testing/src/openapi';
+import { openApiFileOf, previewOpenApi, renderOpenApi } from '../../libs/http/src';
 import { OPENAPI_SERVICES } from './services';
 
 const ROOT = resolve(__dirname, '../..');

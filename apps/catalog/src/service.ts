@@ -6,8 +6,7 @@ import { catalogEnv, type CatalogConfig } from './config';
 export const catalogService: ServiceDescriptor<CatalogConfig> = {
   service: 'catalog',
   title: 'motcua catalog',
-  description:
-    'Procedure catalog (TTHC)',
+  description: 'Procedure catalog (TTHC)',
   env: catalogEnv,
   module: (config) => AppModule.forRoot(config),
 };

@@ -6,8 +6,7 @@ import { dossiersEnv, type DossiersConfig } from './config';
 export const dossiersService: ServiceDescriptor<DossiersConfig> = {
   service: 'dossiers',
   title: 'motcua dossiers',
-  description:
-    'Dossiers at the one-stop desk (hồ sơ một cửa)',
+  description: 'Dossiers at the one-stop desk (hồ sơ một cửa)',
   env: dossiersEnv,
   module: (config) => AppModule.forRoot(config),
 };

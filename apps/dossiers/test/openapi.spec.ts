@@ -1,7 +1,28 @@
-import { runOpenApiChecks } from '@motcua/testing';
+import { join } from 'node:path';
+import { openApiReport, type OpenApiReport } from '@motcua/http';
 import { dossiersService } from '../src/service';
 
 // The OpenAPI document is generated from the routes and their zod schemas (ADR 0024).
 describe('dossiers OpenAPI document', () => {
-  runOpenApiChecks(dossiersService);
+  let report: OpenApiReport;
+  beforeAll(async () => {
+    report = await openApiReport(dossiersService, join(__dirname, '../../..'));
+  });
+
+  it('every input of every route has the zod schema that validates it', () => {
+    expect(report.undocumentedInputs).toEqual([]);
+    expect(report.routes).toBeGreaterThanOrEqual(3);
+  });
+
+  it('every operation declares its security, its problem answers and its success', () => {
+    expect(report.incompleteOperations).toEqual([]);
+  });
+
+  it('every example passes the schema it illustrates', () => {
+    expect(report.refusedExamples).toEqual([]);
+  });
+
+  it('docs/openapi/dossiers.json is the generated one (tools/openapi/generate.ts)', () => {
+    expect(report.committed).toBe(report.generated);
+  });
 });

@@ -6,8 +6,7 @@ import { feedbackEnv, type FeedbackConfig } from './config';
 export const feedbackService: ServiceDescriptor<FeedbackConfig> = {
   service: 'feedback',
   title: 'motcua feedback',
-  description:
-    'Feedback on administrative regulations (PAKN)',
+  description: 'Feedback on administrative regulations (PAKN)',
   env: feedbackEnv,
   module: (config) => AppModule.forRoot(config),
 };

@@ -7,8 +7,7 @@ import { reportingEnv } from './config';
 export const reportingService: ServiceDescriptor<CommonServiceConfig> = {
   service: 'reporting',
   title: 'motcua reporting',
-  description:
-    'Reporting, the 766 index and the live dashboard',
+  description: 'Reporting, the 766 index and the live dashboard',
   env: reportingEnv,
   module: (config) => AppModule.forRoot(config),
 };

@@ -75,9 +75,10 @@ export function motcuaClients(
     digitization: digitizationClient,
     reporting: reportingClient,
   };
-  return Object.fromEntries(
-    Object.entries(baseUrls)
-      .filter(([, url]) => url)
-      .map(([name, url]) => [name, make[name as keyof MotcuaClients]({ ...options, baseUrl: url! })]),
-  ) as Partial<MotcuaClients>;
+  const clients: Partial<Record<keyof MotcuaClients, unknown>> = {};
+  for (const name of Object.keys(make) as (keyof MotcuaClients)[]) {
+    const baseUrl = baseUrls[name];
+    if (baseUrl) clients[name] = make[name]({ ...options, baseUrl });
+  }
+  return clients as Partial<MotcuaClients>;
 }

@@ -51,7 +51,10 @@ export function decodePortalMessage(message: PortalKafkaMessage): PortalDecodeRe
     const problems = status.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`);
     return { kind: 'malformed', reason: `data: ${problems.join('; ')}` };
   }
-  return { kind: 'status', event: { id: event.id, sequence, time: event.time, status: status.data } };
+  return {
+    kind: 'status',
+    event: { id: event.id, sequence, time: event.time, status: status.data },
+  };
 }
 
 /** The topic to read (in your own consumer group) and the event type it carries. */

@@ -1,12 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  buildEvent,
-  dossierReceived,
-  portalDossierStatus,
-  toKafkaRecord,
-} from '@motcua/contracts';
+import { buildEvent, dossierReceived, portalDossierStatus, toKafkaRecord } from '@motcua/contracts';
 import { decodePortalMessage, dossiersClient } from '../src';
 
 const context = { correlationId: 'client-spec', time: new Date('2026-12-03T01:30:00.123Z') };

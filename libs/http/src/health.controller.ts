@@ -46,11 +46,14 @@ export class HealthController {
    */
   @Get(['health/ready', 'health'])
   @ApiOperation({
-    summary:
-      'Readiness: 200 when every dependency answers, 503 naming those that do not',
+    summary: 'Readiness: 200 when every dependency answers, 503 naming those that do not',
   })
   @ApiZodResponse(200, readiness, 'Every dependency answers')
-  @ApiZodResponse(503, readiness, 'A dependency does not answer, or the service is draining (Retry-After)')
+  @ApiZodResponse(
+    503,
+    readiness,
+    'A dependency does not answer, or the service is draining (Retry-After)',
+  )
   @Public()
   async ready(@Res() reply: Reply): Promise<void> {
     if (isDraining()) {

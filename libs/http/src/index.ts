@@ -13,3 +13,4 @@ export * from './openapi/openapi.decorators';
 export * from './openapi/openapi-routes';
 export * from './openapi/openapi-document';
 export * from './openapi/problem-schemas';
+export * from './openapi/openapi-checks';

@@ -16,4 +16,3 @@ export * from './signed-pdf';
 export * from './idp';
 export * from './authorization-matrix';
 export * from './fixtures/procedure.fixture';
-export * from './openapi';

@@ -18,7 +18,7 @@ export class DossierEvaluationController {
   @Post(':id/evaluation')
   @ApiOperation({
     summary:
-      'The applicant\'s evaluation of a decided dossier, once (online, or entered by the desk from the paper form)',
+      "The applicant's evaluation of a decided dossier, once (online, or entered by the desk from the paper form)",
   })
   @HttpCode(201)
   @Roles('citizen', 'desk_officer')

@@ -16,8 +16,7 @@ export class DossierLifecycleController {
   /** A dossier with its steps, action history and the actions the caller may perform now. */
   @Get(':id')
   @ApiOperation({
-    summary:
-      'A dossier with its steps, action history and the actions the caller may perform now',
+    summary: 'A dossier with its steps, action history and the actions the caller may perform now',
   })
   @AccessLogged('dossier', { param: 'id' })
   @Roles('desk_officer', 'specialist', 'leader', 'admin', 'citizen', 'portal_client')

@@ -19,7 +19,8 @@ const SUMMARIES: Record<DossierAction, string> = {
   'hand-back': 'Inter-agency: the stage hands its result or documents back',
 };
 
-const INTER_AGENCY = 'the dossier’s procedure is inter-agency (một cửa liên thông, docs/inter-agency.md)';
+const INTER_AGENCY =
+  'the dossier’s procedure is inter-agency (một cửa liên thông, docs/inter-agency.md)';
 
 const CONDITIONS: Partial<Record<DossierAction, string>> = {
   'complete-step': 'the procedure’s workflow has a next step',

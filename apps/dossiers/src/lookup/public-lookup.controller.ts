@@ -22,7 +22,7 @@ export class PublicLookupController {
   @Get(':code')
   @ApiOperation({
     summary:
-      'Public lookup of a dossier\'s status with the code and the lookup secret printed on the receipt slip (rate-limited)',
+      "Public lookup of a dossier's status with the code and the lookup secret printed on the receipt slip (rate-limited)",
   })
   @Public()
   async lookup(

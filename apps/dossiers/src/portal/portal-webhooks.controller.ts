@@ -33,7 +33,7 @@ export class PortalWebhooksController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The caller\'s webhook subscriptions' })
+  @ApiOperation({ summary: "The caller's webhook subscriptions" })
   @Roles('portal_client')
   list(@CurrentPrincipal() principal: Principal) {
     return this.webhooks.list(principal);

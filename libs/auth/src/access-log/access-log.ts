@@ -178,7 +178,7 @@ export class AccessLogController {
   /** The auditor's view of the access log, newest first. */
   @Get()
   @Roles('auditor')
-  @ApiOperation({ summary: 'The auditor\'s view of the personal-data access log, newest first' })
+  @ApiOperation({ summary: "The auditor's view of the personal-data access log, newest first" })
   @SetMetadata(OPENAPI_QUERY_KEY, accessQuery)
   async list(@Query() raw: Record<string, unknown>) {
     const parsed = accessQuery.safeParse(raw);

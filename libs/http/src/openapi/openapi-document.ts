@@ -103,19 +103,29 @@ function parametersOf(route: NestRoute, actionParam?: string): Json[] {
 
 type Components = OpenApiDocument['components'];
 
-function requestBodyOf(route: NestRoute, components: Components, id: string, action?: ActionDoc & { schema: z.ZodType }): Json | undefined {
+function requestBodyOf(
+  route: NestRoute,
+  components: Components,
+  id: string,
+  action?: ActionDoc & { schema: z.ZodType },
+): Json | undefined {
   const register = (schema: z.ZodType, name: string) => {
     components.schemas[name] = jsonSchemaOf(schema);
     return { $ref: `#/components/schemas/${name}` };
   };
-  const optional = (schemas: readonly z.ZodType[]) =>
-    schemas.every((s) => s.safeParse({}).success);
-  const json = (schema: Json, required: boolean, example?: unknown, description?: string): Json => ({
+  const optional = (schemas: readonly z.ZodType[]) => schemas.every((s) => s.safeParse({}).success);
+  const json = (
+    schema: Json,
+    required: boolean,
+    example?: unknown,
+    description?: string,
+  ): Json => ({
     required,
     ...(description ? { description } : {}),
     content: { 'application/json': { schema, ...(example !== undefined ? { example } : {}) } },
   });
-  if (action) return json(register(action.schema, `${id}Body`), !optional([action.schema]), action.example);
+  if (action)
+    return json(register(action.schema, `${id}Body`), !optional([action.schema]), action.example);
   const piped = route.args.find((a) => a.source === 'body' && a.schema)?.schema;
   if (piped) return json(register(piped, `${id}Body`), !optional([piped]));
   const doc = route.body;
@@ -192,7 +202,11 @@ function securityText(route: NestRoute): string {
 
 function operationsOf(route: NestRoute, components: Components): [string, Json][] {
   const base = operationIdOf(route);
-  const build = (path: string, id: string, action?: ActionDoc & { schema: z.ZodType }): [string, Json] => {
+  const build = (
+    path: string,
+    id: string,
+    action?: ActionDoc & { schema: z.ZodType },
+  ): [string, Json] => {
     const parameters = parametersOf(route, route.actions?.param);
     const requestBody = requestBodyOf(route, components, pascal(id), action);
     const hasPathParams = parameters.some((p) => p.in === 'path') || path.includes('{');
@@ -221,11 +235,10 @@ function operationsOf(route: NestRoute, components: Components): [string, Json][
   const actions = route.actions;
   if (!actions) return [build(route.path, base)];
   return Object.entries(actions.bodies).map(([action, schema]) =>
-    build(
-      route.path.replace(`{${actions.param}}`, action),
-      operationIdOf(route, action),
-      { ...actions.describe(action), schema },
-    ),
+    build(route.path.replace(`{${actions.param}}`, action), operationIdOf(route, action), {
+      ...actions.describe(action),
+      schema,
+    }),
   );
 }
 
@@ -255,7 +268,10 @@ export function buildOpenApiDocument(
     components.responses[problem.name] = {
       description: `${problem.description} Problem types: ${problem.slugs.join(', ')}.`,
       content: {
-        [PROBLEM_JSON]: { schema: { $ref: '#/components/schemas/Problem' }, example: problem.example },
+        [PROBLEM_JSON]: {
+          schema: { $ref: '#/components/schemas/Problem' },
+          example: problem.example,
+        },
       },
     };
   }

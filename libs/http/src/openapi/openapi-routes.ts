@@ -92,7 +92,7 @@ function controllersOf(app: INestApplicationContext): Controller[] {
 }
 
 const asList = (value: unknown): string[] =>
-  value === undefined ? [''] : Array.isArray(value) ? value.map(String) : [String(value)];
+  value === undefined ? [''] : Array.isArray(value) ? (value as string[]) : [value as string];
 
 export function openApiPath(...parts: string[]): string {
   const joined = parts
@@ -106,15 +106,13 @@ export function openApiPath(...parts: string[]): string {
 function argsOf(controller: Controller, handler: string): RouteArg[] {
   const metadata =
     (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) as
-      | Record<string, { index: number; data?: unknown; pipes?: unknown[] }>
-      | undefined) ?? {};
+      Record<string, { index: number; data?: unknown; pipes?: unknown[] }> | undefined) ?? {};
   return Object.entries(metadata)
     .sort(([, a], [, b]) => a.index - b.index)
     .map(([key, value]) => {
       const type = Number(key.split(':')[0]) as RouteParamtypes;
       const pipe = (value.pipes ?? []).find((p) => p instanceof ZodValidationPipe) as
-        | { schema: z.ZodType }
-        | undefined;
+        { schema: z.ZodType } | undefined;
       return {
         source: SOURCES[type] ?? 'other',
         name: typeof value.data === 'string' ? value.data : undefined,
@@ -122,8 +120,7 @@ function argsOf(controller: Controller, handler: string): RouteArg[] {
           pipe?.schema ??
           (type === RouteParamtypes.QUERY && value.data === undefined
             ? (Reflect.getMetadata(OPENAPI_QUERY, controller.prototype[handler] as object) as
-                | z.ZodType
-                | undefined)
+                z.ZodType | undefined)
             : undefined),
       };
     });
@@ -133,14 +130,18 @@ function argsOf(controller: Controller, handler: string): RouteArg[] {
 export function nestRoutes(app: INestApplicationContext): NestRoute[] {
   const routes: NestRoute[] = [];
   for (const controller of controllersOf(app)) {
-    if (Reflect.getMetadata(DECORATORS.API_EXCLUDE_CONTROLLER, controller)?.[0]) continue;
+    const excluded = Reflect.getMetadata(DECORATORS.API_EXCLUDE_CONTROLLER, controller) as
+      boolean[] | undefined;
+    if (excluded?.[0]) continue;
     const basePaths = asList(Reflect.getMetadata(PATH_METADATA, controller));
     for (const handler of Object.getOwnPropertyNames(controller.prototype)) {
       const fn = controller.prototype[handler];
       if (handler === 'constructor' || typeof fn !== 'function') continue;
       const verb = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
       if (verb === undefined || Reflect.getMetadata(PATH_METADATA, fn) === undefined) continue;
-      if (Reflect.getMetadata(DECORATORS.API_EXCLUDE_ENDPOINT, fn)?.disable) continue;
+      const endpoint = Reflect.getMetadata(DECORATORS.API_EXCLUDE_ENDPOINT, fn) as
+        { disable?: boolean } | undefined;
+      if (endpoint?.disable) continue;
       const method = METHODS[verb];
       if (!method) throw new Error(`${controller.name}.${handler}: unsupported HTTP method`);
       const read = <T>(key: string): T | undefined =>

@@ -68,7 +68,8 @@ export function ApiZodHeader(
 ) {
   return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
     const holder = (descriptor?.value ?? target) as object;
-    const existing = (Reflect.getMetadata(OPENAPI_HEADERS, holder) as HeaderDoc[] | undefined) ?? [];
+    const existing =
+      (Reflect.getMetadata(OPENAPI_HEADERS, holder) as HeaderDoc[] | undefined) ?? [];
     const doc: HeaderDoc = {
       name,
       schema,
@@ -112,7 +113,6 @@ export function ApiZodResponse(
   };
 }
 
-
 /** The query of a handler that validates `@Query()` itself with this zod object schema. */
 export function ApiZodQuery(schema: z.ZodType) {
   return SetMetadata(OPENAPI_QUERY, schema);
@@ -136,7 +136,7 @@ export function actionDoc(
     `Allowed from status: ${rule.from.join(', ')}.`,
     `Roles (action table): ${rule.roles.join(', ')}; another role gets 403 with allowedActions.`,
     rule.to === 'same' ? 'The status stays.' : `Status after: ${rule.to}.`,
-    ...(rule.when ? [`Only when: ${options.condition ?? 'the table\'s condition holds'}.`] : []),
+    ...(rule.when ? [`Only when: ${options.condition ?? "the table's condition holds"}.`] : []),
     'In another status: 409 action-not-allowed with the actions allowed now.',
     ...(options.notes ? [options.notes] : []),
   ];

@@ -3,7 +3,9 @@ import { PROBLEM_BASE } from '../problem';
 
 /** One broken rule of a request (FieldViolation). */
 export const fieldViolationSchema = z.object({
-  field: z.string().meta({ description: 'body.applicant.name, query.page, header.Idempotency-Key…' }),
+  field: z
+    .string()
+    .meta({ description: 'body.applicant.name, query.page, header.Idempotency-Key…' }),
   rule: z.string().meta({ description: 'The rule broken: a zod issue code or a named rule' }),
   message: z.string(),
 });
@@ -57,7 +59,8 @@ export const PROBLEM_RESPONSES: Record<number, ProblemResponse> = {
   401: {
     name: 'Unauthenticated',
     status: 401,
-    description: 'No bearer token, or a token that is expired, not signed by the identity provider or for another audience.',
+    description:
+      'No bearer token, or a token that is expired, not signed by the identity provider or for another audience.',
     slugs: ['authentication-required'],
     example: example(401, 'authentication-required', 'Authentication required'),
   },
