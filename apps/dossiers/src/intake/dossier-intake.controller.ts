@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { ApiZodHeader, validationProblem, zodBody } from '@motcua/http';
+import { ApiBodyExample, ApiZodHeader, validationProblem, zodBody } from '@motcua/http';
 import { DossierIntakeService } from './dossier-intake.service';
 import { idempotencyKeySchema, intakeRequestSchema, type IntakeRequest } from './intake.schemas';
 
@@ -21,6 +21,12 @@ export class DossierIntakeController {
   })
   @HttpCode(201)
   @Roles('desk_officer', 'citizen', 'portal_client', 'admin')
+  @ApiBodyExample({
+    procedureCode: '1.005432',
+    channel: 'online',
+    applicant: { type: 'citizen', personalId: '001090001234', name: 'Nguyễn Văn An' },
+    documents: [{ code: 'TP01', digitized: true }],
+  })
   @ApiZodHeader('Idempotency-Key', idempotencyKeySchema, {
     description: 'Retries with the same key return the same dossier',
   })

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
-import { RateLimiter, zodBody } from '@motcua/http';
+import { ApiBodyExample, RateLimiter, zodBody } from '@motcua/http';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
 import { clientIpOf, type ClientRequest } from '../shared/client-ip';
 import { FeedbackIntakeService } from './feedback-intake.service';
@@ -20,6 +20,12 @@ export class PublicIntakeController {
   @Post()
   @Public()
   @ApiOperation({ summary: 'Gửi phản ánh, kiến nghị online (portal); rate-limited per client' })
+  @ApiBodyExample({
+    contact: { name: 'Trần Thị Bình', email: 'binh@example.vn' },
+    subject: { kind: 'procedure', procedureCode: '1.005432' },
+    title: 'Thời hạn giải quyết quá dài',
+    content: 'Đề nghị rút ngắn thời hạn giải quyết thủ tục đăng ký giá.',
+  })
   @ApiResponse({
     status: 201,
     description: 'Logged: code, due dates and the secret tracking token (shown once)',

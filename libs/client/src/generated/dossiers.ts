@@ -1166,6 +1166,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "procedureCode": "1.005432",
+                 *       "channel": "online",
+                 *       "applicant": {
+                 *         "type": "citizen",
+                 *         "personalId": "001090001234",
+                 *         "name": "Nguyễn Văn An"
+                 *       },
+                 *       "documents": [
+                 *         {
+                 *           "code": "TP01",
+                 *           "digitized": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["DossierIntakeReceiveBody"];
             };
         };

@@ -1922,6 +1922,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contact": {
+                 *         "name": "Trần Thị Bình",
+                 *         "email": "binh@example.vn"
+                 *       },
+                 *       "subject": {
+                 *         "kind": "procedure",
+                 *         "procedureCode": "1.005432"
+                 *       },
+                 *       "title": "Thời hạn giải quyết quá dài",
+                 *       "content": "Đề nghị rút ngắn thời hạn giải quyết thủ tục đăng ký giá."
+                 *     }
+                 */
                 "application/json": components["schemas"]["PublicIntakeSubmitBody"];
             };
         };

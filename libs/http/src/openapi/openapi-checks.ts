@@ -84,6 +84,8 @@ function refusedExamples(routes: readonly NestRoute[]): string[] {
     const examples: [string, z.ZodType, unknown][] = [];
     for (const [action, schema] of Object.entries(route.actions?.bodies ?? {}))
       examples.push([`${route.path} ${action}`, schema, route.actions?.describe(action).example]);
+    const piped = route.args.find((a) => a.source === 'body' && a.schema)?.schema;
+    if (piped) examples.push([route.path, piped, route.bodyExample]);
     if (route.body?.kind === 'zod')
       examples.push([route.path, z.union(route.body.schemas as z.ZodType[]), route.body.example]);
     for (const response of route.responses)

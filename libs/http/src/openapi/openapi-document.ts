@@ -127,7 +127,7 @@ function requestBodyOf(
   if (action)
     return json(register(action.schema, `${id}Body`), !optional([action.schema]), action.example);
   const piped = route.args.find((a) => a.source === 'body' && a.schema)?.schema;
-  if (piped) return json(register(piped, `${id}Body`), !optional([piped]));
+  if (piped) return json(register(piped, `${id}Body`), !optional([piped]), route.bodyExample);
   const doc = route.body;
   if (!doc) return undefined;
   if (doc.kind === 'raw') {

@@ -13,6 +13,7 @@ import { ZodValidationPipe } from '../zod-validation.pipe';
 import {
   OPENAPI_ACTIONS,
   OPENAPI_BODY,
+  OPENAPI_BODY_EXAMPLE,
   OPENAPI_HEADERS,
   OPENAPI_QUERY,
   OPENAPI_RESPONSES,
@@ -50,6 +51,8 @@ export type NestRoute = {
   /** Responses declared with @ApiResponse (status → description). */
   declaredResponses: Readonly<Record<string, string>>;
   body?: BodyDoc;
+  /** An example of the body a zodBody pipe validates. */
+  bodyExample?: unknown;
   headers: readonly HeaderDoc[];
   actions?: ActionsDoc;
   responses: readonly ResponseDoc[];
@@ -168,6 +171,7 @@ export function nestRoutes(app: INestApplicationContext): NestRoute[] {
               Object.entries(declared ?? {}).map(([status, r]) => [status, r.description ?? '']),
             ),
             body: read<BodyDoc>(OPENAPI_BODY),
+            bodyExample: Reflect.getMetadata(OPENAPI_BODY_EXAMPLE, fn) as unknown,
             headers: (Reflect.getMetadata(OPENAPI_HEADERS, fn) as HeaderDoc[] | undefined) ?? [],
             actions: read<ActionsDoc>(OPENAPI_ACTIONS),
             responses:

@@ -7,6 +7,7 @@ export const OPENAPI_HEADERS = 'motcua:openapi:headers';
 export const OPENAPI_ACTIONS = 'motcua:openapi:actions';
 export const OPENAPI_RESPONSES = 'motcua:openapi:responses';
 export const OPENAPI_QUERY = OPENAPI_QUERY_KEY;
+export const OPENAPI_BODY_EXAMPLE = 'motcua:openapi:body-example';
 
 /** What the document says about a body the handler validates itself (not through `zodBody`). */
 export type BodyDoc =
@@ -141,4 +142,9 @@ export function actionDoc(
     ...(options.notes ? [options.notes] : []),
   ];
   return { summary, description: lines.join('\n\n'), example: options.example };
+}
+
+/** An example of the body a `zodBody` pipe validates (the OpenAPI test checks it against that schema). */
+export function ApiBodyExample(example: unknown) {
+  return SetMetadata(OPENAPI_BODY_EXAMPLE, example);
 }
