@@ -21,7 +21,7 @@ export const DASHBOARD_JS = String.raw`
   function show(f, unit) {
     if (f.value === null) return '<span class="na">chưa có dữ liệu</span>';
     if (unit === 'rate') return pf.format(f.value);
-    if (unit === 'days') return df.format(f.value);
+    if (unit === 'days' || unit === 'hours') return df.format(f.value);
     return nf.format(f.value);
   }
   function today() { return new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10); }
