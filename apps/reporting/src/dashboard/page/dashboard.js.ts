@@ -194,12 +194,11 @@ export const DASHBOARD_JS = String.raw`
       getJson('/figures?' + query({ groupBy: granularity, period: seriesPeriod })),
       getJson('/figures/overdue?' + query({ limit: '20' })),
       getJson('/figures/review-campaigns' + (state.domain ? '?domain=' + encodeURIComponent(state.domain) : '')),
-      getJson('/figures?' + query()),
       getJson('/figures/inter-agency?' + query({ limit: '20' })),
     ]).then(function (answers) {
       var r = [{ period: answers[0].period, groups: [{ figures: answers[0].figures }] }].concat(answers);
       $('period-text').textContent = 'Kỳ: ' + day(r[0].period.from) + ' – ' + day(r[0].period.to) + (state.agency ? ' · Cơ quan ' + state.agency : ' · Toàn tỉnh') + (state.domain ? ' · Lĩnh vực ' + state.domain : '');
-      renderCards(r[0], r[1]); renderIndex(r[1]); renderSeries(r[2], granularity); renderPanels(r[0]); renderOverdue(r[3]); renderCampaigns(r[4]); renderInterAgency(r[6], r[5]);
+      renderCards(r[0], r[1]); renderIndex(r[1]); renderSeries(r[2], granularity); renderPanels(r[0]); renderOverdue(r[3]); renderCampaigns(r[4]); renderInterAgency(r[5], r[0]);
       $('csv-link').href = '/figures?' + query({ format: 'csv' });
       document.body.setAttribute('data-loaded', String(Date.now()));
     }).catch(function (e) { $('period-text').textContent = 'Lỗi tải số liệu: ' + e.message; })
