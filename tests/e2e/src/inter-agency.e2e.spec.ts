@@ -1,3 +1,4 @@
+/* eslint-disable @nx/enforce-module-boundaries -- the demo chains and agency tree are the seed's data under tools/ (not an Nx project); this test publishes them through the real catalog. */
 import type { Consumer } from 'kafkajs';
 import { Client } from 'pg';
 import {
@@ -19,6 +20,7 @@ import {
   messagesOf,
   recordTopics,
   stageDue,
+  type Json,
   type Message,
   type Who,
 } from './inter-agency.support';
@@ -161,7 +163,7 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
     }).dueAt;
     expect(d.dossier.legalDueAt).toBe(dueAt.toISOString());
     expect(
-      d.dossier.stages.map((s: any) => [s.order, s.agencyCode, s.share, s.legalDueAt]),
+      d.dossier.stages.map((s: Json) => [s.order, s.agencyCode, s.share, s.legalDueAt]),
     ).toEqual([
       [1, FINANCE, 15, stageDue(d.receivedAt, 15)],
       [2, LAND, 10, null],
@@ -220,12 +222,12 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
     );
     expect(handedBack[1].suspendedWorkingHours).toBeGreaterThanOrEqual(0);
     const stages = (await view(d.id)).stages;
-    expect(stages.map((s: any) => [s.agencyCode, s.status, s.onTime, s.workingHoursTaken])).toEqual(
-      [
-        [FINANCE, 'handed_back', false, handedBack[0].workingHoursTaken],
-        [LAND, 'handed_back', true, handedBack[1].workingHoursTaken],
-      ],
-    );
+    expect(
+      stages.map((s: Json) => [s.agencyCode, s.status, s.onTime, s.workingHoursTaken]),
+    ).toEqual([
+      [FINANCE, 'handed_back', false, handedBack[0].workingHoursTaken],
+      [LAND, 'handed_back', true, handedBack[1].workingHoursTaken],
+    ]);
 
     // The portal: received, processing through the stages, awaiting the supplement, processed, returned; no agency of the chain.
     const statuses = await portal(d.code, code, 11);
@@ -276,7 +278,7 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
         limit: { value: 30, unit: 'working_days' },
       }).dueAt.toISOString(),
     );
-    expect(d.dossier.stages.map((s: any) => [s.order, s.agencyCode, s.share])).toEqual(
+    expect(d.dossier.stages.map((s: Json) => [s.order, s.agencyCode, s.share])).toEqual(
       [
         [1, FINANCE, 5],
         [2, LAND, 12],
@@ -303,7 +305,7 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
       },
       60_000,
     );
-    expect(both.waitingAt.map((w: any) => w.agencyCode).sort()).toEqual([BUILDING, LAND].sort());
+    expect(both.waitingAt.map((w: Json) => w.agencyCode).sort()).toEqual([BUILDING, LAND].sort());
 
     await act(d.id, 'request-supplement', officer(LAND), { missing: missing(procedure).missing });
     await act(d.id, 'supplement-received', desk, { documents: missing(procedure).documents });
@@ -358,7 +360,7 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
       'the per-agency figures',
       async () => {
         const body = (await call(reporting.url, 'GET', `/figures?${range}&groupBy=agency`)).body;
-        const of = (agency: string) => body.groups.find((g: any) => g.key === agency)?.figures;
+        const of = (agency: string) => body.groups.find((g: Json) => g.key === agency)?.figures;
         return of(FINANCE)?.stages_handed_back.value === 2 && of(FINANCE)?.returned.value === 1
           ? of
           : undefined;

@@ -1,3 +1,4 @@
+/* eslint-disable @nx/enforce-module-boundaries -- the demo chains and agency tree are the seed's data under tools/ (not an Nx project); this test publishes them through the real catalog. */
 import { randomUUID } from 'node:crypto';
 import type { Consumer } from 'kafkajs';
 import { explainAppointment } from '@motcua/calendar';
@@ -28,6 +29,10 @@ export const stageDue = (startedAt: string | Date, shareDays: number): string =>
     limit: { value: Math.ceil(shareDays), unit: 'working_days' },
   }).dueAt.toISOString();
 
+/** A parsed JSON body or message, read field by field by the tests. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are parsed JSON
+export type Json = any;
+
 export type Who = { role: Role; agency: string; unit?: string; subject?: string };
 
 export async function call(
@@ -36,7 +41,7 @@ export async function call(
   path: string,
   who?: Who,
   body?: unknown,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: Json }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (who)
     headers.authorization = `Bearer ${await mintTestToken({
@@ -54,7 +59,7 @@ export async function call(
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-export type Message = { topic: string; type: string; data: any };
+export type Message = { topic: string; type: string; data: Json };
 
 /** Every message of the dossier and portal topics from the beginning, as the tests read them. */
 export async function recordTopics(messages: Message[]): Promise<Consumer> {
@@ -81,7 +86,7 @@ export async function recordTopics(messages: Message[]): Promise<Consumer> {
 export function messagesOf(
   messages: Message[],
   topic: string,
-  match: (data: any) => boolean,
+  match: (data: Json) => boolean,
   count: number,
 ): Promise<Message[]> {
   const found = () => messages.filter((m) => m.topic === topic && match(m.data));
