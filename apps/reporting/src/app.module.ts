@@ -9,6 +9,8 @@ import { Evaluation61Repository } from './evaluation-61/evaluation61.repository'
 import { Evaluation61Service } from './evaluation-61/evaluation61.service';
 import { FiguresController } from './figures/figures.controller';
 import { FiguresRepository } from './figures/figures.repository';
+import { StageFiguresRepository } from './figures/stage-figures.repository';
+import { InterAgencyRepository } from './figures/inter-agency.repository';
 import { FiguresService } from './figures/figures.service';
 import { ListsRepository } from './figures/lists.repository';
 import { Index766Controller } from './index-766/index-766.controller';
@@ -62,6 +64,8 @@ export class AppModule {
         ProjectionConsumers,
         RebuildService,
         FiguresRepository,
+        StageFiguresRepository,
+        InterAgencyRepository,
         ListsRepository,
         FiguresService,
         LiveUpdatesService,

@@ -1,6 +1,6 @@
 import type { AggregateRow } from './figures.repository';
 
-export type FigureFamily = 'dossiers' | 'feedback' | 'digitization';
+export type FigureFamily = 'dossiers' | 'feedback' | 'digitization' | 'stages';
 /** One figure as served: its value, the counts it comes from, its sample size and cut-off. */
 export type FigureValue = {
   value: number | null;
@@ -12,7 +12,7 @@ export type FigureValue = {
 type Definition = {
   family: FigureFamily;
   label: string;
-  unit: 'count' | 'rate' | 'days' | 'score';
+  unit: 'count' | 'rate' | 'days' | 'hours' | 'score';
   compute: (row: AggregateRow) => Omit<FigureValue, 'lastEventAt'>;
 };
 
@@ -236,6 +236,63 @@ export const FIGURES = {
     label: 'Lượt tái sử dụng giấy tờ',
     unit: 'count',
     compute: count('reuses'),
+  },
+  // Một cửa liên thông: each agency's own stages (agency = the stage's agency, docs/inter-agency.md).
+  stages_started: {
+    family: 'stages',
+    label: 'Giai đoạn liên thông được chuyển đến',
+    unit: 'count',
+    compute: count('stages_started'),
+  },
+  stages_in_progress: {
+    family: 'stages',
+    label: 'Giai đoạn liên thông đang xử lý',
+    unit: 'count',
+    compute: count('stages_in_progress'),
+  },
+  stages_overdue: {
+    family: 'stages',
+    label: 'Giai đoạn liên thông đang quá hạn',
+    unit: 'count',
+    compute: count('stages_overdue'),
+  },
+  stage_supplements: {
+    family: 'stages',
+    label: 'Lượt yêu cầu bổ sung trong giai đoạn liên thông',
+    unit: 'count',
+    compute: count('stage_supplements'),
+  },
+  stages_handed_back: {
+    family: 'stages',
+    label: 'Giai đoạn liên thông đã hoàn thành',
+    unit: 'count',
+    compute: count('stages_handed_back'),
+  },
+  stage_on_time_rate: {
+    family: 'stages',
+    label: 'Tỷ lệ giai đoạn liên thông đúng hạn',
+    unit: 'rate',
+    compute: rate('stages_on_time', 'stages_handed_back'),
+  },
+  stage_late_rate: {
+    family: 'stages',
+    label: 'Tỷ lệ giai đoạn liên thông trễ hạn',
+    unit: 'rate',
+    compute: rate('stages_late', 'stages_handed_back'),
+  },
+  avg_stage_working_hours: {
+    family: 'stages',
+    label: 'Thời gian xử lý giai đoạn trung bình (giờ làm việc)',
+    unit: 'hours',
+    compute: (row) => {
+      const handedBack = n(row, 'stages_handed_back');
+      return {
+        value: handedBack === 0 ? null : n(row, 'stage_working_hours') / handedBack,
+        numerator: n(row, 'stage_working_hours'),
+        denominator: handedBack,
+        sampleSize: handedBack,
+      };
+    },
   },
 } as const satisfies Record<string, Definition>;
 

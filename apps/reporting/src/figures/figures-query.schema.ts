@@ -81,3 +81,12 @@ export const overdueQuerySchema = z.object({
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type OverdueQuery = z.infer<typeof overdueQuerySchema>;
+
+/** The unfinished inter-agency dossiers and where they wait (the dashboard's một cửa liên thông panel). */
+export const interAgencyQuerySchema = z.object({
+  agency: code.optional(),
+  domain: code.optional(),
+  procedure: code.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type InterAgencyQuery = z.infer<typeof interAgencyQuerySchema>;

@@ -7,8 +7,10 @@ import { toCsv } from './csv';
 import { FIGURE_NAMES, type FigureName } from './figure-catalog';
 import {
   figuresQuerySchema,
+  interAgencyQuerySchema,
   overdueQuerySchema,
   type FiguresQuery,
+  type InterAgencyQuery,
   type OverdueQuery,
 } from './figures-query.schema';
 import { FiguresService, type FigureRow } from './figures.service';
@@ -96,11 +98,28 @@ export class FiguresController {
             'status',
             'dueDate',
             'daysLate',
+            'heldBy',
+            'lateStageAgencyCodes',
           ],
-          rows,
+          rows.map((r) => ({
+            ...r,
+            heldBy: r.heldBy.map((s) => s.agencyCode).join(' '),
+            lateStageAgencyCodes: r.lateStageAgencyCodes.join(' '),
+          })),
         ),
       'overdue',
     );
+  }
+
+  @Get('inter-agency')
+  @Public()
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      'Một cửa liên thông: unfinished inter-agency dossiers, their stages and which agency holds each now',
+  })
+  interAgencyDossiers(@Query(zodQuery(interAgencyQuerySchema)) query: InterAgencyQuery) {
+    return this.figures.interAgency(query);
   }
 
   @Get('review-campaigns')

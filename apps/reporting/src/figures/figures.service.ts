@@ -8,7 +8,9 @@ import {
   type FigureValue,
 } from './figure-catalog';
 import { FiguresRepository, type AggregateRow, type Filters } from './figures.repository';
-import type { FiguresQuery, GroupBy, OverdueQuery } from './figures-query.schema';
+import type { FiguresQuery, GroupBy, InterAgencyQuery, OverdueQuery } from './figures-query.schema';
+import { InterAgencyRepository } from './inter-agency.repository';
+import { StageFiguresRepository } from './stage-figures.repository';
 import { ListsRepository } from './lists.repository';
 import { resolvePeriod, type Period } from './period';
 
@@ -17,6 +19,7 @@ const UNSUPPORTED_GROUPING: Record<FigureFamily, GroupBy[]> = {
   dossiers: [],
   feedback: ['unit', 'channel'],
   digitization: ['channel'],
+  stages: ['unit', 'channel'],
 };
 
 export type FigureGroup = { key: string | null; figures: Record<FigureName, FigureValue> };
@@ -36,6 +39,8 @@ export class FiguresService {
   constructor(
     private readonly repository: FiguresRepository,
     private readonly lists: ListsRepository,
+    private readonly stageFigures: StageFiguresRepository,
+    private readonly interAgencyDossiers: InterAgencyRepository,
   ) {}
 
   async figures(query: FiguresQuery): Promise<FiguresAnswer> {
@@ -50,20 +55,23 @@ export class FiguresService {
     const groupBy = query.groupBy;
     const supports = (family: FigureFamily) =>
       !groupBy || !UNSUPPORTED_GROUPING[family].includes(groupBy);
-    const [dossiers, feedback, digitization] = await Promise.all([
+    const [dossiers, feedback, digitization, stages] = await Promise.all([
       this.repository.dossiers(generation, period, filters, groupBy),
       supports('feedback') ? this.repository.feedback(generation, period, filters, groupBy) : [],
       supports('digitization')
         ? this.repository.digitization(generation, period, filters, groupBy)
         : [],
+      supports('stages') ? this.stageFigures.stages(generation, period, filters, groupBy) : [],
     ]);
     const byFamily: Record<FigureFamily, Map<string | null, AggregateRow>> = {
       dossiers: new Map(dossiers.map((r) => [r.key, r])),
       feedback: new Map(feedback.map((r) => [r.key, r])),
       digitization: new Map(digitization.map((r) => [r.key, r])),
+      stages: new Map(stages.map((r) => [r.key, r])),
     };
-    const keys = [...new Set([...dossiers, ...feedback, ...digitization].map((r) => r.key))].sort(
-      (a, b) => String(a).localeCompare(String(b)),
+    const all = [...dossiers, ...feedback, ...digitization, ...stages];
+    const keys = [...new Set(all.map((r) => r.key))].sort((a, b) =>
+      String(a).localeCompare(String(b)),
     );
     if (keys.length === 0) keys.push(null);
     const groups = keys.map((key) => ({
@@ -72,7 +80,7 @@ export class FiguresService {
         FIGURE_NAMES.map((name) => [name, figureOf(name, byFamily[FIGURES[name].family].get(key))]),
       ) as Record<FigureName, FigureValue>,
     }));
-    const notes: string[] = (['feedback', 'digitization'] as const)
+    const notes: string[] = (['feedback', 'digitization', 'stages'] as const)
       .filter((family) => !supports(family))
       .map(
         (family) =>
@@ -81,6 +89,7 @@ export class FiguresService {
     if (query.unit)
       notes.push(
         'feedback figures are not filtered by unit: feedback events carry no handling unit',
+        "stage figures are not filtered by unit: a stage is an agency's, without a unit",
       );
     return { generation, period, filters, groupBy: query.groupBy ?? null, groups, notes };
   }
@@ -101,6 +110,15 @@ export class FiguresService {
   async overdue(query: OverdueQuery) {
     const generation = await this.repository.activeGeneration();
     return { generation, dossiers: await this.lists.overdue(generation, query, query.limit) };
+  }
+
+  /** Một cửa liên thông: unfinished inter-agency dossiers and where they wait, in the active generation. */
+  async interAgency(query: InterAgencyQuery) {
+    const generation = await this.repository.activeGeneration();
+    return {
+      generation,
+      ...(await this.interAgencyDossiers.unfinished(generation, query, query.limit)),
+    };
   }
 
   /** Review campaigns with their progress per domain, in the active generation. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportingTx } from '../reporting.database';
 import { writeDossierFacts, type DossierEvent } from './dossier-fact-writes';
+import { writeStageFacts } from './stage-fact-writes';
 import {
   cleanUpLeftRows,
   oldContributionColumns,
@@ -12,7 +13,8 @@ import {
  * Writes dossier events into dossier_fact of one generation (idempotent through the inbox) and moves the
  * touched dossiers' contributions in the daily and monthly rollups in the same transaction. A batch costs
  * a handful of statements whatever its size: the contributions before the batch, the facts (an upsert
- * and an update per stretch of distinct dossiers), then the difference applied to both rollups.
+ * and an update per stretch of distinct dossiers), then the difference applied to both rollups; the
+ * stages of inter-agency dossiers (dossier_stage_fact) follow in the same transaction.
  */
 @Injectable()
 export class DossierProjector {
@@ -32,5 +34,6 @@ export class DossierProjector {
       old.old_month,
     );
     await cleanUpLeftRows(tx, generation, left);
+    await writeStageFacts(tx, generation, events);
   }
 }

@@ -17,6 +17,7 @@ export const PROJECTION_TABLES = [
   'digitization_day_rollup',
   'dossier_feedback_link',
   'portal_sync_fact',
+  'dossier_stage_fact',
 ] as const;
 
 /** The generations of the projection set: exactly one active, at most one building. */

@@ -13,7 +13,13 @@ import { GROUP_COLUMNS, SUMMARY_FIGURES } from './report-tables';
 import type { EvaluationGroup } from '../evaluation-61/evaluation61.service';
 import { formatDate, formatDateTime } from './vietnamese-format';
 
-const FORMATS = { count: '#,##0', rate: '0.0%', days: '0.00', score: '0.00' } as const;
+const FORMATS = {
+  count: '#,##0',
+  rate: '0.0%',
+  days: '0.00',
+  hours: '0.00',
+  score: '0.00',
+} as const;
 
 function groupSheet(
   book: ExcelJS.Workbook,

@@ -30,6 +30,7 @@ export function reportingRoutes(): RouteAccess[] {
     ...healthRoutes(),
     figures('/figures', 'all'),
     figures('/figures/overdue', 'overdue'),
+    figures('/figures/inter-agency', 'interAgencyDossiers'),
     figures('/figures/review-campaigns', 'campaigns'),
     figures('/figures/{name}', 'one'),
     publicRoute('GET', '/index-766', declaredAccess(Index766Controller, 'index')),

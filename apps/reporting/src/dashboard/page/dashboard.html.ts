@@ -51,6 +51,10 @@ export const DASHBOARD_HTML = String.raw`<!doctype html>
     <div id="feedback"></div>
   </section>
   <section class="panel wide">
+    <h2>Hồ sơ liên thông: đang chờ tại cơ quan nào</h2>
+    <div id="inter-agency"></div>
+  </section>
+  <section class="panel wide">
     <h2>Hồ sơ quá hạn</h2>
     <div id="overdue"></div>
   </section>

@@ -21,7 +21,7 @@ export const DASHBOARD_JS = String.raw`
   function show(f, unit) {
     if (f.value === null) return '<span class="na">chưa có dữ liệu</span>';
     if (unit === 'rate') return pf.format(f.value);
-    if (unit === 'days') return df.format(f.value);
+    if (unit === 'days' || unit === 'hours') return df.format(f.value);
     return nf.format(f.value);
   }
   function today() { return new Date(Date.now() + 7 * 3600000).toISOString().slice(0, 10); }
@@ -136,11 +136,29 @@ export const DASHBOARD_JS = String.raw`
       ['Quá hạn', 'feedback_overdue'], ['Hài lòng', 'satisfaction_rate', 'rate']]);
   }
 
+  function holders(d) {
+    return (d.heldBy || []).map(function (s) { return esc(s.agencyName || s.agencyCode) + (s.late ? ' <b class="late">(trễ)</b>' : ''); }).join(', ');
+  }
   function renderOverdue(data) {
     if (data.dossiers.length === 0) { $('overdue').innerHTML = '<p class="na">Không có hồ sơ quá hạn.</p>'; return; }
-    $('overdue').innerHTML = '<div class="table-wrap"><table><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Đơn vị</th><th>Hạn</th><th>Trễ (ngày)</th></tr>' +
+    $('overdue').innerHTML = '<div class="table-wrap"><table><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Đơn vị</th><th>Hạn</th><th>Trễ (ngày)</th><th>Đang giữ (liên thông)</th></tr>' +
       data.dossiers.map(function (d) {
-        return '<tr><td>' + esc(d.dossierCode) + '</td><td>' + esc(d.procedureCode) + '</td><td>' + esc(d.unitCode || d.agencyCode) + '</td><td>' + esc(when(d.dueDate)) + '</td><td>' + df.format(d.daysLate) + '</td></tr>';
+        return '<tr><td>' + esc(d.dossierCode) + '</td><td>' + esc(d.procedureCode) + '</td><td>' + esc(d.unitCode || d.agencyCode) + '</td><td>' + esc(when(d.dueDate)) + '</td><td>' + df.format(d.daysLate) + '</td><td>' + holders(d) + '</td></tr>';
+      }).join('') + '</table></div>';
+  }
+
+  // Một cửa liên thông: where the unfinished inter-agency dossiers wait, and the agency's own stages.
+  function renderInterAgency(data, all) {
+    var f = all.groups[0].figures;
+    var html = '<table><tr><td>Giai đoạn đúng hạn</td><td><b>' + show(f.stage_on_time_rate, 'rate') + '</b>' + meta(f.stage_on_time_rate) + '</td></tr>' +
+      '<tr><td>Giờ làm việc TB mỗi giai đoạn</td><td><b>' + show(f.avg_stage_working_hours, 'hours') + '</b>' + meta(f.avg_stage_working_hours) + '</td></tr>' +
+      '<tr><td>Giai đoạn đang quá hạn</td><td><b>' + show(f.stages_overdue) + '</b>' + meta(f.stages_overdue) + '</td></tr></table>';
+    if (data.dossiers.length === 0) { $('inter-agency').innerHTML = html + '<p class="na">Không có hồ sơ liên thông đang giải quyết.</p>'; return; }
+    html += bars(data.waitingAt.map(function (w) { return { key: w.agencyCode, label: w.agencyName || w.agencyCode, value: w.dossiers, color: w.late ? '#e65100' : '#1565c0', suffix: w.late ? ' (' + w.late + ' trễ)' : '' }; }),
+      Math.max.apply(null, data.waitingAt.map(function (w) { return w.dossiers; })), false);
+    $('inter-agency').innerHTML = html + '<div class="table-wrap"><table><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Hạn</th><th>Đang chờ tại</th></tr>' +
+      data.dossiers.map(function (d) {
+        return '<tr data-dossier="' + esc(d.dossierCode) + '"><td>' + esc(d.dossierCode) + '</td><td>' + esc(d.procedureCode) + '</td><td>' + esc(when(d.dueDate)) + '</td><td>' + (holders(d) || 'cơ quan chủ trì ' + esc(d.agencyCode)) + '</td></tr>';
       }).join('') + '</table></div>';
   }
 
@@ -176,10 +194,11 @@ export const DASHBOARD_JS = String.raw`
       getJson('/figures?' + query({ groupBy: granularity, period: seriesPeriod })),
       getJson('/figures/overdue?' + query({ limit: '20' })),
       getJson('/figures/review-campaigns' + (state.domain ? '?domain=' + encodeURIComponent(state.domain) : '')),
+      getJson('/figures/inter-agency?' + query({ limit: '20' })),
     ]).then(function (answers) {
       var r = [{ period: answers[0].period, groups: [{ figures: answers[0].figures }] }].concat(answers);
       $('period-text').textContent = 'Kỳ: ' + day(r[0].period.from) + ' – ' + day(r[0].period.to) + (state.agency ? ' · Cơ quan ' + state.agency : ' · Toàn tỉnh') + (state.domain ? ' · Lĩnh vực ' + state.domain : '');
-      renderCards(r[0], r[1]); renderIndex(r[1]); renderSeries(r[2], granularity); renderPanels(r[0]); renderOverdue(r[3]); renderCampaigns(r[4]);
+      renderCards(r[0], r[1]); renderIndex(r[1]); renderSeries(r[2], granularity); renderPanels(r[0]); renderOverdue(r[3]); renderCampaigns(r[4]); renderInterAgency(r[5], r[0]);
       $('csv-link').href = '/figures?' + query({ format: 'csv' });
       document.body.setAttribute('data-loaded', String(Date.now()));
     }).catch(function (e) { $('period-text').textContent = 'Lỗi tải số liệu: ' + e.message; })
