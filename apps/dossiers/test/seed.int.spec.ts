@@ -53,7 +53,8 @@ describe('seedDossiers', () => {
       'supplement_requested',
       'withdrawn',
     ]);
-  });
+    // 49 dossiers and about 180 actions over HTTP on a shared 2-core machine: more than the default 60 s.
+  }, 240_000);
 
   it('leaves the inter-agency demo dossiers at every point of their chains (một cửa liên thông)', async () => {
     const { rows } = await h.db.query(
