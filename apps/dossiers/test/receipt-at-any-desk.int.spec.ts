@@ -16,7 +16,7 @@ import {
  * act for. The dossier records the receiving desk and the resolving agency, is forwarded to the
  * resolving agency, which acts on it; the centre follows it, takes the supplement and returns the
  * result where the applicant chose. Real service, database and broker; the agency tree copy is
- * written as the catalog's tree event would (apps/dossiers/test/agency-scope.spec.ts runs that path).
+ * written as the catalog's tree event would (apps/dossiers/test/agency-scope.int.spec.ts runs that path).
  */
 describe('receipt at any desk (tiếp nhận không phụ thuộc địa giới hành chính)', () => {
   const h = new DossiersHarness();
