@@ -11,15 +11,16 @@ export class SeedClient {
     private readonly issuer = DEV_ISSUER,
   ) {}
 
-  async token(role: Role, unit?: string): Promise<string> {
-    const cacheKey = `${role}:${unit ?? ''}`;
+  /** `agency`: the officer's agency (the demo Department of Finance unless another is named). */
+  async token(role: Role, unit?: string, agency = '000.00.15.H26'): Promise<string> {
+    const cacheKey = `${role}:${unit ?? ''}:${agency}`;
     const cached = this.tokens.get(cacheKey);
     if (cached) return cached;
     const token = await mintDevToken(repoRoot(), {
-      subject: `demo-${role}${unit ? `-${unit}` : ''}`,
+      subject: `demo-${role}${unit ? `-${unit}` : ''}${agency === '000.00.15.H26' ? '' : `-${agency}`}`,
       roles: [role],
       unit,
-      agency: '000.00.15.H26',
+      agency,
       name: 'Dữ liệu mẫu (demo)',
       issuer: this.issuer,
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer } from 'kafkajs';
 import type { Role } from '@motcua/auth';
+import { addWorkingDays, explainAppointment, toLocalDate } from '@motcua/calendar';
 import { contractOfType } from '@motcua/contracts';
 import { testEnv, testKafka, waitFor } from '@motcua/testing';
 import {
@@ -12,6 +13,8 @@ import {
 
 type Message = { topic: string; type: string; value: string };
 
+const dueAfter = (start: Date, days: number) =>
+  explainAppointment({ receivedAt: start, limit: { value: days, unit: 'working_days' } }).dueAt;
 const agencyCode = (n: string) =>
   `${randomUUID()
     .replace(/[^A-F0-9]/gi, '')
@@ -95,7 +98,8 @@ describe('inter-agency dossier (một cửa liên thông)', () => {
   const stageRows = async (id: string) =>
     (
       await h.db.query(
-        `SELECT agency_code, status, started_at, legal_due_at, working_hours_taken, on_time
+        `SELECT agency_code, status, started_at, legal_due_at, promised_due_at, working_hours_taken,
+                on_time, supplement_requested_at
          FROM dossier_stage WHERE dossier_id = $1 ORDER BY "order"`,
         [id],
       )
@@ -180,6 +184,39 @@ describe('inter-agency dossier (một cửa liên thông)', () => {
     expect(arrived.status).toBe(200);
     expect(arrived.body.status).toBe('processing');
     expect((await stageRows(id))[1].legal_due_at.getTime()).toBeGreaterThanOrEqual(dueBefore);
+    // The asking stage and the whole dossier restart from the complete supplement (ADR 0022).
+    const resumedAt: Date = (
+      await h.db.query(
+        `SELECT occurred_at FROM dossier_action_log WHERE dossier_id = $1 AND action = 'supplement-received'`,
+        [id],
+      )
+    ).rows[0].occurred_at;
+    expect((await stageRows(id))[1]).toMatchObject({
+      legal_due_at: dueAfter(resumedAt, 3),
+      supplement_requested_at: null,
+    });
+    expect(arrived.body.legalDueAt).toBe(dueAfter(resumedAt, 5).toISOString());
+
+    // An apology (form 04) by an agency of the chain: only while it holds a stage; the same
+    // rules as any dossier; the promised date moves and the stage records it; legal dates stay.
+    const newDueDate = addWorkingDays(toLocalDate(new Date(arrived.body.dueAt)), 3);
+    const apology = { newDueDate, reason: 'Cần lấy thêm ý kiến về quy hoạch' };
+    const notHolding = await act(id, 'extend', apology, as('leader', planning));
+    expect(notHolding.status).toBe(403);
+    expect(notHolding.body.type).toContain('stage-not-held');
+    const apologised = await act(id, 'extend', apology, as('leader', construction));
+    expect(apologised.status).toBe(200);
+    expect(apologised.body.legalDueAt).toBe(arrived.body.legalDueAt);
+    expect(toLocalDate(new Date(apologised.body.dueAt))).toBe(newDueDate);
+    expect((await stageRows(id))[1]).toMatchObject({
+      legal_due_at: dueAfter(resumedAt, 3),
+      promised_due_at: new Date(apologised.body.dueAt),
+    });
+    const twice = await act(id, 'extend', apology, as('leader', construction));
+    expect(twice.status).toBe(422);
+    expect(twice.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'at-most-once' })]),
+    );
 
     // Time passes (fixture): the stage started a week ago and its due date went by.
     await h.db.query(
@@ -209,6 +246,7 @@ describe('inter-agency dossier (một cửa liên thông)', () => {
       'motcua.dossier.stage-accepted.v1',
       'motcua.dossier.supplement-requested.v1',
       'motcua.dossier.resumed.v1',
+      'motcua.dossier.extended.v1',
       'motcua.dossier.stage-handed-back.v1',
       'motcua.dossier.processed.v1',
       'motcua.dossier.result-returned.v1',
@@ -257,7 +295,7 @@ describe('inter-agency dossier (một cửa liên thông)', () => {
       30000,
     );
     expect(portal.map((m) => JSON.parse(m.value).portalStatus)).toEqual([
-      2, 4, 4, 4, 4, 4, 5, 4, 4, 9, 10,
+      2, 4, 4, 4, 4, 4, 5, 4, 4, 4, 9, 10,
     ]);
     expect(portal.some((m) => m.value.includes(constructionOfficer))).toBe(false);
     expect(portal.some((m) => m.value.includes(construction) || m.value.includes(planning))).toBe(

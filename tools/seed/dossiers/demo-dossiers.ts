@@ -13,6 +13,8 @@ export type DemoStep = {
   role: 'desk_officer' | 'specialist' | 'leader';
   unit: string;
   body: DemoBody;
+  /** The officer's agency when not the demo Department of Finance (an agency of a chain's stage). */
+  agency?: string;
 };
 export type DemoDossier = {
   key: string;

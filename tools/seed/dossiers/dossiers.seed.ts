@@ -1,5 +1,6 @@
 import type { SeedClient } from '../seed-client';
 import { demoDossiers, type DemoDossier } from './demo-dossiers';
+import { demoInterAgencyDossiers } from './demo-inter-agency-dossiers';
 
 export type DossierSeedResult = { created: number; existing: number; actions: number };
 
@@ -35,12 +36,13 @@ export async function seedDossiers(
     body?: unknown,
     key?: string,
     attempt = 0,
+    agency?: string,
   ): Promise<Answer> => {
     const response = await fetch(`${base}${path}`, {
       method,
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${await client.token(role, unit)}`,
+        authorization: `Bearer ${await client.token(role, unit, agency)}`,
         'x-correlation-id': 'seed-dossiers',
         ...(key ? { 'idempotency-key': key } : {}),
       },
@@ -50,7 +52,7 @@ export async function seedDossiers(
     // Right after the catalog seed, procedures may still be on their way to the dossiers' copy.
     if (response.status === 422 && text.includes('procedure-unknown') && attempt < 60) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      return call(method, path, role, unit, body, key, attempt + 1);
+      return call(method, path, role, unit, body, key, attempt + 1, agency);
     }
     // A backdated demo dossier seeded on an earlier day has another receipt time: it is there already.
     if (response.status === 422 && key && text.includes('idempotency-key-reused'))
@@ -62,7 +64,8 @@ export async function seedDossiers(
     return JSON.parse(text) as Answer;
   };
   const result: DossierSeedResult = { created: 0, existing: 0, actions: 0 };
-  for (const demo of demoDossiers(count)) {
+  // The inter-agency demo dossiers (một cửa liên thông) come after, one per stage of each chain.
+  for (const demo of [...demoDossiers(count), ...demoInterAgencyDossiers()]) {
     const intake = await call(
       'POST',
       '/dossiers',
@@ -85,8 +88,18 @@ export async function seedDossiers(
       dossier = {
         id,
         appointmentDate:
-          (await call('POST', `/dossiers/${id}/actions/${step.action}`, step.role, step.unit, body))
-            .appointmentDate ?? dossier.appointmentDate,
+          (
+            await call(
+              'POST',
+              `/dossiers/${id}/actions/${step.action}`,
+              step.role,
+              step.unit,
+              body,
+              undefined,
+              0,
+              step.agency,
+            )
+          ).appointmentDate ?? dossier.appointmentDate,
       };
       result.actions += 1;
     }

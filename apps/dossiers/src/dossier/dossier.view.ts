@@ -30,6 +30,10 @@ export function dossierView(
     originalDueAt: dossier.originalDueAt?.toISOString() ?? null,
     /** Hạn giải quyết theo quy định: what on time is judged against; an apology does not move it. */
     legalDueAt: legalDueOf(dossier)?.toISOString() ?? null,
+    /** Receipt at any desk: the receiving desk's agency, whether it forwarded the dossier, where the result goes. */
+    receivingAgencyCode: dossier.receivingAgencyCode ?? null,
+    forwardedAt: dossier.forwardedAt?.toISOString() ?? null,
+    resultReturnPlace: dossier.resultReturnPlace ?? null,
     calendarVersion: dossier.calendarVersion,
     timeLimit: dossier.timeLimit,
     documents: dossier.documents,

@@ -99,9 +99,11 @@ export class DossierIntakeService {
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
     const receivedOn = toLocalDate(receivedAt);
     const procedure = await this.procedureInForce(body, receivedOn, request.useCache);
-    // An officer receives for their agency (and those their centre receives for); applicants for themselves.
-    if (!actsOnlyAsOwner(principal))
-      await this.scope.assertActsFor(principal, procedure.agencyCode, 'Receiving dossiers');
+    // An officer receives for their agency (and those their centre receives for), a centre's desk
+    // for any agency (forwarded: receipt regardless of boundaries); applicants for themselves.
+    const { forwarded } = actsOnlyAsOwner(principal)
+      ? { forwarded: false }
+      : await this.scope.receivingRoute(principal, procedure.agencyCode);
     const decision = decideIntake({
       procedure,
       applicantType: body.applicant.type,
@@ -125,6 +127,7 @@ export class DossierIntakeService {
       schedule,
       receivedAt,
       principal,
+      forwarded,
       now: new Date(),
       applicantKey: applicantKeyFor(body.applicant.personalId, this.config.APPLICANT_KEY_SECRET),
       lookupSecretHash: hashSecret(lookupSecret),
@@ -271,6 +274,7 @@ export class DossierIntakeService {
             timeLimit: procedure.timeLimit,
             calendarVersion: schedule.calendarVersion,
             populationDataUsed: false,
+            ...receiptOf(dossier),
             workflow: schedule.steps.map((s) => ({
               order: s.order,
               name: s.name,
@@ -331,4 +335,19 @@ function busyAsProblem(error: unknown): never {
     );
   }
   throw error;
+}
+
+/** Receipt at any desk: the receiving desk when not the resolving agency's own, forwarding, return place. */
+function receiptOf(dossier: DossierWithSteps) {
+  const receiving = dossier.receivingAgencyCode;
+  return {
+    ...(receiving && receiving !== dossier.agencyCode ? { receivingAgencyCode: receiving } : {}),
+    ...(dossier.forwardedAt ? { forwarded: true } : {}),
+    ...(dossier.resultReturnPlace
+      ? {
+          resultReturnPlace: dossier.resultReturnPlace as
+            'receiving_desk' | 'resolving_agency' | 'post',
+        }
+      : {}),
+  };
 }

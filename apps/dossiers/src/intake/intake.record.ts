@@ -1,5 +1,5 @@
 import type { ProcedureVersion } from '@motcua/contracts';
-import type { Principal } from '@motcua/auth';
+import { actsOnlyAsOwner, type Principal } from '@motcua/auth';
 import { outboxInsertSql } from '@motcua/messaging';
 import { PORTAL_STATUS_OF, type DossierStatus } from '../dossier/dossier-status';
 import type { DossierWithSteps } from '../dossier/dossier.repository';
@@ -24,6 +24,8 @@ export type IntakeRecordInput = {
   schedule: Schedule;
   receivedAt: Date;
   principal: Principal;
+  /** Received by a centre's desk that does not act for the resolving agency (receipt at any desk). */
+  forwarded: boolean;
   applicantKey: string;
   lookupSecretHash: string;
   now: Date;
@@ -44,6 +46,9 @@ export function intakeRecord(input: IntakeRecordInput): DossierWithSteps {
     procedureCode: procedure.code,
     procedureVersion: procedure.version,
     agencyCode: procedure.agencyCode,
+    receivingAgencyCode: actsOnlyAsOwner(principal) ? null : (principal.agency ?? null),
+    forwardedAt: input.forwarded ? receivedAt : null,
+    resultReturnPlace: body.resultReturnPlace ?? (input.forwarded ? 'receiving_desk' : null),
     domainCode: procedure.domainCode,
     channel: body.channel,
     applicantType: body.applicant.type,

@@ -39,6 +39,12 @@ export const intakeRequestSchema = z
       .max(100),
     /** The desk officer refuses to receive (từ chối tiếp nhận), with reasons (form 03). */
     refusalReasons: z.array(freeText).min(1).max(20).optional(),
+    /**
+     * Where the applicant gets the result (a dossier received at a desk of another agency,
+     * docs/inter-agency.md "Receipt at any desk"): the receiving desk (default), the resolving
+     * agency, or by post.
+     */
+    resultReturnPlace: z.enum(['receiving_desk', 'resolving_agency', 'post']).optional(),
     /** Admin-only backdating for demo data: the dossier is marked demo. */
     receivedAt: isoDateTime.optional(),
   })

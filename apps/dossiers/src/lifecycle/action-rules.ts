@@ -8,6 +8,7 @@ import {
   statusAllows,
   type DossierAction,
 } from './dossier-actions.table';
+import { receiptRefusal, type ReceiptDossier } from '../intake/receiving-desk.rules';
 import { isParticipant, stageRefusal, STAGE_ACTIONS } from '../stages/stage-authority.rules';
 import type { StageState } from '../stages/stage.rules';
 import {
@@ -41,7 +42,7 @@ export type ActionDossier = {
   agencyCode?: string;
   /** Stages of an inter-agency dossier (một cửa liên thông); absent or empty otherwise. */
   stages?: readonly StageState[];
-};
+} & ReceiptDossier;
 
 export type ActionRefusal = {
   httpStatus: 403 | 409 | 422;
@@ -52,7 +53,9 @@ export type ActionRefusal = {
     | 'unit-scope'
     | 'rule-violated'
     | 'stage-not-held'
-    | 'stage-scope';
+    | 'stage-scope'
+    | 'receiving-desk-scope'
+    | 'return-place';
   title: string;
   detail: string;
   errors?: RuleViolation[];
@@ -109,6 +112,8 @@ export function actionRefusal(
       detail: `A citizen may ${action} only a dossier they submitted.`,
     };
   }
+  const receipt = receiptRefusal(action, dossier, principal);
+  if (receipt) return receipt;
   const stageDossier = { agencyCode: dossier.agencyCode ?? '', stages: dossier.stages };
   if (interAgency) {
     const stage = stageRefusal(action, stageDossier, principal);

@@ -21,7 +21,7 @@ import {
   newDueDateViolations,
   policyOn,
 } from './lifecycle.policies';
-import { stagesAfterSupplement } from '../stages/stage.rules';
+import { stagesAfterSupplement, stagesAskingSupplement } from '../stages/stage.rules';
 import { applySupplement, outstandingOf, type OutstandingItem } from './supplement.rules';
 import {
   currentStep,
@@ -123,6 +123,19 @@ export class ProgressTransitions {
     body: ActionBody<'request-supplement'>,
   ): Promise<TransitionOutcome> {
     const policy = policyOn(SUPPLEMENT_POLICIES, toLocalDate(ctx.dossier.receivedAt));
+    // Liên thông: the asking agency's running stage is marked; its clock restarts on completion.
+    const asking = stagesAskingSupplement(ctx.dossier.stages ?? [], ctx.principal.agency);
+    for (const stage of asking)
+      await ctx.tx.dossierStage.update({
+        where: {
+          dossierId_order_agencyCode: {
+            dossierId: ctx.dossier.id,
+            order: stage.order,
+            agencyCode: stage.agencyCode,
+          },
+        },
+        data: { supplementRequestedAt: ctx.now },
+      });
     const dossier = await updateDossier(ctx, {
       supplementRequestedAt: ctx.now,
       missing: body.missing,
@@ -152,6 +165,7 @@ export class ProgressTransitions {
         respondBy: body.respondBy,
         applicantFault: body.applicantFault,
         policy: policy.id,
+        ...(asking.length > 0 ? { askedByStages: asking.map((s) => s.agencyCode) } : {}),
       },
     };
   }
@@ -221,13 +235,14 @@ export class ProgressTransitions {
         data: { dueAt },
       });
     }
-    // Liên thông: every running stage leaves the waiting time out and gets its share again from now.
-    for (const stage of stagesAfterSupplement(
+    // Liên thông: the asking stage restarts, the others pause; the wait is left out of each (ADR 0022).
+    const stageClocks = stagesAfterSupplement(
       ctx.dossier.stages ?? [],
       ctx.dossier.supplementRequestedAt ?? ctx.now,
       ctx.now,
       limit,
-    )) {
+    );
+    for (const stage of stageClocks) {
       await ctx.tx.dossierStage.update({
         where: {
           dossierId_order_agencyCode: {
@@ -236,7 +251,11 @@ export class ProgressTransitions {
             agencyCode: stage.agencyCode,
           },
         },
-        data: { suspendedHours: stage.suspendedHours, legalDueAt: stage.legalDueAt },
+        data: {
+          suspendedHours: stage.suspendedHours,
+          legalDueAt: stage.legalDueAt,
+          supplementRequestedAt: null,
+        },
       });
     }
     const dossier = await updateDossier(ctx, {
@@ -271,6 +290,16 @@ export class ProgressTransitions {
       details: {
         policy: policy.id,
         clock: policy.clockOnCompletion,
+        ...(stageClocks.length > 0
+          ? {
+              stageClocks: stageClocks.map((c) => ({
+                order: c.order,
+                agencyCode: c.agencyCode,
+                clock: c.clock,
+                legalDueAt: c.legalDueAt.toISOString(),
+              })),
+            }
+          : {}),
         partial: false,
         ...received,
         newDueAt: schedule.dueAt.toISOString(),

@@ -11,6 +11,9 @@ type ScopedDossier = {
   steps: readonly { unitCode: string }[];
   /** Stages of an inter-agency dossier: an agency sees it once it was sent a stage. */
   stages?: readonly { agencyCode: string; status: string }[];
+  /** Receipt at any desk: the desk's agency, and whether it forwarded the dossier (not acting for it). */
+  receivingAgencyCode?: string | null;
+  forwardedAt?: Date | null;
 };
 
 /**
@@ -39,6 +42,20 @@ export class DossierScope {
     return this.policy.visible(principal, dossier, scopedDossier, () => dossierNotFound(id));
   }
 
+  /**
+   * Receiving a dossier of `agencyCode`'s procedure: an officer who acts for the agency receives
+   * it; a desk officer of a public administration centre receives it too, regardless of
+   * administrative boundaries, and forwards it (`forwarded`); anyone else: 403 `agency-scope`.
+   */
+  async receivingRoute(principal: Principal, agencyCode: string): Promise<{ forwarded: boolean }> {
+    const agencies = await this.policy.listable(principal);
+    if (agencies === undefined || agencies.has(agencyCode)) return { forwarded: false };
+    if (principal.roles.includes('desk_officer') && (await this.policy.isCentre(principal)))
+      return { forwarded: true };
+    await this.policy.assertActsFor(principal, agencyCode, 'Receiving dossiers');
+    return { forwarded: false };
+  }
+
   /** Receiving for an agency (intake) or exporting its book: the caller must act for it. */
   assertActsFor(principal: Principal, agencyCode: string, what: string): Promise<void> {
     return this.policy.assertActsFor(principal, agencyCode, what);
@@ -50,6 +67,7 @@ const scopedDossier = (dossier: ScopedDossier): ScopedObject => ({
   ownerSubject: dossier.createdBy,
   unitCodes: dossier.steps.map((s) => s.unitCode),
   participatingAgencies: participatingAgencies(dossier.stages ?? []),
+  receivingAgencyCode: dossier.forwardedAt ? (dossier.receivingAgencyCode ?? undefined) : undefined,
 });
 
 export function dossierNotFound(id: string): DomainProblem {

@@ -125,6 +125,73 @@ describe('stage clocks (một cửa liên thông): each stage due at its share f
   });
 });
 
+describe('a complete supplement in a parallel order (ADR 0022): the asking stage restarts, the other pauses', () => {
+  // B and C started Thu 31/12/2026 09:00 (share 3: due Wed 6/1/2027 17:00). B asks Mon 4/1 10:00;
+  // the supplement is complete Tue 5/1 10:00: 8 office hours waited.
+  const running = (agencyCode: string, asked: boolean): StageState => ({
+    order: 2,
+    agencyCode,
+    external: false,
+    share: 3,
+    status: 'accepted',
+    startedAt: vn('2026-12-31T09:00:00'),
+    legalDueAt: vn('2027-01-06T17:00:00'),
+    suspendedHours: 0,
+    supplementRequestedAt: asked ? vn('2027-01-04T10:00:00') : null,
+  });
+  const asked = vn('2027-01-04T10:00:00');
+  const complete = vn('2027-01-05T10:00:00');
+
+  it('the agency that asked gets its share again from completion; the parallel agency keeps its share, moved by the wait', () => {
+    const [b, c] = stagesAfterSupplement(
+      [running(B, true), running(C, false)],
+      asked,
+      complete,
+      LIMIT,
+    );
+    expect(b).toMatchObject({
+      agencyCode: B,
+      clock: 'restarted',
+      suspendedHours: 8,
+      legalDueAt: vn('2027-01-08T17:00:00'), // Wed 6, Thu 7, Fri 8
+      supplementRequestedAt: null,
+    });
+    expect(c).toMatchObject({
+      agencyCode: C,
+      clock: 'paused',
+      suspendedHours: 8,
+      legalDueAt: vn('2027-01-07T17:00:00'), // Wed 6 17:00 + 8 office hours
+    });
+    // C hands back Thu 7/1 16:00: Thu 31/12 6 h, (Fri 1/1 off), Mon 8, Tue 8, Wed 8, Thu 7 = 37
+    // elapsed, 29 taken; late against its first date, on time against the moved one.
+    const outcome = stageOutcome({ ...running(C, false), ...c }, vn('2027-01-07T16:00:00'));
+    expect(outcome).toEqual({ workingHoursTaken: 29, suspendedWorkingHours: 8, onTime: true });
+  });
+
+  it('asked by the lead side holding no running stage: the whole dossier restarts, every running stage with it', () => {
+    const clocks = stagesAfterSupplement(
+      [running(B, false), running(C, false)],
+      asked,
+      complete,
+      LIMIT,
+    );
+    expect(clocks.map((x) => [x.agencyCode, x.clock, x.legalDueAt])).toEqual([
+      [B, 'restarted', vn('2027-01-08T17:00:00')],
+      [C, 'restarted', vn('2027-01-08T17:00:00')],
+    ]);
+  });
+
+  it('a stage handed back or not started keeps its clock', () => {
+    const done = { ...running(A, false), order: 1, status: 'handed_back' };
+    const later = { ...running(LEAD, false), order: 3, status: 'waiting', startedAt: null };
+    expect(
+      stagesAfterSupplement([done, running(B, true), later], asked, complete, LIMIT).map(
+        (x) => x.agencyCode,
+      ),
+    ).toEqual([B]);
+  });
+});
+
 describe('allowed actions per stage (action-rules.ts reads stage-authority.rules.ts)', () => {
   const officer = (agency: string, role: Principal['roles'][number] = 'specialist'): Principal => ({
     subject: `${role}-${agency}`,

@@ -1,4 +1,9 @@
-import { explainAppointment, workingHoursBetween, type TimeLimit } from '@motcua/calendar';
+import {
+  addWorkingHours,
+  explainAppointment,
+  workingHoursBetween,
+  type TimeLimit,
+} from '@motcua/calendar';
 import type { InterAgencyChain } from '@motcua/contracts';
 
 /**
@@ -29,6 +34,8 @@ export type StageState = {
   startedAt: Date | null;
   legalDueAt: Date | null;
   suspendedHours: number;
+  /** Set while the supplement this stage's agency asked for is awaited (absent: not asked). */
+  supplementRequestedAt?: Date | null;
 };
 
 /** The order now running: the lowest with a stage not handed back (undefined when all handed back). */
@@ -75,6 +82,7 @@ export function initialStages(chain: InterAgencyChain, receivedAt: Date, limit: 
         acceptedAt: null,
         handedBackAt: null,
         suspendedHours: 0,
+        supplementRequestedAt: null,
         workingHoursTaken: null,
         onTime: null,
       };
@@ -121,9 +129,34 @@ export function stageOutcome(stage: StageState, endedAt: Date) {
 }
 
 /**
- * The complete supplement restarts the time limit (SUPPLEMENT_POLICIES `clockOnCompletion`, the
- * same rule as the dossier's): every running stage leaves the waiting time out of the time it took
- * and gets its share again from now.
+ * The running stages held by the agency asking for a supplement now (marked with the request's
+ * time, so that its completion knows whose clock restarts). None when the asking agency holds no
+ * running stage: the request is then the lead side's, for the whole dossier.
+ */
+export function stagesAskingSupplement(
+  stages: readonly StageState[],
+  agencyCode: string | undefined,
+): StageState[] {
+  return stages.filter(
+    (s) =>
+      agencyCode !== undefined &&
+      s.agencyCode === agencyCode &&
+      s.startedAt !== null &&
+      s.status !== 'handed_back',
+  );
+}
+
+/**
+ * The clocks of the running stages when the supplement is complete (docs/adr/0022; the dossier's
+ * own time limit restarts, SUPPLEMENT_POLICIES `clockOnCompletion`):
+ *
+ * - the stage whose agency asked restarts like the dossier: its share again from now;
+ * - another running stage (a parallel agency that did not ask) was stopped by the wait, not sent
+ *   back to the start: its due date moves by the office hours waited;
+ * - a request of the lead side that held no running stage was the whole dossier's: every running
+ *   stage restarts.
+ *
+ * Every running stage leaves the wait out of the time it took.
  */
 export function stagesAfterSupplement(
   stages: readonly StageState[],
@@ -131,14 +164,25 @@ export function stagesAfterSupplement(
   now: Date,
   limit: TimeLimit,
 ) {
-  return stages
-    .filter((s) => s.startedAt !== null && s.status !== 'handed_back')
-    .map((s) => ({
+  const running = stages.filter((s) => s.startedAt !== null && s.status !== 'handed_back');
+  const waited = workingHoursBetween(supplementRequestedAt, now);
+  const wholeDossier = !running.some((s) => s.supplementRequestedAt);
+  return running.map((s) => {
+    const restart = wholeDossier || Boolean(s.supplementRequestedAt);
+    return {
       order: s.order,
       agencyCode: s.agencyCode,
-      suspendedHours: s.suspendedHours + workingHoursBetween(supplementRequestedAt, now),
-      legalDueAt: stageDueAt(now, s.share, limit),
-    }));
+      clock: restart ? ('restarted' as const) : ('paused' as const),
+      suspendedHours: round2(s.suspendedHours + waited),
+      legalDueAt:
+        restart || !s.legalDueAt
+          ? stageDueAt(now, s.share, limit)
+          : waited > 0
+            ? addWorkingHours(s.legalDueAt, waited)
+            : s.legalDueAt,
+      supplementRequestedAt: null,
+    };
+  });
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -38,6 +38,15 @@ export class AgencyTree {
     return new Set([agencyCode, ...(node?.kind === 'centre' ? node.receivesFor : [])]);
   }
 
+  /**
+   * Whether `agencyCode` is a public administration centre (Trung tâm Phục vụ hành chính công) of
+   * the tree: it receives dossiers regardless of administrative boundaries (docs/inter-agency.md
+   * "Receipt at any desk"), also for agencies it does not act for.
+   */
+  isCentre(agencyCode: string): boolean {
+    return this.byCode.get(agencyCode)?.kind === 'centre';
+  }
+
   /** Whether `unitCode` is a unit of `agencyCode` (true when the tree does not list the agency's units). */
   hasUnit(agencyCode: string, unitCode: string): boolean {
     const units = this.units.get(agencyCode);

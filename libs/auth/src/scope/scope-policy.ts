@@ -61,6 +61,12 @@ export class ScopePolicy {
     return listableAgencies(principal, await this.directory.current(principal.agency));
   }
 
+  /** Whether the principal's agency is a public administration centre of the tree (receipt at any desk). */
+  async isCentre(principal: Principal): Promise<boolean> {
+    if (!principal.agency) return false;
+    return (await this.directory.current(principal.agency)).isCentre(principal.agency);
+  }
+
   /**
    * Receiving for, exporting or issuing in the name of `agencyCode`: the principal must act for it
    * (403 `agency-scope` naming the agency; agency codes are public, so nothing is hidden by a 404).

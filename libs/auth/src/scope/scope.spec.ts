@@ -61,6 +61,17 @@ describe('scopeOf (the one scope rule)', () => {
     expect(scopeOf(officer(['leader'], FINANCE), chained, tree)).toBe('agency');
   });
 
+  it('lets the desk that received an object for an agency it does not act for follow it (receipt at any desk)', () => {
+    const forwarded = { ...dossier, agencyCode: CONSTRUCTION, receivingAgencyCode: CENTRE };
+    expect(scopeOf(officer(['desk_officer'], CENTRE), forwarded, tree)).toBe('receiving');
+    expect(scopeOf(officer(['leader'], CENTRE), forwarded, tree)).toBe('receiving');
+    expect(scopeOf(officer(['specialist'], CENTRE, 'VP.MC'), forwarded, tree)).toBeUndefined();
+    expect(scopeOf(officer(['desk_officer'], FINANCE), forwarded, tree)).toBeUndefined();
+    expect(tree.isCentre(CENTRE)).toBe(true);
+    expect(tree.isCentre(FINANCE)).toBe(false);
+    expect(tree.isCentre('ZZZ.00.99.H26')).toBe(false);
+  });
+
   it('lets citizens and the portal client see what they submitted (by subject) only; admin everything; auditor nothing', () => {
     expect(scopeOf({ subject: 'citizen-a', roles: ['citizen'] }, dossier, tree)).toBe('owner');
     expect(scopeOf({ subject: 'citizen-b', roles: ['citizen'] }, dossier, tree)).toBeUndefined();

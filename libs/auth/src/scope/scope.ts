@@ -17,10 +17,16 @@ export type ScopedObject = {
    * dossier). Their officers see it, and act only on their stage (the owning service decides).
    */
   participatingAgencies?: readonly string[];
+  /**
+   * Receipt at any desk: the agency whose desk received the object without acting for its agency
+   * (it forwarded it). Its desk officers and leaders follow it (the owning service decides what
+   * they may do).
+   */
+  receivingAgencyCode?: string;
 };
 
 /** Why a principal may see an object: the rule that let it through (logged, shown in 403s). */
-export type ScopeRule = 'admin' | 'agency' | 'centre' | 'unit' | 'owner' | 'stage';
+export type ScopeRule = 'admin' | 'agency' | 'centre' | 'unit' | 'owner' | 'stage' | 'receiving';
 
 /**
  * THE scope rule of motcua, one function for every service:
@@ -28,6 +34,7 @@ export type ScopeRule = 'admin' | 'agency' | 'centre' | 'unit' | 'owner' | 'stag
  * - desk officers and leaders: objects of their agency, and of the departments their centre receives for;
  * - specialists: objects of their agency with a step at their unit (all of the agency's when the
  *   object has no steps, such as a result);
+ * - desk officers and leaders of the desk that received an object for an agency they do not act for;
  * - officers of an agency that holds or held a stage of an inter-agency object (liên thông);
  * - citizens and the portal client: objects they submitted (by token subject);
  * - auditor: no object (the access log only).
@@ -43,6 +50,7 @@ export function scopeOf(
   if ((has('desk_officer') || has('leader')) && principal.agency && object.agencyCode) {
     if (principal.agency === object.agencyCode) return 'agency';
     if (tree.actsFor(principal.agency).has(object.agencyCode)) return 'centre';
+    if (principal.agency === object.receivingAgencyCode) return 'receiving';
   }
   if (
     has('specialist') &&

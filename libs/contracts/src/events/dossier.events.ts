@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   actorSchema,
+  agencyCode,
   freeText,
   isoDate,
   isoDateTime,
@@ -73,6 +74,16 @@ export const dossierReceived = dossierEvent({
       workflow: z.array(dossierStepSchema).min(1),
       /** Applicant data taken from the national population database instead of paper. */
       populationDataUsed: z.boolean(),
+      /**
+       * Receipt at any desk (docs/inter-agency.md): the agency whose desk received the dossier when
+       * it is not the resolving agency (`agencyCode`); absent when the resolving agency's own desk
+       * or a centre acting for it received it, or when it came online.
+       */
+      receivingAgencyCode: agencyCode.optional(),
+      /** The receiving desk does not act for the resolving agency: it forwarded the dossier there. */
+      forwarded: z.boolean().optional(),
+      /** Where the applicant chose to get the result. */
+      resultReturnPlace: z.enum(['receiving_desk', 'resolving_agency', 'post']).optional(),
     })
     .refine(noCitizenName, noCitizenNameIssue),
   example: {
