@@ -2,13 +2,8 @@ import { ArgumentsHost, Catch, HttpException, type ExceptionFilter, Logger } fro
 import { isDependencyUnavailable } from '@motcua/messaging';
 import { currentCorrelationId } from '@motcua/observability';
 import { DomainProblem, PROBLEM_BASE, type ProblemDetails } from './problem';
+import { replyStarted, sendJson, type AnyReply } from './reply';
 
-type Reply = {
-  status(code: number): Reply;
-  setHeader(name: string, value: string): void;
-  json(body: unknown): void;
-  headersSent?: boolean;
-};
 
 /** Turns every error into application/problem+json; unexpected errors are logged, never leaked. */
 @Catch()
@@ -18,16 +13,23 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<{ originalUrl?: string; url?: string }>();
-    const reply = http.getResponse<Reply>();
+    const reply = http.getResponse<AnyReply>();
     const instance = request.originalUrl ?? request.url;
     const problem = toProblem(error, instance);
     // An unreachable dependency is logged once per outage by its connections, not per request.
     if (problem.status >= 500 && problem.retryAfter === undefined) this.logger.error(error);
-    if (reply.headersSent) return;
-    reply.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
-    if (typeof problem.retryAfter === 'number')
-      reply.setHeader('Retry-After', String(problem.retryAfter));
-    reply.status(problem.status).json({ ...problem, correlationId: currentCorrelationId() });
+    if (replyStarted(reply)) return;
+    sendJson(
+      reply,
+      problem.status,
+      { ...problem, correlationId: currentCorrelationId() },
+      {
+        'Content-Type': 'application/problem+json; charset=utf-8',
+        ...(typeof problem.retryAfter === 'number'
+          ? { 'Retry-After': String(problem.retryAfter) }
+          : {}),
+      },
+    );
   }
 }
 
@@ -123,9 +125,18 @@ function storageProblem(error: unknown, instance?: string): ProblemDetails | und
   return undefined;
 }
 
+/** A body the HTTP server could not read: body-parser's errors (Express) or Fastify's own (`FST_ERR_CTP_…`, JSON syntax). */
 function isBodyParserError(error: unknown): error is { status: number; message: string } {
-  const candidate = error as { type?: unknown; status?: unknown };
-  return typeof candidate?.type === 'string' && typeof candidate.status === 'number';
+  const candidate = error as { type?: unknown; status?: unknown; statusCode?: unknown; code?: unknown };
+  if (typeof candidate?.type === 'string' && typeof candidate.status === 'number') return true;
+  const fastify =
+    typeof candidate?.statusCode === 'number' &&
+    candidate.statusCode >= 400 &&
+    candidate.statusCode < 500 &&
+    ((typeof candidate.code === 'string' && candidate.code.startsWith('FST_')) ||
+      error instanceof SyntaxError);
+  if (fastify) (candidate as { status?: unknown }).status = candidate.statusCode;
+  return fastify;
 }
 
 function slug(title: string): string {
