@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -7,14 +8,13 @@ import type { z } from 'zod';
 import {
   collectProcessMetrics,
   createLogger,
-  currentCorrelationId,
   redactErrorText,
   startTracing,
   stopTracing,
   type Logger,
 } from '@motcua/observability';
 import { correlationMiddleware, trackRequest } from './correlation.middleware';
-import { ProblemFilter, toProblem } from './problem.filter';
+import { ProblemFilter } from './problem.filter';
 import { startMetricsServer } from './metrics-server';
 import { closeGracefully } from './shutdown';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -53,13 +53,6 @@ type FastifyInstance = {
       request: Parameters<typeof trackRequest>[1],
       reply: { raw: Parameters<typeof trackRequest>[2] },
       done: () => void,
-    ) => void,
-  ): void;
-  setErrorHandler(
-    handler: (
-      error: Error,
-      request: { url: string },
-      reply: { header(n: string, v: string): unknown; status(c: number): unknown; send(b: string): unknown },
     ) => void,
   ): void;
 };
@@ -118,8 +111,8 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
 /**
  * A Nest application on Fastify that behaves as the Express one does for a client: JSON bodies up
  * to body-parser's 100 kB, paths matched case-insensitively and with or without a trailing slash,
- * the correlation and access log as a hook, and Fastify's own errors (a malformed or oversized
- * body, an unsupported media type) answered as problem+json like every other error.
+ * the correlation and access log as a hook. Fastify's own errors (a malformed or oversized body,
+ * an unsupported media type) reach the ProblemFilter through Nest's error handler, as under Express.
  */
 async function createFastifyApp(module: unknown, logger: Logger): Promise<INestApplication> {
   const { FastifyAdapter } = await import('@nestjs/platform-fastify');
@@ -129,6 +122,18 @@ async function createFastifyApp(module: unknown, logger: Logger): Promise<INestA
     // closeGracefully drains the server first; requests still running finish as under Express.
     return503OnClosing: false,
   });
+  // An empty JSON body reads as {} as body-parser reads it (Fastify's own parser refuses it),
+  // so an action without a body answers the same on both adapters.
+  const fastifyJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
+  adapter.useBodyParser('application/json', false, { bodyLimit: 100 * 1024 }, (req, body, done) =>
+    body.length === 0 ? done(null, {}) : fastifyJson(req, body.toString('utf8'), done),
+  );
+  adapter.useBodyParser(
+    'application/x-www-form-urlencoded',
+    false,
+    { bodyLimit: 100 * 1024 },
+    (_req, body, done) => done(null, parseQuery(body.toString('utf8'))),
+  );
   const app = await NestFactory.create(module as never, adapter as never, {
     logger: new JsonNestLogger(logger),
     bufferLogs: false,
@@ -137,16 +142,6 @@ async function createFastifyApp(module: unknown, logger: Logger): Promise<INestA
   fastify.addHook('onRequest', (request, reply, done) =>
     trackRequest(logger, request, reply.raw, done),
   );
-  fastify.setErrorHandler((error, request, reply) => {
-    const problem = toProblem(error, request.url);
-    if (problem.status >= 500 && problem.retryAfter === undefined)
-      logger.error({ err: error }, redactErrorText(error.message));
-    reply.header('content-type', 'application/problem+json; charset=utf-8');
-    if (typeof problem.retryAfter === 'number')
-      reply.header('retry-after', String(problem.retryAfter));
-    reply.status(problem.status);
-    reply.send(JSON.stringify({ ...problem, correlationId: currentCorrelationId() }));
-  });
   return app;
 }
 

@@ -37,12 +37,7 @@ export function routeTemplateOf(request: Req): string | undefined {
  * `request` is Express's request or Fastify's (its route is read once the response is sent);
  * `response` is the Node response under both.
  */
-export function trackRequest(
-  logger: Logger,
-  request: Req,
-  response: Res,
-  next: () => void,
-): void {
+export function trackRequest(logger: Logger, request: Req, response: Res, next: () => void): void {
   const started = process.hrtime.bigint();
   const header = request.headers[CORRELATION_HEADER];
   const correlationId = correlationIdFrom(Array.isArray(header) ? header[0] : header);

@@ -4,7 +4,6 @@ import { currentCorrelationId } from '@motcua/observability';
 import { DomainProblem, PROBLEM_BASE, type ProblemDetails } from './problem';
 import { replyStarted, sendJson, type AnyReply } from './reply';
 
-
 /** Turns every error into application/problem+json; unexpected errors are logged, never leaked. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -125,18 +124,9 @@ function storageProblem(error: unknown, instance?: string): ProblemDetails | und
   return undefined;
 }
 
-/** A body the HTTP server could not read: body-parser's errors (Express) or Fastify's own (`FST_ERR_CTP_…`, JSON syntax). */
 function isBodyParserError(error: unknown): error is { status: number; message: string } {
-  const candidate = error as { type?: unknown; status?: unknown; statusCode?: unknown; code?: unknown };
-  if (typeof candidate?.type === 'string' && typeof candidate.status === 'number') return true;
-  const fastify =
-    typeof candidate?.statusCode === 'number' &&
-    candidate.statusCode >= 400 &&
-    candidate.statusCode < 500 &&
-    ((typeof candidate.code === 'string' && candidate.code.startsWith('FST_')) ||
-      error instanceof SyntaxError);
-  if (fastify) (candidate as { status?: unknown }).status = candidate.statusCode;
-  return fastify;
+  const candidate = error as { type?: unknown; status?: unknown };
+  return typeof candidate?.type === 'string' && typeof candidate.status === 'number';
 }
 
 function slug(title: string): string {
