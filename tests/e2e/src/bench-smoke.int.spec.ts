@@ -24,7 +24,8 @@ describe('benchmark smoke run (npm run bench at a tiny size)', () => {
       startService('dossiers', 4912),
       startService('reporting', 4915),
     ]);
-  });
+    // Three services starting at once on a busy machine: as long as the other e2e suites allow.
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(services.map((s) => s.stop()));
