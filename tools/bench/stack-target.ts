@@ -31,6 +31,7 @@ export function stackTarget(): { target: BenchTarget; pids: ServicePids } {
     target: {
       catalogUrl: 'http://127.0.0.1:3101',
       dossiersUrl: 'http://127.0.0.1:3102',
+      reportingUrl: 'http://127.0.0.1:3105',
       pgServer: env.DATABASE_URL_DOSSIERS.replace(/\/[^/?]+(\?|$)/, '/postgres$1'),
       reportingDatabaseUrl: env.DATABASE_URL_REPORTING,
       kafkaBrokers: env.STACK_KAFKA_BROKERS.split(','),

@@ -7,4 +7,5 @@ import { dossiersEnv } from './config';
 void runService({
   ...dossiersService,
   loadConfig: () => loadConfigOrExit('dossiers', dossiersEnv),
+  http: 'fastify',
 });

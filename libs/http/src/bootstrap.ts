@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -12,7 +13,7 @@ import {
   stopTracing,
   type Logger,
 } from '@motcua/observability';
-import { correlationMiddleware } from './correlation.middleware';
+import { correlationMiddleware, trackRequest } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
 import { startMetricsServer } from './metrics-server';
 import { closeGracefully } from './shutdown';
@@ -36,6 +37,24 @@ export type ServiceAppOptions = {
   description: string;
   module: unknown;
   logLevel?: string;
+  /**
+   * The HTTP server under Nest: Express (the default) or Fastify, whose request path costs about
+   * half of Express's (issue 17, docs/benchmarks.md). Controllers answer through `sendJson` /
+   * `rawResponse` when they take the reply in hand, so they run on either.
+   */
+  http?: 'express' | 'fastify';
+};
+
+/** What the Fastify server offers besides Nest: hooks and the handler of its own errors. */
+type FastifyInstance = {
+  addHook(
+    name: 'onRequest',
+    hook: (
+      request: Parameters<typeof trackRequest>[1],
+      reply: { raw: Parameters<typeof trackRequest>[2] },
+      done: () => void,
+    ) => void,
+  ): void;
 };
 
 /** Adapts Nest's logger calls to the JSON logger. */
@@ -70,17 +89,59 @@ export class JsonNestLogger implements LoggerService {
 export async function createServiceApp(options: ServiceAppOptions): Promise<INestApplication> {
   const logger = createLogger(options.service, options.logLevel);
   collectProcessMetrics(options.service);
-  const app = await NestFactory.create(options.module as never, {
-    logger: new JsonNestLogger(logger),
-    bufferLogs: false,
-  });
-  app.use(correlationMiddleware(logger));
+  const app =
+    options.http === 'fastify'
+      ? await createFastifyApp(options.module, logger)
+      : await NestFactory.create(options.module as never, {
+          logger: new JsonNestLogger(logger),
+          bufferLogs: false,
+        });
+  if (options.http !== 'fastify') {
+    app.use(correlationMiddleware(logger));
+    const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
+    http.disable?.('x-powered-by');
+  }
   app.useGlobalFilters(new ProblemFilter());
-  const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
-  http.disable?.('x-powered-by');
   // Generated from the routes and their zod schemas (ADR 0024); committed as docs/openapi/<service>.json.
   const document = buildOpenApiDocument(app, options);
   SwaggerModule.setup('docs', app, document as never, { jsonDocumentUrl: 'openapi.json' });
+  return app;
+}
+
+/**
+ * A Nest application on Fastify that behaves as the Express one does for a client: JSON bodies up
+ * to body-parser's 100 kB, paths matched case-insensitively and with or without a trailing slash,
+ * the correlation and access log as a hook. Fastify's own errors (a malformed or oversized body,
+ * an unsupported media type) reach the ProblemFilter through Nest's error handler, as under Express.
+ */
+async function createFastifyApp(module: unknown, logger: Logger): Promise<INestApplication> {
+  const { FastifyAdapter } = await import('@nestjs/platform-fastify');
+  const adapter = new FastifyAdapter({
+    bodyLimit: 100 * 1024,
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
+    // closeGracefully drains the server first; requests still running finish as under Express.
+    return503OnClosing: false,
+  });
+  // An empty JSON body reads as {} as body-parser reads it (Fastify's own parser refuses it),
+  // so an action without a body answers the same on both adapters.
+  const fastifyJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
+  adapter.useBodyParser('application/json', false, { bodyLimit: 100 * 1024 }, (req, body, done) =>
+    body.length === 0 ? done(null, {}) : fastifyJson(req, body.toString('utf8'), done),
+  );
+  adapter.useBodyParser(
+    'application/x-www-form-urlencoded',
+    false,
+    { bodyLimit: 100 * 1024 },
+    (_req, body, done) => done(null, parseQuery(body.toString('utf8'))),
+  );
+  const app = await NestFactory.create(module as never, adapter as never, {
+    logger: new JsonNestLogger(logger),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  fastify.addHook('onRequest', (request, reply, done) =>
+    trackRequest(logger, request, reply.raw, done),
+  );
   return app;
 }
 
@@ -104,6 +165,7 @@ export async function runService<
   description: string;
   loadConfig: () => C;
   module: (config: C) => unknown;
+  http?: 'express' | 'fastify';
 }): Promise<INestApplication> {
   const config = options.loadConfig();
   if (config.TRACING_ENABLED) {

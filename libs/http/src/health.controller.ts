@@ -3,6 +3,7 @@ import { ApiOperation } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
 import { z } from 'zod';
 import { ApiZodResponse } from './openapi/openapi.decorators';
+import { sendJson, type AnyReply } from './reply';
 import { isDraining } from './shutdown';
 
 const liveness = z.object({ status: z.literal('up'), uptimeSeconds: z.int() });
@@ -17,11 +18,7 @@ const readiness = z.object({
 export type HealthCheck = { name: string; check: () => Promise<void> };
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
-type Reply = {
-  status(code: number): Reply;
-  setHeader(name: string, value: string): void;
-  json(body: unknown): void;
-};
+type Reply = AnyReply;
 
 @Controller()
 export class HealthController {
@@ -37,7 +34,7 @@ export class HealthController {
   @ApiZodResponse(200, liveness, 'The process runs')
   @Public()
   live(@Res() reply: Reply): void {
-    reply.status(200).json({ status: 'up', uptimeSeconds: Math.round(process.uptime()) });
+    sendJson(reply, 200, { status: 'up', uptimeSeconds: Math.round(process.uptime()) });
   }
 
   /**
@@ -58,8 +55,7 @@ export class HealthController {
   async ready(@Res() reply: Reply): Promise<void> {
     if (isDraining()) {
       // Shutting down (SIGTERM): the load balancer takes this instance out while it drains.
-      reply.setHeader('Retry-After', '5');
-      reply.status(503).json({ status: 'draining', checks: [] });
+      sendJson(reply, 503, { status: 'draining', checks: [] }, { 'Retry-After': '5' });
       return;
     }
     const results = await Promise.all(
@@ -73,8 +69,12 @@ export class HealthController {
       }),
     );
     const up = results.every((r) => r.status === 'up');
-    if (!up) reply.setHeader('Retry-After', '5');
-    reply.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', checks: results });
+    sendJson(
+      reply,
+      up ? 200 : 503,
+      { status: up ? 'up' : 'down', checks: results },
+      up ? {} : { 'Retry-After': '5' },
+    );
   }
 }
 

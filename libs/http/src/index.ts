@@ -14,3 +14,4 @@ export * from './openapi/openapi-routes';
 export * from './openapi/openapi-document';
 export * from './openapi/problem-schemas';
 export * from './openapi/openapi-checks';
+export * from './reply';

@@ -2,13 +2,7 @@ import { ArgumentsHost, Catch, HttpException, type ExceptionFilter, Logger } fro
 import { isDependencyUnavailable } from '@motcua/messaging';
 import { currentCorrelationId } from '@motcua/observability';
 import { DomainProblem, PROBLEM_BASE, type ProblemDetails } from './problem';
-
-type Reply = {
-  status(code: number): Reply;
-  setHeader(name: string, value: string): void;
-  json(body: unknown): void;
-  headersSent?: boolean;
-};
+import { replyStarted, sendJson, type AnyReply } from './reply';
 
 /** Turns every error into application/problem+json; unexpected errors are logged, never leaked. */
 @Catch()
@@ -18,16 +12,23 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<{ originalUrl?: string; url?: string }>();
-    const reply = http.getResponse<Reply>();
+    const reply = http.getResponse<AnyReply>();
     const instance = request.originalUrl ?? request.url;
     const problem = toProblem(error, instance);
     // An unreachable dependency is logged once per outage by its connections, not per request.
     if (problem.status >= 500 && problem.retryAfter === undefined) this.logger.error(error);
-    if (reply.headersSent) return;
-    reply.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
-    if (typeof problem.retryAfter === 'number')
-      reply.setHeader('Retry-After', String(problem.retryAfter));
-    reply.status(problem.status).json({ ...problem, correlationId: currentCorrelationId() });
+    if (replyStarted(reply)) return;
+    sendJson(
+      reply,
+      problem.status,
+      { ...problem, correlationId: currentCorrelationId() },
+      {
+        'Content-Type': 'application/problem+json; charset=utf-8',
+        ...(typeof problem.retryAfter === 'number'
+          ? { 'Retry-After': String(problem.retryAfter) }
+          : {}),
+      },
+    );
   }
 }
 

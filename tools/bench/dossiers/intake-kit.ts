@@ -22,6 +22,8 @@ export type BenchTarget = {
   dossiersUrl: string;
   /** A PostgreSQL server URL (any database): the raw baseline's scratch database is made there. */
   pgServer: string;
+  /** Reporting's HTTP base URL: its rebuild and figures (the replay benchmark). */
+  reportingUrl?: string;
   /** Reporting's database, read to see when a dossier is counted in its figures. */
   reportingDatabaseUrl: string;
   kafkaBrokers: string[];

@@ -1,11 +1,10 @@
 import { once } from 'node:events';
-import type { ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { agencyCode } from '@motcua/contracts';
-import { zodQuery } from '@motcua/http';
+import { rawResponse, zodQuery, type AnyReply } from '@motcua/http';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { DossierScope } from '../scope/dossier-scope';
 import { TrackingBookReader } from './tracking-book.reader';
@@ -50,7 +49,7 @@ export class TrackingBookController {
   async export(
     @Query(zodQuery(trackingBookQuery)) query: TrackingBookQuery,
     @CurrentPrincipal() principal: Principal,
-    @Res() reply: ServerResponse,
+    @Res() answer: AnyReply,
   ): Promise<void> {
     await this.scope.assertActsFor(principal, query.agencyCode, 'The tracking book');
     const batches = this.reader.batches(query.agencyCode, query.year);
@@ -58,6 +57,7 @@ export class TrackingBookController {
     let next = await batches.next();
     // Loaded with the first book, not at start-up: an idle service need not hold exceljs (~22 MB, issue 17).
     const { default: ExcelJS } = await import('exceljs');
+    const reply = rawResponse(answer);
     reply.statusCode = 200;
     reply.setHeader('Content-Type', XLSX);
     reply.setHeader(

@@ -57,7 +57,9 @@ const DATABASE = Symbol('ACCESS_LOG_DATABASE');
 
 type AccessRequest = {
   method: string;
+  /** The matched route's template: Express's `route.path`, Fastify's `routeOptions.url`. */
   route?: { path?: string };
+  routeOptions?: { url?: string };
   params?: Record<string, string>;
   query?: Record<string, unknown>;
   ip?: string;
@@ -90,7 +92,7 @@ class AccessLogInterceptor implements NestInterceptor {
           actorAgency: principal.agency ?? null,
           actorUnit: principal.unit ?? null,
           objectKind: marked.kind,
-          route: `${request.method} ${request.route?.path ?? ''}`,
+          route: `${request.method} ${request.route?.path ?? request.routeOptions?.url ?? ''}`,
           ip: request.ip ?? request.socket?.remoteAddress ?? null,
         };
         await appendAccesses(this.db, entry, objectIdsOf(marked.from, request, value));

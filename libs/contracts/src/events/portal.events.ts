@@ -8,6 +8,7 @@ import {
   type DossierFacts,
 } from './dossier.schemas';
 import { maskPersonalId } from './personal-data';
+import { asChecked } from '../validated';
 
 /**
  * The public portal stream (topic `portal.dossier-status.v1`, key = dossierCode): a dossier's
@@ -118,7 +119,7 @@ export function toPortalDossierStatus(source: PortalDossierSource): PortalDossie
   const defined = Object.fromEntries(
     Object.entries(status).filter(([, value]) => value !== undefined),
   );
-  return portalDossierStatusSchema.parse(defined);
+  return asChecked(portalDossierStatusSchema, portalDossierStatusSchema.parse(defined));
 }
 
 export const portalDossierStatus = defineEvent({

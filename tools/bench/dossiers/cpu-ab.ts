@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { repoRoot } from '@motcua/testing';
+import { stackTarget } from '../stack-target';
+import { closedLoop, type ClosedLoopResult } from './closed-loop';
+import { intakeClient, publishBenchmarkProcedure } from './intake-kit';
+
+/**
+ * Builds of the dossiers service compared in the same run (issue 17: on a shared machine only a
+ * baseline measured alongside says anything). On the stack of `npm run up`, the running dossiers
+ * process is replaced by build A, then B (then C …), then A again … (`rounds` each), every one
+ * started with the environment of the process it replaces and warmed up, and its CPU per intake
+ * measured over a closed loop. Prints each run, the medians with their spread and each build's
+ * ratio to A, per round. The last build is left running (the stack's pid file names it).
+ *   node -r ./tools/register-ts.js tools/bench/dossiers/cpu-ab.ts <A main.js> <B main.js> … \
+ *     [--rounds=3] [--count=1500] [--concurrency=32]
+ * E.g. A = a build of the base commit copied to dist/apps/dossiers-base/main.js, B = dist/apps/dossiers/main.js.
+ */
+const builds = process.argv
+  .slice(2)
+  .filter((arg) => !arg.startsWith('--'))
+  .map((p) => resolve(p));
+const option = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const ROUNDS = option('rounds', 3);
+const COUNT = option('count', 1500);
+const CONCURRENCY = option('concurrency', 32);
+const NAMES = 'ABCDEFGH';
+
+const pidFile = join(repoRoot(), '.data', 'stack', 'dossiers.pid');
+const logFile = join(repoRoot(), '.data', 'stack', 'logs', 'dossiers.log');
+
+function environmentOf(pid: number): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    readFileSync(`/proc/${pid}/environ`, 'utf8')
+      .split('\0')
+      .filter((entry) => entry.includes('='))
+      .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+  );
+}
+
+async function stop(pid: number): Promise<void> {
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 600; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`dossiers process ${pid} did not stop within 60 s`);
+}
+
+async function start(main: string, env: NodeJS.ProcessEnv, url: string): Promise<number> {
+  const out = openSync(logFile, 'a');
+  const child = spawn(process.execPath, ['--enable-source-maps', main], {
+    env,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  child.unref();
+  writeFileSync(pidFile, `${child.pid}\n`);
+  for (let i = 0; i < 480; i++) {
+    const healthy = await fetch(`${url}/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (healthy) return child.pid!;
+    if (child.exitCode !== null) throw new Error(`${main} stopped while starting (${logFile})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${main} did not become healthy within 2 minutes`);
+}
+
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[values.length >> 1];
+
+async function main() {
+  if (builds.length < 2)
+    throw new Error(
+      'usage: cpu-ab.ts <A main.js> <B main.js> … [--rounds] [--count] [--concurrency]',
+    );
+  const { target, pids } = stackTarget();
+  const env = environmentOf(pids.dossiers);
+  const procedure = await publishBenchmarkProcedure(target);
+  let pid = pids.dossiers;
+  let index = 5_000_000 + (Date.now() % 1_000_000) * 10;
+  const results: ClosedLoopResult[][] = builds.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, main] of builds.entries()) {
+      await stop(pid);
+      pid = await start(main, env, target.dossiersUrl);
+      const warm = intakeClient(target, procedure, 8);
+      await warm.warmUp(300);
+      warm.close();
+      const result = await closedLoop(target, procedure, COUNT, CONCURRENCY, pid, index);
+      index += 2 * COUNT + 400;
+      results[i].push(result);
+      console.error(
+        `round ${round + 1} ${NAMES[i]}: ${result.cpuMsPerIntake.toFixed(2)} ms CPU per intake, ${result.perSecond.toFixed(0)} /s, p99 ${result.p99} ms`,
+      );
+    }
+  }
+  for (const [i, main] of builds.entries()) {
+    const cpu = results[i].map((r) => r.cpuMsPerIntake);
+    const ratios = results[i].map(
+      (r, round) => r.cpuMsPerIntake / results[0][round].cpuMsPerIntake,
+    );
+    console.log(
+      `${NAMES[i]} ${main}: ${median(cpu).toFixed(2)} ms CPU per intake (${Math.min(...cpu).toFixed(2)}–${Math.max(...cpu).toFixed(2)}, ${cpu.length} runs); / A ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
+    );
+  }
+}
+
+void main().catch((error: Error) => {
+  console.error(`A/B failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});
