@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { Observable } from 'rxjs';
+import { lastValueFrom, type Observable } from 'rxjs';
 import type { CloudEvent } from '@motcua/contracts';
 import { testEnv, testKafka, waitFor } from '@motcua/testing';
 import { DLQ_HEADERS } from '../src/consumer/dead-letter';
@@ -18,6 +18,7 @@ import { createKafka } from '../src/kafka-client';
 import { connectMessaging } from '../src/nest/transport/connect';
 import type { InboxContext } from '../src/nest/transport/inbox-context';
 import { INBOX_TRANSPORT, IN_BATCHES, InboxTransport } from '../src/nest/transport/inbox-transport';
+import { OutboxClient } from '../src/nest/transport/outbox-client';
 import { OutboxRelay } from '../src/outbox/outbox-relay';
 import { UnitOfWork } from '../src/outbox/unit-of-work';
 import type { SqlTransaction } from '../src/sql-client';
@@ -139,8 +140,13 @@ describe('the inbox transport: @EventPattern handlers of a Nest hybrid app over 
       });
       await writeEntries(new UnitOfWork(db), contract, [
         { account: 'ACC-0', seq: 0, poison: true },
-        ...entries(2, 5, 1),
+        ...entries(2, 4, 1),
       ]);
+      // The client side: emit writes through the outbox, checked against the contract.
+      const client = new OutboxClient(new UnitOfWork(db), [contract]);
+      for (const account of ['ACC-0', 'ACC-1'])
+        await lastValueFrom(client.emit(LEDGER_TYPE, { account, seq: 5 }));
+      await expect(lastValueFrom(client.emit(LEDGER_TYPE, { account: '' }))).rejects.toThrow();
       relay.start();
       app = await hybridApp(LedgerHandlers, transport);
 

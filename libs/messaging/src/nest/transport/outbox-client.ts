@@ -1,5 +1,5 @@
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
-import { contractOfType } from '@motcua/contracts';
+import { contractOfType, type EventContract } from '@motcua/contracts';
 import type { UnitOfWork } from '../../outbox/unit-of-work';
 import type { SqlTransaction } from '../../sql-client';
 
@@ -13,7 +13,11 @@ export const OUTBOX_CLIENT = Symbol('motcua:outbox-client');
  * then do both commit together. Events have no reply: `send` fails.
  */
 export class OutboxClient extends ClientProxy {
-  constructor(private readonly uow: UnitOfWork<SqlTransaction>) {
+  /** `contracts`: known besides the registry's (a test's own), looked up first. */
+  constructor(
+    private readonly uow: UnitOfWork<SqlTransaction>,
+    private readonly contracts: readonly EventContract[] = [],
+  ) {
     super();
   }
 
@@ -35,7 +39,7 @@ export class OutboxClient extends ClientProxy {
 
   protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
     const type = String(packet.pattern);
-    const contract = contractOfType(type);
+    const contract = this.contracts.find((c) => c.type === type) ?? contractOfType(type);
     if (!contract) throw new Error(`emit('${type}'): no event contract of this type`);
     const data = contract.schema.parse(packet.data) as never;
     return (await this.uow.run(async (_tx, events) => events.publish(contract, data))) as T;
