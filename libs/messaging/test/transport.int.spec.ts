@@ -11,7 +11,7 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { lastValueFrom, type Observable } from 'rxjs';
-import type { CloudEvent } from '@motcua/contracts';
+import { buildEvent, toKafkaRecord, type CloudEvent } from '@motcua/contracts';
 import { testEnv, testKafka, waitFor } from '@motcua/testing';
 import { DLQ_HEADERS } from '../src/consumer/dead-letter';
 import { createKafka } from '../src/kafka-client';
@@ -34,7 +34,7 @@ import {
   readTopic,
   writeEntries,
 } from './harness';
-import type { PgDatabase } from './pg-database';
+import { PgDatabase } from './pg-database';
 
 jest.setTimeout(180_000);
 
@@ -225,6 +225,63 @@ describe('the inbox transport: @EventPattern handlers of a Nest hybrid app over 
     } finally {
       await app?.close();
       await relay.stop();
+      await drop();
+    }
+  });
+
+  it('pauses while the database is down and applies everything once it is back, with no dead letter', async () => {
+    const brokers = testEnv.kafkaBrokers();
+    const topic = await createTopic(brokers, 2);
+    const contract = ledgerContract(topic);
+    const { db, url, drop } = await messagingDatabase(testEnv.postgresServer());
+    const name = new URL(url).pathname.slice(1);
+    const server = new PgDatabase(testEnv.postgresServer());
+    const group = `transport-dbdown-${topic}`;
+    const transport = new InboxTransport({
+      kafka: createKafka('transport-dbdown-test', brokers, logger, asAdmin()),
+      db,
+      logger,
+      deadLetterTopic: `${topic}.dlq`,
+      groupId: group,
+      contracts: [contract],
+    });
+    const producer = testKafka(brokers).producer();
+    const setConnections = async (allowed: boolean) => {
+      await server.$executeRawUnsafe(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS ${allowed}`);
+      if (!allowed)
+        await server.$executeRawUnsafe(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+          name,
+        );
+    };
+    let app: INestApplication | undefined;
+    try {
+      app = await hybridApp(LedgerHandlers, transport);
+      await producer.connect();
+      await setConnections(false);
+      const records = Array.from({ length: 10 }, (_, seq) => {
+        const { event, key } = buildEvent(
+          contract,
+          { account: `ACC-${seq % 2}`, seq },
+          { correlationId: 'db-down' },
+        );
+        return toKafkaRecord(event, key);
+      });
+      await producer.send({ topic, messages: records });
+      await new Promise((resolve) => setTimeout(resolve, 4000)); // several rounds against the closed database
+      await setConnections(true);
+      await waitFor(
+        '10 entries applied after the database returned',
+        async () => ((await ledgerCount(db, group)).total >= 10 ? true : undefined),
+        60000,
+      );
+      expect(await ledgerCount(db, group)).toEqual({ total: 10, distinct: 10 });
+      expect(await readTopic(brokers, `${topic}.dlq`, 1, 3000)).toHaveLength(0);
+    } finally {
+      await setConnections(true).catch(() => undefined);
+      await producer.disconnect();
+      await app?.close();
+      await server.end();
       await drop();
     }
   });
