@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A local S3-compatible server on 127.0.0.1 (S3Proxy, filesystem backend, SigV4 authentication),
-# for the S3 driver's integration test (apps/digitization/test/s3-storage.spec.ts starts and stops
+# for the S3 driver's integration test (apps/digitization/test/s3-storage.int.spec.ts starts and stops
 # it). Jars come from Maven Central through pom.xml (resolved once into ./lib, git-ignored).
 #
 #   s3proxy.sh start | stop | status
