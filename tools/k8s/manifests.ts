@@ -90,6 +90,28 @@ const envFrom = (service: string) => [
   { secretRef: { name: `${service}-secrets` } },
 ];
 
+/** Readiness: probed every `periodSeconds`, out of the endpoints after `failureThreshold` misses. */
+const READINESS = { periodSeconds: 5, failureThreshold: 2 };
+
+/**
+ * The shutdown of libs/http/src/shutdown.ts, in seconds. On SIGTERM the service answers readiness
+ * 503 and keeps serving for SHUTDOWN_DELAY_SECONDS (as long as the probe needs to take it out of
+ * the endpoints; each response meanwhile says `Connection: close`), then closes its port and lets
+ * the requests in hand finish (at most `drain`, the drain time there), then the consumers end
+ * their chunk and the relay its batch (`stop`). The grace period covers all of it with a margin,
+ * so the kubelet's SIGKILL never cuts a request or a handler. There is no preStop sleep: it
+ * would only hold SIGTERM back, with readiness still 200 and keep-alive connections kept, and the
+ * delays would add up.
+ */
+export const SHUTDOWN = {
+  delaySeconds: READINESS.periodSeconds * READINESS.failureThreshold,
+  drainSeconds: 20,
+  stopSeconds: 10,
+  marginSeconds: 5,
+};
+const terminationGracePeriodSeconds =
+  SHUTDOWN.delaySeconds + SHUTDOWN.drainSeconds + SHUTDOWN.stopSeconds + SHUTDOWN.marginSeconds;
+
 function deployment(spec: ServiceSpec): K8sObject {
   const labels = labelsOf(spec.name, 'server');
   const volumes: unknown[] = [{ name: 'tmp', emptyDir: {} }];
@@ -110,9 +132,9 @@ function deployment(spec: ServiceSpec): K8sObject {
         metadata: { labels },
         spec: {
           securityContext: podSecurity,
-          // SIGTERM: the service finishes in-flight requests and handlers and hands its relay
-          // leadership over; the preStop pause lets endpoints drop the pod first.
-          terminationGracePeriodSeconds: 45,
+          // SIGTERM: the service leaves the endpoints, finishes in-flight requests and handlers
+          // and hands its relay leadership over (SHUTDOWN above).
+          terminationGracePeriodSeconds,
           containers: [
             {
               name: spec.name,
@@ -123,17 +145,14 @@ function deployment(spec: ServiceSpec): K8sObject {
                 { name: 'metrics', containerPort: METRICS_PORT },
               ],
               envFrom: envFrom(spec.name),
+              env: [{ name: 'SHUTDOWN_DELAY_SECONDS', value: String(SHUTDOWN.delaySeconds) }],
               resources: {
                 requests: { cpu: spec.resources.cpu, memory: spec.resources.memory },
                 limits: { memory: spec.resources.memoryLimit },
               },
               // Ready: its database, Redis and outbox relay answer. Live: the process answers;
               // a database outage must not restart-loop the pod.
-              readinessProbe: {
-                httpGet: { path: '/health/ready', port: 'http' },
-                periodSeconds: 5,
-                failureThreshold: 2,
-              },
+              readinessProbe: { httpGet: { path: '/health/ready', port: 'http' }, ...READINESS },
               livenessProbe: {
                 httpGet: { path: '/health/live', port: 'http' },
                 periodSeconds: 10,
@@ -144,7 +163,6 @@ function deployment(spec: ServiceSpec): K8sObject {
                 periodSeconds: 2,
                 failureThreshold: 30,
               },
-              lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
               securityContext: restrictedContainer,
               volumeMounts: mounts,
             },

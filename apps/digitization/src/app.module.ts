@@ -48,7 +48,7 @@ export class AppModule {
           retentionDays: config.ACCESS_LOG_RETENTION_DAYS,
         }),
       ],
-      providers: [AgencyTreeCopy],
+      controllers: [AgencyTreeCopy],
     };
   }
 }

@@ -38,9 +38,9 @@ export class AppModule {
           retentionDays: config.ACCESS_LOG_RETENTION_DAYS,
         }),
       ],
+      // Event handlers (@EventPattern) are controllers of the inbox transport's microservice.
+      controllers: [ProcedureCopyHandlers, AgencyTreeCopy],
       providers: [
-        ProcedureCopyHandlers,
-        AgencyTreeCopy,
         DossierScope,
         DeadlineWatchService,
         { provide: DOSSIERS_CONFIG, useValue: config },

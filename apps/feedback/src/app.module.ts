@@ -39,10 +39,10 @@ export class AppModule {
         DossierLinkModule,
         FeedbackCalendarChangeModule,
       ],
+      // Event handlers (@EventPattern) are controllers of the inbox transport's microservice.
+      controllers: [DossierRefHandlers, AgencyTreeCopy],
       providers: [
         ...SHARED,
-        DossierRefHandlers,
-        AgencyTreeCopy,
         DeadlineWatchService,
         DeadlineWatchScheduler,
         { provide: FEEDBACK_CONFIG, useValue: config },

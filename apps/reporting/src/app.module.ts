@@ -23,6 +23,7 @@ import { DossierProjector } from './projections/dossier.projector';
 import { FeedbackProjector } from './projections/feedback.projector';
 import { GenerationRepository } from './projections/generation.repository';
 import { ProjectionConsumers } from './projections/projection-consumers.service';
+import { ProjectionHandlers } from './projections/projection.handlers';
 import { ProjectionSubscriptions } from './projections/projection-subscriptions';
 import { RebuildController } from './rebuild/rebuild.controller';
 import { RebuildService } from './rebuild/rebuild.service';
@@ -43,6 +44,8 @@ export class AppModule {
           service: 'reporting',
           database: ReportingDatabase,
           relay: false,
+          groupId: false,
+          consumeThrough: (db: ReportingDatabase) => db.sql, // projections write raw SQL only
         }),
       ],
       controllers: [
@@ -52,6 +55,7 @@ export class AppModule {
         DashboardController,
         RebuildController,
         ReportsController,
+        ProjectionHandlers,
       ],
       providers: [
         DossierProjector,

@@ -13,6 +13,7 @@ import {
   stopTracing,
   type Logger,
 } from '@motcua/observability';
+import { connectMessaging } from '@motcua/messaging';
 import { correlationMiddleware, trackRequest } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
 import { startMetricsServer } from './metrics-server';
@@ -180,6 +181,12 @@ export async function runService<
     module: options.module(config),
     logLevel: config.LOG_LEVEL,
   });
+  // A hybrid application: the HTTP app and the inbox transport's microservice (its consumers
+  // start once the app's bootstrap hooks ran, before the port opens, as they did before).
+  if (connectMessaging(app)) {
+    await app.init();
+    await app.startAllMicroservices();
+  }
   await app.listen(config.PORT, '0.0.0.0');
   const metrics = await startMetricsServer(
     config.METRICS_PORT,

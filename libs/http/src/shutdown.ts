@@ -4,6 +4,9 @@ import type { Logger } from '@motcua/observability';
 
 let draining = false;
 
+/** After this long, requests still running at shutdown are cut (tools/k8s/manifests.ts's grace period counts on it). */
+export const SHUTDOWN_DRAIN_MS = 20_000;
+
 /** True once the service received SIGTERM: readiness answers 503, responses close their connection. */
 export const isDraining = () => draining;
 
@@ -26,7 +29,7 @@ export function closeGracefully(
   logger: Logger,
   options: { delayMs?: number; drainMs?: number } = {},
 ): void {
-  const { delayMs = 0, drainMs = 20_000 } = options;
+  const { delayMs = 0, drainMs = SHUTDOWN_DRAIN_MS } = options;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (draining) return;
     draining = true;

@@ -3,14 +3,20 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAll } from 'js-yaml';
 import { SERVICES } from '@motcua/contracts';
+import { SHUTDOWN_DRAIN_MS } from '@motcua/http';
 import { repoRoot } from '@motcua/testing';
 
 type EnvFrom = { configMapRef?: { name: string }; secretRef?: { name: string } };
 type Container = {
   name: string;
   envFrom?: EnvFrom[];
-  env?: { name: string }[];
-  readinessProbe?: { httpGet?: { path: string } };
+  env?: { name: string; value?: string }[];
+  readinessProbe?: {
+    httpGet?: { path: string };
+    periodSeconds?: number;
+    failureThreshold?: number;
+  };
+  lifecycle?: unknown;
   livenessProbe?: { httpGet?: { path: string } };
   securityContext?: { runAsNonRoot?: boolean; readOnlyRootFilesystem?: boolean };
 };
@@ -20,7 +26,7 @@ type K8sObject = {
   metadata: { name: string; namespace?: string };
   data?: Record<string, string>;
   spec?: {
-    template?: { spec: { containers: Container[] } };
+    template?: { spec: { containers: Container[]; terminationGracePeriodSeconds?: number } };
     egress?: { to?: { podSelector?: { matchLabels: Record<string, string> } }[] }[];
   };
 };
@@ -89,6 +95,25 @@ describe('Kubernetes manifests', () => {
           runAsNonRoot: true,
           readOnlyRootFilesystem: true,
         });
+      },
+    );
+
+    it.each(SERVICES)(
+      '%s shuts down within its grace period: out of the endpoints first, then drained (libs/http/src/shutdown.ts)',
+      (service) => {
+        const pod = named('Deployment', service)!.spec!.template!.spec;
+        const [container] = pod.containers;
+        const delay = Number(
+          container.env?.find((e) => e.name === 'SHUTDOWN_DELAY_SECONDS')?.value ?? NaN,
+        );
+        const probe = container.readinessProbe!;
+        // Readiness answers 503 from SIGTERM on: the pod leaves the endpoints within the delay.
+        expect(delay).toBeGreaterThanOrEqual(probe.periodSeconds! * probe.failureThreshold!);
+        expect(container.lifecycle).toBeUndefined(); // no preStop sleep adding to the delay
+        // Delay, drain, then consumers and relay (10 s) before the kubelet's SIGKILL.
+        expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(
+          delay + SHUTDOWN_DRAIN_MS / 1000 + 10,
+        );
       },
     );
 

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   dossierProcessed,
   dossierReceived,
@@ -14,7 +15,7 @@ import {
   type DossierFacts,
   type EventData,
 } from '@motcua/contracts';
-import { OnEventsInBatches } from '@motcua/messaging';
+import { IN_BATCHES, type InboxContext } from '@motcua/messaging';
 import type { DigitizationEventTx } from '../digitization.database';
 import { DossierCopyRepository, type DossierCopyChange } from './dossier-copy.repository';
 
@@ -75,14 +76,18 @@ export function copyChangeOf(event: DossierEvent): DossierCopyChange {
  * document slots with their digitized/reused flags and the received/processed dates (for the
  * rates), the handling units (for download authorisation). Runs of events are written together.
  */
-@Injectable()
+@Controller()
 export class DossierCopyHandlers {
   constructor(private readonly copies: DossierCopyRepository) {}
 
-  @OnEventsInBatches(COPIED)
-  async onDossierEvents(events: DossierEvent[], tx: DigitizationEventTx): Promise<void> {
+  /** Runs of consecutive dossier events of one fetched batch, in the chunk's transaction (docs/adr/0008-*). */
+  @EventPattern(COPIED.map((contract) => contract.type), IN_BATCHES)
+  async onDossierEvents(
+    @Payload() events: DossierEvent[],
+    @Ctx() ctx: InboxContext<DigitizationEventTx>,
+  ): Promise<void> {
     await this.copies.applyMany(
-      tx,
+      ctx.transaction,
       events.map((event) => ({ facts: event.data, change: copyChangeOf(event) })),
     );
   }

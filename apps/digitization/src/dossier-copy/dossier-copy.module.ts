@@ -5,7 +5,8 @@ import { DossierCopyRepository } from './dossier-copy.repository';
 
 @Global()
 @Module({
-  providers: [DossierCopyHandlers, DossierCopyRepository, DigitizationScope],
+  controllers: [DossierCopyHandlers],
+  providers: [DossierCopyRepository, DigitizationScope],
   exports: [DossierCopyRepository, DigitizationScope],
 })
 export class DossierCopyModule {}

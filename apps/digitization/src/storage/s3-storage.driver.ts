@@ -21,7 +21,7 @@ export type S3Options = {
  * S3-compatible object storage with Node's fetch and SigV4 (no SDK). Objects are immutable and
  * keyed by content: `publish` HEADs the key and PUTs the temp file only when it is absent; the
  * payload hash signed in x-amz-content-sha256 is the file's SHA-256 itself, so the store checks
- * the bytes it received. Not exercised against a live S3 here (see docs/digitization.md).
+ * the bytes it received. Run against S3Proxy by test/s3-storage.int.spec.ts (see docs/digitization.md).
  */
 export class S3StorageDriver implements StorageDriver {
   readonly kind = 's3' as const;

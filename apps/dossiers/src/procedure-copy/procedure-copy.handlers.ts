@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   procedureAbolished,
   procedureAmended,
@@ -6,7 +7,7 @@ import {
   type CloudEvent,
   type EventData,
 } from '@motcua/contracts';
-import { OnEvent } from '@motcua/messaging';
+import type { InboxContext } from '@motcua/messaging';
 import type { DossiersDatabase } from '../dossiers.database';
 
 type Tx = Parameters<Parameters<DossiersDatabase['$transaction']>[0]>[0];
@@ -15,27 +16,30 @@ type Tx = Parameters<Parameters<DossiersDatabase['$transaction']>[0]>[0];
  * Keeps the dossier service's copy of the catalog: every version with the dates
  * it is in force, so a dossier is checked against the version in force at receipt.
  */
-@Injectable()
+@Controller()
 export class ProcedureCopyHandlers {
-  @OnEvent(procedurePublished)
+  @EventPattern(procedurePublished.type)
   async onPublished(
-    event: CloudEvent<EventData<typeof procedurePublished>>,
-    tx: Tx,
+    @Payload() event: CloudEvent<EventData<typeof procedurePublished>>,
+    @Ctx() ctx: InboxContext<Tx>,
   ): Promise<void> {
-    await this.storeVersion(event.data, tx);
+    await this.storeVersion(event.data, ctx.transaction);
   }
 
-  @OnEvent(procedureAmended)
-  async onAmended(event: CloudEvent<EventData<typeof procedureAmended>>, tx: Tx): Promise<void> {
-    await this.storeVersion(event.data, tx);
+  @EventPattern(procedureAmended.type)
+  async onAmended(
+    @Payload() event: CloudEvent<EventData<typeof procedureAmended>>,
+    @Ctx() ctx: InboxContext<Tx>,
+  ): Promise<void> {
+    await this.storeVersion(event.data, ctx.transaction);
   }
 
-  @OnEvent(procedureAbolished)
+  @EventPattern(procedureAbolished.type)
   async onAbolished(
-    event: CloudEvent<EventData<typeof procedureAbolished>>,
-    tx: Tx,
+    @Payload() event: CloudEvent<EventData<typeof procedureAbolished>>,
+    @Ctx() ctx: InboxContext<Tx>,
   ): Promise<void> {
-    await tx.procedureCopy.updateMany({
+    await ctx.transaction.procedureCopy.updateMany({
       where: { code: event.data.code, effectiveTo: null },
       data: { effectiveTo: new Date(event.data.decision.effectiveFrom) },
     });

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { dossierReceived, type CloudEvent, type EventData } from '@motcua/contracts';
-import { OnEvent } from '@motcua/messaging';
+import type { InboxContext } from '@motcua/messaging';
 import type { FeedbackTx } from '../feedback.database';
 
 /**
@@ -8,12 +9,12 @@ import type { FeedbackTx } from '../feedback.database';
  * a dossier by its code without calling the dossiers service. Only the code, id, agency and date
  * are kept: nothing of the applicant.
  */
-@Injectable()
+@Controller()
 export class DossierRefHandlers {
-  @OnEvent(dossierReceived)
+  @EventPattern(dossierReceived.type)
   async onReceived(
-    event: CloudEvent<EventData<typeof dossierReceived>>,
-    tx: FeedbackTx,
+    @Payload() event: CloudEvent<EventData<typeof dossierReceived>>,
+    @Ctx() ctx: InboxContext<FeedbackTx>,
   ): Promise<void> {
     const d = event.data;
     const data = {
@@ -21,7 +22,7 @@ export class DossierRefHandlers {
       agencyCode: d.agencyCode,
       receivedAt: new Date(d.receivedAt ?? d.occurredAt),
     };
-    await tx.dossierRef.upsert({
+    await ctx.transaction.dossierRef.upsert({
       where: { dossierCode: d.dossierCode },
       create: { dossierCode: d.dossierCode, ...data },
       update: data,

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   procedureAbolished,
   procedureAmended,
@@ -7,7 +8,7 @@ import {
   type EventData,
   type ProcedureVersion,
 } from '@motcua/contracts';
-import { OnEvent } from '@motcua/messaging';
+import type { InboxContext } from '@motcua/messaging';
 import type { FeedbackTx } from '../feedback.database';
 
 /**
@@ -15,30 +16,30 @@ import type { FeedbackTx } from '../feedback.database';
  * feedback about a procedure names one the agency publishes, and intake never calls the catalog.
  * Versions arrive in order per code (key = code); an older version never overwrites a newer one.
  */
-@Injectable()
+@Controller()
 export class ProcedureCopyHandlers {
-  @OnEvent(procedurePublished)
+  @EventPattern(procedurePublished.type)
   async onPublished(
-    event: CloudEvent<EventData<typeof procedurePublished>>,
-    tx: FeedbackTx,
+    @Payload() event: CloudEvent<EventData<typeof procedurePublished>>,
+    @Ctx() ctx: InboxContext<FeedbackTx>,
   ): Promise<void> {
-    await this.store(tx, event.data, 'in_force');
+    await this.store(ctx.transaction, event.data, 'in_force');
   }
 
-  @OnEvent(procedureAmended)
+  @EventPattern(procedureAmended.type)
   async onAmended(
-    event: CloudEvent<EventData<typeof procedureAmended>>,
-    tx: FeedbackTx,
+    @Payload() event: CloudEvent<EventData<typeof procedureAmended>>,
+    @Ctx() ctx: InboxContext<FeedbackTx>,
   ): Promise<void> {
-    await this.store(tx, event.data, 'in_force');
+    await this.store(ctx.transaction, event.data, 'in_force');
   }
 
-  @OnEvent(procedureAbolished)
+  @EventPattern(procedureAbolished.type)
   async onAbolished(
-    event: CloudEvent<EventData<typeof procedureAbolished>>,
-    tx: FeedbackTx,
+    @Payload() event: CloudEvent<EventData<typeof procedureAbolished>>,
+    @Ctx() ctx: InboxContext<FeedbackTx>,
   ): Promise<void> {
-    await tx.procedureCopy.updateMany({
+    await ctx.transaction.procedureCopy.updateMany({
       where: { code: event.data.code, version: { lte: event.data.version } },
       data: { status: 'abolished', version: event.data.version },
     });

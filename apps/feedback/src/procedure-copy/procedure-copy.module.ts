@@ -6,8 +6,8 @@ import { ProcedureFeedbackService } from './procedure-feedback.service';
 
 /** The feedback service's copy of the catalog, and the feedback about one procedure. */
 @Module({
-  controllers: [ProcedureFeedbackController],
-  providers: [ProcedureCopyRepository, ProcedureCopyHandlers, ProcedureFeedbackService],
+  controllers: [ProcedureFeedbackController, ProcedureCopyHandlers], // the handlers: @EventPattern
+  providers: [ProcedureCopyRepository, ProcedureFeedbackService],
   exports: [ProcedureCopyRepository],
 })
 export class ProcedureCopyModule {}

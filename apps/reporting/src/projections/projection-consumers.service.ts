@@ -5,16 +5,20 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
-import { deadLetterTopicOf } from '@motcua/contracts';
-import { EventConsumer, isDependencyUnavailable, KAFKA, PROJECTION_FETCH } from '@motcua/messaging';
+import {
+  INBOX_TRANSPORT,
+  isDependencyUnavailable,
+  PROJECTION_FETCH,
+  type InboxTransport,
+} from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
-import { ReportingDatabase, type ReportingTx } from '../reporting.database';
 import { GenerationRepository, type Generation } from './generation.repository';
-import { ProjectionSubscriptions } from './projection-subscriptions';
+
+type Running = { groupId: string; stop: () => Promise<void> };
 
 /**
- * Runs one consumer group per generation: the active one (live, notifying the dashboard) and a
+ * Runs one consumer group per generation (groups of the inbox transport, whose `@EventPattern`
+ * handler is ProjectionHandlers): the active one (live, notifying the dashboard) and a
  * building one while a rebuild replays the topics. Every few seconds it re-reads which
  * generation is active, so every instance follows a switch made by any of them.
  */
@@ -22,21 +26,31 @@ import { ProjectionSubscriptions } from './projection-subscriptions';
 export class ProjectionConsumers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   /** Identifies this process in change notices (only the instance that projected an event fans it out). */
   readonly instanceId = randomUUID();
-  private readonly running = new Map<number, EventConsumer<ReportingTx>>();
+  private readonly running = new Map<number, Running>();
   private activeGeneration = 0;
   private timer?: NodeJS.Timeout;
   private readonly switchListeners: ((generation: number) => void)[] = [];
 
   constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(INBOX_TRANSPORT) private readonly transport: InboxTransport,
     @Inject(LOGGER) private readonly logger: Logger,
-    private readonly db: ReportingDatabase,
     private readonly generations: GenerationRepository,
-    private readonly subscriptions: ProjectionSubscriptions,
   ) {}
 
   get active(): number {
     return this.activeGeneration;
+  }
+
+  /** The generation a running consumer group projects. */
+  generationOf(groupId: string): number {
+    for (const [generation, running] of this.running)
+      if (running.groupId === groupId) return generation;
+    throw new Error(`consumer group ${groupId} projects no running generation`);
+  }
+
+  /** This instance's id when `generation` is the active one (its changes are fanned out), else undefined. */
+  notifierOf(generation: number): string | undefined {
+    return generation === this.activeGeneration ? this.instanceId : undefined;
   }
 
   onSwitch(listener: (generation: number) => void): void {
@@ -60,7 +74,7 @@ export class ProjectionConsumers implements OnApplicationBootstrap, BeforeApplic
 
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await Promise.all([...this.running.values()].map((c) => c.stop()));
+    await Promise.all([...this.running.values()].map((running) => running.stop()));
     this.running.clear();
   }
 
@@ -89,31 +103,29 @@ export class ProjectionConsumers implements OnApplicationBootstrap, BeforeApplic
     }
     for (const generation of wanted)
       if (!this.running.has(generation.generation)) await this.start(generation);
-    for (const [generation, consumer] of this.running) {
+    for (const [generation, running] of this.running) {
       if (!wanted.some((g) => g.generation === generation)) {
         this.running.delete(generation);
-        await consumer.stop();
+        await running.stop();
       }
     }
   }
 
   async start(generation: Generation): Promise<void> {
-    const consumer = new EventConsumer<ReportingTx>({
-      kafka: this.kafka,
-      groupId: generation.groupId,
-      deadLetterTopic: deadLetterTopicOf('reporting'),
-      db: this.db.sql,
-      subscriptions: this.subscriptions.forGeneration(generation.generation, () =>
-        generation.generation === this.activeGeneration ? this.instanceId : undefined,
-      ),
-      logger: this.logger,
-      fromBeginning: true,
-      fetch: PROJECTION_FETCH,
+    const { groupId } = generation;
+    // Known before the first event arrives: the handler asks which generation the group projects.
+    this.running.set(generation.generation, {
+      groupId,
+      stop: () => this.transport.stopGroup(groupId),
     });
-    this.running.set(generation.generation, consumer);
-    await consumer.start();
+    try {
+      await this.transport.startGroup({ groupId, fromBeginning: true, fetch: PROJECTION_FETCH });
+    } catch (error) {
+      this.running.delete(generation.generation);
+      throw error;
+    }
     this.logger.info(
-      { generation: generation.generation, groupId: generation.groupId, status: generation.status },
+      { generation: generation.generation, groupId, status: generation.status },
       'projection consumer started',
     );
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { storeAgencyTree } from '@motcua/auth';
 import { CONSUMERS, type AgencyNode, type CloudEvent, type DossierFacts } from '@motcua/contracts';
-import { subscribeInBatches, type Subscription } from '@motcua/messaging';
 import type { ReportingTx } from '../reporting.database';
 import { CatalogProjector } from './catalog.projector';
 import { DigitizationProjector } from './digitization.projector';
@@ -22,7 +21,7 @@ export type ChangeNotice = {
 
 type Data = Record<string, unknown>;
 
-/** The subscriptions of one generation's consumer group: every internal event and the portal's acknowledgements, each to its projector. */
+/** What one generation's consumer group does with every internal event and the portal's acknowledgements: each to its projector. */
 @Injectable()
 export class ProjectionSubscriptions {
   constructor(
@@ -33,19 +32,22 @@ export class ProjectionSubscriptions {
     private readonly portalAcks: PortalAckProjector,
   ) {}
 
-  forGeneration(generation: number, notify: () => string | undefined): Subscription<ReportingTx>[] {
-    return subscribeInBatches(
-      CONSUMERS.reporting,
-      async (events: CloudEvent<Data>[], tx: ReportingTx) => {
-        await this.project(generation, events, tx);
-        const instance = notify();
-        if (instance)
-          await this.notifyOnCommit(
-            tx,
-            events.map((event) => noticeOf(instance, generation, event)),
-          );
-      },
-    );
+  /**
+   * A run of consecutive events of one generation's group, in its chunk transaction: projected,
+   * then, when `notifyAs` names this instance (the active generation), announced on commit.
+   */
+  async applyRun(
+    generation: number,
+    events: CloudEvent<Data>[],
+    tx: ReportingTx,
+    notifyAs: string | undefined,
+  ): Promise<void> {
+    await this.project(generation, events, tx);
+    if (notifyAs)
+      await this.notifyOnCommit(
+        tx,
+        events.map((event) => noticeOf(notifyAs, generation, event)),
+      );
   }
 
   /** Events in order: consecutive dossier events as one batch, the others one by one. */

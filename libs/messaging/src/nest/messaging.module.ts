@@ -7,27 +7,17 @@ import {
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
-import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
-import {
-  consumerGroupOf,
-  deadLetterTopicOf,
-  type EventContract,
-  type ServiceName,
-} from '@motcua/contracts';
+import { consumerGroupOf, deadLetterTopicOf, type ServiceName } from '@motcua/contracts';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { checkKafkaIdentity, createKafka, kafkaSecurityOf } from '../kafka-client';
-import {
-  EventConsumer,
-  subscribeInBatches,
-  type FetchShape,
-  type Subscription,
-} from '../consumer/event-consumer';
+import type { FetchShape } from '../consumer/subscriptions';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
-import { ON_EVENT, ON_EVENTS_IN_BATCHES } from './on-event.decorator';
+import { INBOX_TRANSPORT, InboxTransport } from './transport/inbox-transport';
+import { OUTBOX_CLIENT, OutboxClient } from './transport/outbox-client';
 
 export const KAFKA = Symbol('KAFKA');
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -37,8 +27,12 @@ export type MessagingOptions = {
   service: ServiceName;
   /** The service's Prisma client provider. */
   database: InjectionToken;
-  /** Consumer group; defaults to `motcua.<service>` (its ACL allows the groups starting with it). */
-  groupId?: string;
+  /**
+   * Consumer group of the service's `@EventPattern` handlers; defaults to `motcua.<service>` (its
+   * ACL allows the groups starting with it). `false`: the service starts its groups itself
+   * (`InboxTransport.startGroup`).
+   */
+  groupId?: string | false;
   /** Run the outbox relay in this process (default true). */
   relay?: boolean;
   /** How the consumer's fetches are filled (default 64 KiB or 100 ms). */
@@ -53,19 +47,16 @@ export type MessagingOptions = {
 @Injectable()
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private relay?: OutboxRelay;
-  private consumer?: EventConsumer<SqlTransaction>;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @Inject(SERVICE_CONFIG) private readonly config: CommonServiceConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(DATABASE) private readonly db: TransactionalDatabase<SqlTransaction>,
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
+    @Inject(INBOX_TRANSPORT) private readonly transport: InboxTransport,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     if (this.options.relay !== false) {
       this.relay = new OutboxRelay({
         databaseUrl: this.config.DATABASE_URL,
@@ -74,44 +65,12 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
       });
       this.relay.start();
     }
-    const subscriptions = this.discoverHandlers();
-    if (subscriptions.length > 0) {
-      this.consumer = new EventConsumer({
-        kafka: this.kafka,
-        groupId: this.options.groupId ?? consumerGroupOf(this.options.service),
-        deadLetterTopic: deadLetterTopicOf(this.options.service),
-        db: this.options.consumeThrough ? this.options.consumeThrough(this.db as never) : this.db,
-        subscriptions,
-        logger: this.logger,
-        fetch: this.options.fetch,
-      });
-      await this.consumer.start();
-    }
   }
 
+  /** The consumers first (they finish their chunk and leave their groups), then the relay. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
+    await this.transport.close();
     await this.relay?.stop();
-  }
-
-  private discoverHandlers(): Subscription<SqlTransaction>[] {
-    const found: Subscription<SqlTransaction>[] = [];
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance || typeof instance !== 'object') continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const contract = Reflect.getMetadata(ON_EVENT, prototype, method) as
-          EventContract | undefined;
-        const contracts = Reflect.getMetadata(ON_EVENTS_IN_BATCHES, prototype, method) as
-          EventContract[] | undefined;
-        if (!contract && !contracts) continue;
-        const handler = (instance[method] as (...args: unknown[]) => Promise<void>).bind(instance);
-        if (contract) found.push({ contract, handler });
-        if (contracts) found.push(...subscribeInBatches<SqlTransaction>(contracts, handler));
-      }
-    }
-    return found;
   }
 }
 
@@ -122,7 +81,6 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      imports: [DiscoveryModule],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: DATABASE, useExisting: options.database },
@@ -140,9 +98,31 @@ export class MessagingModule {
           inject: [DATABASE],
           useFactory: (db: TransactionalDatabase<SqlTransaction>) => new UnitOfWork(db),
         },
+        {
+          // The consumer side: connected as the service's microservice (connectMessaging).
+          provide: INBOX_TRANSPORT,
+          inject: [KAFKA, DATABASE, LOGGER],
+          useFactory: (kafka: Kafka, db: TransactionalDatabase<SqlTransaction>, logger: Logger) =>
+            new InboxTransport({
+              kafka,
+              db: options.consumeThrough ? options.consumeThrough(db as never) : db,
+              logger,
+              deadLetterTopic: deadLetterTopicOf(options.service),
+              groupId:
+                options.groupId === false
+                  ? false
+                  : (options.groupId ?? consumerGroupOf(options.service)),
+              fetch: options.fetch,
+            }),
+        },
+        {
+          provide: OUTBOX_CLIENT,
+          inject: [UnitOfWork],
+          useFactory: (uow: UnitOfWork<SqlTransaction>) => new OutboxClient(uow),
+        },
         MessagingLifecycle,
       ],
-      exports: [KAFKA, UnitOfWork],
+      exports: [KAFKA, UnitOfWork, INBOX_TRANSPORT, OUTBOX_CLIENT],
     };
   }
 }
