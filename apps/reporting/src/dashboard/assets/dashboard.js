@@ -460,31 +460,25 @@
       .join('');
   }
 
+  /** The keys of one grouping this year, as the options of a datalist (agencies, domains). */
+  function fillList(listId, groupBy) {
+    getJson('/figures/received?' + query({ groupBy: groupBy, period: 'year' }))
+      .then(function (d) {
+        $(listId).innerHTML = d.rows
+          .filter(function (r) {
+            return r.key;
+          })
+          .map(function (r) {
+            return '<option value="' + esc(r.key) + '">';
+          })
+          .join('');
+      })
+      .catch(function () {});
+  }
+
   function fillLists() {
-    getJson('/figures/received?' + query({ groupBy: 'agency', period: 'year' }))
-      .then(function (d) {
-        $('agencies').innerHTML = d.rows
-          .filter(function (r) {
-            return r.key;
-          })
-          .map(function (r) {
-            return '<option value="' + esc(r.key) + '">';
-          })
-          .join('');
-      })
-      .catch(function () {});
-    getJson('/figures/received?' + query({ groupBy: 'domain', period: 'year' }))
-      .then(function (d) {
-        $('domains').innerHTML = d.rows
-          .filter(function (r) {
-            return r.key;
-          })
-          .map(function (r) {
-            return '<option value="' + esc(r.key) + '">';
-          })
-          .join('');
-      })
-      .catch(function () {});
+    fillList('agencies', 'agency');
+    fillList('domains', 'domain');
   }
 
   var loading = null,
