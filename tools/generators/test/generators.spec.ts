@@ -74,6 +74,13 @@ describe('workspace generators', () => {
       service: 'throwaway',
       summary: 'A note was taken',
     });
+    await eventGenerator(tree, {
+      name: 'note.erased',
+      area: 'note',
+      topic: 'dlq.throwaway.v1',
+      service: 'throwaway',
+      summary: 'A note was erased',
+    });
     for (const change of tree.listChanges()) {
       const target = join(copy, change.path);
       if (change.type === 'DELETE') rmSync(target, { force: true });
@@ -134,10 +141,11 @@ describe('workspace generators', () => {
     expect(read('apps/throwaway/src/app.module.ts')).toMatch(/NotesModule,\s+\],/);
   });
 
-  it('lists the new event contract in the registry', () => {
-    expect(read('libs/contracts/src/events/note.events.ts')).toContain(
-      "name: 'motcua.note.taken',",
-    );
+  it('lists the new event contracts in their file and the file in the registry', () => {
+    const events = read('libs/contracts/src/events/note.events.ts');
+    expect(events).toContain("name: 'motcua.note.taken',");
+    expect(events).toContain("name: 'motcua.note.erased',");
+    expect(events).toMatch(/NOTE_EVENTS = \[noteTaken,\s*noteErased,?\s*\] as const/);
     expect(read('libs/contracts/src/registry.ts')).toContain('...NOTE_EVENTS,');
   });
 
