@@ -48,6 +48,8 @@ export default tseslint.config(
       'docs/**',
       '**/*.js',
       '**/*.mjs',
+      // The browser scripts that a feature serves as files are linted (below).
+      '!apps/*/src/*/assets/**/*.js',
     ],
   },
   js.configs.recommended,
@@ -101,6 +103,32 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // Browser scripts served as files (apps/<service>/src/<feature>/assets/): plain ES2020 scripts
+    // without a bundler, so no type information and the browser's globals.
+    files: ['apps/*/src/*/assets/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: 'script',
+      parserOptions: { projectService: false },
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'location',
+          'history',
+          'fetch',
+          'URLSearchParams',
+          'EventSource',
+          'Intl',
+          'setTimeout',
+          'clearTimeout',
+          'console',
+        ].map((name) => [name, 'readonly']),
+      ),
     },
   },
 );

@@ -2,9 +2,11 @@
 // esbuild resolves the tsconfig path aliases and bundles our libs; SWC transpiles
 // each TypeScript file first because NestJS needs decorator metadata, which esbuild
 // does not emit. node_modules stay external (installed next to the bundle).
+// Static files a feature serves (apps/<service>/src/<feature>/assets/) are copied to
+// dist/apps/<service>/assets/<feature>/, beside the bundle.
 import { build } from 'esbuild';
 import { transform } from '@swc/core';
-import { readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,4 +52,11 @@ await build({
   plugins: [swcDecorators],
   logLevel: 'warning',
 });
+const assets = path.join(root, 'dist', 'apps', service, 'assets');
+await rm(assets, { recursive: true, force: true });
+for (const feature of await readdir(path.dirname(entry), { withFileTypes: true })) {
+  const from = path.join(path.dirname(entry), feature.name, 'assets');
+  if (feature.isDirectory() && existsSync(from))
+    await cp(from, path.join(assets, feature.name), { recursive: true });
+}
 console.log(`built ${service} in ${Date.now() - started} ms`);

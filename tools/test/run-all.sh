@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what is missing, generates the
-# Prisma clients, builds the services, type-checks, lints, then runs every Jest
-# project in one run: the unit specs (*.spec.ts, no infrastructure) and the
-# integration specs (*.int.spec.ts) against real PostgreSQL, Redis and Kafka (the
-# integration projects' global setup finds or starts them and stops what it started).
+# Prisma clients, builds the services, type-checks, lints, checks formatting and
+# unused code (knip), then runs every Jest project in one run: the unit specs
+# (*.spec.ts, no infrastructure) and the integration specs (*.int.spec.ts) against
+# real PostgreSQL, Redis and Kafka (the integration projects' global setup finds or
+# starts them and stops what it started).
 #   npm test
 set -euo pipefail
 source "$(dirname "$0")/../stack/common.sh"
@@ -26,6 +27,9 @@ npx eslint --max-warnings=0 apps libs tests tools
 
 say "checking formatting (Prettier)"
 npx prettier --check . >/dev/null || { npx prettier --list-different . >&2; die "files not formatted: npm run format"; }
+
+say "looking for unused files, exports and dependencies (knip)"
+npx knip
 
 say "running the tests"
 npx jest --ci "$@"

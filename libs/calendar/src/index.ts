@@ -1,7 +1,13 @@
 export { CalendarError } from './lib/calendar.error';
 export type { CalendarRule } from './lib/calendar.error';
 export type { IsoDate, Weekday } from './lib/iso-date.util';
-export { atLocalTime, todayInVietnam, toLocalDate, toLocalTime } from './lib/local-time.util';
+export {
+  atLocalTime,
+  localDaysBounds,
+  todayInVietnam,
+  toLocalDate,
+  toLocalTime,
+} from './lib/local-time.util';
 export { endOfOfficeDay, officeHours } from './lib/office-hours';
 export { fromLunarDate, lunarNewYear, toLunarDate } from './lib/lunar-calendar.util';
 export type { LunarDate } from './lib/lunar-calendar.util';

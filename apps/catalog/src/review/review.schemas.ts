@@ -22,7 +22,6 @@ export const openCampaignSchema = z.object({
 });
 export type OpenCampaign = z.infer<typeof openCampaignSchema>;
 
-export type CriterionName = 'necessity' | 'reasonableness' | 'legality' | 'complianceCost';
 const criterion = z.object({
   assessment: z.enum(['meets', 'partially_meets', 'does_not_meet']),
   findings: z.array(freeText).default([]),

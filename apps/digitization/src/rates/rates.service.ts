@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
-import { todayInVietnam } from '@motcua/calendar';
+import { localDaysBounds, todayInVietnam } from '@motcua/calendar';
 import { DigitizationScope } from '../scope/digitization-scope';
 import { dateOnly } from '../shared/principal-actor';
 import { computeRates } from './rate-calculator';
 import { RatesRepository } from './rates.repository';
 import type { RatesQuery } from './rates.schemas';
-
-/** Start of a local (UTC+7) day as an instant. */
-const localDayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
 
 @Injectable()
 export class RatesService {
@@ -39,8 +36,7 @@ export class RatesService {
     }
     // Officers see the rates of an agency they act for (their own, those their centre receives for).
     await this.scope.assertActsFor(principal, agencyCode, 'The digitization rates', 'agencyCode');
-    const from = localDayStart(query.from);
-    const until = new Date(localDayStart(query.to).getTime() + 24 * 3600_000);
+    const { start: from, end: until } = localDaysBounds(query.from, query.to);
     const today = todayInVietnam();
     const [received, processed] = await Promise.all([
       this.repository.received(agencyCode, from, until),

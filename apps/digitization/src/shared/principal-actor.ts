@@ -18,5 +18,3 @@ export function requireUnitActor(principal: Principal): EventActor {
 export function dateOnly(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
 }
-
-export const OFFICER_ROLES = ['desk_officer', 'specialist', 'leader'] as const;

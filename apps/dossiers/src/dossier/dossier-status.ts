@@ -30,11 +30,6 @@ export const PORTAL_STATUS_OF: Record<DossierStatus, PortalStatusCode> = {
   stopped: 8,
 };
 
-/** Statuses in which the agency's clock runs against the due date. */
-export const CLOCK_RUNNING: readonly DossierStatus[] = ['received', 'processing'];
-
-export type StepStatus = 'pending' | 'active' | 'completed';
-
 export type DossierChannel = 'in_person' | 'online' | 'postal';
 export type ApplicantType = 'citizen' | 'business' | 'state_body' | 'organisation';
 export type SubmittedDocument = {

@@ -49,11 +49,3 @@ export function onTimeStatusOf(input: OnTimeInput): OnTimeStatus {
     }
   }
 }
-
-/** Statuses whose first occurrence is the finish of a dossier for the on-time rule. */
-export const FINISHING_STATUSES: readonly DossierStatus[] = [
-  'processed',
-  'result_returned',
-  'stopped',
-  'refused',
-];

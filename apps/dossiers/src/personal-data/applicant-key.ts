@@ -18,6 +18,3 @@ export function applicantKeyFor(identifier: string, secret: string | undefined):
   }
   return createHmac('sha256', secret).update(normalisePersonalId(identifier), 'utf8').digest('hex');
 }
-
-/** CCCD: 12 digits (after removing spaces, dots, dashes). */
-export const CCCD_PATTERN = /^\d{12}$/;

@@ -1,11 +1,8 @@
-import { toLocalDate } from '@motcua/calendar';
+import { localDaysBounds, toLocalDate } from '@motcua/calendar';
 
 /** The instants [start, end) of a local calendar year (the tracking book's year). */
 export function localYearBounds(year: number): { start: Date; end: Date } {
-  return {
-    start: new Date(`${year}-01-01T00:00:00+07:00`),
-    end: new Date(`${year + 1}-01-01T00:00:00+07:00`),
-  };
+  return localDaysBounds(`${year}-01-01`, `${year}-12-31`);
 }
 
 /** The local year of an instant. */

@@ -1,9 +1,5 @@
-import type { Role } from '@motcua/auth';
 import type { FieldViolation } from '@motcua/http';
 import type { FeedbackStatus } from '../feedback/feedback-status';
-
-/** Who may link a feedback item to a dossier, in the shape of the feedback action table (roles; every status). */
-export const DOSSIER_LINK_ROLES: readonly Role[] = ['desk_officer', 'specialist', 'leader'];
 
 /**
  * The rules of a link that depend on what the service knows (pure; the service reads the facts):

@@ -24,9 +24,3 @@ export const FEEDBACK_STATUSES = [
   'published',
 ] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
-
-export const SUBJECT_KINDS = ['procedure', 'regulation', 'conduct'] as const;
-export type SubjectKind = (typeof SUBJECT_KINDS)[number];
-
-export type FeedbackCategory =
-  'not_accepted' | 'conduct' | 'within_authority' | 'outside_authority';

@@ -7,9 +7,8 @@ import {
 } from './feedback-deadlines';
 import {
   FEEDBACK_TIME_LIMIT_POLICIES,
-  ND20_2008_766_POLICY,
-  QD29_2026_POLICY,
   QD31_2021_POLICY,
+  QD29_2026_POLICY,
   policyFor,
 } from './time-limit-policy.constant';
 import type { FeedbackTimeLimitPolicy } from './time-limit-policy.types';
@@ -45,28 +44,28 @@ describe('feedback due dates (working days, Tết 2026: 14-22 Feb off)', () => {
   });
 
   it('publication is due 2 working days after approval, forwarding 5 after receipt', () => {
-    expect(publishByAfter(at('2026-02-12T15:00:00'), ND20_2008_766_POLICY.id).toISOString()).toBe(
+    expect(publishByAfter(at('2026-02-12T15:00:00'), QD31_2021_POLICY.id).toISOString()).toBe(
       endOf('2026-02-23'),
     );
-    expect(forwardByAfter(at('2026-02-12T15:00:00'), ND20_2008_766_POLICY.id).toISOString()).toBe(
+    expect(forwardByAfter(at('2026-02-12T15:00:00'), QD31_2021_POLICY.id).toISOString()).toBe(
       endOf('2026-02-26'),
     );
   });
 
   it('the due-soon horizon is the end of the next working day (Friday 13 Feb → Monday 23 Feb)', () => {
-    expect(dueSoonHorizon(at('2026-02-13T09:00:00'), ND20_2008_766_POLICY).toISOString()).toBe(
+    expect(dueSoonHorizon(at('2026-02-13T09:00:00'), QD31_2021_POLICY).toISOString()).toBe(
       endOf('2026-02-23'),
     );
   });
 
   it('limits are policy data: the policy in force on the day of receipt applies', () => {
     const later: FeedbackTimeLimitPolicy = {
-      ...ND20_2008_766_POLICY,
+      ...QD31_2021_POLICY,
       id: 'test-2027',
       effectiveFrom: '2027-01-01',
       effectiveTo: undefined,
       limits: {
-        ...ND20_2008_766_POLICY.limits,
+        ...QD31_2021_POLICY.limits,
         answer: { workingDays: 10, from: 'received', basis: 'test' },
       },
     };

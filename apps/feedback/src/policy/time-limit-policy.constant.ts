@@ -69,9 +69,6 @@ export const QD29_2026_POLICY: FeedbackTimeLimitPolicy = {
   dueSoonWorkingDays: 1,
 };
 
-/** @deprecated name kept for imports: the first policy, now labelled with its real basis. */
-export const ND20_2008_766_POLICY = QD31_2021_POLICY;
-
 /** Every policy, oldest first; the one whose period holds the local date of receipt applies. */
 export const FEEDBACK_TIME_LIMIT_POLICIES: readonly FeedbackTimeLimitPolicy[] = [
   QD31_2021_POLICY,

@@ -1,13 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Controller, Get, Header, Query, Sse } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
 import { zodQuery } from '@motcua/http';
-import { DASHBOARD_CSS } from './page/dashboard.css';
-import { DASHBOARD_HTML } from './page/dashboard.html';
-import { DASHBOARD_JS } from './page/dashboard.js';
 import { LiveUpdatesService, type LiveMessage } from './live-updates.service';
+
+/**
+ * The page's files (assets/dashboard.html, .css, .js): beside this file in the sources, and in
+ * dist/apps/reporting/assets/dashboard/ once tools/build/build-service.mjs has copied them next
+ * to the bundle. Read once at start: they change only with a new build.
+ */
+function readAssets(): Record<'html' | 'css' | 'js', string> {
+  const dir = [join(__dirname, 'assets', 'dashboard'), join(__dirname, 'assets')].find((d) =>
+    existsSync(join(d, 'dashboard.html')),
+  );
+  if (!dir) throw new Error(`the dashboard's assets are missing beside ${__dirname}`);
+  const read = (ext: string) => readFileSync(join(dir, `dashboard.${ext}`), 'utf8');
+  return { html: read('html'), css: read('css'), js: read('js') };
+}
 
 const streamQuery = z.object({
   agency: z.string().max(64).optional(),
@@ -21,6 +34,8 @@ const streamQuery = z.object({
 @ApiTags('dashboard')
 @Controller('dashboard')
 export class DashboardController {
+  private readonly assets = readAssets();
+
   constructor(private readonly live: LiveUpdatesService) {}
 
   @Get()
@@ -29,7 +44,7 @@ export class DashboardController {
   @Header('Cache-Control', 'no-cache')
   @ApiOperation({ summary: 'The live dashboard page (Vietnamese)' })
   page(): string {
-    return DASHBOARD_HTML;
+    return this.assets.html;
   }
 
   @Get('dashboard.js')
@@ -37,7 +52,7 @@ export class DashboardController {
   @Header('Content-Type', 'text/javascript; charset=utf-8')
   @ApiExcludeEndpoint()
   script(): string {
-    return DASHBOARD_JS;
+    return this.assets.js;
   }
 
   @Get('dashboard.css')
@@ -45,7 +60,7 @@ export class DashboardController {
   @Header('Content-Type', 'text/css; charset=utf-8')
   @ApiExcludeEndpoint()
   style(): string {
-    return DASHBOARD_CSS;
+    return this.assets.css;
   }
 
   @Sse('events')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { localDaysBounds } from '@motcua/calendar';
 import type { Filters } from '../figures/figures.repository';
 import type { Period } from '../figures/period';
 import { ReportingDatabase } from '../reporting.database';
@@ -20,12 +21,9 @@ const ISO = (column: string) =>
  * `now` for the current period (an unfinished dossier or PAKN is judged at the end of the period, or today).
  */
 export function boundsOf(period: Period, now = new Date()): PeriodBounds {
-  const start = new Date(`${period.from}T00:00:00+07:00`).toISOString();
-  const end = Math.min(
-    Date.parse(`${period.to}T00:00:00+07:00`) + 86_400_000,
-    Math.max(now.getTime(), Date.parse(start)),
-  );
-  return { start, end: new Date(end).toISOString() };
+  const local = localDaysBounds(period.from, period.to);
+  const end = Math.min(local.end.getTime(), Math.max(now.getTime(), local.start.getTime()));
+  return { start: local.start.toISOString(), end: new Date(end).toISOString() };
 }
 
 /**

@@ -39,6 +39,18 @@ export function atLocalTime(date: IsoDate, time: ClockTime): Date {
   return instantAt(parseIsoDate(date), parseClockTime(time, 'time'));
 }
 
+/**
+ * The instants [start, end) of the local dates `from` to `to` (YYYY-MM-DD, both included) in
+ * Asia/Ho_Chi_Minh: 00:00 of `from` to 00:00 of the day after `to`. For periods of reports and
+ * rates, and a calendar year (`localDaysBounds('2026-01-01', '2026-12-31')`).
+ */
+export function localDaysBounds(from: IsoDate, to: IsoDate): { start: Date; end: Date } {
+  return {
+    start: instantAt(parseIsoDate(from, 'from'), 0),
+    end: instantAt(parseIsoDate(to, 'to') + 1, 0),
+  };
+}
+
 /** Parses `HH:MM` into milliseconds since midnight; throws rule `time-of-day`. */
 export function parseClockTime(value: ClockTime, label: string): number {
   const match = CLOCK_TIME.exec(value);

@@ -76,9 +76,15 @@ export const timeLimit = z.object({
   unit: timeLimitUnit,
 });
 
-/** Lĩnh vực: domain code of the catalog, e.g. `QLG` (Quản lý giá). */
+/**
+ * Lĩnh vực: domain code of the catalog, e.g. `QLG` (Quản lý giá).
+ * @alias safeCode, named for its meaning
+ */
 export const domainCode = safeCode;
-/** Code of an internal unit (phòng, bộ phận), e.g. `P.QLG`, `VP.MC`. */
+/**
+ * Code of an internal unit (phòng, bộ phận), e.g. `P.QLG`, `VP.MC`.
+ * @alias safeCode, named for its meaning
+ */
 export const unitCode = safeCode;
 /** The officer or unit that performed an action (ids are internal, never personal numbers). */
 export const actorSchema = z.object({ unitCode, officerId: uuid.optional() });
@@ -99,7 +105,10 @@ export const applicantKey = sha256Hex.describe(
   'SHA-256 (hex) of the normalised applicant identifier; never the identifier itself',
 );
 
-/** Display name of an organisation applicant (business, state body, organisation); never a citizen's name. */
+/**
+ * Display name of an organisation applicant (business, state body, organisation); never a citizen's name.
+ * @alias label, named for its meaning
+ */
 export const organisationName = label;
 
 /**
