@@ -797,6 +797,8 @@ export interface components {
                 scanExemption?: "shown_only" | "participating_body_result" | "secret";
             }[];
             refusalReasons?: string[];
+            /** @enum {string} */
+            resultReturnPlace?: "receiving_desk" | "resolving_agency" | "post";
             /** Format: date-time */
             receivedAt?: string;
         };

@@ -143,6 +143,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/figures/inter-agency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một cửa liên thông: unfinished inter-agency dossiers, their stages and which agency holds each now
+         * @description Public: no token needed.
+         */
+        get: operations["Figures_interAgencyDossiers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/figures/overdue": {
         parameters: {
             query?: never;
@@ -662,7 +682,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                name: "received" | "received_in_person" | "received_online" | "received_postal" | "in_progress" | "processed" | "returned" | "withdrawn" | "on_time_rate" | "late_rate" | "avg_processing_days" | "supplements" | "extensions" | "online_full_share" | "online_partial_share" | "online_share" | "digitization_rate" | "reuse_rate" | "population_data_share" | "electronic_result_rate" | "online_payment_rate" | "feedback_received" | "feedback_answered" | "feedback_overdue" | "feedback_on_time_rate" | "feedback_published_on_time_rate" | "satisfaction_rate" | "satisfaction_score" | "scans" | "store_sync_rate" | "results_issued" | "results_issued_electronic_rate" | "reuses";
+                name: "received" | "received_in_person" | "received_online" | "received_postal" | "in_progress" | "processed" | "returned" | "withdrawn" | "on_time_rate" | "late_rate" | "avg_processing_days" | "supplements" | "extensions" | "online_full_share" | "online_partial_share" | "online_share" | "digitization_rate" | "reuse_rate" | "population_data_share" | "electronic_result_rate" | "online_payment_rate" | "feedback_received" | "feedback_answered" | "feedback_overdue" | "feedback_on_time_rate" | "feedback_published_on_time_rate" | "satisfaction_rate" | "satisfaction_score" | "scans" | "store_sync_rate" | "results_issued" | "results_issued_electronic_rate" | "reuses" | "stages_started" | "stages_in_progress" | "stages_overdue" | "stage_supplements" | "stages_handed_back" | "stage_on_time_rate" | "stage_late_rate" | "avg_stage_working_hours";
             };
             cookie?: never;
         };
@@ -680,6 +700,33 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["DependencyUnavailable"];
+        };
+    };
+    Figures_interAgencyDossiers: {
+        parameters: {
+            query?: {
+                agency?: string;
+                domain?: string;
+                procedure?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
             503: components["responses"]["DependencyUnavailable"];
         };
     };
