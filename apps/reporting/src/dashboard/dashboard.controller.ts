@@ -3,6 +3,7 @@ import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
+import { agencyCode, domainCode } from '@motcua/contracts';
 import { zodQuery } from '@motcua/http';
 import { DASHBOARD_CSS } from './page/dashboard.css';
 import { DASHBOARD_HTML } from './page/dashboard.html';
@@ -10,8 +11,8 @@ import { DASHBOARD_JS } from './page/dashboard.js';
 import { LiveUpdatesService, type LiveMessage } from './live-updates.service';
 
 const streamQuery = z.object({
-  agency: z.string().max(64).optional(),
-  domain: z.string().max(64).optional(),
+  agency: agencyCode.optional(),
+  domain: domainCode.optional(),
 });
 
 /**
