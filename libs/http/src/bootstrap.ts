@@ -12,6 +12,7 @@ import {
   stopTracing,
   type Logger,
 } from '@motcua/observability';
+import { bodyMediaTypeGuard } from './body-media-type';
 import { correlationMiddleware } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
 import { startMetricsServer } from './metrics-server';
@@ -28,6 +29,8 @@ export type ServiceDescriptor<C> = {
   description: string;
   env: z.ZodRawShape;
   module: (config: C) => unknown;
+  /** Paths whose routes read a raw (non-JSON) body and check its media type themselves. */
+  rawBodyPaths?: readonly string[];
 };
 
 export type ServiceAppOptions = {
@@ -36,6 +39,8 @@ export type ServiceAppOptions = {
   description: string;
   module: unknown;
   logLevel?: string;
+  /** Paths whose routes read a raw (non-JSON) body and check its media type themselves. */
+  rawBodyPaths?: readonly string[];
 };
 
 /** Adapts Nest's logger calls to the JSON logger. */
@@ -75,6 +80,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
     bufferLogs: false,
   });
   app.use(correlationMiddleware(logger));
+  app.use(bodyMediaTypeGuard(options.rawBodyPaths));
   app.useGlobalFilters(new ProblemFilter());
   const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
   http.disable?.('x-powered-by');
@@ -104,6 +110,7 @@ export async function runService<
   description: string;
   loadConfig: () => C;
   module: (config: C) => unknown;
+  rawBodyPaths?: readonly string[];
 }): Promise<INestApplication> {
   const config = options.loadConfig();
   if (config.TRACING_ENABLED) {
