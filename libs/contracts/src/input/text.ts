@@ -16,7 +16,6 @@ import { freeText, label, safeCode } from '../events/common.schemas';
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Single-line text refuses tab, line feed and carriage return too. */
-// eslint-disable-next-line no-control-regex
 export const LINE_BREAK_OR_TAB = /[\t\n\r\u2028\u2029]/;
 export const LONE_SURROGATE =
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
