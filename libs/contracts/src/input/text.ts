@@ -87,7 +87,9 @@ function narrow(schema: z.ZodType): z.ZodType {
   const def = schema.def as unknown as Record<string, unknown> & { type: string };
   switch (def.type) {
     case 'string':
-      return schema instanceof z.ZodString && !narrowed.has(schema)
+      // A code with its own pattern (procedure, agency, dossier code) already refuses blank and
+      // junk: it is left as it is (the HTTP layer still refuses control characters anywhere).
+      return schema instanceof z.ZodString && !narrowed.has(schema) && schema.format === null
         ? mark(requestText(schema))
         : schema;
     case 'object': {
