@@ -236,7 +236,7 @@ export function fieldCases(service: ServiceName, baseUrl: string): Case[] {
   for (const template of TEMPLATES.filter((t) => t.service === service)) {
     const route = { method: template.method, path: template.path };
     const url = templateUrl(baseUrl, template);
-    const name = template.params?.action ? ` ${template.params.action}` : '';
+    const name = '';
     if (template.body) {
       for (const leaf of leaves(template.body)) {
         const field = leaf.path.join('.');

@@ -10,7 +10,7 @@ import type { ServiceName } from '@motcua/contracts';
 export type Template = {
   service: ServiceName;
   method: 'GET' | 'POST' | 'PUT';
-  /** The route as the OpenAPI document names it (`/dossiers/{id}/actions/{action}`). */
+  /** The route as the OpenAPI document names it (`/dossiers/{id}/actions/refuse`). */
   path: string;
   /** Path parameters other than ids (those get an unknown uuid). */
   params?: Record<string, string>;
@@ -205,8 +205,8 @@ export const TEMPLATES: Template[] = [
   ...dossierActions.map(([action, body]): Template => ({
     service: 'dossiers',
     method: 'POST',
-    path: '/dossiers/{id}/actions/{action}',
-    params: { action },
+    // Each action is its own documented operation.
+    path: `/dossiers/{id}/actions/${action}`,
     body,
   })),
   {
@@ -268,8 +268,8 @@ export const TEMPLATES: Template[] = [
   ...feedbackActions.map(([action, body]): Template => ({
     service: 'feedback',
     method: 'POST',
-    path: '/feedback/{id}/actions/{action}',
-    params: { action },
+    // Each action is its own documented operation.
+    path: `/feedback/{id}/actions/${action}`,
     body,
   })),
   {
