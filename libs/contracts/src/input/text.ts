@@ -87,9 +87,11 @@ function narrow(schema: z.ZodType): z.ZodType {
   const def = schema.def as unknown as Record<string, unknown> & { type: string };
   switch (def.type) {
     case 'string':
-      // A code with its own pattern (procedure, agency, dossier code) already refuses blank and
-      // junk: it is left as it is (the HTTP layer still refuses control characters anywhere).
-      return schema instanceof z.ZodString && !narrowed.has(schema) && schema.format === null
+      // A code whose own pattern already refuses blank (procedure, agency, dossier code) is left
+      // as it is (the HTTP layer still refuses control characters anywhere).
+      return schema instanceof z.ZodString &&
+        !narrowed.has(schema) &&
+        (schema.format === null || schema.safeParse('   ').success)
         ? mark(requestText(schema))
         : schema;
     case 'object': {
