@@ -10,4 +10,6 @@ export const digitizationService: ServiceDescriptor<DigitizationConfig> = {
     'Digitization (số hóa): file intake, digitized documents and results, reuse per applicant, rates',
   env: digitizationEnv,
   module: (config) => AppModule.forRoot(config),
+  // POST /files takes the file itself (PDF, images) and checks its media type (intake.controller.ts).
+  rawBodyPaths: ['/files'],
 };

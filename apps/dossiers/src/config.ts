@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commonServiceEnv, type CommonServiceConfig } from '@motcua/config';
 import { APPLICANT_KEY_SECRET_MIN_LENGTH } from './personal-data/applicant-key';
-import { portalEnv } from './portal/portal.config';
+import { portalEnv, type PortalConfig } from './portal/portal.config';
 
 /** Environment variables of the dossiers service, validated at start. */
 export const dossiersEnv = {
@@ -36,12 +36,13 @@ export const dossiersEnv = {
     .optional(),
 };
 
-export type DossiersConfig = CommonServiceConfig & {
-  APPLICANT_KEY_SECRET: string;
-  LOOKUP_RATE_PER_MINUTE: number;
-  DEADLINE_WATCH_INTERVAL_MS: number;
-  ACCESS_LOG_RETENTION_DAYS: number;
-  PUBLIC_LOOKUP_URL?: string;
-};
+export type DossiersConfig = CommonServiceConfig &
+  PortalConfig & {
+    APPLICANT_KEY_SECRET: string;
+    LOOKUP_RATE_PER_MINUTE: number;
+    DEADLINE_WATCH_INTERVAL_MS: number;
+    ACCESS_LOG_RETENTION_DAYS: number;
+    PUBLIC_LOOKUP_URL?: string;
+  };
 
 export const DOSSIERS_CONFIG = Symbol('DOSSIERS_CONFIG');

@@ -88,6 +88,9 @@ describe('portal webhooks', () => {
       PORTAL_WEBHOOK_MAX_ATTEMPTS: '3',
       PORTAL_WEBHOOK_RETRY_BASE_MS: '300',
       PORTAL_WEBHOOK_RETRY_MAX_MS: '5000',
+      PORTAL_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1, *.portal.example',
+      PORTAL_CHANGE_RETENTION_DAYS: '1',
+      PORTAL_CHANGE_PRUNE_INTERVAL_MS: '300',
     });
     procedure = await h.addProcedure(testProcedure());
   });
@@ -221,5 +224,76 @@ describe('portal webhooks', () => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it('refuses a receiver whose host is not on the allow-list: a 422 problem naming url', async () => {
+    for (const url of [
+      'https://portal.example/hook', // the wildcard allows its subdomains, not the name itself
+      'https://evil.example/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'http://localhost:9/hook',
+    ]) {
+      const answer = await h.request('POST', '/portal/webhooks', { ...portal, body: { url } });
+      expect(answer.status).toBe(422);
+      expect(answer.contentType).toContain('application/problem+json');
+      expect(answer.body.errors).toEqual([
+        expect.objectContaining({ field: 'url', rule: 'allowed-host' }),
+      ]);
+    }
+    const allowed = await h.request('POST', '/portal/webhooks', {
+      ...portal,
+      body: { url: 'https://sync.portal.example/hook' },
+    });
+    expect(allowed.status).toBe(201);
+    expect((await h.request('DELETE', `/portal/webhooks/${allowed.body.id}`, portal)).status).toBe(
+      204,
+    );
+  });
+
+  it('prunes superseded changes past the retention; keeps each dossier latest and what a dead letter needs', async () => {
+    const assign = (id: string) =>
+      h.action(id, 'assign', { officerId: randomUUID() }, 'desk_officer', 'VP.MC');
+    const a = (await h.intake(intakeBody(procedure))).body.dossier;
+    await assign(a.id);
+    const b = (await h.intake(intakeBody(procedure))).body.dossier;
+    const c = (await h.intake(intakeBody(procedure))).body.dossier;
+    await assign(c.id);
+    const codes = [a.code, b.code, c.code];
+    // A dead letter of C's first change (its subscription exists; the receiver is irrelevant).
+    const hook = await h.request('POST', '/portal/webhooks', {
+      ...portal,
+      body: { url: receiver.url('/pruning') },
+    });
+    expect(hook.status).toBe(201);
+    await h.db.query(
+      `INSERT INTO portal_webhook_delivery (webhook_id, change_position, state, attempts, next_attempt_at, last_error)
+       SELECT $1::uuid, position, 'dead', 3, now(), 'HTTP 503' FROM portal_change
+        WHERE dossier_code = $2 AND sequence = 1`,
+      [hook.body.id, c.code],
+    );
+    const sequences = async () => {
+      const { rows } = await h.db.query<{ dossier_code: string; sequence: number }>(
+        `SELECT dossier_code, sequence FROM portal_change WHERE dossier_code = ANY($1) ORDER BY sequence`,
+        [codes],
+      );
+      return codes.map((code) =>
+        rows.filter((r) => r.dossier_code === code).map((r) => r.sequence),
+      );
+    };
+    expect(await sequences()).toEqual([[1, 2], [1], [1, 2]]);
+
+    // Two days old: past the retention of one day.
+    await h.db.query(
+      `UPDATE portal_change SET changed_at = now() - interval '2 days' WHERE dossier_code = ANY($1)`,
+      [codes],
+    );
+    await waitFor('the pruning job', async () =>
+      (await sequences())[0].length === 1 ? true : undefined,
+    );
+    expect(await sequences()).toEqual([[2], [1], [1, 2]]);
+    const dead = await h.request('GET', `/portal/webhooks/${hook.body.id}/dead-letters`, portal);
+    expect(dead.body.deadLetters).toEqual([
+      expect.objectContaining({ dossierCode: c.code, sequence: 1 }),
+    ]);
   });
 });

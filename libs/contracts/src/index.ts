@@ -26,3 +26,4 @@ export * from './events/feedback-link.events';
 export * from './events/feedback-calendar.events';
 export * from './events/portal-ack.events';
 export * from './portal-sync';
+export * from './input/text';

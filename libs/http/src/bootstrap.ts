@@ -14,6 +14,7 @@ import {
   type Logger,
 } from '@motcua/observability';
 import { connectMessaging } from '@motcua/messaging';
+import { bodyMediaTypeGuard } from './body-media-type';
 import { correlationMiddleware, trackRequest } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
 import { startMetricsServer } from './metrics-server';
@@ -30,6 +31,8 @@ export type ServiceDescriptor<C> = {
   description: string;
   env: z.ZodRawShape;
   module: (config: C) => unknown;
+  /** Paths whose routes read a raw (non-JSON) body and check its media type themselves. */
+  rawBodyPaths?: readonly string[];
 };
 
 export type ServiceAppOptions = {
@@ -44,6 +47,16 @@ export type ServiceAppOptions = {
    * `rawResponse` when they take the reply in hand, so they run on either.
    */
   http?: 'express' | 'fastify';
+  /** Paths whose routes read a raw (non-JSON) body and check its media type themselves. */
+  rawBodyPaths?: readonly string[];
+};
+
+/** The part of Fastify's reply the request hooks use. */
+type FastifyReply = {
+  raw: Parameters<typeof trackRequest>[2];
+  code(status: number): FastifyReply;
+  header(name: string, value: string): FastifyReply;
+  send(body: string): FastifyReply;
 };
 
 /** What the Fastify server offers besides Nest: hooks and the handler of its own errors. */
@@ -52,7 +65,7 @@ type FastifyInstance = {
     name: 'onRequest',
     hook: (
       request: Parameters<typeof trackRequest>[1],
-      reply: { raw: Parameters<typeof trackRequest>[2] },
+      reply: FastifyReply,
       done: () => void,
     ) => void,
   ): void;
@@ -92,13 +105,14 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   collectProcessMetrics(options.service);
   const app =
     options.http === 'fastify'
-      ? await createFastifyApp(options.module, logger)
+      ? await createFastifyApp(options.module, logger, options.rawBodyPaths)
       : await NestFactory.create(options.module as never, {
           logger: new JsonNestLogger(logger),
           bufferLogs: false,
         });
   if (options.http !== 'fastify') {
     app.use(correlationMiddleware(logger));
+    app.use(bodyMediaTypeGuard(options.rawBodyPaths));
     const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
     http.disable?.('x-powered-by');
   }
@@ -115,7 +129,11 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
  * the correlation and access log as a hook. Fastify's own errors (a malformed or oversized body,
  * an unsupported media type) reach the ProblemFilter through Nest's error handler, as under Express.
  */
-async function createFastifyApp(module: unknown, logger: Logger): Promise<INestApplication> {
+async function createFastifyApp(
+  module: unknown,
+  logger: Logger,
+  rawBodyPaths: readonly string[] | undefined,
+): Promise<INestApplication> {
   const { FastifyAdapter } = await import('@nestjs/platform-fastify');
   const adapter = new FastifyAdapter({
     bodyLimit: 100 * 1024,
@@ -143,6 +161,16 @@ async function createFastifyApp(module: unknown, logger: Logger): Promise<INestA
   fastify.addHook('onRequest', (request, reply, done) =>
     trackRequest(logger, request, reply.raw, done),
   );
+  // The same media-type rule as under Express, before Fastify parses anything.
+  const guardBodyType = bodyMediaTypeGuard(rawBodyPaths);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const response = {
+      status: (status: number) => (reply.code(status), response),
+      setHeader: (name: string, value: string) => void reply.header(name, value),
+      end: (body: string) => void reply.send(body),
+    };
+    guardBodyType(request as never, response, done);
+  });
   return app;
 }
 
@@ -167,6 +195,7 @@ export async function runService<
   loadConfig: () => C;
   module: (config: C) => unknown;
   http?: 'express' | 'fastify';
+  rawBodyPaths?: readonly string[];
 }): Promise<INestApplication> {
   const config = options.loadConfig();
   if (config.TRACING_ENABLED) {

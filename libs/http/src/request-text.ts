@@ -5,17 +5,17 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import type { Observable } from 'rxjs';
+import { CONTROL_CHARACTER, LONE_SURROGATE } from '@motcua/contracts';
 import { validationProblem, type FieldViolation } from './problem';
 
 /**
  * Text that no field of motcua accepts, whatever its schema: NUL and the other C0/C1 control
  * characters (tab, line feed and carriage return excepted) and UTF-16 surrogates without their
- * pair. PostgreSQL refuses NUL in text and a lone surrogate cannot be encoded as UTF-8, so such
- * a request would otherwise fail deep in a repository or the outbox with a 500.
+ * pair (the rules of request text in @motcua/contracts). PostgreSQL refuses NUL in text and a lone
+ * surrogate cannot be encoded as UTF-8, so such a request would otherwise fail deep in a
+ * repository or the outbox with a 500.
  */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL = CONTROL_CHARACTER;
 
 /** How deep a request's JSON may nest before it is refused (no form of ours needs more than a few levels). */
 export const MAX_REQUEST_DEPTH = 32;

@@ -33,9 +33,16 @@ export const zodBody = <S extends z.ZodType>(schema: S) => new ZodValidationPipe
 export const zodQuery = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema, 'query');
 export const zodParam = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema, 'param');
 
-/** A custom refinement may name its rule in `params.rule` (e.g. `shares-add-up`); zod's own issues use their code. */
+/**
+ * A custom refinement may name its rule in `params.rule` (e.g. `shares-add-up`); a string shorter
+ * than one character (after trimming, for request text) is `not-blank`; zod's own issues use their code.
+ */
 function ruleOf(issue: z.core.$ZodIssue): string {
   const named =
     issue.code === 'custom' ? (issue.params as { rule?: unknown } | undefined)?.rule : undefined;
-  return typeof named === 'string' ? named : issue.code;
+  if (typeof named === 'string') return named;
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
+    return 'not-blank';
+  }
+  return issue.code;
 }

@@ -2,12 +2,19 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
 import { z } from 'zod';
-import { agencyCode, agencyTreeNodesSchema, type AgencyNode } from '@motcua/contracts';
+import {
+  agencyCode,
+  agencyTreeNodesSchema,
+  requestSchemaOf,
+  type AgencyNode,
+} from '@motcua/contracts';
 import { zodBody, zodParam } from '@motcua/http';
 import { AgencyTreeService } from './agency-tree.service';
 
 /** The tree's body: what the event carries, less what the catalog sets (version, time). */
-const replaceBody = z.strictObject({ provinceCode: agencyCode, nodes: agencyTreeNodesSchema });
+const replaceBody = requestSchemaOf(
+  z.strictObject({ provinceCode: agencyCode, nodes: agencyTreeNodesSchema }),
+);
 
 @ApiTags('agencies')
 @Controller('agency-tree')

@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { procedureGroupSchema, publicationDecisionSchema } from '@motcua/contracts';
+import {
+  procedureGroupSchema,
+  publicationDecisionSchema,
+  referenceText,
+  requestSchemaOf,
+} from '@motcua/contracts';
 
 /** Quyết định công bố of a group: a new group, or a new version of one (amended). */
 const groupDecision = publicationDecisionSchema
-  .extend({ kind: z.enum(['new', 'amended']), number: z.string().trim().min(1).max(64) })
+  .extend({ kind: z.enum(['new', 'amended']), number: referenceText(64) })
   .superRefine((decision, ctx) => {
     if (decision.effectiveFrom < decision.signedOn) {
       ctx.addIssue({
@@ -32,9 +37,11 @@ export const groupInputSchema = procedureGroupSchema
     });
   });
 
-export const groupDecisionBodySchema = z.strictObject({
-  decision: groupDecision,
-  group: groupInputSchema,
-  demo: z.boolean().optional().describe('Marks demo data (dữ liệu mẫu)'),
-});
+export const groupDecisionBodySchema = requestSchemaOf(
+  z.strictObject({
+    decision: groupDecision,
+    group: groupInputSchema,
+    demo: z.boolean().optional().describe('Marks demo data (dữ liệu mẫu)'),
+  }),
+);
 export type GroupDecisionBody = z.infer<typeof groupDecisionBodySchema>;

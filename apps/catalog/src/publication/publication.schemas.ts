@@ -3,6 +3,8 @@ import {
   procedureCode,
   procedureVersionSchema,
   publicationDecisionSchema,
+  referenceText,
+  requestSchemaOf,
   TWO_TIER_LOCAL_GOVERNMENT_FROM,
 } from '@motcua/contracts';
 
@@ -11,7 +13,7 @@ export type DecisionKind = 'new' | 'amended' | 'replaced' | 'abolished';
 /** Quyết định công bố: number, kind, signing date, effective date (not before the signing date). */
 const decisionOf = <K extends DecisionKind>(kind: K) =>
   publicationDecisionSchema
-    .extend({ kind: z.literal(kind), number: z.string().trim().min(1).max(64) })
+    .extend({ kind: z.literal(kind), number: referenceText(64) })
     .superRefine((decision, ctx) => {
       if (decision.effectiveFrom < decision.signedOn) {
         ctx.addIssue({
@@ -25,55 +27,58 @@ const decisionOf = <K extends DecisionKind>(kind: K) =>
 
 /**
  * The content of a procedure version as an officer submits it. The catalog adds the ids,
- * the version number, the decision, and the domain name (from its table of domains).
+ * the version number, the decision, and the domain name (from its table of domains). Every text
+ * is the event's field narrowed to request text (requestSchemaOf): trimmed, NFC, not blank, bounded.
  */
-export const procedureInputSchema = procedureVersionSchema
-  .omit({ procedureId: true, version: true, decision: true, domainName: true })
-  .extend({
-    domainName: z.string().min(1).optional(),
-    conditions: procedureVersionSchema.shape.conditions.default([]),
-    fees: procedureVersionSchema.shape.fees.default([]),
-  })
-  .superRefine((procedure, ctx) => {
-    const orders = procedure.workflow.map((step) => step.order);
-    if (orders.some((order, i) => i > 0 && order <= orders[i - 1])) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['workflow'],
-        params: { rule: 'ordered-steps' },
-        message: 'workflow steps must be in strictly increasing order',
-      });
-    }
-    const { unit, value } = procedure.timeLimit;
-    if (unit === 'same_day' && value !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['timeLimit', 'value'],
-        params: { rule: 'same-day-value-is-1' },
-        message: 'a same-day (trong ngày) limit has the value 1',
-      });
-    }
-    if (
-      (unit === 'months' || unit === 'working_days' || unit === 'calendar_days') &&
-      !Number.isInteger(value)
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['timeLimit', 'value'],
-        params: { rule: 'whole-units' },
-        message: `a limit in ${unit} is a whole number`,
-      });
-    }
-    const shares = procedure.workflow.reduce((sum, step) => sum + step.share, 0);
-    if (Math.abs(shares - procedure.timeLimit.value) > 1e-9) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['workflow'],
-        params: { rule: 'shares-add-up-to-time-limit' },
-        message: `workflow shares add up to ${shares}, but the time limit is ${procedure.timeLimit.value}`,
-      });
-    }
-  });
+export const procedureInputSchema = requestSchemaOf(
+  procedureVersionSchema
+    .omit({ procedureId: true, version: true, decision: true, domainName: true })
+    .extend({
+      domainName: z.string().min(1).optional(),
+      conditions: procedureVersionSchema.shape.conditions.default([]),
+      fees: procedureVersionSchema.shape.fees.default([]),
+    })
+    .superRefine((procedure, ctx) => {
+      const orders = procedure.workflow.map((step) => step.order);
+      if (orders.some((order, i) => i > 0 && order <= orders[i - 1])) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workflow'],
+          params: { rule: 'ordered-steps' },
+          message: 'workflow steps must be in strictly increasing order',
+        });
+      }
+      const { unit, value } = procedure.timeLimit;
+      if (unit === 'same_day' && value !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeLimit', 'value'],
+          params: { rule: 'same-day-value-is-1' },
+          message: 'a same-day (trong ngày) limit has the value 1',
+        });
+      }
+      if (
+        (unit === 'months' || unit === 'working_days' || unit === 'calendar_days') &&
+        !Number.isInteger(value)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timeLimit', 'value'],
+          params: { rule: 'whole-units' },
+          message: `a limit in ${unit} is a whole number`,
+        });
+      }
+      const shares = procedure.workflow.reduce((sum, step) => sum + step.share, 0);
+      if (Math.abs(shares - procedure.timeLimit.value) > 1e-9) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workflow'],
+          params: { rule: 'shares-add-up-to-time-limit' },
+          message: `workflow shares add up to ${shares}, but the time limit is ${procedure.timeLimit.value}`,
+        });
+      }
+    }),
+);
 export type ProcedureInput = z.infer<typeof procedureInputSchema>;
 
 const demo = z.boolean().optional().describe('Marks demo data (dữ liệu mẫu)');
@@ -99,24 +104,32 @@ function twoTierLevel(
   }
 }
 
-export const newDecisionSchema = z
-  .object({ decision: decisionOf('new'), procedure: procedureInputSchema, demo })
-  .superRefine(twoTierLevel);
-export const amendedDecisionSchema = z
-  .object({ decision: decisionOf('amended'), procedure: procedureInputSchema })
-  .superRefine(twoTierLevel);
-export const replacedDecisionSchema = z
-  .object({
-    decision: decisionOf('replaced'),
-    replacesCode: procedureCode,
-    procedure: procedureInputSchema,
-    demo,
-  })
-  .superRefine(twoTierLevel);
-export const abolishedDecisionSchema = z.object({
-  decision: decisionOf('abolished'),
-  code: procedureCode,
-});
+export const newDecisionSchema = requestSchemaOf(
+  z
+    .object({ decision: decisionOf('new'), procedure: procedureInputSchema, demo })
+    .superRefine(twoTierLevel),
+);
+export const amendedDecisionSchema = requestSchemaOf(
+  z
+    .object({ decision: decisionOf('amended'), procedure: procedureInputSchema })
+    .superRefine(twoTierLevel),
+);
+export const replacedDecisionSchema = requestSchemaOf(
+  z
+    .object({
+      decision: decisionOf('replaced'),
+      replacesCode: procedureCode,
+      procedure: procedureInputSchema,
+      demo,
+    })
+    .superRefine(twoTierLevel),
+);
+export const abolishedDecisionSchema = requestSchemaOf(
+  z.object({
+    decision: decisionOf('abolished'),
+    code: procedureCode,
+  }),
+);
 
 export type NewDecision = z.infer<typeof newDecisionSchema>;
 export type AmendedDecision = z.infer<typeof amendedDecisionSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applicantKey, dossierCode, isoDate, safeCode, sha256Hex, uuid } from '@motcua/contracts';
+import { applicantKey, codeText, dossierCode, isoDate, sha256Hex, uuid } from '@motcua/contracts';
 import { safeFilename } from '../shared/filename';
 
 export const digitizeDocumentBody = z.object({
@@ -7,7 +7,7 @@ export const digitizeDocumentBody = z.object({
   dossierCode,
   applicantKey,
   /** The procedure's required-document slot (thành phần hồ sơ code). */
-  documentCode: safeCode,
+  documentCode: codeText(),
   fileSha256: sha256Hex,
   filename: safeFilename,
   /** For documents that expire (e.g. a certificate with a validity date). */

@@ -1,20 +1,15 @@
-import { z } from 'zod';
+import { lineText } from '@motcua/contracts';
 
 /**
- * A filename is metadata only, never a path: no slash or backslash, no `..`, no control
- * characters, no leading dot, at most 200 characters.
+ * A filename is metadata only, never a path: one line of request text (NFC, trimmed, no control
+ * characters) of at most 200 characters, no slash or backslash, no `..`, no leading dot.
  */
-export const safeFilename = z
-  .string()
-  .min(1)
-  .max(200)
+export const safeFilename = lineText(200)
   .refine((name) => !/[/\\]/.test(name), 'must be a file name, not a path (no / or \\)')
   .refine(
     (name) => !name.includes('..') && !name.startsWith('.'),
     'must not contain .. or start with a dot',
-  )
-  // eslint-disable-next-line no-control-regex
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must not contain control characters');
+  );
 
 /** ASCII fallback for Content-Disposition `filename=`; the UTF-8 name goes in `filename*=`. */
 export function contentDisposition(filename: string): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, label } from '@motcua/contracts';
+import { isoDateTime, labelText } from '@motcua/contracts';
 
 /**
  * A contact the applicant had to make with a body to complete the dossier (liên hệ với cơ quan, đơn vị
@@ -8,7 +8,7 @@ import { isoDateTime, label } from '@motcua/contracts';
  */
 export const contactBodySchema = z.strictObject({
   body: z.enum(['one_stop_desk', 'other_body']),
-  bodyName: label,
+  bodyName: labelText,
   legallyRequired: z.boolean().default(false),
   /** When the contact took place; the server's time when absent. */
   contactedAt: isoDateTime.optional(),

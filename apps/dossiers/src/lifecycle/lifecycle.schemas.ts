@@ -1,29 +1,35 @@
 import { z } from 'zod';
-import { agencyCode, freeText, isoDate, label, safeCode, uuid } from '@motcua/contracts';
+import {
+  agencyCode,
+  codeText,
+  isoDate,
+  labelText,
+  reasonText,
+  referenceText,
+  requestSchemaOf,
+  uuid,
+} from '@motcua/contracts';
+import { requestDocumentSchema } from '../intake/intake.schemas';
 import type { DossierAction } from './dossier-actions.table';
 
-/** Documents brought with a supplement; `scanExemption` as at intake (Circular 03/2025/TT-VPCP Art. 5(2)). */
-const documents = z
-  .array(
-    z.strictObject({
-      code: z.string().min(1).max(32),
-      digitized: z.boolean().default(false),
-      reused: z.boolean().default(false),
-      scanExemption: z.enum(['shown_only', 'participating_body_result', 'secret']).optional(),
-    }),
-  )
-  .max(100);
+/** Documents brought with a supplement, as at intake (Circular 03/2025/TT-VPCP Art. 5(2)). */
+const documents = z.array(requestDocumentSchema).max(100);
+
+/**
+ * Every text field is request text whose value its event accepts (reasons: freeText; names:
+ * label; numbers and codes: safeCode), so an action that passes here always becomes its event.
+ */
 
 /** The body of each action (POST /dossiers/:id/actions/:action). */
-export const ACTION_BODIES = {
+const ACTION_BODY_SCHEMAS = {
   assign: z.strictObject({ officerId: uuid }),
-  'complete-step': z.strictObject({ note: freeText.optional(), nextOfficerId: uuid.optional() }),
+  'complete-step': z.strictObject({ note: reasonText.optional(), nextOfficerId: uuid.optional() }),
   'request-supplement': z.strictObject({
     missing: z
       .array(
         z.strictObject({
-          documentCode: z.string().min(1).max(32).optional(),
-          description: freeText,
+          documentCode: codeText(32).optional(),
+          description: reasonText,
         }),
       )
       .min(1)
@@ -33,7 +39,7 @@ export const ACTION_BODIES = {
      * The officer finds the request caused by the applicant's own fault (e.g. a false declaration),
      * with the reason: index 3 of the 2018 evaluation does not count it (docs/legal-rules.md).
      */
-    applicantFault: z.strictObject({ reason: freeText }).optional(),
+    applicantFault: z.strictObject({ reason: reasonText }).optional(),
   }),
   /**
    * What arrived: documents (they satisfy the requested items naming their code) and the numbers
@@ -51,22 +57,22 @@ export const ACTION_BODIES = {
     }),
   extend: z.strictObject({
     newDueDate: isoDate,
-    reason: freeText,
-    apologySlipNumber: z.string().min(1).max(64).optional(),
+    reason: reasonText,
+    apologySlipNumber: codeText(64).optional(),
   }),
-  refuse: z.strictObject({ reasons: z.array(freeText).min(1).max(20) }),
+  refuse: z.strictObject({ reasons: z.array(reasonText).min(1).max(20) }),
   'mark-processed': z.strictObject({
-    resultType: z.string().min(1).max(64).optional(),
+    resultType: codeText(64).optional(),
     electronicResult: z.boolean().default(false),
   }),
   'return-result': z.strictObject({ method: z.enum(['desk', 'postal', 'online']) }),
-  withdraw: z.strictObject({ reason: freeText.optional() }),
-  stop: z.strictObject({ reason: freeText, legalBasis: z.string().min(1).max(300).optional() }),
+  withdraw: z.strictObject({ reason: reasonText.optional() }),
+  stop: z.strictObject({ reason: reasonText, legalBasis: labelText.optional() }),
   /** The applicant's request to stop (in person, by post, or through the portal) and the notice number (form 05). */
   'stop-at-request': z.strictObject({
     requestChannel: z.enum(['in_person', 'postal', 'online']),
-    reason: freeText.optional(),
-    noticeNumber: z.string().min(1).max(64).optional(),
+    reason: reasonText.optional(),
+    noticeNumber: referenceText(64).optional(),
   }),
   /** Liên thông: the agencies of the next stage order to send the dossier to (parallel stages: several). */
   transfer: z.strictObject({
@@ -79,11 +85,17 @@ export const ACTION_BODIES = {
   'hand-back': z.strictObject({
     agencyCode: agencyCode.optional(),
     handsOn: z
-      .array(z.strictObject({ kind: z.enum(['document', 'result']), code: safeCode, name: label }))
+      .array(
+        z.strictObject({ kind: z.enum(['document', 'result']), code: codeText(), name: labelText }),
+      )
       .max(50)
       .optional(),
-    note: freeText.optional(),
+    note: reasonText.optional(),
   }),
 } satisfies Record<DossierAction, z.ZodType>;
 
-export type ActionBody<A extends DossierAction> = z.infer<(typeof ACTION_BODIES)[A]>;
+export const ACTION_BODIES = Object.fromEntries(
+  Object.entries(ACTION_BODY_SCHEMAS).map(([action, schema]) => [action, requestSchemaOf(schema)]),
+) as typeof ACTION_BODY_SCHEMAS;
+
+export type ActionBody<A extends DossierAction> = z.infer<(typeof ACTION_BODY_SCHEMAS)[A]>;

@@ -1,9 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@motcua/auth';
-import { DomainProblem } from '@motcua/http';
+import { DomainProblem, ruleProblem } from '@motcua/http';
+import { DOSSIERS_CONFIG } from '../config';
 import { DossiersDatabase } from '../dossiers.database';
+import type { PortalConfig } from './portal.config';
 import type { RedeliverBody, WebhookBody } from './portal.schemas';
+import { webhookHostAllowed } from './webhook-hosts';
 
 /** Past every position: with the transaction before the oldest running one, the cursor of "now". */
 const MAX_POSITION = '9223372036854775807';
@@ -22,10 +25,22 @@ const view = (row: WebhookRow) => ({
  */
 @Injectable()
 export class PortalWebhooksService {
-  constructor(private readonly db: DossiersDatabase) {}
+  constructor(
+    private readonly db: DossiersDatabase,
+    @Inject(DOSSIERS_CONFIG) private readonly config: PortalConfig,
+  ) {}
 
-  /** Registers a receiver; the secret is shown in this answer only. */
+  /** Registers a receiver; the secret is shown in this answer only. A host off the allow-list is a 422. */
   async create(body: WebhookBody, principal: Principal) {
+    if (!webhookHostAllowed(body.url, this.config.PORTAL_WEBHOOK_ALLOWED_HOSTS)) {
+      throw ruleProblem('webhook-host-not-allowed', 'The webhook host is not allowed', [
+        {
+          field: 'url',
+          rule: 'allowed-host',
+          message: `host ${new URL(body.url).hostname} is not among the webhook hosts this service may call (PORTAL_WEBHOOK_ALLOWED_HOSTS)`,
+        },
+      ]);
+    }
     const id = randomUUID();
     const secret = body.secret ?? randomBytes(32).toString('base64url');
     // `now`: the fan-out starts after every change already readable (the feed backfills the past).

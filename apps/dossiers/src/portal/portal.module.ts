@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PortalChangePruner } from './portal-change-pruner';
 import { PortalChangesController } from './portal-changes.controller';
 import { PortalChangesService } from './portal-changes.service';
 import { PortalWebhooksController } from './portal-webhooks.controller';
@@ -8,6 +9,6 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 /** The portal's resync path: the changes feed and the signed webhooks (docs/portal-integration.md). */
 @Module({
   controllers: [PortalChangesController, PortalWebhooksController],
-  providers: [PortalChangesService, PortalWebhooksService, WebhookDispatcher],
+  providers: [PortalChangesService, PortalWebhooksService, WebhookDispatcher, PortalChangePruner],
 })
 export class PortalModule {}

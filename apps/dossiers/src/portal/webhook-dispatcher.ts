@@ -13,6 +13,7 @@ import { DossiersDatabase } from '../dossiers.database';
 import type { PortalConfig } from './portal.config';
 import { STABLE_CHANGES_SQL, toPortalChange } from './portal-changes.service';
 import { nextAttemptDelay } from './webhook-backoff';
+import { webhookHostAllowed } from './webhook-hosts';
 
 const FAN_OUT_BATCH = 500;
 const DELIVERY_BATCH = 20;
@@ -138,6 +139,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     const attempts = Number(delivery.attempts) + 1;
     let failure: string | undefined;
     try {
+      // A host taken off the allow-list after registration is never called again.
+      if (!webhookHostAllowed(delivery.url, this.config.PORTAL_WEBHOOK_ALLOWED_HOSTS)) {
+        throw new Error('host not in PORTAL_WEBHOOK_ALLOWED_HOSTS');
+      }
       const response = await fetch(delivery.url, {
         method: 'POST',
         headers: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dossierCode, freeText, uuid } from '@motcua/contracts';
+import { dossierCode, reasonText, uuid } from '@motcua/contracts';
 
 /**
  * An officer finds a feedback item to be about a dossier (PAKN về hồ sơ): the dossier's code, whether
@@ -12,6 +12,6 @@ export const dossierLinkBodySchema = z.strictObject({
   verification: z.enum(['pending', 'confirmed', 'untrue']).default('pending'),
   /** The earlier feedback item this one complains about again (phản ánh lại). */
   repeatOf: uuid.optional(),
-  reason: freeText.optional(),
+  reason: reasonText.optional(),
 });
 export type DossierLinkBody = z.infer<typeof dossierLinkBodySchema>;

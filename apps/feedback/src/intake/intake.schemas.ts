@@ -1,29 +1,29 @@
 import { z } from 'zod';
-import { applicantType, procedureCode, uuid } from '@motcua/contracts';
+import {
+  applicantType,
+  boundedText,
+  lineText,
+  personName,
+  procedureCode,
+  requestSchemaOf,
+  uuid,
+} from '@motcua/contracts';
 
-/** Text shown back only as JSON strings; control characters other than tab and newlines are refused. */
-const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine(
-      // eslint-disable-next-line no-control-regex
-      (s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s),
-      'must not contain control characters',
-    );
+/**
+ * The sender's text never reaches an event (only ids and codes do); it is request text (NFC, trimmed,
+ * not blank, no control characters, bounded): multi-line where a letter is, one line for names.
+ */
 
 const contactSchema = z
   .object({
-    name: plainText(200).optional(),
+    name: personName.optional(),
     phone: z
       .string()
       .trim()
       .regex(/^\+?[0-9 .-]{8,20}$/, 'must be a phone number (8-20 digits)')
       .optional(),
     email: z.email().max(254).optional(),
-    address: plainText(500).optional(),
+    address: lineText(500).optional(),
   })
   .strict();
 
@@ -33,14 +33,14 @@ const subjectSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('regulation'),
-      regulation: plainText(500),
+      regulation: boundedText(500),
       procedureCode: procedureCode.optional(),
     })
     .strict(),
   z
     .object({
       kind: z.literal('conduct'),
-      unit: plainText(300),
+      unit: lineText(300),
       procedureCode: procedureCode.optional(),
     })
     .strict(),
@@ -58,8 +58,8 @@ const common = {
   anonymous: z.boolean().default(false),
   contact: contactSchema.optional(),
   subject: subjectSchema,
-  title: plainText(300),
-  content: plainText(5000),
+  title: lineText(300),
+  content: boundedText(5000),
   attachments: attachmentsSchema,
 };
 
@@ -84,7 +84,9 @@ function contactRule<T extends { anonymous: boolean; contact?: z.infer<typeof co
 }
 
 /** Online submission from the portal (POST /public/feedback). */
-export const publicIntakeSchema = z.object(common).strict().superRefine(contactRule);
+export const publicIntakeSchema = requestSchemaOf(
+  z.object(common).strict().superRefine(contactRule),
+);
 
 /**
  * An item forwarded here by the Government Office, a ministry or a province: its refuse,
@@ -92,7 +94,7 @@ export const publicIntakeSchema = z.object(common).strict().superRefine(contactR
  */
 const forwardedSchema = z
   .object({
-    by: plainText(300),
+    by: lineText(300),
     latestForwardedAt: z.iso
       .datetime({ offset: true })
       .refine((v) => new Date(v).getTime() <= Date.now(), 'must not be in the future'),
@@ -100,14 +102,16 @@ const forwardedSchema = z
   .strict();
 
 /** Desk entry of letters, phone calls and visits (POST /feedback). */
-export const deskIntakeSchema = z
-  .object({
-    ...common,
-    channel: z.enum(['written', 'phone', 'in_person', 'online']),
-    forwarded: forwardedSchema.optional(),
-  })
-  .strict()
-  .superRefine(contactRule);
+export const deskIntakeSchema = requestSchemaOf(
+  z
+    .object({
+      ...common,
+      channel: z.enum(['written', 'phone', 'in_person', 'online']),
+      forwarded: forwardedSchema.optional(),
+    })
+    .strict()
+    .superRefine(contactRule),
+);
 
 export type PublicIntakeBody = z.infer<typeof publicIntakeSchema>;
 export type DeskIntakeBody = z.infer<typeof deskIntakeSchema>;

@@ -5,6 +5,7 @@ import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
+import { agencyCode, domainCode } from '@motcua/contracts';
 import { zodQuery } from '@motcua/http';
 import { LiveUpdatesService, type LiveMessage } from './live-updates.service';
 
@@ -23,8 +24,8 @@ function readAssets(): Record<'html' | 'css' | 'js', string> {
 }
 
 const streamQuery = z.object({
-  agency: z.string().max(64).optional(),
-  domain: z.string().max(64).optional(),
+  agency: agencyCode.optional(),
+  domain: domainCode.optional(),
 });
 
 /**

@@ -1,11 +1,7 @@
 import { z } from 'zod';
+import { agencyCode, domainCode, procedureCode, unitCode } from '@motcua/contracts';
 
-const code = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9._-]{1,64}$/,
-    'must be a code of 1-64 letters, digits, dots, dashes or underscores',
-  );
+/** Each filter is the code with the format its events carry (agency per QCVN 102, procedure 1.xxxxxx…). */
 const isoDay = z.iso.date();
 
 export const GROUP_BY = [
@@ -41,10 +37,10 @@ export function checkPeriod(
 /** Filters shared by every figure endpoint. */
 export const figuresQuerySchema = z
   .object({
-    agency: code.optional(),
-    unit: code.optional(),
-    domain: code.optional(),
-    procedure: code.optional(),
+    agency: agencyCode.optional(),
+    unit: unitCode.optional(),
+    domain: domainCode.optional(),
+    procedure: procedureCode.optional(),
     period: z.enum(['day', 'month', 'quarter', 'year', 'range']).default('month'),
     date: isoDay.optional(),
     from: isoDay.optional(),
@@ -58,10 +54,10 @@ export type FiguresQuery = z.infer<typeof figuresQuerySchema>;
 /** The Decree 61 evaluation: the figure filters, grouped by agency or not at all. */
 export const evaluationQuerySchema = z
   .object({
-    agency: code.optional(),
-    unit: code.optional(),
-    domain: code.optional(),
-    procedure: code.optional(),
+    agency: agencyCode.optional(),
+    unit: unitCode.optional(),
+    domain: domainCode.optional(),
+    procedure: procedureCode.optional(),
     period: z.enum(['day', 'month', 'quarter', 'year', 'range']).default('quarter'),
     date: isoDay.optional(),
     from: isoDay.optional(),
@@ -73,10 +69,10 @@ export const evaluationQuerySchema = z
 export type EvaluationQuery = z.infer<typeof evaluationQuerySchema>;
 
 export const overdueQuerySchema = z.object({
-  agency: code.optional(),
-  unit: code.optional(),
-  domain: code.optional(),
-  procedure: code.optional(),
+  agency: agencyCode.optional(),
+  unit: unitCode.optional(),
+  domain: domainCode.optional(),
+  procedure: procedureCode.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   format: z.enum(['json', 'csv']).default('json'),
 });
@@ -84,9 +80,9 @@ export type OverdueQuery = z.infer<typeof overdueQuerySchema>;
 
 /** The unfinished inter-agency dossiers and where they wait (the dashboard's một cửa liên thông panel). */
 export const interAgencyQuerySchema = z.object({
-  agency: code.optional(),
-  domain: code.optional(),
-  procedure: code.optional(),
+  agency: agencyCode.optional(),
+  domain: domainCode.optional(),
+  procedure: procedureCode.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type InterAgencyQuery = z.infer<typeof interAgencyQuerySchema>;

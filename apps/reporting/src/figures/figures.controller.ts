@@ -2,6 +2,7 @@ import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
+import { domainCode } from '@motcua/contracts';
 import { zodParam, zodQuery } from '@motcua/http';
 import { toCsv } from './csv';
 import { FIGURE_NAMES, type FigureName } from './figure-catalog';
@@ -129,7 +130,7 @@ export class FiguresController {
     summary: 'Review campaigns with their progress per domain against the deadlines',
   })
   campaigns(
-    @Query(zodQuery(z.object({ domain: z.string().max(64).optional() })))
+    @Query(zodQuery(z.object({ domain: domainCode.optional() })))
     query: {
       domain?: string;
     },

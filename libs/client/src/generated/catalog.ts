@@ -433,7 +433,6 @@ export interface components {
                 lifeEvent?: string;
                 procedureCodes: string[];
             };
-            /** @description Marks demo data (dữ liệu mẫu) */
             demo?: boolean;
         };
         PublicationRecordBody1: {
@@ -519,7 +518,6 @@ export interface components {
                 };
                 domainName?: string;
             };
-            /** @description Marks demo data (dữ liệu mẫu) */
             demo?: boolean;
         };
         PublicationRecordBody2: {
@@ -690,7 +688,6 @@ export interface components {
                 };
                 domainName?: string;
             };
-            /** @description Marks demo data (dữ liệu mẫu) */
             demo?: boolean;
         };
         PublicationRecordBody4: {
