@@ -169,7 +169,7 @@ async function createFastifyApp(
       setHeader: (name: string, value: string) => void reply.header(name, value),
       end: (body: string) => void reply.send(body),
     };
-    guardBodyType(request as never, response, done);
+    guardBodyType(request, response, done);
   });
   return app;
 }
