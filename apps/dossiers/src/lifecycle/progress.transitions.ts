@@ -26,6 +26,7 @@ import { applySupplement, outstandingOf, type OutstandingItem } from './suppleme
 import {
   currentStep,
   nextStep,
+  stageKey,
   updateDossier,
   type TransitionContext,
   type TransitionOutcome,
@@ -127,13 +128,7 @@ export class ProgressTransitions {
     const asking = stagesAskingSupplement(ctx.dossier.stages ?? [], ctx.principal.agency);
     for (const stage of asking)
       await ctx.tx.dossierStage.update({
-        where: {
-          dossierId_order_agencyCode: {
-            dossierId: ctx.dossier.id,
-            order: stage.order,
-            agencyCode: stage.agencyCode,
-          },
-        },
+        where: stageKey(ctx, stage),
         data: { supplementRequestedAt: ctx.now },
       });
     const dossier = await updateDossier(ctx, {
@@ -244,13 +239,7 @@ export class ProgressTransitions {
     );
     for (const stage of stageClocks) {
       await ctx.tx.dossierStage.update({
-        where: {
-          dossierId_order_agencyCode: {
-            dossierId: ctx.dossier.id,
-            order: stage.order,
-            agencyCode: stage.agencyCode,
-          },
-        },
+        where: stageKey(ctx, stage),
         data: {
           suspendedHours: stage.suspendedHours,
           legalDueAt: stage.legalDueAt,

@@ -35,6 +35,15 @@ export async function updateDossier(
   });
 }
 
+/** The unique key of one of the dossier's inter-agency stages (giai đoạn liên thông). */
+export const stageKey = (ctx: TransitionContext, s: { order: number; agencyCode: string }) => ({
+  dossierId_order_agencyCode: {
+    dossierId: ctx.dossier.id,
+    order: s.order,
+    agencyCode: s.agencyCode,
+  },
+});
+
 export function currentStep(dossier: DossierWithSteps) {
   return (
     dossier.steps.find((s) => s.order === dossier.currentStepOrder) ??

@@ -11,6 +11,7 @@ import type { DossierStage } from '../generated/prisma/client';
 import type { ActionBody } from '../lifecycle/lifecycle.schemas';
 import { lifecycleRuleProblem } from '../lifecycle/progress.transitions';
 import {
+  stageKey,
   updateDossier,
   type TransitionContext,
   type TransitionOutcome,
@@ -23,14 +24,6 @@ const stageOf = (s: DossierStage) => ({
   agencyCode: s.agencyCode,
   agencyName: s.agencyName,
   external: s.external,
-});
-
-const key = (ctx: TransitionContext, s: { order: number; agencyCode: string }) => ({
-  dossierId_order_agencyCode: {
-    dossierId: ctx.dossier.id,
-    order: s.order,
-    agencyCode: s.agencyCode,
-  },
 });
 
 /**
@@ -64,7 +57,7 @@ export class StageTransitions {
     for (const code of [...new Set(body.agencyCodes)]) {
       const stage = targets.find((t) => t.agencyCode === code)!;
       await ctx.tx.dossierStage.update({
-        where: key(ctx, stage),
+        where: stageKey(ctx, stage),
         data: { status: 'transferred', transferredAt: ctx.now },
       });
       const data = {
@@ -92,7 +85,7 @@ export class StageTransitions {
   ): Promise<TransitionOutcome> {
     const stage = this.pick(ctx, 'accept-stage', body.agencyCode);
     await ctx.tx.dossierStage.update({
-      where: key(ctx, stage),
+      where: stageKey(ctx, stage),
       data: { status: 'accepted', acceptedAt: ctx.now },
     });
     const dossier = await updateDossier(ctx);
@@ -123,7 +116,7 @@ export class StageTransitions {
       body.handsOn ??
       (stage.handsOn as { kind: 'document' | 'result'; code: string; name: string }[]);
     await ctx.tx.dossierStage.update({
-      where: key(ctx, stage),
+      where: stageKey(ctx, stage),
       data: {
         status: 'handed_back',
         handedBackAt: ctx.now,
@@ -145,7 +138,7 @@ export class StageTransitions {
     );
     for (const next of starting) {
       await ctx.tx.dossierStage.update({
-        where: key(ctx, next),
+        where: stageKey(ctx, next),
         data: { startedAt: next.startedAt, legalDueAt: next.legalDueAt },
       });
     }
