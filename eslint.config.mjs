@@ -4,9 +4,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 
-/** Production code never depends on libs/testing; tests of any project may. */
+/**
+ * Production code never depends on libs/testing (Jest set-up) or libs/stack (provisioning of
+ * databases, broker and services); tests of any project may. The stack never depends on the
+ * Jest library.
+ */
 function boundaries({ testing }) {
-  const extra = testing ? ['type:testing'] : [];
+  const extra = testing ? ['type:testing', 'type:stack'] : [];
   return [
     'error',
     {
@@ -19,13 +23,17 @@ function boundaries({ testing }) {
         },
         {
           sourceTag: 'type:e2e',
-          onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'],
+          onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing', 'type:stack'],
         },
         {
           sourceTag: 'type:lib',
           onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', ...extra],
         },
-        { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
+        {
+          sourceTag: 'type:testing',
+          onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:stack'],
+        },
+        { sourceTag: 'type:stack', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
         {
           sourceTag: 'type:contracts',
           onlyDependOnLibsWithTags: testing ? ['type:contracts'] : [],
@@ -91,6 +99,18 @@ export default tseslint.config(
       'tools/seed/catalog/demo-procedures.ts',
     ],
     rules: { 'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // Tools (stack, drills, benchmarks, seed) provision through libs/stack; the Jest library
+    // reads what Jest's global setup published, which a tool never has.
+    files: ['tools/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@motcua/testing', message: 'Tools import @motcua/stack.' }] },
+      ],
+    },
   },
   {
     // Tests may use loose typing on parsed JSON bodies.

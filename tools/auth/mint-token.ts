@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_ISSUER, ROLES, isRole, mintDevToken } from '@motcua/auth';
-import { idpToken, repoRoot } from '@motcua/testing';
+import { idpToken, repoRoot } from '@motcua/stack';
 import { DEMO_ACCOUNTS } from '../idp/demo-accounts';
 
 /**

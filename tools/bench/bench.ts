@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '@motcua/testing';
+import { repoRoot } from '@motcua/stack';
 import { closedLoop, type ClosedLoopResult } from './dossiers/closed-loop';
 import {
   consumersCaughtUp,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '@motcua/testing';
+import { repoRoot } from '@motcua/stack';
 import { operatorKafkaSasl } from '../kafka/operator-identity';
 import type { BenchTarget } from './dossiers/intake-kit';
 

@@ -5,7 +5,7 @@
  * DRILL_BROKER_START_CMD (default: `bash infra/kafka/kafka.sh start`).
  *   node -r ./tools/register-ts.js tools/drills/broker-kill.ts
  */
-import { commandFault } from '@motcua/testing';
+import { commandFault } from '@motcua/stack';
 import { drill, env, main, root } from './drill-cli';
 
 const pidFile = `${env.KAFKA_DATA_DIR ?? `${root}/infra/kafka/.data`}/kafka.pid`;

@@ -7,7 +7,7 @@ import {
   type DrillReport,
   type DrillStack,
   type Fault,
-} from '@motcua/testing';
+} from '@motcua/stack';
 
 /**
  * What every drill script shares: the stack's addresses from the environment (see stackFromEnv:

@@ -24,7 +24,7 @@ import {
   readKafkaCredentials,
   repoRoot,
   waitFor,
-} from '@motcua/testing';
+} from '@motcua/stack';
 
 async function main(): Promise<void> {
   const portBase = Number(process.argv[2] ?? 5100);

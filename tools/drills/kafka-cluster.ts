@@ -16,7 +16,7 @@ import {
   KafkaCluster,
   PORTAL_TOPIC,
   runPortalLeaderDrill,
-} from '@motcua/testing';
+} from '@motcua/stack';
 
 import { drill, env, finish, main, root, stack } from './drill-cli';
 

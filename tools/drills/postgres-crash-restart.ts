@@ -5,7 +5,7 @@
  * root), else `pg_ctlcluster $DRILL_PG_CLUSTER` (default "15 main").
  *   node -r ./tools/register-ts.js tools/drills/postgres-crash-restart.ts
  */
-import { commandFault } from '@motcua/testing';
+import { commandFault } from '@motcua/stack';
 import { asPostgres, drill, env, main } from './drill-cli';
 
 const bin = env.DRILL_PG_BIN ?? '/usr/lib/postgresql/15/bin';

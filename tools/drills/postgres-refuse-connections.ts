@@ -4,7 +4,7 @@
  * Needs a superuser on DATABASE_URL. Only the databases motcua_<service> (DRILL_DB_PREFIX) are touched.
  *   node -r ./tools/register-ts.js tools/drills/postgres-refuse-connections.ts
  */
-import { refuseConnectionsFault } from '@motcua/testing';
+import { refuseConnectionsFault } from '@motcua/stack';
 import { drill, main, stack } from './drill-cli';
 
 main(() => drill(refuseConnectionsFault(stack)));

@@ -5,7 +5,7 @@
  * DRILL_REDIS_START_CMD (default: `redis-server --port <port of REDIS_URL> --daemonize yes`).
  *   node -r ./tools/register-ts.js tools/drills/redis-restart.ts
  */
-import { commandFault } from '@motcua/testing';
+import { commandFault } from '@motcua/stack';
 import { drill, env, main, stack } from './drill-cli';
 
 const url = new URL(stack.redisUrl);

@@ -6,7 +6,7 @@
  * defaults: SIGKILL to .data/stack/<service>.pid, then `bash tools/stack/start-service.sh <service>`.
  */
 import { SERVICES, type ServiceName } from '@motcua/contracts';
-import { commandFault } from '@motcua/testing';
+import { commandFault } from '@motcua/stack';
 import { drill, env, main, root } from './drill-cli';
 
 const service = process.argv[2] as ServiceName;

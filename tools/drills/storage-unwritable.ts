@@ -6,7 +6,7 @@
  * DRILL_STORAGE_LOCK_CMD / DRILL_STORAGE_UNLOCK_CMD (`{dir}`), default chattr +i as root, chmod otherwise.
  *   node -r ./tools/register-ts.js tools/drills/storage-unwritable.ts
  */
-import { runStorageDrill } from '@motcua/testing';
+import { runStorageDrill } from '@motcua/stack';
 import { env, finish, main, root, stack } from './drill-cli';
 
 main(async () =>

@@ -14,7 +14,7 @@
  * infra/kafka/kafka.sh runs `credentials` before and `apply` after starting the broker.
  */
 import { KAFKA_PRINCIPALS, allKafkaAcls, kafkaUserOf } from '@motcua/contracts';
-import { ensureKafkaCredentials, syncKafkaAcls } from '@motcua/testing';
+import { ensureKafkaCredentials, syncKafkaAcls } from '@motcua/stack';
 import { operatorKafkaSasl } from './operator-identity';
 
 function option(args: string[], name: string): string | undefined {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readKafkaCredentials, repoRoot, type KafkaSasl } from '@motcua/testing';
+import { readKafkaCredentials, repoRoot, type KafkaSasl } from '@motcua/stack';
 
 /**
  * The identity operators' tools (ACLs, dead letters, benches) sign in to Kafka with: the admin.

@@ -1,5 +1,5 @@
 import { DEV_ISSUER, mintDevToken, type Role } from '@motcua/auth';
-import { repoRoot } from '@motcua/testing';
+import { repoRoot } from '@motcua/stack';
 
 /** Demo data goes in through the services' own HTTP APIs, so every event flows as in production. */
 export class SeedClient {

@@ -10,7 +10,7 @@ import {
   demoPki,
   provision,
   repoRoot,
-} from '@motcua/testing';
+} from '@motcua/stack';
 
 /**
  * Prepares the stack's infrastructure and prints the environment the services get

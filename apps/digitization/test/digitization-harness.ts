@@ -12,8 +12,8 @@ import {
   type EventContract,
   type EventData,
 } from '@motcua/contracts';
+import { demoPki } from '@motcua/stack';
 import {
-  demoPki,
   mintTestToken,
   startService,
   testEnv,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dossierProcessed, dossierReceived } from '@motcua/contracts';
-import { demoSignedPdf, waitFor } from '@motcua/testing';
+import { demoSignedPdf } from '@motcua/stack';
+import { waitFor } from '@motcua/testing';
 import { samplePdf } from './support/sample-files';
 import { DigitizationHarness, type Caller, type Problem } from './digitization-harness';
 import {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { demoPki, makeCertificate, signedPdf } from '@motcua/testing';
+import { demoPki, makeCertificate, signedPdf } from '@motcua/stack';
 import { samplePdf } from './support/sample-files';
 import { DigitizationHarness, filesUnder, type Problem } from './digitization-harness';
 

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Role } from '@motcua/auth';
 import { portalDossierStatus } from '@motcua/contracts';
+import { databaseUrl, ensureDatabases } from '@motcua/stack';
 import {
   TEST_DB_PREFIX,
-  databaseUrl,
-  ensureDatabases,
   mintTestToken,
   repoRoot,
   startService,

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import type { CloudEvent } from '@motcua/contracts';
-import { kafkaSaslEnv, repoRoot, testEnv, waitFor } from '@motcua/testing';
+import { kafkaSaslEnv } from '@motcua/stack';
+import { repoRoot, testEnv, waitFor } from '@motcua/testing';
 import { PermanentError } from '../src/consumer/errors';
 import { EventConsumer, subscribe } from '../src/consumer/event-consumer';
 import { readDeadLetters, replayDeadLetters } from '../src/dead-letters/dead-letters';

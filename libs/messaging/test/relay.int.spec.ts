@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureTopics, repoRoot, testEnv, waitFor } from '@motcua/testing';
+import { ensureTopics } from '@motcua/stack';
+import { repoRoot, testEnv, waitFor } from '@motcua/testing';
 import { metricsRegistry } from '@motcua/observability';
 import { createKafka } from '../src/kafka-client';
 import { EventConsumer, subscribe } from '../src/consumer/event-consumer';

@@ -2,9 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
-import type { Infrastructure } from './infrastructure';
-import { ensureKafkaCredentials } from './kafka-credentials';
-import { repoRoot } from './repo-root';
+import { ensureKafkaCredentials, repoRoot, type Infrastructure } from '@motcua/stack';
 
 /**
  * PostgreSQL, Redis and Kafka (the official apache/kafka image, KRaft) in containers, for hosts

@@ -2,11 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { JWK } from 'jose';
 import { ensureDevKeys } from '@motcua/auth';
-import { startIdp, type RunningIdp } from './idp';
-import { resolveInfrastructure, type Infrastructure } from './infrastructure';
-import { provision } from './provision';
-import { repoRoot } from './repo-root';
+import { provision, repoRoot, startIdp, type Infrastructure, type RunningIdp } from '@motcua/stack';
 import { TEST_DB_PREFIX } from './test-env';
+import { resolveInfrastructure } from './test-infrastructure';
 
 declare global {
   var __motcuaInfrastructure: Infrastructure | undefined;

@@ -1,18 +1,13 @@
-export * from './repo-root';
-export * from './postgres';
-export * from './redis';
-export * from './kafka';
-export * from './kafka-credentials';
-export * from './kafka-acl-sync';
-export * from './migrate';
-export * from './infrastructure';
-export * from './provision';
 export * from './test-env';
-export * from './wait-for';
+export * from './test-kafka';
 export * from './service-process';
 export * from './tokens';
-export * from './drills';
-export * from './signed-pdf';
-export * from './idp';
 export * from './authorization-matrix';
-export * from './fixtures/procedure.fixture';
+// The stack's helpers that specs use everywhere, also under the tests' own import name.
+export {
+  decisionBody,
+  procedureInput,
+  repoRoot,
+  waitFor,
+  type TestProcedureInput,
+} from '@motcua/stack';

@@ -3,10 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_AUDIENCE } from '@motcua/auth';
 import type { ServiceName } from '@motcua/contracts';
-import { kafkaSaslEnv } from './kafka-credentials';
-import { repoRoot } from './repo-root';
+import { kafkaSaslEnv, repoRoot, waitFor } from '@motcua/stack';
 import { testEnv } from './test-env';
-import { waitFor } from './wait-for';
 
 /** `metricsUrl`: the management port's /metrics (METRICS_PORT, a free port the service picks and logs). */
 export type RunningService = {

@@ -1,6 +1,10 @@
 import type { ServiceName } from '@motcua/contracts';
-import { readKafkaCredentials, type KafkaIdentity, type KafkaSasl } from './kafka-credentials';
-import { databaseUrl } from './postgres';
+import {
+  databaseUrl,
+  readKafkaCredentials,
+  type KafkaIdentity,
+  type KafkaSasl,
+} from '@motcua/stack';
 
 /**
  * Test databases are `motcua_test_<service>`; MOTCUA_TEST_DB_PREFIX lets two checkouts on one

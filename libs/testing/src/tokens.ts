@@ -7,7 +7,7 @@ import {
   mintDevToken,
   type MintOptions,
 } from '@motcua/auth';
-import { repoRoot } from './repo-root';
+import { repoRoot } from '@motcua/stack';
 import { testEnv } from './test-env';
 
 /**

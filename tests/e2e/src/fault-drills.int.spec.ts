@@ -9,13 +9,10 @@ import {
   PrivateRedis,
   provision,
   runDrill,
-  startService,
-  TEST_DB_PREFIX,
-  testEnv,
   type DrillStack,
   type Fault,
-  type RunningService,
-} from '@motcua/testing';
+} from '@motcua/stack';
+import { startService, TEST_DB_PREFIX, testEnv, type RunningService } from '@motcua/testing';
 
 jest.setTimeout(600_000);
 

@@ -5,13 +5,10 @@ import { SERVICES, type ServiceName } from '@motcua/contracts';
 import {
   drillToken,
   publishDrillProcedure,
-  startService,
-  testEnv,
-  waitFor,
   type DrillProcedure,
   type DrillStack,
-  type RunningService,
-} from '@motcua/testing';
+} from '@motcua/stack';
+import { startService, testEnv, waitFor, type RunningService } from '@motcua/testing';
 
 jest.setTimeout(300_000);
 

@@ -16,12 +16,9 @@ import {
   publishDrillProcedure,
   runDrill,
   runPortalLeaderDrill,
-  startService,
-  TEST_DB_PREFIX,
-  testEnv,
   type DrillStack,
-  type RunningService,
-} from '@motcua/testing';
+} from '@motcua/stack';
+import { startService, TEST_DB_PREFIX, testEnv, type RunningService } from '@motcua/testing';
 
 jest.setTimeout(600_000);
 

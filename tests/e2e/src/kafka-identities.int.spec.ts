@@ -8,7 +8,8 @@ import {
   type ServiceName,
   type TopicName,
 } from '@motcua/contracts';
-import { startService, testEnv, testKafka, waitFor, type KafkaSasl } from '@motcua/testing';
+import { type KafkaSasl } from '@motcua/stack';
+import { startService, testEnv, testKafka, waitFor } from '@motcua/testing';
 
 /**
  * The test broker runs as production does: SASL/SCRAM-SHA-512 and the StandardAuthorizer with

@@ -1,12 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT, importJWK, type JWK } from 'jose';
-import {
-  idpToken,
-  startIdp,
-  startService,
-  type RunningIdp,
-  type RunningService,
-} from '@motcua/testing';
+import { idpToken, startIdp, type RunningIdp } from '@motcua/stack';
+import { startService, type RunningService } from '@motcua/testing';
 
 type Problem = { detail: string };
 

@@ -2,15 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SERVICES, type ServiceName } from '@motcua/contracts';
-import {
-  drillToken,
-  publishDrillProcedure,
-  startService,
-  testEnv,
-  waitFor,
-  type DrillStack,
-  type RunningService,
-} from '@motcua/testing';
+import { drillToken, publishDrillProcedure, type DrillStack } from '@motcua/stack';
+import { startService, testEnv, waitFor, type RunningService } from '@motcua/testing';
 
 jest.setTimeout(300_000);
 

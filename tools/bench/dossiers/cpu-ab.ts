@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { repoRoot } from '@motcua/testing';
+import { repoRoot } from '@motcua/stack';
 import { stackTarget } from '../stack-target';
 import { closedLoop, type ClosedLoopResult } from './closed-loop';
 import { intakeClient, publishBenchmarkProcedure } from './intake-kit';

@@ -10,7 +10,7 @@ import {
   migrateService,
   repoRoot,
   type KafkaSasl,
-} from '@motcua/testing';
+} from '@motcua/stack';
 import { runConcurrently } from '../bench-kit';
 
 /**

@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { kafkaSaslEnv, readKafkaCredentials } from '@motcua/testing';
+import { kafkaSaslEnv, readKafkaCredentials } from '@motcua/stack';
 import { rebuildRollupSql } from '../../../apps/reporting/src/projections/dossier-rollup';
 import { REBUILD_DIGITIZATION_ROLLUP_SQL } from '../../../apps/reporting/src/projections/digitization.projector';
 import { SEED_YEAR_SQL } from './seed-year.sql';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mintDevToken } from '@motcua/auth';
 import { CONSUMERS } from '@motcua/contracts';
-import { repoRoot } from '@motcua/testing';
+import { repoRoot } from '@motcua/stack';
 import { percentile } from '../bench-kit';
 import { kafkaOf, type BenchTarget } from '../dossiers/intake-kit';
 

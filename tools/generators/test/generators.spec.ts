@@ -113,7 +113,7 @@ describe('workspace generators', () => {
     expect(read('tools/stack/common.sh')).toContain('[reporting]=3105 [throwaway]=3106)');
     expect(read('tools/stack/common.sh')).toContain('[reporting]=9105 [throwaway]=9106)');
     expect(read('tools/k8s/manifests.ts')).toMatch(/name: 'throwaway',\s+port: 3106,/);
-    expect(read('libs/testing/src/drills/stack.ts')).toContain('throwaway: 3106');
+    expect(read('libs/stack/src/drills/stack.ts')).toContain('throwaway: 3106');
   });
 
   it('gives the service byte-identical copies of the migrations every service shares', () => {

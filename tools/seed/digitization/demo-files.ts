@@ -1,4 +1,4 @@
-import { demoPki, signedPdf } from '@motcua/testing';
+import { demoPki, signedPdf } from '@motcua/stack';
 
 /** Small demo files (marked DU LIEU MAU / demo data) built here, so the seed needs no binary assets. */
 

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { makeCertificate, signedPdf, type Party } from '@motcua/testing';
+import { makeCertificate, signedPdf, type Party } from '@motcua/stack';
 import { FileRejected } from '../intake/intake.errors';
 import { verifyPdfSignatures } from './pdf-signature.verifier';
 

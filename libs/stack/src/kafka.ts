@@ -1,18 +1,12 @@
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { replicationOn, TOPICS, topicConfigOf, type TopicName } from '@motcua/contracts';
 import type { KafkaSasl } from './kafka-credentials';
-import { testEnv } from './test-env';
 
 /**
- * A KafkaJS client for test harnesses and tooling, signed in as the admin of the test broker by
- * default (it produces and reads any topic, as a test must); pass another identity's credentials
- * to act as that principal, or `null` to connect anonymously.
+ * A KafkaJS client for harnesses and tooling, signed in with the given credentials (`null`
+ * connects anonymously). Tests use `testKafka` of `@motcua/testing`, signed in as the test broker's admin.
  */
-export function testKafka(
-  brokers: string[],
-  clientId = 'motcua-test',
-  sasl: KafkaSasl | null = testEnv.kafkaSasl('admin'),
-): Kafka {
+export function kafkaClient(brokers: string[], clientId: string, sasl: KafkaSasl | null): Kafka {
   return new Kafka({
     clientId,
     brokers,
@@ -28,7 +22,7 @@ export async function ensureTopics(
   admin: KafkaSasl,
   timeoutMs = 60000,
 ): Promise<void> {
-  const client = testKafka(brokers, 'motcua-provision', admin).admin();
+  const client = kafkaClient(brokers, 'motcua-provision', admin).admin();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

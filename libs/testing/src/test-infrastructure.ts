@@ -1,24 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './repo-root';
-
-/** Where the real PostgreSQL, Redis and Kafka of a run are, and how to stop what the run started. */
-export type Infrastructure = {
-  mode: 'given' | 'testcontainers' | 'local';
-  postgresServerUrl: string;
-  redisUrl: string;
-  kafkaBrokers: string[];
-  /** Folder of the broker's `<identity>.env` credentials (admin, services, portal). */
-  kafkaCredentialsDir: string;
-  stop: () => Promise<void>;
-};
-
-export const LOCAL_DEFAULTS = {
-  postgresServerUrl: 'postgresql://postgres@127.0.0.1:5432/postgres',
-  redisUrl: 'redis://127.0.0.1:6379',
-  kafkaBrokers: ['127.0.0.1:9092'],
-};
+import { LOCAL_DEFAULTS, repoRoot, type Infrastructure } from '@motcua/stack';
 
 /**
  * Tests get a broker of their own (other ports, other data folder) and Redis
