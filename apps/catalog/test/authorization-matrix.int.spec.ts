@@ -6,10 +6,11 @@ import {
   runAuthorizationMatrix,
   type MatrixAnswer,
   type MatrixScope,
+  randomProcedureCode,
 } from '@motcua/testing';
 import { decisionBody } from '@motcua/testing';
 import { catalogAccessMatrix } from '../src/scope/catalog.access-matrix';
-import { CatalogHarness, testProcedureCode } from './catalog-harness';
+import { CatalogHarness } from './catalog-harness';
 
 const PROVINCE = `T${String(Math.floor(Math.random() * 90) + 10)}.000.H98`;
 const AT: MatrixScope = {
@@ -28,8 +29,8 @@ const AT: MatrixScope = {
  */
 describe('catalog authorization matrix', () => {
   let h: CatalogHarness;
-  const code = testProcedureCode();
-  const member = testProcedureCode();
+  const code = randomProcedureCode();
+  const member = randomProcedureCode();
   const groupCode = `LT.T97.${code.slice(2)}`;
   let campaignId: string;
 

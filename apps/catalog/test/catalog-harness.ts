@@ -18,11 +18,6 @@ export type Problem = {
 };
 export type Reply<T = unknown> = { status: number; body: T };
 
-/** A test procedure code in the 9.xxxxxx range, apart from the demo catalog's 1.xxxxxx codes. */
-export function testProcedureCode(): string {
-  return `9.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
-}
-
 /** The catalog started as its own process, a client for its HTTP API, its database and its events on Kafka. */
 export class CatalogHarness {
   service!: RunningService;

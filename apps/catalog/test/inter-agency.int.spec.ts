@@ -8,7 +8,8 @@ import {
   verticalProcedure,
   type ChainAgencies,
 } from './inter-agency-fixtures';
-import { CatalogHarness, testProcedureCode, type Problem } from './catalog-harness';
+import { CatalogHarness, type Problem } from './catalog-harness';
+import { randomProcedureCode } from '@motcua/testing';
 
 type Chain = {
   direction: string;
@@ -43,7 +44,7 @@ describe('inter-agency procedures and groups', () => {
     (await catalog.count('SELECT count(*) AS n FROM outbox_event WHERE event_key = $1', [code]));
 
   it('publishes a sequential chain: stored, read back and carried whole by the event', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     const reply = await catalog.post<{ status: string }>(
       '/publication-decisions',
       chainDecision(sequentialProcedure(code, agencies)),
@@ -80,7 +81,7 @@ describe('inter-agency procedures and groups', () => {
   });
 
   it('publishes a parallel chain and amends its shares: history and events carry each version', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     const procedure = parallelProcedure(code, agencies);
     expect((await catalog.post('/publication-decisions', chainDecision(procedure))).status).toBe(
       201,
@@ -117,7 +118,7 @@ describe('inter-agency procedures and groups', () => {
   });
 
   it('publishes a vertical chain whose external stage is outside the agency tree', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     expect(
       (
         await catalog.post(
@@ -192,7 +193,7 @@ describe('inter-agency procedures and groups', () => {
   it.each(violations)(
     '%s: 422 naming the field and the rule, nothing stored or published',
     async (_name, breakIt, field, rule) => {
-      const code = testProcedureCode();
+      const code = randomProcedureCode();
       const procedure = sequentialProcedure(code, agencies);
       breakIt(procedure);
       const reply = await catalog.post<Problem>('/publication-decisions', chainDecision(procedure));
@@ -205,7 +206,7 @@ describe('inter-agency procedures and groups', () => {
   );
 
   it('publishes a group of procedures: stored, listed, its event valid and keyed by the group code; amended as a new version', async () => {
-    const [first, second] = [testProcedureCode(), testProcedureCode()];
+    const [first, second] = [randomProcedureCode(), randomProcedureCode()];
     expect(
       (
         await catalog.post(
@@ -278,7 +279,7 @@ describe('inter-agency procedures and groups', () => {
   });
 
   it('refuses a bad group with 4xx naming the field and the rule, and stores nothing', async () => {
-    const member = testProcedureCode();
+    const member = randomProcedureCode();
     expect(
       (
         await catalog.post(
@@ -287,7 +288,7 @@ describe('inter-agency procedures and groups', () => {
         )
       ).status,
     ).toBe(201);
-    const later = testProcedureCode(); // in force only from 2099
+    const later = randomProcedureCode(); // in force only from 2099
     expect(
       (
         await catalog.post(
@@ -296,7 +297,7 @@ describe('inter-agency procedures and groups', () => {
         )
       ).status,
     ).toBe(201);
-    const abolished = testProcedureCode();
+    const abolished = randomProcedureCode();
     expect(
       (
         await catalog.post(

@@ -1,5 +1,5 @@
-import { decisionBody } from '@motcua/testing';
-import { CatalogHarness, testProcedureCode } from './catalog-harness';
+import { decisionBody, randomProcedureCode } from '@motcua/testing';
+import { CatalogHarness } from './catalog-harness';
 
 type Outcome = { status: string; versions: { code: string; version: number; effect: string }[] };
 type Record = {
@@ -22,7 +22,7 @@ describe('publication decisions end to end', () => {
   afterAll(() => catalog?.stop());
 
   it('new → amended → abolished: versions, history, version in force at a date, and events', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     const created = await catalog.post<Outcome>(
       '/publication-decisions',
       decisionBody('new', code, { signedOn: '2026-01-05', effectiveFrom: '2026-01-15' }),
@@ -109,8 +109,8 @@ describe('publication decisions end to end', () => {
   });
 
   it('a replacement publishes the new procedure and abolishes the old one in one decision', async () => {
-    const oldCode = testProcedureCode();
-    const newCode = testProcedureCode();
+    const oldCode = randomProcedureCode();
+    const newCode = randomProcedureCode();
     expect(
       (await catalog.post('/publication-decisions', decisionBody('new', oldCode))).status,
     ).toBe(201);
@@ -138,12 +138,12 @@ describe('publication decisions end to end', () => {
 
   it('reads are public, writes need the admin role', async () => {
     const anonymous = await catalog.request('POST', '/publication-decisions', {
-      body: decisionBody('new', testProcedureCode()),
+      body: decisionBody('new', randomProcedureCode()),
     });
     expect(anonymous.status).toBe(401);
     const citizen = await catalog.post(
       '/publication-decisions',
-      decisionBody('new', testProcedureCode()),
+      decisionBody('new', randomProcedureCode()),
       'citizen',
     );
     expect(citizen.status).toBe(403);

@@ -1,5 +1,5 @@
-import { decisionBody } from '@motcua/testing';
-import { CatalogHarness, testProcedureCode, type Problem } from './catalog-harness';
+import { decisionBody, randomProcedureCode } from '@motcua/testing';
+import { CatalogHarness, type Problem } from './catalog-harness';
 
 type Campaign = {
   id: string;
@@ -25,7 +25,11 @@ const criteria = {
 /** Rà soát, đánh giá, đơn giản hóa: a campaign of one domain from opening to closing, with its events. */
 describe('review campaigns', () => {
   let catalog: CatalogHarness;
-  const [price, declare, assets] = [testProcedureCode(), testProcedureCode(), testProcedureCode()];
+  const [price, declare, assets] = [
+    randomProcedureCode(),
+    randomProcedureCode(),
+    randomProcedureCode(),
+  ];
 
   beforeAll(async () => {
     catalog = await CatalogHarness.start(4206);

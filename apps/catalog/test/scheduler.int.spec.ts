@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { decisionBody } from '@motcua/testing';
-import { CatalogHarness, testProcedureCode } from './catalog-harness';
+import { decisionBody, randomProcedureCode } from '@motcua/testing';
+import { CatalogHarness } from './catalog-harness';
 
 /**
  * Decisions that take effect later change nothing until their date; then the scheduler
@@ -30,7 +30,7 @@ describe('announcement scheduler', () => {
     ).rows.map((r) => r.event_type);
 
   it('a future decision waits for its date, then is announced once, in order', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     const created = await first.post<{ status: string }>(
       '/publication-decisions',
       decisionBody('new', code, { signedOn: '2026-01-05', effectiveFrom: '2099-06-01' }),

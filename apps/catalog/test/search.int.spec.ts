@@ -1,5 +1,5 @@
-import { decisionBody } from '@motcua/testing';
-import { CatalogHarness, testProcedureCode, type Problem } from './catalog-harness';
+import { decisionBody, randomProcedureCode } from '@motcua/testing';
+import { CatalogHarness, type Problem } from './catalog-harness';
 
 type Page = {
   items: { code: string; name: string; domainCode: string; onlineLevel: string }[];
@@ -12,7 +12,7 @@ type Page = {
 describe('procedure search', () => {
   let catalog: CatalogHarness;
   const tag = `Lô${Math.random().toString(36).slice(2, 8)}`; // makes this run's procedures findable apart from others
-  const codes = [testProcedureCode(), testProcedureCode(), testProcedureCode()];
+  const codes = [randomProcedureCode(), randomProcedureCode(), randomProcedureCode()];
 
   beforeAll(async () => {
     catalog = await CatalogHarness.start(4205);
@@ -104,7 +104,7 @@ describe('procedure search', () => {
     expect(nul.body.errors).toEqual([
       expect.objectContaining({ field: 'query.domain', rule: 'no-control-characters' }),
     ]);
-    const body = decisionBody('new', testProcedureCode());
+    const body = decisionBody('new', randomProcedureCode());
     body.decision.number = 'QĐ \uD83D';
     const surrogate = await catalog.post<Problem>('/publication-decisions', body);
     expect(surrogate.status).toBe(400);

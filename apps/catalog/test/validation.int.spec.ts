@@ -1,5 +1,5 @@
-import { decisionBody } from '@motcua/testing';
-import { CatalogHarness, testProcedureCode, type Problem } from './catalog-harness';
+import { decisionBody, randomProcedureCode } from '@motcua/testing';
+import { CatalogHarness, type Problem } from './catalog-harness';
 
 /** Bad input: a 4xx naming the field and the rule, and nothing half-saved. */
 describe('publication rules over HTTP', () => {
@@ -33,7 +33,7 @@ describe('publication rules over HTTP', () => {
   }
 
   it('an unknown domain: 422 on procedure.domainCode, nothing saved', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     const body = decisionBody('new', code);
     body.decision.number = `${code}/QĐ-UBND`; // the fixture's number repeats across runs on one database
     body.procedure.domainCode = 'XYZ';
@@ -44,7 +44,7 @@ describe('publication rules over HTTP', () => {
   });
 
   it('a negative time limit: 400 on procedure.timeLimit.value', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     const body = decisionBody('new', code);
     body.procedure.timeLimit.value = -5;
     await expectRefused(body, 400, 'procedure.timeLimit.value', 'too_small');
@@ -52,7 +52,7 @@ describe('publication rules over HTTP', () => {
   });
 
   it('workflow shares that do not add up: 400 on procedure.workflow', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     const body = decisionBody('new', code);
     body.procedure.workflow[0].share = 2;
     await expectRefused(body, 400, 'procedure.workflow', 'shares-add-up-to-time-limit');
@@ -60,7 +60,7 @@ describe('publication rules over HTTP', () => {
   });
 
   it('an effective date before the signing date: 400 on decision.effectiveFrom', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     await expectRefused(
       decisionBody('new', code, { signedOn: '2026-02-10', effectiveFrom: '2026-02-01' }),
       400,
@@ -71,7 +71,7 @@ describe('publication rules over HTTP', () => {
   });
 
   it('missing legally required parts: 422 listing every one', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     const body = decisionBody('new', code) as { procedure: Record<string, unknown> };
     delete body.procedure.steps;
     delete body.procedure.applicantTypes;
@@ -88,7 +88,7 @@ describe('publication rules over HTTP', () => {
   });
 
   it('an amendment of an abolished procedure: 409, and the procedure stays as it was', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     expect((await catalog.post('/publication-decisions', decisionBody('new', code))).status).toBe(
       201,
     );
@@ -122,7 +122,7 @@ describe('publication rules over HTTP', () => {
   });
 
   it('an amendment of an unknown procedure: 404; a second new one with the same code: 409', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     await expectRefused(decisionBody('amended', code), 404, 'procedure.code', 'existing-procedure');
     expect((await catalog.post('/publication-decisions', decisionBody('new', code))).status).toBe(
       201,
@@ -131,7 +131,7 @@ describe('publication rules over HTTP', () => {
   });
 
   it('a decision taking effect before the latest version: 422', async () => {
-    const code = testProcedureCode();
+    const code = randomProcedureCode();
     expect(
       (
         await catalog.post(
@@ -149,8 +149,8 @@ describe('publication rules over HTTP', () => {
   });
 
   it('a replacement of an abolished procedure creates no new procedure', async () => {
-    const oldCode = testProcedureCode();
-    const newCode = testProcedureCode();
+    const oldCode = randomProcedureCode();
+    const newCode = randomProcedureCode();
     expect(
       (await catalog.post('/publication-decisions', decisionBody('new', oldCode))).status,
     ).toBe(201);

@@ -3,6 +3,7 @@ import { UNDOCUMENTED_HEALTH_ROUTES } from '@motcua/http';
 import {
   clientAs,
   principalOf,
+  randomProcedureCode,
   runAuthorizationMatrix,
   type MatrixAnswer,
   type MatrixScope,
@@ -40,7 +41,7 @@ const BODIES: Record<FeedbackAction, () => unknown> = {
  */
 describe('feedback authorization matrix', () => {
   const h = new FeedbackHarness();
-  const procedureCode = `9.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  const procedureCode = randomProcedureCode();
 
   beforeAll(() => h.start(4395));
   afterAll(() => h.stop());

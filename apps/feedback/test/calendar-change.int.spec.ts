@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { calendarVersion } from '@motcua/calendar';
+import { randomAgencyCode } from '@motcua/testing';
 import { FeedbackHarness, regulationFeedback } from './support/feedback-harness';
 
 const OLD_VERSION = 'vn-cal-1-before-culture-day';
@@ -12,10 +12,7 @@ const at = (local: string) => new Date(`${local}+07:00`);
 describe('feedback time limits after a calendar change (real database and broker)', () => {
   const h = new FeedbackHarness();
   // An agency of its own, so the run touches only this test's items.
-  const agency = `${randomUUID()
-    .replace(/[^0-9A-F]/gi, '')
-    .slice(0, 3)
-    .toUpperCase()}.00.15.H26`;
+  const agency = randomAgencyCode();
 
   beforeAll(async () => {
     await h.start(4409);

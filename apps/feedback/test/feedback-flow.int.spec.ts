@@ -1,10 +1,16 @@
-import { decisionBody, mintTestToken, waitFor, type RunningService } from '@motcua/testing';
+import {
+  decisionBody,
+  mintTestToken,
+  randomProcedureCode,
+  waitFor,
+  type RunningService,
+} from '@motcua/testing';
 import { FeedbackHarness, startPeer, unique } from './support/feedback-harness';
 
 describe('feedback end to end: catalog → Kafka → feedback → Kafka, and the public answer', () => {
   const h = new FeedbackHarness();
   let catalog: RunningService;
-  const code = `9.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+  const code = randomProcedureCode();
 
   beforeAll(async () => {
     await h.start(4402);

@@ -8,6 +8,9 @@ import { databaseUrl, ensureDatabases } from '@motcua/stack';
 import {
   TEST_DB_PREFIX,
   mintTestToken,
+  procedureVersion,
+  randomAgencyCode,
+  randomProcedureCode,
   repoRoot,
   startService,
   testEnv,
@@ -17,47 +20,12 @@ import {
 } from '@motcua/testing';
 
 const PORTAL_DB = `${TEST_DB_PREFIX}_portal_sync`;
-const AGENCY = `${randomUUID()
-  .replace(/[^A-F0-9]/gi, '')
-  .slice(0, 3)
-  .toUpperCase()}.00.15.H26`;
-const PROCEDURE_CODE = `1.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+const AGENCY = randomAgencyCode();
 
-/** A procedure version as the catalog publishes it (the copy the dossiers service receives for). */
-const procedure = {
-  procedureId: randomUUID(),
-  code: PROCEDURE_CODE,
-  version: 1,
-  name: 'Quyết định giá thuộc thẩm quyền của cấp tỉnh',
-  domainCode: 'QLG',
-  domainName: 'Quản lý giá',
-  level: 'province',
-  agencyCode: AGENCY,
-  decidingAgency: 'Sở Tài chính',
-  onlineLevel: 'full',
-  channels: ['in_person', 'online'],
-  applicantTypes: ['business', 'organisation'],
-  steps: ['Nộp hồ sơ', 'Thẩm định', 'Trả kết quả'],
-  requiredDocuments: [
-    { code: 'PAG', name: 'Phương án giá', originals: 1, copies: 0, required: true },
-  ],
-  timeLimit: { value: 5, unit: 'working_days' },
-  result: { type: 'decision', name: 'Quyết định giá' },
-  conditions: [],
-  fees: [],
-  legalBasis: ['Luật Giá 2023'],
-  workflow: [
-    { order: 1, name: 'Tiếp nhận', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
-    { order: 2, name: 'Thẩm định', unitCode: 'P.QLG', unitName: 'Phòng Quản lý giá', share: 4 },
-    { order: 3, name: 'Trả kết quả', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
-  ],
-  decision: {
-    number: '12/QĐ-UBND',
-    kind: 'new',
-    signedOn: '2026-01-05',
-    effectiveFrom: '2026-01-15',
-  },
-};
+/** The test procedure (libs/stack's fixture), in an agency of this run. */
+const procedure = procedureVersion(randomProcedureCode(1), { agencyCode: AGENCY });
+/** Its one required document. */
+const REQUIRED = procedure.requiredDocuments.filter((d) => d.required).map((d) => d.code);
 
 /**
  * The sample portal consumer kept in step: dossiers change while it runs, it is killed (SIGKILL)
@@ -171,7 +139,7 @@ describe('portal-sync (sample portal consumer)', () => {
           name: 'Nguyễn Văn An',
           organisationName: 'Công ty TNHH An',
         },
-        documents: [{ code: 'PAG', digitized: true }],
+        documents: REQUIRED.map((code) => ({ code, digitized: true })),
       });
       codes.push(intake.dossier.code);
       ids.push(intake.dossier.id);
@@ -218,7 +186,7 @@ describe('portal-sync (sample portal consumer)', () => {
         `/dossiers/${id}/actions/request-supplement`,
         'specialist',
         {
-          missing: [{ documentCode: 'PAG', description: 'Thiếu chữ ký' }],
+          missing: [{ documentCode: REQUIRED[0], description: 'Thiếu chữ ký' }],
         },
         'P.QLG',
       );
@@ -256,7 +224,7 @@ describe('portal-sync (sample portal consumer)', () => {
         `/dossiers/${ids[9]}/actions/request-supplement`,
         'specialist',
         {
-          missing: [{ documentCode: 'PAG', description: 'Thiếu chữ ký' }],
+          missing: [{ documentCode: REQUIRED[0], description: 'Thiếu chữ ký' }],
         },
         'P.QLG',
       );

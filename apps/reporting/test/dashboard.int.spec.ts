@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { Producer } from 'kafkajs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { dossierProcessed } from '@motcua/contracts';
-import { repoRoot, startService, waitFor, type RunningService } from '@motcua/testing';
+import {
+  repoRoot,
+  startService,
+  waitFor,
+  type RunningService,
+  randomProcedureCode,
+} from '@motcua/testing';
 import {
   at,
   connectProducer,
@@ -15,7 +21,6 @@ import {
   publish,
   received,
   uniqueAgency,
-  uniqueProcedureCode,
 } from './fixtures';
 
 jest.setTimeout(240_000);
@@ -36,7 +41,7 @@ describe('live dashboard in headless Chromium', () => {
   let browser: Browser;
   const onTimeAgency = uniqueAgency();
   const lateAgency = uniqueAgency();
-  const code = uniqueProcedureCode();
+  const code = randomProcedureCode();
 
   const processedOnTime = (agency: string, late: boolean) => {
     const d = newDossier(agency, code);

@@ -10,7 +10,13 @@ import {
   feedbackLinked,
 } from '@motcua/contracts';
 import ExcelJS from 'exceljs';
-import { mintTestToken, startService, waitFor, type RunningService } from '@motcua/testing';
+import {
+  mintTestToken,
+  startService,
+  waitFor,
+  type RunningService,
+  randomProcedureCode,
+} from '@motcua/testing';
 import {
   at as atFrom,
   connectProducer,
@@ -22,7 +28,6 @@ import {
   publish,
   received,
   uniqueAgency,
-  uniqueProcedureCode,
   type Built,
   type Dossier,
 } from './fixtures';
@@ -39,7 +44,7 @@ describe('Decree 61 evaluation (đánh giá việc giải quyết TTHC)', () => 
   let service: RunningService;
   let producer: Producer;
   const agency = uniqueAgency();
-  const [full, partial] = [uniqueProcedureCode(), uniqueProcedureCode()];
+  const [full, partial] = [randomProcedureCode(), randomProcedureCode()];
   const a = newDossier(agency, full);
   const b = newDossier(agency, partial);
   const c = newDossier(agency, partial);

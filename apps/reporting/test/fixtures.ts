@@ -19,9 +19,6 @@ const pick = (n: number) => Array.from(randomBytes(n), (b) => LETTERS[b % LETTER
 export function uniqueAgency(): string {
   return `ZR.${pick(3)}.${pick(3)}`;
 }
-export function uniqueProcedureCode(): string {
-  return `9.${String(randomBytes(3).readUIntBE(0, 3) % 1000000).padStart(6, '0')}`;
-}
 
 /** ISO instant `hours` from now, with the +07:00 offset the services write. */
 export function at(hours: number, from = Date.now()): string {

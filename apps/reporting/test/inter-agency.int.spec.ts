@@ -7,7 +7,13 @@ import {
   dossierStageTransferred,
   dossierSupplementRequested,
 } from '@motcua/contracts';
-import { mintTestToken, startService, waitFor, type RunningService } from '@motcua/testing';
+import {
+  mintTestToken,
+  startService,
+  waitFor,
+  type RunningService,
+  randomProcedureCode,
+} from '@motcua/testing';
 import {
   at,
   connectProducer,
@@ -18,7 +24,6 @@ import {
   publish,
   received,
   uniqueAgency,
-  uniqueProcedureCode,
   type Built,
   type Dossier,
 } from './fixtures';
@@ -86,7 +91,7 @@ describe('reporting of inter-agency dossiers (một cửa liên thông)', () => 
   const lead = uniqueAgency(); // Sở Tài chính: stage 1 of both chains
   const land = uniqueAgency(); // Sở Nông nghiệp và Môi trường
   const building = uniqueAgency(); // Sở Xây dựng
-  const code = uniqueProcedureCode();
+  const code = randomProcedureCode();
   const sequential = newDossier(lead, code);
   const parallel = newDossier(lead, code);
 

@@ -25,6 +25,7 @@ import {
   testKafka,
   waitFor,
   type RunningService,
+  randomProcedureCode,
 } from '@motcua/testing';
 import { Index766Repository, boundsOf } from '../src/index-766/index-766.repository';
 import { inputsOf } from '../src/index-766/index-766.rules';
@@ -42,7 +43,6 @@ import {
   publish,
   received,
   uniqueAgency,
-  uniqueProcedureCode,
   type Built,
 } from './fixtures';
 
@@ -52,7 +52,7 @@ describe('reporting projections and the figures API', () => {
   let service: RunningService;
   let producer: Producer;
   const agency = uniqueAgency();
-  const code = uniqueProcedureCode();
+  const code = randomProcedureCode();
   const [d1, d2, d3, d4] = [0, 1, 2, 3].map(() => newDossier(agency, code));
   const d1Processed = event(dossierProcessed, {
     ...dossierProcessed.example,

@@ -9,7 +9,13 @@ import {
   feedbackReceived,
   feedbackRated,
 } from '@motcua/contracts';
-import { mintTestToken, startService, waitFor, type RunningService } from '@motcua/testing';
+import {
+  mintTestToken,
+  startService,
+  waitFor,
+  type RunningService,
+  randomProcedureCode,
+} from '@motcua/testing';
 import {
   at,
   connectProducer,
@@ -21,7 +27,6 @@ import {
   publish,
   received,
   uniqueAgency,
-  uniqueProcedureCode,
   type Built,
 } from './fixtures';
 
@@ -31,7 +36,7 @@ describe('rebuilding the projections from the topics', () => {
   let service: RunningService;
   let producer: Producer;
   const agency = uniqueAgency();
-  const code = uniqueProcedureCode();
+  const code = randomProcedureCode();
 
   beforeAll(async () => {
     service = await startService('reporting', 4603);

@@ -13,7 +13,13 @@ import {
   dossierWithdrawn,
   resultIssued,
 } from '@motcua/contracts';
-import { startService, testEnv, waitFor, type RunningService } from '@motcua/testing';
+import {
+  startService,
+  testEnv,
+  waitFor,
+  type RunningService,
+  randomProcedureCode,
+} from '@motcua/testing';
 import { FiguresRepository, type Filters } from '../src/figures/figures.repository';
 import type { GroupBy } from '../src/figures/figures-query.schema';
 import { GROUP_BY } from '../src/figures/figures-query.schema';
@@ -37,7 +43,6 @@ import {
   publish,
   received,
   uniqueAgency,
-  uniqueProcedureCode,
   type Built,
   type Dossier,
 } from './fixtures';
@@ -55,7 +60,7 @@ describe('the daily rollup of dossier figures', () => {
   let db: ReportingDatabase;
   let repository: FiguresRepository;
   const agency = uniqueAgency();
-  const [full, partial] = [uniqueProcedureCode(), uniqueProcedureCode()];
+  const [full, partial] = [randomProcedureCode(), randomProcedureCode()];
   const dossiers: Dossier[] = Array.from({ length: 9 }, (_, i) =>
     newDossier(agency, i % 3 === 0 ? partial : full, i % 2 === 0 ? 'QLG' : 'TCDN'),
   );

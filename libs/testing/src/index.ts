@@ -7,6 +7,9 @@ export * from './authorization-matrix';
 export {
   decisionBody,
   procedureInput,
+  procedureVersion,
+  randomAgencyCode,
+  randomProcedureCode,
   repoRoot,
   waitFor,
   type TestProcedureInput,

@@ -6,9 +6,9 @@ import {
   startService,
   testEnv,
   type RunningService,
+  randomProcedureCode,
 } from '@motcua/testing';
 import { formatTable, runBench } from '../../../tools/bench/bench';
-import { randomProcedureCode } from './fixtures';
 
 /**
  * The benchmarks of `npm run bench` at a tiny size against services this test starts, so they do
@@ -38,7 +38,7 @@ describe('benchmark smoke run (npm run bench at a tiny size)', () => {
   it('runs the closed loop, the baseline and the open loop, and prints the table', async () => {
     const [catalog, dossiers, reporting] = services;
     // The bench copies a published procedure per run: here one published by this test.
-    const template = randomProcedureCode();
+    const template = randomProcedureCode(1);
     const admin = await mintTestToken({ subject: 'bench-smoke-admin', roles: ['admin'] });
     const published = await fetch(`${catalog.url}/publication-decisions`, {
       method: 'POST',

@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { Consumer } from 'kafkajs';
 import { explainAppointment } from '@motcua/calendar';
 import type { Role } from '@motcua/auth';
-import { mintTestToken, testEnv, testKafka, waitFor } from '@motcua/testing';
+import { mintTestToken, randomProcedureCode, testEnv, testKafka, waitFor } from '@motcua/testing';
 import { DEMO_INTER_AGENCY_PROCEDURES } from '../../../tools/seed/catalog/demo-inter-agency';
 
 /** A demo chain (1.013101 sequential, 1.013102 parallel) under a fresh code, so that runs never collide. */
 export function demoChainDecision(demoCode: '1.013101' | '1.013102') {
   const demo = DEMO_INTER_AGENCY_PROCEDURES.find((d) => d.procedure.code === demoCode)!;
-  const code = `1.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+  const code = randomProcedureCode(1);
   const body = structuredClone(demo);
   return {
     code,

@@ -7,8 +7,8 @@ import {
   testEnv,
   waitFor,
   type RunningService,
+  randomProcedureCode,
 } from '@motcua/testing';
-import { randomProcedureCode } from './fixtures';
 
 /**
  * The pipes, end to end on real infrastructure: the catalog writes a procedure and
@@ -35,7 +35,7 @@ describe('smoke: catalog → outbox → Kafka → dossiers', () => {
   });
 
   it('a published procedure reaches the dossier service’s own copy', async () => {
-    const code = randomProcedureCode();
+    const code = randomProcedureCode(1);
     const token = await mintTestToken({ subject: 'admin-1', roles: ['admin'] });
     const client = catalogClient({
       baseUrl: catalog.url,
@@ -70,13 +70,13 @@ describe('smoke: catalog → outbox → Kafka → dossiers', () => {
 
   it('rejects a request without a token, and bad input with problem+json naming the field', async () => {
     const anonymous = await catalogClient({ baseUrl: catalog.url }).POST('/publication-decisions', {
-      body: decisionBody('new', randomProcedureCode()),
+      body: decisionBody('new', randomProcedureCode(1)),
     });
     expect(anonymous.response.status).toBe(401);
     expect(anonymous.response.headers.get('content-type')).toContain('application/problem+json');
 
     const token = await mintTestToken({ subject: 'admin-1', roles: ['admin'] });
-    const body = decisionBody('new', randomProcedureCode());
+    const body = decisionBody('new', randomProcedureCode(1));
     body.procedure.timeLimit.value = -3;
     const invalid = await catalogClient({ baseUrl: catalog.url, token }).POST(
       '/publication-decisions',

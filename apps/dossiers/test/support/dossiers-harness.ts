@@ -1,52 +1,33 @@
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Role } from '@motcua/auth';
-import { mintTestToken, startService, testEnv, type RunningService } from '@motcua/testing';
+import type { ProcedureVersion } from '@motcua/contracts';
+import {
+  mintTestToken,
+  procedureVersion,
+  randomAgencyCode,
+  randomProcedureCode,
+  startService,
+  testEnv,
+  type RunningService,
+} from '@motcua/testing';
 
-/** A procedure version as the catalog publishes it, with a random code and agency so runs never collide. */
-export function testProcedure(overrides: Record<string, unknown> = {}) {
-  const code = `1.${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
-  const agency = `${randomUUID()
-    .replace(/[^A-F0-9]/gi, '')
-    .slice(0, 3)
-    .toUpperCase()}.00.15.H26`;
-  return {
-    procedureId: randomUUID(),
-    code,
-    version: 1,
-    name: 'Quyết định giá thuộc thẩm quyền của cấp tỉnh',
-    domainCode: 'QLG',
-    domainName: 'Quản lý giá',
-    level: 'province',
-    agencyCode: agency,
-    decidingAgency: 'Sở Tài chính',
-    onlineLevel: 'full',
+/**
+ * The test procedure (libs/stack's fixture) with a random code and agency so runs never collide,
+ * and what the dossiers' specs rely on: three documents (two required, one optional), two
+ * channels (a postal intake is refused) and two applicant types.
+ */
+export function testProcedure(overrides: Partial<ProcedureVersion> = {}) {
+  return procedureVersion(randomProcedureCode(1), {
+    agencyCode: randomAgencyCode(),
     channels: ['in_person', 'online'],
     applicantTypes: ['business', 'organisation'],
-    steps: ['Nộp hồ sơ', 'Thẩm định', 'Trả kết quả'],
     requiredDocuments: [
       { code: 'PAG', name: 'Phương án giá', originals: 1, copies: 0, required: true },
       { code: 'TTR', name: 'Tờ trình đề nghị', originals: 1, copies: 0, required: true },
       { code: 'VBTD', name: 'Văn bản thẩm định', originals: 1, copies: 0, required: false },
     ],
-    timeLimit: { value: 5, unit: 'working_days' },
-    result: { type: 'decision', name: 'Quyết định giá' },
-    conditions: [],
-    fees: [],
-    legalBasis: ['Luật Giá 2023'],
-    workflow: [
-      { order: 1, name: 'Tiếp nhận', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
-      { order: 2, name: 'Thẩm định', unitCode: 'P.QLG', unitName: 'Phòng Quản lý giá', share: 4 },
-      { order: 3, name: 'Trả kết quả', unitCode: 'VP.MC', unitName: 'Bộ phận một cửa', share: 0.5 },
-    ],
-    decision: {
-      number: '12/QĐ-UBND',
-      kind: 'new',
-      signedOn: '2026-01-05',
-      effectiveFrom: '2026-01-15',
-    },
     ...overrides,
-  };
+  });
 }
 export type TestProcedure = ReturnType<typeof testProcedure>;
 
