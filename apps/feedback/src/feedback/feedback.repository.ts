@@ -53,6 +53,16 @@ export class FeedbackRepository {
     });
   }
 
+  /** The submitter's one satisfaction rating of the published answer. */
+  rate(
+    tx: FeedbackTx,
+    id: string,
+    satisfaction: NonNullable<Feedback['satisfaction']>,
+    ratedAt: Date,
+  ): Promise<Feedback> {
+    return tx.feedback.update({ where: { id }, data: { satisfaction, ratedAt } });
+  }
+
   history(db: Reader, feedbackId: string) {
     return db.feedbackActionLog.findMany({ where: { feedbackId }, orderBy: { id: 'asc' } });
   }

@@ -43,10 +43,7 @@ export class RatingService {
         );
       }
       const now = new Date();
-      const updated = await tx.feedback.update({
-        where: { id: feedback.id },
-        data: { satisfaction, ratedAt: now },
-      });
+      const updated = await this.feedback.rate(tx, feedback.id, satisfaction, now);
       const event = events.publish(feedbackRated, {
         feedbackId: feedback.id,
         feedbackCode: feedback.code,
