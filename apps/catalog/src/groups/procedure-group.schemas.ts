@@ -5,20 +5,12 @@ import {
   referenceText,
   requestSchemaOf,
 } from '@motcua/contracts';
+import { effectiveNotBeforeSigning } from '../publication/publication.schemas';
 
 /** Quyết định công bố of a group: a new group, or a new version of one (amended). */
 const groupDecision = publicationDecisionSchema
   .extend({ kind: z.enum(['new', 'amended']), number: referenceText(64) })
-  .superRefine((decision, ctx) => {
-    if (decision.effectiveFrom < decision.signedOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['effectiveFrom'],
-        params: { rule: 'not-before-signing' },
-        message: 'effective date must not be before the signing date',
-      });
-    }
-  });
+  .superRefine(effectiveNotBeforeSigning);
 
 /** The group as an officer submits it; the catalog adds its id, version and decision. */
 export const groupInputSchema = procedureGroupSchema

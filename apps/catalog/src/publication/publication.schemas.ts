@@ -10,20 +10,26 @@ import {
 
 export type DecisionKind = 'new' | 'amended' | 'replaced' | 'abolished';
 
+/** A publication decision (of procedures or of a group) comes into force on or after its signing. */
+export function effectiveNotBeforeSigning(
+  decision: { signedOn: string; effectiveFrom: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (decision.effectiveFrom < decision.signedOn) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['effectiveFrom'],
+      params: { rule: 'not-before-signing' },
+      message: 'effective date must not be before the signing date',
+    });
+  }
+}
+
 /** Quyết định công bố: number, kind, signing date, effective date (not before the signing date). */
 const decisionOf = <K extends DecisionKind>(kind: K) =>
   publicationDecisionSchema
     .extend({ kind: z.literal(kind), number: referenceText(64) })
-    .superRefine((decision, ctx) => {
-      if (decision.effectiveFrom < decision.signedOn) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['effectiveFrom'],
-          params: { rule: 'not-before-signing' },
-          message: 'effective date must not be before the signing date',
-        });
-      }
-    });
+    .superRefine(effectiveNotBeforeSigning);
 
 /**
  * The content of a procedure version as an officer submits it. The catalog adds the ids,
