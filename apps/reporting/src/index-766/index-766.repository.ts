@@ -7,6 +7,7 @@ import type { DossierRecord, FeedbackRecord, PeriodBounds } from './index-766.in
 import type { Index766Inputs } from './index-766.rules';
 import {
   dossierCountsSql,
+  dossierFactWhere,
   feedbackCountsSql,
   inputsFromCounts,
   type DossierCounts,
@@ -55,15 +56,7 @@ export class Index766Repository {
 
   async dossiers(generation: number, period: Period, filters: Filters): Promise<DossierRecord[]> {
     const values: unknown[] = [generation, period.from, period.to];
-    const where = (['agency', 'unit', 'domain', 'procedure'] as const)
-      .filter((k) => filters[k] !== undefined)
-      .map(
-        (k) => (
-          values.push(filters[k]),
-          ` AND f.${k === 'agency' ? 'agency_code' : `${k}_code`} = $${values.length}`
-        ),
-      )
-      .join('');
+    const where = dossierFactWhere(filters, values);
     return this.db.$queryRawUnsafe<DossierRecord[]>(
       `SELECT ${ISO('f.received_at')} AS "receivedAt", f.status, ${ISO('f.finished_at')} AS "finishedAt", f.finish_kind AS "finishKind",
          ${ISO('f.last_event_at')} AS "lastEventAt", ${ISO('f.due_date')} AS "dueDate", ${ISO('f.legal_due_date')} AS "legalDueDate",

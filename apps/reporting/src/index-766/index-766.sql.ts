@@ -1,14 +1,9 @@
 import type { Filters } from '../figures/figures.repository';
 import type { Index766Inputs } from './index-766.rules';
 
-/**
- * The Decision 766 inputs counted in SQL: the same rules as the record functions of index-766.inputs.ts
- * (the reference, unit-tested by hand), applied to a whole period in one statement per family so that a
- * province-year is not read row by row. projections.int.spec.ts checks both give the same counts.
- * Parameters: $1 generation, $2 first local day, $3 last local day, $4 start instant, $5 end instant.
- */
-export function dossierCountsSql(filters: Filters, values: unknown[]): string {
-  const where = (['agency', 'unit', 'domain', 'procedure'] as const)
+/** The API's filters on the dossier facts `f`, as SQL conditions; their values are appended to `values`. */
+export function dossierFactWhere(filters: Filters, values: unknown[]): string {
+  return (['agency', 'unit', 'domain', 'procedure'] as const)
     .filter((k) => filters[k] !== undefined)
     .map(
       (k) => (
@@ -17,6 +12,16 @@ export function dossierCountsSql(filters: Filters, values: unknown[]): string {
       ),
     )
     .join('');
+}
+
+/**
+ * The Decision 766 inputs counted in SQL: the same rules as the record functions of index-766.inputs.ts
+ * (the reference, unit-tested by hand), applied to a whole period in one statement per family so that a
+ * province-year is not read row by row. projections.int.spec.ts checks both give the same counts.
+ * Parameters: $1 generation, $2 first local day, $3 last local day, $4 start instant, $5 end instant.
+ */
+export function dossierCountsSql(filters: Filters, values: unknown[]): string {
+  const where = dossierFactWhere(filters, values);
   return `WITH d AS (
       SELECT f.received_at, f.status, f.supplement_count, f.paused_hours, f.supplement_requested_at, f.channel, f.payment_requests,
         f.payment_requests_nonzero, f.payments_online, f.documents_digitized, f.documents_reused, f.electronic_result, f.satisfaction,
