@@ -16,6 +16,18 @@ export type LogEntry = {
   occurredAt: Date;
 };
 
+/** The officers' listing filter (the query of `GET /feedback`) and the caller's scope. */
+export type FeedbackListFilter = {
+  status?: FeedbackStatus;
+  procedureCode?: string;
+  overdue?: boolean;
+  title?: string;
+  limit: number;
+  offset: number;
+  /** Only items of these agencies (the caller's scope); undefined for every agency. */
+  agencies?: string[];
+};
+
 /** Queries on feedback items and their action log. */
 @Injectable()
 export class FeedbackRepository {
@@ -71,19 +83,7 @@ export class FeedbackRepository {
     await tx.feedbackActionLog.create({ data: entry });
   }
 
-  /** `agencies`: only items of these agencies (the caller's scope); undefined for every agency. */
-  list(
-    db: Reader,
-    filter: {
-      status?: FeedbackStatus;
-      procedureCode?: string;
-      overdue?: boolean;
-      title?: string;
-      limit: number;
-      offset: number;
-      agencies?: string[];
-    },
-  ) {
+  list(db: Reader, filter: FeedbackListFilter) {
     const where: Prisma.FeedbackWhereInput = {
       ...(filter.agencies ? { agencyCode: { in: filter.agencies } } : {}),
       ...(filter.status ? { status: filter.status } : {}),

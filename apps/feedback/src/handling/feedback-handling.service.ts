@@ -12,7 +12,7 @@ import {
   type FeedbackAction,
 } from '../feedback/feedback-actions.table';
 import type { FeedbackStatus } from '../feedback/feedback-status';
-import { FeedbackRepository } from '../feedback/feedback.repository';
+import { FeedbackRepository, type FeedbackListFilter } from '../feedback/feedback.repository';
 import { officerView } from '../feedback/feedback.view';
 import { currentDeadline } from '../feedback/current-deadline';
 import type { Feedback } from '../generated/prisma/client';
@@ -34,17 +34,7 @@ export class FeedbackHandlingService {
   ) {}
 
   /** Items in the caller's scope, newest first. */
-  async list(
-    query: {
-      status?: FeedbackStatus;
-      procedureCode?: string;
-      overdue?: boolean;
-      title?: string;
-      limit: number;
-      offset: number;
-    },
-    principal: Principal,
-  ) {
+  async list(query: Omit<FeedbackListFilter, 'agencies'>, principal: Principal) {
     const [items, total] = await this.feedback.list(this.db, {
       ...query,
       agencies: await this.scope.listable(principal),
