@@ -5,16 +5,20 @@
  *   node -r ./tools/register-ts.js tools/dead-letters/dead-letters.ts list    <service|topic> [filters] [--json]
  *   node -r ./tools/register-ts.js tools/dead-letters/dead-letters.ts inspect <service|topic> <partition:offset>
  *   node -r ./tools/register-ts.js tools/dead-letters/dead-letters.ts replay  <service|topic> [filters] [--dry-run] [--force]
+ *   node -r ./tools/register-ts.js tools/dead-letters/dead-letters.ts export  <service|topic> [filters] > letters.json
  *
  * Filters: --id <partition:offset> (repeatable), --type <CloudEvents type>, --reason <malformed|invalid|rejected|…>,
  * --since <ISO time>, --until <ISO time>. The broker is KAFKA_BROKERS (default 127.0.0.1:9092), signed
  * in as its admin (KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD, else the local broker's credentials).
  * Replay sends each message back to its original topic with its CloudEvents id, so every consumer
- * whose inbox already holds the event ignores it; see docs/operations/runbooks.md.
+ * whose inbox already holds the event ignores it. Export writes them (values in base64) for the
+ * service's own replay straight to its handlers: `node main.js --replay-dead-letters letters.json`
+ * with the service's environment; see docs/operations/runbooks.md.
  */
 import { SERVICES, deadLetterTopicOf, type ServiceName } from '@motcua/contracts';
 import {
   createKafka,
+  exportDeadLetters,
   readDeadLetters,
   replayDeadLetters,
   type DeadLetter,
@@ -25,14 +29,14 @@ import { operatorKafkaSasl } from '../kafka/operator-identity';
 
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nusage: dead-letters.ts list|inspect|replay <service|topic> [--id p:o] [--type T] [--reason R] [--since ISO] [--until ISO] [--dry-run] [--force] [--json]\n`,
+    `${message}\nusage: dead-letters.ts list|inspect|replay|export <service|topic> [--id p:o] [--type T] [--reason R] [--since ISO] [--until ISO] [--dry-run] [--force] [--json]\n`,
   );
   process.exit(2);
 }
 
 function parse(argv: string[]) {
   const [command, target, ...rest] = argv;
-  if (!['list', 'inspect', 'replay'].includes(command ?? ''))
+  if (!['list', 'inspect', 'replay', 'export'].includes(command ?? ''))
     usage(`unknown command '${command ?? ''}'`);
   if (!target) usage('name a service or a dead-letter topic');
   const topic = (SERVICES as readonly string[]).includes(target)
@@ -93,6 +97,9 @@ async function main(): Promise<void> {
           `${l.id}\t${l.failedAt ?? '-'}\t${l.reason ?? '-'}\t${l.type ?? '(malformed)'}\t${l.group ?? '-'}\t${l.error ?? ''}\n`,
         );
     process.stderr.write(`${letters.length} dead letters in ${topic}\n`);
+  } else if (command === 'export') {
+    process.stdout.write(`${JSON.stringify(exportDeadLetters(letters))}\n`);
+    process.stderr.write(`${letters.length} dead letters exported from ${topic}\n`);
   } else if (command === 'inspect') {
     if (letters.length === 0) usage(`no dead letter ${filter.ids?.[0]} in ${topic}`);
     const [letter] = letters;

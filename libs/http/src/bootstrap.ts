@@ -20,6 +20,7 @@ import { ProblemFilter } from './problem.filter';
 import { startMetricsServer } from './metrics-server';
 import { closeGracefully } from './shutdown';
 import { buildOpenApiDocument } from './openapi/openapi-document';
+import { REPLAY_DEAD_LETTERS_FLAG, replayDeadLettersOnce } from './dead-letter-replay';
 
 /**
  * A service as main.ts runs it and as tools/openapi/generate.ts documents it: name, title, the
@@ -210,6 +211,15 @@ export async function runService<
     module: options.module(config),
     logLevel: config.LOG_LEVEL,
   });
+  if (process.argv.includes(REPLAY_DEAD_LETTERS_FLAG)) {
+    await replayDeadLettersOnce(app, options.service, process.argv).catch((error: Error) => {
+      process.stderr.write(`${options.service}: ${error.message}\n`);
+      process.exitCode = 1;
+    });
+    // Whatever a module left open (a client's reconnect timer) does not keep the one-off run alive.
+    setTimeout(() => process.exit(), 2000).unref();
+    return app;
+  }
   // A hybrid application: the HTTP app and the inbox transport's microservice (its consumers
   // start once the app's bootstrap hooks ran, before the port opens, as they did before).
   if (connectMessaging(app)) {

@@ -17,4 +17,5 @@ export * from './nest/transport/connect';
 export * from './nest/messaging.module';
 export * from './periodic-job';
 export * from './dead-letters/dead-letters';
+export * from './dead-letters/to-handler';
 export * from './nest/agency-tree-copy';

@@ -103,3 +103,28 @@ export function applyTogether<Tx extends SqlTransaction>(
     { timeout: 60_000, maxWait: 10_000 },
   );
 }
+
+/**
+ * One event with its inbox row in one transaction: false when the inbox already held it (a
+ * redelivery), and the handler does not run. The consumer's path for an event on its own, and
+ * the dead-letter replay's straight to the handler.
+ */
+export function applyOne<Tx extends SqlTransaction>(
+  db: TransactionalDatabase<Tx>,
+  groupId: string,
+  event: CloudEvent,
+  subscription: Subscription<Tx>,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const inserted = await tx.$executeRawUnsafe(
+      `INSERT INTO inbox_event (consumer_group, event_id, event_type) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      groupId,
+      event.id,
+      event.type,
+    );
+    if (inserted === 0) return false;
+    await subscription.handler(event as CloudEvent<never>, tx);
+    return true;
+  });
+}

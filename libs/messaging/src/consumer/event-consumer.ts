@@ -9,7 +9,7 @@ import {
 import type { Logger } from '@motcua/observability';
 import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
 import { chunkEvents, eventsConsumed, eventsDeadLettered } from '../metrics';
-import { applyTogether, inConsumerSpan, type Applicable, type Delivery } from './chunk-transaction';
+import { applyOne, applyTogether, inConsumerSpan, type Applicable, type Delivery } from './chunk-transaction';
 import { sendToDeadLetter } from './dead-letter';
 import { isDatabaseUnavailable } from '../connections/unavailable';
 import { Outage } from '../connections/outage';
@@ -288,18 +288,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
 
   /** Returns false when the inbox already held the event (a redelivery). */
   private applyOnce(event: CloudEvent, subscription: Subscription<Tx>): Promise<boolean> {
-    return this.options.db.$transaction(async (tx) => {
-      const inserted = await tx.$executeRawUnsafe(
-        `INSERT INTO inbox_event (consumer_group, event_id, event_type) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING`,
-        this.options.groupId,
-        event.id,
-        event.type,
-      );
-      if (inserted === 0) return false;
-      await subscription.handler(event as CloudEvent<never>, tx);
-      return true;
-    });
+    return applyOne(this.options.db, this.options.groupId, event, subscription);
   }
 
   private async databaseAnswers(): Promise<boolean> {

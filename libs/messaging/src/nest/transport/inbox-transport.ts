@@ -6,6 +6,8 @@ import type { Logger } from '@motcua/observability';
 import { EventConsumer } from '../../consumer/event-consumer';
 import type { FetchShape, Subscription } from '../../consumer/subscriptions';
 import type { SqlTransaction, TransactionalDatabase } from '../../sql-client';
+import type { DeadLetter } from '../../dead-letters/dead-letters';
+import { replayToHandlers, type HandlerReplay } from '../../dead-letters/to-handler';
 import { InboxContext } from './inbox-context';
 
 /** Marks an `@EventPattern` whose method takes runs of consecutive events: `@EventPattern(types, IN_BATCHES)`. */
@@ -103,6 +105,23 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all([...this.groups.keys()].map((groupId) => this.stopGroup(groupId)));
+  }
+
+  /**
+   * Dead letters of this service straight to its `@EventPattern` handlers (after a fix), each in
+   * the group that dead-lettered it, through the inbox: see `replayToHandlers`.
+   */
+  replayDeadLetters(
+    letters: DeadLetter[],
+    options: { dryRun?: boolean; groupPrefix: string },
+  ): Promise<HandlerReplay[]> {
+    return replayToHandlers(letters, {
+      db: this.options.db,
+      subscriptionsOf: (group) => this.subscriptionsOf(group),
+      ownsGroup: (group) =>
+        group === options.groupPrefix || group.startsWith(`${options.groupPrefix}.`),
+      dryRun: options.dryRun,
+    });
   }
 
   on(): never {
