@@ -6,6 +6,36 @@ import type { ServiceName } from '@motcua/contracts';
 import { kafkaSaslEnv, repoRoot, waitFor } from '@motcua/stack';
 import { testEnv } from './test-env';
 
+/**
+ * The environment a test starts a built service with: the test infrastructure, the service's own
+ * Kafka identity and `port`; also what a test runs a one-off command of the service with
+ * (`node dist/apps/<name>/main.js --replay-dead-letters …`).
+ */
+export function serviceTestEnv(
+  name: ServiceName,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Record<string, string | undefined> {
+  return {
+    PATH: process.env.PATH,
+    PORT: String(port),
+    DATABASE_URL: testEnv.databaseUrl(name),
+    REDIS_URL: testEnv.redisUrl(),
+    KAFKA_BROKERS: testEnv.kafkaBrokers().join(','),
+    // Each service signs in to the SASL test broker as its own principal.
+    KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT',
+    ...kafkaSaslEnv(testEnv.kafkaSasl(name)),
+    AUTH_JWKS_URL: testEnv.jwksUrl(),
+    AUTH_ISSUER: testEnv.authIssuer(),
+    AUTH_AUDIENCE: DEV_AUDIENCE,
+    // Only the dossiers service keys applicants; the others never see the secret.
+    ...(name === 'dossiers' ? { APPLICANT_KEY_SECRET: testEnv.applicantKeySecret() } : {}),
+    LOG_LEVEL: 'info',
+    METRICS_PORT: '0',
+    ...extraEnv,
+  };
+}
+
 /** `metricsUrl`: the management port's /metrics (METRICS_PORT, a free port the service picks and logs). */
 export type RunningService = {
   name: ServiceName;
@@ -33,24 +63,7 @@ export async function startService(
     throw new Error(`${main} is missing: build the services first (npx nx run-many -t build)`);
   const logs: string[] = [];
   const child = spawn(process.execPath, ['--enable-source-maps', main], {
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      DATABASE_URL: testEnv.databaseUrl(name),
-      REDIS_URL: testEnv.redisUrl(),
-      KAFKA_BROKERS: testEnv.kafkaBrokers().join(','),
-      // Each service signs in to the SASL test broker as its own principal.
-      KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT',
-      ...kafkaSaslEnv(testEnv.kafkaSasl(name)),
-      AUTH_JWKS_URL: testEnv.jwksUrl(),
-      AUTH_ISSUER: testEnv.authIssuer(),
-      AUTH_AUDIENCE: DEV_AUDIENCE,
-      // Only the dossiers service keys applicants; the others never see the secret.
-      ...(name === 'dossiers' ? { APPLICANT_KEY_SECRET: testEnv.applicantKeySecret() } : {}),
-      LOG_LEVEL: 'info',
-      METRICS_PORT: '0',
-      ...extraEnv,
-    },
+    env: serviceTestEnv(name, port, extraEnv),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {

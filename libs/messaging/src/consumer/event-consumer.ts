@@ -9,7 +9,13 @@ import {
 import type { Logger } from '@motcua/observability';
 import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
 import { chunkEvents, eventsConsumed, eventsDeadLettered } from '../metrics';
-import { applyOne, applyTogether, inConsumerSpan, type Applicable, type Delivery } from './chunk-transaction';
+import {
+  applyOne,
+  applyTogether,
+  inConsumerSpan,
+  type Applicable,
+  type Delivery,
+} from './chunk-transaction';
 import { sendToDeadLetter } from './dead-letter';
 import { isDatabaseUnavailable } from '../connections/unavailable';
 import { Outage } from '../connections/outage';

@@ -59,7 +59,9 @@ export async function replayToHandlers<Tx extends SqlTransaction>(
     );
     try {
       const event = fromKafkaMessage(headers, letter.value);
-      const subscription = options.subscriptionsOf(group).find((s) => s.contract.type === event.type);
+      const subscription = options
+        .subscriptionsOf(group)
+        .find((s) => s.contract.type === event.type);
       if (!subscription) {
         refuse(`no handler of ${event.type} in ${group}`);
         continue;
