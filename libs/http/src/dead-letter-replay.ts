@@ -32,9 +32,11 @@ export async function replayDeadLettersOnce(
     JSON.parse(readFileSync(source === '-' ? 0 : source, 'utf8')) as ExportedDeadLetter[],
   );
   if (!connectMessaging(app)) throw new Error(`${service} consumes no events`);
+  const transport = app.get<InboxTransport>(INBOX_TRANSPORT, { strict: false });
+  // Reporting starts its projection groups itself when it boots: not in this one-off run.
+  transport.holdConsumers();
   await app.init();
   try {
-    const transport = app.get<InboxTransport>(INBOX_TRANSPORT, { strict: false });
     const replayed = await transport.replayDeadLetters(letters, {
       dryRun,
       groupPrefix: consumerGroupOf(service as ServiceName),

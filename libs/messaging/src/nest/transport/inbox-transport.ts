@@ -49,6 +49,8 @@ type RegisteredHandler = MessageHandler & { extras?: Record<string, unknown> };
 export class InboxTransport extends Server implements CustomTransportStrategy {
   private readonly groups = new Map<string, EventConsumer<SqlTransaction>>();
   private closing = false;
+  /** A one-off run of the service (a dead-letter replay): its groups are not started. */
+  private consumersHeld = false;
 
   constructor(private readonly options: InboxTransportOptions) {
     super();
@@ -68,6 +70,7 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
   /** Runs one more consumer group over every `@EventPattern` of the service (`stop` ends it). */
   async startGroup(options: GroupOptions): Promise<{ stop: () => Promise<void> }> {
     if (this.closing) throw new Error('the transport is closing');
+    if (this.consumersHeld) return { stop: () => Promise.resolve() };
     if (this.messageHandlers.size === 0)
       throw new Error(
         'no @EventPattern handler registered: is the microservice connected (connectMessaging)?',
@@ -105,6 +108,11 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all([...this.groups.keys()].map((groupId) => this.stopGroup(groupId)));
+  }
+
+  /** From now on `startGroup` starts nothing: the process runs a one-off command, not the consumers. */
+  holdConsumers(): void {
+    this.consumersHeld = true;
   }
 
   /**
