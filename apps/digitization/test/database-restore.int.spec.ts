@@ -4,15 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Producer } from 'kafkajs';
 import { buildEvent, dossierReceived, toKafkaRecord } from '@motcua/contracts';
-import {
-  demoPki,
-  kafkaSaslEnv,
-  repoRoot,
-  startService,
-  testEnv,
-  testKafka,
-  waitFor,
-} from '@motcua/testing';
+import { demoPki, kafkaSaslEnv } from '@motcua/stack';
+import { repoRoot, startService, testEnv, testKafka, waitFor } from '@motcua/testing';
 import { DigitizationHarness } from './digitization-harness';
 import { dossierFacts, newApplicantKey, received, testAgency } from './dossier-fixtures';
 
