@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { RelayProducer, UnacknowledgedPartitionsError } from '@motcua/messaging';
-import { KafkaCluster, repoRoot } from '@motcua/testing';
+import { KafkaCluster, repoRoot } from '@motcua/stack';
 
 const env = process.env;
 const root = repoRoot();
