@@ -28,17 +28,20 @@ export async function keepClusterEvidence(options: {
   );
   writeFileSync(join(out, 'outbox.tsv'), outbox);
   const dumps: string[] = [];
+  // One DumpLogSegments per node (a JVM start takes seconds on a loaded machine), every partition.
   for (const node of options.cluster.nodes) {
     const logs = join(options.cluster.dataDir, `node-${node}`, 'kraft-combined-logs');
     if (!existsSync(logs)) continue;
-    for (const folder of readdirSync(logs).filter((f) => f.startsWith(`${options.topic}-`))) {
-      const segments = readdirSync(join(logs, folder))
-        .filter((f) => f.endsWith('.log'))
-        .map((f) => join(logs, folder, f));
-      const dump = dumpLogSegments(segments);
-      dumps.push(dump);
-      writeFileSync(join(out, `dump-node-${node}-${folder}.txt`), dump);
-    }
+    const segments = readdirSync(logs)
+      .filter((folder) => folder.startsWith(`${options.topic}-`))
+      .flatMap((folder) =>
+        readdirSync(join(logs, folder))
+          .filter((f) => f.endsWith('.log'))
+          .map((f) => join(logs, folder, f)),
+      );
+    const dump = dumpLogSegments(segments);
+    dumps.push(dump);
+    writeFileSync(join(out, `dump-node-${node}.txt`), dump);
   }
   // Outbox rows whose key is in no node's log: the events Kafka never got (or lost).
   const keys = new Set(dumps.flatMap((d) => [...d.matchAll(/ key: (\S+)/g)].map((m) => m[1])));
