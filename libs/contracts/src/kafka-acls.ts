@@ -84,8 +84,8 @@ export function kafkaAclsOf(principal: KafkaPrincipal): KafkaAcl[] {
   );
   if ((SERVICES as readonly string[]).includes(principal)) {
     const service = principal as ServiceName;
-    // The outbox relay's idempotent producer needs no IDEMPOTENT_WRITE on the cluster: since
-    // Kafka 3.0 (KIP-679) WRITE on a topic is enough to get a producer id.
+    // WRITE on its topics is all the outbox relay needs (its producer is not idempotent, ADR 0028;
+    // an idempotent one would not need IDEMPOTENT_WRITE either since Kafka 3.0, KIP-679).
     produced.push(...topicsOf(producedBy(service)));
     // A consumer dead-letters what it cannot accept (plain producer).
     if (consumed.length > 0) produced.push(deadLetterTopicOf(service));

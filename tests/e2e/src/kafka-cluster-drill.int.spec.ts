@@ -10,6 +10,7 @@ import {
   DOSSIER_TOPIC,
   intakeBurst,
   KafkaCluster,
+  keepClusterEvidence,
   kafkaSaslEnv,
   PORTAL_TOPIC,
   provision,
@@ -31,12 +32,14 @@ const CLUSTER_PORT = Number(process.env.MOTCUA_TEST_CLUSTER_PORT ?? 29700);
 // Each client signs in to three brokers (SCRAM) with a consumer, a producer and an admin each: on a
 // loaded two-core machine reporting's start alone took over a minute.
 process.env.MOTCUA_TEST_SERVICE_START_MS ??= '180000';
+// Ports no other spec uses (bench-smoke starts services on 4911-4915 in the same run), moved by
+// MOTCUA_TEST_PORT_OFFSET (startService adds it) for checkouts side by side.
 const PORTS: Record<ServiceName, number> = {
-  catalog: 4911,
-  dossiers: 4912,
-  feedback: 4913,
-  digitization: 4914,
-  reporting: 4915,
+  catalog: 4971,
+  dossiers: 4972,
+  feedback: 4973,
+  digitization: 4974,
+  reporting: 4975,
 };
 
 describe('Kafka as a three-node cluster', () => {
@@ -45,6 +48,17 @@ describe('Kafka as a three-node cluster', () => {
   const services: RunningService[] = [];
   let stack: DrillStack;
   const log = (line: string) => process.stdout.write(`  ${line}\n`);
+  /** The tests that failed: the cluster's folder and the evidence are then kept (see afterAll). */
+  const failed: string[] = [];
+  const drillTest = (name: string, body: () => Promise<void>) =>
+    it(name, async () => {
+      try {
+        await body();
+      } catch (error) {
+        failed.push(name);
+        throw error;
+      }
+    });
   const leaderOf = async (topic: string) =>
     (await cluster.partitions(topic)).find((p) => p.partition === 0)?.leader ?? -1;
 
@@ -94,46 +108,71 @@ describe('Kafka as a three-node cluster', () => {
   });
 
   afterAll(async () => {
+    let evidence: string | undefined;
+    if (failed.length > 0 && stack)
+      evidence = await keepClusterEvidence({
+        dir: base,
+        cluster,
+        topic: DOSSIER_TOPIC,
+        dossiersDatabaseUrl: stack.databases.dossiers,
+        services,
+      }).catch((error: Error) => `${base} (evidence not written: ${error.message})`);
     await Promise.all(services.map((s) => s.stop()));
     try {
       cluster.stop();
     } finally {
-      rmSync(base, { recursive: true, force: true });
+      if (failed.length === 0) rmSync(base, { recursive: true, force: true });
+      else
+        log(
+          `${failed.length} failed (${failed.join('; ')}): the cluster's data and logs are kept in ${base}/kafka (node-N/kafka.log, node-N/kraft-combined-logs), the evidence in ${evidence}`,
+        );
     }
   });
 
-  it('creates every contract topic with three replicas and min.insync.replicas 2', async () => {
-    const admin = new Kafka({
-      clientId: 'motcua-cluster-test',
-      brokers: cluster.brokers,
-      sasl: cluster.sasl('admin'),
-      logLevel: logLevel.NOTHING,
-    }).admin();
-    await admin.connect();
-    try {
-      const names = Object.keys(TOPICS);
-      const { topics } = await admin.fetchTopicMetadata({ topics: names });
-      for (const topic of topics) {
-        expect(topic.partitions).toHaveLength(TOPICS[topic.name as keyof typeof TOPICS].partitions);
-        for (const p of topic.partitions) expect(new Set(p.replicas).size).toBe(3);
+  drillTest(
+    'creates every contract topic with three replicas and min.insync.replicas 2',
+    async () => {
+      const admin = new Kafka({
+        clientId: 'motcua-cluster-test',
+        brokers: cluster.brokers,
+        sasl: cluster.sasl('admin'),
+        logLevel: logLevel.NOTHING,
+      }).admin();
+      await admin.connect();
+      try {
+        const names = Object.keys(TOPICS);
+        const { topics } = await admin.fetchTopicMetadata({ topics: names });
+        for (const topic of topics) {
+          expect(topic.partitions).toHaveLength(
+            TOPICS[topic.name as keyof typeof TOPICS].partitions,
+          );
+          for (const p of topic.partitions) expect(new Set(p.replicas).size).toBe(3);
+        }
+        const { resources } = await admin.describeConfigs({
+          includeSynonyms: false,
+          resources: names.map((name) => ({
+            type: 2, // TOPIC
+            name,
+            configNames: ['min.insync.replicas', 'unclean.leader.election.enable'],
+          })),
+        });
+        // An out-of-sync replica never becomes leader: an acknowledged event is never truncated.
+        const value = (entries: { configName: string; configValue: string }[], name: string) =>
+          entries.find((e) => e.configName === name)?.configValue;
+        expect(
+          resources.map((r) => [
+            r.resourceName,
+            value(r.configEntries, 'min.insync.replicas'),
+            value(r.configEntries, 'unclean.leader.election.enable'),
+          ]),
+        ).toEqual(names.map((name) => [name, '2', 'false']));
+      } finally {
+        await admin.disconnect();
       }
-      const { resources } = await admin.describeConfigs({
-        includeSynonyms: false,
-        resources: names.map((name) => ({
-          type: 2, // TOPIC
-          name,
-          configNames: ['min.insync.replicas'],
-        })),
-      });
-      expect(resources.map((r) => [r.resourceName, r.configEntries[0]?.configValue])).toEqual(
-        names.map((name) => [name, '2']),
-      );
-    } finally {
-      await admin.disconnect();
-    }
-  });
+    },
+  );
 
-  it('a broker SIGKILLed mid-burst: no event lost or doubled in effect', async () => {
+  drillTest('a broker SIGKILLed mid-burst: no event lost or doubled in effect', async () => {
     const victim = await leaderOf(DOSSIER_TOPIC);
     const report = await runDrill({
       stack,
@@ -154,7 +193,7 @@ describe('Kafka as a three-node cluster', () => {
     expect(report.checks.length).toBeGreaterThan(8);
   });
 
-  it('the leader of the portal topic SIGKILLed: a portal consumer continues', async () => {
+  drillTest('the leader of the portal topic SIGKILLed: a portal consumer continues', async () => {
     const report = await runPortalLeaderDrill({
       stack,
       portal: cluster.sasl('portal'),
@@ -168,74 +207,80 @@ describe('Kafka as a three-node cluster', () => {
     expect(report.failed).toEqual([]);
   });
 
-  it('a node whose disk is lost is replaced: a voter again, every partition back in sync on three', async () => {
-    const voters = () =>
-      cluster
-        .kafkaSh('quorum')
-        .split('\n')
-        .filter((line) => line.startsWith('voter '))
-        .map((line) => line.split(' ').slice(1, 4).join(' '));
-    const before = voters();
-    expect(before).toHaveLength(3);
-    const replaced = cluster.kafkaSh('replace-node', '3');
-    log(replaced.trim().split('\n').slice(-3).join(' | '));
-    const after = voters();
-    expect(after).toHaveLength(3);
-    expect(after.filter((v) => v.startsWith('3 '))).toHaveLength(1);
-    expect(after.find((v) => v.startsWith('3 '))).not.toEqual(
-      before.find((v) => v.startsWith('3 ')),
-    );
-    const deadline = Date.now() + 90_000;
-    let partitions = await cluster.partitions(DOSSIER_TOPIC);
-    while (partitions.some((p) => p.isr.length < 3) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      partitions = await cluster.partitions(DOSSIER_TOPIC);
-    }
-    expect(partitions.map((p) => p.isr.length)).toEqual(partitions.map(() => 3));
-  });
-
-  it('rotating a service identity: the old password is refused, the service restarted with the new one catches up', async () => {
-    const signIn = async (sasl: ReturnType<KafkaCluster['sasl']>) => {
-      const admin = new Kafka({
-        clientId: 'motcua-rotation-test',
-        brokers: cluster.brokers,
-        sasl,
-        logLevel: logLevel.NOTHING,
-        retry: { retries: 0 },
-      }).admin();
-      try {
-        await admin.connect();
-        return 'signed in';
-      } catch (error) {
-        return (error as Error).name;
-      } finally {
-        await admin.disconnect().catch(() => undefined);
+  drillTest(
+    'a node whose disk is lost is replaced: a voter again, every partition back in sync on three',
+    async () => {
+      const voters = () =>
+        cluster
+          .kafkaSh('quorum')
+          .split('\n')
+          .filter((line) => line.startsWith('voter '))
+          .map((line) => line.split(' ').slice(1, 4).join(' '));
+      const before = voters();
+      expect(before).toHaveLength(3);
+      const replaced = cluster.kafkaSh('replace-node', '3');
+      log(replaced.trim().split('\n').slice(-3).join(' | '));
+      const after = voters();
+      expect(after).toHaveLength(3);
+      expect(after.filter((v) => v.startsWith('3 '))).toHaveLength(1);
+      expect(after.find((v) => v.startsWith('3 '))).not.toEqual(
+        before.find((v) => v.startsWith('3 ')),
+      );
+      const deadline = Date.now() + 90_000;
+      let partitions = await cluster.partitions(DOSSIER_TOPIC);
+      while (partitions.some((p) => p.isr.length < 3) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        partitions = await cluster.partitions(DOSSIER_TOPIC);
       }
-    };
-    const old = cluster.sasl('reporting');
-    cluster.kafkaSh('rotate', 'reporting');
-    const rotated = cluster.sasl('reporting');
-    expect(rotated.password).not.toBe(old.password);
-    expect(await signIn(old)).toBe('KafkaJSSASLAuthenticationError');
-    expect(await signIn(rotated)).toBe('signed in');
-    // One service restarted (the upgrade path) with its new credentials while the others run.
-    const index = services.findIndex((s) => s.name === 'reporting');
-    await services[index].stop();
-    const { count } = await runIntakeWhileDown();
-    services[index] = await startService('reporting', PORTS.reporting, {
-      DATABASE_URL: stack.databases.reporting,
-      KAFKA_BROKERS: cluster.brokers.join(','),
-      ...kafkaSaslEnv(rotated),
-      STORAGE_DIR: join(base, 'files'),
-    });
-    const deadline = Date.now() + 60_000;
-    let facts = 0;
-    while (facts < count && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      facts = await factsOf(lastProcedure);
-    }
-    expect(facts).toBe(count);
-  });
+      expect(partitions.map((p) => p.isr.length)).toEqual(partitions.map(() => 3));
+    },
+  );
+
+  drillTest(
+    'rotating a service identity: the old password is refused, the service restarted with the new one catches up',
+    async () => {
+      const signIn = async (sasl: ReturnType<KafkaCluster['sasl']>) => {
+        const admin = new Kafka({
+          clientId: 'motcua-rotation-test',
+          brokers: cluster.brokers,
+          sasl,
+          logLevel: logLevel.NOTHING,
+          retry: { retries: 0 },
+        }).admin();
+        try {
+          await admin.connect();
+          return 'signed in';
+        } catch (error) {
+          return (error as Error).name;
+        } finally {
+          await admin.disconnect().catch(() => undefined);
+        }
+      };
+      const old = cluster.sasl('reporting');
+      cluster.kafkaSh('rotate', 'reporting');
+      const rotated = cluster.sasl('reporting');
+      expect(rotated.password).not.toBe(old.password);
+      expect(await signIn(old)).toBe('KafkaJSSASLAuthenticationError');
+      expect(await signIn(rotated)).toBe('signed in');
+      // One service restarted (the upgrade path) with its new credentials while the others run.
+      const index = services.findIndex((s) => s.name === 'reporting');
+      await services[index].stop();
+      const { count } = await runIntakeWhileDown();
+      services[index] = await startService('reporting', PORTS.reporting, {
+        DATABASE_URL: stack.databases.reporting,
+        KAFKA_BROKERS: cluster.brokers.join(','),
+        ...kafkaSaslEnv(rotated),
+        STORAGE_DIR: join(base, 'files'),
+      });
+      const deadline = Date.now() + 60_000;
+      let facts = 0;
+      while (facts < count && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        facts = await factsOf(lastProcedure);
+      }
+      expect(facts).toBe(count);
+    },
+  );
 
   let lastProcedure = '';
   /** Intakes while reporting is down: dossiers answers them, reporting projects them once back. */

@@ -1,8 +1,9 @@
 import type { Client, Pool, PoolClient } from 'pg';
-import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { toKafkaRecord, type CloudEvent } from '@motcua/contracts';
 import { SpanKind, startWorkSpan, type Logger } from '@motcua/observability';
 import { localOutboxCommits, OUTBOX_CHANNEL } from './event-sink';
+import { RelayProducer } from './relay-producer';
 import { Outage } from '../connections/outage';
 import { createPgClient, createPgPool } from '../connections/pg-connections';
 import { isDatabaseUnavailable } from '../connections/unavailable';
@@ -43,8 +44,9 @@ const LEADER_LOCK = 7_391_004_211;
  * - Low latency: LISTEN/NOTIFY wakes it on every commit; an idle poll is only a safety net.
  * - One leader per database (advisory lock) and FOR UPDATE SKIP LOCKED, so several
  *   instances can run without publishing the same key out of order.
- * - Idempotent producer, acks=all. If Kafka is down the rows stay and the relay
- *   retries with backoff; nothing is lost.
+ * - acks=all, one request in flight, and a batch counts as published only when Kafka acknowledged
+ *   every partition it went to (RelayProducer, ADR 0028). If Kafka is down the rows stay and the
+ *   relay retries with backoff; nothing is lost.
  * - At-least-once: a crash after the broker's ack and before marking re-publishes the
  *   batch; consumers drop the duplicates through their inbox.
  * - Pipelined: a batch is marked while the next one is read and sent (see drainOnce).
@@ -55,7 +57,7 @@ const LEADER_LOCK = 7_391_004_211;
 export class OutboxRelay {
   private readonly pool: Pool;
   private listener?: Client;
-  private producer?: Producer;
+  private producer?: RelayProducer;
   private producerConnected = false;
   private running = false;
   private leading = false;
@@ -102,11 +104,7 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     localOutboxCommits.on('commit', this.onLocalCommit);
-    this.producer = this.options.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
+    this.producer = new RelayProducer(this.options.kafka);
     this.loop = this.runLoop();
   }
 
@@ -117,7 +115,7 @@ export class OutboxRelay {
     await this.loop;
     await this.marking;
     await this.listener?.end().catch(() => undefined);
-    if (this.producerConnected) await this.producer?.disconnect().catch(() => undefined);
+    if (this.producerConnected) await this.producer?.producer.disconnect().catch(() => undefined);
     await this.pool.end();
   }
 
@@ -222,7 +220,7 @@ export class OutboxRelay {
   private async publish(rows: OutboxRow[]): Promise<void> {
     const producer = this.producer!;
     if (!this.producerConnected) {
-      await producer.connect();
+      await producer.producer.connect();
       this.producerConnected = true;
     }
     const byTopic = new Map<string, ReturnType<typeof toKafkaRecord>[]>();
@@ -240,11 +238,7 @@ export class OutboxRelay {
       }),
     );
     try {
-      await producer.sendBatch({
-        acks: -1,
-        compression: CompressionTypes.None,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
+      await producer.send([...byTopic].map(([topic, messages]) => ({ topic, messages })));
     } catch (error) {
       for (const span of spans) span.end(error);
       throw error;
@@ -349,7 +343,7 @@ export class OutboxRelay {
   private async resetConnections(databaseFailed: boolean): Promise<void> {
     if (this.producerConnected && !databaseFailed) {
       this.producerConnected = false;
-      await this.producer?.disconnect().catch(() => undefined);
+      await this.producer?.producer.disconnect().catch(() => undefined);
     }
     if (this.leader) {
       this.leader = false;

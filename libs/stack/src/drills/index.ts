@@ -9,3 +9,4 @@ export * from './private-postgres';
 export * from './private-redis';
 export * from './kafka-cluster';
 export * from './portal-leader';
+export * from './evidence';
