@@ -243,6 +243,7 @@ export class ProgressTransitions {
         data: {
           suspendedHours: stage.suspendedHours,
           legalDueAt: stage.legalDueAt,
+          steps: stage.steps,
           supplementRequestedAt: null,
         },
       });
