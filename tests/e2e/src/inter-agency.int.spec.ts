@@ -358,6 +358,10 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
       .filter((e) => e.type === 'motcua.dossier.stage-handed-back.v1')
       .map((e) => e.data);
     const resumed = events.find((e) => e.type === 'motcua.dossier.resumed.v1')!.data;
+    expect(
+      events.find((e) => e.type === 'motcua.dossier.supplement-requested.v1')!.data
+        .askedByAgencyCode,
+    ).toBe(LAND);
     const planned = events.find(
       (e) =>
         e.type === 'motcua.dossier.stage-transferred.v1' && e.data.stage.agencyCode === BUILDING,
@@ -378,6 +382,15 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
       [3, FINANCE, stageDue(handedBack[2].stageEndedAt, 13), true],
     ]);
     // Within a second: the two instants of the wait are those of the events, the service's own are a few ms apart.
+    // The resumed event carries both clocks (reporting reads them at once).
+    expect(
+      resumed.stageClocks.map((c: Json) => [c.agencyCode, c.clock, c.stageLegalDueDate]).sort(),
+    ).toEqual(
+      [
+        [BUILDING, 'paused', handedBack[1].stageLegalDueDate],
+        [LAND, 'restarted', handedBack[2].stageLegalDueDate],
+      ].sort(),
+    );
     expect(Math.abs(Date.parse(handedBack[1].stageLegalDueDate) - paused.getTime())).toBeLessThan(
       1000,
     );
@@ -408,10 +421,11 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
       stage_late_rate: { value: 0.5 },
       processed: { value: 1 },
     });
+    // The supplement is Sở Nông nghiệp và Môi trường's (askedByAgencyCode): Sở Xây dựng only paused.
     expect(byAgency(BUILDING)).toMatchObject({
       stages_handed_back: { value: 1 },
       stage_on_time_rate: { value: 1 },
-      stage_supplements: { value: 1 },
+      stage_supplements: { value: 0 },
     });
     expect(byAgency(LAND)).toMatchObject({
       stages_handed_back: { value: 1 },
