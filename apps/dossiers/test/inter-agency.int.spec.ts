@@ -178,7 +178,12 @@ describe('inter-agency dossier (một cửa liên thông)', () => {
       expect.objectContaining({ field: 'agencyCode', rule: 'stage-holder-only' }),
     ]);
     expect(await stageRows(id)).toEqual(before);
-    const named = await act(id, 'hand-back', { agencyCode: construction }, as('specialist', planning));
+    const named = await act(
+      id,
+      'hand-back',
+      { agencyCode: construction },
+      as('specialist', planning),
+    );
     expect(named.status).toBe(409);
     expect(named.body.errors[0].rule).toBe('stage-holder-only');
     expect(await stageRows(id)).toEqual(before);
