@@ -46,7 +46,7 @@ function handBack(procedureCode: string, order: number, agency: string): DemoSte
   const { procedure } = DEMO_INTER_AGENCY_PROCEDURES.find(
     (d) => d.procedure.code === procedureCode,
   )!;
-  const stage = procedure.interAgency!.stages.find(
+  const stage = procedure.interAgency.stages.find(
     (s) => s.order === order && s.agencyCode === agency,
   )!;
   const units = (stage.workflow ?? []).map((w) => w.unitCode);

@@ -93,11 +93,11 @@ describe('a stage runs its agency’s own internal steps (stage-steps.rules.ts, 
     const a = after.find((s) => s.agencyCode === A)!;
     const b = after.find((s) => s.agencyCode === B)!;
     expect(a.clock).toBe('restarted');
-    const aSteps = a.steps as StageStep[];
+    const aSteps = a.steps;
     expect(aSteps[0]).toEqual(moved[0]); // completed: untouched
     expect(aSteps[1].dueAt).toBe(a.legalDueAt.toISOString());
     expect(b.clock).toBe('paused');
-    expect((b.steps as StageStep[])[0].dueAt).toBe(b.legalDueAt.toISOString());
+    expect(b.steps[0].dueAt).toBe(b.legalDueAt.toISOString());
   });
 });
 
