@@ -38,6 +38,7 @@ const BODIES: Record<DossierAction, () => unknown> = {
   transfer: () => ({ agencyCodes: ['000.00.12.H26'] }),
   'accept-stage': () => ({}),
   'hand-back': () => ({}),
+  'complete-stage-step': () => ({}),
 };
 
 /**

@@ -235,9 +235,10 @@ describe('inter-agency dossier, parallel order (một cửa liên thông)', () =
     // Agriculture hands back on time; order 3 waits for construction.
     expect((await act(id, 'hand-back', {}, as('specialist', agriculture))).status).toBe(200);
     expect((await stageRows(id))[lead].started_at).toBeNull();
-    // A hand-back by an agency that no longer holds a stage: 403 naming the holder; nothing moves.
+    // A hand-back by an agency that no longer holds a stage: 409 naming the rule and the holder; nothing moves.
     const again = await act(id, 'hand-back', {}, as('specialist', agriculture));
-    expect(again.status).toBe(403);
+    expect(again.status).toBe(409);
+    expect(again.body.errors[0].rule).toBe('stage-holder-only');
     expect(again.body.type).toContain('stage-not-held');
     expect(again.body.detail).toContain(construction);
     expect((await stageRows(id))[construction].status).toBe('accepted');

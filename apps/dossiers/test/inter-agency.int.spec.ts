@@ -142,8 +142,12 @@ describe('inter-agency dossier (một cửa liên thông)', () => {
     expect(planningView.status).toBe(200);
     expect(planningView.body.allowedActions).toEqual(['accept-stage']);
     const notTheirs = await act(id, 'accept-stage', {}, desk);
-    expect(notTheirs.status).toBe(403);
+    expect(notTheirs.status).toBe(409);
     expect(notTheirs.body.type).toContain('stage-not-held');
+    expect(notTheirs.body.errors).toEqual([
+      expect.objectContaining({ field: 'agencyCode', rule: 'stage-holder-only' }),
+    ]);
+    expect((await stageRows(id)).map((s) => s.status)).toEqual(['transferred', 'waiting']);
     expect((await act(id, 'accept-stage', {}, as('specialist', planning))).status).toBe(200);
     expect(
       (await act(id, 'assign', { officerId: randomUUID() }, as('leader', planning))).body,
@@ -164,11 +168,25 @@ describe('inter-agency dossier (một cửa liên thông)', () => {
     const builder = as('specialist', construction, constructionOfficer);
     expect((await act(id, 'accept-stage', {}, builder)).status).toBe(200);
 
-    // A hand-back by an agency that does not hold the stage: 403 naming the rule; nothing moves.
+    // A hand-back by an agency of the chain that does not hold the stage: 409 naming the rule;
+    // nothing moves (outside the dossier's scope altogether it would be 404).
+    const before = await stageRows(id);
     const wrong = await act(id, 'hand-back', {}, as('specialist', planning));
-    expect(wrong.status).toBe(403);
+    expect(wrong.status).toBe(409);
     expect(wrong.body.type).toContain('stage-not-held');
-    expect((await stageRows(id))[1].status).toBe('accepted');
+    expect(wrong.body.errors).toEqual([
+      expect.objectContaining({ field: 'agencyCode', rule: 'stage-holder-only' }),
+    ]);
+    expect(await stageRows(id)).toEqual(before);
+    const named = await act(
+      id,
+      'hand-back',
+      { agencyCode: construction },
+      as('specialist', planning),
+    );
+    expect(named.status).toBe(409);
+    expect(named.body.errors[0].rule).toBe('stage-holder-only');
+    expect(await stageRows(id)).toEqual(before);
 
     // The second agency asks for a supplement; the complete supplement restarts its clock.
     const asked = await act(
@@ -202,8 +220,9 @@ describe('inter-agency dossier (một cửa liên thông)', () => {
     const newDueDate = addWorkingDays(toLocalDate(new Date(arrived.body.dueAt)), 3);
     const apology = { newDueDate, reason: 'Cần lấy thêm ý kiến về quy hoạch' };
     const notHolding = await act(id, 'extend', apology, as('leader', planning));
-    expect(notHolding.status).toBe(403);
+    expect(notHolding.status).toBe(409);
     expect(notHolding.body.type).toContain('stage-not-held');
+    expect(notHolding.body.errors[0].rule).toBe('stage-holder-only');
     const apologised = await act(id, 'extend', apology, as('leader', construction));
     expect(apologised.status).toBe(200);
     expect(apologised.body.legalDueAt).toBe(arrived.body.legalDueAt);

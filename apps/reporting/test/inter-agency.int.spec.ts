@@ -314,4 +314,69 @@ describe('reporting of inter-agency dossiers (một cửa liên thông)', () => 
     );
     expect(await snapshot()).toEqual(live);
   });
+
+  it('counts a supplement on the asking agency only and takes each running stage’s new clock from the resumed event (ADR 0022)', async () => {
+    const asker = uniqueAgency();
+    const other = uniqueAgency();
+    const d = newDossier(lead, uniqueProcedureCode());
+    await publish(producer, [
+      received(d, at(-40), at(200)),
+      ...stageEvents(d, stageOf(1, asker, 'Sở Nông nghiệp và Môi trường'), {
+        started: -30,
+        due: 5,
+        accepted: -29,
+      }),
+      ...stageEvents(d, stageOf(1, other, 'Sở Xây dựng'), { started: -30, due: -6, accepted: -29 }),
+      event(dossierSupplementRequested, {
+        ...dossierSupplementRequested.example,
+        ...facts(d, 5, at(-10), { supplementRequestedAt: at(-10) }),
+        askedByAgencyCode: asker,
+      } as never),
+      event(dossierResumed, {
+        ...dossierResumed.example,
+        ...facts(d, 4, at(-5), {
+          supplementRequestedAt: at(-10),
+          supplementReceivedAt: at(-5),
+          dueDate: at(200),
+        }),
+        stageClocks: [
+          // The asker restarts its share; the other was paused by the wait: due later, still past.
+          {
+            order: 1,
+            agencyCode: asker,
+            clock: 'restarted',
+            stageLegalDueDate: at(40),
+            suspendedWorkingHours: 5,
+          },
+          {
+            order: 1,
+            agencyCode: other,
+            clock: 'paused',
+            stageLegalDueDate: at(-1),
+            suspendedWorkingHours: 5,
+          },
+        ],
+      } as never),
+    ]);
+    const of = async (agency: string) => (await figures(`&agency=${agency}`)).groups[0].figures;
+    const projected = await waitFor(
+      'the supplement and the clocks projected',
+      async () => ((await of(asker)).stage_supplements.value === 1 ? true : undefined),
+      60_000,
+    );
+    expect(projected).toBe(true);
+    expect(await of(asker)).toMatchObject({
+      stage_supplements: { value: 1 },
+      stages_overdue: { value: 0 },
+    });
+    // Not the other agency's supplement; its paused due date is known at once (and passed).
+    expect(await of(other)).toMatchObject({
+      stage_supplements: { value: 0 },
+      stages_overdue: { value: 1 },
+    });
+    const overdue = (await getJson(`${service.url}/figures/overdue?agency=${other}`)).body;
+    expect(overdue.dossiers).toEqual([
+      expect.objectContaining({ dossierCode: d.dossierCode, lateStageAgencyCodes: [other] }),
+    ]);
+  });
 });

@@ -81,7 +81,7 @@ const dossierActions: [string, Record<string, unknown>][] = [
   ['stop', { reason: 'Dừng xử lý', legalBasis: 'Điều 5 Nghị định 118/2025' }],
   ['stop-at-request', { requestChannel: 'online', reason: 'Xin dừng', noticeNumber: '05/TB' }],
   ['transfer', { agencyCodes: [OTHER_AGENCY], mode: 'electronic' }],
-  ['accept-stage', { agencyCode: OTHER_AGENCY }],
+  ['accept-stage', { agencyCode: OTHER_AGENCY, officerId: UUID }],
   [
     'hand-back',
     {
@@ -90,6 +90,7 @@ const dossierActions: [string, Record<string, unknown>][] = [
       note: 'Đã xong',
     },
   ],
+  ['complete-stage-step', { agencyCode: OTHER_AGENCY, note: 'Đã xem xét', nextOfficerId: UUID }],
 ];
 
 const feedbackActions: [string, Record<string, unknown>][] = [

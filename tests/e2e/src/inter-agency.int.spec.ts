@@ -131,6 +131,39 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
   };
   const view = async (id: string) =>
     (await call(dossiers.url, 'GET', `/dossiers/${id}`, leader)).body;
+  /**
+   * The agency runs its stage's own internal steps (the chain's workflow, ADR 0030): each by a
+   * specialist of the step's unit, another unit's specialist being refused, then hands back.
+   */
+  const handBack = async (id: string, agency: string) => {
+    const stageOf = async () =>
+      (await view(id)).stages.find((s: Json) => s.agencyCode === agency && s.status === 'accepted');
+    const steps: Json[] = (await stageOf()).steps;
+    const due = Date.parse((await stageOf()).legalDueAt);
+    expect(steps.every((s) => Date.parse(s.dueAt) <= due)).toBe(true);
+    expect(steps.at(-1).dueAt).toBe((await stageOf()).legalDueAt);
+    const unitOf = (unit: string): Who => ({ role: 'specialist', agency, unit });
+    for (const step of steps.slice(0, -1)) {
+      const refused = await call(
+        dossiers.url,
+        'POST',
+        `/dossiers/${id}/actions/complete-stage-step`,
+        unitOf('P.KHAC'),
+        {},
+      );
+      expect([refused.status, refused.body.type]).toEqual([
+        403,
+        expect.stringContaining('unit-scope'),
+      ]);
+      await act(id, 'complete-stage-step', unitOf(step.unitCode));
+    }
+    await act(id, 'hand-back', unitOf(steps.at(-1).unitCode));
+    expect(
+      (await view(id)).stages
+        .find((s: Json) => s.agencyCode === agency && s.handedBackAt)
+        .steps.every((s: Json) => s.status === 'completed'),
+    ).toBe(true);
+  };
   const figures = async (query: string) =>
     (await call(reporting.url, 'GET', `/figures?${query}`)).body.groups[0].figures;
   const stageEvents = (id: string, count: number) =>
@@ -195,16 +228,16 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
       { agencyCode: FINANCE, agencyName: 'Sở Tài chính', dossiers: 1, late: 1 },
     ]);
 
-    await act(d.id, 'hand-back', officer(FINANCE));
+    await handBack(d.id, FINANCE);
     await act(d.id, 'transfer', officer(FINANCE), { agencyCodes: [LAND] });
     await act(d.id, 'accept-stage', officer(LAND));
     await act(d.id, 'request-supplement', officer(LAND), { missing: missing(procedure).missing });
     await act(d.id, 'supplement-received', desk, { documents: missing(procedure).documents });
-    await act(d.id, 'hand-back', officer(LAND));
+    await handBack(d.id, LAND);
     await act(d.id, 'mark-processed', leader);
     await act(d.id, 'return-result', desk, { method: 'desk' });
 
-    const events = await stageEvents(d.id, 11);
+    const events = await stageEvents(d.id, 15);
     const handedBack = events
       .filter((e) => e.type === 'motcua.dossier.stage-handed-back.v1')
       .map((e) => e.data);
@@ -230,8 +263,11 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
     ]);
 
     // The portal: received, processing through the stages, awaiting the supplement, processed, returned; no agency of the chain.
-    const statuses = await portal(d.code, code, 11);
-    expect(statuses.map((m) => m.data.portalStatus)).toEqual([2, 4, 4, 4, 4, 4, 5, 4, 4, 9, 10]);
+    // (Each internal step of a stage completed is one more "processing": Sở Tài chính 3, Sở Nông nghiệp và Môi trường 1.)
+    const statuses = await portal(d.code, code, 15);
+    expect(statuses.map((m) => m.data.portalStatus)).toEqual([
+      2, 4, 4, 4, 4, 4, 4, 4, 4, 5, 4, 4, 4, 9, 10,
+    ]);
     expect(statuses.some((m) => JSON.stringify(m.data).includes(LAND))).toBe(false);
 
     // Reporting: each agency on its own stage.
@@ -291,7 +327,7 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
 
     await act(d.id, 'transfer', desk, { agencyCodes: [FINANCE] });
     await act(d.id, 'accept-stage', officer(FINANCE));
-    await act(d.id, 'hand-back', officer(FINANCE));
+    await handBack(d.id, FINANCE);
     await act(d.id, 'transfer', officer(FINANCE), { agencyCodes: [BUILDING, LAND] });
     await act(d.id, 'accept-stage', officer(BUILDING));
     await act(d.id, 'accept-stage', officer(LAND));
@@ -309,19 +345,23 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
 
     await act(d.id, 'request-supplement', officer(LAND), { missing: missing(procedure).missing });
     await act(d.id, 'supplement-received', desk, { documents: missing(procedure).documents });
-    await act(d.id, 'hand-back', officer(BUILDING));
-    await act(d.id, 'hand-back', officer(LAND));
+    await handBack(d.id, BUILDING);
+    await handBack(d.id, LAND);
     await act(d.id, 'transfer', officer(LAND), { agencyCodes: [FINANCE] });
     await act(d.id, 'accept-stage', officer(FINANCE));
-    await act(d.id, 'hand-back', officer(FINANCE));
+    await handBack(d.id, FINANCE);
     await act(d.id, 'mark-processed', leader);
     await act(d.id, 'return-result', desk, { method: 'desk' });
 
-    const events = await stageEvents(d.id, 17);
+    const events = await stageEvents(d.id, 22);
     const handedBack = events
       .filter((e) => e.type === 'motcua.dossier.stage-handed-back.v1')
       .map((e) => e.data);
     const resumed = events.find((e) => e.type === 'motcua.dossier.resumed.v1')!.data;
+    expect(
+      events.find((e) => e.type === 'motcua.dossier.supplement-requested.v1')!.data
+        .askedByAgencyCode,
+    ).toBe(LAND);
     const planned = events.find(
       (e) =>
         e.type === 'motcua.dossier.stage-transferred.v1' && e.data.stage.agencyCode === BUILDING,
@@ -342,6 +382,15 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
       [3, FINANCE, stageDue(handedBack[2].stageEndedAt, 13), true],
     ]);
     // Within a second: the two instants of the wait are those of the events, the service's own are a few ms apart.
+    // The resumed event carries both clocks (reporting reads them at once).
+    expect(
+      resumed.stageClocks.map((c: Json) => [c.agencyCode, c.clock, c.stageLegalDueDate]).sort(),
+    ).toEqual(
+      [
+        [BUILDING, 'paused', handedBack[1].stageLegalDueDate],
+        [LAND, 'restarted', handedBack[2].stageLegalDueDate],
+      ].sort(),
+    );
     expect(Math.abs(Date.parse(handedBack[1].stageLegalDueDate) - paused.getTime())).toBeLessThan(
       1000,
     );
@@ -349,9 +398,9 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
     expect(handedBack[1].nextOrder).toBeUndefined();
     expect(handedBack[2].nextOrder).toBe(3);
 
-    const statuses = await portal(d.code, code, 16);
+    const statuses = await portal(d.code, code, 21);
     expect(statuses.map((m) => m.data.portalStatus)).toEqual([
-      2, 4, 4, 4, 4, 4, 4, 5, 4, 4, 4, 4, 4, 4, 9, 10,
+      2, 4, 4, 4, 4, 4, 4, 4, 5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 9, 10,
     ]);
     expect(statuses.some((m) => JSON.stringify(m.data).includes(BUILDING))).toBe(false);
 
@@ -372,10 +421,11 @@ describe('e2e: inter-agency dossiers (một cửa liên thông), catalog → dos
       stage_late_rate: { value: 0.5 },
       processed: { value: 1 },
     });
+    // The supplement is Sở Nông nghiệp và Môi trường's (askedByAgencyCode): Sở Xây dựng only paused.
     expect(byAgency(BUILDING)).toMatchObject({
       stages_handed_back: { value: 1 },
       stage_on_time_rate: { value: 1 },
-      stage_supplements: { value: 1 },
+      stage_supplements: { value: 0 },
     });
     expect(byAgency(LAND)).toMatchObject({
       stages_handed_back: { value: 1 },

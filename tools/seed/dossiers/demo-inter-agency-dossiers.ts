@@ -33,7 +33,32 @@ const officer = (agency: string, action: string, body: Record<string, unknown> =
 const transfer = (from: string, ...agencyCodes: string[]): DemoStep =>
   from === 'desk' ? desk('transfer', { agencyCodes }) : officer(from, 'transfer', { agencyCodes });
 const accept = (agency: string) => officer(agency, 'accept-stage');
-const handBack = (agency: string) => officer(agency, 'hand-back');
+
+const SEQUENTIAL = '1.013101'; // Sở Tài chính 15 → Sở Nông nghiệp và Môi trường 10
+const PARALLEL = '1.013102'; // Sở Tài chính 5 → Sở Xây dựng 10 ‖ Sở NN và MT 12 → Sở Tài chính 13
+const VERTICAL = '1.013103'; // Sở Tài chính 10 → Thuế tỉnh (external) 5 → Sở Tài chính 5
+
+/**
+ * The agency runs its stage's own internal steps (the chain's workflow, ADR 0030), each by a
+ * specialist of the step's unit, and hands back with the last one.
+ */
+function handBack(procedureCode: string, order: number, agency: string): DemoStep[] {
+  const { procedure } = DEMO_INTER_AGENCY_PROCEDURES.find(
+    (d) => d.procedure.code === procedureCode,
+  )!;
+  const stage = procedure.interAgency.stages.find(
+    (s) => s.order === order && s.agencyCode === agency,
+  )!;
+  const units = (stage.workflow ?? []).map((w) => w.unitCode);
+  const by = (unit: string | undefined, action: string): DemoStep => ({
+    ...officer(agency, action),
+    ...(unit ? { unit } : {}),
+  });
+  return [
+    ...units.slice(0, -1).map((unit) => by(unit, 'complete-stage-step')),
+    by(units.at(-1), 'hand-back'),
+  ];
+}
 /** The lead agency records the external tax office's acceptance and answer (recordedAs lead-entry). */
 const leadEntry = (action: 'accept-stage' | 'hand-back'): DemoStep => ({
   action,
@@ -46,18 +71,14 @@ const finish: DemoStep[] = [
   desk('return-result', { method: 'desk' }),
 ];
 
-const SEQUENTIAL = '1.013101'; // Sở Tài chính 15 → Sở Nông nghiệp và Môi trường 10
-const PARALLEL = '1.013102'; // Sở Tài chính 5 → Sở Xây dựng 10 ‖ Sở NN và MT 12 → Sở Tài chính 13
-const VERTICAL = '1.013103'; // Sở Tài chính 10 → Thuế tỉnh (external) 5 → Sở Tài chính 5
-
-const seqFirst = [transfer('desk', FINANCE), accept(FINANCE), handBack(FINANCE)];
-const parFirst = [transfer('desk', FINANCE), accept(FINANCE), handBack(FINANCE)];
+const seqFirst = [transfer('desk', FINANCE), accept(FINANCE), ...handBack(SEQUENTIAL, 1, FINANCE)];
+const parFirst = [transfer('desk', FINANCE), accept(FINANCE), ...handBack(PARALLEL, 1, FINANCE)];
 const parSecond = [
   transfer(FINANCE, CONSTRUCTION, AGRICULTURE_ENVIRONMENT),
   accept(CONSTRUCTION),
   accept(AGRICULTURE_ENVIRONMENT),
 ];
-const verFirst = [transfer('desk', FINANCE), accept(FINANCE), handBack(FINANCE)];
+const verFirst = [transfer('desk', FINANCE), accept(FINANCE), ...handBack(VERTICAL, 1, FINANCE)];
 
 const POINTS: Point[] = [
   { procedure: SEQUENTIAL, label: 'transferred', steps: [transfer('desk', FINANCE)] },
@@ -70,7 +91,7 @@ const POINTS: Point[] = [
       ...seqFirst,
       transfer(FINANCE, AGRICULTURE_ENVIRONMENT),
       accept(AGRICULTURE_ENVIRONMENT),
-      handBack(AGRICULTURE_ENVIRONMENT),
+      ...handBack(SEQUENTIAL, 2, AGRICULTURE_ENVIRONMENT),
       ...finish,
     ],
   },
@@ -78,7 +99,7 @@ const POINTS: Point[] = [
   {
     procedure: PARALLEL,
     label: 'parallel-one-handed-back',
-    steps: [...parFirst, ...parSecond, handBack(CONSTRUCTION)],
+    steps: [...parFirst, ...parSecond, ...handBack(PARALLEL, 2, CONSTRUCTION)],
   },
   {
     procedure: PARALLEL,
@@ -86,11 +107,11 @@ const POINTS: Point[] = [
     steps: [
       ...parFirst,
       ...parSecond,
-      handBack(CONSTRUCTION),
-      handBack(AGRICULTURE_ENVIRONMENT),
+      ...handBack(PARALLEL, 2, CONSTRUCTION),
+      ...handBack(PARALLEL, 2, AGRICULTURE_ENVIRONMENT),
       transfer(AGRICULTURE_ENVIRONMENT, FINANCE),
       accept(FINANCE),
-      handBack(FINANCE),
+      ...handBack(PARALLEL, 3, FINANCE),
       ...finish,
     ],
   },
@@ -109,7 +130,7 @@ const POINTS: Point[] = [
       leadEntry('hand-back'),
       desk('transfer', { agencyCodes: [FINANCE] }),
       accept(FINANCE),
-      handBack(FINANCE),
+      ...handBack(VERTICAL, 3, FINANCE),
       ...finish,
     ],
   },

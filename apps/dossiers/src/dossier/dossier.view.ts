@@ -77,6 +77,8 @@ export function dossierView(
           workingHoursTaken: s.workingHoursTaken,
           suspendedHours: s.suspendedHours,
           onTime: s.onTime,
+          /** The agency's own internal steps of the stage (ADR 0030). */
+          steps: s.steps,
         }))
       : undefined,
     ...extra,

@@ -9,7 +9,12 @@ import {
   type DossierAction,
 } from './dossier-actions.table';
 import { receiptRefusal, type ReceiptDossier } from '../intake/receiving-desk.rules';
-import { isParticipant, stageRefusal, STAGE_ACTIONS } from '../stages/stage-authority.rules';
+import {
+  isParticipant,
+  stageRefusal,
+  stageUnitRefusal,
+  STAGE_ACTIONS,
+} from '../stages/stage-authority.rules';
 import type { StageState } from '../stages/stage.rules';
 import {
   EXTENSION_POLICIES,
@@ -119,10 +124,17 @@ export function actionRefusal(
     const stage = stageRefusal(action, stageDossier, principal);
     if (stage) return stage;
   }
-  // An agency of the chain has no step of the lead agency's workflow: unit scope is the lead's.
+  // An agency of the chain has no step of the lead agency's workflow: its unit scope is that of
+  // its stage's own steps (stage-authority.rules.ts), the dossier's steps are the lead's.
   const stageWork =
     (STAGE_ACTIONS as readonly string[]).includes(action) || isParticipant(stageDossier, principal);
-  const scope = stageWork ? null : unitScopeRefusal(principal, currentStepOf(dossier)?.unitCode);
+  const stageUnit =
+    action === 'hand-back' || action === 'complete-stage-step'
+      ? stageUnitRefusal(action, stageDossier, principal)
+      : null;
+  const scope = stageWork
+    ? stageUnit && unitScopeRefusal(principal, stageUnit.unitCode)
+    : unitScopeRefusal(principal, currentStepOf(dossier)?.unitCode);
   if (scope) return scope;
   const violations = timingViolations(action, dossier, now, principal);
   if (violations.length > 0) {

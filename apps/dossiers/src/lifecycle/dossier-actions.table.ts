@@ -17,6 +17,7 @@ export const DOSSIER_ACTIONS = [
   'transfer', // liên thông: chuyển hồ sơ đến cơ quan của bước liên thông tiếp theo
   'accept-stage', // liên thông: cơ quan phối hợp tiếp nhận hồ sơ được chuyển đến
   'hand-back', // liên thông: cơ quan phối hợp trả kết quả / hồ sơ của bước (an external one: entered by the lead agency)
+  'complete-stage-step', // liên thông: hoàn thành một bước nội bộ của cơ quan trong giai đoạn của mình
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -96,6 +97,12 @@ export const DOSSIER_ACTION_TABLE: Record<DossierAction, ActionRule> = {
     when: (c) => c.interAgency === true,
   },
   'hand-back': {
+    from: ['processing'],
+    roles: ['desk_officer', 'specialist', 'leader'],
+    to: 'same',
+    when: (c) => c.interAgency === true,
+  },
+  'complete-stage-step': {
     from: ['processing'],
     roles: ['desk_officer', 'specialist', 'leader'],
     to: 'same',

@@ -146,6 +146,8 @@ export class DossierLifecycleService {
         return this.stages.acceptStage(ctx, ACTION_BODIES['accept-stage'].parse(raw));
       case 'hand-back':
         return this.stages.handBack(ctx, ACTION_BODIES['hand-back'].parse(raw));
+      case 'complete-stage-step':
+        return this.stages.completeStageStep(ctx, ACTION_BODIES['complete-stage-step'].parse(raw));
       default: {
         const unreachable: never = action;
         throw new Error(`unknown action ${String(unreachable)}`);

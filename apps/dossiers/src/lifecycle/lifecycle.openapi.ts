@@ -17,6 +17,7 @@ const SUMMARIES: Record<DossierAction, string> = {
   transfer: 'Inter-agency: send the dossier to the next stage’s agencies',
   'accept-stage': 'Inter-agency: the receiving agency takes its stage',
   'hand-back': 'Inter-agency: the stage hands its result or documents back',
+  'complete-stage-step': 'Inter-agency: complete an internal step of your agency’s stage',
 };
 
 const INTER_AGENCY =
@@ -27,6 +28,7 @@ const CONDITIONS: Partial<Record<DossierAction, string>> = {
   transfer: INTER_AGENCY,
   'accept-stage': INTER_AGENCY,
   'hand-back': INTER_AGENCY,
+  'complete-stage-step': `${INTER_AGENCY}; the stage’s active step has a next step`,
 };
 
 /** One valid body per action (the OpenAPI test checks each against ACTION_BODIES). */
@@ -52,6 +54,7 @@ const EXAMPLES: Record<DossierAction, unknown> = {
   transfer: { agencyCodes: ['000.00.15.H26'], mode: 'electronic' },
   'accept-stage': {},
   'hand-back': { note: 'Đã xác nhận' },
+  'complete-stage-step': { note: 'Đã xem xét quy hoạch' },
 };
 
 /** The OpenAPI operation of each action of POST /dossiers/{id}/actions/{action} (ADR 0024). */

@@ -80,7 +80,11 @@ const ACTION_BODY_SCHEMAS = {
     mode: z.enum(['electronic', 'paper']).default('electronic'),
   }),
   /** The stage taken: needed only when the caller may accept more than one (external stages entered by the lead agency). */
-  'accept-stage': z.strictObject({ agencyCode: agencyCode.optional() }),
+  'accept-stage': z.strictObject({
+    agencyCode: agencyCode.optional(),
+    /** The officer of the agency who takes the stage's first step. */
+    officerId: uuid.optional(),
+  }),
   /** What the stage returns; absent: what the procedure says it hands on. */
   'hand-back': z.strictObject({
     agencyCode: agencyCode.optional(),
@@ -91,6 +95,12 @@ const ACTION_BODY_SCHEMAS = {
       .max(50)
       .optional(),
     note: reasonText.optional(),
+  }),
+  /** Liên thông: the caller's stage moves to its next internal step (named when it may act on several). */
+  'complete-stage-step': z.strictObject({
+    agencyCode: agencyCode.optional(),
+    note: reasonText.optional(),
+    nextOfficerId: uuid.optional(),
   }),
 } satisfies Record<DossierAction, z.ZodType>;
 

@@ -150,6 +150,7 @@ export class ProgressTransitions {
         ...(body.applicantFault
           ? { applicantFault: true, applicantFaultReason: body.applicantFault.reason }
           : {}),
+        ...(asking.length > 0 ? { askedByAgencyCode: asking[0].agencyCode } : {}),
       },
       dossier,
     );
@@ -243,6 +244,7 @@ export class ProgressTransitions {
         data: {
           suspendedHours: stage.suspendedHours,
           legalDueAt: stage.legalDueAt,
+          steps: stage.steps,
           supplementRequestedAt: null,
         },
       });
@@ -271,6 +273,17 @@ export class ProgressTransitions {
           unitCode: s.unitCode,
           dueDate: schedule.steps.find((x) => x.order === s.order)!.dueAt.toISOString(),
         })),
+        ...(stageClocks.length > 0
+          ? {
+              stageClocks: stageClocks.map((c) => ({
+                order: c.order,
+                agencyCode: c.agencyCode,
+                clock: c.clock,
+                stageLegalDueDate: c.legalDueAt.toISOString(),
+                suspendedWorkingHours: c.suspendedHours,
+              })),
+            }
+          : {}),
       },
       dossier,
     );

@@ -1,5 +1,11 @@
 import type { Principal } from '@motcua/auth';
 import { currentOrderOf, stagesOpen, type StageState } from './stage.rules';
+import {
+  activeStageStep,
+  hasNextStageStep,
+  stageStepsDone,
+  stageStepsOf,
+} from './stage-steps.rules';
 
 /**
  * Who may act on an inter-agency dossier's stages (docs/dossiers.md "Inter-agency stages",
@@ -12,9 +18,17 @@ import { currentOrderOf, stagesOpen, type StageState } from './stage.rules';
  *   accepts and hands back its own stage; it transfers to the next order once its stage of the
  *   previous order handed back; it may request a supplement or apologise while it holds a stage;
  *   nothing else.
+ * - Within a stage, the agency's own internal steps (stage-steps.rules.ts): its officers complete
+ *   them in order and the hand-back completes the last; a specialist acts only on a step of its
+ *   unit (403 `unit-scope`, as on the dossier's own steps); a step of no unit is any officer's.
  */
 
-export const STAGE_ACTIONS = ['transfer', 'accept-stage', 'hand-back'] as const;
+export const STAGE_ACTIONS = [
+  'transfer',
+  'accept-stage',
+  'hand-back',
+  'complete-stage-step',
+] as const;
 export type StageAction = (typeof STAGE_ACTIONS)[number];
 
 type StageDossier = { agencyCode: string; stages?: readonly StageState[] };
@@ -24,6 +38,8 @@ export type StageRefusal = {
   type: 'action-not-allowed' | 'stage-not-held' | 'stage-scope';
   title: string;
   detail: string;
+  /** The rule broken, named (a stage not held: `stage-holder-only`, `previous-stage-sends-on`). */
+  errors?: { field: string; rule: string; message: string }[];
 };
 
 /** An officer of a chain agency other than the resolving one. */
@@ -39,9 +55,11 @@ export function isParticipant(dossier: StageDossier, principal: Principal): bool
 const officer = (p: Principal) =>
   p.roles.some((r) => r === 'desk_officer' || r === 'specialist' || r === 'leader');
 
-/** The stages of the running order the principal may accept (`accept-stage`) or hand back (`hand-back`). */
+type StageWork = 'accept-stage' | 'hand-back' | 'complete-stage-step';
+
+/** The stages of the running order the principal may accept, move on a step, or hand back. */
 export function stagesActionable(
-  action: 'accept-stage' | 'hand-back',
+  action: StageWork,
   dossier: StageDossier,
   principal: Principal,
 ): StageState[] {
@@ -54,11 +72,44 @@ export function stagesActionable(
   });
 }
 
-/** A stage is accepted once transferred; handed back once accepted (an external one also straight from transferred). */
-function readyFor(action: 'accept-stage' | 'hand-back', s: StageState): boolean {
-  return action === 'accept-stage'
-    ? s.status === 'transferred'
-    : s.status === 'accepted' || (s.external && s.status === 'transferred');
+/**
+ * A stage is accepted once transferred; its steps move on while accepted; it is handed back once
+ * accepted with its last step reached (an external one, with no steps, also straight from transferred).
+ */
+function readyFor(action: StageWork, s: StageState): boolean {
+  const steps = stageStepsOf(s);
+  switch (action) {
+    case 'accept-stage':
+      return s.status === 'transferred';
+    case 'complete-stage-step':
+      return s.status === 'accepted' && hasNextStageStep(steps);
+    case 'hand-back':
+      return (
+        (s.status === 'accepted' && stageStepsDone(steps)) ||
+        (s.external && s.status === 'transferred')
+      );
+  }
+}
+
+/**
+ * A specialist (chuyên viên) of the stage's agency acts on a step of its own unit only; desk
+ * officers and leaders across the agency's units. Among the stages the principal may act on,
+ * one whose active step it may work on, or the unit that refuses it.
+ */
+export function stageUnitRefusal(
+  action: 'hand-back' | 'complete-stage-step',
+  dossier: StageDossier,
+  principal: Principal,
+): { unitCode: string } | null {
+  const onlySpecialist =
+    principal.roles.includes('specialist') &&
+    !principal.roles.some((r) => r === 'leader' || r === 'desk_officer');
+  if (!onlySpecialist) return null;
+  const units = stagesActionable(action, dossier, principal).map(
+    (s) => activeStageStep(stageStepsOf(s))?.unitCode ?? null,
+  );
+  if (units.length === 0 || units.some((u) => u === null || u === principal.unit)) return null;
+  return { unitCode: units[0]! };
 }
 
 /** The waiting stages of the running order: where a transfer may go now. */
@@ -102,18 +153,20 @@ export function stageRefusal(
         ? null
         : notHeld(
             'transfer',
+            'previous-stage-sends-on',
             `only the receiving desk or the agency of the previous stage sends the dossier on; ${principal.agency} is not`,
           );
     }
     case 'accept-stage':
-    case 'hand-back': {
+    case 'hand-back':
+    case 'complete-stage-step': {
       const order = currentOrderOf(stages);
       const inState = stages.filter((s) => s.order === order && readyFor(action, s));
-      if (inState.length === 0)
-        return notAllowed(action, 'no stage of the running order is in a state for it');
+      if (inState.length === 0) return notAllowed(action, NOT_READY[action]);
       if (stagesActionable(action, dossier, principal).length > 0) return null;
       return notHeld(
         action,
+        'stage-holder-only',
         `the stage is held by ${inState.map((s) => s.agencyCode).join(', ')}; your agency ${principal.agency ?? 'none'} does not hold it`,
       );
     }
@@ -128,7 +181,11 @@ export function stageRefusal(
     case 'extend':
       return !participant || holding
         ? null
-        : notHeld(action, 'an agency of the chain acts on the dossier only while it holds a stage');
+        : notHeld(
+            action,
+            'stage-holder-only',
+            'an agency of the chain acts on the dossier only while it holds a stage',
+          );
     default:
       return participant
         ? {
@@ -141,6 +198,14 @@ export function stageRefusal(
   }
 }
 
+const NOT_READY: Record<StageWork, string> = {
+  'accept-stage': 'no stage of the running order was sent and waits to be taken',
+  'hand-back':
+    'no stage of the running order is taken with its last internal step reached (rule stage-steps-completed)',
+  'complete-stage-step':
+    'no stage of the running order is taken with an internal step before its last (rule stage-step-next)',
+};
+
 function notAllowed(action: string, why: string): StageRefusal {
   return {
     httpStatus: 409,
@@ -150,11 +215,17 @@ function notAllowed(action: string, why: string): StageRefusal {
   };
 }
 
-function notHeld(action: string, why: string): StageRefusal {
+/**
+ * An agency of the chain (in scope: it sees the dossier) acting on a stage it does not hold: a
+ * conflict with the stage's state, 409 naming the rule; nothing moves. Outside the dossier's
+ * scope altogether the answer stays 404 (scope/dossier-scope.ts).
+ */
+export function notHeld(action: string, rule: string, why: string): StageRefusal {
   return {
-    httpStatus: 403,
+    httpStatus: 409,
     type: 'stage-not-held',
     title: 'Your agency does not hold this stage',
-    detail: `${action}: ${why}.`,
+    detail: `${action}: ${why} (rule ${rule}).`,
+    errors: [{ field: 'agencyCode', rule, message: why }],
   };
 }

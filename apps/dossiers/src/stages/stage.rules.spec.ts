@@ -236,8 +236,9 @@ describe('allowed actions per stage (action-rules.ts reads stage-authority.rules
     );
     expect(stageActions(d, leadDesk)).toEqual(['assign', 'transfer']);
     expect(actionRefusal('transfer', d, officer(A), now)).toMatchObject({
-      httpStatus: 403,
+      httpStatus: 409,
       type: 'stage-not-held',
+      errors: [expect.objectContaining({ rule: 'previous-stage-sends-on' })],
     });
   });
 
@@ -245,15 +246,17 @@ describe('allowed actions per stage (action-rules.ts reads stage-authority.rules
     const sent = dossier([{ status: 'transferred' }, { order: 2, agencyCode: B, startedAt: null }]);
     expect(stageActions(sent, officer(A))).toEqual(['accept-stage']);
     expect(actionRefusal('accept-stage', sent, leadDesk, now)).toMatchObject({
-      httpStatus: 403,
+      httpStatus: 409,
       type: 'stage-not-held',
+      errors: [expect.objectContaining({ field: 'agencyCode', rule: 'stage-holder-only' })],
     });
     const held = dossier([{ status: 'accepted' }, { order: 2, agencyCode: B, startedAt: null }]);
     expect(stageActions(held, officer(A))).toEqual(['hand-back']);
     expect(allowedActionsOf(held, officer(A), now)).toContain('request-supplement');
     expect(actionRefusal('hand-back', held, officer(B), now)).toMatchObject({
-      httpStatus: 403,
+      httpStatus: 409,
       type: 'stage-not-held',
+      errors: [expect.objectContaining({ field: 'agencyCode', rule: 'stage-holder-only' })],
     });
     // A participant does nothing of the lead agency's own work.
     expect(actionRefusal('assign', held, officer(A), now)).toMatchObject({

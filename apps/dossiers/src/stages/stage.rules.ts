@@ -5,6 +5,12 @@ import {
   type TimeLimit,
 } from '@motcua/calendar';
 import type { InterAgencyChain } from '@motcua/contracts';
+import {
+  initialStageSteps,
+  pauseStageSteps,
+  scheduleStageSteps,
+  stageStepsOf,
+} from './stage-steps.rules';
 
 /**
  * Một cửa liên thông (docs/domain.md glossary; docs/dossiers.md "Inter-agency stages"): the clocks
@@ -36,6 +42,8 @@ export type StageState = {
   suspendedHours: number;
   /** Set while the supplement this stage's agency asked for is awaited (absent: not asked). */
   supplementRequestedAt?: Date | null;
+  /** The stage's internal steps (stage-steps.rules.ts), as stored (JSON). */
+  steps?: unknown;
 };
 
 /** The order now running: the lowest with a stage not handed back (undefined when all handed back). */
@@ -67,6 +75,8 @@ export function initialStages(chain: InterAgencyChain, receivedAt: Date, limit: 
     .sort((a, b) => a.order - b.order || a.agencyCode.localeCompare(b.agencyCode))
     .map((s) => {
       const started = s.order === first;
+      const legalDueAt = started ? stageDueAt(receivedAt, s.share, limit) : null;
+      const steps = initialStageSteps(s);
       return {
         order: s.order,
         agencyCode: s.agencyCode,
@@ -76,7 +86,10 @@ export function initialStages(chain: InterAgencyChain, receivedAt: Date, limit: 
         handsOn: s.handsOn,
         status: 'waiting',
         startedAt: started ? receivedAt : null,
-        legalDueAt: started ? stageDueAt(receivedAt, s.share, limit) : null,
+        legalDueAt,
+        steps: legalDueAt
+          ? scheduleStageSteps(steps, receivedAt, s.share, limit, legalDueAt)
+          : steps,
         promisedDueAt: null,
         transferredAt: null,
         acceptedAt: null,
@@ -99,7 +112,7 @@ export function stagesStartingAfter(
   handedBack: Pick<StageState, 'order' | 'agencyCode'>,
   now: Date,
   limit: TimeLimit,
-): { order: number; agencyCode: string; startedAt: Date; legalDueAt: Date }[] {
+): { order: number; agencyCode: string; startedAt: Date; legalDueAt: Date; steps: object[] }[] {
   const stillOpen = stages.some(
     (s) =>
       s.order === handedBack.order &&
@@ -112,12 +125,16 @@ export function stagesStartingAfter(
   const next = Math.min(...later);
   return stages
     .filter((s) => s.order === next)
-    .map((s) => ({
-      order: s.order,
-      agencyCode: s.agencyCode,
-      startedAt: now,
-      legalDueAt: stageDueAt(now, s.share, limit),
-    }));
+    .map((s) => {
+      const legalDueAt = stageDueAt(now, s.share, limit);
+      return {
+        order: s.order,
+        agencyCode: s.agencyCode,
+        startedAt: now,
+        legalDueAt,
+        steps: scheduleStageSteps(stageStepsOf(s), now, s.share, limit, legalDueAt),
+      };
+    });
 }
 
 /** The time a stage took and whether it was on time, at its hand-back. */
@@ -168,18 +185,23 @@ export function stagesAfterSupplement(
   const waited = workingHoursBetween(supplementRequestedAt, now);
   const wholeDossier = !running.some((s) => s.supplementRequestedAt);
   return running.map((s) => {
-    const restart = wholeDossier || Boolean(s.supplementRequestedAt);
+    const restart = wholeDossier || Boolean(s.supplementRequestedAt) || !s.legalDueAt;
+    const legalDueAt = restart
+      ? stageDueAt(now, s.share, limit)
+      : waited > 0
+        ? addWorkingHours(s.legalDueAt!, waited)
+        : s.legalDueAt!;
+    // The stage's steps follow its clock: scheduled again from the restart, or moved by the wait.
+    const steps = restart
+      ? scheduleStageSteps(stageStepsOf(s), now, s.share, limit, legalDueAt)
+      : pauseStageSteps(stageStepsOf(s), waited);
     return {
       order: s.order,
       agencyCode: s.agencyCode,
       clock: restart ? ('restarted' as const) : ('paused' as const),
       suspendedHours: round2(s.suspendedHours + waited),
-      legalDueAt:
-        restart || !s.legalDueAt
-          ? stageDueAt(now, s.share, limit)
-          : waited > 0
-            ? addWorkingHours(s.legalDueAt, waited)
-            : s.legalDueAt,
+      legalDueAt,
+      steps,
       supplementRequestedAt: null,
     };
   });

@@ -3,6 +3,7 @@ import type { TimeLimit } from '@motcua/calendar';
 import {
   dossierStageAccepted,
   dossierStageHandedBack,
+  dossierStageStepCompleted,
   dossierStageTransferred,
 } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
@@ -16,8 +17,15 @@ import {
   type TransitionContext,
   type TransitionOutcome,
 } from '../lifecycle/transition.context';
-import { isParticipant, stagesActionable, transferTargets } from './stage-authority.rules';
+import { isParticipant, notHeld, stagesActionable, transferTargets } from './stage-authority.rules';
 import { stageOutcome, stagesStartingAfter } from './stage.rules';
+import {
+  acceptStageSteps,
+  activeStageStep,
+  completeStageStep,
+  handBackStageSteps,
+  stageStepsOf,
+} from './stage-steps.rules';
 
 const stageOf = (s: DossierStage) => ({
   order: s.order,
@@ -86,7 +94,12 @@ export class StageTransitions {
     const stage = this.pick(ctx, 'accept-stage', body.agencyCode);
     await ctx.tx.dossierStage.update({
       where: stageKey(ctx, stage),
-      data: { status: 'accepted', acceptedAt: ctx.now },
+      data: {
+        status: 'accepted',
+        acceptedAt: ctx.now,
+        // The agency's first internal step starts now.
+        steps: acceptStageSteps(stageStepsOf(stage), ctx.now, body.officerId),
+      },
     });
     const dossier = await updateDossier(ctx);
     const eventId = publishDossierEvent(
@@ -123,6 +136,7 @@ export class StageTransitions {
         acceptedAt: stage.acceptedAt ?? ctx.now,
         workingHoursTaken: outcome.workingHoursTaken,
         onTime: outcome.onTime,
+        steps: handBackStageSteps(stageStepsOf(stage), ctx.now),
       },
     });
     const stages = (ctx.dossier.stages ?? []).map((s) =>
@@ -139,7 +153,7 @@ export class StageTransitions {
     for (const next of starting) {
       await ctx.tx.dossierStage.update({
         where: stageKey(ctx, next),
-        data: { startedAt: next.startedAt, legalDueAt: next.legalDueAt },
+        data: { startedAt: next.startedAt, legalDueAt: next.legalDueAt, steps: next.steps },
       });
     }
     const dossier = await updateDossier(ctx);
@@ -169,10 +183,55 @@ export class StageTransitions {
     };
   }
 
+  /**
+   * The agency's active internal step of its stage is completed and the next one starts (its due
+   * date was set when the stage started, bounded by the stage's). The last step ends with the
+   * hand-back; a specialist acts on its unit's step only (checked by action-rules.ts).
+   */
+  async completeStageStep(
+    ctx: TransitionContext,
+    body: ActionBody<'complete-stage-step'>,
+  ): Promise<TransitionOutcome> {
+    const stage = this.pick(ctx, 'complete-stage-step', body.agencyCode);
+    const steps = stageStepsOf(stage);
+    const done = activeStageStep(steps)!;
+    const after = completeStageStep(steps, ctx.now, body.nextOfficerId);
+    const next = activeStageStep(after)!;
+    await ctx.tx.dossierStage.update({ where: stageKey(ctx, stage), data: { steps: after } });
+    const dossier = await updateDossier(ctx);
+    const eventId = publishDossierEvent(
+      ctx.events,
+      dossierStageStepCompleted,
+      {
+        ...factsOf(dossier, ctx.now),
+        portalStatus: 4,
+        stage: stageOf(stage),
+        stageStartedAt: stage.startedAt!.toISOString(),
+        stageLegalDueDate: stage.legalDueAt!.toISOString(),
+        stepOrder: done.order,
+        stepName: done.name,
+        ...(done.unitCode ? { stepUnitCode: done.unitCode } : {}),
+        stepDueDate: done.dueAt ?? stage.legalDueAt!.toISOString(),
+        completedBy: ctx.actor,
+        nextStepOrder: next.order,
+      },
+      dossier,
+    );
+    return {
+      eventId,
+      details: {
+        stage: stageOf(stage),
+        completedStep: done.order,
+        nextStep: next.order,
+        note: body.note,
+      },
+    };
+  }
+
   /** The stage the caller acts on: the one named, or the only one it may act on. */
   private pick(
     ctx: TransitionContext,
-    action: 'accept-stage' | 'hand-back',
+    action: 'accept-stage' | 'hand-back' | 'complete-stage-step',
     agencyCode: string | undefined,
   ): DossierStage {
     const mine = stagesActionable(action, ctx.dossier, ctx.principal) as DossierStage[];
@@ -188,11 +247,14 @@ export class StageTransitions {
     }
     const named = mine.find((s) => s.agencyCode === agencyCode);
     if (named) return named;
-    throw new DomainProblem(
-      403,
-      'stage-not-held',
-      'Your agency does not hold this stage',
-      `${action}: the stage of ${agencyCode} is not one you may ${action} (you may: ${mine.map((s) => s.agencyCode).join(', ') || 'none'}).`,
+    const refusal = notHeld(
+      action,
+      'stage-holder-only',
+      `the stage of ${agencyCode} is not one you may ${action} (you may: ${mine.map((s) => s.agencyCode).join(', ') || 'none'})`,
     );
+    throw new DomainProblem(409, refusal.type, refusal.title, refusal.detail, {
+      errors: refusal.errors,
+      dossierStatus: ctx.dossier.status,
+    });
   }
 }

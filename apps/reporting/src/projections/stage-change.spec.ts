@@ -55,4 +55,37 @@ describe('stageChange (một cửa liên thông)', () => {
     });
     expect(stageChange(event('motcua.dossier.processed.v1', { occurredAt: at }))).toBeNull();
   });
+
+  it('the asking agency and the stages’ clocks after the supplement, when the events carry them (ADR 0022)', () => {
+    const at = '2026-12-03T10:00:00+07:00';
+    const agency = '000.00.13.H26';
+    expect(
+      stageChange(
+        event('motcua.dossier.supplement-requested.v1', {
+          stage: 'processing',
+          occurredAt: at,
+          askedByAgencyCode: agency,
+        }),
+      ),
+    ).toEqual({ kind: 'supplement', at, agencyCode: agency });
+    const clocks = [
+      {
+        order: 2,
+        agencyCode: agency,
+        clock: 'restarted',
+        stageLegalDueDate: '2026-12-21T17:00:00+07:00',
+        suspendedWorkingHours: 8,
+      },
+      {
+        order: 2,
+        agencyCode: '000.00.17.H26',
+        clock: 'paused',
+        stageLegalDueDate: '2026-12-15T17:00:00+07:00',
+        suspendedWorkingHours: 8,
+      },
+    ];
+    expect(
+      stageChange(event('motcua.dossier.resumed.v1', { occurredAt: at, stageClocks: clocks })),
+    ).toEqual({ kind: 'restart', at, clocks });
+  });
 });

@@ -5,9 +5,9 @@ import { toLocalDate } from '@motcua/calendar';
  * Một cửa liên thông (docs/inter-agency.md): what one dossier event changes in the rows of
  * dossier_stage_fact. Each agency of the chain is judged on its own stage: the stage events carry
  * its clock (start, legal due date from its share), and the hand-back the working hours it took
- * and whether it was on time. A supplement requested while stages run is counted on each of them
- * (their clocks stop); the complete supplement restarts their clocks, whose new due dates only the
- * next stage event carries.
+ * and whether it was on time. A supplement is counted on the stage of the agency that asked (on
+ * every running stage when the lead side asked); the complete supplement's `stageClocks` give each
+ * running stage its new due date (docs/adr/0022).
  */
 export type StageRow = {
   stage_order: number;
@@ -35,10 +35,25 @@ export type StageRow = {
 
 export type StageChange =
   | { kind: 'stage'; row: StageRow }
-  /** A supplement requested during processing: every running stage of the dossier counts it. */
-  | { kind: 'supplement'; at: string }
-  /** The complete supplement restarted the running stages' clocks: their due dates are not known until a stage event carries them. */
-  | { kind: 'restart'; at: string };
+  /**
+   * A supplement requested during processing: counted on the asking agency's running stage
+   * (`agencyCode`), or on every running stage when the lead side asked for the whole dossier.
+   */
+  | { kind: 'supplement'; at: string; agencyCode?: string }
+  /**
+   * The complete supplement: the running stages' new clocks (restarted or paused, new due date);
+   * without them (an event of before they were published) the due dates are unknown until the
+   * next stage event.
+   */
+  | { kind: 'restart'; at: string; clocks?: StageClock[] };
+
+export type StageClock = {
+  order: number;
+  agencyCode: string;
+  clock: 'restarted' | 'paused';
+  stageLegalDueDate: string;
+  suspendedWorkingHours: number;
+};
 
 type Data = Record<string, unknown>;
 type Stage = { order: number; agencyCode: string; agencyName: string; external: boolean };
@@ -52,9 +67,19 @@ const STATUS_OF: Record<string, StageRow['status']> = {
 export function stageChange(event: CloudEvent<Data>): StageChange | null {
   const d = event.data;
   if (event.type === 'motcua.dossier.supplement-requested.v1')
-    return d.stage === 'processing' ? { kind: 'supplement', at: d.occurredAt as string } : null;
+    return d.stage === 'processing'
+      ? {
+          kind: 'supplement',
+          at: d.occurredAt as string,
+          ...(d.askedByAgencyCode ? { agencyCode: d.askedByAgencyCode as string } : {}),
+        }
+      : null;
   if (event.type === 'motcua.dossier.resumed.v1')
-    return { kind: 'restart', at: d.occurredAt as string };
+    return {
+      kind: 'restart',
+      at: d.occurredAt as string,
+      ...(d.stageClocks ? { clocks: d.stageClocks as StageClock[] } : {}),
+    };
   const status = STATUS_OF[event.type];
   if (!status) return null;
   const stage = d.stage as Stage;

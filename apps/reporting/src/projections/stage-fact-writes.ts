@@ -49,10 +49,17 @@ const UPSERT = `
     last_event_at = GREATEST(s.last_event_at, EXCLUDED.last_event_at)`;
 
 const RUNNING = `generation = $1 AND dossier_id = $2::uuid AND status <> 'handed_back'`;
+/** Counted on the asking agency's running stage ($4), or on every running stage ($4 null: the lead side asked). */
 const SUPPLEMENT = `UPDATE dossier_stage_fact SET supplement_count = supplement_count + 1,
-  last_event_at = GREATEST(last_event_at, $3::timestamptz) WHERE ${RUNNING}`;
+  last_event_at = GREATEST(last_event_at, $3::timestamptz)
+  WHERE ${RUNNING} AND ($4::text IS NULL OR agency_code = $4::text)`;
+/** An event without the stages' clocks: their due dates are unknown until the next stage event. */
 const RESTART = `UPDATE dossier_stage_fact SET legal_due_at = NULL,
   last_event_at = GREATEST(last_event_at, $3::timestamptz) WHERE ${RUNNING}`;
+/** One running stage's clock after the complete supplement (restarted or paused). */
+const CLOCK = `UPDATE dossier_stage_fact SET legal_due_at = $6::timestamptz,
+  last_event_at = GREATEST(last_event_at, $3::timestamptz)
+  WHERE ${RUNNING} AND stage_order = $4 AND agency_code = $5`;
 
 /** The stage rows a run of dossier events changes, in event order (the dossier's events are few). */
 export async function writeStageFacts(
@@ -66,12 +73,26 @@ export async function writeStageFacts(
     const dossierId = event.data.dossierId;
     if (change.kind === 'stage')
       await tx.$executeRawUnsafe(UPSERT, generation, dossierId, JSON.stringify(change.row));
-    else
+    else if (change.kind === 'supplement')
       await tx.$executeRawUnsafe(
-        change.kind === 'supplement' ? SUPPLEMENT : RESTART,
+        SUPPLEMENT,
         generation,
         dossierId,
         change.at,
+        change.agencyCode ?? null,
       );
+    else if (change.clocks === undefined)
+      await tx.$executeRawUnsafe(RESTART, generation, dossierId, change.at);
+    else
+      for (const c of change.clocks)
+        await tx.$executeRawUnsafe(
+          CLOCK,
+          generation,
+          dossierId,
+          change.at,
+          c.order,
+          c.agencyCode,
+          c.stageLegalDueDate,
+        );
   }
 }

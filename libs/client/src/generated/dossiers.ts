@@ -141,6 +141,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dossiers/{id}/actions/complete-stage-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inter-agency: complete an internal step of your agency’s stage
+         * @description Allowed from status: processing.
+         *
+         *     Roles (action table): desk_officer, specialist, leader; another role gets 403 with allowedActions.
+         *
+         *     The status stays.
+         *
+         *     Only when: the dossier’s procedure is inter-agency (một cửa liên thông, docs/inter-agency.md); the stage’s active step has a next step.
+         *
+         *     In another status: 409 action-not-allowed with the actions allowed now.
+         *
+         *     Bearer token (JWT) of one of the roles: desk_officer, specialist, leader, citizen, portal_client.
+         */
+        post: operations["DossierLifecycle_perform_CompleteStageStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dossiers/{id}/actions/complete-step": {
         parameters: {
             query?: never;
@@ -804,10 +834,18 @@ export interface components {
         };
         DossierLifecyclePerformAcceptStageBody: {
             agencyCode?: string;
+            /** Format: uuid */
+            officerId?: string;
         };
         DossierLifecyclePerformAssignBody: {
             /** Format: uuid */
             officerId: string;
+        };
+        DossierLifecyclePerformCompleteStageStepBody: {
+            agencyCode?: string;
+            note?: string;
+            /** Format: uuid */
+            nextOfficerId?: string;
         };
         DossierLifecyclePerformCompleteStepBody: {
             note?: string;
@@ -1284,6 +1322,44 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["DossierLifecyclePerformAssignBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolated"];
+            503: components["responses"]["DependencyUnavailable"];
+        };
+    };
+    DossierLifecycle_perform_CompleteStageStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Đã xem xét quy hoạch"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DossierLifecyclePerformCompleteStageStepBody"];
             };
         };
         responses: {

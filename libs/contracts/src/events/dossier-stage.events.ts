@@ -131,8 +131,42 @@ export const dossierStageHandedBack = dossierEvent({
   },
 });
 
+export const dossierStageStepCompleted = dossierEvent({
+  name: 'motcua.dossier.stage-step-completed',
+  version: 1,
+  summary:
+    'Liên thông: a unit of the stage’s agency completed one of the stage’s internal steps (its own workflow, due dates bounded by the stage’s); the next step is active. The last step ends with the hand-back (portal status 4).',
+  schema: dossierFactsSchema.extend({
+    portalStatus: z.literal(4),
+    ...stageClock,
+    stepOrder: z.int().positive(),
+    stepName: label,
+    /** The agency's unit of the step; absent for a stage published without its own steps. */
+    stepUnitCode: safeCode.optional(),
+    stepDueDate: isoDateTime,
+    completedBy: actorSchema,
+    /** The step now active. */
+    nextStepOrder: z.int().positive(),
+  }),
+  example: {
+    ...facts,
+    portalStatus: 4,
+    occurredAt: '2026-12-03T15:00:00+07:00',
+    stage: exampleStage,
+    stageStartedAt: '2026-12-02T09:00:00+07:00',
+    stageLegalDueDate: '2026-12-04T17:00:00+07:00',
+    stepOrder: 1,
+    stepName: 'Thẩm định hồ sơ',
+    stepUnitCode: 'P.DKKD',
+    stepDueDate: '2026-12-03T17:00:00+07:00',
+    completedBy: { unitCode: 'P.DKKD' },
+    nextStepOrder: 2,
+  },
+});
+
 export const DOSSIER_STAGE_EVENTS = [
   dossierStageTransferred,
   dossierStageAccepted,
   dossierStageHandedBack,
+  dossierStageStepCompleted,
 ] as const;

@@ -123,6 +123,12 @@ export const dossierSupplementRequested = dossierEvent({
     missing: z.array(z.object({ documentCode: safeCode.optional(), description: freeText })).min(1),
     /** The applicant should supplement by this date (informative). */
     respondBy: isoDate.optional(),
+    /**
+     * Liên thông: the agency of the chain that asked, from its running stage (its clock restarts
+     * on completion, the other running stages pause; docs/adr/0022). Absent: the resolving agency
+     * or the receiving desk asked for the whole dossier (every running stage restarts).
+     */
+    askedByAgencyCode: agencyCode.optional(),
   }),
   example: {
     ...facts,
@@ -152,6 +158,23 @@ export const dossierResumed = dossierEvent({
     calendarVersion: safeCode,
     workflow: z.array(dossierStepSchema).min(1),
     documents: z.array(dossierDocumentSchema),
+    /**
+     * Liên thông: the clock of each stage running when the supplement was asked, after it
+     * (docs/adr/0022): `restarted` (its share again from now) or `paused` (moved by the office
+     * hours waited), its new legal due date and the office hours it has waited so far. Absent for
+     * a dossier without running stages.
+     */
+    stageClocks: z
+      .array(
+        z.object({
+          order: z.int().positive(),
+          agencyCode,
+          clock: z.enum(['restarted', 'paused']),
+          stageLegalDueDate: isoDateTime,
+          suspendedWorkingHours: z.number().min(0),
+        }),
+      )
+      .optional(),
   }),
   example: {
     ...facts,
