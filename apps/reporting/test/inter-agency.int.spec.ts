@@ -318,7 +318,7 @@ describe('reporting of inter-agency dossiers (một cửa liên thông)', () => 
   it('counts a supplement on the asking agency only and takes each running stage’s new clock from the resumed event (ADR 0022)', async () => {
     const asker = uniqueAgency();
     const other = uniqueAgency();
-    const d = newDossier(lead, uniqueProcedureCode());
+    const d = newDossier(lead, randomProcedureCode());
     await publish(producer, [
       received(d, at(-40), at(200)),
       ...stageEvents(d, stageOf(1, asker, 'Sở Nông nghiệp và Môi trường'), {
