@@ -23,6 +23,8 @@ export async function closedLoop(
   concurrency: number,
   dossiersPid: number,
   firstIndex: number,
+  /** Called as the measured intakes begin and after they end (e.g. to start and stop a profile). */
+  onPhase: (phase: 'start' | 'end') => void = () => undefined,
 ): Promise<ClosedLoopResult> {
   const client = intakeClient(target, procedure, concurrency);
   const latencies: number[] = [];
@@ -30,6 +32,7 @@ export async function closedLoop(
     await runConcurrently(Math.min(100, count), concurrency, (i) =>
       client.post(firstIndex + count + i).then(() => undefined),
     );
+    onPhase('start');
     const cpuBefore = cpuMs(dossiersPid);
     const childCpuBefore = descendantsCpuMs(dossiersPid);
     const elapsed = await runConcurrently(count, concurrency, async (i) => {
@@ -39,6 +42,7 @@ export async function closedLoop(
     });
     const cpu = cpuMs(dossiersPid) - cpuBefore;
     const childCpu = descendantsCpuMs(dossiersPid) - childCpuBefore;
+    onPhase('end');
     return {
       count,
       perSecond: count / (elapsed / 1000),

@@ -43,7 +43,9 @@ function buildOf(arg: string): { main: string; env: Record<string, string> } {
   const [main, ...settings] = arg.split('+');
   return {
     main,
-    env: Object.fromEntries(settings.map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)])),
+    env: Object.fromEntries(
+      settings.map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]),
+    ),
   };
 }
 
@@ -91,7 +93,7 @@ async function main() {
     );
   let target: BenchTarget;
   let pid: number;
-  let stopStack = async () => undefined;
+  let stopStack: () => Promise<void> = async () => undefined;
   if (OWN) {
     const own = await ownStack();
     ({ target } = own);
@@ -113,7 +115,13 @@ async function main() {
       const warm = intakeClient(target, procedure, 8);
       await warm.warmUp(300);
       warm.close();
-      const result = await closedLoop(target, procedure, COUNT, CONCURRENCY, pid, index);
+      // A build started with NODE_OPTIONS=-r tools/bench/profile/cpu-profile-preload.js is profiled
+      // over exactly the measured intakes (SIGWINCH starts and stops its profiler).
+      const profiled = buildOf(main).env.NODE_OPTIONS?.includes('cpu-profile-preload') ?? false;
+      const running = pid;
+      const result = await closedLoop(target, procedure, COUNT, CONCURRENCY, pid, index, () => {
+        if (profiled) process.kill(running, 'SIGWINCH');
+      });
       index += 2 * COUNT + 400;
       results[i].push(result);
       console.error(
