@@ -108,30 +108,34 @@ async function main() {
   const procedure = await publishBenchmarkProcedure(target);
   let index = 5_000_000 + (Date.now() % 1_000_000) * 10;
   const results: ClosedLoopResult[][] = builds.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, main] of builds.entries()) {
-      await stop(pid);
-      pid = await start(main, env, target.dossiersUrl);
-      const warm = intakeClient(target, procedure, 8);
-      await warm.warmUp(300);
-      warm.close();
-      // A build started with NODE_OPTIONS=-r tools/bench/profile/cpu-profile-preload.js is profiled
-      // over exactly the measured intakes (SIGWINCH starts and stops its profiler).
-      const profiled = buildOf(main).env.NODE_OPTIONS?.includes('cpu-profile-preload') ?? false;
-      const running = pid;
-      const result = await closedLoop(target, procedure, COUNT, CONCURRENCY, pid, index, () => {
-        if (profiled) process.kill(running, 'SIGWINCH');
-      });
-      index += 2 * COUNT + 400;
-      results[i].push(result);
-      console.error(
-        `round ${round + 1} ${NAMES[i]}: ${result.cpuMsPerIntake.toFixed(2)} ms CPU per intake (+ ${result.childCpuMsPerIntake.toFixed(2)} ms in its child processes), ${result.perSecond.toFixed(0)} /s, p99 ${result.p99} ms, load ${loadavg()[0].toFixed(1)}`,
-      );
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, main] of builds.entries()) {
+        await stop(pid);
+        pid = await start(main, env, target.dossiersUrl);
+        const warm = intakeClient(target, procedure, 8);
+        await warm.warmUp(300);
+        warm.close();
+        // A build started with NODE_OPTIONS=-r tools/bench/profile/cpu-profile-preload.js is profiled
+        // over exactly the measured intakes (SIGWINCH starts and stops its profiler).
+        const profiled = buildOf(main).env.NODE_OPTIONS?.includes('cpu-profile-preload') ?? false;
+        const running = pid;
+        const result = await closedLoop(target, procedure, COUNT, CONCURRENCY, pid, index, () => {
+          if (profiled) process.kill(running, 'SIGWINCH');
+        });
+        index += 2 * COUNT + 400;
+        results[i].push(result);
+        console.error(
+          `round ${round + 1} ${NAMES[i]}: ${result.cpuMsPerIntake.toFixed(2)} ms CPU per intake (+ ${result.childCpuMsPerIntake.toFixed(2)} ms in its child processes), ${result.perSecond.toFixed(0)} /s, p99 ${result.p99} ms, load ${loadavg()[0].toFixed(1)}`,
+        );
+      }
     }
-  }
-  if (OWN) {
-    await stop(pid);
-    await stopStack();
+  } finally {
+    // Also after a failure: this run's own stack (--own) is stopped, the build under test with it.
+    if (OWN) {
+      await stop(pid).catch(() => undefined);
+      await stopStack();
+    }
   }
   for (const [i, main] of builds.entries()) {
     const cpu = results[i].map((r) => r.cpuMsPerIntake);

@@ -30,8 +30,8 @@ export async function ownStack(): Promise<{
 }> {
   await globalSetup();
   const started = await Promise.allSettled([
-    startService('catalog', 4931),
-    startService('dossiers', 4932),
+    startService('catalog', 4971),
+    startService('dossiers', 4972),
   ]);
   const services = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const stop = async () => {
