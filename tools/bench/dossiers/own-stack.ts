@@ -1,7 +1,7 @@
-/* eslint-disable @nx/enforce-module-boundaries -- the benchmarks are scripts under tools/ (not an Nx project); the test infrastructure's global set-up and teardown are files of libs/testing, not exported by it. */
 import { readFileSync } from 'node:fs';
 import { KAFKA_ADMIN } from '@motcua/contracts';
 import { decisionBody, mintTestToken, startService, testEnv } from '@motcua/testing';
+// The test infrastructure's global set-up and teardown are files of libs/testing, not exported by it.
 import globalSetup from '../../../libs/testing/src/global-setup';
 import globalTeardown from '../../../libs/testing/src/global-teardown';
 import type { BenchTarget } from './intake-kit';
