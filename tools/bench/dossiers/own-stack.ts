@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { KAFKA_ADMIN } from '@motcua/contracts';
-import { decisionBody, mintTestToken, startService, testEnv } from '@motcua/testing';
+import { decisionBody } from '@motcua/stack';
+// eslint-disable-next-line no-restricted-imports -- --own runs the builds on npm test's own infrastructure (Jest's global set-up, its services and tokens) on purpose: the one set-up that keeps checkouts sharing a machine apart.
+import { mintTestToken, startService, testEnv } from '@motcua/testing';
 // The test infrastructure's global set-up and teardown are files of libs/testing, not exported by it.
 import globalSetup from '../../../libs/testing/src/global-setup';
 import globalTeardown from '../../../libs/testing/src/global-teardown';
