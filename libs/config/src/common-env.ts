@@ -67,6 +67,12 @@ export const commonServiceEnv = {
    * Kubernetes Service, set it to the probe period times the failure threshold (or use a preStop sleep).
    */
   SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(120).default(0),
+  /**
+   * Where the service's outbox relay runs: `in-process` (the default) on the service's event loop,
+   * or `process`, a child process of the same build (libs/messaging relay-process.ts), so that
+   * publishing to Kafka does not share the request path's event loop and CPU accounting.
+   */
+  OUTBOX_RELAY: z.enum(['in-process', 'process']).default('in-process'),
   /** OpenTelemetry traces (libs/observability/src/tracing.ts): off unless `true`. */
   TRACING_ENABLED: z
     .enum(['true', 'false'], { message: 'must be true or false' })
@@ -97,6 +103,7 @@ export type CommonServiceConfig = {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   PUBLIC_BASE_URL?: string;
   SHUTDOWN_DELAY_SECONDS: number;
+  OUTBOX_RELAY: 'in-process' | 'process';
   TRACING_ENABLED: boolean;
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
   OTEL_TRACES_SAMPLER_ARG: number;

@@ -13,7 +13,8 @@ import {
   stopTracing,
   type Logger,
 } from '@motcua/observability';
-import { connectMessaging } from '@motcua/messaging';
+import { connectMessaging, isOutboxRelayChild, runOutboxRelayChild } from '@motcua/messaging';
+import type { CommonServiceConfig } from '@motcua/config';
 import { bodyMediaTypeGuard } from './body-media-type';
 import { correlationMiddleware, trackRequest } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
@@ -197,8 +198,18 @@ export async function runService<
   module: (config: C) => unknown;
   http?: 'express' | 'fastify';
   rawBodyPaths?: readonly string[];
-}): Promise<INestApplication> {
+}): Promise<INestApplication | undefined> {
   const config = options.loadConfig();
+  if (isOutboxRelayChild()) {
+    // OUTBOX_RELAY=process: this is the service's relay child, not the service (no HTTP, no Nest).
+    const relayConfig = config as unknown as CommonServiceConfig;
+    await runOutboxRelayChild(
+      options.service,
+      relayConfig,
+      createLogger(options.service, config.LOG_LEVEL),
+    );
+    return undefined;
+  }
   if (config.TRACING_ENABLED) {
     startTracing({
       service: options.service,

@@ -7,6 +7,7 @@ export * from './outbox/event-sink';
 export * from './outbox/unit-of-work';
 export * from './outbox/outbox-relay';
 export * from './outbox/relay-producer';
+export * from './outbox/relay-process';
 export * from './consumer/errors';
 export * from './consumer/dead-letter';
 export * from './consumer/event-consumer';

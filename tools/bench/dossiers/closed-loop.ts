@@ -1,5 +1,5 @@
 import { percentile, runConcurrently } from '../bench-kit';
-import { cpuMs } from '../process-meter';
+import { cpuMs, descendantsCpuMs } from '../process-meter';
 import { intakeClient, type BenchProcedure, type BenchTarget } from './intake-kit';
 
 export type ClosedLoopResult = {
@@ -7,6 +7,8 @@ export type ClosedLoopResult = {
   perSecond: number;
   /** Process CPU (user + system) of the dossiers service over the measured intakes, per intake. */
   cpuMsPerIntake: number;
+  /** The same of its child processes (the outbox relay when it runs apart: OUTBOX_RELAY=process). */
+  childCpuMsPerIntake: number;
   p99: number;
 };
 
@@ -21,6 +23,8 @@ export async function closedLoop(
   concurrency: number,
   dossiersPid: number,
   firstIndex: number,
+  /** Called as the measured intakes begin and after they end (e.g. to start and stop a profile). */
+  onPhase: (phase: 'start' | 'end') => void = () => undefined,
 ): Promise<ClosedLoopResult> {
   const client = intakeClient(target, procedure, concurrency);
   const latencies: number[] = [];
@@ -28,17 +32,22 @@ export async function closedLoop(
     await runConcurrently(Math.min(100, count), concurrency, (i) =>
       client.post(firstIndex + count + i).then(() => undefined),
     );
+    onPhase('start');
     const cpuBefore = cpuMs(dossiersPid);
+    const childCpuBefore = descendantsCpuMs(dossiersPid);
     const elapsed = await runConcurrently(count, concurrency, async (i) => {
       const t0 = Date.now();
       await client.post(firstIndex + i);
       latencies.push(Date.now() - t0);
     });
     const cpu = cpuMs(dossiersPid) - cpuBefore;
+    const childCpu = descendantsCpuMs(dossiersPid) - childCpuBefore;
+    onPhase('end');
     return {
       count,
       perSecond: count / (elapsed / 1000),
       cpuMsPerIntake: cpu / count,
+      childCpuMsPerIntake: childCpu / count,
       p99: percentile(latencies, 99),
     };
   } finally {

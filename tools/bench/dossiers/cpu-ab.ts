@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { openSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '@motcua/stack';
 import { stackTarget } from '../stack-target';
 import { closedLoop, type ClosedLoopResult } from './closed-loop';
-import { intakeClient, publishBenchmarkProcedure } from './intake-kit';
+import { intakeClient, publishBenchmarkProcedure, type BenchTarget } from './intake-kit';
+import { environmentOf, ownStack } from './own-stack';
 
 /**
  * Builds of the dossiers service compared in the same run (issue 17: on a shared machine only a
@@ -16,6 +18,9 @@ import { intakeClient, publishBenchmarkProcedure } from './intake-kit';
  *   node -r ./tools/register-ts.js tools/bench/dossiers/cpu-ab.ts <A main.js> <B main.js> … \
  *     [--rounds=3] [--count=1500] [--concurrency=32]
  * E.g. A = a build of the base commit copied to dist/apps/dossiers-base/main.js, B = dist/apps/dossiers/main.js.
+ * With --own, no stack is needed: the builds run on this checkout's own test infrastructure (see
+ * own-stack.ts), which the run starts and stops, so checkouts sharing a machine do not collide.
+ * A build may take environment variables of its own: `<main.js>+NAME=value+NAME2=value`.
  */
 const builds = process.argv
   .slice(2)
@@ -27,17 +32,21 @@ const ROUNDS = option('rounds', 3);
 const COUNT = option('count', 1500);
 const CONCURRENCY = option('concurrency', 32);
 const NAMES = 'ABCDEFGH';
+const OWN = process.argv.includes('--own');
 
-const pidFile = join(repoRoot(), '.data', 'stack', 'dossiers.pid');
-const logFile = join(repoRoot(), '.data', 'stack', 'logs', 'dossiers.log');
+const stackDir = OWN ? join(repoRoot(), '.data', 'bench-own') : join(repoRoot(), '.data', 'stack');
+const pidFile = join(stackDir, 'dossiers.pid');
+const logFile = join(stackDir, 'logs', 'dossiers.log');
 
-function environmentOf(pid: number): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    readFileSync(`/proc/${pid}/environ`, 'utf8')
-      .split('\0')
-      .filter((entry) => entry.includes('='))
-      .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
-  );
+/** `<main.js>+NAME=value+…`: the build's file and the variables it runs with on top of the stack's. */
+function buildOf(arg: string): { main: string; env: Record<string, string> } {
+  const [main, ...settings] = arg.split('+');
+  return {
+    main,
+    env: Object.fromEntries(
+      settings.map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)]),
+    ),
+  };
 }
 
 async function stop(pid: number): Promise<void> {
@@ -53,10 +62,12 @@ async function stop(pid: number): Promise<void> {
   throw new Error(`dossiers process ${pid} did not stop within 60 s`);
 }
 
-async function start(main: string, env: NodeJS.ProcessEnv, url: string): Promise<number> {
+async function start(build: string, env: NodeJS.ProcessEnv, url: string): Promise<number> {
+  const { main, env: own } = buildOf(build);
+  mkdirSync(join(stackDir, 'logs'), { recursive: true });
   const out = openSync(logFile, 'a');
   const child = spawn(process.execPath, ['--enable-source-maps', main], {
-    env,
+    env: { ...env, ...own },
     detached: true,
     stdio: ['ignore', out, out],
   });
@@ -80,25 +91,50 @@ async function main() {
     throw new Error(
       'usage: cpu-ab.ts <A main.js> <B main.js> … [--rounds] [--count] [--concurrency]',
     );
-  const { target, pids } = stackTarget();
-  const env = environmentOf(pids.dossiers);
+  let target: BenchTarget;
+  let pid: number;
+  let stopStack: () => Promise<void> = async () => undefined;
+  if (OWN) {
+    const own = await ownStack();
+    ({ target } = own);
+    pid = own.dossiersPid;
+    stopStack = own.stop;
+  } else {
+    const stack = stackTarget();
+    ({ target } = stack);
+    pid = stack.pids.dossiers;
+  }
+  const env = environmentOf(pid);
   const procedure = await publishBenchmarkProcedure(target);
-  let pid = pids.dossiers;
   let index = 5_000_000 + (Date.now() % 1_000_000) * 10;
   const results: ClosedLoopResult[][] = builds.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, main] of builds.entries()) {
-      await stop(pid);
-      pid = await start(main, env, target.dossiersUrl);
-      const warm = intakeClient(target, procedure, 8);
-      await warm.warmUp(300);
-      warm.close();
-      const result = await closedLoop(target, procedure, COUNT, CONCURRENCY, pid, index);
-      index += 2 * COUNT + 400;
-      results[i].push(result);
-      console.error(
-        `round ${round + 1} ${NAMES[i]}: ${result.cpuMsPerIntake.toFixed(2)} ms CPU per intake, ${result.perSecond.toFixed(0)} /s, p99 ${result.p99} ms`,
-      );
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, main] of builds.entries()) {
+        await stop(pid);
+        pid = await start(main, env, target.dossiersUrl);
+        const warm = intakeClient(target, procedure, 8);
+        await warm.warmUp(300);
+        warm.close();
+        // A build started with NODE_OPTIONS=-r tools/bench/profile/cpu-profile-preload.js is profiled
+        // over exactly the measured intakes (SIGWINCH starts and stops its profiler).
+        const profiled = buildOf(main).env.NODE_OPTIONS?.includes('cpu-profile-preload') ?? false;
+        const running = pid;
+        const result = await closedLoop(target, procedure, COUNT, CONCURRENCY, pid, index, () => {
+          if (profiled) process.kill(running, 'SIGWINCH');
+        });
+        index += 2 * COUNT + 400;
+        results[i].push(result);
+        console.error(
+          `round ${round + 1} ${NAMES[i]}: ${result.cpuMsPerIntake.toFixed(2)} ms CPU per intake (+ ${result.childCpuMsPerIntake.toFixed(2)} ms in its child processes), ${result.perSecond.toFixed(0)} /s, p99 ${result.p99} ms, load ${loadavg()[0].toFixed(1)}`,
+        );
+      }
+    }
+  } finally {
+    // Also after a failure: this run's own stack (--own) is stopped, the build under test with it.
+    if (OWN) {
+      await stop(pid).catch(() => undefined);
+      await stopStack();
     }
   }
   for (const [i, main] of builds.entries()) {
@@ -106,8 +142,10 @@ async function main() {
     const ratios = results[i].map(
       (r, round) => r.cpuMsPerIntake / results[0][round].cpuMsPerIntake,
     );
+    const children = results[i].map((r) => r.childCpuMsPerIntake);
+    const whole = results[i].map((r) => r.cpuMsPerIntake + r.childCpuMsPerIntake);
     console.log(
-      `${NAMES[i]} ${main}: ${median(cpu).toFixed(2)} ms CPU per intake (${Math.min(...cpu).toFixed(2)}–${Math.max(...cpu).toFixed(2)}, ${cpu.length} runs); / A ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
+      `${NAMES[i]} ${main}: ${median(cpu).toFixed(2)} ms CPU per intake (${Math.min(...cpu).toFixed(2)}–${Math.max(...cpu).toFixed(2)}, ${cpu.length} runs); / A ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}); child processes (the relay when it runs apart) ${median(children).toFixed(2)} ms; both ${median(whole).toFixed(2)} ms (${Math.min(...whole).toFixed(2)}–${Math.max(...whole).toFixed(2)})`,
     );
   }
 }

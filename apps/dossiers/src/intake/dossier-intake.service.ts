@@ -51,7 +51,8 @@ export class DossierIntakeService {
   async receive(body: IntakeRequest, principal: Principal, idempotencyKey?: string) {
     assertIntakeAllowed(body, principal);
     const lookupSecret = randomBytes(12).toString('base64url');
-    const requestHash = requestHashOf(body);
+    // Only a request with a key is compared with an earlier one (its hash is stored with the key).
+    const requestHash = idempotencyKey ? requestHashOf(body) : '';
     if (idempotencyKey) {
       const earlier = await this.idempotency.find(this.db.sql, principal.subject, idempotencyKey);
       if (earlier) {

@@ -183,10 +183,18 @@ export function intakeStatementInput(
 
 /** Prisma field names → column names (every @map in this schema is the field's snake_case). */
 function columnsOf(row: object): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(row).map(([field, value]) => [
-      field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-      value,
-    ]),
-  );
+  const columns: Record<string, unknown> = {};
+  for (const field in row) columns[columnOf(field)] = (row as Record<string, unknown>)[field];
+  return columns;
+}
+
+/** The fields of intake's rows are a few dozen names: each is converted once per process. */
+const COLUMN_OF = new Map<string, string>();
+function columnOf(field: string): string {
+  let column = COLUMN_OF.get(field);
+  if (column === undefined) {
+    column = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    COLUMN_OF.set(field, column);
+  }
+  return column;
 }

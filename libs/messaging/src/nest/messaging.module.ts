@@ -14,6 +14,7 @@ import { LOGGER, type Logger } from '@motcua/observability';
 import { checkKafkaIdentity, createKafka, kafkaSecurityOf } from '../kafka-client';
 import type { FetchShape } from '../consumer/subscriptions';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { forkOutboxRelay } from '../outbox/relay-process';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import type { SqlTransaction, TransactionalDatabase } from '../sql-client';
 import { INBOX_TRANSPORT, InboxTransport } from './transport/inbox-transport';
@@ -47,6 +48,7 @@ export type MessagingOptions = {
 @Injectable()
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private relay?: OutboxRelay;
+  private relayProcess?: { stop: () => Promise<void> };
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -54,15 +56,20 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(INBOX_TRANSPORT) private readonly transport: InboxTransport,
+    private readonly uow: UnitOfWork<SqlTransaction>,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.options.relay !== false) {
+    if (this.options.relay === false) return;
+    if (this.config.OUTBOX_RELAY === 'process') {
+      this.relayProcess = forkOutboxRelay(this.logger);
+    } else {
       this.relay = new OutboxRelay({
         databaseUrl: this.config.DATABASE_URL,
         kafka: this.kafka,
         logger: this.logger,
       });
+      this.uow.relayedLocallyBy(this.relay);
       this.relay.start();
     }
   }
@@ -71,6 +78,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     await this.transport.close();
     await this.relay?.stop();
+    await this.relayProcess?.stop();
   }
 }
 

@@ -60,13 +60,17 @@ export class OutboxRelay {
   private producer?: RelayProducer;
   private producerConnected = false;
   private running = false;
-  private leading = false;
+  private leads = false;
+  /** Whether this instance holds the lead of its database (UnitOfWork.relayedLocallyBy). */
+  get leading(): boolean {
+    return this.leader;
+  }
   /** Whether this instance holds the lead of its database; kept in step with its gauge. */
   private get leader(): boolean {
-    return this.leading;
+    return this.leads;
   }
   private set leader(value: boolean) {
-    this.leading = value;
+    this.leads = value;
     relayLeader.set(value ? 1 : 0);
   }
   private wake?: () => void;

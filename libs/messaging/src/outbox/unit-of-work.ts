@@ -17,6 +17,15 @@ export class UnitOfWork<Tx extends SqlTransaction> {
     this.notifier = new OutboxNotifier(db);
   }
 
+  /**
+   * The relay of this service's database runs in this process: while it leads, a commit wakes it
+   * directly (`localOutboxCommits`) and no NOTIFY is sent through PostgreSQL (no other relay
+   * listens: one leads per database). If it loses the lead, the new leader drains on taking it.
+   */
+  relayedLocallyBy(relay: { readonly leading: boolean }): void {
+    this.notifier.localRelay = relay;
+  }
+
   async run<R>(
     work: (tx: Tx, events: EventSink) => Promise<R>,
     options?: TransactionOptions,
@@ -56,7 +65,7 @@ export class UnitOfWork<Tx extends SqlTransaction> {
       sink.close();
     }
     const rows = await via.$queryRawUnsafe<Row[]>(statement.sql, ...statement.values);
-    if (sink.size > 0) this.notifier.poke();
+    if (sink.size > 0) this.notifier.poke(via);
     return rows;
   }
 }
@@ -71,24 +80,27 @@ export class UnitOfWork<Tx extends SqlTransaction> {
 class OutboxNotifier {
   private inFlight = false;
   private again = false;
+  localRelay?: { readonly leading: boolean };
 
   constructor(private readonly db: SqlTransaction) {}
 
-  poke(): void {
+  /** `via`: the client the commit ran on (a hot path's plain pg pool is cheaper than Prisma's). */
+  poke(via: SqlTransaction = this.db): void {
     localOutboxCommits.emit('commit');
+    if (this.localRelay?.leading) return;
     if (this.inFlight) {
       this.again = true;
       return;
     }
     this.inFlight = true;
-    void this.db
+    void via
       .$executeRawUnsafe(`NOTIFY ${OUTBOX_CHANNEL}`)
       .catch(() => undefined)
       .finally(() => {
         this.inFlight = false;
         if (this.again) {
           this.again = false;
-          this.poke();
+          this.poke(via);
         }
       });
   }
