@@ -8,6 +8,8 @@ export const PUBLIC_KEY = 'motcua:public';
  * OpenAPI document reads it (ApiZodQuery); here so that libs/auth's own routes can declare it.
  */
 export const OPENAPI_QUERY_KEY = 'motcua:openapi:query';
+/** The success responses of a handler ({status, schema, description}[]): libs/http's ApiZodResponse. */
+export const OPENAPI_RESPONSES_KEY = 'motcua:openapi:responses';
 
 /** The endpoint may be called by a verified caller holding any of these roles. */
 export const Roles = (...roles: [Role, ...Role[]]) => SetMetadata(ROLES_KEY, roles);

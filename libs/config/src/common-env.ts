@@ -58,6 +58,12 @@ export const commonServiceEnv = {
   /** Least time between two JWKS fetches caused by a token signed with an unknown key, in seconds. */
   AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  /**
+   * Whether the service checks each JSON success answer against the response schema its OpenAPI
+   * document publishes: off, log (an error line per answer that differs) or enforce (such an
+   * answer becomes a 500 problem; the integration tests run with it, ADR 0031).
+   */
+  RESPONSE_SCHEMA_CHECK: z.enum(['off', 'log', 'enforce']).default('off'),
   /** Public base URL of the service, used in links (QR codes, lookups). */
   PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
   /**
@@ -101,6 +107,7 @@ export type CommonServiceConfig = {
   AUTH_CLOCK_SKEW_SECONDS: number;
   AUTH_JWKS_COOLDOWN_SECONDS: number;
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  RESPONSE_SCHEMA_CHECK: 'off' | 'log' | 'enforce';
   PUBLIC_BASE_URL?: string;
   SHUTDOWN_DELAY_SECONDS: number;
   OUTBOX_RELAY: 'in-process' | 'process';

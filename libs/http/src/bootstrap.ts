@@ -22,6 +22,13 @@ import { startMetricsServer } from './metrics-server';
 import { closeGracefully } from './shutdown';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { REPLAY_DEAD_LETTERS_FLAG, replayDeadLettersOnce } from './dead-letter-replay';
+import { nestRoutes } from './openapi/openapi-routes';
+import {
+  expressResponseCheck,
+  fastifyResponseCheck,
+  responseMatchers,
+  type ResponseCheckMode,
+} from './openapi/response-check';
 
 /**
  * A service as main.ts runs it and as tools/openapi/generate.ts documents it: name, title, the
@@ -51,6 +58,8 @@ export type ServiceAppOptions = {
   http?: 'express' | 'fastify';
   /** Paths whose routes read a raw (non-JSON) body and check its media type themselves. */
   rawBodyPaths?: readonly string[];
+  /** RESPONSE_SCHEMA_CHECK: JSON success answers checked against their documented schema. */
+  responseCheck?: ResponseCheckMode;
 };
 
 /** The part of Fastify's reply the request hooks use. */
@@ -63,6 +72,7 @@ type FastifyReply = {
 
 /** What the Fastify server offers besides Nest: hooks and the handler of its own errors. */
 type FastifyInstance = {
+  addHook(name: 'onSend', hook: ReturnType<typeof fastifyResponseCheck>): void;
   addHook(
     name: 'onRequest',
     hook: (
@@ -112,6 +122,16 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
           logger: new JsonNestLogger(logger),
           bufferLogs: false,
         });
+  const check = options.responseCheck ?? 'off';
+  if (check !== 'off') {
+    const matchers = responseMatchers(nestRoutes(app));
+    if (options.http === 'fastify')
+      (app.getHttpAdapter().getInstance() as FastifyInstance).addHook(
+        'onSend',
+        fastifyResponseCheck(matchers, check, logger),
+      );
+    else app.use(expressResponseCheck(matchers, check, logger));
+  }
   if (options.http !== 'fastify') {
     app.use(correlationMiddleware(logger));
     app.use(bodyMediaTypeGuard(options.rawBodyPaths));
@@ -189,6 +209,7 @@ export async function runService<
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
     OTEL_TRACES_SAMPLER_ARG?: number;
     SHUTDOWN_DELAY_SECONDS?: number;
+    RESPONSE_SCHEMA_CHECK?: ResponseCheckMode;
   },
 >(options: {
   service: string;
@@ -221,6 +242,7 @@ export async function runService<
     ...options,
     module: options.module(config),
     logLevel: config.LOG_LEVEL,
+    responseCheck: config.RESPONSE_SCHEMA_CHECK,
   });
   if (process.argv.includes(REPLAY_DEAD_LETTERS_FLAG)) {
     await replayDeadLettersOnce(app, options.service, process.argv).catch((error: Error) => {

@@ -14,4 +14,5 @@ export * from './openapi/openapi-routes';
 export * from './openapi/openapi-document';
 export * from './openapi/problem-schemas';
 export * from './openapi/openapi-checks';
+export * from './openapi/response-check';
 export * from './reply';

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter, Logger } from '@nestjs/common';
 import { isDependencyUnavailable } from '@motcua/messaging';
 import { currentCorrelationId } from '@motcua/observability';
-import { DomainProblem, PROBLEM_BASE, type ProblemDetails } from './problem';
+import { DomainProblem, PROBLEM_BASE, type FieldViolation, type ProblemDetails } from './problem';
 import { replyStarted, sendJson, type AnyReply } from './reply';
 
 /** Turns every error into application/problem+json; unexpected errors are logged, never leaked. */
@@ -60,6 +60,17 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
         : typeof (response as { message?: unknown }).message === 'string'
           ? (response as { message: string }).message
           : error.message;
+    // A library outside @motcua/http (the access log) names the fields it refuses in `errors`.
+    const errors = (response as { errors?: unknown }).errors;
+    if (status === 400 && Array.isArray(errors))
+      return {
+        type: PROBLEM_BASE + 'validation-failed',
+        title: 'The request is not valid',
+        status,
+        detail,
+        instance,
+        errors: errors as FieldViolation[],
+      };
     return { type: PROBLEM_BASE + slug(title), title, status, detail, instance };
   }
   if (isDependencyUnavailable(error)) {

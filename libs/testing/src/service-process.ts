@@ -32,6 +32,8 @@ export function serviceTestEnv(
     ...(name === 'dossiers' ? { APPLICANT_KEY_SECRET: testEnv.applicantKeySecret() } : {}),
     LOG_LEVEL: 'info',
     METRICS_PORT: '0',
+    // Every JSON success answer is checked against its documented response schema (ADR 0031).
+    RESPONSE_SCHEMA_CHECK: 'enforce',
     ...extraEnv,
   };
 }

@@ -2,6 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
 import { DomainService } from './domain.service';
+import { ApiZodResponse } from '@motcua/http';
+import { listResponse } from './domains.responses';
 
 @ApiTags('domains')
 @Controller('domains')
@@ -11,6 +13,7 @@ export class DomainsController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Domains (lĩnh vực) of the catalog with their responsible departments' })
+  @ApiZodResponse(200, listResponse, 'What was asked for')
   list() {
     return this.domains.list();
   }

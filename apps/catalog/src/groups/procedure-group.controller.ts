@@ -3,9 +3,10 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
 import { procedureCode, procedureGroupCode } from '@motcua/contracts';
-import { zodBody, zodParam, zodQuery } from '@motcua/http';
+import { zodBody, zodParam, zodQuery, ApiZodResponse } from '@motcua/http';
 import { groupDecisionBodySchema, type GroupDecisionBody } from './procedure-group.schemas';
 import { ProcedureGroupService } from './procedure-group.service';
+import { publishResponse, listResponse, groupResponse } from './procedure-group.responses';
 
 const listQuery = z.object({ procedureCode: procedureCode.optional() });
 
@@ -38,6 +39,7 @@ export class ProcedureGroupController {
     status: 422,
     description: 'A member unknown, abolished or not yet in force; a decision out of order',
   })
+  @ApiZodResponse(201, publishResponse, 'Created')
   publish(
     @Body(zodBody(groupDecisionBodySchema)) body: GroupDecisionBody,
     @CurrentPrincipal() principal: Principal,
@@ -50,6 +52,7 @@ export class ProcedureGroupController {
   @ApiOperation({
     summary: 'The groups in force; `procedureCode` keeps those containing that procedure',
   })
+  @ApiZodResponse(200, listResponse, 'What was asked for')
   list(@Query(zodQuery(listQuery)) query: z.infer<typeof listQuery>) {
     return this.groups.list(query.procedureCode);
   }
@@ -57,6 +60,7 @@ export class ProcedureGroupController {
   @Get(':code')
   @Public()
   @ApiOperation({ summary: 'The version of a group in force today' })
+  @ApiZodResponse(200, groupResponse, 'What was asked for')
   group(@Param('code', zodParam(procedureGroupCode)) code: string) {
     return this.groups.inForce(code);
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { ApiZodBody } from '@motcua/http';
+import { ApiZodBody, ApiZodResponse } from '@motcua/http';
 import { PublicationBodyPipe } from './publication-body.pipe';
 import { DECISION_BODY_SCHEMAS, type DecisionBody } from './publication.schemas';
 import { PublicationService } from './publication.service';
+import { recordResponse } from './publication.responses';
 
 @ApiTags('publication')
 @Controller('publication-decisions')
@@ -40,6 +41,7 @@ export class PublicationController {
     description:
       'Legally required parts missing (every one listed), unknown domain, or out-of-order decision',
   })
+  @ApiZodResponse(201, recordResponse, 'Created')
   record(@Body(PublicationBodyPipe) body: DecisionBody, @CurrentPrincipal() principal: Principal) {
     return this.publications.record(body, principal.subject);
   }

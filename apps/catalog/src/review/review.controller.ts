@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { zodBody, zodParam } from '@motcua/http';
+import { zodBody, zodParam, ApiZodResponse } from '@motcua/http';
 import { ReviewCampaignService } from './review-campaign.service';
 import { ReviewReadService } from './review-read.service';
 import { ReviewWorkService } from './review-work.service';
@@ -16,6 +16,16 @@ import {
   type OpenCampaign,
   type Proposal,
 } from './review.schemas';
+import {
+  openResponse,
+  listResponse,
+  getResponse,
+  evaluateResponse,
+  evaluationsResponse,
+  proposeResponse,
+  proposalsResponse,
+  closeResponse,
+} from './review.responses';
 
 const campaignId = zodParam(z.uuid());
 
@@ -35,6 +45,7 @@ export class ReviewController {
     summary:
       'Open a review campaign (đợt rà soát) of one domain: department, deadline, procedures in scope',
   })
+  @ApiZodResponse(201, openResponse, 'Created')
   open(@Body(zodBody(openCampaignSchema)) body: OpenCampaign) {
     return this.campaigns.open(body);
   }
@@ -42,6 +53,7 @@ export class ReviewController {
   @Get()
   @Roles('admin', 'leader', 'specialist')
   @ApiOperation({ summary: 'Review campaigns with their progress against the deadline' })
+  @ApiZodResponse(200, listResponse, 'What was asked for')
   list() {
     return this.campaigns.list();
   }
@@ -49,6 +61,7 @@ export class ReviewController {
   @Get(':id')
   @Roles('admin', 'leader', 'specialist')
   @ApiOperation({ summary: 'One review campaign with its progress' })
+  @ApiZodResponse(200, getResponse, 'What was asked for')
   get(@Param('id', campaignId) id: string) {
     return this.campaigns.get(id);
   }
@@ -60,6 +73,7 @@ export class ReviewController {
     summary:
       'Evaluate a procedure in scope on necessity, reasonableness, legality and compliance cost',
   })
+  @ApiZodResponse(201, evaluateResponse, 'Created')
   evaluate(
     @Param('id', campaignId) id: string,
     @Body(zodBody(evaluationSchema)) body: Evaluation,
@@ -71,6 +85,7 @@ export class ReviewController {
   @Get(':id/evaluations')
   @ApiOperation({ summary: 'The evaluations of a review campaign' })
   @Roles('admin', 'leader', 'specialist')
+  @ApiZodResponse(200, evaluationsResponse, 'What was asked for')
   evaluations(@Param('id', campaignId) id: string) {
     return this.reads.evaluations(id);
   }
@@ -82,6 +97,7 @@ export class ReviewController {
     summary:
       'Propose a simplification: cuts in documents, steps, days, and compliance cost now and after (Circular 02/2017 Art. 27)',
   })
+  @ApiZodResponse(201, proposeResponse, 'Created')
   propose(@Param('id', campaignId) id: string, @Body(zodBody(proposalSchema)) body: Proposal) {
     return this.work.propose(id, body);
   }
@@ -89,6 +105,7 @@ export class ReviewController {
   @Get(':id/proposals')
   @ApiOperation({ summary: 'The simplification proposals of a review campaign' })
   @Roles('admin', 'leader', 'specialist')
+  @ApiZodResponse(200, proposalsResponse, 'What was asked for')
   proposals(@Param('id', campaignId) id: string) {
     return this.reads.proposals(id);
   }
@@ -97,6 +114,7 @@ export class ReviewController {
   @HttpCode(200)
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Close a campaign with its totals and annual saving' })
+  @ApiZodResponse(200, closeResponse, 'Done')
   close(
     @Param('id', campaignId) id: string,
     @Body(zodBody(closeCampaignSchema)) body: CloseCampaign,

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
-import { zodQuery } from '@motcua/http';
+import { zodQuery, ApiZodResponse } from '@motcua/http';
 import { searchQuerySchema, type SearchQuery } from './search.schemas';
 import { SearchService } from './search.service';
+import { searchResponse } from './search.responses';
 
 @ApiTags('procedures')
 @Controller('procedures')
@@ -16,6 +17,7 @@ export class SearchController {
     summary:
       'Search and list procedures (paginated); q matches with or without Vietnamese diacritics',
   })
+  @ApiZodResponse(200, searchResponse, 'What was asked for')
   search(@Query(zodQuery(searchQuerySchema)) query: SearchQuery) {
     return this.searchService.search(query);
   }

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags, ApiProduces } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { zodBody, zodParam, zodQuery } from '@motcua/http';
+import { zodBody, zodParam, zodQuery, ApiZodResponse } from '@motcua/http';
 import { sendDownload } from '../shared/download';
 import {
   digitizeDocumentBody,
@@ -11,6 +11,8 @@ import {
   type DigitizeDocumentBody,
 } from './document.schemas';
 import { DocumentService } from './document.service';
+import { digitizeResponse, listResponse } from './document.responses';
+import { MEDIA_TYPES } from '../intake/media-types';
 
 @ApiTags('documents')
 @Controller('documents')
@@ -36,6 +38,7 @@ export class DocumentController {
     description: 'dossierCode or applicantKey disagree with the dossier events',
   })
   @ApiResponse({ status: 422, description: 'No stored file with this SHA-256' })
+  @ApiZodResponse(201, digitizeResponse, 'Created')
   digitize(
     @Body(zodBody(digitizeDocumentBody)) body: DigitizeDocumentBody,
     @CurrentPrincipal() principal: Principal,
@@ -51,6 +54,7 @@ export class DocumentController {
       'Digitized documents of a dossier in the caller’s scope (its agency; a specialist: a unit handling it)',
   })
   @ApiResponse({ status: 404, description: 'The dossier is outside your scope' })
+  @ApiZodResponse(200, listResponse, 'What was asked for')
   list(
     @Query(zodQuery(documentListQuery)) query: { dossierId: string },
     @CurrentPrincipal() principal: Principal,
@@ -69,6 +73,7 @@ export class DocumentController {
     description: 'The file, as an attachment, with its media type and nosniff',
   })
   @ApiResponse({ status: 404, description: 'No such document, or outside your scope' })
+  @ApiProduces(...MEDIA_TYPES)
   async download(
     @Param(zodParam(idParam)) params: { id: string },
     @CurrentPrincipal() principal: Principal,

@@ -3,9 +3,10 @@ import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@motcua/auth';
-import { ApiRawBody, zodQuery } from '@motcua/http';
+import { ApiRawBody, zodQuery, ApiZodResponse } from '@motcua/http';
 import { FILE_KINDS } from './media-types';
 import { IntakeService } from './intake.service';
+import { uploadResponse } from './intake.responses';
 
 const intakeQuery = z.object({ kind: z.enum(FILE_KINDS).default('scan') });
 
@@ -38,6 +39,7 @@ export class IntakeController {
     status: 422,
     description: 'Too many pages, image over the pixel cap, malformed, or signature missing',
   })
+  @ApiZodResponse(201, uploadResponse, 'Created')
   upload(
     @Req() request: IncomingMessage,
     @Query(zodQuery(intakeQuery)) query: z.infer<typeof intakeQuery>,

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { zodQuery } from '@motcua/http';
+import { zodQuery, ApiZodResponse } from '@motcua/http';
 import { ratesQuery, type RatesQuery } from './rates.schemas';
 import { RatesService } from './rates.service';
+import { getResponse } from './rates.responses';
 
 @ApiTags('rates')
 @Controller('rates')
@@ -21,6 +22,7 @@ export class RatesController {
     status: 403,
     description: 'agency-scope: an officer asked for an agency it does not act for',
   })
+  @ApiZodResponse(200, getResponse, 'What was asked for')
   get(@Query(zodQuery(ratesQuery)) query: RatesQuery, @CurrentPrincipal() principal: Principal) {
     return this.rates.rates(query, principal);
   }

@@ -11,9 +11,9 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags, ApiProduces } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
-import { RateLimiter, zodBody, zodParam, zodQuery } from '@motcua/http';
+import { RateLimiter, zodBody, zodParam, zodQuery, ApiZodResponse } from '@motcua/http';
 import { DIGITIZATION_CONFIG, type DigitizationConfig } from '../config';
 import { idParam } from '../documents/document.schemas';
 import { sendDownload } from '../shared/download';
@@ -27,6 +27,8 @@ import {
   type RevokeResultBody,
 } from './result.schemas';
 import { ResultService } from './result.service';
+import { issueResponse, revokeResponse, listResponse } from './result.responses';
+import { MEDIA_TYPES } from '../intake/media-types';
 
 @ApiTags('results')
 @Controller()
@@ -52,6 +54,7 @@ export class ResultController {
     status: 422,
     description: 'Unknown file, or an electronic result without a signature',
   })
+  @ApiZodResponse(201, issueResponse, 'Created')
   issue(
     @Body(zodBody(issueResultBody)) body: IssueResultBody,
     @CurrentPrincipal() principal: Principal,
@@ -66,6 +69,7 @@ export class ResultController {
     summary: 'Revoke (thu hồi) a result: it leaves the reuse store (publishes result.revoked)',
   })
   @ApiResponse({ status: 409, description: 'Already revoked' })
+  @ApiZodResponse(200, revokeResponse, 'Done')
   revoke(
     @Param(zodParam(idParam)) params: { id: string },
     @Body(zodBody(revokeResultBody)) body: RevokeResultBody,
@@ -79,6 +83,7 @@ export class ResultController {
   @AccessLogged('result', { items: '' })
   @ApiOperation({ summary: 'Results of a dossier issued by agencies in the caller’s scope' })
   @ApiResponse({ status: 404, description: 'The dossier is outside your scope' })
+  @ApiZodResponse(200, listResponse, 'What was asked for')
   list(
     @Query(zodQuery(resultListQuery)) query: { dossierId: string },
     @CurrentPrincipal() principal: Principal,
@@ -94,6 +99,7 @@ export class ResultController {
       'Download a result file (officers of the issuing agency, or the centre receiving for it)',
   })
   @ApiResponse({ status: 404, description: 'No such result, or outside your scope' })
+  @ApiProduces(...MEDIA_TYPES)
   async download(
     @Param(zodParam(idParam)) params: { id: string },
     @CurrentPrincipal() principal: Principal,
@@ -113,6 +119,7 @@ export class ResultController {
   })
   @ApiResponse({ status: 404, description: 'No result matches the code and secret' })
   @ApiResponse({ status: 429, description: 'Too many attempts from this address' })
+  @ApiProduces(...MEDIA_TYPES)
   async publicDownload(
     @Body(zodBody(publicDownloadBody)) body: PublicDownloadBody,
     @Req() request: IncomingMessage,

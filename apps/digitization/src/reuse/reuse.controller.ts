@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { zodBody, zodParam, zodQuery } from '@motcua/http';
+import { zodBody, zodParam, zodQuery, ApiZodResponse } from '@motcua/http';
 import {
   acceptReuseBody,
   dossierParam,
@@ -10,6 +10,7 @@ import {
   type OffersQuery,
 } from './reuse.schemas';
 import { ReuseService } from './reuse.service';
+import { offersResponse, offersForDossierResponse, acceptResponse } from './reuse.responses';
 
 @ApiTags('reuse')
 @Controller()
@@ -22,6 +23,7 @@ export class ReuseController {
     summary:
       'Valid stored documents and results of an applicant (by applicantKey), optionally for one document code',
   })
+  @ApiZodResponse(200, offersResponse, 'What was asked for')
   offers(@Query(zodQuery(offersQuery)) query: OffersQuery) {
     return this.reuse.offers(query);
   }
@@ -37,6 +39,7 @@ export class ReuseController {
     description:
       'No dossier event about this dossier has arrived yet, or the dossier is outside your scope',
   })
+  @ApiZodResponse(200, offersForDossierResponse, 'What was asked for')
   offersForDossier(
     @Param(zodParam(dossierParam)) params: { dossierId: string },
     @CurrentPrincipal() principal: Principal,
@@ -60,6 +63,7 @@ export class ReuseController {
     description:
       'The source is not a valid item of this applicant for this code (revoked, expired...)',
   })
+  @ApiZodResponse(201, acceptResponse, 'Created')
   accept(
     @Param(zodParam(dossierParam)) params: { dossierId: string },
     @Body(zodBody(acceptReuseBody)) body: AcceptReuseBody,

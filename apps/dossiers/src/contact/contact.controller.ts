@@ -2,9 +2,10 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
-import { zodBody, zodParam } from '@motcua/http';
+import { zodBody, zodParam, ApiZodResponse } from '@motcua/http';
 import { DossierContactService } from './contact.service';
 import { contactBodySchema, type ContactBody } from './contact.schemas';
+import { recordResponse } from './contact.responses';
 
 @ApiTags('dossiers')
 @Controller('dossiers')
@@ -22,6 +23,7 @@ export class DossierContactController {
   })
   @HttpCode(201)
   @Roles('desk_officer', 'specialist', 'leader')
+  @ApiZodResponse(201, recordResponse, 'Created')
   record(
     @Param('id', zodParam(uuid)) id: string,
     @Body(zodBody(contactBodySchema)) body: ContactBody,

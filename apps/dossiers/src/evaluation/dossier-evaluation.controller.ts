@@ -2,9 +2,10 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
-import { zodBody, zodParam } from '@motcua/http';
+import { zodBody, zodParam, ApiZodResponse } from '@motcua/http';
 import { DossierEvaluationService } from './dossier-evaluation.service';
 import { evaluationBodySchema, type EvaluationBody } from './evaluation.schemas';
+import { evaluateResponse } from './dossier-evaluation.responses';
 
 @ApiTags('dossiers')
 @Controller('dossiers')
@@ -22,6 +23,7 @@ export class DossierEvaluationController {
   })
   @HttpCode(201)
   @Roles('citizen', 'desk_officer')
+  @ApiZodResponse(201, evaluateResponse, 'Created')
   evaluate(
     @Param('id', zodParam(uuid)) id: string,
     @Body(zodBody(evaluationBodySchema)) body: EvaluationBody,

@@ -1,9 +1,16 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { ApiBodyExample, ApiZodHeader, validationProblem, zodBody } from '@motcua/http';
+import {
+  ApiBodyExample,
+  ApiZodHeader,
+  validationProblem,
+  zodBody,
+  ApiZodResponse,
+} from '@motcua/http';
 import { DossierIntakeService } from './dossier-intake.service';
 import { idempotencyKeySchema, intakeRequestSchema, type IntakeRequest } from './intake.schemas';
+import { receiveResponse } from './dossier-intake.responses';
 
 @ApiTags('dossiers')
 @Controller('dossiers')
@@ -30,6 +37,7 @@ export class DossierIntakeController {
   @ApiZodHeader('Idempotency-Key', idempotencyKeySchema, {
     description: 'Retries with the same key return the same dossier',
   })
+  @ApiZodResponse(201, receiveResponse, 'Created')
   receive(
     @Body(zodBody(intakeRequestSchema)) body: IntakeRequest,
     @CurrentPrincipal() principal: Principal,

@@ -2,11 +2,18 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
-import { ApiZodActions, validationProblem, violationsOf, zodParam } from '@motcua/http';
+import {
+  ApiZodActions,
+  validationProblem,
+  violationsOf,
+  zodParam,
+  ApiZodResponse,
+} from '@motcua/http';
 import { DOSSIER_ACTIONS, isAction } from './dossier-actions.table';
 import { DossierLifecycleService } from './dossier-lifecycle.service';
 import { ACTION_BODIES } from './lifecycle.schemas';
 import { describeDossierAction } from './lifecycle.openapi';
+import { getResponse, performResponse } from './dossier-lifecycle.responses';
 
 @ApiTags('dossiers')
 @Controller('dossiers')
@@ -20,6 +27,7 @@ export class DossierLifecycleController {
   })
   @AccessLogged('dossier', { param: 'id' })
   @Roles('desk_officer', 'specialist', 'leader', 'admin', 'citizen', 'portal_client')
+  @ApiZodResponse(200, getResponse, 'What was asked for')
   get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
     return this.lifecycle.view(id, principal);
   }
@@ -29,6 +37,7 @@ export class DossierLifecycleController {
   @HttpCode(200)
   @Roles('desk_officer', 'specialist', 'leader', 'citizen', 'portal_client')
   @ApiZodActions('action', ACTION_BODIES, describeDossierAction)
+  @ApiZodResponse(200, performResponse, 'Done')
   perform(
     @Param('id', zodParam(uuid)) id: string,
     @Param('action') action: string,

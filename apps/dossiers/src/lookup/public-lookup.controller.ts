@@ -3,9 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
 import { dossierCode } from '@motcua/contracts';
-import { RateLimiter, zodParam, zodQuery } from '@motcua/http';
+import { RateLimiter, zodParam, zodQuery, ApiZodResponse } from '@motcua/http';
 import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
 import { PublicLookupService } from './public-lookup.service';
+import { lookupResponse } from './public-lookup.responses';
 
 const lookupQuery = z.object({ secret: z.string().min(8).max(64) });
 
@@ -25,6 +26,7 @@ export class PublicLookupController {
       "Public lookup of a dossier's status with the code and the lookup secret printed on the receipt slip (rate-limited)",
   })
   @Public()
+  @ApiZodResponse(200, lookupResponse, 'What was asked for')
   async lookup(
     @Param('code', zodParam(dossierCode)) code: string,
     @Query(zodQuery(lookupQuery)) query: z.infer<typeof lookupQuery>,

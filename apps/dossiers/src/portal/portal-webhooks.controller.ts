@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { zodBody, zodParam } from '@motcua/http';
+import { zodBody, zodParam, ApiZodResponse } from '@motcua/http';
 import {
   redeliverBodySchema,
   webhookBodySchema,
@@ -10,6 +10,12 @@ import {
   type WebhookBody,
 } from './portal.schemas';
 import { PortalWebhooksService } from './portal-webhooks.service';
+import {
+  createResponse,
+  listResponse,
+  deadLettersResponse,
+  redeliverResponse,
+} from './portal-webhooks.responses';
 
 /**
  * Signed webhooks for a portal that wants push: each stored portal change is POSTed to every
@@ -25,6 +31,7 @@ export class PortalWebhooksController {
   @ApiOperation({ summary: 'Subscribe a signed webhook (HMAC) for the portal changes' })
   @HttpCode(201)
   @Roles('portal_client')
+  @ApiZodResponse(201, createResponse, 'Created')
   create(
     @Body(zodBody(webhookBodySchema)) body: WebhookBody,
     @CurrentPrincipal() principal: Principal,
@@ -35,6 +42,7 @@ export class PortalWebhooksController {
   @Get()
   @ApiOperation({ summary: "The caller's webhook subscriptions" })
   @Roles('portal_client')
+  @ApiZodResponse(200, listResponse, 'What was asked for')
   list(@CurrentPrincipal() principal: Principal) {
     return this.webhooks.list(principal);
   }
@@ -53,6 +61,7 @@ export class PortalWebhooksController {
   @Get(':id/dead-letters')
   @ApiOperation({ summary: 'Deliveries of a subscription that failed every attempt' })
   @Roles('portal_client')
+  @ApiZodResponse(200, deadLettersResponse, 'What was asked for')
   deadLetters(
     @Param('id', zodParam(webhookIdParam)) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -64,6 +73,7 @@ export class PortalWebhooksController {
   @ApiOperation({ summary: 'Send dead-lettered deliveries of a subscription again' })
   @HttpCode(200)
   @Roles('portal_client')
+  @ApiZodResponse(200, redeliverResponse, 'Done')
   redeliver(
     @Param('id', zodParam(webhookIdParam)) id: string,
     @Body(zodBody(redeliverBodySchema)) body: RedeliverBody,

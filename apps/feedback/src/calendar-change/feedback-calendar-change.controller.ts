@@ -3,8 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { agencyCode } from '@motcua/contracts';
-import { ApiZodBody, validationProblem, violationsOf } from '@motcua/http';
+import { ApiZodBody, validationProblem, violationsOf, ApiZodResponse } from '@motcua/http';
 import { FeedbackCalendarChangeService } from './feedback-calendar-change.service';
+import { rederiveResponse } from './feedback-calendar-change.responses';
 
 /** `dryRun` is required: an empty body must not start a run. */
 const bodySchema = z.object({ dryRun: z.boolean(), agencyCode: agencyCode.optional() }).strict();
@@ -27,6 +28,7 @@ export class FeedbackCalendarChangeController {
   @HttpCode(200)
   @Roles('admin')
   @ApiZodBody(bodySchema)
+  @ApiZodResponse(200, rederiveResponse, 'Done')
   rederive(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const parsed = bodySchema.safeParse(body ?? {});
     if (!parsed.success) throw validationProblem(violationsOf(parsed.error, 'body'));

@@ -2,9 +2,10 @@ import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { uuid } from '@motcua/contracts';
-import { zodBody, zodParam } from '@motcua/http';
+import { zodBody, zodParam, ApiZodResponse } from '@motcua/http';
 import { DossierLinkService } from './dossier-link.service';
 import { dossierLinkBodySchema, type DossierLinkBody } from './dossier-link.schemas';
+import { linkResponse } from './dossier-link.responses';
 
 @ApiTags('feedback')
 @Controller('feedback')
@@ -18,6 +19,7 @@ export class DossierLinkController {
   @ApiOperation({
     summary: 'Link a feedback item to a dossier (PAKN về hồ sơ), or update the link’s verification',
   })
+  @ApiZodResponse(200, linkResponse, 'Stored')
   link(
     @Param('id', zodParam(uuid)) id: string,
     @Body(zodBody(dossierLinkBodySchema)) body: DossierLinkBody,

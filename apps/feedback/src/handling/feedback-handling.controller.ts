@@ -3,12 +3,20 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { procedureCode, uuid } from '@motcua/contracts';
-import { ApiZodActions, validationProblem, violationsOf, zodParam, zodQuery } from '@motcua/http';
+import {
+  ApiZodActions,
+  validationProblem,
+  violationsOf,
+  zodParam,
+  zodQuery,
+  ApiZodResponse,
+} from '@motcua/http';
 import { FEEDBACK_ACTIONS, isFeedbackAction } from '../feedback/feedback-actions.table';
 import { FEEDBACK_STATUSES } from '../feedback/feedback-status';
 import { FeedbackHandlingService } from './feedback-handling.service';
 import { ACTION_BODIES } from './handling.schemas';
 import { describeFeedbackAction } from './handling.openapi';
+import { listResponse, getResponse, performResponse } from './feedback-handling.responses';
 
 const listQuery = z.object({
   status: z.enum(FEEDBACK_STATUSES).optional(),
@@ -34,6 +42,7 @@ export class FeedbackHandlingController {
   @ApiOperation({
     summary: 'Feedback items, newest first (filters: status, procedureCode, overdue, title)',
   })
+  @ApiZodResponse(200, listResponse, 'What was asked for')
   list(
     @Query(zodQuery(listQuery)) query: z.infer<typeof listQuery>,
     @CurrentPrincipal() principal: Principal,
@@ -45,6 +54,7 @@ export class FeedbackHandlingController {
   @Roles('desk_officer', 'specialist', 'leader', 'admin')
   @AccessLogged('feedback', { param: 'id' })
   @ApiOperation({ summary: 'One item with its history and the actions the caller may perform now' })
+  @ApiZodResponse(200, getResponse, 'What was asked for')
   get(@Param('id', zodParam(uuid)) id: string, @CurrentPrincipal() principal: Principal) {
     return this.handling.view(id, principal);
   }
@@ -61,6 +71,7 @@ export class FeedbackHandlingController {
     status: 409,
     description: 'The status does not allow the action (allowedActions listed)',
   })
+  @ApiZodResponse(200, performResponse, 'Done')
   perform(
     @Param('id', zodParam(uuid)) id: string,
     @Param('action') action: string,

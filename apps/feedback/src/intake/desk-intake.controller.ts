@@ -1,12 +1,13 @@
 import { Body, Controller, Inject, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { actsOnlyAsOwner, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { zodBody } from '@motcua/http';
+import { zodBody, ApiZodResponse } from '@motcua/http';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
 import { FeedbackScope } from '../scope/feedback-scope';
 import { FeedbackIntakeService } from './feedback-intake.service';
 import { intakeReply } from './intake-reply';
 import { deskIntakeSchema, type DeskIntakeBody } from './intake.schemas';
+import { deskIntakeResponse } from './intake.responses';
 
 @ApiTags('feedback')
 @Controller('feedback')
@@ -37,6 +38,8 @@ export class DeskIntakeController {
       'agency-scope: an officer of another agency (feedback is received by FEEDBACK_AGENCY_CODE)',
   })
   @ApiResponse({ status: 422, description: 'Unknown procedure code' })
+  @ApiZodResponse(201, deskIntakeResponse, 'A new feedback, with its tracking token')
+  @ApiZodResponse(200, deskIntakeResponse, 'Merged into an earlier feedback on the same matter')
   async log(
     @Body(zodBody(deskIntakeSchema)) body: DeskIntakeBody,
     @CurrentPrincipal() principal: Principal,

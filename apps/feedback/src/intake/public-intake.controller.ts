@@ -1,12 +1,13 @@
 import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
-import { ApiBodyExample, RateLimiter, zodBody } from '@motcua/http';
+import { ApiBodyExample, RateLimiter, zodBody, ApiZodResponse } from '@motcua/http';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
 import { clientIpOf, type ClientRequest } from '../shared/client-ip';
 import { FeedbackIntakeService } from './feedback-intake.service';
 import { intakeReply } from './intake-reply';
 import { publicIntakeSchema, type PublicIntakeBody } from './intake.schemas';
+import { publicIntakeResponse } from './intake.responses';
 
 @ApiTags('public feedback')
 @Controller('public/feedback')
@@ -37,6 +38,8 @@ export class PublicIntakeController {
   @ApiResponse({ status: 400, description: 'Invalid input, errors[] naming each field' })
   @ApiResponse({ status: 422, description: 'Unknown procedure code' })
   @ApiResponse({ status: 429, description: 'Too many submissions from this client' })
+  @ApiZodResponse(201, publicIntakeResponse, 'A new feedback, with its tracking token')
+  @ApiZodResponse(200, publicIntakeResponse, 'Merged into an earlier feedback on the same matter')
   async submit(
     @Req() request: ClientRequest,
     @Body(zodBody(publicIntakeSchema)) body: PublicIntakeBody,

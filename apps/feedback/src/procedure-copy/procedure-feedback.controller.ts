@@ -3,8 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { procedureCode } from '@motcua/contracts';
-import { zodParam, zodQuery } from '@motcua/http';
+import { zodParam, zodQuery, ApiZodResponse } from '@motcua/http';
 import { ProcedureFeedbackService } from './procedure-feedback.service';
+import { listResponse } from './procedure-feedback.responses';
 
 const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -23,6 +24,7 @@ export class ProcedureFeedbackController {
   @ApiOperation({
     summary: 'Feedback about a procedure (every status), newest first, with counts per status',
   })
+  @ApiZodResponse(200, listResponse, 'What was asked for')
   list(
     @Param('code', zodParam(procedureCode)) code: string,
     @Query(zodQuery(pageQuery)) page: z.infer<typeof pageQuery>,

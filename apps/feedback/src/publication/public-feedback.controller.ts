@@ -10,11 +10,18 @@ import {
   zodBody,
   zodParam,
   zodQuery,
+  ApiZodResponse,
 } from '@motcua/http';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
 import { clientIpOf, type ClientRequest } from '../shared/client-ip';
 import { PublicAnswersService } from './public-answers.service';
 import { RatingService } from './rating.service';
+import {
+  searchResponse,
+  answerResponse,
+  trackResponse,
+  rateResponse,
+} from './public-feedback.responses';
 
 /** The tracking token handed out at submission (header X-Tracking-Token). */
 const trackingToken = z.string().min(16).max(128);
@@ -47,6 +54,7 @@ export class PublicFeedbackController {
     summary:
       'Published answers; q is searched with or without diacritics ("le phi" finds "lệ phí")',
   })
+  @ApiZodResponse(200, searchResponse, 'What was asked for')
   async search(
     @Query(zodQuery(answersQuery)) query: z.infer<typeof answersQuery>,
     @Req() request: ClientRequest,
@@ -58,6 +66,7 @@ export class PublicFeedbackController {
   @Get('answers/:code')
   @Public()
   @ApiOperation({ summary: 'One published answer' })
+  @ApiZodResponse(200, answerResponse, 'What was asked for')
   async answer(@Param('code', zodParam(feedbackCode)) code: string, @Req() request: ClientRequest) {
     await this.limit(request);
     return this.answers.answer(code);
@@ -71,6 +80,7 @@ export class PublicFeedbackController {
   })
   @ApiOperation({ summary: 'The submitter tracks their feedback with the secret tracking token' })
   @ApiResponse({ status: 404, description: 'Unknown code or wrong token (not told apart)' })
+  @ApiZodResponse(200, trackResponse, 'What was asked for')
   async track(
     @Param('code', zodParam(feedbackCode)) code: string,
     @Headers('x-tracking-token') token: string | undefined,
@@ -88,6 +98,7 @@ export class PublicFeedbackController {
   })
   @ApiOperation({ summary: 'The submitter rates the published answer (once)' })
   @ApiResponse({ status: 409, description: 'Not published yet, or already rated' })
+  @ApiZodResponse(201, rateResponse, 'Created')
   async rate(
     @Param('code', zodParam(feedbackCode)) code: string,
     @Headers('x-tracking-token') token: string | undefined,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Controller, Get, Header, Query, Sse } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiOperation, ApiTags, ApiProduces } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
@@ -44,6 +44,7 @@ export class DashboardController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-cache')
   @ApiOperation({ summary: 'The live dashboard page (Vietnamese)' })
+  @ApiProduces('text/html')
   page(): string {
     return this.assets.html;
   }
@@ -69,6 +70,7 @@ export class DashboardController {
   @ApiOperation({
     summary: 'Server-sent events: a notice each time the projections change (fed by Redis pub/sub)',
   })
+  @ApiProduces('text/event-stream')
   events(
     @Query(zodQuery(streamQuery)) query: z.infer<typeof streamQuery>,
   ): Observable<LiveMessage> {

@@ -1,7 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
-import { zodQuery } from '@motcua/http';
+import { zodQuery, ApiZodResponse } from '@motcua/http';
+import { evaluation61Response } from './evaluation61.responses';
 import { toCsv } from '../figures/csv';
 import { evaluationQuerySchema, type EvaluationQuery } from '../figures/figures-query.schema';
 import { DECREE_61_POLICY } from './decree61.policy';
@@ -55,6 +56,7 @@ export class Evaluation61Controller {
       'Decree 61 evaluation (nine indices, 2/1/0; dossiers received 2019-01-06 to 2025-06-30) per agency and period, JSON or CSV; no rating until all nine indices are computed',
   })
   @ApiProduces('application/json', 'text/csv')
+  @ApiZodResponse(200, evaluation61Response, 'The evaluation (JSON; text/csv with format=csv)')
   async get(
     @Query(zodQuery(evaluationQuerySchema)) query: EvaluationQuery,
     @Res() reply: Reply,

@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
 import { domainCode } from '@motcua/contracts';
-import { zodParam, zodQuery } from '@motcua/http';
+import { zodParam, zodQuery, ApiZodResponse } from '@motcua/http';
 import { toCsv } from './csv';
 import { FIGURE_NAMES, type FigureName } from './figure-catalog';
 import {
@@ -15,6 +15,13 @@ import {
   type OverdueQuery,
 } from './figures-query.schema';
 import { FiguresService, type FigureRow } from './figures.service';
+import {
+  allResponse,
+  campaignsResponse,
+  interAgencyDossiersResponse,
+  oneResponse,
+  overdueResponse,
+} from './figures.responses';
 
 type Reply = {
   type(value: string): Reply;
@@ -62,6 +69,7 @@ export class FiguresController {
     summary: 'Every figure for a filter and period, optionally grouped (JSON or CSV)',
   })
   @ApiProduces('application/json', 'text/csv')
+  @ApiZodResponse(200, allResponse, 'The figures (JSON; text/csv with format=csv)')
   async all(
     @Query(zodQuery(figuresQuerySchema)) query: FiguresQuery,
     @Res() reply: Reply,
@@ -78,6 +86,8 @@ export class FiguresController {
   @ApiOperation({
     summary: 'Unfinished dossiers past their due date, most overdue first (JSON or CSV)',
   })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiZodResponse(200, overdueResponse, 'The overdue dossiers (JSON; text/csv with format=csv)')
   async overdue(
     @Query(zodQuery(overdueQuerySchema)) query: OverdueQuery,
     @Res() reply: Reply,
@@ -119,6 +129,7 @@ export class FiguresController {
     summary:
       'Một cửa liên thông: unfinished inter-agency dossiers, their stages and which agency holds each now',
   })
+  @ApiZodResponse(200, interAgencyDossiersResponse, 'What was asked for')
   interAgencyDossiers(@Query(zodQuery(interAgencyQuerySchema)) query: InterAgencyQuery) {
     return this.figures.interAgency(query);
   }
@@ -129,6 +140,7 @@ export class FiguresController {
   @ApiOperation({
     summary: 'Review campaigns with their progress per domain against the deadlines',
   })
+  @ApiZodResponse(200, campaignsResponse, 'What was asked for')
   campaigns(
     @Query(zodQuery(z.object({ domain: domainCode.optional() })))
     query: {
@@ -145,6 +157,7 @@ export class FiguresController {
       'One figure per group (JSON or CSV): value, numerator, denominator, sample size, cut-off',
   })
   @ApiProduces('application/json', 'text/csv')
+  @ApiZodResponse(200, oneResponse, 'The figure per group (JSON; text/csv with format=csv)')
   async one(
     @Param(zodParam(figureParam)) params: { name: FigureName },
     @Query(zodQuery(figuresQuerySchema)) query: FiguresQuery,

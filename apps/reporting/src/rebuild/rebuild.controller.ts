@@ -2,6 +2,8 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@motcua/auth';
 import { RebuildService, type RebuildState } from './rebuild.service';
+import { ApiZodResponse } from '@motcua/http';
+import { startResponse, stateResponse } from './rebuild.responses';
 
 @ApiTags('admin')
 @Controller('admin/projections')
@@ -14,6 +16,7 @@ export class RebuildController {
   @ApiOperation({
     summary: 'Replay every topic into a new projection generation; switch when caught up',
   })
+  @ApiZodResponse(202, startResponse, 'Done')
   async start(): Promise<{ generation: number; groupId: string; status: string }> {
     return this.rebuild.start();
   }
@@ -21,6 +24,7 @@ export class RebuildController {
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: 'Projection generations and the lag of a rebuild in progress' })
+  @ApiZodResponse(200, stateResponse, 'What was asked for')
   state(): Promise<RebuildState> {
     return this.rebuild.state();
   }

@@ -19,7 +19,7 @@ import { ApiOperation } from '@nestjs/swagger';
 import { APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { concatMap, type Observable } from 'rxjs';
 import { z } from 'zod';
-import { OPENAPI_QUERY_KEY, Roles } from '../auth.decorators';
+import { OPENAPI_QUERY_KEY, OPENAPI_RESPONSES_KEY, Roles } from '../auth.decorators';
 import type { Principal } from '../roles';
 import type { RawSql } from '../scope/agency-directory';
 
@@ -173,6 +173,24 @@ const accessQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/** What the auditor reads: one row per access to personal data (OpenAPI and RESPONSE_SCHEMA_CHECK). */
+const accessRows = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      id: z.string(),
+      occurredAt: z.iso.datetime(),
+      actorSubject: z.string(),
+      actorRoles: z.array(z.string()),
+      actorAgency: z.string().nullable(),
+      actorUnit: z.string().nullable(),
+      objectKind: z.string(),
+      objectId: z.string(),
+      route: z.string(),
+      ip: z.string().nullable(),
+    }),
+  ),
+});
+
 @Controller('access-log')
 export class AccessLogController {
   constructor(@Inject(DATABASE) private readonly db: RawSql) {}
@@ -182,12 +200,23 @@ export class AccessLogController {
   @Roles('auditor')
   @ApiOperation({ summary: "The auditor's view of the personal-data access log, newest first" })
   @SetMetadata(OPENAPI_QUERY_KEY, accessQuery)
+  @SetMetadata(OPENAPI_RESPONSES_KEY, [
+    { status: 200, schema: accessRows, description: 'The accesses, newest first' },
+  ])
   async list(@Query() raw: Record<string, unknown>) {
     const parsed = accessQuery.safeParse(raw);
-    if (!parsed.success)
-      throw new BadRequestException(
-        parsed.error.issues.map((i) => `query.${i.path.join('.')}: ${i.message}`).join('; '),
-      );
+    if (!parsed.success) {
+      // The same problem as every other refused query: each field with its rule (validation-failed).
+      const errors = parsed.error.issues.map((i) => ({
+        field: `query.${i.path.join('.')}`,
+        rule: i.code,
+        message: i.message,
+      }));
+      throw new BadRequestException({
+        message: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        errors,
+      });
+    }
     const q = parsed.data;
     const rows = await this.db.$queryRawUnsafe<Record<string, unknown>[]>(
       `SELECT id::text, occurred_at AS "occurredAt", actor_subject AS "actorSubject", actor_roles AS "actorRoles", actor_agency AS "actorAgency",

@@ -959,13 +959,42 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        provinceCode: string;
+                        version: number;
+                        nodes: ({
+                            /** @constant */
+                            kind: "province";
+                            code: string;
+                            name: string;
+                        } | {
+                            /** @constant */
+                            kind: "department";
+                            code: string;
+                            name: string;
+                            parentCode: string;
+                        } | {
+                            /** @constant */
+                            kind: "centre";
+                            code: string;
+                            name: string;
+                            parentCode: string;
+                            receivesFor: string[];
+                        } | {
+                            /** @constant */
+                            kind: "unit";
+                            code: string;
+                            name: string;
+                            parentCode: string;
+                        })[];
+                        updatedAt: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -987,13 +1016,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        provinceCode: string;
+                        version: number;
+                        nodes: ({
+                            /** @constant */
+                            kind: "province";
+                            code: string;
+                            name: string;
+                        } | {
+                            /** @constant */
+                            kind: "department";
+                            code: string;
+                            name: string;
+                            parentCode: string;
+                        } | {
+                            /** @constant */
+                            kind: "centre";
+                            code: string;
+                            name: string;
+                            parentCode: string;
+                            receivesFor: string[];
+                        } | {
+                            /** @constant */
+                            kind: "unit";
+                            code: string;
+                            name: string;
+                            parentCode: string;
+                        })[];
+                        updatedAt: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1010,13 +1068,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        responsibleUnitCode: string;
+                        responsibleUnitName: string;
+                    }[];
                 };
             };
             503: components["responses"]["DependencyUnavailable"];
@@ -1151,13 +1214,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        groupId: string;
+                        code: string;
+                        version: number;
+                        name: string;
+                        procedureCodes: string[];
+                        decision: {
+                            number: string;
+                            /** @enum {string} */
+                            kind: "new" | "amended" | "replaced" | "abolished";
+                            signedOn: string;
+                            effectiveFrom: string;
+                        };
+                        lifeEvent?: string;
+                        isDemo: boolean;
+                    }[];
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1177,13 +1255,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Recorded: status announced or scheduled, with the group version it brings */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        decisionId: string;
+                        number: string;
+                        /** @enum {string} */
+                        kind: "new" | "amended";
+                        effectiveFrom: string;
+                        /** @enum {string} */
+                        status: "announced" | "scheduled";
+                        code: string;
+                        version: number;
+                    };
                 };
             };
             /** @description Malformed, or a procedure listed twice (problem+json, errors[] per field) */
@@ -1285,13 +1373,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        groupId: string;
+                        code: string;
+                        version: number;
+                        name: string;
+                        procedureCodes: string[];
+                        decision: {
+                            number: string;
+                            /** @enum {string} */
+                            kind: "new" | "amended" | "replaced" | "abolished";
+                            signedOn: string;
+                            effectiveFrom: string;
+                        };
+                        lifeEvent?: string;
+                        isDemo: boolean;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1319,13 +1422,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            domainCode: string;
+                            agencyCode: string;
+                            chainAgencyCodes: string[];
+                            level: string;
+                            onlineLevel: string;
+                            status: string;
+                            version: number | null;
+                            isDemo: boolean;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1345,13 +1464,95 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        procedureId: string;
+                        code: string;
+                        version: number;
+                        name: string;
+                        domainCode: string;
+                        domainName: string;
+                        /** @enum {string} */
+                        level: "province" | "district" | "commune";
+                        agencyCode: string;
+                        decidingAgency: string;
+                        /** @enum {string} */
+                        onlineLevel: "full" | "partial" | "none";
+                        channels: ("in_person" | "online" | "postal")[];
+                        applicantTypes: ("citizen" | "business" | "state_body" | "organisation")[];
+                        steps: string[];
+                        requiredDocuments: {
+                            code: string;
+                            name: string;
+                            originals: number;
+                            copies: number;
+                            required: boolean;
+                            form?: string;
+                        }[];
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        result: {
+                            type: string;
+                            name: string;
+                        };
+                        conditions: string[];
+                        fees: {
+                            /** @enum {string} */
+                            kind: "fee" | "charge";
+                            name: string;
+                            amountVnd: number;
+                        }[];
+                        legalBasis: string[];
+                        workflow: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            unitName: string;
+                            share: number;
+                        }[];
+                        interAgency?: {
+                            /** @enum {string} */
+                            direction: "horizontal" | "vertical";
+                            stages: {
+                                order: number;
+                                agencyCode: string;
+                                agencyName: string;
+                                external: boolean;
+                                share: number;
+                                handsOn: {
+                                    /** @enum {string} */
+                                    kind: "document" | "result";
+                                    code: string;
+                                    name: string;
+                                }[];
+                                workflow?: {
+                                    order: number;
+                                    name: string;
+                                    unitCode: string;
+                                    unitName: string;
+                                    share: number;
+                                }[];
+                            }[];
+                        };
+                        decision: {
+                            number: string;
+                            /** @enum {string} */
+                            kind: "new" | "amended" | "replaced" | "abolished";
+                            /** Format: date */
+                            signedOn: string;
+                            /** Format: date */
+                            effectiveFrom: string;
+                        };
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1370,13 +1571,113 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        status: string;
+                        currentVersion: number | null;
+                        isDemo: boolean;
+                        versions: {
+                            version: number;
+                            effect: string;
+                            decision: {
+                                number: string;
+                                kind: string;
+                                signedOn: string;
+                                effectiveFrom: string;
+                            };
+                            announcedAt: string | null;
+                            relatedCode: string | null;
+                            record: {
+                                /** Format: uuid */
+                                procedureId: string;
+                                code: string;
+                                version: number;
+                                name: string;
+                                domainCode: string;
+                                domainName: string;
+                                /** @enum {string} */
+                                level: "province" | "district" | "commune";
+                                agencyCode: string;
+                                decidingAgency: string;
+                                /** @enum {string} */
+                                onlineLevel: "full" | "partial" | "none";
+                                channels: ("in_person" | "online" | "postal")[];
+                                applicantTypes: ("citizen" | "business" | "state_body" | "organisation")[];
+                                steps: string[];
+                                requiredDocuments: {
+                                    code: string;
+                                    name: string;
+                                    originals: number;
+                                    copies: number;
+                                    required: boolean;
+                                    form?: string;
+                                }[];
+                                timeLimit: {
+                                    value: number;
+                                    /** @enum {string} */
+                                    unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                                };
+                                result: {
+                                    type: string;
+                                    name: string;
+                                };
+                                conditions: string[];
+                                fees: {
+                                    /** @enum {string} */
+                                    kind: "fee" | "charge";
+                                    name: string;
+                                    amountVnd: number;
+                                }[];
+                                legalBasis: string[];
+                                workflow: {
+                                    order: number;
+                                    name: string;
+                                    unitCode: string;
+                                    unitName: string;
+                                    share: number;
+                                }[];
+                                interAgency?: {
+                                    /** @enum {string} */
+                                    direction: "horizontal" | "vertical";
+                                    stages: {
+                                        order: number;
+                                        agencyCode: string;
+                                        agencyName: string;
+                                        external: boolean;
+                                        share: number;
+                                        handsOn: {
+                                            /** @enum {string} */
+                                            kind: "document" | "result";
+                                            code: string;
+                                            name: string;
+                                        }[];
+                                        workflow?: {
+                                            order: number;
+                                            name: string;
+                                            unitCode: string;
+                                            unitName: string;
+                                            share: number;
+                                        }[];
+                                    }[];
+                                };
+                                decision: {
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "new" | "amended" | "replaced" | "abolished";
+                                    /** Format: date */
+                                    signedOn: string;
+                                    /** Format: date */
+                                    effectiveFrom: string;
+                                };
+                            };
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1397,13 +1698,27 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Recorded: status announced or scheduled, with the versions it brings */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        decisionId: string;
+                        number: string;
+                        /** @enum {string} */
+                        kind: "new" | "amended" | "replaced" | "abolished";
+                        effectiveFrom: string;
+                        /** @enum {string} */
+                        status: "announced" | "scheduled";
+                        versions: {
+                            code: string;
+                            version: number;
+                            /** @enum {string} */
+                            effect: "publish" | "amend" | "abolish";
+                        }[];
+                    };
                 };
             };
             /** @description Malformed or breaking a rule (problem+json, errors[] per field) */
@@ -1503,13 +1818,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        deadline: string;
+                        progress: {
+                            deadline: string;
+                            inScope: number;
+                            evaluated: number;
+                            proposals: number;
+                            asOf: string;
+                            daysLeft: number;
+                            evaluatedPercent: number;
+                            overdue: boolean;
+                        };
+                        name: string;
+                        id: string;
+                        procedureCodes: string[];
+                        domainCode: string;
+                        year: number;
+                        planReference: string | null;
+                        responsibleUnitCode: string;
+                        responsibleUnitName: string;
+                        status: string;
+                        isDemo: boolean;
+                        /** Format: date-time */
+                        openedAt: string;
+                        closedAt: string | null;
+                        reportReference: string | null;
+                    }[];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -1536,7 +1877,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        deadline: string;
+                        progress: {
+                            deadline: string;
+                            inScope: number;
+                            evaluated: number;
+                            proposals: number;
+                            asOf: string;
+                            daysLeft: number;
+                            evaluatedPercent: number;
+                            overdue: boolean;
+                        };
+                        name: string;
+                        id: string;
+                        procedureCodes: string[];
+                        domainCode: string;
+                        year: number;
+                        planReference: string | null;
+                        responsibleUnitCode: string;
+                        responsibleUnitName: string;
+                        status: string;
+                        isDemo: boolean;
+                        /** Format: date-time */
+                        openedAt: string;
+                        closedAt: string | null;
+                        reportReference: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1558,13 +1925,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        deadline: string;
+                        progress: {
+                            deadline: string;
+                            inScope: number;
+                            evaluated: number;
+                            proposals: number;
+                            asOf: string;
+                            daysLeft: number;
+                            evaluatedPercent: number;
+                            overdue: boolean;
+                        };
+                        name: string;
+                        id: string;
+                        procedureCodes: string[];
+                        domainCode: string;
+                        year: number;
+                        planReference: string | null;
+                        responsibleUnitCode: string;
+                        responsibleUnitName: string;
+                        status: string;
+                        isDemo: boolean;
+                        /** Format: date-time */
+                        openedAt: string;
+                        closedAt: string | null;
+                        reportReference: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1589,13 +1982,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        deadline: string;
+                        progress: {
+                            deadline: string;
+                            inScope: number;
+                            evaluated: number;
+                            proposals: number;
+                            asOf: string;
+                            daysLeft: number;
+                            evaluatedPercent: number;
+                            overdue: boolean;
+                        };
+                        name: string;
+                        id: string;
+                        procedureCodes: string[];
+                        domainCode: string;
+                        year: number;
+                        planReference: string | null;
+                        responsibleUnitCode: string;
+                        responsibleUnitName: string;
+                        status: string;
+                        isDemo: boolean;
+                        /** Format: date-time */
+                        openedAt: string;
+                        closedAt: string | null;
+                        reportReference: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1618,13 +2037,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        evaluatedAt: string;
+                        procedureCode: string;
+                        procedureVersion: number;
+                        campaignId: string;
+                        evaluatedBy: string;
+                        criteria: {
+                            necessity: {
+                                /** @enum {string} */
+                                assessment: "meets" | "partially_meets" | "does_not_meet";
+                                findings: string[];
+                            };
+                            reasonableness: {
+                                /** @enum {string} */
+                                assessment: "meets" | "partially_meets" | "does_not_meet";
+                                findings: string[];
+                            };
+                            legality: {
+                                /** @enum {string} */
+                                assessment: "meets" | "partially_meets" | "does_not_meet";
+                                findings: string[];
+                            };
+                            complianceCost: {
+                                /** @enum {string} */
+                                assessment: "meets" | "partially_meets" | "does_not_meet";
+                                findings: string[];
+                            };
+                        };
+                        conclusion: string;
+                    }[];
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1655,7 +2103,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        evaluatedAt: string;
+                        procedureVersion: number;
+                        evaluatedBy: string;
+                        criteria: {
+                            necessity: {
+                                /** @enum {string} */
+                                assessment: "meets" | "partially_meets" | "does_not_meet";
+                                findings: string[];
+                            };
+                            reasonableness: {
+                                /** @enum {string} */
+                                assessment: "meets" | "partially_meets" | "does_not_meet";
+                                findings: string[];
+                            };
+                            legality: {
+                                /** @enum {string} */
+                                assessment: "meets" | "partially_meets" | "does_not_meet";
+                                findings: string[];
+                            };
+                            complianceCost: {
+                                /** @enum {string} */
+                                assessment: "meets" | "partially_meets" | "does_not_meet";
+                                findings: string[];
+                            };
+                        };
+                        /** @enum {string} */
+                        conclusion: "replace" | "amend" | "abolish" | "keep" | "simplify";
+                        campaignId: string;
+                        procedureCode: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1678,13 +2156,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        savingVnd: number;
+                        proposedAt: string;
+                        id: string;
+                        procedureCode: string;
+                        procedureVersion: number;
+                        proposals: string[];
+                        campaignId: string;
+                        cuts: {
+                            documentsRemoved: number;
+                            stepsRemoved: number;
+                            daysReduced: number;
+                            /** @enum {string} */
+                            daysUnit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        complianceCost: {
+                            current: {
+                                workCostVnd: number;
+                                feesVnd: number;
+                                costPerExecutionVnd: number;
+                                timesPerYear: number;
+                                subjectsPerYear: number;
+                                annualCostVnd: number;
+                            };
+                            proposed: {
+                                workCostVnd: number;
+                                feesVnd: number;
+                                costPerExecutionVnd: number;
+                                timesPerYear: number;
+                                subjectsPerYear: number;
+                                annualCostVnd: number;
+                            };
+                            perExecutionSavingVnd: number;
+                            perExecutionSavingPercent: number;
+                            savingVnd: number;
+                            savingPercent: number;
+                        };
+                        savingPercent: number;
+                    }[];
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1715,7 +2231,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        proposalId: string;
+                        campaignId: string;
+                        procedureCode: string;
+                        procedureVersion: number;
+                        proposals: string[];
+                        cuts: {
+                            documentsRemoved: number;
+                            stepsRemoved: number;
+                            daysReduced: number;
+                            /** @enum {string} */
+                            daysUnit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        complianceCost: {
+                            current: {
+                                workCostVnd: number;
+                                feesVnd: number;
+                                costPerExecutionVnd: number;
+                                timesPerYear: number;
+                                subjectsPerYear: number;
+                                annualCostVnd: number;
+                            };
+                            proposed: {
+                                workCostVnd: number;
+                                feesVnd: number;
+                                costPerExecutionVnd: number;
+                                timesPerYear: number;
+                                subjectsPerYear: number;
+                                annualCostVnd: number;
+                            };
+                            perExecutionSavingVnd: number;
+                            perExecutionSavingPercent: number;
+                            savingVnd: number;
+                            savingPercent: number;
+                        };
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];

@@ -591,13 +591,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The accesses, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            actorSubject: string;
+                            actorRoles: string[];
+                            actorAgency: string | null;
+                            actorUnit: string | null;
+                            objectKind: string;
+                            objectId: string;
+                            route: string;
+                            ip: string | null;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -617,13 +631,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        dossierId: string;
+                        dossierCode: string;
+                        documentCode: string;
+                        checksumSha256: string;
+                        filename: string;
+                        mediaType: string;
+                        sizeBytes: number;
+                        pages: number;
+                        digitizedByUnit: string;
+                        digitizedAt: string;
+                        validUntil: string | null;
+                    }[];
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -661,13 +688,27 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The digitized document */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        replayed: boolean;
+                        id: string;
+                        dossierId: string;
+                        dossierCode: string;
+                        documentCode: string;
+                        checksumSha256: string;
+                        filename: string;
+                        mediaType: string;
+                        sizeBytes: number;
+                        pages: number;
+                        digitizedByUnit: string;
+                        digitizedAt: string;
+                        validUntil: string | null;
+                    };
                 };
             };
             /** @description Invalid field (problem+json naming it), e.g. a path as filename */
@@ -775,7 +816,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/tiff": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -811,13 +855,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        dossierId: string;
+                        dossierCode: string;
+                        slots: {
+                            documentCode: string;
+                            offers: {
+                                /** @enum {string} */
+                                kind: "result" | "document";
+                                id: string;
+                                documentCode: string;
+                                fromDossierId: string;
+                                fromDossierCode: string;
+                                validUntil: string | null;
+                                number?: string;
+                                issuingAgencyCode?: string;
+                            }[];
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -863,7 +924,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        dossierId: string;
+                        dossierCode: string;
+                        documentCode: string;
+                        source: {
+                            /** @enum {string} */
+                            kind: "result" | "document";
+                            id: string;
+                            documentCode: string;
+                            fromDossierId: string;
+                            fromDossierCode: string;
+                            validUntil: string | null;
+                            number?: string;
+                            issuingAgencyCode?: string;
+                        };
+                        reusedAt: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -935,13 +1013,31 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Stored (or already stored): sha256, mediaType, sizeBytes, pages, signed */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        sha256: string;
+                        sizeBytes: number;
+                        pages: number;
+                        signed: boolean;
+                        /** @enum {string} */
+                        mediaType: "application/pdf" | "image/jpeg" | "image/png" | "image/tiff";
+                        alreadyStored: boolean;
+                        signatures?: {
+                            signer: string;
+                            issuer: string;
+                            serialNumber: string;
+                            signingTime?: string;
+                            trustAnchor: string;
+                            /** @constant */
+                            validity: "valid";
+                            verifiedAt: string;
+                        }[];
+                    };
                 };
             };
             /** @description Empty or truncated file */
@@ -1159,7 +1255,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/tiff": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1212,13 +1311,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        receivedWithDigitizedComponents: {
+                            numerator: number;
+                            denominator: number;
+                            rate: number | null;
+                        };
+                        validResultsDigitized: {
+                            target: number;
+                            meetsTarget: boolean | null;
+                            numerator: number;
+                            denominator: number;
+                            rate: number | null;
+                        };
+                        documentsReused: {
+                            numerator: number;
+                            denominator: number;
+                            rate: number | null;
+                        };
+                        agencyCode: string;
+                        period: {
+                            from: string;
+                            to: string;
+                        };
+                        asOf: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1253,13 +1376,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        dossierId: string;
+                        dossierCode: string;
+                        procedureCode: string;
+                        resultType: string;
+                        reuseCode: string;
+                        number: string;
+                        issuedOn: string | null;
+                        validUntil: string | null;
+                        issuingAgencyCode: string;
+                        issuingAgencyName: string;
+                        electronic: boolean;
+                        digitized: boolean;
+                        checksumSha256: string | null;
+                        revokedOn: string | null;
+                        revokeReason: string | null;
+                    }[];
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1297,13 +1437,31 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The result, with accessSecret for the applicant */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        accessSecret: string;
+                        id: string;
+                        dossierId: string;
+                        dossierCode: string;
+                        procedureCode: string;
+                        resultType: string;
+                        reuseCode: string;
+                        number: string;
+                        issuedOn: string | null;
+                        validUntil: string | null;
+                        issuingAgencyCode: string;
+                        issuingAgencyName: string;
+                        electronic: boolean;
+                        digitized: boolean;
+                        checksumSha256: string | null;
+                        revokedOn: string | null;
+                        revokeReason: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1372,7 +1530,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/tiff": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1412,13 +1573,30 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        dossierId: string;
+                        dossierCode: string;
+                        procedureCode: string;
+                        resultType: string;
+                        reuseCode: string;
+                        number: string;
+                        issuedOn: string | null;
+                        validUntil: string | null;
+                        issuingAgencyCode: string;
+                        issuingAgencyName: string;
+                        electronic: boolean;
+                        digitized: boolean;
+                        checksumSha256: string | null;
+                        revokedOn: string | null;
+                        revokeReason: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1462,13 +1640,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "result" | "document";
+                        id: string;
+                        documentCode: string;
+                        fromDossierId: string;
+                        fromDossierCode: string;
+                        validUntil: string | null;
+                        number?: string;
+                        issuingAgencyCode?: string;
+                    }[];
                 };
             };
             400: components["responses"]["ValidationFailed"];

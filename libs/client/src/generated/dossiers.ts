@@ -1149,13 +1149,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The accesses, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            actorSubject: string;
+                            actorRoles: string[];
+                            actorAgency: string | null;
+                            actorUnit: string | null;
+                            objectKind: string;
+                            objectId: string;
+                            route: string;
+                            ip: string | null;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1177,13 +1191,52 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        calendarVersion: string;
+                        dryRun: boolean;
+                        examined: number;
+                        moved: {
+                            dossierId: string;
+                            dossierCode: string;
+                            status: string;
+                            /** @enum {string} */
+                            outcome: "unchanged" | "moved";
+                            promisedDateKept: boolean;
+                            promisedDate: string | null;
+                            previousDueDate: string | null;
+                            dueDate: string;
+                            printedAppointmentDate: string | null;
+                            onTimeBefore?: string;
+                            onTimeAfter?: string;
+                            daysOffInPeriod?: string[];
+                        }[];
+                        promisedDateKept: {
+                            dossierId: string;
+                            dossierCode: string;
+                            status: string;
+                            /** @enum {string} */
+                            outcome: "unchanged" | "moved";
+                            promisedDateKept: boolean;
+                            promisedDate: string | null;
+                            previousDueDate: string | null;
+                            dueDate: string;
+                            printedAppointmentDate: string | null;
+                            onTimeBefore?: string;
+                            onTimeAfter?: string;
+                            daysOffInPeriod?: string[];
+                        }[];
+                        unchanged: number;
+                        failed: {
+                            dossierId: string;
+                            error: string;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1233,7 +1286,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "received" | "supplement_requested" | "refused";
+                        /** @description True when an earlier request with this Idempotency-Key made the dossier */
+                        replayed: boolean;
+                        dossier: {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            procedure: {
+                                code: string;
+                                version: number;
+                            };
+                            agencyCode: string;
+                            /** @enum {string} */
+                            channel: "in_person" | "online" | "postal";
+                            /** @enum {string} */
+                            applicantType: "citizen" | "business" | "state_body" | "organisation";
+                            /** @enum {string} */
+                            status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                            portalStatus: number;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description Ngày hẹn trả in force (local date) */
+                            appointmentDate: string | null;
+                            dueAt: string | null;
+                            originalDueAt: string | null;
+                            /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                            legalDueAt: string | null;
+                            receivingAgencyCode: string | null;
+                            forwardedAt: string | null;
+                            resultReturnPlace: string | null;
+                            calendarVersion: string;
+                            timeLimit: {
+                                value: number;
+                                /** @enum {string} */
+                                unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                            };
+                            documents: {
+                                code: string;
+                                digitized: boolean;
+                                reused: boolean;
+                                /** @enum {string} */
+                                scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                            }[];
+                            missing?: {
+                                documentCode?: string;
+                                description: string;
+                            }[];
+                            supplementOutstanding?: {
+                                documentCode?: string;
+                                description: string;
+                            }[];
+                            refusalReasons?: string[];
+                            currentStepOrder: number | null;
+                            extensionCount: number;
+                            /** @enum {string} */
+                            onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                            /** @constant */
+                            isDemo?: true;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                status: string;
+                                assigneeId: string | null;
+                                completedAt: string | null;
+                            }[];
+                            stages?: {
+                                order: number;
+                                agencyCode: string;
+                                agencyName: string;
+                                external: boolean;
+                                share: number;
+                                status: string;
+                                startedAt: string | null;
+                                legalDueAt: string | null;
+                                promisedDueAt: string | null;
+                                transferredAt: string | null;
+                                acceptedAt: string | null;
+                                handedBackAt: string | null;
+                                workingHoursTaken: number | null;
+                                suspendedHours: number;
+                                onTime: boolean | null;
+                            }[];
+                            /** @description The actions the caller may run now */
+                            allowedActions?: string[];
+                            /** @description Only in the intake answer: the secret of the public lookup */
+                            lookupSecret?: string;
+                        };
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1255,13 +1400,108 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                        history: {
+                            action: string;
+                            fromStatus: string | null;
+                            toStatus: string;
+                            portalStatus: number;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            actorUnit: string | null;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1287,13 +1527,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1325,13 +1651,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1401,13 +1813,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1441,13 +1939,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1479,13 +2063,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1518,13 +2188,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1558,13 +2314,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1602,13 +2444,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1640,13 +2568,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1679,13 +2693,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1718,13 +2818,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1761,13 +2947,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1802,13 +3074,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1840,13 +3198,99 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1879,7 +3323,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        contactedAt: string;
+                        eventId: string;
+                        /** @enum {string} */
+                        body: "one_stop_desk" | "other_body";
+                        bodyName: string;
+                        legallyRequired: boolean;
+                        dossierId: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1912,7 +3364,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @enum {string} */
+                        satisfaction: "very_satisfied" | "satisfied" | "dissatisfied";
+                        /** @enum {string} */
+                        officerConduct: "proper" | "harassment";
+                        /** @enum {string} */
+                        agenciesContacted?: "none" | "one_stop_desk_only" | "several";
+                        /** @enum {string} */
+                        publication?: "posted_and_electronic" | "posted_or_electronic" | "not_published";
+                        evaluatedAt: string;
+                        dossierId: string;
+                        recordedBy: string;
+                        eventId: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1945,7 +3410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": unknown;
+                    "application/pdf": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2144,13 +3609,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        webhooks: {
+                            id: string;
+                            url: string;
+                            createdAt: string;
+                        }[];
+                    };
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -2177,7 +3648,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        secret: string;
+                        id: string;
+                        url: string;
+                        createdAt: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2226,13 +3702,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        deadLetters: {
+                            deliveryId: string;
+                            dossierCode: string;
+                            sequence: number;
+                            cursor: string;
+                            attempts: number;
+                            lastError: string | null;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2257,13 +3742,15 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        redelivered: number;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2288,13 +3775,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        procedureCode: string;
+                        portalStatus: number;
+                        statusLabel: {
+                            vi: string;
+                            en: string;
+                        };
+                        receivedAt: string;
+                        appointmentDate: string | null;
+                        returnedAt: string | null;
+                        history: {
+                            action: string;
+                            portalStatus: number;
+                            statusLabel: {
+                                vi: string;
+                                en: string;
+                            };
+                            at: string;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2320,7 +3827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];

@@ -889,13 +889,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The accesses, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            actorSubject: string;
+                            actorRoles: string[];
+                            actorAgency: string | null;
+                            actorUnit: string | null;
+                            objectKind: string;
+                            objectId: string;
+                            route: string;
+                            ip: string | null;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -917,13 +931,34 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        calendarVersion: string;
+                        dryRun: boolean;
+                        examined: number;
+                        moved: {
+                            feedbackId: string;
+                            feedbackCode: string;
+                            status: string;
+                            previousDueDates: {
+                                [key: string]: string | null;
+                            };
+                            dueDates: {
+                                [key: string]: string | null;
+                            };
+                            daysOffInPeriod: string[];
+                        }[];
+                        unchanged: number;
+                        failed: {
+                            feedbackId: string;
+                            error: string;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -950,13 +985,77 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        items: {
+                            id: string;
+                            code: string;
+                            status: string;
+                            channel: string;
+                            senderType: string;
+                            anonymous: boolean;
+                            contact: {
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                            } | null;
+                            subject: {
+                                kind: string;
+                                procedureCode: string | null;
+                                procedureName: string | null;
+                                domainCode: string | null;
+                                regulation: string | null;
+                                unit: string | null;
+                            };
+                            title: string;
+                            content: string;
+                            attachments: {
+                                documentId: string;
+                            }[];
+                            receivedAt: string;
+                            dueDates: {
+                                classifyBy: string;
+                                firstInfoRequestBy: string;
+                                forwardBy: string | null;
+                                answerBy: string;
+                                publishBy: string | null;
+                            };
+                            policyId: string;
+                            calendarVersion: string;
+                            currentDeadline: {
+                                stage: string;
+                                deadline: string | null;
+                                overdue: boolean;
+                            } | null;
+                            responsibleUnit: string;
+                            category: string | null;
+                            classificationReason: string | null;
+                            forwardedTo: {
+                                agencyCode: string | null;
+                                agencyName: string;
+                                forwardedAt: string | null;
+                            } | null;
+                            assignee: {
+                                unitCode: string;
+                                officerId: string | null;
+                            } | null;
+                            answer: string | null;
+                            answeredAt: string | null;
+                            approvedAt: string | null;
+                            publishedAt: string | null;
+                            satisfaction: string | null;
+                            ratedAt: string | null;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -978,22 +1077,174 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Duplicate of the same sender within 10 minutes: merged: true */
+            /** @description Merged into an earlier feedback on the same matter */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        merged: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        status: string;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        dueDates: {
+                            /** Format: date-time */
+                            classifyBy: string;
+                            /** Format: date-time */
+                            answerBy: string;
+                        };
+                        /** @description Only for a new feedback: the key of its public tracking */
+                        trackingToken?: string;
+                        feedback: {
+                            id: string;
+                            code: string;
+                            status: string;
+                            channel: string;
+                            senderType: string;
+                            anonymous: boolean;
+                            contact: {
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                            } | null;
+                            subject: {
+                                kind: string;
+                                procedureCode: string | null;
+                                procedureName: string | null;
+                                domainCode: string | null;
+                                regulation: string | null;
+                                unit: string | null;
+                            };
+                            title: string;
+                            content: string;
+                            attachments: {
+                                documentId: string;
+                            }[];
+                            receivedAt: string;
+                            dueDates: {
+                                classifyBy: string;
+                                firstInfoRequestBy: string;
+                                forwardBy: string | null;
+                                answerBy: string;
+                                publishBy: string | null;
+                            };
+                            policyId: string;
+                            calendarVersion: string;
+                            currentDeadline: {
+                                stage: string;
+                                deadline: string | null;
+                                overdue: boolean;
+                            } | null;
+                            responsibleUnit: string;
+                            category: string | null;
+                            classificationReason: string | null;
+                            forwardedTo: {
+                                agencyCode: string | null;
+                                agencyName: string;
+                                forwardedAt: string | null;
+                            } | null;
+                            assignee: {
+                                unitCode: string;
+                                officerId: string | null;
+                            } | null;
+                            answer: string | null;
+                            answeredAt: string | null;
+                            approvedAt: string | null;
+                            publishedAt: string | null;
+                            satisfaction: string | null;
+                            ratedAt: string | null;
+                        };
+                    };
                 };
             };
-            /** @description Logged, with the tracking token to hand to the sender */
+            /** @description A new feedback, with its tracking token */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        merged: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        status: string;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        dueDates: {
+                            /** Format: date-time */
+                            classifyBy: string;
+                            /** Format: date-time */
+                            answerBy: string;
+                        };
+                        /** @description Only for a new feedback: the key of its public tracking */
+                        trackingToken?: string;
+                        feedback: {
+                            id: string;
+                            code: string;
+                            status: string;
+                            channel: string;
+                            senderType: string;
+                            anonymous: boolean;
+                            contact: {
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                            } | null;
+                            subject: {
+                                kind: string;
+                                procedureCode: string | null;
+                                procedureName: string | null;
+                                domainCode: string | null;
+                                regulation: string | null;
+                                unit: string | null;
+                            };
+                            title: string;
+                            content: string;
+                            attachments: {
+                                documentId: string;
+                            }[];
+                            receivedAt: string;
+                            dueDates: {
+                                classifyBy: string;
+                                firstInfoRequestBy: string;
+                                forwardBy: string | null;
+                                answerBy: string;
+                                publishBy: string | null;
+                            };
+                            policyId: string;
+                            calendarVersion: string;
+                            currentDeadline: {
+                                stage: string;
+                                deadline: string | null;
+                                overdue: boolean;
+                            } | null;
+                            responsibleUnit: string;
+                            category: string | null;
+                            classificationReason: string | null;
+                            forwardedTo: {
+                                agencyCode: string | null;
+                                agencyName: string;
+                                forwardedAt: string | null;
+                            } | null;
+                            assignee: {
+                                unitCode: string;
+                                officerId: string | null;
+                            } | null;
+                            answer: string | null;
+                            answeredAt: string | null;
+                            approvedAt: string | null;
+                            publishedAt: string | null;
+                            satisfaction: string | null;
+                            ratedAt: string | null;
+                        };
+                    };
                 };
             };
             /** @description Invalid input, errors[] naming each field */
@@ -1075,13 +1326,80 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        status: string;
+                        channel: string;
+                        senderType: string;
+                        anonymous: boolean;
+                        contact: {
+                            name: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: string | null;
+                        } | null;
+                        subject: {
+                            kind: string;
+                            procedureCode: string | null;
+                            procedureName: string | null;
+                            domainCode: string | null;
+                            regulation: string | null;
+                            unit: string | null;
+                        };
+                        title: string;
+                        content: string;
+                        attachments: {
+                            documentId: string;
+                        }[];
+                        receivedAt: string;
+                        dueDates: {
+                            classifyBy: string;
+                            firstInfoRequestBy: string;
+                            forwardBy: string | null;
+                            answerBy: string;
+                            publishBy: string | null;
+                        };
+                        policyId: string;
+                        calendarVersion: string;
+                        currentDeadline: {
+                            stage: string;
+                            deadline: string | null;
+                            overdue: boolean;
+                        } | null;
+                        responsibleUnit: string;
+                        category: string | null;
+                        classificationReason: string | null;
+                        forwardedTo: {
+                            agencyCode: string | null;
+                            agencyName: string;
+                            forwardedAt: string | null;
+                        } | null;
+                        assignee: {
+                            unitCode: string;
+                            officerId: string | null;
+                        } | null;
+                        answer: string | null;
+                        answeredAt: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        ratedAt: string | null;
+                        history: {
+                            action: string;
+                            fromStatus: string | null;
+                            toStatus: string;
+                            actorUnit: string | null;
+                            occurredAt: string;
+                            details: (string | number | unknown | unknown | boolean) | null;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1111,13 +1429,72 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        status: string;
+                        channel: string;
+                        senderType: string;
+                        anonymous: boolean;
+                        contact: {
+                            name: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: string | null;
+                        } | null;
+                        subject: {
+                            kind: string;
+                            procedureCode: string | null;
+                            procedureName: string | null;
+                            domainCode: string | null;
+                            regulation: string | null;
+                            unit: string | null;
+                        };
+                        title: string;
+                        content: string;
+                        attachments: {
+                            documentId: string;
+                        }[];
+                        receivedAt: string;
+                        dueDates: {
+                            classifyBy: string;
+                            firstInfoRequestBy: string;
+                            forwardBy: string | null;
+                            answerBy: string;
+                            publishBy: string | null;
+                        };
+                        policyId: string;
+                        calendarVersion: string;
+                        currentDeadline: {
+                            stage: string;
+                            deadline: string | null;
+                            overdue: boolean;
+                        } | null;
+                        responsibleUnit: string;
+                        category: string | null;
+                        classificationReason: string | null;
+                        forwardedTo: {
+                            agencyCode: string | null;
+                            agencyName: string;
+                            forwardedAt: string | null;
+                        } | null;
+                        assignee: {
+                            unitCode: string;
+                            officerId: string | null;
+                        } | null;
+                        answer: string | null;
+                        answeredAt: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        ratedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1179,13 +1556,72 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        status: string;
+                        channel: string;
+                        senderType: string;
+                        anonymous: boolean;
+                        contact: {
+                            name: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: string | null;
+                        } | null;
+                        subject: {
+                            kind: string;
+                            procedureCode: string | null;
+                            procedureName: string | null;
+                            domainCode: string | null;
+                            regulation: string | null;
+                            unit: string | null;
+                        };
+                        title: string;
+                        content: string;
+                        attachments: {
+                            documentId: string;
+                        }[];
+                        receivedAt: string;
+                        dueDates: {
+                            classifyBy: string;
+                            firstInfoRequestBy: string;
+                            forwardBy: string | null;
+                            answerBy: string;
+                            publishBy: string | null;
+                        };
+                        policyId: string;
+                        calendarVersion: string;
+                        currentDeadline: {
+                            stage: string;
+                            deadline: string | null;
+                            overdue: boolean;
+                        } | null;
+                        responsibleUnit: string;
+                        category: string | null;
+                        classificationReason: string | null;
+                        forwardedTo: {
+                            agencyCode: string | null;
+                            agencyName: string;
+                            forwardedAt: string | null;
+                        } | null;
+                        assignee: {
+                            unitCode: string;
+                            officerId: string | null;
+                        } | null;
+                        answer: string | null;
+                        answeredAt: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        ratedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1251,13 +1687,72 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        status: string;
+                        channel: string;
+                        senderType: string;
+                        anonymous: boolean;
+                        contact: {
+                            name: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: string | null;
+                        } | null;
+                        subject: {
+                            kind: string;
+                            procedureCode: string | null;
+                            procedureName: string | null;
+                            domainCode: string | null;
+                            regulation: string | null;
+                            unit: string | null;
+                        };
+                        title: string;
+                        content: string;
+                        attachments: {
+                            documentId: string;
+                        }[];
+                        receivedAt: string;
+                        dueDates: {
+                            classifyBy: string;
+                            firstInfoRequestBy: string;
+                            forwardBy: string | null;
+                            answerBy: string;
+                            publishBy: string | null;
+                        };
+                        policyId: string;
+                        calendarVersion: string;
+                        currentDeadline: {
+                            stage: string;
+                            deadline: string | null;
+                            overdue: boolean;
+                        } | null;
+                        responsibleUnit: string;
+                        category: string | null;
+                        classificationReason: string | null;
+                        forwardedTo: {
+                            agencyCode: string | null;
+                            agencyName: string;
+                            forwardedAt: string | null;
+                        } | null;
+                        assignee: {
+                            unitCode: string;
+                            officerId: string | null;
+                        } | null;
+                        answer: string | null;
+                        answeredAt: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        ratedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1323,13 +1818,72 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        status: string;
+                        channel: string;
+                        senderType: string;
+                        anonymous: boolean;
+                        contact: {
+                            name: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: string | null;
+                        } | null;
+                        subject: {
+                            kind: string;
+                            procedureCode: string | null;
+                            procedureName: string | null;
+                            domainCode: string | null;
+                            regulation: string | null;
+                            unit: string | null;
+                        };
+                        title: string;
+                        content: string;
+                        attachments: {
+                            documentId: string;
+                        }[];
+                        receivedAt: string;
+                        dueDates: {
+                            classifyBy: string;
+                            firstInfoRequestBy: string;
+                            forwardBy: string | null;
+                            answerBy: string;
+                            publishBy: string | null;
+                        };
+                        policyId: string;
+                        calendarVersion: string;
+                        currentDeadline: {
+                            stage: string;
+                            deadline: string | null;
+                            overdue: boolean;
+                        } | null;
+                        responsibleUnit: string;
+                        category: string | null;
+                        classificationReason: string | null;
+                        forwardedTo: {
+                            agencyCode: string | null;
+                            agencyName: string;
+                            forwardedAt: string | null;
+                        } | null;
+                        assignee: {
+                            unitCode: string;
+                            officerId: string | null;
+                        } | null;
+                        answer: string | null;
+                        answeredAt: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        ratedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1396,13 +1950,72 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        status: string;
+                        channel: string;
+                        senderType: string;
+                        anonymous: boolean;
+                        contact: {
+                            name: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: string | null;
+                        } | null;
+                        subject: {
+                            kind: string;
+                            procedureCode: string | null;
+                            procedureName: string | null;
+                            domainCode: string | null;
+                            regulation: string | null;
+                            unit: string | null;
+                        };
+                        title: string;
+                        content: string;
+                        attachments: {
+                            documentId: string;
+                        }[];
+                        receivedAt: string;
+                        dueDates: {
+                            classifyBy: string;
+                            firstInfoRequestBy: string;
+                            forwardBy: string | null;
+                            answerBy: string;
+                            publishBy: string | null;
+                        };
+                        policyId: string;
+                        calendarVersion: string;
+                        currentDeadline: {
+                            stage: string;
+                            deadline: string | null;
+                            overdue: boolean;
+                        } | null;
+                        responsibleUnit: string;
+                        category: string | null;
+                        classificationReason: string | null;
+                        forwardedTo: {
+                            agencyCode: string | null;
+                            agencyName: string;
+                            forwardedAt: string | null;
+                        } | null;
+                        assignee: {
+                            unitCode: string;
+                            officerId: string | null;
+                        } | null;
+                        answer: string | null;
+                        answeredAt: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        ratedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1468,13 +2081,72 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        status: string;
+                        channel: string;
+                        senderType: string;
+                        anonymous: boolean;
+                        contact: {
+                            name: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: string | null;
+                        } | null;
+                        subject: {
+                            kind: string;
+                            procedureCode: string | null;
+                            procedureName: string | null;
+                            domainCode: string | null;
+                            regulation: string | null;
+                            unit: string | null;
+                        };
+                        title: string;
+                        content: string;
+                        attachments: {
+                            documentId: string;
+                        }[];
+                        receivedAt: string;
+                        dueDates: {
+                            classifyBy: string;
+                            firstInfoRequestBy: string;
+                            forwardBy: string | null;
+                            answerBy: string;
+                            publishBy: string | null;
+                        };
+                        policyId: string;
+                        calendarVersion: string;
+                        currentDeadline: {
+                            stage: string;
+                            deadline: string | null;
+                            overdue: boolean;
+                        } | null;
+                        responsibleUnit: string;
+                        category: string | null;
+                        classificationReason: string | null;
+                        forwardedTo: {
+                            agencyCode: string | null;
+                            agencyName: string;
+                            forwardedAt: string | null;
+                        } | null;
+                        assignee: {
+                            unitCode: string;
+                            officerId: string | null;
+                        } | null;
+                        answer: string | null;
+                        answeredAt: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        ratedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1536,13 +2208,72 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        status: string;
+                        channel: string;
+                        senderType: string;
+                        anonymous: boolean;
+                        contact: {
+                            name: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: string | null;
+                        } | null;
+                        subject: {
+                            kind: string;
+                            procedureCode: string | null;
+                            procedureName: string | null;
+                            domainCode: string | null;
+                            regulation: string | null;
+                            unit: string | null;
+                        };
+                        title: string;
+                        content: string;
+                        attachments: {
+                            documentId: string;
+                        }[];
+                        receivedAt: string;
+                        dueDates: {
+                            classifyBy: string;
+                            firstInfoRequestBy: string;
+                            forwardBy: string | null;
+                            answerBy: string;
+                            publishBy: string | null;
+                        };
+                        policyId: string;
+                        calendarVersion: string;
+                        currentDeadline: {
+                            stage: string;
+                            deadline: string | null;
+                            overdue: boolean;
+                        } | null;
+                        responsibleUnit: string;
+                        category: string | null;
+                        classificationReason: string | null;
+                        forwardedTo: {
+                            agencyCode: string | null;
+                            agencyName: string;
+                            forwardedAt: string | null;
+                        } | null;
+                        assignee: {
+                            unitCode: string;
+                            officerId: string | null;
+                        } | null;
+                        answer: string | null;
+                        answeredAt: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        ratedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1608,13 +2339,72 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        status: string;
+                        channel: string;
+                        senderType: string;
+                        anonymous: boolean;
+                        contact: {
+                            name: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: string | null;
+                        } | null;
+                        subject: {
+                            kind: string;
+                            procedureCode: string | null;
+                            procedureName: string | null;
+                            domainCode: string | null;
+                            regulation: string | null;
+                            unit: string | null;
+                        };
+                        title: string;
+                        content: string;
+                        attachments: {
+                            documentId: string;
+                        }[];
+                        receivedAt: string;
+                        dueDates: {
+                            classifyBy: string;
+                            firstInfoRequestBy: string;
+                            forwardBy: string | null;
+                            answerBy: string;
+                            publishBy: string | null;
+                        };
+                        policyId: string;
+                        calendarVersion: string;
+                        currentDeadline: {
+                            stage: string;
+                            deadline: string | null;
+                            overdue: boolean;
+                        } | null;
+                        responsibleUnit: string;
+                        category: string | null;
+                        classificationReason: string | null;
+                        forwardedTo: {
+                            agencyCode: string | null;
+                            agencyName: string;
+                            forwardedAt: string | null;
+                        } | null;
+                        assignee: {
+                            unitCode: string;
+                            officerId: string | null;
+                        } | null;
+                        answer: string | null;
+                        answeredAt: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        ratedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1680,13 +2470,72 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        status: string;
+                        channel: string;
+                        senderType: string;
+                        anonymous: boolean;
+                        contact: {
+                            name: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: string | null;
+                        } | null;
+                        subject: {
+                            kind: string;
+                            procedureCode: string | null;
+                            procedureName: string | null;
+                            domainCode: string | null;
+                            regulation: string | null;
+                            unit: string | null;
+                        };
+                        title: string;
+                        content: string;
+                        attachments: {
+                            documentId: string;
+                        }[];
+                        receivedAt: string;
+                        dueDates: {
+                            classifyBy: string;
+                            firstInfoRequestBy: string;
+                            forwardBy: string | null;
+                            answerBy: string;
+                            publishBy: string | null;
+                        };
+                        policyId: string;
+                        calendarVersion: string;
+                        currentDeadline: {
+                            stage: string;
+                            deadline: string | null;
+                            overdue: boolean;
+                        } | null;
+                        responsibleUnit: string;
+                        category: string | null;
+                        classificationReason: string | null;
+                        forwardedTo: {
+                            agencyCode: string | null;
+                            agencyName: string;
+                            forwardedAt: string | null;
+                        } | null;
+                        assignee: {
+                            unitCode: string;
+                            officerId: string | null;
+                        } | null;
+                        answer: string | null;
+                        answeredAt: string | null;
+                        approvedAt: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        ratedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1747,13 +2596,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        dossierId: string;
+                        linkedAt: string;
+                        eventId: string;
+                        dossierCode: string;
+                        conduct: boolean;
+                        /** @enum {string} */
+                        verification: "pending" | "confirmed" | "untrue";
+                        repeatOf?: string;
+                        reason?: string;
+                        feedbackId: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1897,13 +2757,79 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        procedureCode: string;
+                        total: number;
+                        byStatus: {
+                            [key: string]: number;
+                        };
+                        items: {
+                            id: string;
+                            code: string;
+                            status: string;
+                            channel: string;
+                            senderType: string;
+                            anonymous: boolean;
+                            contact: {
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                            } | null;
+                            subject: {
+                                kind: string;
+                                procedureCode: string | null;
+                                procedureName: string | null;
+                                domainCode: string | null;
+                                regulation: string | null;
+                                unit: string | null;
+                            };
+                            title: string;
+                            content: string;
+                            attachments: {
+                                documentId: string;
+                            }[];
+                            receivedAt: string;
+                            dueDates: {
+                                classifyBy: string;
+                                firstInfoRequestBy: string;
+                                forwardBy: string | null;
+                                answerBy: string;
+                                publishBy: string | null;
+                            };
+                            policyId: string;
+                            calendarVersion: string;
+                            currentDeadline: {
+                                stage: string;
+                                deadline: string | null;
+                                overdue: boolean;
+                            } | null;
+                            responsibleUnit: string;
+                            category: string | null;
+                            classificationReason: string | null;
+                            forwardedTo: {
+                                agencyCode: string | null;
+                                agencyName: string;
+                                forwardedAt: string | null;
+                            } | null;
+                            assignee: {
+                                unitCode: string;
+                                officerId: string | null;
+                            } | null;
+                            answer: string | null;
+                            answeredAt: string | null;
+                            approvedAt: string | null;
+                            publishedAt: string | null;
+                            satisfaction: string | null;
+                            ratedAt: string | null;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1940,22 +2866,54 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Same submitter, same content within 10 minutes: the existing item, merged: true */
+            /** @description Merged into an earlier feedback on the same matter */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        merged: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        status: string;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        dueDates: {
+                            /** Format: date-time */
+                            classifyBy: string;
+                            /** Format: date-time */
+                            answerBy: string;
+                        };
+                        /** @description Only for a new feedback: the key of its public tracking */
+                        trackingToken?: string;
+                    };
                 };
             };
-            /** @description Logged: code, due dates and the secret tracking token (shown once) */
+            /** @description A new feedback, with its tracking token */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        merged: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        status: string;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        dueDates: {
+                            /** Format: date-time */
+                            classifyBy: string;
+                            /** Format: date-time */
+                            answerBy: string;
+                        };
+                        /** @description Only for a new feedback: the key of its public tracking */
+                        trackingToken?: string;
+                    };
                 };
             };
             /** @description Invalid input, errors[] naming each field */
@@ -2039,13 +2997,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        status: string;
+                        title: string;
+                        receivedAt: string;
+                        category: string | null;
+                        forwardedTo: string | null;
+                        classificationReason: string | null;
+                        answer: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        mayRate: boolean;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2092,7 +3062,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        status: string;
+                        title: string;
+                        receivedAt: string;
+                        category: string | null;
+                        forwardedTo: string | null;
+                        classificationReason: string | null;
+                        answer: string | null;
+                        publishedAt: string | null;
+                        satisfaction: string | null;
+                        mayRate: boolean;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2135,13 +3117,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        items: {
+                            code: string;
+                            subject: {
+                                kind: string;
+                                procedureCode: string | null;
+                                procedureName: string | null;
+                                domainCode: string | null;
+                                regulation: string | null;
+                                unit: string | null;
+                            };
+                            title: string;
+                            content: string;
+                            receivedAt: string;
+                            answer: string | null;
+                            publishedAt: string | null;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2159,13 +3161,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        code: string;
+                        subject: {
+                            kind: string;
+                            procedureCode: string | null;
+                            procedureName: string | null;
+                            domainCode: string | null;
+                            regulation: string | null;
+                            unit: string | null;
+                        };
+                        title: string;
+                        content: string;
+                        receivedAt: string;
+                        answer: string | null;
+                        publishedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];

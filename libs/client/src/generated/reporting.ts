@@ -513,13 +513,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        generations: {
+                            generation: number;
+                            groupId: string;
+                            /** @enum {string} */
+                            status: "active" | "building" | "retired";
+                        }[];
+                        building?: {
+                            generation: number;
+                            lag: number | null;
+                        };
+                    };
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -536,13 +547,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Done */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        generation: number;
+                        groupId: string;
+                        status: string;
+                    };
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -567,7 +582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "text/html": string;
                 };
             };
             503: components["responses"]["DependencyUnavailable"];
@@ -591,7 +606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "text/event-stream": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -618,14 +633,104 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The evaluation (JSON; text/csv with format=csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "text/csv": unknown;
+                    "application/json": {
+                        generation: number;
+                        period: {
+                            /** @enum {string} */
+                            kind: "day" | "month" | "quarter" | "year" | "range";
+                            from: string;
+                            to: string;
+                        };
+                        filters: {
+                            agency?: string;
+                            unit?: string;
+                            domain?: string;
+                            procedure?: string;
+                        };
+                        groupBy: "agency" | null;
+                        applies: boolean;
+                        notAppliedFrom: {
+                            date: string;
+                            reason: string;
+                            dossiersFinishedInPeriod: number;
+                        };
+                        groups: {
+                            key: string | null;
+                            lastEventAt: string | null;
+                            policy: {
+                                version: string;
+                                legalBasis: string;
+                                effectiveFrom: string;
+                                effectiveTo: string;
+                            };
+                            sampleSize: number;
+                            indices: {
+                                number: number;
+                                /** @enum {string} */
+                                code: "total_time" | "agency_time" | "contacts" | "agencies_contacted" | "one_stop_desk" | "publication" | "officer_attitude" | "feedback_handling" | "online_service";
+                                label: string;
+                                /** @enum {string} */
+                                scope: "agency" | "dossier";
+                                rule: string;
+                                /** @enum {string} */
+                                status: "computed" | "no_data" | "not_available";
+                                average: number | null;
+                                sampleSize: number;
+                                approximation?: string;
+                                reason?: string;
+                            }[];
+                            computedIndices: number[];
+                            points: number | null;
+                            band: {
+                                /** @enum {string} */
+                                code: "excellent" | "good" | "fair" | "average" | "weak";
+                                label: string;
+                                from: number;
+                            } | null;
+                            ratingWithheld: string | null;
+                        }[];
+                        notes: string[];
+                        policy: {
+                            version: string;
+                            legalBasis: string;
+                            effectiveFrom: string;
+                            effectiveTo: string;
+                            maxPerIndex: number;
+                            feedback: {
+                                two: number;
+                                one: number;
+                            };
+                            online: {
+                                procedureShare: number;
+                                dossierShareTwo: number;
+                                dossierShareOne: number;
+                            };
+                            indices: {
+                                number: number;
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                scope: "dossier" | "agency";
+                                rule: string;
+                                missing?: string;
+                                approximation?: string;
+                            }[];
+                            bands: {
+                                /** @enum {string} */
+                                code: "excellent" | "good" | "fair" | "average" | "weak";
+                                label: string;
+                                /** @description null: no lower bound */
+                                from: number | null;
+                            }[];
+                        };
+                    };
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -652,14 +757,322 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The figures (JSON; text/csv with format=csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "text/csv": unknown;
+                    "application/json": {
+                        generation: number;
+                        period: {
+                            /** @enum {string} */
+                            kind: "day" | "month" | "quarter" | "year" | "range";
+                            from: string;
+                            to: string;
+                        };
+                        filters: {
+                            agency?: string;
+                            unit?: string;
+                            domain?: string;
+                            procedure?: string;
+                        };
+                        groupBy: string | null;
+                        groups: {
+                            key: string | null;
+                            figures: {
+                                received: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                received_in_person: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                received_online: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                received_postal: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                in_progress: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                processed: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                returned: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                withdrawn: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                on_time_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                late_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                avg_processing_days: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                supplements: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                extensions: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                online_full_share: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                online_partial_share: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                online_share: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                digitization_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                reuse_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                population_data_share: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                electronic_result_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                online_payment_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                feedback_received: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                feedback_answered: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                feedback_overdue: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                feedback_on_time_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                feedback_published_on_time_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                satisfaction_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                satisfaction_score: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                scans: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                store_sync_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                results_issued: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                results_issued_electronic_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                reuses: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                stages_started: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                stages_in_progress: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                stages_overdue: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                stage_supplements: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                stages_handed_back: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                stage_on_time_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                stage_late_rate: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                                avg_stage_working_hours: {
+                                    value: number | null;
+                                    numerator?: number;
+                                    denominator?: number;
+                                    sampleSize: number;
+                                    lastEventAt: string | null;
+                                };
+                            };
+                        }[];
+                        notes: string[];
+                    };
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -688,14 +1101,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The figure per group (JSON; text/csv with format=csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
-                    "text/csv": unknown;
+                    "application/json": {
+                        generation: number;
+                        period: {
+                            /** @enum {string} */
+                            kind: "day" | "month" | "quarter" | "year" | "range";
+                            from: string;
+                            to: string;
+                        };
+                        filters: {
+                            agency?: string;
+                            unit?: string;
+                            domain?: string;
+                            procedure?: string;
+                        };
+                        groupBy: string | null;
+                        /** @enum {string} */
+                        figure: "received" | "received_in_person" | "received_online" | "received_postal" | "in_progress" | "processed" | "returned" | "withdrawn" | "on_time_rate" | "late_rate" | "avg_processing_days" | "supplements" | "extensions" | "online_full_share" | "online_partial_share" | "online_share" | "digitization_rate" | "reuse_rate" | "population_data_share" | "electronic_result_rate" | "online_payment_rate" | "feedback_received" | "feedback_answered" | "feedback_overdue" | "feedback_on_time_rate" | "feedback_published_on_time_rate" | "satisfaction_rate" | "satisfaction_score" | "scans" | "store_sync_rate" | "results_issued" | "results_issued_electronic_rate" | "reuses" | "stages_started" | "stages_in_progress" | "stages_overdue" | "stage_supplements" | "stages_handed_back" | "stage_on_time_rate" | "stage_late_rate" | "avg_stage_working_hours";
+                        rows: {
+                            value: number | null;
+                            numerator?: number;
+                            denominator?: number;
+                            sampleSize: number;
+                            lastEventAt: string | null;
+                            key: string | null;
+                            /** @enum {string} */
+                            figure: "received" | "received_in_person" | "received_online" | "received_postal" | "in_progress" | "processed" | "returned" | "withdrawn" | "on_time_rate" | "late_rate" | "avg_processing_days" | "supplements" | "extensions" | "online_full_share" | "online_partial_share" | "online_share" | "digitization_rate" | "reuse_rate" | "population_data_share" | "electronic_result_rate" | "online_payment_rate" | "feedback_received" | "feedback_answered" | "feedback_overdue" | "feedback_on_time_rate" | "feedback_published_on_time_rate" | "satisfaction_rate" | "satisfaction_score" | "scans" | "store_sync_rate" | "results_issued" | "results_issued_electronic_rate" | "reuses" | "stages_started" | "stages_in_progress" | "stages_overdue" | "stage_supplements" | "stages_handed_back" | "stage_on_time_rate" | "stage_late_rate" | "avg_stage_working_hours";
+                        }[];
+                    };
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -717,13 +1157,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        waitingAt: {
+                            agencyCode: string;
+                            agencyName: string;
+                            dossiers: number;
+                            late: number;
+                        }[];
+                        dossiers: {
+                            dossierCode: string;
+                            procedureCode: string;
+                            agencyCode: string;
+                            domainCode: string;
+                            status: string;
+                            dueDate: string | null;
+                            heldBy: {
+                                order: number;
+                                agencyCode: string;
+                                agencyName: string;
+                                status: string;
+                                since: string;
+                                stageDueDate: string | null;
+                                late: boolean;
+                            }[];
+                            stages: {
+                                order: number;
+                                agencyCode: string;
+                                agencyName: string;
+                                status: string;
+                                stageDueDate: string | null;
+                                handedBackAt: string | null;
+                                workingHoursTaken: number | null;
+                                onTime: boolean | null;
+                            }[];
+                        }[];
+                        generation: number;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -746,13 +1221,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The overdue dossiers (JSON; text/csv with format=csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        generation: number;
+                        dossiers: {
+                            dossierCode: string;
+                            procedureCode: string;
+                            agencyCode: string;
+                            domainCode: string;
+                            unitCode: string | null;
+                            status: string;
+                            dueDate: string;
+                            dossierOverdue: boolean;
+                            daysLate: number;
+                            heldBy: {
+                                order: number;
+                                agencyCode: string;
+                                agencyName: string;
+                                status: string;
+                                since: string;
+                                stageDueDate: string | null;
+                                late: boolean;
+                            }[];
+                            lateStageAgencyCodes: string[];
+                        }[];
+                    };
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -770,13 +1269,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        generation: number;
+                        campaigns: {
+                            campaignId: string;
+                            name: string;
+                            year: number;
+                            deadline: string;
+                            scopes: {
+                                domainCode: string;
+                                domainName: string;
+                                responsibleUnitName: string;
+                                deadline: string;
+                                procedureCodes: string[];
+                            }[];
+                            progress: {
+                                domainCode: string;
+                                inScope: number;
+                                evaluated: number;
+                                proposals: number;
+                                deadline: string;
+                            }[] | null;
+                            progressAsOf: string | null;
+                            evaluatedCount: number;
+                            proposalCount: number;
+                            savingVnd: string;
+                            closedAt: string | null;
+                            lastEventAt: string;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -921,13 +1448,340 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description What was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        generation: number;
+                        period: {
+                            /** @enum {string} */
+                            kind: "year" | "day" | "month" | "quarter" | "range";
+                            from: string;
+                            to: string;
+                        };
+                        agency: string | null;
+                        figures: {
+                            received: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            processed: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            withdrawn: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            received_in_person: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            received_online: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            received_postal: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            in_progress: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            returned: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            on_time_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            late_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            avg_processing_days: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            supplements: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            extensions: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            online_full_share: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            online_partial_share: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            online_share: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            digitization_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            reuse_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            population_data_share: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            electronic_result_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            online_payment_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            feedback_received: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            feedback_answered: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            feedback_overdue: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            feedback_on_time_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            feedback_published_on_time_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            satisfaction_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            satisfaction_score: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            scans: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            store_sync_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            results_issued: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            results_issued_electronic_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            reuses: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            stages_started: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            stages_in_progress: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            stages_overdue: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            stage_supplements: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            stages_handed_back: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            stage_on_time_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            stage_late_rate: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                            avg_stage_working_hours: {
+                                value: number | null;
+                                numerator?: number;
+                                denominator?: number;
+                                sampleSize: number;
+                                lastEventAt: string | null;
+                            };
+                        };
+                        score: number;
+                        comparableWithPortal: boolean;
+                        label: string | null;
+                        scoreOfComputable: number | null;
+                        computableMaxPoints: number;
+                        groups: {
+                            /** @enum {string} */
+                            code: "satisfaction" | "digitization" | "transparency" | "progress" | "online_service" | "online_payment";
+                            label: string;
+                            maxPoints: number;
+                            points: number;
+                            criteria: {
+                                code: string;
+                                label: string;
+                                maxPoints: number;
+                                threshold: number;
+                                formula: string;
+                                /** @enum {string} */
+                                status: "computed" | "no_data" | "not_available";
+                                points: number | null;
+                                numerator: number | null;
+                                denominator: number | null;
+                                rate: number | null;
+                                lastEventAt: string | null;
+                                reason?: string;
+                                caveat?: string;
+                            }[];
+                        }[];
+                        notes: string[];
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -955,8 +1809,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": unknown;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["ValidationFailed"];

@@ -52,13 +52,18 @@ export type OpenApiReport = {
   routes: number;
   /** Inputs a route reads without a zod schema that documents them. */
   undocumentedInputs: string[];
-  /** Operations without security, without their 401/403 or 400, or without a success answer. */
+  /**
+   * Operations without security, without their 401/403 or 400, without a success answer, or with
+   * a success answer whose body has no schema.
+   */
   incompleteOperations: string[];
   /** Examples their own schema refuses. */
   refusedExamples: string[];
   committed: string;
   generated: string;
 };
+
+type Json = Record<string, unknown>;
 
 function incompleteOperations(document: OpenApiDocument): string[] {
   const problems: string[] = [];
@@ -73,6 +78,13 @@ function incompleteOperations(document: OpenApiDocument): string[] {
       if ((operation.parameters || operation.requestBody) && !responses.includes('400'))
         problems.push(`${name}: takes input but has no 400 answer`);
       if (!responses.some((s) => s.startsWith('2'))) problems.push(`${name}: no success answer`);
+      for (const status of responses.filter((s) => s.startsWith('2'))) {
+        const content = (operation.responses as Record<string, { content?: Record<string, Json> }>)[
+          status
+        ].content;
+        for (const [type, media] of Object.entries(content ?? {}))
+          if (!media.schema) problems.push(`${name}: ${status} ${type} has no response schema`);
+      }
     }
   }
   return problems;

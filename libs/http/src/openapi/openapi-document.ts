@@ -153,23 +153,38 @@ function responsesOf(route: NestRoute, hasInput: boolean, hasPathParams: boolean
     .map(Number)
     .filter((s) => s < 300);
   const produces = route.produces.length > 0 ? route.produces : ['application/json'];
+  // A file or text answer is a string; a JSON one has the schema of its @ApiZodResponse (ADR 0031).
+  const textContent = (type: string): Json =>
+    type.includes('json')
+      ? {}
+      : { schema: { type: 'string', ...(type.startsWith('text/') ? {} : { format: 'binary' }) } };
   for (const status of declaredSuccess.length > 0 ? declaredSuccess : [success]) {
     responses[String(status)] = {
       description:
         route.declaredResponses[String(status)] ||
         (status === 201 ? 'Created' : status === 204 ? 'No content' : 'OK'),
-      ...(status === 204 ? {} : { content: Object.fromEntries(produces.map((t) => [t, {}])) }),
+      ...(status === 204
+        ? {}
+        : { content: Object.fromEntries(produces.map((t) => [t, textContent(t)])) }),
     };
   }
   for (const doc of route.responses) {
+    const existing = responses[String(doc.status)] as
+      { content?: Record<string, Json> } | undefined;
+    const type = doc.contentType ?? 'application/json';
+    const others = Object.entries(existing?.content ?? {}).filter(([t]) => t !== type);
     responses[String(doc.status)] = {
       description: doc.description,
-      content: {
-        [doc.contentType ?? 'application/json']: {
-          schema: jsonSchemaOf(doc.schema, 'output'),
-          ...(doc.example !== undefined ? { example: doc.example } : {}),
-        },
-      },
+      content: Object.fromEntries([
+        [
+          type,
+          {
+            schema: jsonSchemaOf(doc.schema, 'output'),
+            ...(doc.example !== undefined ? { example: doc.example } : {}),
+          },
+        ],
+        ...(doc.status < 300 ? others : []),
+      ]),
     };
   }
   const problems = new Map<number, string | undefined>();

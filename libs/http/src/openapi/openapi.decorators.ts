@@ -1,11 +1,11 @@
 import { SetMetadata } from '@nestjs/common';
 import type { z } from 'zod';
-import { OPENAPI_QUERY_KEY } from '@motcua/auth';
+import { OPENAPI_QUERY_KEY, OPENAPI_RESPONSES_KEY } from '@motcua/auth';
 
 export const OPENAPI_BODY = 'motcua:openapi:body';
 export const OPENAPI_HEADERS = 'motcua:openapi:headers';
 export const OPENAPI_ACTIONS = 'motcua:openapi:actions';
-export const OPENAPI_RESPONSES = 'motcua:openapi:responses';
+export const OPENAPI_RESPONSES = OPENAPI_RESPONSES_KEY;
 export const OPENAPI_QUERY = OPENAPI_QUERY_KEY;
 export const OPENAPI_BODY_EXAMPLE = 'motcua:openapi:body-example';
 

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+// What each route of reuse.controller.ts answers on success (OpenAPI and RESPONSE_SCHEMA_CHECK, ADR 0031).
+
+export const offersResponse = z.array(
+  z.strictObject({
+    kind: z.enum(['result', 'document']),
+    id: z.string(),
+    documentCode: z.string(),
+    fromDossierId: z.string(),
+    fromDossierCode: z.string(),
+    validUntil: z.string().nullable(),
+    number: z.string().optional(),
+    issuingAgencyCode: z.string().optional(),
+  }),
+);
+
+export const offersForDossierResponse = z.strictObject({
+  dossierId: z.string(),
+  dossierCode: z.string(),
+  slots: z.array(
+    z.strictObject({
+      documentCode: z.string(),
+      offers: z.array(
+        z.strictObject({
+          kind: z.enum(['result', 'document']),
+          id: z.string(),
+          documentCode: z.string(),
+          fromDossierId: z.string(),
+          fromDossierCode: z.string(),
+          validUntil: z.string().nullable(),
+          number: z.string().optional(),
+          issuingAgencyCode: z.string().optional(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const acceptResponse = z.strictObject({
+  id: z.string(),
+  dossierId: z.string(),
+  dossierCode: z.string(),
+  documentCode: z.string(),
+  source: z.strictObject({
+    kind: z.enum(['result', 'document']),
+    id: z.string(),
+    documentCode: z.string(),
+    fromDossierId: z.string(),
+    fromDossierCode: z.string(),
+    validUntil: z.string().nullable(),
+    number: z.string().optional(),
+    issuingAgencyCode: z.string().optional(),
+  }),
+  reusedAt: z.string(),
+});
