@@ -175,6 +175,38 @@ describe('portal stream synchronisation', () => {
     }
   });
 
+  it('starts the feed at a time with since= (a backfill from a date)', async () => {
+    const before = new Date(Date.now() - 1000).toISOString();
+    const intake = await h.intake(intakeBody(procedure));
+    expect(intake.status).toBe(201);
+    const { code } = intake.body.dossier;
+    const page = await waitFor('the new dossier in the feed since a time', async () => {
+      const answer = await h.request(
+        'GET',
+        `/portal/changes?limit=1000&since=${encodeURIComponent(before)}`,
+        { role: 'portal_client' },
+      );
+      expect(answer.status).toBe(200);
+      const parsed = portalChangesPageSchema.parse(answer.body);
+      return parsed.changes.some((c) => c.dossierCode === code) ? parsed : undefined;
+    });
+    expect(page.changes.every((c) => c.changedAt >= before.slice(0, 19))).toBe(true);
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const empty = await h.request('GET', `/portal/changes?since=${encodeURIComponent(future)}`, {
+      role: 'portal_client',
+    });
+    expect(portalChangesPageSchema.parse(empty.body).changes).toEqual([]);
+    const both = await h.request(
+      'GET',
+      `/portal/changes?since=${encodeURIComponent(future)}&after=0.0`,
+      {
+        role: 'portal_client',
+      },
+    );
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body.errors)).toContain('since');
+  });
+
   it('refuses a malformed cursor with a problem naming the field, and other roles', async () => {
     const bad = await h.request('GET', '/portal/changes?after=12;drop', { role: 'portal_client' });
     expect(bad.status).toBe(400);

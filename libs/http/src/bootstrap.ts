@@ -16,6 +16,7 @@ import {
 import { connectMessaging, isOutboxRelayChild, runOutboxRelayChild } from '@motcua/messaging';
 import type { CommonServiceConfig } from '@motcua/config';
 import { bodyMediaTypeGuard } from './body-media-type';
+import { answerClientError } from './client-error';
 import { correlationMiddleware, trackRequest } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
 import { startMetricsServer } from './metrics-server';
@@ -137,6 +138,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
     app.use(bodyMediaTypeGuard(options.rawBodyPaths));
     const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
     http.disable?.('x-powered-by');
+    (app.getHttpServer() as Server).on('clientError', answerClientError);
   }
   app.useGlobalFilters(new ProblemFilter());
   // Generated from the routes and their zod schemas (ADR 0024); committed as docs/openapi/<service>.json.
@@ -162,6 +164,8 @@ async function createFastifyApp(
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
     // closeGracefully drains the server first; requests still running finish as under Express.
     return503OnClosing: false,
+    // Oversized headers (431) and unparsable requests (400) answer a problem, as under Express.
+    clientErrorHandler: answerClientError,
   });
   // An empty JSON body reads as {} as body-parser reads it (Fastify's own parser refuses it),
   // so an action without a body answers the same on both adapters.

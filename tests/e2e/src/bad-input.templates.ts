@@ -114,6 +114,26 @@ export const TEMPLATES: Template[] = [
   // catalog
   {
     service: 'catalog',
+    method: 'PUT',
+    path: '/agency-tree',
+    body: {
+      provinceCode: '000.00.00.H26',
+      nodes: [
+        { kind: 'province', code: '000.00.00.H26', name: 'Ủy ban nhân dân tỉnh' },
+        { kind: 'department', code: AGENCY, name: 'Sở Tài chính', parentCode: '000.00.00.H26' },
+        {
+          kind: 'centre',
+          code: '000.00.31.H26',
+          name: 'Trung tâm Phục vụ hành chính công tỉnh',
+          parentCode: '000.00.00.H26',
+          receivesFor: [AGENCY],
+        },
+        { kind: 'unit', code: 'VP.MC', name: 'Bộ phận một cửa', parentCode: AGENCY },
+      ],
+    },
+  },
+  {
+    service: 'catalog',
     method: 'POST',
     path: '/review-campaigns',
     body: {

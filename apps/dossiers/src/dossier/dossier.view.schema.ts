@@ -71,7 +71,7 @@ export const dossierViewSchema = z.strictObject({
   timeLimit,
   documents: z.array(dossierDocumentSchema),
   missing: z.array(missingItem).optional(),
-  supplementOutstanding: z.array(missingItem).optional(),
+  supplementOutstanding: z.array(missingItem.extend({ item: z.int().positive() })).optional(),
   refusalReasons: z.array(z.string()).optional(),
   currentStepOrder: z.int().nullable(),
   extensionCount: z.int(),

@@ -24,6 +24,6 @@ export class PortalChangesController {
   @Roles('portal_client')
   @ApiZodResponse(200, portalChangesPageSchema, 'A page of changes, oldest first')
   list(@Query(zodQuery(changesQuerySchema)) query: ChangesQuery) {
-    return this.changes.page(query.after, query.limit);
+    return this.changes.page(query.after, query.limit, query.since);
   }
 }

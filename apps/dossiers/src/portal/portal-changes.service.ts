@@ -62,8 +62,8 @@ export async function readChanges(
 export class PortalChangesService {
   constructor(private readonly db: DossiersDatabase) {}
 
-  async page(after: string | undefined, limit: number): Promise<PortalChangesPage> {
-    const cursor = after ?? PORTAL_FEED_START;
+  async page(after: string | undefined, limit: number, since?: string): Promise<PortalChangesPage> {
+    const cursor = since ? await this.cursorBefore(since) : (after ?? PORTAL_FEED_START);
     // One more than asked tells whether more wait.
     const { changes } = await readChanges(this.db, decodePortalCursor(cursor), limit + 1);
     const page = changes.slice(0, limit);
@@ -72,5 +72,29 @@ export class PortalChangesService {
       nextCursor: page.length > 0 ? page[page.length - 1].cursor : cursor,
       hasMore: changes.length > limit,
     };
+  }
+
+  /**
+   * The cursor just before the first change (in feed order) made at or after `since` (served by the
+   * index on changed_at); the end of the feed when none was. A change of a transaction that began
+   * before `since` may follow it: latest-wins by sequence makes that harmless.
+   */
+  private async cursorBefore(since: string): Promise<string> {
+    const [first] = await this.db.$queryRawUnsafe<{ txid: string; position: string }[]>(
+      `SELECT txid::text, position::text FROM portal_change WHERE changed_at >= $1::timestamptz
+        ORDER BY txid, position LIMIT 1`,
+      since,
+    );
+    if (first)
+      return encodePortalCursor({
+        txid: BigInt(first.txid),
+        position: BigInt(first.position) - 1n,
+      });
+    const [last] = await this.db.$queryRawUnsafe<{ txid: string; position: string }[]>(
+      `SELECT txid::text, position::text FROM portal_change ORDER BY txid DESC, position DESC LIMIT 1`,
+    );
+    return last
+      ? encodePortalCursor({ txid: BigInt(last.txid), position: BigInt(last.position) })
+      : PORTAL_FEED_START;
   }
 }

@@ -6,7 +6,7 @@ import { DOSSIERS_CONFIG } from '../config';
 import { DossiersDatabase } from '../dossiers.database';
 import type { PortalConfig } from './portal.config';
 import type { RedeliverBody, WebhookBody } from './portal.schemas';
-import { webhookHostAllowed } from './webhook-hosts';
+import { webhookAddressRefusal, webhookHostAllowed } from './webhook-hosts';
 
 /** Past every position: with the transaction before the oldest running one, the cursor of "now". */
 const MAX_POSITION = '9223372036854775807';
@@ -39,6 +39,15 @@ export class PortalWebhooksService {
           rule: 'allowed-host',
           message: `host ${new URL(body.url).hostname} is not among the webhook hosts this service may call (PORTAL_WEBHOOK_ALLOWED_HOSTS)`,
         },
+      ]);
+    }
+    const internal = await webhookAddressRefusal(
+      body.url,
+      this.config.PORTAL_WEBHOOK_ALLOWED_HOSTS,
+    );
+    if (internal) {
+      throw ruleProblem('webhook-host-not-allowed', 'The webhook host is not allowed', [
+        { field: 'url', rule: 'public-address', message: internal },
       ]);
     }
     const id = randomUUID();

@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import { portalCursor, uuid } from '@motcua/contracts';
 
-/** `GET /portal/changes?after=<cursor>&limit=`: no cursor starts at the beginning of the feed. */
-export const changesQuerySchema = z.strictObject({
-  after: portalCursor.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
+/**
+ * `GET /portal/changes?after=<cursor>&limit=` or `?since=<time>`: no cursor starts at the beginning
+ * of the feed; `since` starts at the first change made at or after that time (a backfill from a
+ * date), and the answer's nextCursor is followed from there.
+ */
+export const changesQuerySchema = z
+  .strictObject({
+    after: portalCursor.optional(),
+    since: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('Start at the first change made at or after this time (instead of after)'),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .refine((q) => !(q.after && q.since), {
+    message: 'give either after or since, not both',
+    path: ['since'],
+  });
 export type ChangesQuery = z.infer<typeof changesQuerySchema>;
 
 /** A receiver URL: absolute http(s), no credentials in it, at most 2,000 characters. */

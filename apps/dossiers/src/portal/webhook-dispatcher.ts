@@ -13,7 +13,7 @@ import { DossiersDatabase } from '../dossiers.database';
 import type { PortalConfig } from './portal.config';
 import { STABLE_CHANGES_SQL, toPortalChange } from './portal-changes.service';
 import { nextAttemptDelay } from './webhook-backoff';
-import { webhookHostAllowed } from './webhook-hosts';
+import { webhookAddressRefusal, webhookHostAllowed } from './webhook-hosts';
 
 const FAN_OUT_BATCH = 500;
 const DELIVERY_BATCH = 20;
@@ -143,6 +143,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
       if (!webhookHostAllowed(delivery.url, this.config.PORTAL_WEBHOOK_ALLOWED_HOSTS)) {
         throw new Error('host not in PORTAL_WEBHOOK_ALLOWED_HOSTS');
       }
+      // Resolved again before each attempt: a name that now points inside the network is not called.
+      const internal = await webhookAddressRefusal(
+        delivery.url,
+        this.config.PORTAL_WEBHOOK_ALLOWED_HOSTS,
+      );
+      if (internal) throw new Error(internal);
       const response = await fetch(delivery.url, {
         method: 'POST',
         headers: {

@@ -1338,6 +1338,7 @@ export interface operations {
                             supplementOutstanding?: {
                                 documentCode?: string;
                                 description: string;
+                                item: number;
                             }[];
                             refusalReasons?: string[];
                             currentStepOrder: number | null;
@@ -1453,6 +1454,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -1580,6 +1582,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -1704,6 +1707,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -1866,6 +1870,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -1992,6 +1997,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -2116,6 +2122,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -2241,6 +2248,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -2367,6 +2375,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -2497,6 +2506,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -2621,6 +2631,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -2746,6 +2757,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -2871,6 +2883,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -3000,6 +3013,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -3127,6 +3141,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -3251,6 +3266,7 @@ export interface operations {
                         supplementOutstanding?: {
                             documentCode?: string;
                             description: string;
+                            item: number;
                         }[];
                         refusalReasons?: string[];
                         currentStepOrder: number | null;
@@ -3542,6 +3558,8 @@ export interface operations {
         parameters: {
             query?: {
                 after?: string;
+                /** @description Start at the first change made at or after this time (instead of after) */
+                since?: string;
                 limit?: number;
             };
             header?: never;
