@@ -10,7 +10,7 @@ import {
 } from '@motcua/contracts';
 import { zodBody, zodParam, ApiZodResponse } from '@motcua/http';
 import { AgencyTreeService } from './agency-tree.service';
-import { getResponse, replaceResponse } from './agency-tree.responses';
+import { agencyTreeResponse } from './agency-tree.responses';
 
 /** The tree's body: what the event carries, less what the catalog sets (version, time). */
 const replaceBody = requestSchemaOf(
@@ -27,7 +27,7 @@ export class AgencyTreeController {
   @ApiOperation({
     summary: 'The agency tree of a province (public: agencies, centres and units, no persons)',
   })
-  @ApiZodResponse(200, getResponse, 'What was asked for')
+  @ApiZodResponse(200, agencyTreeResponse, 'What was asked for')
   get(@Param('provinceCode', zodParam(agencyCode)) provinceCode: string) {
     return this.trees.get(provinceCode);
   }
@@ -38,7 +38,7 @@ export class AgencyTreeController {
     summary:
       'Replace the agency tree of a province; published whole on catalog.agency.v1 (a new version)',
   })
-  @ApiZodResponse(200, replaceResponse, 'Stored')
+  @ApiZodResponse(200, agencyTreeResponse, 'Stored')
   replace(
     @Body(zodBody(replaceBody)) body: { provinceCode: string; nodes: AgencyNode[] },
     @CurrentPrincipal() principal: Principal,

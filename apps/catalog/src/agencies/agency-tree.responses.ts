@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // What each route of agency-tree.controller.ts answers on success (OpenAPI and RESPONSE_SCHEMA_CHECK, ADR 0031).
 
-export const getResponse = z.strictObject({
+export const agencyTreeResponse = z.strictObject({
   provinceCode: z.string(),
   version: z.number(),
   nodes: z.array(
@@ -35,5 +35,3 @@ export const getResponse = z.strictObject({
   ),
   updatedAt: z.string(),
 });
-
-export const replaceResponse = getResponse;

@@ -17,14 +17,12 @@ import {
   type Proposal,
 } from './review.schemas';
 import {
-  openResponse,
+  campaignResponse,
   listResponse,
-  getResponse,
   evaluateResponse,
   evaluationsResponse,
   proposeResponse,
   proposalsResponse,
-  closeResponse,
 } from './review.responses';
 
 const campaignId = zodParam(z.uuid());
@@ -45,7 +43,7 @@ export class ReviewController {
     summary:
       'Open a review campaign (đợt rà soát) of one domain: department, deadline, procedures in scope',
   })
-  @ApiZodResponse(201, openResponse, 'Created')
+  @ApiZodResponse(201, campaignResponse, 'Created')
   open(@Body(zodBody(openCampaignSchema)) body: OpenCampaign) {
     return this.campaigns.open(body);
   }
@@ -61,7 +59,7 @@ export class ReviewController {
   @Get(':id')
   @Roles('admin', 'leader', 'specialist')
   @ApiOperation({ summary: 'One review campaign with its progress' })
-  @ApiZodResponse(200, getResponse, 'What was asked for')
+  @ApiZodResponse(200, campaignResponse, 'What was asked for')
   get(@Param('id', campaignId) id: string) {
     return this.campaigns.get(id);
   }
@@ -114,7 +112,7 @@ export class ReviewController {
   @HttpCode(200)
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Close a campaign with its totals and annual saving' })
-  @ApiZodResponse(200, closeResponse, 'Done')
+  @ApiZodResponse(200, campaignResponse, 'Done')
   close(
     @Param('id', campaignId) id: string,
     @Body(zodBody(closeCampaignSchema)) body: CloseCampaign,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // What each route of review.controller.ts answers on success (OpenAPI and RESPONSE_SCHEMA_CHECK, ADR 0031).
 
-export const openResponse = z.strictObject({
+export const campaignResponse = z.strictObject({
   deadline: z.string(),
   progress: z.strictObject({
     deadline: z.string(),
@@ -29,9 +29,7 @@ export const openResponse = z.strictObject({
   reportReference: z.string().nullable(),
 });
 
-export const listResponse = z.array(openResponse);
-
-export const getResponse = openResponse;
+export const listResponse = z.array(campaignResponse);
 
 const criteria = z.strictObject({
   necessity: z.strictObject({
@@ -121,5 +119,3 @@ export const proposalsResponse = z.array(
     savingPercent: z.number(),
   }),
 );
-
-export const closeResponse = openResponse;

@@ -85,4 +85,3 @@ export const dossierViewSchema = z.strictObject({
     .optional()
     .describe('Only in the intake answer: the secret of the public lookup'),
 });
-export type DossierViewBody = z.output<typeof dossierViewSchema>;

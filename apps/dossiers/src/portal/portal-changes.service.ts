@@ -26,6 +26,9 @@ type ChangeRow = {
  * served: a change committed later always sorts after a cursor already handed out, so a reader that
  * follows the cursors misses nothing, whatever order concurrent transactions commit in.
  */
+/** The largest position: with a transaction id, a cursor after every change of that transaction. */
+export const MAX_POSITION = '9223372036854775807';
+
 export const STABLE_CHANGES_SQL = `SELECT position, txid, dossier_code, sequence, event_id, changed_at, status
   FROM portal_change
   WHERE (txid, position) > ($1::bigint, $2::bigint)
@@ -76,7 +79,7 @@ export class PortalChangesService {
 
   /**
    * The cursor just before the first change (in feed order) made at or after `since` (served by the
-   * index on changed_at); the end of the feed when none was. A change of a transaction that began
+   * index on changed_at); the feed's present when none was. A change of a transaction that began
    * before `since` may follow it: latest-wins by sequence makes that harmless.
    */
   private async cursorBefore(since: string): Promise<string> {
@@ -90,11 +93,10 @@ export class PortalChangesService {
         txid: BigInt(first.txid),
         position: BigInt(first.position) - 1n,
       });
-    const [last] = await this.db.$queryRawUnsafe<{ txid: string; position: string }[]>(
-      `SELECT txid::text, position::text FROM portal_change ORDER BY txid DESC, position DESC LIMIT 1`,
+    // None yet: the feed's present, as a webhook registered `from: now` starts (later commits follow it).
+    const [now] = await this.db.$queryRawUnsafe<{ txid: string }[]>(
+      `SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1)::text AS txid`,
     );
-    return last
-      ? encodePortalCursor({ txid: BigInt(last.txid), position: BigInt(last.position) })
-      : PORTAL_FEED_START;
+    return encodePortalCursor({ txid: BigInt(now.txid), position: BigInt(MAX_POSITION) });
   }
 }

@@ -3,13 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@motcua/auth';
 import { DomainProblem, ruleProblem } from '@motcua/http';
 import { DOSSIERS_CONFIG } from '../config';
+import { MAX_POSITION } from './portal-changes.service';
 import { DossiersDatabase } from '../dossiers.database';
 import type { PortalConfig } from './portal.config';
 import type { RedeliverBody, WebhookBody } from './portal.schemas';
 import { webhookAddressRefusal, webhookHostAllowed } from './webhook-hosts';
 
 /** Past every position: with the transaction before the oldest running one, the cursor of "now". */
-const MAX_POSITION = '9223372036854775807';
 
 type WebhookRow = { id: string; url: string; created_at: Date };
 

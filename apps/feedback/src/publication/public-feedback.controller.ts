@@ -16,12 +16,7 @@ import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
 import { clientIpOf, type ClientRequest } from '../shared/client-ip';
 import { PublicAnswersService } from './public-answers.service';
 import { RatingService } from './rating.service';
-import {
-  searchResponse,
-  answerResponse,
-  trackResponse,
-  rateResponse,
-} from './public-feedback.responses';
+import { searchResponse, answerResponse, trackResponse } from './public-feedback.responses';
 
 /** The tracking token handed out at submission (header X-Tracking-Token). */
 const trackingToken = z.string().min(16).max(128);
@@ -98,7 +93,7 @@ export class PublicFeedbackController {
   })
   @ApiOperation({ summary: 'The submitter rates the published answer (once)' })
   @ApiResponse({ status: 409, description: 'Not published yet, or already rated' })
-  @ApiZodResponse(201, rateResponse, 'Created')
+  @ApiZodResponse(201, trackResponse, 'Created')
   async rate(
     @Param('code', zodParam(feedbackCode)) code: string,
     @Headers('x-tracking-token') token: string | undefined,

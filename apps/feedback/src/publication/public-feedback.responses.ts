@@ -56,5 +56,3 @@ export const trackResponse = z.strictObject({
   satisfaction: z.string().nullable(),
   mayRate: z.boolean(),
 });
-
-export const rateResponse = trackResponse;
