@@ -31,6 +31,21 @@ const stageView = z.strictObject({
   workingHoursTaken: z.number().nullable(),
   suspendedHours: z.number(),
   onTime: z.boolean().nullable(),
+  /** The agency's own internal steps of the stage (ADR 0030); [] for an external stage. */
+  steps: z.array(
+    z.strictObject({
+      order: z.int(),
+      name: z.string(),
+      unitCode: z.string().nullable(),
+      unitName: z.string().nullable(),
+      share: z.number(),
+      status: z.enum(['pending', 'active', 'completed']),
+      dueAt: instant.nullable(),
+      assigneeId: z.string().nullable(),
+      startedAt: instant.nullable(),
+      completedAt: instant.nullable(),
+    }),
+  ),
 });
 const missingItem = z.strictObject({
   documentCode: z.string().optional(),

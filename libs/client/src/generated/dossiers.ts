@@ -1373,6 +1373,19 @@ export interface operations {
                                 workingHoursTaken: number | null;
                                 suspendedHours: number;
                                 onTime: boolean | null;
+                                steps: {
+                                    order: number;
+                                    name: string;
+                                    unitCode: string | null;
+                                    unitName: string | null;
+                                    share: number;
+                                    /** @enum {string} */
+                                    status: "pending" | "active" | "completed";
+                                    dueAt: string | null;
+                                    assigneeId: string | null;
+                                    startedAt: string | null;
+                                    completedAt: string | null;
+                                }[];
                             }[];
                             /** @description The actions the caller may run now */
                             allowedActions?: string[];
@@ -1489,6 +1502,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -1617,6 +1643,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -1742,6 +1781,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -1779,13 +1831,113 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        code: string;
+                        procedure: {
+                            code: string;
+                            version: number;
+                        };
+                        agencyCode: string;
+                        /** @enum {string} */
+                        channel: "in_person" | "online" | "postal";
+                        /** @enum {string} */
+                        applicantType: "citizen" | "business" | "state_body" | "organisation";
+                        /** @enum {string} */
+                        status: "received" | "processing" | "supplement_requested" | "intake_supplement" | "not_received" | "refused" | "processed" | "result_returned" | "withdrawn" | "stopped";
+                        portalStatus: number;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @description Ngày hẹn trả in force (local date) */
+                        appointmentDate: string | null;
+                        dueAt: string | null;
+                        originalDueAt: string | null;
+                        /** @description Hạn giải quyết theo quy định: what on time is judged against */
+                        legalDueAt: string | null;
+                        receivingAgencyCode: string | null;
+                        forwardedAt: string | null;
+                        resultReturnPlace: string | null;
+                        calendarVersion: string;
+                        timeLimit: {
+                            value: number;
+                            /** @enum {string} */
+                            unit: "working_days" | "calendar_days" | "working_hours" | "months" | "same_day";
+                        };
+                        documents: {
+                            code: string;
+                            digitized: boolean;
+                            reused: boolean;
+                            /** @enum {string} */
+                            scanExemption?: "online" | "shown_only" | "participating_body_result" | "secret";
+                        }[];
+                        missing?: {
+                            documentCode?: string;
+                            description: string;
+                        }[];
+                        supplementOutstanding?: {
+                            documentCode?: string;
+                            description: string;
+                            item: number;
+                        }[];
+                        refusalReasons?: string[];
+                        currentStepOrder: number | null;
+                        extensionCount: number;
+                        /** @enum {string} */
+                        onTime: "on_time" | "late" | "in_time" | "overdue" | "not_applicable";
+                        /** @constant */
+                        isDemo?: true;
+                        steps: {
+                            order: number;
+                            name: string;
+                            unitCode: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            status: string;
+                            assigneeId: string | null;
+                            completedAt: string | null;
+                        }[];
+                        stages?: {
+                            order: number;
+                            agencyCode: string;
+                            agencyName: string;
+                            external: boolean;
+                            share: number;
+                            status: string;
+                            startedAt: string | null;
+                            legalDueAt: string | null;
+                            promisedDueAt: string | null;
+                            transferredAt: string | null;
+                            acceptedAt: string | null;
+                            handedBackAt: string | null;
+                            workingHoursTaken: number | null;
+                            suspendedHours: number;
+                            onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
+                        }[];
+                        /** @description The actions the caller may run now */
+                        allowedActions?: string[];
+                        /** @description Only in the intake answer: the secret of the public lookup */
+                        lookupSecret?: string;
+                    };
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -1905,6 +2057,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -2032,6 +2197,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -2157,6 +2335,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -2283,6 +2474,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -2410,6 +2614,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -2541,6 +2758,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -2666,6 +2896,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -2792,6 +3035,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -2918,6 +3174,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -3048,6 +3317,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -3176,6 +3458,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
@@ -3301,6 +3596,19 @@ export interface operations {
                             workingHoursTaken: number | null;
                             suspendedHours: number;
                             onTime: boolean | null;
+                            steps: {
+                                order: number;
+                                name: string;
+                                unitCode: string | null;
+                                unitName: string | null;
+                                share: number;
+                                /** @enum {string} */
+                                status: "pending" | "active" | "completed";
+                                dueAt: string | null;
+                                assigneeId: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            }[];
                         }[];
                         /** @description The actions the caller may run now */
                         allowedActions?: string[];
