@@ -12,24 +12,7 @@ export const publishResponse = z.strictObject({
   version: z.number(),
 });
 
-export const listResponse = z.array(
-  z.strictObject({
-    groupId: z.string(),
-    code: z.string(),
-    version: z.number(),
-    name: z.string(),
-    procedureCodes: z.array(z.string()),
-    decision: z.strictObject({
-      number: z.string(),
-      kind: z.enum(['new', 'amended', 'replaced', 'abolished']),
-      signedOn: z.string(),
-      effectiveFrom: z.string(),
-    }),
-    lifeEvent: z.string().optional(),
-    isDemo: z.boolean(),
-  }),
-);
-
+/** A group of procedures (nhóm TTHC) as the routes answer it. */
 export const groupResponse = z.strictObject({
   groupId: z.string(),
   code: z.string(),
@@ -45,3 +28,5 @@ export const groupResponse = z.strictObject({
   lifeEvent: z.string().optional(),
   isDemo: z.boolean(),
 });
+
+export const listResponse = z.array(groupResponse);

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/** What a feedback item is about (nội dung phản ánh, kiến nghị về …). */
+export const feedbackSubjectSchema = z.strictObject({
+  kind: z.string(),
+  procedureCode: z.string().nullable(),
+  procedureName: z.string().nullable(),
+  domainCode: z.string().nullable(),
+  regulation: z.string().nullable(),
+  unit: z.string().nullable(),
+});
+
 /**
  * The feedback view (feedback.view.ts) as the OpenAPI documents it and RESPONSE_SCHEMA_CHECK checks
  * it (ADR 0031): lists, the handling view, every action and the intake answer use it.
@@ -19,14 +29,7 @@ export const feedbackViewSchema = z.strictObject({
       address: z.string().nullable(),
     })
     .nullable(),
-  subject: z.strictObject({
-    kind: z.string(),
-    procedureCode: z.string().nullable(),
-    procedureName: z.string().nullable(),
-    domainCode: z.string().nullable(),
-    regulation: z.string().nullable(),
-    unit: z.string().nullable(),
-  }),
+  subject: feedbackSubjectSchema,
   title: z.string(),
   content: z.string(),
   attachments: z.array(

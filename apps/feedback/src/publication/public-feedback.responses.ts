@@ -1,46 +1,24 @@
 import { z } from 'zod';
+import { feedbackSubjectSchema } from '../feedback/feedback.view.schema';
 
 // What each route of public-feedback.controller.ts answers on success (OpenAPI and RESPONSE_SCHEMA_CHECK, ADR 0031).
 
-export const searchResponse = z.strictObject({
-  total: z.number(),
-  limit: z.number(),
-  offset: z.number(),
-  items: z.array(
-    z.strictObject({
-      code: z.string(),
-      subject: z.strictObject({
-        kind: z.string(),
-        procedureCode: z.string().nullable(),
-        procedureName: z.string().nullable(),
-        domainCode: z.string().nullable(),
-        regulation: z.string().nullable(),
-        unit: z.string().nullable(),
-      }),
-      title: z.string(),
-      content: z.string(),
-      receivedAt: z.string(),
-      answer: z.string().nullable(),
-      publishedAt: z.string().nullable(),
-    }),
-  ),
-});
-
+/** A published answer (câu trả lời được công khai). */
 export const answerResponse = z.strictObject({
   code: z.string(),
-  subject: z.strictObject({
-    kind: z.string(),
-    procedureCode: z.string().nullable(),
-    procedureName: z.string().nullable(),
-    domainCode: z.string().nullable(),
-    regulation: z.string().nullable(),
-    unit: z.string().nullable(),
-  }),
+  subject: feedbackSubjectSchema,
   title: z.string(),
   content: z.string(),
   receivedAt: z.string(),
   answer: z.string().nullable(),
   publishedAt: z.string().nullable(),
+});
+
+export const searchResponse = z.strictObject({
+  total: z.number(),
+  limit: z.number(),
+  offset: z.number(),
+  items: z.array(answerResponse),
 });
 
 export const trackResponse = z.strictObject({

@@ -5,6 +5,17 @@ const figureName = z.enum(FIGURE_NAMES as [FigureName, ...FigureName[]]);
 
 // What each route of figures.controller.ts answers on success (OpenAPI and RESPONSE_SCHEMA_CHECK, ADR 0031).
 
+/** A running stage of an inter-agency dossier: the agency holding it (đang giải quyết). */
+const heldStage = z.strictObject({
+  order: z.number(),
+  agencyCode: z.string(),
+  agencyName: z.string(),
+  status: z.string(),
+  since: z.string(),
+  stageDueDate: z.string().nullable(),
+  late: z.boolean(),
+});
+
 export const interAgencyDossiersResponse = z.strictObject({
   waitingAt: z.array(
     z.strictObject({
@@ -22,17 +33,7 @@ export const interAgencyDossiersResponse = z.strictObject({
       domainCode: z.string(),
       status: z.string(),
       dueDate: z.string().nullable(),
-      heldBy: z.array(
-        z.strictObject({
-          order: z.number(),
-          agencyCode: z.string(),
-          agencyName: z.string(),
-          status: z.string(),
-          since: z.string(),
-          stageDueDate: z.string().nullable(),
-          late: z.boolean(),
-        }),
-      ),
+      heldBy: z.array(heldStage),
       stages: z.array(
         z.strictObject({
           order: z.number(),
@@ -147,17 +148,7 @@ export const overdueResponse = z.strictObject({
       dueDate: z.string(),
       dossierOverdue: z.boolean(),
       daysLate: z.number(),
-      heldBy: z.array(
-        z.strictObject({
-          order: z.number(),
-          agencyCode: z.string(),
-          agencyName: z.string(),
-          status: z.string(),
-          since: z.string(),
-          stageDueDate: z.string().nullable(),
-          late: z.boolean(),
-        }),
-      ),
+      heldBy: z.array(heldStage),
       lateStageAgencyCodes: z.array(z.string()),
     }),
   ),

@@ -695,7 +695,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        replayed: boolean;
                         id: string;
                         dossierId: string;
                         dossierCode: string;
@@ -708,6 +707,7 @@ export interface operations {
                         digitizedByUnit: string;
                         digitizedAt: string;
                         validUntil: string | null;
+                        replayed: boolean;
                     };
                 };
             };
@@ -1444,7 +1444,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        accessSecret: string;
                         id: string;
                         dossierId: string;
                         dossierCode: string;
@@ -1461,6 +1460,7 @@ export interface operations {
                         checksumSha256: string | null;
                         revokedOn: string | null;
                         revokeReason: string | null;
+                        accessSecret: string;
                     };
                 };
             };
