@@ -10,6 +10,7 @@ import {
   portalSyncAcknowledged,
   signWebhook,
 } from '@motcua/contracts';
+import { decodePortalMessage } from '../src';
 
 /**
  * docs/portal-integration.md is what a portal developer follows without reading the code, so its
@@ -55,6 +56,21 @@ const checks: Record<string, (value: unknown) => void> = {
   },
   'portal-ack': (value) => portalSyncAcknowledged.schema.parse(value),
 };
+
+describe('docs/events.md, the portal message', () => {
+  const blocks = fencedBlocks(readFileSync(join(repo, 'docs', 'events.md'), 'utf8'));
+  const headers = blocks.find((b) => b.kind === 'portal-headers');
+  const value = blocks.find((b) => b.kind === 'portal-status');
+
+  it('decodes, headers and value as shown, into a status with its sequence', () => {
+    const lines = headers!.body.split('\n').map((line) => line.split(': '));
+    const decoded = decodePortalMessage({
+      headers: Object.fromEntries(lines.map(([name, text]) => [name, Buffer.from(text)])),
+      value: Buffer.from(value!.body),
+    });
+    expect(decoded).toMatchObject({ kind: 'status', event: { sequence: 2 } });
+  });
+});
 
 describe('docs/portal-integration.md', () => {
   const blocks = fencedBlocks(markdown);
