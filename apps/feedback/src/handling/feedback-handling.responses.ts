@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEEDBACK_ACTIONS } from '../feedback/feedback-actions.table';
 import { feedbackViewSchema } from '../feedback/feedback.view.schema';
 
 // What each route of feedback-handling.controller.ts answers on success (OpenAPI and RESPONSE_SCHEMA_CHECK, ADR 0031).
@@ -10,7 +11,12 @@ export const listResponse = z.strictObject({
   items: z.array(feedbackViewSchema),
 });
 
-export const getResponse = feedbackViewSchema.extend({
+/** The handling view: the item with the actions the caller may perform now. */
+const handlingView = feedbackViewSchema.extend({
+  allowedActions: z.array(z.enum(FEEDBACK_ACTIONS)),
+});
+
+export const getResponse = handlingView.extend({
   history: z.array(
     z.strictObject({
       action: z.string(),
@@ -25,4 +31,4 @@ export const getResponse = feedbackViewSchema.extend({
   ),
 });
 
-export const performResponse = feedbackViewSchema;
+export const performResponse = handlingView;

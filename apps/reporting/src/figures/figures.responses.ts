@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewScopeSchema } from '@motcua/contracts';
 import { FIGURE_NAMES, type FigureName } from './figure-catalog';
 
 const figureName = z.enum(FIGURE_NAMES as [FigureName, ...FigureName[]]);
@@ -59,15 +60,8 @@ export const campaignsResponse = z.strictObject({
       name: z.string(),
       year: z.number(),
       deadline: z.string(),
-      scopes: z.array(
-        z.strictObject({
-          domainCode: z.string(),
-          domainName: z.string(),
-          responsibleUnitName: z.string(),
-          deadline: z.string(),
-          procedureCodes: z.array(z.string()),
-        }),
-      ),
+      // As the catalog published them (catalog.review.v1), kept whole by the projection.
+      scopes: z.array(reviewScopeSchema),
       progress: z
         .array(
           z.strictObject({

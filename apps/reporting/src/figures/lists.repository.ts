@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import type { reviewScopeSchema } from '@motcua/contracts';
 import { ReportingDatabase } from '../reporting.database';
 import type { Filters } from './figures.repository';
 import { STAGE_RUNNING } from './stage-figures.repository';
@@ -44,13 +46,7 @@ export type CampaignRow = {
   name: string;
   year: number;
   deadline: string;
-  scopes: {
-    domainCode: string;
-    domainName: string;
-    responsibleUnitName: string;
-    deadline: string;
-    procedureCodes: string[];
-  }[];
+  scopes: z.infer<typeof reviewScopeSchema>[];
   progress: CampaignDomainProgress[] | null;
   progressAsOf: string | null;
   evaluatedCount: number;

@@ -1391,6 +1391,7 @@ export interface operations {
                         publishedAt: string | null;
                         satisfaction: string | null;
                         ratedAt: string | null;
+                        allowedActions: ("classify" | "forward" | "assign" | "request-info" | "info-received" | "answer" | "return-answer" | "approve" | "publish")[];
                         history: {
                             action: string;
                             fromStatus: string | null;
@@ -1494,6 +1495,7 @@ export interface operations {
                         publishedAt: string | null;
                         satisfaction: string | null;
                         ratedAt: string | null;
+                        allowedActions: ("classify" | "forward" | "assign" | "request-info" | "info-received" | "answer" | "return-answer" | "approve" | "publish")[];
                     };
                 };
             };
@@ -1621,6 +1623,7 @@ export interface operations {
                         publishedAt: string | null;
                         satisfaction: string | null;
                         ratedAt: string | null;
+                        allowedActions: ("classify" | "forward" | "assign" | "request-info" | "info-received" | "answer" | "return-answer" | "approve" | "publish")[];
                     };
                 };
             };
@@ -1752,6 +1755,7 @@ export interface operations {
                         publishedAt: string | null;
                         satisfaction: string | null;
                         ratedAt: string | null;
+                        allowedActions: ("classify" | "forward" | "assign" | "request-info" | "info-received" | "answer" | "return-answer" | "approve" | "publish")[];
                     };
                 };
             };
@@ -1883,6 +1887,7 @@ export interface operations {
                         publishedAt: string | null;
                         satisfaction: string | null;
                         ratedAt: string | null;
+                        allowedActions: ("classify" | "forward" | "assign" | "request-info" | "info-received" | "answer" | "return-answer" | "approve" | "publish")[];
                     };
                 };
             };
@@ -2015,6 +2020,7 @@ export interface operations {
                         publishedAt: string | null;
                         satisfaction: string | null;
                         ratedAt: string | null;
+                        allowedActions: ("classify" | "forward" | "assign" | "request-info" | "info-received" | "answer" | "return-answer" | "approve" | "publish")[];
                     };
                 };
             };
@@ -2146,6 +2152,7 @@ export interface operations {
                         publishedAt: string | null;
                         satisfaction: string | null;
                         ratedAt: string | null;
+                        allowedActions: ("classify" | "forward" | "assign" | "request-info" | "info-received" | "answer" | "return-answer" | "approve" | "publish")[];
                     };
                 };
             };
@@ -2273,6 +2280,7 @@ export interface operations {
                         publishedAt: string | null;
                         satisfaction: string | null;
                         ratedAt: string | null;
+                        allowedActions: ("classify" | "forward" | "assign" | "request-info" | "info-received" | "answer" | "return-answer" | "approve" | "publish")[];
                     };
                 };
             };
@@ -2404,6 +2412,7 @@ export interface operations {
                         publishedAt: string | null;
                         satisfaction: string | null;
                         ratedAt: string | null;
+                        allowedActions: ("classify" | "forward" | "assign" | "request-info" | "info-received" | "answer" | "return-answer" | "approve" | "publish")[];
                     };
                 };
             };
@@ -2535,6 +2544,7 @@ export interface operations {
                         publishedAt: string | null;
                         satisfaction: string | null;
                         ratedAt: string | null;
+                        allowedActions: ("classify" | "forward" | "assign" | "request-info" | "info-received" | "answer" | "return-answer" | "approve" | "publish")[];
                     };
                 };
             };

@@ -1285,7 +1285,9 @@ export interface operations {
                             scopes: {
                                 domainCode: string;
                                 domainName: string;
+                                responsibleUnitCode: string;
                                 responsibleUnitName: string;
+                                /** Format: date */
                                 deadline: string;
                                 procedureCodes: string[];
                             }[];
