@@ -11,6 +11,7 @@ import { EvaluationModule } from './evaluation/evaluation.module';
 import { IntakeModule } from './intake/intake.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LookupModule } from './lookup/lookup.module';
+import { ReceivingDeskModule } from './receiving-desk/receiving-desk.module';
 import { PortalModule } from './portal/portal.module';
 import { DossierScope } from './scope/dossier-scope';
 import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
@@ -31,6 +32,7 @@ export class AppModule {
         EvaluationModule,
         ContactModule,
         LookupModule,
+        ReceivingDeskModule,
         SlipsModule,
         PortalModule,
         AccessLogModule.forRoot({

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { MatrixRow } from '@motcua/auth';
 import { addWorkingDays, toLocalDate } from '@motcua/calendar';
-import { clientAs, principalOf, runAuthorizationMatrix, type MatrixScope } from '@motcua/testing';
+import {
+  clientAs,
+  principalOf,
+  runAuthorizationMatrix,
+  type MatrixAnswer,
+  type MatrixScope,
+} from '@motcua/testing';
 import { DOSSIER_ACTION_TABLE, type DossierAction } from '../src/lifecycle/dossier-actions.table';
 import { dossiersAccessMatrix } from '../src/scope/dossiers.access-matrix';
 import {
@@ -98,7 +104,7 @@ describe('dossiers authorization matrix', () => {
     return id;
   }
 
-  async function call(row: MatrixRow): Promise<number> {
+  async function call(row: MatrixRow): Promise<MatrixAnswer> {
     const at = atScope(procedure.agencyCode);
     const owner = principalOf(row.role, 'in', at).subject;
     const client = await clientAs(h.service.url, principalOf(row.role, row.scope, at));
@@ -144,6 +150,14 @@ describe('dossiers authorization matrix', () => {
       case 'POST /admin/calendar-change/rederive':
         // A dry run limited to this test's agency: it lists, changes nothing.
         return send('POST', row.path, { dryRun: true, agencyCode: procedure.agencyCode });
+      case 'GET /receiving-desk/dossiers': {
+        // A dossier the in-scope desk received and forwarded: listed for it, left out for another agency.
+        const { id } = await fixture('processing', owner);
+        await h.db.query(`UPDATE dossier SET forwarded_at = received_at WHERE id = $1`, [id]);
+        const answer = await client('GET', '/receiving-desk/dossiers?limit=500');
+        const items = (answer.body as { items?: { id: string }[] }).items ?? [];
+        return { status: answer.status, shows: items.some((item) => item.id === id) };
+      }
       case 'GET /access-log':
         return send('GET', '/access-log?limit=5');
       case 'GET /tracking-book':

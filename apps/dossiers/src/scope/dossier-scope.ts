@@ -56,6 +56,11 @@ export class DossierScope {
     return { forwarded: false };
   }
 
+  /** The agencies whose dossiers (or receiving desks) a list may show; undefined: every agency (admin). */
+  listable(principal: Principal): Promise<ReadonlySet<string> | undefined> {
+    return this.policy.listable(principal);
+  }
+
   /** Receiving for an agency (intake) or exporting its book: the caller must act for it. */
   assertActsFor(principal: Principal, agencyCode: string, what: string): Promise<void> {
     return this.policy.assertActsFor(principal, agencyCode, what);

@@ -7,6 +7,7 @@ import { DossierIntakeController } from '../intake/dossier-intake.controller';
 import { DOSSIER_ACTIONS, DOSSIER_ACTION_TABLE } from '../lifecycle/dossier-actions.table';
 import { DossierLifecycleController } from '../lifecycle/dossier-lifecycle.controller';
 import { PublicLookupController } from '../lookup/public-lookup.controller';
+import { ReceivingDeskController } from '../receiving-desk/receiving-desk.controller';
 import { PortalChangesController } from '../portal/portal-changes.controller';
 import { PortalWebhooksController } from '../portal/portal-webhooks.controller';
 import { SlipsController } from '../slips/slips.controller';
@@ -79,6 +80,15 @@ export function dossiersRoutes(): RouteAccess[] {
       ...declaredAccess(TrackingBookController, 'export'),
       scopedRoles: ['desk_officer', 'leader'],
       outOfScope: 'forbidden',
+    },
+    // A receiving centre lists what its desk received and forwarded; another agency's officer gets
+    // only its own desk's rows (the centre's dossier left out).
+    {
+      method: 'GET',
+      path: '/receiving-desk/dossiers',
+      ...declaredAccess(ReceivingDeskController, 'list'),
+      scopedRoles: ['desk_officer', 'leader'],
+      outOfScope: 'hidden',
     },
     // After a calendar change: an administrator re-derives open dossiers' due dates; no object scope.
     {

@@ -757,6 +757,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/receiving-desk/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dossiers a receiving desk (public administration centre) received and forwarded, with their current holder
+         * @description Bearer token (JWT) of one of the roles: desk_officer, leader.
+         */
+        get: operations["ReceivingDesk_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tracking-book": {
         parameters: {
             query?: never;
@@ -4132,6 +4152,60 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["DependencyUnavailable"];
+        };
+    };
+    ReceivingDesk_list: {
+        parameters: {
+            query?: {
+                status?: string;
+                receivedFrom?: string;
+                receivedTo?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            code: string;
+                            procedureCode: string;
+                            procedureVersion: number;
+                            applicantName: string;
+                            resolvingAgencyCode: string;
+                            receivingAgencyCode: string;
+                            receivedAt: string;
+                            forwardedAt: string;
+                            status: string;
+                            legalDueAt: string | null;
+                            dueAt: string | null;
+                            resultReturnPlace: string | null;
+                            holders: {
+                                agencyCode: string;
+                                agencyName: string | null;
+                                since: string | null;
+                            }[];
+                        }[];
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["DependencyUnavailable"];
         };
     };
