@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { NestFactory } from '@nestjs/core';
+import { PayloadTooLargeException } from '@nestjs/common';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { z } from 'zod';
@@ -71,6 +72,9 @@ type FastifyReply = {
   send(body: string): FastifyReply;
 };
 
+/** JSON and form bodies up to body-parser's default, on both adapters. */
+const BODY_LIMIT = 100 * 1024;
+
 /** What the Fastify server offers besides Nest: hooks and the handler of its own errors. */
 type FastifyInstance = {
   addHook(name: 'onSend', hook: ReturnType<typeof fastifyResponseCheck>): void;
@@ -79,7 +83,7 @@ type FastifyInstance = {
     hook: (
       request: Parameters<typeof trackRequest>[1],
       reply: FastifyReply,
-      done: () => void,
+      done: (error?: Error) => void,
     ) => void,
   ): void;
 };
@@ -160,7 +164,7 @@ async function createFastifyApp(
 ): Promise<INestApplication> {
   const { FastifyAdapter } = await import('@nestjs/platform-fastify');
   const adapter = new FastifyAdapter({
-    bodyLimit: 100 * 1024,
+    bodyLimit: BODY_LIMIT,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
     // closeGracefully drains the server first; requests still running finish as under Express.
     return503OnClosing: false,
@@ -170,13 +174,13 @@ async function createFastifyApp(
   // An empty JSON body reads as {} as body-parser reads it (Fastify's own parser refuses it),
   // so an action without a body answers the same on both adapters.
   const fastifyJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
-  adapter.useBodyParser('application/json', false, { bodyLimit: 100 * 1024 }, (req, body, done) =>
+  adapter.useBodyParser('application/json', false, { bodyLimit: BODY_LIMIT }, (req, body, done) =>
     body.length === 0 ? done(null, {}) : fastifyJson(req, body.toString('utf8'), done),
   );
   adapter.useBodyParser(
     'application/x-www-form-urlencoded',
     false,
-    { bodyLimit: 100 * 1024 },
+    { bodyLimit: BODY_LIMIT },
     (_req, body, done) => done(null, parseQuery(body.toString('utf8'))),
   );
   const app = await NestFactory.create(module as never, adapter as never, {
@@ -187,6 +191,19 @@ async function createFastifyApp(
   fastify.addHook('onRequest', (request, reply, done) =>
     trackRequest(logger, request, reply.raw, done),
   );
+  // A body declared larger than the limit is refused before Fastify's parser sees it: the parser
+  // answers 413 with `Connection: close`, and a client still sending its body then meets a reset
+  // before it reads the answer. Refused here, the answer keeps the connection and Node discards the
+  // rest of the body, as body-parser does under Express.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const declared = Number(request.headers['content-length']);
+    const raw = rawBodyPaths?.includes((request.url ?? '').split('?')[0]) ?? false;
+    done(
+      declared > BODY_LIMIT && !raw
+        ? new PayloadTooLargeException(`The body may not exceed ${BODY_LIMIT} bytes.`)
+        : undefined,
+    );
+  });
   // The same media-type rule as under Express, before Fastify parses anything.
   const guardBodyType = bodyMediaTypeGuard(rawBodyPaths);
   fastify.addHook('onRequest', (request, reply, done) => {
