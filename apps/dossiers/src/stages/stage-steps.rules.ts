@@ -62,6 +62,20 @@ export function initialStageSteps(stage: ChainStage): StageStep[] {
     }));
 }
 
+/**
+ * A share of the procedure's time limit as a limit of its own: hours as they are, a same-day limit
+ * stays one day, days rounded up to whole days (at least one).
+ */
+export function shareOfLimit(share: number, limit: TimeLimit): TimeLimit {
+  const value =
+    limit.unit === 'working_hours'
+      ? share
+      : limit.unit === 'same_day'
+        ? 1
+        : Math.max(1, Math.ceil(share - 1e-9));
+  return { value, unit: limit.unit };
+}
+
 /** The stored JSON of a stage's steps, read back. */
 export function stageStepsOf(stage: { steps?: unknown }): StageStep[] {
   return Array.isArray(stage.steps) ? (stage.steps as StageStep[]) : [];
@@ -79,15 +93,9 @@ export function scheduleStageSteps(
   stageDueAt: Date,
 ): StageStep[] {
   if (steps.length === 0) return [];
-  const value =
-    limit.unit === 'working_hours'
-      ? share
-      : limit.unit === 'same_day'
-        ? 1
-        : Math.max(1, Math.ceil(share - 1e-9));
   const schedule = scheduleFrom(
     from,
-    { value, unit: limit.unit },
+    shareOfLimit(share, limit),
     steps.map((s) => ({
       order: s.order,
       name: s.name,

@@ -9,6 +9,7 @@ import {
   initialStageSteps,
   pauseStageSteps,
   scheduleStageSteps,
+  shareOfLimit,
   stageStepsOf,
 } from './stage-steps.rules';
 
@@ -59,13 +60,7 @@ export function stagesOpen(stages: readonly Pick<StageState, 'status'>[]): boole
 
 /** A stage's legal due date: its share of the time limit from `startedAt` (libs/calendar receipt rules). */
 export function stageDueAt(startedAt: Date, share: number, limit: TimeLimit): Date {
-  const value =
-    limit.unit === 'working_hours'
-      ? share
-      : limit.unit === 'same_day'
-        ? 1
-        : Math.max(1, Math.ceil(share - 1e-9));
-  return explainAppointment({ receivedAt: startedAt, limit: { value, unit: limit.unit } }).dueAt;
+  return explainAppointment({ receivedAt: startedAt, limit: shareOfLimit(share, limit) }).dueAt;
 }
 
 /** The stage rows of a dossier received now: every stage waiting, the first order's clocks started at receipt. */
