@@ -16,8 +16,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import { RelayProducer, UnacknowledgedPartitionsError } from '@motcua/messaging';
+import pino from 'pino';
+import { createKafka, RelayProducer, UnacknowledgedPartitionsError } from '@motcua/messaging';
 import { KafkaCluster, repoRoot } from '@motcua/stack';
 
 const env = process.env;
@@ -31,22 +31,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
 
 const kafkaErrors = new Map<string, number>();
-/** The relay's client settings (createKafka in libs/messaging); KafkaJS's errors counted by message. */
+/** KafkaJS's warnings and errors, counted by message (numbers masked). */
+const countingLogger = pino(
+  { level: 'warn' },
+  {
+    write(line: string) {
+      const key = String((JSON.parse(line) as { msg?: unknown }).msg)
+        .replace(/\d+/g, 'N')
+        .slice(0, 90);
+      kafkaErrors.set(key, (kafkaErrors.get(key) ?? 0) + 1);
+    },
+  },
+);
+/** The relay's own client (createKafka in libs/messaging), signed in as the cluster's admin. */
 const client = () =>
-  new Kafka({
-    clientId: 'motcua-producer-failover',
-    brokers: cluster.brokers,
+  createKafka('motcua-producer-failover', cluster.brokers, countingLogger, {
     sasl: cluster.sasl('admin'),
-    connectionTimeout: 3000,
-    requestTimeout: 10000,
-    retry: { initialRetryTime: 200, retries: 5, maxRetryTime: 5000 },
-    logLevel: logLevel.WARN,
-    logCreator:
-      () =>
-      ({ log: entry }) => {
-        const key = String(entry.message).replace(/\d+/g, 'N').slice(0, 90);
-        kafkaErrors.set(key, (kafkaErrors.get(key) ?? 0) + 1);
-      },
   });
 
 type Trial = {
