@@ -6,3 +6,10 @@ const net = require('node:net');
 
 const real = net[Symbol.for('motcua.net.connect')];
 if (real) net.Socket.prototype.connect = real;
+
+// A service whose start a timed-out `beforeAll` abandoned (libs/testing/src/service-process.ts)
+// is stopped when its file ends, instead of holding its port and the broker into the next files.
+afterAll(() => {
+  const starting = globalThis[Symbol.for('motcua.test.servicesStarting')];
+  for (const child of starting ?? []) if (child.exitCode === null) child.kill('SIGKILL');
+});

@@ -81,11 +81,13 @@ describe('outbox relay against the real broker and database', () => {
   });
 
   describe('with the broker stopped during a burst of writes', () => {
-    const port = '29092';
+    // A broker of this test's own, 10000 above the run's test broker, so that checkouts
+    // running side by side (MOTCUA_TEST_KAFKA_PORT) do not start it on one port.
+    const port = String(Number(process.env.MOTCUA_TEST_KAFKA_PORT ?? 19092) + 10000);
     const env = {
       ...process.env,
       KAFKA_PORT: port,
-      KAFKA_CONTROLLER_PORT: '29093',
+      KAFKA_CONTROLLER_PORT: String(Number(port) + 1),
       KAFKA_DATA_DIR: join(repoRoot(), 'infra/kafka/.data-test-restart'),
       KAFKA_CREDENTIALS_DIR: process.env.MOTCUA_TEST_KAFKA_CREDENTIALS,
     };

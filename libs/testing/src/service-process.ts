@@ -49,6 +49,18 @@ export type RunningService = {
 };
 
 /**
+ * Services still starting, by test file (each file has its own global). When a `beforeAll` times
+ * out while `startService` waits, the test never gets the handle to stop it: the integration
+ * set-up (tools/test/integration-setup.js) stops these after the file instead of leaving them
+ * running into the next files.
+ */
+const STARTING = Symbol.for('motcua.test.servicesStarting');
+function servicesStarting(): Set<ChildProcess> {
+  const registry = globalThis as { [STARTING]?: Set<ChildProcess> };
+  return (registry[STARTING] ??= new Set());
+}
+
+/**
  * Starts a built service (dist/apps/<name>/main.js) as its own process against the
  * test infrastructure, and waits until /health answers 200. Black-box: the test
  * talks to it only over HTTP and Kafka, as the portal and other services do.
@@ -68,13 +80,26 @@ export async function startService(
     env: serviceTestEnv(name, port, extraEnv),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  servicesStarting().add(child);
+  try {
+    return await waitUntilServing(name, `http://127.0.0.1:${port}`, child, logs);
+  } finally {
+    servicesStarting().delete(child);
+  }
+}
+
+async function waitUntilServing(
+  name: ServiceName,
+  url: string,
+  child: ChildProcess,
+  logs: string[],
+): Promise<RunningService> {
   const keep = (chunk: Buffer) => {
     logs.push(...chunk.toString().split('\n').filter(Boolean));
     if (logs.length > 2000) logs.splice(0, logs.length - 2000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
