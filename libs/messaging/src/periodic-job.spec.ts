@@ -39,23 +39,37 @@ describe('PeriodicJob', () => {
   });
 
   it('runs at start when asked, repeats on its interval, and stop waits for the pass in flight', async () => {
-    let passes = 0;
-    const job = new PeriodicJob(
-      'test',
-      async () => {
-        passes += 1;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      },
-      logger,
-    );
-    job.start(20, { runAtStart: true });
-    expect(passes).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 75));
-    await job.stop();
-    const stoppedAt = passes;
-    expect(stoppedAt).toBeGreaterThanOrEqual(3);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(passes).toBe(stoppedAt);
+    // Fake timers: the interval is the job's, not the machine's scheduling delay under load.
+    jest.useFakeTimers();
+    try {
+      let passes = 0;
+      let finished = 0;
+      const job = new PeriodicJob(
+        'test',
+        async () => {
+          passes += 1;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          finished += 1;
+        },
+        logger,
+      );
+      job.start(20, { runAtStart: true });
+      expect(passes).toBe(1);
+      await jest.advanceTimersByTimeAsync(62); // passes at 0, 20, 40 and 60 ms
+      expect(passes).toBe(4);
+      expect(finished).toBe(3); // the pass of 60 ms is still in flight
+      let stopResolved = false;
+      const stopped = job.stop().then(() => (stopResolved = true));
+      await jest.advanceTimersByTimeAsync(1);
+      expect(stopResolved).toBe(false); // stop waits for the pass in flight
+      await jest.advanceTimersByTimeAsync(4);
+      await stopped;
+      expect(finished).toBe(4);
+      await jest.advanceTimersByTimeAsync(100);
+      expect(passes).toBe(4);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 
