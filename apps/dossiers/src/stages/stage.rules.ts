@@ -93,6 +93,8 @@ export function initialStages(chain: InterAgencyChain, receivedAt: Date, limit: 
         supplementRequestedAt: null,
         workingHoursTaken: null,
         onTime: null,
+        dueSoonAnnouncedFor: null,
+        overdueAnnouncedFor: null,
       };
     });
 }
