@@ -10,6 +10,7 @@ import {
 } from './support/dossiers-harness';
 
 type Message = { topic: string; type: string; key: string; value: Record<string, unknown> };
+const OLD_VERSION = 'vn-cal-1-vn-gov-decisions-a1b2c3d4e5f6a7b8';
 
 const agencyCode = (n: string) =>
   `${randomUUID()
@@ -19,7 +20,8 @@ const agencyCode = (n: string) =>
 
 /**
  * The clocks of inter-agency stages through the real service, database and broker: the deadline
- * watch's stage-level warnings (once per stage and due date).
+ * watch's stage-level warnings (once per stage and due date), and a calendar change moving the due
+ * dates of running stages (Vietnamese Culture Day, Tue 24/11/2026, unknown to the old calendar).
  */
 describe('inter-agency stage clocks (một cửa liên thông)', () => {
   const h = new DossiersHarness();
@@ -127,5 +129,124 @@ describe('inter-agency stage clocks (một cửa liên thông)', () => {
       { agency_code: planning, announced: true },
       { agency_code: construction, announced: null },
     ]);
+  });
+
+  /**
+   * A dossier received Fri 20/11/2026 09:00 as the old calendar (without 24/11) dated it: the
+   * dossier due Fri 27/11, stage 1 (2 working days) due `stageDueAt`. Its warnings are marked
+   * announced so that the watch leaves its rows alone while the test runs.
+   */
+  const datedWithOldCalendar = async (stageDueAt: string, clockPauses: object[] = []) => {
+    const intake = await h.intake(
+      intakeBody(procedure, { receivedAt: '2026-11-20T09:00:00+07:00' }),
+      { role: 'admin' },
+    );
+    expect(intake.status).toBe(201);
+    const { id, code } = intake.body.dossier as { id: string; code: string };
+    await h.db.query(
+      `UPDATE dossier SET due_at = $2, original_due_at = $2, legal_due_at = $2, calendar_version = $3,
+              due_soon_announced_for = $2, overdue_announced_for = $2 WHERE id = $1`,
+      [id, '2026-11-27T17:00:00+07:00', OLD_VERSION],
+    );
+    await h.db.query(
+      `UPDATE dossier_stage SET legal_due_at = $3, due_soon_announced_for = $3, overdue_announced_for = $3,
+              clock_pauses = $4::jsonb,
+              steps = (SELECT jsonb_agg(jsonb_set(e, '{dueAt}', to_jsonb($3::timestamptz))) FROM jsonb_array_elements(steps) e)
+        WHERE dossier_id = $1 AND agency_code = $2`,
+      [id, planning, stageDueAt, JSON.stringify(clockPauses)],
+    );
+    return { id, code };
+  };
+  const stageClock = async (id: string) =>
+    (
+      await h.db.query(
+        `SELECT legal_due_at, clock_started_at, steps->0->>'dueAt' AS step_due FROM dossier_stage
+          WHERE dossier_id = $1 AND agency_code = $2`,
+        [id, planning],
+      )
+    ).rows[0];
+
+  it('moves a running stage by one working day when a day off falls inside its window, and announces it', async () => {
+    const running = await datedWithOldCalendar('2026-11-24T17:00:00+07:00');
+    // Paused by another agency's supplement Wed 25/11 10:00 → Thu 26/11 10:00 (8 office hours):
+    // the old calendar moved its 24/11 date to 25/11; from the clock start it is now 25/11 + 8 h.
+    const paused = await datedWithOldCalendar('2026-11-25T17:00:00+07:00', [
+      { from: '2026-11-25T03:00:00.000Z', to: '2026-11-26T03:00:00.000Z' },
+    ]);
+    expect((await stageClock(running.id)).clock_started_at).toEqual(
+      new Date('2026-11-20T09:00:00+07:00'), // the clock start is stored at receipt
+    );
+
+    const applied = await h.request('POST', '/admin/calendar-change/rederive', {
+      role: 'admin',
+      body: { agencyCode: procedure.agencyCode, dryRun: false },
+    });
+    expect(applied.status).toBe(200);
+    const entry = (id: string) =>
+      applied.body.moved.find((d: { dossierId: string }) => d.dossierId === id);
+    expect(entry(running.id)).toMatchObject({
+      previousDueDate: '2026-11-27',
+      dueDate: '2026-11-30',
+      stages: [
+        { order: 1, agencyCode: planning, previousDueDate: '2026-11-24', dueDate: '2026-11-25' },
+      ],
+    });
+    expect(entry(paused.id).stages).toEqual([
+      { order: 1, agencyCode: planning, previousDueDate: '2026-11-25', dueDate: '2026-11-26' },
+    ]);
+    expect(await stageClock(running.id)).toEqual({
+      legal_due_at: new Date('2026-11-25T17:00:00+07:00'),
+      clock_started_at: new Date('2026-11-20T09:00:00+07:00'),
+      step_due: '2026-11-25T10:00:00.000Z', // its one internal step ends with it
+    });
+    expect((await stageClock(paused.id)).legal_due_at).toEqual(
+      new Date('2026-11-26T17:00:00+07:00'),
+    );
+    const log = await h.db.query(
+      `SELECT details->'stageClocks' AS clocks FROM dossier_action_log WHERE dossier_id = $1 AND action = 'rederive-due-date'`,
+      [running.id],
+    );
+    expect(log.rows).toHaveLength(1);
+
+    const event = await waitFor(
+      'the due-date-rederived event with the stage',
+      async () => of('due-date-rederived', running.id)[0],
+    );
+    expect(() => contractOfType(event.type)!.schema.parse(event.value)).not.toThrow();
+    expect(event.value).toMatchObject({
+      dueDate: '2026-11-30T10:00:00.000Z',
+      previousDueDate: '2026-11-27T10:00:00.000Z',
+      daysOffInPeriod: ['2026-11-24'],
+      stageClocks: [
+        {
+          order: 1,
+          agencyCode: planning,
+          clockStartedAt: '2026-11-20T02:00:00.000Z',
+          previousStageLegalDueDate: '2026-11-24T10:00:00.000Z',
+          stageLegalDueDate: '2026-11-25T10:00:00.000Z',
+        },
+      ],
+    });
+    expect(log.rows[0].clocks).toEqual(event.value.stageClocks);
+    // As the dossier-level re-derivation: the portal hears the new date, never the agencies.
+    const portal = await waitFor('the portal status with the new date', async () =>
+      messages.find(
+        (m) =>
+          m.topic === 'portal.dossier-status.v1' &&
+          m.key === running.code &&
+          m.value.dueAt === '20261130170000',
+      ),
+    );
+    expect(JSON.stringify(portal.value)).not.toContain(planning);
+
+    const again = await h.request('POST', '/admin/calendar-change/rederive', {
+      role: 'admin',
+      body: { agencyCode: procedure.agencyCode, dryRun: false },
+    });
+    expect(
+      again.body.moved.filter((d: { dossierId: string }) =>
+        [running.id, paused.id].includes(d.dossierId),
+      ),
+    ).toEqual([]);
   });
 });
