@@ -129,7 +129,10 @@ describe('the receiving centre lists what it forwarded (GET /receiving-desk/doss
       forwardedAt: first.forwardedAt,
       status: 'received',
       resultReturnPlace: 'receiving_desk',
-      holders: [{ agencyCode: finance.agencyCode, agencyName: null, since: first.forwardedAt }],
+      // The resolving agency holds it, named by the agency tree.
+      holders: [
+        { agencyCode: finance.agencyCode, agencyName: 'Sở Tài chính', since: first.forwardedAt },
+      ],
     });
     expect(byId.get(first.id)!.legalDueAt).not.toBeNull();
     expect(byId.get(second.id)).toMatchObject({
