@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer } from 'kafkajs';
 import { contractOfType } from '@motcua/contracts';
-import { testEnv, testKafka, waitFor } from '@motcua/testing';
+import { randomAgencyCode, testEnv, testKafka, waitFor } from '@motcua/testing';
 import {
   DossiersHarness,
   intakeBody,
+  sequentialChain,
   testProcedure,
   type TestProcedure,
 } from './support/dossiers-harness';
 
 type Message = { topic: string; type: string; key: string; value: Record<string, unknown> };
 const OLD_VERSION = 'vn-cal-1-vn-gov-decisions-a1b2c3d4e5f6a7b8';
-
-const agencyCode = (n: string) =>
-  `${randomUUID()
-    .replace(/[^A-F0-9]/gi, '')
-    .slice(0, 3)
-    .toUpperCase()}.00.${n}.H26`;
 
 /**
  * The clocks of inter-agency stages through the real service, database and broker: the deadline
@@ -25,8 +20,8 @@ const agencyCode = (n: string) =>
  */
 describe('inter-agency stage clocks (một cửa liên thông)', () => {
   const h = new DossiersHarness();
-  const planning = agencyCode('12'); // Sở Kế hoạch và Đầu tư: stage 1, 2 working days
-  const construction = agencyCode('16'); // Sở Xây dựng: stage 2, 3 working days
+  const planning = randomAgencyCode('12'); // Sở Kế hoạch và Đầu tư: stage 1, 2 working days
+  const construction = randomAgencyCode('16'); // Sở Xây dựng: stage 2, 3 working days
   let procedure: TestProcedure;
   let consumer: Consumer;
   const messages: Message[] = [];
@@ -35,29 +30,7 @@ describe('inter-agency stage clocks (một cửa liên thông)', () => {
     // The deadline watch ticks every 200 ms: several runs happen while the test waits.
     await h.start(4361, { DEADLINE_WATCH_INTERVAL_MS: '200' });
     procedure = await h.addProcedure(
-      testProcedure({
-        interAgency: {
-          direction: 'horizontal',
-          stages: [
-            {
-              order: 1,
-              agencyCode: planning,
-              agencyName: 'Sở Kế hoạch và Đầu tư',
-              external: false,
-              share: 2,
-              handsOn: [{ kind: 'result', code: 'MST', name: 'Mã số doanh nghiệp' }],
-            },
-            {
-              order: 2,
-              agencyCode: construction,
-              agencyName: 'Sở Xây dựng',
-              external: false,
-              share: 3,
-              handsOn: [{ kind: 'result', code: 'VBTD', name: 'Văn bản thẩm định' }],
-            },
-          ],
-        },
-      }),
+      testProcedure({ interAgency: sequentialChain(planning, construction) }),
     );
     consumer = testKafka(testEnv.kafkaBrokers(), 'dossiers-stage-clocks-test').consumer({
       groupId: `dossiers-test-${randomUUID()}`,

@@ -31,6 +31,37 @@ export function testProcedure(overrides: Partial<ProcedureVersion> = {}) {
 }
 export type TestProcedure = ReturnType<typeof testProcedure>;
 
+/**
+ * A sequential inter-agency chain of the test procedure's 5 working days: Sở Kế hoạch và Đầu tư
+ * (`planning`, share 2), then Sở Xây dựng (`construction`, share 3).
+ */
+export function sequentialChain(
+  planning: string,
+  construction: string,
+): NonNullable<ProcedureVersion['interAgency']> {
+  return {
+    direction: 'horizontal',
+    stages: [
+      {
+        order: 1,
+        agencyCode: planning,
+        agencyName: 'Sở Kế hoạch và Đầu tư',
+        external: false,
+        share: 2,
+        handsOn: [{ kind: 'result', code: 'MST', name: 'Mã số doanh nghiệp' }],
+      },
+      {
+        order: 2,
+        agencyCode: construction,
+        agencyName: 'Sở Xây dựng',
+        external: false,
+        share: 3,
+        handsOn: [{ kind: 'result', code: 'VBTD', name: 'Văn bản thẩm định' }],
+      },
+    ],
+  };
+}
+
 /** A running dossiers service and a direct connection to its database (fixtures and assertions). */
 export class DossiersHarness {
   db!: Client;
