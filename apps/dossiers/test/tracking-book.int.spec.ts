@@ -3,7 +3,12 @@ import ExcelJS from 'exceljs';
 import { TRACKING_BOOK_COLUMNS } from '../src/slips/tracking-book.rows';
 import { viDateTime } from '@motcua/vietnamese';
 import { localYearOf } from '../src/slips/local-year';
-import { DossiersHarness, intakeBody, testProcedure } from './support/dossiers-harness';
+import {
+  DossiersHarness,
+  intakeBody,
+  randomProvince,
+  testProcedure,
+} from './support/dossiers-harness';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,12 +18,7 @@ describe('tracking book', () => {
   const year = localYearOf(new Date());
   // A public administration centre receiving for a department (the tree is stored before the
   // service first reads it).
-  const prefix = randomUUID()
-    .replace(/[^A-F0-9]/gi, '')
-    .slice(0, 3)
-    .toUpperCase();
-  const province = `${prefix}.00.00.H26`;
-  const centre = `${prefix}.31.07.H26`;
+  const { province, centre } = randomProvince();
   const forwardedProcedure = testProcedure();
   beforeAll(async () => {
     await h.start(4381);
