@@ -33,6 +33,8 @@ type Listed = {
   onTimeBefore?: string;
   onTimeAfter?: string;
   daysOffInPeriod?: string[];
+  /** Liên thông: the running stages whose own due date moved. */
+  stages?: Array<{ order: number; agencyCode: string; previousDueDate: string; dueDate: string }>;
 };
 type Report = {
   calendarVersion: string;
@@ -73,7 +75,13 @@ async function rederive(url: string, apply: boolean, agencyCode?: string): Promi
     (d.promisedDateKept ? `  promised ${d.promisedDate ?? '-'} (kept)` : '') +
     (d.onTimeBefore
       ? `  ${d.onTimeBefore} → ${d.onTimeAfter}  days off ${(d.daysOffInPeriod ?? []).join(', ') || '-'}`
-      : '');
+      : '') +
+    (d.stages ?? [])
+      .map(
+        (st) =>
+          `\n    stage ${st.order} ${st.agencyCode}: due ${st.previousDueDate} → ${st.dueDate}`,
+      )
+      .join('');
   process.stdout.write(
     `calendar ${report.calendarVersion}: ${report.examined} open dossier(s) dated with another calendar, ${report.unchanged} unchanged\n`,
   );

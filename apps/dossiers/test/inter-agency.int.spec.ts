@@ -3,10 +3,11 @@ import type { Consumer } from 'kafkajs';
 import type { Role } from '@motcua/auth';
 import { addWorkingDays, explainAppointment, toLocalDate } from '@motcua/calendar';
 import { contractOfType } from '@motcua/contracts';
-import { testEnv, testKafka, waitFor } from '@motcua/testing';
+import { randomAgencyCode, testEnv, testKafka, waitFor } from '@motcua/testing';
 import {
   DossiersHarness,
   intakeBody,
+  sequentialChain,
   testProcedure,
   type TestProcedure,
 } from './support/dossiers-harness';
@@ -15,11 +16,6 @@ type Message = { topic: string; type: string; value: string };
 
 const dueAfter = (start: Date, days: number) =>
   explainAppointment({ receivedAt: start, limit: { value: days, unit: 'working_days' } }).dueAt;
-const agencyCode = (n: string) =>
-  `${randomUUID()
-    .replace(/[^A-F0-9]/gi, '')
-    .slice(0, 3)
-    .toUpperCase()}.00.${n}.H26`;
 
 /**
  * Một cửa liên thông through the real service and broker: a sequential dossier received by the
@@ -30,8 +26,8 @@ const agencyCode = (n: string) =>
  */
 describe('inter-agency dossier (một cửa liên thông)', () => {
   const h = new DossiersHarness();
-  const planning = agencyCode('12'); // Sở Kế hoạch và Đầu tư: stage 1
-  const construction = agencyCode('16'); // Sở Xây dựng: stage 2
+  const planning = randomAgencyCode('12'); // Sở Kế hoạch và Đầu tư: stage 1
+  const construction = randomAgencyCode('16'); // Sở Xây dựng: stage 2
   const constructionOfficer = randomUUID();
   let procedure: TestProcedure;
   let consumer: Consumer;
@@ -40,29 +36,7 @@ describe('inter-agency dossier (một cửa liên thông)', () => {
   beforeAll(async () => {
     await h.start(4320);
     procedure = await h.addProcedure(
-      testProcedure({
-        interAgency: {
-          direction: 'horizontal',
-          stages: [
-            {
-              order: 1,
-              agencyCode: planning,
-              agencyName: 'Sở Kế hoạch và Đầu tư',
-              external: false,
-              share: 2,
-              handsOn: [{ kind: 'result', code: 'MST', name: 'Mã số doanh nghiệp' }],
-            },
-            {
-              order: 2,
-              agencyCode: construction,
-              agencyName: 'Sở Xây dựng',
-              external: false,
-              share: 3,
-              handsOn: [{ kind: 'result', code: 'VBTD', name: 'Văn bản thẩm định' }],
-            },
-          ],
-        },
-      }),
+      testProcedure({ interAgency: sequentialChain(planning, construction) }),
     );
     consumer = testKafka(testEnv.kafkaBrokers(), 'dossiers-inter-agency-test').consumer({
       groupId: `dossiers-test-${randomUUID()}`,

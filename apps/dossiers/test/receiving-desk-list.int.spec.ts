@@ -1,6 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Role } from '@motcua/auth';
-import { DossiersHarness, intakeBody, testProcedure } from './support/dossiers-harness';
+import {
+  DossiersHarness,
+  intakeBody,
+  planningStage,
+  randomProvince,
+  testProcedure,
+} from './support/dossiers-harness';
 
 type Item = {
   id: string;
@@ -24,28 +29,11 @@ type Item = {
  */
 describe('the receiving centre lists what it forwarded (GET /receiving-desk/dossiers)', () => {
   const h = new DossiersHarness();
-  const prefix = randomUUID()
-    .replace(/[^A-F0-9]/gi, '')
-    .slice(0, 3)
-    .toUpperCase();
-  const province = `${prefix}.00.00.H26`;
-  const centre = `${prefix}.31.07.H26`;
-  const planning = `${prefix}.00.12.H26`;
+  const { province, centre, department } = randomProvince();
+  const planning = department('12');
   const finance = testProcedure();
   const chained = testProcedure({
-    interAgency: {
-      direction: 'horizontal',
-      stages: [
-        {
-          order: 1,
-          agencyCode: planning,
-          agencyName: 'Sở Kế hoạch và Đầu tư',
-          external: false,
-          share: 2,
-          handsOn: [{ kind: 'result', code: 'MST', name: 'Mã số doanh nghiệp' }],
-        },
-      ],
-    },
+    interAgency: { direction: 'horizontal', stages: [planningStage(planning)] },
   });
 
   const as = (role: Role, agency: string) => ({
@@ -129,7 +117,10 @@ describe('the receiving centre lists what it forwarded (GET /receiving-desk/doss
       forwardedAt: first.forwardedAt,
       status: 'received',
       resultReturnPlace: 'receiving_desk',
-      holders: [{ agencyCode: finance.agencyCode, agencyName: null, since: first.forwardedAt }],
+      // The resolving agency holds it, named by the agency tree.
+      holders: [
+        { agencyCode: finance.agencyCode, agencyName: 'Sở Tài chính', since: first.forwardedAt },
+      ],
     });
     expect(byId.get(first.id)!.legalDueAt).not.toBeNull();
     expect(byId.get(second.id)).toMatchObject({

@@ -3,7 +3,12 @@ import ExcelJS from 'exceljs';
 import { TRACKING_BOOK_COLUMNS } from '../src/slips/tracking-book.rows';
 import { viDateTime } from '@motcua/vietnamese';
 import { localYearOf } from '../src/slips/local-year';
-import { DossiersHarness, intakeBody, testProcedure } from './support/dossiers-harness';
+import {
+  DossiersHarness,
+  intakeBody,
+  randomProvince,
+  testProcedure,
+} from './support/dossiers-harness';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -11,7 +16,36 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 describe('tracking book', () => {
   const h = new DossiersHarness();
   const year = localYearOf(new Date());
-  beforeAll(() => h.start(4381));
+  // A public administration centre receiving for a department (the tree is stored before the
+  // service first reads it).
+  const { province, centre } = randomProvince();
+  const forwardedProcedure = testProcedure();
+  beforeAll(async () => {
+    await h.start(4381);
+    await h.addProcedure(forwardedProcedure);
+    await h.db.query(
+      `INSERT INTO agency_tree_copy (province_code, version, nodes) VALUES ($1, 1, $2::jsonb)`,
+      [
+        province,
+        JSON.stringify([
+          { kind: 'province', code: province, name: 'UBND tỉnh' },
+          {
+            kind: 'department',
+            code: forwardedProcedure.agencyCode,
+            name: 'Sở Công Thương',
+            parentCode: province,
+          },
+          {
+            kind: 'centre',
+            code: centre,
+            name: 'Trung tâm Phục vụ hành chính công',
+            parentCode: province,
+            receivesFor: [],
+          },
+        ]),
+      ],
+    );
+  });
   afterAll(() => h.stop());
 
   async function book(agency: string, forYear = year) {
@@ -77,6 +111,51 @@ describe('tracking book', () => {
     expect(second[12]).toBe('Yêu cầu bổ sung, hoàn thiện hồ sơ (chưa tiếp nhận)');
     expect(third[12]).toBe('Từ chối tiếp nhận');
     expect(await book(procedure.agencyCode, year - 1)).toHaveLength(4);
+  });
+
+  it("a centre's book lists the dossiers its desk received for other agencies, with the resolving agency and when each was forwarded", async () => {
+    const procedure = forwardedProcedure;
+    const atCentre = await h.request('POST', '/dossiers', {
+      role: 'desk_officer',
+      agency: centre,
+      unit: 'VP.MC',
+      body: intakeBody(procedure),
+    });
+    expect(atCentre.status).toBe(201);
+    const forwarded = atCentre.body.dossier;
+    expect(forwarded.forwardedAt).not.toBeNull();
+    const atOwnDesk = await h.request('POST', '/dossiers', {
+      role: 'desk_officer',
+      agency: procedure.agencyCode,
+      unit: 'VP.MC',
+      body: intakeBody(procedure),
+    });
+    expect(atOwnDesk.status).toBe(201);
+    const ownDesk = atOwnDesk.body.dossier; // the department's own desk: not the centre's
+
+    const centreRows = (await book(centre)).slice(4);
+    expect(centreRows).toHaveLength(1);
+    expect(centreRows[0]).toEqual([
+      '1',
+      forwarded.code,
+      procedure.name,
+      '1',
+      'Công ty TNHH Hùng Vương (Nguyễn Văn An)',
+      '',
+      `Sở Công Thương (${procedure.agencyCode})`,
+      viDateTime(new Date(forwarded.receivedAt)),
+      viDateTime(new Date(forwarded.dueAt)),
+      viDateTime(new Date(forwarded.forwardedAt)),
+      '',
+      '',
+      `Tiếp nhận thay, đã chuyển đến Sở Công Thương (${procedure.agencyCode}); Đã tiếp nhận; trong hạn`,
+    ]);
+    // The resolving agency's book keeps both of its dossiers, as its own.
+    const departmentRows = (await book(procedure.agencyCode)).slice(4);
+    expect(departmentRows.map((r) => [r[1], r[6], r[12]])).toEqual([
+      [forwarded.code, procedure.decidingAgency, 'Đã tiếp nhận; trong hạn'],
+      [ownDesk.code, procedure.decidingAgency, 'Đã tiếp nhận; trong hạn'],
+    ]);
   });
 
   it('pages through more dossiers than one batch, in order of receipt then id', async () => {

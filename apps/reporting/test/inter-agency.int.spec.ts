@@ -1,5 +1,6 @@
 import type { Producer } from 'kafkajs';
 import {
+  dossierDueDateRederived,
   dossierProcessed,
   dossierResumed,
   dossierStageAccepted,
@@ -378,5 +379,44 @@ describe('reporting of inter-agency dossiers (một cửa liên thông)', () => 
     expect(overdue.dossiers).toEqual([
       expect.objectContaining({ dossierCode: d.dossierCode, lateStageAgencyCodes: [other] }),
     ]);
+  });
+
+  it('takes a running stage’s due date moved by a calendar change from due-date-rederived', async () => {
+    const moved = uniqueAgency();
+    const d = newDossier(lead, randomProcedureCode());
+    await publish(producer, [
+      received(d, at(-40), at(200)),
+      // Due an hour ago by the old calendar: overdue until the change moves it.
+      ...stageEvents(d, stageOf(1, moved, 'Sở Xây dựng'), { started: -30, due: -1, accepted: -29 }),
+    ]);
+    const of = async () => (await figures(`&agency=${moved}`)).groups[0].figures;
+    await waitFor(
+      'the stage overdue',
+      async () => ((await of()).stages_overdue.value === 1 ? true : undefined),
+      60_000,
+    );
+    await publish(producer, [
+      event(dossierDueDateRederived, {
+        ...dossierDueDateRederived.example,
+        ...facts(d, 4, at(0), { dueDate: at(208) }),
+        previousDueDate: at(200),
+        stageClocks: [
+          {
+            order: 1,
+            agencyCode: moved,
+            clockStartedAt: at(-30),
+            previousStageLegalDueDate: at(-1),
+            stageLegalDueDate: at(7),
+          },
+        ],
+      } as never),
+    ]);
+    const after = await waitFor(
+      'the moved due date projected',
+      async () => ((await of()).stages_overdue.value === 0 ? true : undefined),
+      60_000,
+    );
+    expect(after).toBe(true);
+    expect((await of()).stages_in_progress.value).toBe(1);
   });
 });

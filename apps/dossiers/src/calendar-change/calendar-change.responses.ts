@@ -15,6 +15,16 @@ const rederived = z.strictObject({
   onTimeBefore: z.string().optional(),
   onTimeAfter: z.string().optional(),
   daysOffInPeriod: z.array(z.string()).optional(),
+  stages: z
+    .array(
+      z.strictObject({
+        order: z.number(),
+        agencyCode: z.string(),
+        previousDueDate: z.string(),
+        dueDate: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 export const rederiveResponse = z.strictObject({

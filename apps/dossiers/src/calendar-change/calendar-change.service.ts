@@ -6,10 +6,13 @@ import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.repository';
 import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
 import { REDERIVED_STATUSES, rederive, type Rederivation } from './rederivation.rules';
+import { rederiveStages, type StageRederivation } from './stage-rederivation.rules';
 
 const BATCH = 200;
 
 type Candidate = DossierWithSteps & { restartedAt: Date | null };
+/** The dossier's re-derivation and its running stages' that moved (liên thông). */
+type Decision = Rederivation & { stages: StageRederivation[] };
 const DOSSIER_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 export type RederivedDossier = {
@@ -27,6 +30,8 @@ export type RederivedDossier = {
   onTimeBefore?: string;
   onTimeAfter?: string;
   daysOffInPeriod?: string[];
+  /** Liên thông: the running stages whose due date moved (local dates). */
+  stages?: Array<{ order: number; agencyCode: string; previousDueDate: string; dueDate: string }>;
 };
 
 export type RederivationReport = {
@@ -121,7 +126,10 @@ export class CalendarChangeService {
     const [dossiers, restarts] = await Promise.all([
       this.db.dossier.findMany({
         where: { id: { in: ids } },
-        include: { steps: { orderBy: { order: 'asc' } } },
+        include: {
+          steps: { orderBy: { order: 'asc' } },
+          stages: { orderBy: [{ order: 'asc' }, { agencyCode: 'asc' }] },
+        },
         orderBy: { id: 'asc' },
       }),
       this.db.$queryRawUnsafe<{ dossier_id: string; at: Date }[]>(
@@ -135,8 +143,13 @@ export class CalendarChangeService {
     return dossiers.map((d) => ({ ...d, restartedAt: restartOf.get(d.id) ?? null }));
   }
 
-  private decide(dossier: Candidate, now: Date): Rederivation {
-    return rederive({ ...dossier, timeLimit: dossier.timeLimit as TimeLimit }, now);
+  private decide(dossier: Candidate, now: Date): Decision {
+    const limit = dossier.timeLimit as TimeLimit;
+    const stages = rederiveStages(dossier.stages ?? [], limit);
+    return {
+      ...rederive({ ...dossier, timeLimit: limit }, now, stages.length > 0),
+      stages,
+    };
   }
 
   /** One dossier in its own transaction, its row locked and read again (skipped when another transaction holds it). */
@@ -181,7 +194,7 @@ export class CalendarChangeService {
     tx: DossiersTx,
     events: EventSink,
     dossier: DossierWithSteps,
-    result: Extract<Rederivation, { outcome: 'moved' }>,
+    result: Extract<Decision, { outcome: 'moved' }>,
     options: { actorSubject: string; now: Date },
   ): Promise<void> {
     const { schedule } = result;
@@ -192,6 +205,25 @@ export class CalendarChangeService {
         data: { dueAt },
       });
     }
+    for (const stage of result.stages) {
+      await tx.dossierStage.update({
+        where: {
+          dossierId_order_agencyCode: {
+            dossierId: dossier.id,
+            order: stage.order,
+            agencyCode: stage.agencyCode,
+          },
+        },
+        data: { legalDueAt: stage.dueAt, steps: stage.steps },
+      });
+    }
+    const stageClocks = result.stages.map((s) => ({
+      order: s.order,
+      agencyCode: s.agencyCode,
+      clockStartedAt: s.clockStartedAt.toISOString(),
+      previousStageLegalDueDate: s.previousDueAt.toISOString(),
+      stageLegalDueDate: s.dueAt.toISOString(),
+    }));
     const updated = await tx.dossier.update({
       where: { id: dossier.id },
       data: {
@@ -221,6 +253,7 @@ export class CalendarChangeService {
         daysOffInPeriod: result.daysOffInPeriod,
         onTimeBefore: result.onTimeBefore,
         onTimeAfter: result.onTimeAfter,
+        ...(stageClocks.length > 0 ? { stageClocks } : {}),
       },
       updated,
     );
@@ -244,6 +277,7 @@ export class CalendarChangeService {
         daysOffInPeriod: result.daysOffInPeriod,
         onTimeBefore: result.onTimeBefore,
         onTimeAfter: result.onTimeAfter,
+        ...(stageClocks.length > 0 ? { stageClocks } : {}),
       },
     });
   }
@@ -254,7 +288,7 @@ function pushMoved(report: RederivationReport, entry: RederivedDossier): void {
   if (entry.promisedDateKept) report.promisedDateKept.push(entry);
 }
 
-function listed(dossier: DossierWithSteps, result: Rederivation): RederivedDossier {
+function listed(dossier: DossierWithSteps, result: Decision): RederivedDossier {
   return {
     dossierId: dossier.id,
     dossierCode: dossier.code,
@@ -276,6 +310,16 @@ function listed(dossier: DossierWithSteps, result: Rederivation): RederivedDossi
           onTimeBefore: result.onTimeBefore,
           onTimeAfter: result.onTimeAfter,
           daysOffInPeriod: result.daysOffInPeriod,
+        }
+      : {}),
+    ...(result.stages.length > 0
+      ? {
+          stages: result.stages.map((s) => ({
+            order: s.order,
+            agencyCode: s.agencyCode,
+            previousDueDate: toLocalDate(s.previousDueAt),
+            dueDate: toLocalDate(s.dueAt),
+          })),
         }
       : {}),
   };

@@ -48,11 +48,20 @@ export const REDERIVED_STATUSES = ['received', 'processing'] as const;
 const onTime = (now: Date, dueAt: Date): OpenOnTime =>
   now.getTime() <= dueAt.getTime() ? 'in_time' : 'overdue';
 
-export function rederive(dossier: OpenDossierForRederivation, now: Date): Rederivation {
+/**
+ * `stagesMoved`: the calendar moved a running inter-agency stage's due date
+ * (stage-rederivation.rules.ts); the dossier is then re-derived and announced even when its own
+ * date stays.
+ */
+export function rederive(
+  dossier: OpenDossierForRederivation,
+  now: Date,
+  stagesMoved = false,
+): Rederivation {
   const clockStartedAt = dossier.restartedAt ?? dossier.receivedAt;
   const schedule = scheduleFrom(clockStartedAt, dossier.timeLimit, dossier.steps);
   const legalDueAt = dossier.legalDueAt ?? dossier.dueAt;
-  if (legalDueAt && schedule.dueAt.getTime() === legalDueAt.getTime())
+  if (!stagesMoved && legalDueAt && schedule.dueAt.getTime() === legalDueAt.getTime())
     return { outcome: 'unchanged', schedule };
   const previous = legalDueAt ?? schedule.dueAt;
   return {

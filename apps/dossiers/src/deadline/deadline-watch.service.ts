@@ -16,6 +16,7 @@ import {
   deadlineStateOf,
   governingDueDate,
 } from './deadline.rules';
+import { announceStageDeadlines } from './stage-deadline-watch';
 
 const BATCH = 100;
 /** Coarse pre-filter: nothing due later than this can be due soon (8 office hours ≤ 4 calendar days over a long weekend). */
@@ -49,18 +50,17 @@ export class DeadlineWatchService implements OnApplicationBootstrap, BeforeAppli
   }
 
   /**
-   * Ticks while whole batches are announced (a backlog after downtime drains at once), at most 20.
+   * Ticks while whole batches are announced (a backlog after downtime drains at once), at most 20,
+   * for the dossiers, then for the running stages of inter-agency dossiers (stage-deadline-watch.ts).
    * Rows come by due date: overdue first, then due soon, then those not yet due soon, so a batch
    * with a row left unannounced means nothing further is due.
    */
   async drain(now = new Date()): Promise<number> {
-    let total = 0;
-    for (let batch = 0; batch < 20; batch++) {
-      const { examined, announced } = await this.tick(now);
-      total += announced;
-      if (examined < BATCH || announced < examined) break;
-    }
-    return total;
+    const stages = () =>
+      this.uow.run((tx, events) =>
+        announceStageDeadlines(tx, events, now, { horizonMs: HORIZON_MS, batch: BATCH }),
+      );
+    return (await drainBatches(() => this.tick(now))) + (await drainBatches(stages));
   }
 
   /** One batch: how many dossiers were examined and how many warnings announced. */
@@ -118,4 +118,16 @@ export class DeadlineWatchService implements OnApplicationBootstrap, BeforeAppli
       return { examined: rows.length, announced };
     });
   }
+}
+
+async function drainBatches(
+  tick: () => Promise<{ examined: number; announced: number }>,
+): Promise<number> {
+  let total = 0;
+  for (let batch = 0; batch < 20; batch++) {
+    const { examined, announced } = await tick();
+    total += announced;
+    if (examined < BATCH || announced < examined) break;
+  }
+  return total;
 }

@@ -244,6 +244,8 @@ export class ProgressTransitions {
         data: {
           suspendedHours: stage.suspendedHours,
           legalDueAt: stage.legalDueAt,
+          clockStartedAt: stage.clockStartedAt,
+          clockPauses: stage.clockPauses,
           steps: stage.steps,
           supplementRequestedAt: null,
         },

@@ -26,11 +26,21 @@ export class ReceivingDeskService {
       agencies ? [...agencies] : undefined,
       query,
     );
-    return { items: rows.map(forwardedItem), total, limit: query.limit, offset: query.offset };
+    // The resolving agency's name (a dossier no stage holds) from the copy of the agency tree.
+    const names = await this.scope.agencyNames(new Set(rows.map((d) => d.agencyCode)));
+    return {
+      items: rows.map((d) => forwardedItem(d, names)),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 }
 
-function forwardedItem(d: ForwardedDossier): ForwardedList['items'][number] {
+function forwardedItem(
+  d: ForwardedDossier,
+  names: ReadonlyMap<string, string>,
+): ForwardedList['items'][number] {
   return {
     id: d.id,
     code: d.code,
@@ -45,18 +55,24 @@ function forwardedItem(d: ForwardedDossier): ForwardedList['items'][number] {
     legalDueAt: d.legalDueAt?.toISOString() ?? null,
     dueAt: d.dueAt?.toISOString() ?? null,
     resultReturnPlace: d.resultReturnPlace,
-    holders: holdersOf(d),
+    holders: holdersOf(d, names),
   };
 }
 
-/** Who holds the dossier now: the running stage(s) of an inter-agency dossier, else the resolving agency. */
-export function holdersOf(d: ForwardedDossier): ForwardedList['items'][number]['holders'] {
+/**
+ * Who holds the dossier now: the running stage(s) of an inter-agency dossier (named as the chain
+ * names them), else the resolving agency (named by the agency tree; null when the tree does not list it).
+ */
+export function holdersOf(
+  d: ForwardedDossier,
+  names: ReadonlyMap<string, string>,
+): ForwardedList['items'][number]['holders'] {
   const running = d.stages.filter((s) => RUNNING.has(s.status));
   if (running.length === 0)
     return [
       {
         agencyCode: d.agencyCode,
-        agencyName: null,
+        agencyName: names.get(d.agencyCode) ?? null,
         since: (d.forwardedAt ?? d.receivedAt).toISOString(),
       },
     ];

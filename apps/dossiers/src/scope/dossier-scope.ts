@@ -33,6 +33,11 @@ export class DossierScope {
     return this.policy.ruleFor(principal, scopedDossier(dossier));
   }
 
+  /** Agency names from the copy of the agency tree (an agency it does not list is left out). */
+  agencyNames(agencyCodes: Iterable<string>): Promise<Map<string, string>> {
+    return this.policy.agencyNames(agencyCodes);
+  }
+
   /** The dossier when the caller may see it; otherwise the same 404 as for a dossier that does not exist. */
   visible<D extends ScopedDossier>(
     principal: Principal,

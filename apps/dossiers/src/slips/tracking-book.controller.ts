@@ -85,13 +85,19 @@ export class TrackingBookController {
       const now = new Date();
       while (!next.done) {
         const { dossiers, procedures, milestones } = next.value;
+        const forwardedTo = dossiers.filter((d) => d.receivedForAnother).map((d) => d.agencyCode);
+        const names = await this.scope.agencyNames(new Set(forwardedTo));
         for (const dossier of dossiers) {
           const procedure = procedures.get(`${dossier.procedureCode}@${dossier.procedureVersion}`);
-          sheet
-            .addRow(
-              trackingBookRow(++stt, dossier, procedure, milestones.get(dossier.id) ?? {}, now),
-            )
-            .commit();
+          const row = trackingBookRow(
+            ++stt,
+            dossier,
+            procedure,
+            milestones.get(dossier.id) ?? {},
+            now,
+            names.get(dossier.agencyCode),
+          );
+          sheet.addRow(row).commit();
         }
         if (reply.writableNeedDrain) await once(reply, 'drain');
         next = await batches.next();

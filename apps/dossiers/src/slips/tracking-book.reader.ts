@@ -18,7 +18,10 @@ const PROCESSED_ACTION = 'mark-processed';
 
 /**
  * The dossiers an agency received in a local year, in order of receipt, in keyset-paged batches
- * (index dossier(agency_code, received_at, id)): memory stays one batch whatever the year holds.
+ * (indexes dossier(agency_code, received_at, id) and dossier(receiving_agency_code, received_at,
+ * id)): memory stays one batch whatever the year holds. Its book holds the dossiers of its own
+ * procedures and those its desk received for another agency and forwarded (a public
+ * administration centre's desk, receipt at any desk: `receivedForAnother`).
  */
 @Injectable()
 export class TrackingBookReader {
@@ -30,14 +33,18 @@ export class TrackingBookReader {
     let after: { receivedAt: Date; id: string } | undefined;
     for (;;) {
       // A row-value comparison, so PostgreSQL walks the index from the last row instead of re-reading the year.
+      const page = Prisma.sql`received_at >= ${start} AND received_at < ${end}
+           ${after ? Prisma.sql`AND (received_at, id) > (${after.receivedAt}, ${after.id}::uuid)` : Prisma.empty}
+         ORDER BY received_at, id LIMIT ${BATCH}`;
+      // Each half walks its own index; the union is ordered again (two pages merged, one kept).
       const dossiers = await this.db.$queryRaw<TrackingBookDossier[]>`
         SELECT id, code, procedure_code AS "procedureCode", procedure_version AS "procedureVersion", agency_code AS "agencyCode",
                applicant_name AS "applicantName", organisation_name AS "organisationName", status, received_at AS "receivedAt",
                due_at AS "dueAt", legal_due_at AS "legalDueAt", finished_at AS "finishedAt", returned_at AS "returnedAt", extension_count AS "extensionCount",
-               is_demo AS "isDemo"
-          FROM dossier
-         WHERE agency_code = ${agencyCode} AND received_at >= ${start} AND received_at < ${end}
-           ${after ? Prisma.sql`AND (received_at, id) > (${after.receivedAt}, ${after.id}::uuid)` : Prisma.empty}
+               is_demo AS "isDemo", forwarded_at AS "forwardedAt", agency_code <> ${agencyCode} AS "receivedForAnother"
+          FROM ((SELECT * FROM dossier WHERE agency_code = ${agencyCode} AND ${page})
+                UNION ALL
+                (SELECT * FROM dossier WHERE receiving_agency_code = ${agencyCode} AND agency_code <> ${agencyCode} AND ${page})) AS d
          ORDER BY received_at, id
          LIMIT ${BATCH}`;
       if (dossiers.length === 0) return;

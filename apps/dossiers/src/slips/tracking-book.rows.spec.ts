@@ -72,6 +72,31 @@ describe('tracking book (form 07 from 1/7/2025, form 06 before)', () => {
     });
   });
 
+  it("a dossier the centre's desk received for another agency: the resolving agency it was forwarded to, and when", () => {
+    const row = trackingBookRow(
+      5,
+      {
+        ...dossier,
+        status: 'processing',
+        finishedAt: null,
+        returnedAt: null,
+        receivedForAnother: true,
+        forwardedAt: new Date('2026-11-30T01:31:00Z'),
+      },
+      { name: 'Quyết định giá', decidingAgency: 'Ủy ban nhân dân tỉnh' },
+      // The resolving agency's own transfer to its unit is not the centre's.
+      { transferredAt: new Date('2026-12-01T02:00:00Z') },
+      new Date('2026-12-02T00:00:00Z'),
+      'Sở Tài chính',
+    );
+    expect(row).toMatchObject({
+      agency: 'Sở Tài chính (000.00.15.H26)',
+      transferredAt: '30/11/2026 08:31',
+      processedAt: '',
+      note: 'Tiếp nhận thay, đã chuyển đến Sở Tài chính (000.00.15.H26); Đang xử lý; trong hạn',
+    });
+  });
+
   it('notes refusals at intake, extensions and demo data', () => {
     const refused = trackingBookRow(
       1,

@@ -48,6 +48,9 @@ export type TrackingBookDossier = {
   returnedAt: Date | null;
   extensionCount: number;
   isDemo: boolean;
+  /** Received by this agency's desk for another agency (receipt at any desk) and forwarded to it then. */
+  receivedForAnother?: boolean;
+  forwardedAt?: Date | null;
 };
 
 /** First transfer to the processing unit and first return of the result to the desk, from the action log. */
@@ -76,13 +79,21 @@ const ON_TIME_VI: Record<OnTimeStatus, string | null> = {
 
 const when = (instant: Date | null | undefined) => (instant ? viDateTime(instant) : '');
 
+/**
+ * One row. A dossier the desk received for another agency (a public administration centre's desk)
+ * names the resolving agency it was forwarded to (its name from the agency tree, `resolvingAgencyName`),
+ * and "Chuyển hồ sơ đến cơ quan giải quyết" is when it was forwarded.
+ */
 export function trackingBookRow(
   stt: number,
   dossier: TrackingBookDossier,
   procedure: Pick<ProcedureVersion, 'name' | 'decidingAgency'> | undefined,
   milestones: TrackingBookMilestones,
   now: Date,
+  resolvingAgencyName?: string,
 ): TrackingBookRow {
+  const forwarded = dossier.receivedForAnother === true;
+  const resolving = `${resolvingAgencyName ?? procedure?.decidingAgency ?? dossier.agencyCode} (${dossier.agencyCode})`;
   const status = dossier.status as DossierStatus;
   const onTime =
     ON_TIME_VI[
@@ -94,6 +105,7 @@ export function trackingBookRow(
       })
     ];
   const note = [
+    forwarded ? `Tiếp nhận thay, đã chuyển đến ${resolving}` : null,
     STATUS_VI[status] ?? status,
     onTime,
     dossier.extensionCount > 0
@@ -112,10 +124,10 @@ export function trackingBookRow(
       ? `${dossier.organisationName} (${dossier.applicantName})`
       : dossier.applicantName,
     address: '',
-    agency: procedure?.decidingAgency ?? dossier.agencyCode,
+    agency: forwarded ? resolving : (procedure?.decidingAgency ?? dossier.agencyCode),
     receivedAt: when(dossier.receivedAt),
     dueAt: when(dossier.dueAt),
-    transferredAt: when(milestones.transferredAt),
+    transferredAt: when(forwarded ? dossier.forwardedAt : milestones.transferredAt),
     processedAt: when(milestones.processedAt),
     returnedAt: when(dossier.returnedAt),
     note,

@@ -6,6 +6,7 @@ import {
   currentOrderOf,
   initialStages,
   stageOutcome,
+  stageClockDueAt,
   stagesAfterSupplement,
   stagesStartingAfter,
   type StageState,
@@ -166,6 +167,26 @@ describe('a complete supplement in a parallel order (ADR 0022): the asking stage
     // elapsed, 29 taken; late against its first date, on time against the moved one.
     const outcome = stageOutcome({ ...running(C, false), ...c }, vn('2027-01-07T16:00:00'));
     expect(outcome).toEqual({ workingHoursTaken: 29, suspendedWorkingHours: 8, onTime: true });
+  });
+
+  it('keeps what a calendar change needs: the restarted clock starts at completion, the paused one keeps its start and records the wait', () => {
+    const start = vn('2026-12-31T09:00:00');
+    const [b, c] = stagesAfterSupplement(
+      [
+        { ...running(B, true), clockStartedAt: start },
+        { ...running(C, false), clockStartedAt: start },
+      ],
+      asked,
+      complete,
+      LIMIT,
+    );
+    expect(b).toMatchObject({ clockStartedAt: complete, clockPauses: [] });
+    expect(c).toMatchObject({
+      clockStartedAt: start,
+      clockPauses: [{ from: asked.toISOString(), to: complete.toISOString() }],
+      legalDueAt: vn('2027-01-07T17:00:00'), // from the clock: the same date as moving the old one
+    });
+    expect(stageClockDueAt(start, c.clockPauses, 3, LIMIT)).toEqual(c.legalDueAt);
   });
 
   it('asked by the lead side holding no running stage: the whole dossier restarts, every running stage with it', () => {

@@ -45,7 +45,19 @@ export type StageState = {
   supplementRequestedAt?: Date | null;
   /** The stage's internal steps (stage-steps.rules.ts), as stored (JSON). */
   steps?: unknown;
+  /** Where its clock counts from (start or restart); null: unknown (rows stored before it was kept). */
+  clockStartedAt?: Date | null;
+  /** The waits that paused its clock since then, as stored (JSON `[{from, to}]`). */
+  clockPauses?: unknown;
 };
+
+/** A wait that paused a stage's clock (another agency's supplement), ISO instants. */
+export type ClockPause = { from: string; to: string };
+
+/** The stored JSON of a stage's clock pauses, read back. */
+export function clockPausesOf(stage: { clockPauses?: unknown }): ClockPause[] {
+  return Array.isArray(stage.clockPauses) ? (stage.clockPauses as ClockPause[]) : [];
+}
 
 /** The order now running: the lowest with a stage not handed back (undefined when all handed back). */
 export function currentOrderOf(stages: readonly Pick<StageState, 'order' | 'status'>[]) {
@@ -61,6 +73,44 @@ export function stagesOpen(stages: readonly Pick<StageState, 'status'>[]): boole
 /** A stage's legal due date: its share of the time limit from `startedAt` (libs/calendar receipt rules). */
 export function stageDueAt(startedAt: Date, share: number, limit: TimeLimit): Date {
   return explainAppointment({ receivedAt: startedAt, limit: shareOfLimit(share, limit) }).dueAt;
+}
+
+/**
+ * A stage's legal due date from its clock (the one rule for a supplement's completion and a
+ * calendar change): its share from the clock start, moved by the office hours of each pause, with
+ * the calendar in force.
+ */
+export function stageClockDueAt(
+  clockStartedAt: Date,
+  pauses: readonly ClockPause[],
+  share: number,
+  limit: TimeLimit,
+): Date {
+  let dueAt = stageDueAt(clockStartedAt, share, limit);
+  for (const pause of pauses) {
+    const waited = workingHoursBetween(new Date(pause.from), new Date(pause.to));
+    if (waited > 0) dueAt = addWorkingHours(dueAt, waited);
+  }
+  return dueAt;
+}
+
+/** The stage's open internal steps dated from its clock: scheduled from the clock start, moved by each pause. */
+export function stageClockSteps(
+  stage: StageState,
+  clockStartedAt: Date,
+  limit: TimeLimit,
+): object[] {
+  const pauses = clockPausesOf(stage);
+  let steps = scheduleStageSteps(
+    stageStepsOf(stage),
+    clockStartedAt,
+    stage.share,
+    limit,
+    stageDueAt(clockStartedAt, stage.share, limit),
+  );
+  for (const pause of pauses)
+    steps = pauseStageSteps(steps, workingHoursBetween(new Date(pause.from), new Date(pause.to)));
+  return steps;
 }
 
 /** The stage rows of a dossier received now: every stage waiting, the first order's clocks started at receipt. */
@@ -82,6 +132,8 @@ export function initialStages(chain: InterAgencyChain, receivedAt: Date, limit: 
         status: 'waiting',
         startedAt: started ? receivedAt : null,
         legalDueAt,
+        clockStartedAt: started ? receivedAt : null,
+        clockPauses: [],
         steps: legalDueAt
           ? scheduleStageSteps(steps, receivedAt, s.share, limit, legalDueAt)
           : steps,
@@ -93,6 +145,8 @@ export function initialStages(chain: InterAgencyChain, receivedAt: Date, limit: 
         supplementRequestedAt: null,
         workingHoursTaken: null,
         onTime: null,
+        dueSoonAnnouncedFor: null,
+        overdueAnnouncedFor: null,
       };
     });
 }
@@ -107,7 +161,15 @@ export function stagesStartingAfter(
   handedBack: Pick<StageState, 'order' | 'agencyCode'>,
   now: Date,
   limit: TimeLimit,
-): { order: number; agencyCode: string; startedAt: Date; legalDueAt: Date; steps: object[] }[] {
+): {
+  order: number;
+  agencyCode: string;
+  startedAt: Date;
+  clockStartedAt: Date;
+  clockPauses: ClockPause[];
+  legalDueAt: Date;
+  steps: object[];
+}[] {
   const stillOpen = stages.some(
     (s) =>
       s.order === handedBack.order &&
@@ -126,6 +188,8 @@ export function stagesStartingAfter(
         order: s.order,
         agencyCode: s.agencyCode,
         startedAt: now,
+        clockStartedAt: now,
+        clockPauses: [],
         legalDueAt,
         steps: scheduleStageSteps(stageStepsOf(s), now, s.share, limit, legalDueAt),
       };
@@ -181,11 +245,18 @@ export function stagesAfterSupplement(
   const wholeDossier = !running.some((s) => s.supplementRequestedAt);
   return running.map((s) => {
     const restart = wholeDossier || Boolean(s.supplementRequestedAt) || !s.legalDueAt;
+    // A paused clock keeps its start and records the wait, so that a calendar change re-derives it.
+    const clockPauses = restart
+      ? []
+      : [...clockPausesOf(s), { from: supplementRequestedAt.toISOString(), to: now.toISOString() }];
+    const clockStartedAt = restart ? now : (s.clockStartedAt ?? null);
     const legalDueAt = restart
       ? stageDueAt(now, s.share, limit)
-      : waited > 0
-        ? addWorkingHours(s.legalDueAt!, waited)
-        : s.legalDueAt!;
+      : clockStartedAt
+        ? stageClockDueAt(clockStartedAt, clockPauses, s.share, limit)
+        : waited > 0
+          ? addWorkingHours(s.legalDueAt!, waited)
+          : s.legalDueAt!;
     // The stage's steps follow its clock: scheduled again from the restart, or moved by the wait.
     const steps = restart
       ? scheduleStageSteps(stageStepsOf(s), now, s.share, limit, legalDueAt)
@@ -196,6 +267,8 @@ export function stagesAfterSupplement(
       clock: restart ? ('restarted' as const) : ('paused' as const),
       suspendedHours: round2(s.suspendedHours + waited),
       legalDueAt,
+      clockStartedAt,
+      clockPauses,
       steps,
       supplementRequestedAt: null,
     };

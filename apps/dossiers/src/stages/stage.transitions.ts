@@ -153,7 +153,13 @@ export class StageTransitions {
     for (const next of starting) {
       await ctx.tx.dossierStage.update({
         where: stageKey(ctx, next),
-        data: { startedAt: next.startedAt, legalDueAt: next.legalDueAt, steps: next.steps },
+        data: {
+          startedAt: next.startedAt,
+          clockStartedAt: next.clockStartedAt,
+          clockPauses: next.clockPauses,
+          legalDueAt: next.legalDueAt,
+          steps: next.steps,
+        },
       });
     }
     const dossier = await updateDossier(ctx);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Role } from '@motcua/auth';
 import type { ProcedureVersion } from '@motcua/contracts';
@@ -30,6 +31,57 @@ export function testProcedure(overrides: Partial<ProcedureVersion> = {}) {
   });
 }
 export type TestProcedure = ReturnType<typeof testProcedure>;
+
+/** Codes of a fresh province of the agency tree: the province, its public administration centre, a department. */
+export function randomProvince() {
+  const prefix = randomUUID()
+    .replace(/[^A-F0-9]/gi, '')
+    .slice(0, 3)
+    .toUpperCase();
+  return {
+    province: `${prefix}.00.00.H26`,
+    centre: `${prefix}.31.07.H26`,
+    department: (n: string) => `${prefix}.00.${n}.H26`,
+  };
+}
+
+type ChainStage = NonNullable<ProcedureVersion['interAgency']>['stages'][number];
+
+/** Sở Kế hoạch và Đầu tư's stage of a chain: share 2, hands on the enterprise code. */
+export function planningStage(agencyCode: string): ChainStage {
+  return {
+    order: 1,
+    agencyCode,
+    agencyName: 'Sở Kế hoạch và Đầu tư',
+    external: false,
+    share: 2,
+    handsOn: [{ kind: 'result', code: 'MST', name: 'Mã số doanh nghiệp' }],
+  };
+}
+
+/**
+ * A sequential inter-agency chain of the test procedure's 5 working days: Sở Kế hoạch và Đầu tư
+ * (`planning`, share 2), then Sở Xây dựng (`construction`, share 3).
+ */
+export function sequentialChain(
+  planning: string,
+  construction: string,
+): NonNullable<ProcedureVersion['interAgency']> {
+  return {
+    direction: 'horizontal',
+    stages: [
+      planningStage(planning),
+      {
+        order: 2,
+        agencyCode: construction,
+        agencyName: 'Sở Xây dựng',
+        external: false,
+        share: 3,
+        handsOn: [{ kind: 'result', code: 'VBTD', name: 'Văn bản thẩm định' }],
+      },
+    ],
+  };
+}
 
 /** A running dossiers service and a direct connection to its database (fixtures and assertions). */
 export class DossiersHarness {

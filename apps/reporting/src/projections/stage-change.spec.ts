@@ -88,4 +88,23 @@ describe('stageChange (một cửa liên thông)', () => {
       stageChange(event('motcua.dossier.resumed.v1', { occurredAt: at, stageClocks: clocks })),
     ).toEqual({ kind: 'restart', at, clocks });
   });
+
+  it('a calendar change moving running stages gives their new due dates; one moving none changes no stage', () => {
+    const at = '2026-12-03T08:00:00+07:00';
+    const stageClocks = [
+      {
+        order: 1,
+        agencyCode: '000.00.12.H26',
+        clockStartedAt: '2026-11-20T09:00:00+07:00',
+        previousStageLegalDueDate: '2026-11-24T17:00:00+07:00',
+        stageLegalDueDate: '2026-11-25T17:00:00+07:00',
+      },
+    ];
+    expect(
+      stageChange(event('motcua.dossier.due-date-rederived.v1', { occurredAt: at, stageClocks })),
+    ).toEqual({ kind: 'moved', at, clocks: stageClocks });
+    expect(
+      stageChange(event('motcua.dossier.due-date-rederived.v1', { occurredAt: at })),
+    ).toBeNull();
+  });
 });

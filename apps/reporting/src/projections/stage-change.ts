@@ -7,7 +7,7 @@ import { toLocalDate } from '@motcua/calendar';
  * its clock (start, legal due date from its share), and the hand-back the working hours it took
  * and whether it was on time. A supplement is counted on the stage of the agency that asked (on
  * every running stage when the lead side asked); the complete supplement's `stageClocks` give each
- * running stage its new due date (docs/adr/0022).
+ * running stage its new due date (docs/adr/0022), and so do a calendar change's.
  */
 export type StageRow = {
   stage_order: number;
@@ -45,7 +45,13 @@ export type StageChange =
    * without them (an event of before they were published) the due dates are unknown until the
    * next stage event.
    */
-  | { kind: 'restart'; at: string; clocks?: StageClock[] };
+  | { kind: 'restart'; at: string; clocks?: StageClock[] }
+  /** A calendar change moved running stages' due dates (`due-date-rederived.stageClocks`). */
+  | {
+      kind: 'moved';
+      at: string;
+      clocks: Pick<StageClock, 'order' | 'agencyCode' | 'stageLegalDueDate'>[];
+    };
 
 export type StageClock = {
   order: number;
@@ -80,6 +86,10 @@ export function stageChange(event: CloudEvent<Data>): StageChange | null {
       at: d.occurredAt as string,
       ...(d.stageClocks ? { clocks: d.stageClocks as StageClock[] } : {}),
     };
+  if (event.type === 'motcua.dossier.due-date-rederived.v1')
+    return d.stageClocks
+      ? { kind: 'moved', at: d.occurredAt as string, clocks: d.stageClocks as StageClock[] }
+      : null;
   const status = STATUS_OF[event.type];
   if (!status) return null;
   const stage = d.stage as Stage;

@@ -56,7 +56,7 @@ const SUPPLEMENT = `UPDATE dossier_stage_fact SET supplement_count = supplement_
 /** An event without the stages' clocks: their due dates are unknown until the next stage event. */
 const RESTART = `UPDATE dossier_stage_fact SET legal_due_at = NULL,
   last_event_at = GREATEST(last_event_at, $3::timestamptz) WHERE ${RUNNING}`;
-/** One running stage's clock after the complete supplement (restarted or paused). */
+/** One running stage's clock after the complete supplement (restarted or paused) or a calendar change. */
 const CLOCK = `UPDATE dossier_stage_fact SET legal_due_at = $6::timestamptz,
   last_event_at = GREATEST(last_event_at, $3::timestamptz)
   WHERE ${RUNNING} AND stage_order = $4 AND agency_code = $5`;
@@ -81,10 +81,10 @@ export async function writeStageFacts(
         change.at,
         change.agencyCode ?? null,
       );
-    else if (change.clocks === undefined)
+    else if (change.kind === 'restart' && change.clocks === undefined)
       await tx.$executeRawUnsafe(RESTART, generation, dossierId, change.at);
     else
-      for (const c of change.clocks)
+      for (const c of change.clocks ?? [])
         await tx.$executeRawUnsafe(
           CLOCK,
           generation,

@@ -28,6 +28,11 @@ export class AgencyTree {
     return this.byCode.has(agencyCode);
   }
 
+  /** The agency's name as the tree publishes it (undefined for an agency the tree does not list). */
+  nameOf(agencyCode: string): string | undefined {
+    return this.byCode.get(agencyCode)?.name;
+  }
+
   /**
    * The agencies whose dossiers an officer of `agencyCode` receives and returns: its own, and, for
    * the public administration centre, those of the departments it receives for. An agency missing

@@ -61,6 +61,17 @@ export class ScopePolicy {
     return listableAgencies(principal, await this.directory.current(principal.agency));
   }
 
+  /** The names of agencies, as the service's copy of the agency tree has them (absent: not listed). */
+  async agencyNames(agencyCodes: Iterable<string>): Promise<Map<string, string>> {
+    const tree = await this.directory.current();
+    const names = new Map<string, string>();
+    for (const code of agencyCodes) {
+      const name = tree.nameOf(code);
+      if (name !== undefined) names.set(code, name);
+    }
+    return names;
+  }
+
   /** Whether the principal's agency is a public administration centre of the tree (receipt at any desk). */
   async isCentre(principal: Principal): Promise<boolean> {
     if (!principal.agency) return false;

@@ -1235,6 +1235,12 @@ export interface operations {
                             onTimeBefore?: string;
                             onTimeAfter?: string;
                             daysOffInPeriod?: string[];
+                            stages?: {
+                                order: number;
+                                agencyCode: string;
+                                previousDueDate: string;
+                                dueDate: string;
+                            }[];
                         }[];
                         promisedDateKept: {
                             dossierId: string;
@@ -1250,6 +1256,12 @@ export interface operations {
                             onTimeBefore?: string;
                             onTimeAfter?: string;
                             daysOffInPeriod?: string[];
+                            stages?: {
+                                order: number;
+                                agencyCode: string;
+                                previousDueDate: string;
+                                dueDate: string;
+                            }[];
                         }[];
                         unchanged: number;
                         failed: {

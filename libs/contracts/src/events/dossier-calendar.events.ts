@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime, safeCode } from './common.schemas';
+import { agencyCode, isoDate, isoDateTime, safeCode } from './common.schemas';
 import { dossierEvent } from './dossier-event';
 import { dossierFactsSchema, exampleDossierFacts as facts } from './dossier.schemas';
 
@@ -32,6 +32,22 @@ export const dossierDueDateRederived = dossierEvent({
     daysOffInPeriod: z.array(isoDate),
     onTimeBefore: openDossierOnTimeStatus,
     onTimeAfter: openDossierOnTimeStatus,
+    /**
+     * Liên thông: each running stage whose own legal due date the change moved, re-derived from
+     * its clock start (its start, or the restart after its agency's supplement) and share, moved by
+     * the waits that paused it. Absent when no stage moved.
+     */
+    stageClocks: z
+      .array(
+        z.object({
+          order: z.int().positive(),
+          agencyCode,
+          clockStartedAt: isoDateTime,
+          previousStageLegalDueDate: isoDateTime,
+          stageLegalDueDate: isoDateTime,
+        }),
+      )
+      .optional(),
   }),
   example: {
     ...facts,

@@ -164,9 +164,67 @@ export const dossierStageStepCompleted = dossierEvent({
   },
 });
 
+/**
+ * Deadline warnings of a running stage (theo dõi hạn của cơ quan liên thông), raised by the
+ * dossiers service's deadline watch once per stage and threshold, like the dossier's own
+ * (`motcua.dossier.due-soon` / `overdue`). A stage's new due date (supplement restart, calendar
+ * change) is a new deadline and may be warned again; consumers keep the latest per (dossierId,
+ * stage.order, stage.agencyCode).
+ */
+const stageDeadline = {
+  ...stageClock,
+  /** The unit of the agency whose internal step is active; absent for an external stage or one not yet accepted. */
+  responsibleUnitCode: safeCode.optional(),
+};
+
+export const dossierStageDueSoon = dossierEvent({
+  name: 'motcua.dossier.stage-due-soon',
+  version: 1,
+  summary:
+    'Liên thông: a running stage’s own legal due date falls within the warning window (one working day); it names the agency holding the stage.',
+  schema: dossierFactsSchema.extend({
+    ...stageDeadline,
+    /** Working hours left before the stage's due date, by the calendar in force. */
+    workingHoursLeft: z.number().min(0),
+  }),
+  example: {
+    ...facts,
+    portalStatus: 4,
+    occurredAt: '2026-12-04T08:00:00+07:00',
+    stage: exampleStage,
+    stageStartedAt: '2026-12-02T09:00:00+07:00',
+    stageLegalDueDate: '2026-12-04T17:00:00+07:00',
+    responsibleUnitCode: 'P.DKKD',
+    workingHoursLeft: 8,
+  },
+});
+
+export const dossierStageOverdue = dossierEvent({
+  name: 'motcua.dossier.stage-overdue',
+  version: 1,
+  summary:
+    'Liên thông: a running stage passed its own legal due date without being handed back; the lateness is that agency’s (the dossier itself may still be on time).',
+  schema: dossierFactsSchema.extend({
+    ...stageDeadline,
+    overdueSince: isoDateTime,
+  }),
+  example: {
+    ...facts,
+    portalStatus: 4,
+    occurredAt: '2026-12-04T17:01:00+07:00',
+    stage: exampleStage,
+    stageStartedAt: '2026-12-02T09:00:00+07:00',
+    stageLegalDueDate: '2026-12-04T17:00:00+07:00',
+    responsibleUnitCode: 'P.DKKD',
+    overdueSince: '2026-12-04T17:00:00+07:00',
+  },
+});
+
 export const DOSSIER_STAGE_EVENTS = [
   dossierStageTransferred,
   dossierStageAccepted,
   dossierStageHandedBack,
   dossierStageStepCompleted,
+  dossierStageDueSoon,
+  dossierStageOverdue,
 ] as const;
