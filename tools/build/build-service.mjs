@@ -6,12 +6,14 @@
 // dist/apps/<service>/assets/<feature>/, beside the bundle.
 // A service with a database also gets its migration job's entrypoint: migrate.js (from
 // tools/prisma/migrate-job.ts), prisma.config.js and prisma/ (its schema and committed migrations),
-// so its image holds everything both entrypoints run. The files the build read are listed in
-// dist/build-inputs/<service>.json (the Dockerfile test checks the image's build copies them all).
+// so its image holds everything both entrypoints run. dist/build-inputs/<service>.json lists the
+// files the build read and the packages the bundle requires (the Dockerfile test checks the image's
+// build copies those files and that the packages are production dependencies).
 import { build } from 'esbuild';
 import { transform } from '@swc/core';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -76,6 +78,13 @@ if (existsSync(path.join(prismaDir, 'schema.prisma'))) {
   });
 }
 const inputs = new Set();
+const packages = new Set();
+/** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
+const packageOf = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 for (const { from, to, footer } of entries) {
   const { metafile } = await build({
     ...options,
@@ -83,12 +92,16 @@ for (const { from, to, footer } of entries) {
     entryPoints: [from],
     outfile: path.join(out, to),
   });
-  for (const input of Object.keys(metafile.inputs)) inputs.add(input);
+  for (const [input, { imports }] of Object.entries(metafile.inputs)) {
+    inputs.add(input);
+    for (const { path: specifier, external } of imports)
+      if (external && !isBuiltin(specifier)) packages.add(packageOf(specifier));
+  }
 }
 await mkdir(path.join(root, 'dist', 'build-inputs'), { recursive: true });
 await writeFile(
   path.join(root, 'dist', 'build-inputs', `${service}.json`),
-  `${JSON.stringify([...inputs].sort(), null, 2)}\n`,
+  `${JSON.stringify({ inputs: [...inputs].sort(), packages: [...packages].sort() }, null, 2)}\n`,
 );
 const assets = path.join(root, 'dist', 'apps', service, 'assets');
 await rm(assets, { recursive: true, force: true });

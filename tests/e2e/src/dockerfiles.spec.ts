@@ -8,6 +8,7 @@ import { SERVICES } from '@motcua/contracts';
 import { repoRoot } from '@motcua/testing';
 
 const root = repoRoot();
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
 type Copy = { sources: string[]; destination: string; from?: string };
 type Stage = { name: string; workdir: string; user?: string; copies: Copy[]; runs: string[] };
@@ -124,16 +125,29 @@ describe("each service's Dockerfile", () => {
       expect(sources.filter((source) => others.includes(source))).toEqual([]);
     });
 
+    const built = () =>
+      JSON.parse(readFileSync(join(root, 'dist/build-inputs', `${service}.json`), 'utf8')) as {
+        inputs: string[];
+        packages: string[];
+      };
+
     it('copies into its build stage every file the build of this service reads', () => {
       const copied = build!.copies.filter((c) => !c.from).flatMap((c) => c.sources);
-      const inputs = JSON.parse(
-        readFileSync(join(root, 'dist/build-inputs', `${service}.json`), 'utf8'),
-      ) as string[];
+      const { inputs } = built();
       expect(inputs).toContain(`apps/${service}/src/main.ts`);
       const uncovered = inputs.filter(
         (input) => !copied.some((source) => input === source || input.startsWith(`${source}/`)),
       );
       expect(uncovered).toEqual([]);
+    });
+
+    it('finds every package its bundle requires among the production dependencies it installs', () => {
+      const { dependencies } = JSON.parse(read('package.json')) as {
+        dependencies: Record<string, string>;
+      };
+      const { packages } = built();
+      expect(packages).toContain('prisma'); // the migration entrypoint's CLI
+      expect(packages.filter((name) => !(name in dependencies))).toEqual([]);
     });
 
     it("puts in the final image only the production dependencies and this service's bundle", () => {

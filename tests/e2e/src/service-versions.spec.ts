@@ -16,8 +16,8 @@ type K8sObject = {
 
 /**
  * Each service is released on its own: the `version` of apps/<service>/package.json is its
- * release, the newest heading of its changelog, the tag of its image in the Kubernetes base (which
- * the overlays keep) and in docker-compose.yml.
+ * release, the newest heading of its changelog, the version of its OpenAPI document, the tag of its
+ * image in the Kubernetes base (which the overlays keep) and in docker-compose.yml.
  */
 describe.each(SERVICES)('the release of %s', (service) => {
   const { version } = JSON.parse(read(`apps/${service}/package.json`)) as { version: string };
@@ -55,6 +55,13 @@ describe.each(SERVICES)('the release of %s', (service) => {
       expect(image?.digest).toBeUndefined();
     },
   );
+
+  it('is the version of its OpenAPI document', () => {
+    const document = JSON.parse(read(`docs/openapi/${service}.json`)) as {
+      info: { version: string };
+    };
+    expect(document.info.version).toBe(version);
+  });
 
   it('tags the image docker-compose.yml builds for the service and its migration job', () => {
     const compose = parse(read('docker-compose.yml'), { merge: true }) as {

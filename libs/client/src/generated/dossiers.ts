@@ -3830,6 +3830,7 @@ export interface operations {
                         /** @constant */
                         status: "up";
                         uptimeSeconds: number;
+                        version: string;
                     };
                 };
             };
