@@ -4,6 +4,8 @@
  * writes them to infra/k8s/base/<service>/ (committed, checked for staleness by a test);
  * overlays (infra/k8s/overlays/<province>/) add the namespace, images, configuration and secrets.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ServiceName } from '@motcua/contracts';
 
 export type ServiceSpec = {
@@ -43,6 +45,16 @@ export const SERVICES: ServiceSpec[] = [
     resources: { cpu: '200m', memory: '256Mi', memoryLimit: '512Mi' },
   },
 ];
+
+/**
+ * The image of a service's release: tagged with the `version` of apps/<service>/package.json (the
+ * newest heading of its changelog). Overlays move it to their registry and keep the tag.
+ */
+export function imageOf(service: string): string {
+  const manifest = join(__dirname, '../../apps', service, 'package.json');
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+  return `motcua/${service}:${version}`;
+}
 
 /** Labels the NetworkPolicies expect on the infrastructure a province runs beside motcua. */
 /** The management port serving /metrics (the services' default METRICS_PORT). */
@@ -138,7 +150,7 @@ function deployment(spec: ServiceSpec): K8sObject {
           containers: [
             {
               name: spec.name,
-              image: `motcua/${spec.name}`,
+              image: imageOf(spec.name),
               // /metrics is served on the management port only (METRICS_PORT, default 9464).
               ports: [
                 { name: 'http', containerPort: spec.port },
@@ -191,8 +203,9 @@ function migrationJob(spec: ServiceSpec): K8sObject {
           containers: [
             {
               name: 'migrate',
-              // The same release's migration image: Prisma migrations of this service only.
-              image: `motcua/${spec.name}-migrate`,
+              // The release's own image, its second entrypoint: this service's Prisma migrations.
+              image: imageOf(spec.name),
+              command: ['node', 'dist/migrate.js'],
               envFrom: [{ secretRef: { name: `${spec.name}-secrets` } }],
               resources: {
                 requests: { cpu: '100m', memory: '128Mi' },

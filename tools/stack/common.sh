@@ -4,7 +4,14 @@ SERVICES=(catalog dossiers feedback digitization reporting)
 declare -A SERVICE_PORT=([catalog]=3101 [dossiers]=3102 [feedback]=3103 [digitization]=3104 [reporting]=3105)
 # Management ports: /metrics only (Prometheus scrapes these; the public ports above do not serve it).
 declare -A METRICS_PORT=([catalog]=9101 [dossiers]=9102 [feedback]=9103 [digitization]=9104 [reporting]=9105)
-stack_dir="$root/.data/stack"
+stack_dir="${MOTCUA_STACK_DIR:-$root/.data/stack}"
+# MOTCUA_STACK_DIR and MOTCUA_STACK_PORT_OFFSET put a stack's state and ports aside, so a second
+# one can run beside the standard one (the test of start-service.sh does).
+for _service in "${SERVICES[@]}"; do
+  SERVICE_PORT[$_service]=$((SERVICE_PORT[$_service] + ${MOTCUA_STACK_PORT_OFFSET:-0}))
+  METRICS_PORT[$_service]=$((METRICS_PORT[$_service] + ${MOTCUA_STACK_PORT_OFFSET:-0}))
+done
+unset _service
 
 say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
 die() { printf 'motcua: %s\n' "$*" >&2; exit 1; }

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import {
   collectProcessMetrics,
   createLogger,
+  recordBuildInfo,
   redactErrorText,
   startTracing,
   stopTracing,
@@ -38,6 +39,8 @@ import {
  */
 export type ServiceDescriptor<C> = {
   service: string;
+  /** The service's release: the `version` of apps/<service>/package.json. */
+  version: string;
   title: string;
   description: string;
   env: z.ZodRawShape;
@@ -48,6 +51,7 @@ export type ServiceDescriptor<C> = {
 
 export type ServiceAppOptions = {
   service: string;
+  version: string;
   title: string;
   description: string;
   module: unknown;
@@ -120,6 +124,7 @@ export class JsonNestLogger implements LoggerService {
 export async function createServiceApp(options: ServiceAppOptions): Promise<INestApplication> {
   const logger = createLogger(options.service, options.logLevel);
   collectProcessMetrics(options.service);
+  recordBuildInfo(options.version);
   const app =
     options.http === 'fastify'
       ? await createFastifyApp(options.module, logger, options.rawBodyPaths)
@@ -234,6 +239,7 @@ export async function runService<
   },
 >(options: {
   service: string;
+  version: string;
   title: string;
   description: string;
   loadConfig: () => C;

@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { Public } from '@motcua/auth';
+import { runningVersion } from '@motcua/observability';
 import { z } from 'zod';
 import { ApiZodResponse } from './openapi/openapi.decorators';
 import { sendJson, type AnyReply } from './reply';
 import { isDraining } from './shutdown';
 
-const liveness = z.object({ status: z.literal('up'), uptimeSeconds: z.int() });
+/** `version`: the release the process runs (its service's version, as in motcua_build_info). */
+const liveness = z.object({ status: z.literal('up'), uptimeSeconds: z.int(), version: z.string() });
 const readiness = z.object({
   status: z.enum(['up', 'down', 'draining']),
   checks: z.array(
@@ -34,7 +36,11 @@ export class HealthController {
   @ApiZodResponse(200, liveness, 'The process runs')
   @Public()
   live(@Res() reply: Reply): void {
-    sendJson(reply, 200, { status: 'up', uptimeSeconds: Math.round(process.uptime()) });
+    sendJson(reply, 200, {
+      status: 'up',
+      uptimeSeconds: Math.round(process.uptime()),
+      version: runningVersion() ?? 'unknown',
+    });
   }
 
   /**

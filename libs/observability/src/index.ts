@@ -4,3 +4,4 @@ export * from './metrics';
 export * from './http-metrics';
 export * from './safe-error';
 export * from './tracing';
+export * from './build-info';

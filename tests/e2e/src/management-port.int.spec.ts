@@ -1,4 +1,6 @@
-import { mintTestToken, startService, type RunningService } from '@motcua/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mintTestToken, repoRoot, startService, type RunningService } from '@motcua/testing';
 
 /** /metrics is for operators: served on the management port only; /health stays on the public port. */
 describe('the management port', () => {
@@ -19,6 +21,21 @@ describe('the management port', () => {
     expect(await response.text()).toMatch(
       /^process_cpu_user_seconds_total\{service="feedback"\} /m,
     );
+  });
+
+  it('names the release it runs, the version of its package.json, in /health/live and motcua_build_info', async () => {
+    const { version } = JSON.parse(
+      readFileSync(join(repoRoot(), 'apps/feedback/package.json'), 'utf8'),
+    ) as { version: string };
+    const live = (await (await fetch(`${feedback.url}/health/live`)).json()) as {
+      version: string;
+    };
+    expect(live.version).toBe(version);
+    const metrics = await (await fetch(feedback.metricsUrl)).text();
+    const buildInfo = metrics.split('\n').filter((line) => line.startsWith('motcua_build_info{'));
+    expect(buildInfo).toEqual([
+      `motcua_build_info{version="${version}",node="${process.version}",service="feedback"} 1`,
+    ]);
   });
 
   it('does not serve /metrics on the public port, even to an administrator', async () => {

@@ -10,7 +10,8 @@ type Compose = {
     {
       environment?: Record<string, unknown>;
       ports?: string[];
-      build?: { args?: Record<string, string> };
+      image?: string;
+      build?: { dockerfile?: string; args?: Record<string, string> };
       command?: string[];
       entrypoint?: string[];
       volumes?: string[];
@@ -27,14 +28,28 @@ describe('docker-compose.yml stays in step with the local stack', () => {
   const stackScript = readFileSync(join(repoRoot(), 'tools/stack/common.sh'), 'utf8');
 
   it.each(SERVICES)(
-    '%s is built from its Dockerfile with the port and database of the local stack',
+    '%s is built from its own Dockerfile with the port and database of the local stack',
     (service) => {
       const definition = compose.services[service];
-      expect(definition?.build?.args?.SERVICE).toBe(service);
+      expect(definition?.build?.dockerfile).toBe(`apps/${service}/Dockerfile`);
+      expect(definition?.build?.args).toBeUndefined();
       const port = new RegExp(`\\[${service}\\]=(\\d+)`).exec(stackScript)?.[1];
       expect(definition?.environment?.PORT).toBe(Number(port));
       expect(definition?.ports).toEqual([`${port}:${port}`]);
       expect(definition?.environment?.DATABASE_URL).toMatch(new RegExp(`/motcua_${service}$`));
+    },
+  );
+
+  it.each(SERVICES)(
+    '%s starts once its own migration job has applied its migrations to its database',
+    (service) => {
+      const migration = compose.services[`${service}-migrate`];
+      expect(migration?.image).toBe(compose.services[service]?.image);
+      expect(migration?.environment?.DATABASE_URL).toBe(
+        compose.services[service]?.environment?.DATABASE_URL,
+      );
+      expect(compose.services[service]?.depends_on).toHaveProperty(`${service}-migrate`);
+      expect(migration?.depends_on).toHaveProperty('postgres');
     },
   );
 

@@ -94,6 +94,7 @@ describe('workspace generators', () => {
   it('writes the skeleton of a service and registers it where CONTRIBUTING.md says', () => {
     for (const file of [
       'project.json',
+      'package.json',
       'jest.config.js',
       'prisma.config.ts',
       'prisma/schema.prisma',

@@ -1151,6 +1151,7 @@ export interface operations {
                         /** @constant */
                         status: "up";
                         uptimeSeconds: number;
+                        version: string;
                     };
                 };
             };

@@ -1184,6 +1184,7 @@ export interface operations {
                         /** @constant */
                         status: "up";
                         uptimeSeconds: number;
+                        version: string;
                     };
                 };
             };

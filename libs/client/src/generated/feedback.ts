@@ -2701,6 +2701,7 @@ export interface operations {
                         /** @constant */
                         status: "up";
                         uptimeSeconds: number;
+                        version: string;
                     };
                 };
             };

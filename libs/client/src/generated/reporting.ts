@@ -1378,6 +1378,7 @@ export interface operations {
                         /** @constant */
                         status: "up";
                         uptimeSeconds: number;
+                        version: string;
                     };
                 };
             };

@@ -18,7 +18,8 @@ export type OpenApiDocument = {
   };
 };
 
-export type OpenApiInfo = { title: string; description: string; version?: string };
+/** `version`: the service's release (apps/<service>/package.json). */
+export type OpenApiInfo = { title: string; description: string; version: string };
 
 const PROBLEM_JSON = 'application/problem+json';
 
@@ -307,7 +308,7 @@ export function buildOpenApiDocument(
     Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
   return {
     openapi: '3.1.0',
-    info: { title: info.title, description: info.description, version: info.version ?? '1' },
+    info: { title: info.title, description: info.description, version: info.version },
     tags: [...tags].sort().map((name) => ({ name })),
     paths: sortKeys(paths),
     components: {

@@ -7,8 +7,8 @@ export type ServiceOptions = { name: string; description?: string; port?: number
 const NAME = /^[a-z][a-z0-9-]*[a-z0-9]$/;
 
 /**
- * A new service: the skeleton of apps/<name>/ (project, Jest, Prisma with the outbox and inbox,
- * main, app module, config, database, changelog) and the registrations CONTRIBUTING.md lists:
+ * A new service: the skeleton of apps/<name>/ (project, its version in package.json, Jest, Prisma
+ * with the outbox and inbox, main, app module, config, database, changelog) and the registrations CONTRIBUTING.md lists:
  * SERVICES and its dead-letter topic in libs/contracts, its ports in tools/stack/common.sh, its
  * Kubernetes base in tools/k8s/manifests.ts, and its copies of the shared migrations.
  */
@@ -26,6 +26,8 @@ export async function serviceGenerator(tree: Tree, options: ServiceOptions) {
     ...names(name),
     name,
     description: (options.description ?? `motcua ${name}`).replace(/'/g, '’'),
+    // The first release's heading in its changelog (its package.json says 0.1.0).
+    today: new Date().toISOString().slice(0, 10),
     tmpl: '',
   });
   await formatFiles(tree);
@@ -36,6 +38,7 @@ export async function serviceGenerator(tree: Tree, options: ServiceOptions) {
         `  bash tools/prisma/prisma.sh ${name} generate && node tools/build/build-service.mjs ${name}`,
         '  node -r ./tools/register-ts.js tools/contracts/generate.ts   # topics, ACLs, AsyncAPI',
         '  node -r ./tools/register-ts.js tools/k8s/generate.ts         # infra/k8s/base',
+        `  node -r ./tools/register-ts.js tools/docker/generate.ts      # apps/${name}/Dockerfile`,
         `  a README section and docs/${name}.md; features: nx g @motcua/generators:feature <name> --project=${name}`,
       ].join('\n'),
     );
