@@ -5,7 +5,8 @@
  *   node -r ./tools/register-ts.js tools/bench/reporting/replay-ab.ts <A main.js> <B main.js> … \
  *     [--events=30000] [--rounds=3] [--province-year]
  * Publishes `events` dossier events (receipt, processing, return of a third as many dossiers, in
- * 2025) on the dossier topic, lets the first build project them into the active generation, then
+ * 2025, in blocks: replayed-events.ts) on the dossier topic, lets the last build project them
+ * into the active generation, then
  * per round and build (A, B, …, A, B, …): starts the build, runs `replayBench` (a plain KafkaJS
  * read of reporting's topics, then the rebuild until its generation is switched to, the year's
  * figures asked for meanwhile) and stops it. With --province-year the active generation holds one
@@ -13,20 +14,16 @@
  * figures are read at that size while the rebuild writes. Prints each run, the CPU the reporting
  * process and its database sessions spent per replayed event, and per build the medians with
  * their spread. A build may be started with a CPU profile: `<main.js>+--cpu-prof`.
+ * The broker and the databases outlive a run (a replay reads every event still on the topics):
+ * for a replay of the published events alone, run with a MOTCUA_TEST_KAFKA_PORT and a
+ * MOTCUA_TEST_DB_PREFIX not used before.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import {
-  buildEvent,
-  dossierProcessed,
-  dossierReceived,
-  dossierResultReturned,
-  KAFKA_ADMIN,
-  toKafkaRecord,
-} from '@motcua/contracts';
+import { KAFKA_ADMIN, toKafkaRecord } from '@motcua/contracts';
 import { waitFor } from '@motcua/stack';
 import { CONSUMERS } from '@motcua/contracts';
 // eslint-disable-next-line no-restricted-imports -- the run uses npm test's own infrastructure on purpose, as cpu-ab.ts --own does.
@@ -38,6 +35,7 @@ import { cpuMs } from '../process-meter';
 import { rebuildRollupSql } from '../../../apps/reporting/src/projections/dossier-rollup';
 import { REBUILD_DIGITIZATION_ROLLUP_SQL } from '../../../apps/reporting/src/projections/digitization.projector';
 import { replayBench, type ReplayResult } from './replay';
+import { replayedEvents } from './replayed-events';
 import { SEED_YEAR_SQL } from './seed-year.sql';
 
 const args = process.argv.slice(2);
@@ -74,61 +72,17 @@ function sessionsCpu(database: string, seen: Map<number, number>): void {
   }
 }
 
-function eventsOf(i: number) {
-  const day = 1 + (i % 28);
-  const month = 1 + (i % 11);
-  const mm = (m: number) => String(m).padStart(2, '0');
-  const base = {
-    dossierId: crypto.randomUUID(),
-    dossierCode: `A${mm(i % 60)}.H26-25${mm(month)}${mm(day)}-${String((i % 9999) + 1).padStart(4, '0')}`,
-    procedureCode: `1.${String(i % 2000).padStart(6, '0')}`,
-    procedureVersion: 1,
-    agencyCode: `A${mm(i % 60)}.H26`,
-    domainCode: `D${i % 40}`,
-    channel: 'online' as const,
-    applicantType: 'business' as const,
-    applicantKey: 'a'.repeat(64),
-    receivedAt: `2025-${mm(month)}-${mm(day)}T09:00:00+07:00`,
-    dueDate: `2025-${mm(month + 1)}-${mm(day)}T17:00:00+07:00`,
-  };
-  const ctx = { correlationId: 'bench-replay' };
-  const later = (d: number) => `2025-${mm(month + 1)}-0${d}T10:00:00+07:00`;
-  return [
-    buildEvent(
-      dossierReceived,
-      { ...dossierReceived.example, ...base, portalStatus: 2, occurredAt: base.receivedAt },
-      ctx,
-    ),
-    buildEvent(
-      dossierProcessed,
-      { ...dossierProcessed.example, ...base, portalStatus: 9, occurredAt: later(1 + (i % 5)) },
-      ctx,
-    ),
-    buildEvent(
-      dossierResultReturned,
-      {
-        ...dossierResultReturned.example,
-        ...base,
-        portalStatus: 10,
-        occurredAt: later(2 + (i % 5)),
-        returnedAt: later(2 + (i % 5)),
-      },
-      ctx,
-    ),
-  ];
-}
-
+/** The events published in blocks of dossiers (their receipts, then processing, then returns), as a busy day interleaves them. */
 async function publish(target: BenchTarget, events: number): Promise<void> {
   const producer = kafkaOf(target, 'bench-replay-publisher').producer();
   await producer.connect();
   try {
-    for (let i = 0; i < events / 3; i += 500) {
-      const built = Array.from({ length: Math.min(500, events / 3 - i) }, (_, k) =>
-        eventsOf(i + k),
-      ).flat();
+    const built = replayedEvents(Math.ceil(events / 3));
+    for (let i = 0; i < built.length; i += 500) {
+      const slice = built.slice(i, i + 500);
       await producer.send({
-        topic: built[0].topic,
-        messages: built.map(({ event, key }) => toKafkaRecord(event, key)),
+        topic: slice[0].topic,
+        messages: slice.map(({ event, key }) => toKafkaRecord(event, key)),
       });
     }
   } finally {
@@ -226,11 +180,13 @@ async function seedProvinceYear(): Promise<void> {
   await db.connect();
   try {
     await db.query('BEGIN');
-    for (const sql of SEED_YEAR_SQL.slice(1)) await db.query(sql.replace(/SELECT 1,/g, `SELECT ${generation},`));
+    for (const sql of SEED_YEAR_SQL.slice(1))
+      await db.query(sql.replace(/SELECT 1,/g, `SELECT ${generation},`));
     await db.query(`DELETE FROM dossier_day_rollup WHERE generation = $1`, [generation]);
     await db.query(`DELETE FROM dossier_month_rollup WHERE generation = $1`, [generation]);
     await db.query(`DELETE FROM digitization_day_rollup WHERE generation = $1`, [generation]);
-    for (const grain of ['day', 'month'] as const) await db.query(rebuildRollupSql(grain), [generation]);
+    for (const grain of ['day', 'month'] as const)
+      await db.query(rebuildRollupSql(grain), [generation]);
     await db.query(REBUILD_DIGITIZATION_ROLLUP_SQL, [generation]);
     await db.query('COMMIT');
     await db.query('ANALYZE');
@@ -256,7 +212,7 @@ async function main(): Promise<void> {
   try {
     console.error(`publishing ${EVENTS} dossier events…`);
     await publish(target, EVENTS);
-    const first = await startBuild(builds[0]);
+    const first = await startBuild(builds[builds.length - 1]);
     await activeCaughtUp(target);
     await first.stop();
     for (let round = 1; round <= ROUNDS; round++) {
@@ -274,7 +230,11 @@ async function main(): Promise<void> {
           sessionsCpu(`${process.env.MOTCUA_TEST_DB_PREFIX ?? 'motcua_test'}_reporting`, sessions0);
           const sessions = new Map(sessions0);
           const sampler = setInterval(
-            () => sessionsCpu(`${process.env.MOTCUA_TEST_DB_PREFIX ?? 'motcua_test'}_reporting`, sessions),
+            () =>
+              sessionsCpu(
+                `${process.env.MOTCUA_TEST_DB_PREFIX ?? 'motcua_test'}_reporting`,
+                sessions,
+              ),
             250,
           );
           const result = await replayBench(target, 1_800_000, '2025-12-31');
@@ -300,10 +260,30 @@ async function main(): Promise<void> {
   } finally {
     await globalTeardown();
   }
-  console.log(`| build | replay /s | plain /s | replay ÷ plain | dashboard p95 ms | reporting CPU ms/event | database CPU ms/event |`);
+  console.log(
+    `| build | replay /s | plain /s | replay ÷ plain | dashboard p95 ms | reporting CPU ms/event | database CPU ms/event |`,
+  );
   for (const [name, rows] of results) {
     console.log(
-      `| ${name}: ${builds[NAMES.indexOf(name)]} | ${spreadOf(rows.map((r) => r.replayPerSecond), 0)} | ${spreadOf(rows.map((r) => r.plainPerSecond), 0)} | ${spreadOf(rows.map((r) => (100 * r.replayPerSecond) / r.plainPerSecond), 1)} % | ${spreadOf(rows.map((r) => r.dashboardP95), 0)} | ${spreadOf(rows.map((r) => r.cpuPerEvent), 3)} | ${spreadOf(rows.map((r) => r.dbPerEvent), 3)} |`,
+      `| ${name}: ${builds[NAMES.indexOf(name)]} | ${spreadOf(
+        rows.map((r) => r.replayPerSecond),
+        0,
+      )} | ${spreadOf(
+        rows.map((r) => r.plainPerSecond),
+        0,
+      )} | ${spreadOf(
+        rows.map((r) => (100 * r.replayPerSecond) / r.plainPerSecond),
+        1,
+      )} % | ${spreadOf(
+        rows.map((r) => r.dashboardP95),
+        0,
+      )} | ${spreadOf(
+        rows.map((r) => r.cpuPerEvent),
+        3,
+      )} | ${spreadOf(
+        rows.map((r) => r.dbPerEvent),
+        3,
+      )} |`,
     );
   }
 }

@@ -8,21 +8,17 @@
  *   node -r ./tools/register-ts.js tools/bench/reporting/replay-cost.bench.ts [dossiers=5000] [chunk=200] [building|active]
  * Needs the machine's PostgreSQL; makes and drops its own database <prefix>_bench_replay_cost.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import {
-  buildEvent,
   CONSUMERS,
   contractOfType,
-  dossierProcessed,
-  dossierReceived,
-  dossierResultReturned,
   fromKafkaMessage,
   toKafkaRecord,
   type CloudEvent,
 } from '@motcua/contracts';
 import { PgSqlDatabase, subscribeInBatches, type SqlTransaction } from '@motcua/messaging';
+import { replayedEvents } from './replayed-events';
+import { scratchReportingDatabase } from './scratch-database';
 import { applyTogether } from '../../../libs/messaging/src/consumer/chunk-transaction';
 import { CatalogProjector } from '../../../apps/reporting/src/projections/catalog.projector';
 import { DigitizationProjector } from '../../../apps/reporting/src/projections/digitization.projector';
@@ -31,83 +27,12 @@ import { FeedbackProjector } from '../../../apps/reporting/src/projections/feedb
 import { PortalAckProjector } from '../../../apps/reporting/src/projections/portal-ack.projector';
 import { ProjectionSubscriptions } from '../../../apps/reporting/src/projections/projection-subscriptions';
 
-const root = join(__dirname, '..', '..', '..');
 const server = process.env.BENCH_PG_SERVER ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const dbName = `${process.env.MOTCUA_TEST_DB_PREFIX ?? 'motcua'}_bench_replay_cost`;
-const dbUrl = server.replace(/\/[^/]*$/, `/${dbName}`);
 const DOSSIERS = Number(process.argv[2] ?? 5000);
 const CHUNK = Number(process.argv[3] ?? 200);
 /** The generation's status: a rebuild's 'building' one, or the live 'active' one. */
 const STATUS = process.argv[4] ?? 'building';
-/** Dossiers per block: their receipts, then their processing, then their returns. */
-const BLOCK = 500;
-
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: server });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
-
-export function replayedEvents(dossiers: number, block = BLOCK) {
-  const mm = (m: number) => String(m).padStart(2, '0');
-  const all = [];
-  for (let start = 0; start < dossiers; start += block) {
-    const bases = Array.from({ length: Math.min(block, dossiers - start) }, (_, k) => {
-      const i = start + k;
-      const day = 1 + (i % 28);
-      const month = 1 + (i % 11);
-      return {
-        i,
-        later: (d: number) => `2025-${mm(month + 1)}-0${d}T10:00:00+07:00`,
-        data: {
-          dossierId: crypto.randomUUID(),
-          dossierCode: `A${mm(i % 60)}.H26-25${mm(month)}${mm(day)}-${String((i % 9999) + 1).padStart(4, '0')}`,
-          procedureCode: `1.${String(i % 2000).padStart(6, '0')}`,
-          procedureVersion: 1,
-          agencyCode: `A${mm(i % 60)}.H26`,
-          domainCode: `D${i % 40}`,
-          channel: 'online' as const,
-          applicantType: 'business' as const,
-          applicantKey: 'a'.repeat(64),
-          receivedAt: `2025-${mm(month)}-${mm(day)}T09:00:00+07:00`,
-          dueDate: `2025-${mm(month + 1)}-${mm(day)}T17:00:00+07:00`,
-        },
-      };
-    });
-    const ctx = { correlationId: 'bench-replay' };
-    for (const { data } of bases)
-      all.push(
-        buildEvent(
-          dossierReceived,
-          { ...dossierReceived.example, ...data, portalStatus: 2, occurredAt: data.receivedAt },
-          ctx,
-        ),
-      );
-    for (const { data, i, later } of bases)
-      all.push(
-        buildEvent(
-          dossierProcessed,
-          { ...dossierProcessed.example, ...data, portalStatus: 9, occurredAt: later(1 + (i % 5)) },
-          ctx,
-        ),
-      );
-    for (const { data, i, later } of bases)
-      all.push(
-        buildEvent(
-          dossierResultReturned,
-          {
-            ...dossierResultReturned.example,
-            ...data,
-            portalStatus: 10,
-            occurredAt: later(2 + (i % 5)),
-            returnedAt: later(2 + (i % 5)),
-          },
-          ctx,
-        ),
-      );
-  }
-  return all;
-}
 
 /** Statement kinds by their first words: what the breakdown is printed by. */
 function kindOf(sql: string): string {
@@ -124,15 +49,8 @@ function kindOf(sql: string): string {
 }
 
 async function main(): Promise<void> {
-  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${dbName}`);
-  const migrated = spawnSync(
-    'bash',
-    [join(root, 'tools/prisma/prisma.sh'), 'reporting', 'deploy'],
-    { env: { ...process.env, DATABASE_URL: dbUrl }, encoding: 'utf8' },
-  );
-  if (migrated.status !== 0) throw new Error(migrated.stderr);
-  const pool = new Pool({ connectionString: dbUrl, max: 2 });
+  const scratch = await scratchReportingDatabase(server, dbName);
+  const pool = new Pool({ connectionString: scratch.url, max: 2 });
   const db = new PgSqlDatabase(pool);
   const spent = new Map<string, number>();
   const charge = (kind: string, ms: number) => spent.set(kind, (spent.get(kind) ?? 0) + ms);
@@ -196,14 +114,18 @@ async function main(): Promise<void> {
     const applying = performance.now() - t1;
     const n = messages.length;
     const statements = [...spent.values()].reduce((a, b) => a + b, 0);
-    console.log(`${n} dossier events, ${STATUS} generation, chunks of ${CHUNK}: ${(n / ((decode + applying) / 1000)).toFixed(0)} events/s`);
+    console.log(
+      `${n} dossier events, ${STATUS} generation, chunks of ${CHUNK}: ${(n / ((decode + applying) / 1000)).toFixed(0)} events/s`,
+    );
     console.log(`  decode + validate             ${(decode / n).toFixed(3)} ms/event`);
     for (const [kind, ms] of [...spent].sort((a, b) => b[1] - a[1]))
       console.log(`  ${kind.padEnd(30)}${(ms / n).toFixed(3)} ms/event`);
-    console.log(`  BEGIN, COMMIT, JavaScript     ${((applying - statements) / n).toFixed(3)} ms/event`);
+    console.log(
+      `  BEGIN, COMMIT, JavaScript     ${((applying - statements) / n).toFixed(3)} ms/event`,
+    );
   } finally {
     await pool.end();
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await scratch.drop();
   }
 }
 
