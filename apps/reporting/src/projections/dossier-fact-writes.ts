@@ -88,7 +88,7 @@ const UPSERT = `WITH ${GIVEN}
     dossier_code = EXCLUDED.dossier_code, procedure_code = EXCLUDED.procedure_code,
     procedure_version = EXCLUDED.procedure_version, agency_code = EXCLUDED.agency_code,
     domain_code = EXCLUDED.domain_code, channel = EXCLUDED.channel, applicant_type = EXCLUDED.applicant_type,
-    status = COALESCE((SELECT g.status FROM given g WHERE g.dossier_id = EXCLUDED.dossier_id), f.status),
+    status = COALESCE($2::jsonb ->> EXCLUDED.dossier_id::text, f.status),
     portal_status = EXCLUDED.portal_status,
     received_at = COALESCE(EXCLUDED.received_at, f.received_at),
     received_on = COALESCE(EXCLUDED.received_on, f.received_on),
@@ -107,9 +107,17 @@ const CHANGE = `WITH ${GIVEN}
     on_time = CASE WHEN f.finished_at IS NULL AND g.j ? 'finish_at' THEN (g.j->>'finish_at')::timestamptz <= f.due_date ELSE f.on_time END
   FROM given g WHERE (g.j->>'changes')::boolean AND f.generation = g.generation AND f.dossier_id = g.dossier_id`;
 
+/** `$2` of the upsert: the status each event of the stretch sets, by dossier (a lookup, not a scan of the stretch per row). */
+const statusesOf = (rows: Record<string, unknown>[]) =>
+  JSON.stringify(
+    Object.fromEntries(
+      rows.filter((row) => row.status != null).map((row) => [row.dossier_id, row.status]),
+    ),
+  );
+
 async function writeStretch(tx: ReportingTx, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   const json = JSON.stringify(rows);
-  await tx.$executeRawUnsafe(UPSERT, json);
+  await tx.$executeRawUnsafe(UPSERT, json, statusesOf(rows));
   if (rows.some((row) => row.changes)) await tx.$executeRawUnsafe(CHANGE, json);
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportingTx } from '../reporting.database';
+import { rollupsDeferred } from './deferred-rollups';
 import { writeDossierFacts, type DossierEvent } from './dossier-fact-writes';
 import { writeStageFacts } from './stage-fact-writes';
 import {
@@ -14,11 +15,17 @@ import {
  * touched dossiers' contributions in the daily and monthly rollups in the same transaction. A batch costs
  * a handful of statements whatever its size: the contributions before the batch, the facts (an upsert
  * and an update per stretch of distinct dossiers), then the difference applied to both rollups; the
- * stages of inter-agency dossiers (dossier_stage_fact) follow in the same transaction.
+ * stages of inter-agency dossiers (dossier_stage_fact) follow in the same transaction. A building
+ * generation writes the facts only: its rollups are filled at the switch (deferred-rollups.ts).
  */
 @Injectable()
 export class DossierProjector {
   async applyMany(generation: number, events: DossierEvent[], tx: ReportingTx): Promise<void> {
+    if (await rollupsDeferred(tx, generation)) {
+      await writeDossierFacts(tx, generation, events);
+      await writeStageFacts(tx, generation, events);
+      return;
+    }
     const touched = [...new Set(events.map((event) => event.data.dossierId))];
     const [old] = await tx.$queryRawUnsafe<{ old_day: string; old_month: string }[]>(
       `SELECT ${oldContributionColumns()}`,

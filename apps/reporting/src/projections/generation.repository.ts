@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { consumerGroupOf } from '@motcua/contracts';
 import { ReportingDatabase } from '../reporting.database';
+import { fillDeferredRollups } from './deferred-rollups';
 
 export type GenerationStatus = 'active' | 'building' | 'retired';
 export type Generation = { generation: number; groupId: string; status: GenerationStatus };
@@ -19,6 +20,9 @@ export const PROJECTION_TABLES = [
   'portal_sync_fact',
   'dossier_stage_fact',
 ] as const;
+
+/** The switch fills the new generation's rollups from all its facts: minutes for millions of events. */
+const SWITCH_TIMEOUT = { timeout: 600_000, maxWait: 10_000 };
 
 /** The generations of the projection set: exactly one active, at most one building. */
 @Injectable()
@@ -91,9 +95,10 @@ export class GenerationRepository {
     });
   }
 
-  /** Switches queries to `generation`; the previous active one is retired. */
+  /** Switches queries to `generation` (its rollups filled first); the previous active one is retired. */
   async activate(generation: number): Promise<void> {
     await this.db.$transaction(async (tx) => {
+      await fillDeferredRollups(tx, generation);
       await tx.projectionGeneration.updateMany({
         where: { status: 'active' },
         data: { status: 'retired', retiredAt: new Date() },
@@ -102,7 +107,7 @@ export class GenerationRepository {
         where: { generation },
         data: { status: 'active', activatedAt: new Date() },
       });
-    });
+    }, SWITCH_TIMEOUT);
   }
 
   /** Frees the rows of retired generations (their consumer groups are stopped first). */

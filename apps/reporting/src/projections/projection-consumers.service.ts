@@ -9,6 +9,7 @@ import {
   INBOX_TRANSPORT,
   isDependencyUnavailable,
   PROJECTION_FETCH,
+  REPLAY_FETCH,
   type InboxTransport,
 } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
@@ -119,7 +120,9 @@ export class ProjectionConsumers implements OnApplicationBootstrap, BeforeApplic
       stop: () => this.transport.stopGroup(groupId),
     });
     try {
-      await this.transport.startGroup({ groupId, fromBeginning: true, fetch: PROJECTION_FETCH });
+      // A building generation replays the topics: larger chunks (it keeps them once switched to; live batches are small).
+      const fetch = generation.status === 'building' ? REPLAY_FETCH : PROJECTION_FETCH;
+      await this.transport.startGroup({ groupId, fromBeginning: true, fetch });
     } catch (error) {
       this.running.delete(generation.generation);
       throw error;

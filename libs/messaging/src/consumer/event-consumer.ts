@@ -44,7 +44,7 @@ export type EventConsumerOptions<Tx extends SqlTransaction> = {
 
 class Aborted extends Error {}
 
-/** Consecutive valid events applied in one transaction (one inbox insert, one commit). */
+/** Consecutive valid events applied in one transaction (one inbox insert, one commit), unless the fetch shape says otherwise. */
 const CHUNK_SIZE = 200;
 
 /**
@@ -52,7 +52,7 @@ const CHUNK_SIZE = 200;
  * - validates every message (CloudEvents headers, then the contract's schema);
  * - applies the handler and records the event id in the inbox in ONE transaction,
  *   so a redelivered event changes nothing; consecutive valid events of a fetched batch
- *   share one transaction (up to CHUNK_SIZE); if any of them fails the chunk rolls back and
+ *   share one transaction (up to CHUNK_SIZE, or the fetch shape's `eventsPerTransaction`); if any of them fails the chunk rolls back and
  *   its events are applied one by one, so one bad event costs only its own retries;
  * - retries transient errors with backoff, heartbeating meanwhile;
  * - sends malformed, invalid, rejected or exhausted messages to the dead-letter
@@ -132,6 +132,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const live = () => payload.isRunning() && !payload.isStale() && !this.stopping;
+    const chunkSize = this.options.fetch?.eventsPerTransaction ?? CHUNK_SIZE;
     const beat = setInterval(() => void payload.heartbeat().catch(() => undefined), 2000);
     try {
       let chunk: Applicable<Tx>[] = [];
@@ -151,7 +152,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
         });
         if (checked) {
           chunk.push(checked);
-          if (chunk.length >= CHUNK_SIZE) await flush();
+          if (chunk.length >= chunkSize) await flush();
           continue;
         }
         await flush(); // what came before a dead letter or a skipped message is applied first

@@ -39,7 +39,18 @@ export function subscribeInBatches<Tx>(
  * instead of one or two; at rest an event waits at most `maxWaitMs` more. Projections that apply
  * every event of a busy topic take a longer wait than the default 64 KiB / 100 ms.
  */
-export type FetchShape = { minBytes: number; maxWaitMs: number };
+export type FetchShape = {
+  minBytes: number;
+  maxWaitMs: number;
+  /** Most consecutive events of a fetched batch applied in one transaction (default 200). */
+  eventsPerTransaction?: number;
+};
 export const DEFAULT_FETCH: FetchShape = { minBytes: 65536, maxWaitMs: 100 };
 /** For projections of every dossier event (reporting, digitization's copy): 256 KiB or half a second. */
 export const PROJECTION_FETCH: FetchShape = { minBytes: 262144, maxWaitMs: 500 };
+/**
+ * For a projection replaying its topics from the beginning (reporting's rebuild): fetches are full,
+ * and a chunk of 1,000 events costs about two thirds of five chunks of 200 (fewer statements and
+ * commits per event; the replay benchmark, docs/benchmarks.md).
+ */
+export const REPLAY_FETCH: FetchShape = { ...PROJECTION_FETCH, eventsPerTransaction: 1000 };
