@@ -1,5 +1,3 @@
-import type { ReportingTx } from '../reporting.database';
-
 /**
  * The rollups (dossier_day_rollup, dossier_month_rollup: bảng tổng hợp theo ngày, theo tháng): what each
  * dossier contributes to the rows of the day (or month) of its receipt (r), finish (f) and result return
@@ -10,7 +8,7 @@ export const ROLLUP_TABLES: Record<Grain, string> = {
   day: 'dossier_day_rollup',
   month: 'dossier_month_rollup',
 };
-const bucket = (grain: Grain, day: string) =>
+export const bucket = (grain: Grain, day: string) =>
   grain === 'day' ? day : `date_trunc('month', ${day})::date`;
 export const ROLLUP_KEYS = [
   'day',
@@ -177,41 +175,4 @@ export function rollupDeltaSql(oldDayParam: string, oldMonthParam: string): stri
   return `WITH ${deltaCtes('day', oldDayParam)},
     ${deltaCtes('month', oldMonthParam)}
     ${left('day')} UNION ALL ${left('month')}`;
-}
-
-/**
- * Rows a dossier left (its dimensions or dates changed): deleted when emptied, else their cut-off is
- * recomputed from the facts (a maximum cannot be taken back by a delta). Rare.
- */
-export async function cleanUpLeftRows(
-  tx: ReportingTx,
-  generation: number,
-  rows: LeftRow[],
-): Promise<void> {
-  const match = `r.generation = $1 AND r.day = $2::date AND r.agency_code = $3 AND r.unit_code = $4 AND r.domain_code = $5
-    AND r.procedure_code = $6 AND r.procedure_version = $7 AND r.channel = $8`;
-  for (const c of rows) {
-    const table = ROLLUP_TABLES[c.grain];
-    const args = [
-      generation,
-      c.day,
-      c.agency_code,
-      c.unit_code,
-      c.domain_code,
-      c.procedure_code,
-      Number(c.procedure_version),
-      c.channel,
-    ];
-    await tx.$executeRawUnsafe(`DELETE FROM ${table} r WHERE ${match} AND r.facts = 0`, ...args);
-    await tx.$executeRawUnsafe(
-      `UPDATE ${table} r SET last_event_at = (
-         SELECT max(f.last_event_at) FROM dossier_fact f
-         WHERE f.generation = r.generation AND f.agency_code = r.agency_code AND COALESCE(f.unit_code, '') = r.unit_code
-           AND f.domain_code = r.domain_code AND f.procedure_code = r.procedure_code AND f.procedure_version = r.procedure_version
-           AND f.channel = r.channel AND (${bucket(c.grain, 'f.received_on')} = r.day OR ${bucket(c.grain, 'f.finished_on')} = r.day
-             OR ${bucket(c.grain, 'f.returned_on')} = r.day))
-       WHERE ${match}`,
-      ...args,
-    );
-  }
 }

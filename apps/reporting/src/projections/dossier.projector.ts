@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportingTx } from '../reporting.database';
-import { writeDossierFacts, type DossierEvent } from './dossier-fact-writes';
-import { writeStageFacts } from './stage-fact-writes';
-import {
-  cleanUpLeftRows,
-  oldContributionColumns,
-  rollupDeltaSql,
-  type LeftRow,
-} from './dossier-rollup';
+import { writeDossierFacts, type DossierEvent } from './dossier-fact.repository';
+import { applyRollupDelta, readOldContributions } from './dossier-rollup.repository';
+import { writeStageFacts } from './stage-fact.repository';
 
 /**
  * Writes dossier events into dossier_fact of one generation (idempotent through the inbox) and moves the
@@ -20,20 +15,9 @@ import {
 export class DossierProjector {
   async applyMany(generation: number, events: DossierEvent[], tx: ReportingTx): Promise<void> {
     const touched = [...new Set(events.map((event) => event.data.dossierId))];
-    const [old] = await tx.$queryRawUnsafe<{ old_day: string; old_month: string }[]>(
-      `SELECT ${oldContributionColumns()}`,
-      generation,
-      touched,
-    );
+    const old = await readOldContributions(tx, generation, touched);
     await writeDossierFacts(tx, generation, events);
-    const left = await tx.$queryRawUnsafe<LeftRow[]>(
-      rollupDeltaSql('$3', '$4'),
-      generation,
-      touched,
-      old.old_day,
-      old.old_month,
-    );
-    await cleanUpLeftRows(tx, generation, left);
+    await applyRollupDelta(tx, generation, touched, old);
     await writeStageFacts(tx, generation, events);
   }
 }
