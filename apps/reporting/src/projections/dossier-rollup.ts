@@ -45,6 +45,32 @@ export const ROLLUP_COUNTS = [
 export const PROCESSING_DAYS_SQL = `GREATEST(0, extract(epoch FROM f.finished_at - f.received_at) / 86400 - f.paused_hours::numeric / 24)`;
 
 /**
+ * What dossier facts count, both in the rollups and in the figures straight from the facts: `r`, `f`
+ * and `t` pick the rows of the receipt, the finish and the result return.
+ */
+export function factMeasures(r: string, f: string, t: string): string {
+  const sum = (column: string, as: string) =>
+    `COALESCE(sum(f.${column}) FILTER (WHERE ${r}), 0)::int AS ${as}`;
+  return `count(*) FILTER (WHERE ${r} AND f.finished_at IS NULL AND f.status <> 'withdrawn')::int AS in_progress,
+      count(*) FILTER (WHERE ${r} AND f.status = 'withdrawn')::int AS withdrawn,
+      count(*) FILTER (WHERE ${f})::int AS processed,
+      count(*) FILTER (WHERE ${t})::int AS returned,
+      count(*) FILTER (WHERE ${f} AND f.on_time)::int AS on_time,
+      count(*) FILTER (WHERE ${f} AND NOT f.on_time)::int AS late,
+      count(*) FILTER (WHERE ${f} AND f.received_at IS NOT NULL)::int AS timed,
+      ${sum('supplement_count', 'supplements')},
+      ${sum('extension_count', 'extensions')},
+      ${sum('documents_total', 'documents_total')},
+      ${sum('documents_digitized', 'documents_digitized')},
+      ${sum('documents_reused', 'documents_reused')},
+      count(*) FILTER (WHERE ${r} AND f.population_data_used)::int AS population_data,
+      count(*) FILTER (WHERE ${f} AND f.electronic_result)::int AS electronic_results,
+      count(*) FILTER (WHERE ${f} AND f.electronic_result IS NOT NULL)::int AS results,
+      ${sum('payments_total', 'payments')},
+      ${sum('payments_online', 'payments_online')}`;
+}
+
+/**
  * Contribution rows of the dossiers of generation $1 (all of them, or some: `AND f.dossier_id = ANY($2::uuid[])`),
  * summed per rollup key, or per dossier and key when `perDossier`.
  */
@@ -59,24 +85,8 @@ export function contributionSql(
   return `SELECT ${perDossier ? 'f.dossier_id, ' : ''}${bucket(grain, 'k.day')} AS day, f.agency_code, COALESCE(f.unit_code, '') AS unit_code, f.domain_code, f.procedure_code, f.procedure_version, f.channel,
       count(*)::int AS facts,
       count(*) FILTER (WHERE ${r})::int AS received,
-      count(*) FILTER (WHERE ${r} AND f.finished_at IS NULL AND f.status <> 'withdrawn')::int AS in_progress,
-      count(*) FILTER (WHERE ${r} AND f.status = 'withdrawn')::int AS withdrawn,
-      count(*) FILTER (WHERE ${fin})::int AS processed,
-      count(*) FILTER (WHERE k.role = 't')::int AS returned,
-      count(*) FILTER (WHERE ${fin} AND f.on_time)::int AS on_time,
-      count(*) FILTER (WHERE ${fin} AND NOT f.on_time)::int AS late,
-      count(*) FILTER (WHERE ${fin} AND f.received_at IS NOT NULL)::int AS timed,
+      ${factMeasures(r, fin, `k.role = 't'`)},
       COALESCE(sum(${PROCESSING_DAYS_SQL}) FILTER (WHERE ${fin} AND f.received_at IS NOT NULL), 0)::text AS processing_days,
-      COALESCE(sum(f.supplement_count) FILTER (WHERE ${r}), 0)::int AS supplements,
-      COALESCE(sum(f.extension_count) FILTER (WHERE ${r}), 0)::int AS extensions,
-      COALESCE(sum(f.documents_total) FILTER (WHERE ${r}), 0)::int AS documents_total,
-      COALESCE(sum(f.documents_digitized) FILTER (WHERE ${r}), 0)::int AS documents_digitized,
-      COALESCE(sum(f.documents_reused) FILTER (WHERE ${r}), 0)::int AS documents_reused,
-      count(*) FILTER (WHERE ${r} AND f.population_data_used)::int AS population_data,
-      count(*) FILTER (WHERE ${fin} AND f.electronic_result)::int AS electronic_results,
-      count(*) FILTER (WHERE ${fin} AND f.electronic_result IS NOT NULL)::int AS results,
-      COALESCE(sum(f.payments_total) FILTER (WHERE ${r}), 0)::int AS payments,
-      COALESCE(sum(f.payments_online) FILTER (WHERE ${r}), 0)::int AS payments_online,
       max(f.last_event_at) AS last_event_at
     FROM ${source} f
     CROSS JOIN LATERAL (VALUES ('r', f.received_on), ('f', f.finished_on), ('t', f.returned_on)) AS k(role, day)
