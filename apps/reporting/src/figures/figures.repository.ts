@@ -4,8 +4,7 @@ import type { GroupBy } from './figures-query.schema';
 import { splitByMonths, type Period } from './period';
 import {
   PROCESSING_DAYS_SQL,
-  ROLLUP_COUNTS,
-  ROLLUP_KEYS,
+  ROLLUP_ROW_COLUMNS,
   factMeasures,
 } from '../projections/dossier-rollup';
 import { isoInstantSql } from './instant-sql';
@@ -93,13 +92,7 @@ export class FiguresRepository {
       groupBy === 'day'
         ? { months: null, days: [{ from: period.from, to: period.to }] }
         : splitByMonths(period.from, period.to);
-    const columns = [
-      'generation',
-      ...ROLLUP_KEYS,
-      ...ROLLUP_COUNTS,
-      'processing_days',
-      'last_event_at',
-    ].join(', ');
+    const columns = ROLLUP_ROW_COLUMNS.join(', ');
     const between = (range: { from: string; to: string }) =>
       `day BETWEEN ${sql.param(range.from)}::date AND ${sql.param(range.to)}::date`;
     const sources = [

@@ -41,6 +41,15 @@ export const ROLLUP_COUNTS = [
   'payments_online',
 ] as const;
 
+/** The columns of a rollup row, both grains. */
+export const ROLLUP_ROW_COLUMNS = [
+  'generation',
+  ...ROLLUP_KEYS,
+  ...ROLLUP_COUNTS,
+  'processing_days',
+  'last_event_at',
+];
+
 /** Processing days of one finished dossier: receipt to finish minus the supplement wait (exact numeric). */
 export const PROCESSING_DAYS_SQL = `GREATEST(0, extract(epoch FROM f.finished_at - f.received_at) / 86400 - f.paused_hours::numeric / 24)`;
 
@@ -96,26 +105,12 @@ export function contributionSql(
 
 /** Fills a rollup of a generation from its facts (bench seeding, repair): the GROUP BY the deltas maintain. */
 export function rebuildRollupSql(grain: Grain): string {
-  const columns = [
-    'generation',
-    ...ROLLUP_KEYS,
-    ...ROLLUP_COUNTS,
-    'processing_days',
-    'last_event_at',
-  ];
-  return `INSERT INTO ${ROLLUP_TABLES[grain]} (${columns.join(', ')})
+  return `INSERT INTO ${ROLLUP_TABLES[grain]} (${ROLLUP_ROW_COLUMNS.join(', ')})
     SELECT $1, c.day, c.agency_code, c.unit_code, c.domain_code, c.procedure_code, c.procedure_version, c.channel,
       ${ROLLUP_COUNTS.map((m) => `c.${m}`).join(', ')}, c.processing_days::numeric, c.last_event_at
     FROM (${contributionSql('', grain)}) AS c`;
 }
 
-const COLUMNS = [
-  'generation',
-  ...ROLLUP_KEYS,
-  ...ROLLUP_COUNTS,
-  'processing_days',
-  'last_event_at',
-];
 /** The dossiers a batch touches: `$2`, an array of ids. */
 const TOUCHED = 'AND f.dossier_id = ANY($2::uuid[])';
 
@@ -154,7 +149,7 @@ function deltaCtes(grain: Grain, oldParam: string): string {
       WHERE n.day IS NULL OR o.day IS NULL
         OR (${measures.join(', ')}) IS DISTINCT FROM (${measures.map((m) => m.replace('n.', 'o.').replace('::numeric', '')).join(', ')})),
     write_${grain} AS (
-      INSERT INTO ${table} AS r (${COLUMNS.join(', ')})
+      INSERT INTO ${table} AS r (${ROLLUP_ROW_COLUMNS.join(', ')})
       SELECT $1, ${ROLLUP_KEYS.join(', ')}, ${ROLLUP_COUNTS.map((m) => `sum(${m})`).join(', ')}, sum(processing_days), max(last_event_at)
       FROM pair_${grain} GROUP BY ${ROLLUP_KEYS.join(', ')} ORDER BY ${ROLLUP_KEYS.join(', ')}
       ON CONFLICT (generation, ${ROLLUP_KEYS.join(', ')}) DO UPDATE SET
