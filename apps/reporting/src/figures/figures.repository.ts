@@ -111,8 +111,10 @@ export class FiguresRepository {
       groupBy === 'unit' ? `NULLIF(r.unit_code, '')` : sql.key(groupBy, ROLLUP_COLUMNS, 'r.day');
     const sum = (column: string, filter = '') =>
       `COALESCE(sum(r.${column})${filter ? ` FILTER (WHERE ${filter})` : ''}, 0)::int`;
-    return this.db.$queryRawUnsafe<AggregateRow[]>(
-      `SELECT ${key} AS key,
+    return this.grouped(
+      sql,
+      key,
+      `
          ${sum('received')} AS received,
          ${sum('received', `r.channel = 'in_person'`)} AS received_in_person,
          ${sum('received', `r.channel = 'online'`)} AS received_online,
@@ -142,9 +144,7 @@ export class FiguresRepository {
          ${isoInstantSql('max(r.last_event_at)')} AS last_event_at
        FROM (${sources.join(' UNION ALL ')}) AS r
        LEFT JOIN procedure_fact p ON p.generation = r.generation AND p.code = r.procedure_code AND p.version = r.procedure_version
-       WHERE $2::date <= $3::date ${sql.filters(filters, ROLLUP_COLUMNS)}
-       GROUP BY 1 ORDER BY 1`,
-      ...sql.values,
+       WHERE $2::date <= $3::date ${sql.filters(filters, ROLLUP_COLUMNS)}`,
     );
   }
 
@@ -171,8 +171,10 @@ export class FiguresRepository {
     const lateral = series
       ? `CROSS JOIN LATERAL (VALUES ('r', f.received_on), ('f', f.finished_on), ('t', f.returned_on)) AS k(role, day)`
       : '';
-    const rows = await this.db.$queryRawUnsafe<AggregateRow[]>(
-      `SELECT ${key} AS key,
+    const rows = await this.grouped(
+      sql,
+      key,
+      `
          count(*) FILTER (WHERE ${r})::int AS received,
          count(*) FILTER (WHERE ${r} AND f.channel = 'in_person')::int AS received_in_person,
          count(*) FILTER (WHERE ${r} AND f.channel = 'online')::int AS received_online,
@@ -190,9 +192,7 @@ export class FiguresRepository {
        WHERE f.generation = $1 ${series ? 'AND k.day BETWEEN $2::date AND $3::date' : ''}
          AND (f.received_on BETWEEN $2::date AND $3::date OR f.finished_on BETWEEN $2::date AND $3::date
               OR f.returned_on BETWEEN $2::date AND $3::date)
-         ${sql.filters(filters, DOSSIER_COLUMNS)}
-       GROUP BY 1 ORDER BY 1`,
-      ...sql.values,
+         ${sql.filters(filters, DOSSIER_COLUMNS)}`,
     );
     return rows;
   }
@@ -205,8 +205,10 @@ export class FiguresRepository {
   ): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     const key = sql.key(groupBy, FEEDBACK_COLUMNS, 'f.received_on');
-    return this.db.$queryRawUnsafe<AggregateRow[]>(
-      `SELECT ${key} AS key,
+    return this.grouped(
+      sql,
+      key,
+      `
          count(*)::int AS feedback_received,
          count(*) FILTER (WHERE f.answered_at IS NOT NULL)::int AS feedback_answered,
          count(*) FILTER (WHERE f.answered_on_time)::int AS feedback_answered_on_time,
@@ -220,9 +222,7 @@ export class FiguresRepository {
          count(*)::int AS sample_size,
          ${isoInstantSql('max(f.last_event_at)')} AS last_event_at
        FROM feedback_fact f
-       WHERE f.generation = $1 AND f.received_on BETWEEN $2::date AND $3::date ${sql.filters(filters, FEEDBACK_COLUMNS)}
-       GROUP BY 1 ORDER BY 1`,
-      ...sql.values,
+       WHERE f.generation = $1 AND f.received_on BETWEEN $2::date AND $3::date ${sql.filters(filters, FEEDBACK_COLUMNS)}`,
     );
   }
 
@@ -249,8 +249,10 @@ export class FiguresRepository {
   ): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     const key = sql.key(groupBy, DIGITIZATION_COLUMNS, 'd.occurred_on');
-    return this.db.$queryRawUnsafe<AggregateRow[]>(
-      `SELECT ${key} AS key,
+    return this.grouped(
+      sql,
+      key,
+      `
          count(*) FILTER (WHERE d.kind = 'digitized')::int AS scans,
          count(*) FILTER (WHERE d.kind = 'digitized' AND d.synced)::int AS scans_synced,
          count(*) FILTER (WHERE d.kind = 'result_issued')::int AS results_issued,
@@ -261,9 +263,7 @@ export class FiguresRepository {
          ${isoInstantSql('max(d.occurred_at)')} AS last_event_at
        FROM digitization_fact d
        LEFT JOIN dossier_fact f ON f.generation = d.generation AND f.dossier_id = d.dossier_id
-       WHERE d.generation = $1 AND d.occurred_on BETWEEN $2::date AND $3::date ${sql.filters(filters, DIGITIZATION_COLUMNS)}
-       GROUP BY 1 ORDER BY 1`,
-      ...sql.values,
+       WHERE d.generation = $1 AND d.occurred_on BETWEEN $2::date AND $3::date ${sql.filters(filters, DIGITIZATION_COLUMNS)}`,
     );
   }
 
@@ -274,14 +274,22 @@ export class FiguresRepository {
     groupBy?: GroupBy,
   ): Promise<AggregateRow[]> {
     const key = sql.key(groupBy, { agency: 'r.agency_code' }, 'r.day');
-    return this.db.$queryRawUnsafe<AggregateRow[]>(
-      `SELECT ${key} AS key,
+    return this.grouped(
+      sql,
+      key,
+      `
          ${['scans', 'scans_synced', 'results_issued', 'results_issued_electronic', 'reuses', 'results_revoked'].map((c) => `COALESCE(sum(r.${c}), 0)::int AS ${c}`).join(', ')},
          COALESCE(sum(r.events), 0)::int AS sample_size,
          ${isoInstantSql('max(r.last_occurred_at)')} AS last_event_at
        FROM digitization_day_rollup r
-       WHERE r.generation = $1 AND r.day BETWEEN $2::date AND $3::date ${sql.filters({ agency: filters.agency }, { agency: 'r.agency_code' })}
-       GROUP BY 1 ORDER BY 1`,
+       WHERE r.generation = $1 AND r.day BETWEEN $2::date AND $3::date ${sql.filters({ agency: filters.agency }, { agency: 'r.agency_code' })}`,
+    );
+  }
+
+  /** An aggregate query of `measures FROM … WHERE …`: one row per group key, in key order. */
+  private grouped(sql: SqlParts, key: string, body: string): Promise<AggregateRow[]> {
+    return this.db.$queryRawUnsafe<AggregateRow[]>(
+      `SELECT ${key} AS key, ${body} GROUP BY 1 ORDER BY 1`,
       ...sql.values,
     );
   }
