@@ -15,6 +15,7 @@ import { ReceivingDeskModule } from './receiving-desk/receiving-desk.module';
 import { PortalModule } from './portal/portal.module';
 import { DossierScope } from './scope/dossier-scope';
 import { ProcedureCopyHandlers } from './procedure-copy/procedure-copy.handlers';
+import { ProcedureCopyRepository } from './procedure-copy/procedure-copy.repository';
 import { SlipsModule } from './slips/slips.module';
 
 @Module({})
@@ -44,6 +45,7 @@ export class AppModule {
       controllers: [ProcedureCopyHandlers, AgencyTreeCopy],
       providers: [
         DossierScope,
+        ProcedureCopyRepository,
         DeadlineWatchService,
         { provide: DOSSIERS_CONFIG, useValue: config },
       ],

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { kafkaSaslEnv, readKafkaCredentials } from '@motcua/stack';
 import { rebuildRollupSql } from '../../../apps/reporting/src/projections/dossier-rollup';
-import { REBUILD_DIGITIZATION_ROLLUP_SQL } from '../../../apps/reporting/src/projections/digitization.projector';
+import { REBUILD_DIGITIZATION_ROLLUP_SQL } from '../../../apps/reporting/src/projections/digitization-fact.repository';
 import { SEED_YEAR_SQL } from './seed-year.sql';
 
 const root = join(__dirname, '..', '..', '..');

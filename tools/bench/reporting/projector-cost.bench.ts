@@ -19,7 +19,7 @@ import {
 } from '@motcua/contracts';
 import { Client, Pool } from 'pg';
 import { PgSqlDatabase } from '@motcua/messaging';
-import { writeDossierFacts } from '../../../apps/reporting/src/projections/dossier-fact-writes';
+import { writeDossierFacts } from '../../../apps/reporting/src/projections/dossier-fact.repository';
 import { DossierProjector } from '../../../apps/reporting/src/projections/dossier.projector';
 
 const root = join(__dirname, '..', '..', '..');

@@ -33,7 +33,7 @@ import globalTeardown from '../../../libs/testing/src/global-teardown';
 import { kafkaOf, type BenchTarget } from '../dossiers/intake-kit';
 import { cpuMs } from '../process-meter';
 import { rebuildRollupSql } from '../../../apps/reporting/src/projections/dossier-rollup';
-import { REBUILD_DIGITIZATION_ROLLUP_SQL } from '../../../apps/reporting/src/projections/digitization.projector';
+import { REBUILD_DIGITIZATION_ROLLUP_SQL } from '../../../apps/reporting/src/projections/digitization-fact.repository';
 import { replayBench, type ReplayResult } from './replay';
 import { replayedEvents } from './replayed-events';
 import { SEED_YEAR_SQL } from './seed-year.sql';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DossierRepository } from '../dossier/dossier.repository';
+import { ScopedDossiers } from '../dossier/scoped-dossiers';
 import { DossierContactController } from './contact.controller';
 import { DossierContactService } from './contact.service';
 
 @Module({
   controllers: [DossierContactController],
-  providers: [DossierContactService, DossierRepository],
+  providers: [DossierContactService, DossierRepository, ScopedDossiers],
 })
 export class ContactModule {}

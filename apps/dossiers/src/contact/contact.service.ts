@@ -5,8 +5,7 @@ import { DomainProblem } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
 import { factsOf } from '../dossier/dossier-events';
 import type { DossierStatus } from '../dossier/dossier-status';
-import { DossierRepository } from '../dossier/dossier.repository';
-import { DossierScope } from '../scope/dossier-scope';
+import { ScopedDossiers } from '../dossier/scoped-dossiers';
 import type { DossiersTx } from '../dossiers.database';
 import { contactViolation } from './contact.rules';
 import type { ContactBody } from './contact.schemas';
@@ -19,18 +18,12 @@ export const RECORD_CONTACT_ACTION = 'record-contact';
 export class DossierContactService {
   constructor(
     private readonly uow: UnitOfWork<DossiersTx>,
-    private readonly dossiers: DossierRepository,
-    private readonly scope: DossierScope,
+    private readonly dossiers: ScopedDossiers,
   ) {}
 
   async record(dossierId: string, body: ContactBody, principal: Principal) {
     return this.uow.run(async (tx, events) => {
-      // Out of the caller's scope (another agency): the same 404 as none.
-      const dossier = await this.scope.visible(
-        principal,
-        dossierId,
-        await this.dossiers.lockForUpdate(tx, dossierId),
-      );
+      const dossier = await this.dossiers.lockVisible(tx, principal, dossierId);
       const now = new Date();
       const violation = contactViolation(
         {
@@ -62,15 +55,9 @@ export class DossierContactService {
         contactedAt,
         recordedBy,
       });
-      await this.dossiers.appendLog(tx, {
-        dossierId,
+      await this.dossiers.logAction(tx, principal, dossier, {
         action: RECORD_CONTACT_ACTION,
         fromStatus: dossier.status,
-        toStatus: dossier.status,
-        portalStatus: dossier.portalStatus,
-        actorSubject: principal.subject,
-        actorRoles: principal.roles,
-        actorUnit: principal.unit ?? null,
         details: { ...body, contactedAt },
         eventId: event.id,
         occurredAt: now,

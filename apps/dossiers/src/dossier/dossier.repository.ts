@@ -42,6 +42,75 @@ export class DossierRepository {
     await tx.dossierActionLog.create({ data: entry });
   }
 
+  /** One of the dossier's steps (quy trình nội bộ), in the action's transaction. */
+  async updateStep(
+    tx: DossiersTx,
+    step: { dossierId: string; order: number },
+    data: Prisma.DossierStepUncheckedUpdateInput,
+  ): Promise<void> {
+    await tx.dossierStep.update({
+      where: { dossierId_order: { dossierId: step.dossierId, order: step.order } },
+      data,
+    });
+  }
+
+  /** Completes the steps not completed yet (those before `beforeOrder` only, when given). */
+  async completeOpenSteps(
+    tx: DossiersTx,
+    dossierId: string,
+    at: Date,
+    beforeOrder?: number,
+  ): Promise<void> {
+    await tx.dossierStep.updateMany({
+      where: {
+        dossierId,
+        ...(beforeOrder === undefined ? {} : { order: { lt: beforeOrder } }),
+        status: { not: 'completed' },
+      },
+      data: { status: 'completed', completedAt: at },
+    });
+  }
+
+  /** One agency's stage of an inter-agency dossier (giai đoạn liên thông), in the action's transaction. */
+  async updateStage(
+    tx: DossiersTx,
+    stage: { dossierId: string; order: number; agencyCode: string },
+    data: Prisma.DossierStageUncheckedUpdateInput,
+  ): Promise<void> {
+    await tx.dossierStage.update({
+      where: { dossierId_order_agencyCode: stage },
+      data,
+    });
+  }
+
+  /** The promised date on the agency's running stages (transferred or accepted). */
+  async promiseOnRunningStages(
+    tx: DossiersTx,
+    dossierId: string,
+    agencyCode: string,
+    dueAt: Date,
+  ): Promise<void> {
+    await tx.dossierStage.updateMany({
+      where: { dossierId, agencyCode, status: { in: ['transferred', 'accepted'] } },
+      data: { promisedDueAt: dueAt },
+    });
+  }
+
+  /** The first logged entry of an action on a dossier (it must exist). */
+  firstLog(tx: DossiersTx, dossierId: string, action: string) {
+    return tx.dossierActionLog.findFirstOrThrow({ where: { dossierId, action } });
+  }
+
+  /** A new lookup secret's hash (the secret itself is not kept). */
+  async setLookupSecretHash(tx: DossiersTx, id: string, hash: string): Promise<void> {
+    await tx.dossier.update({ where: { id }, data: { lookupSecretHash: hash } });
+  }
+
+  /** How many times an action was logged on a dossier. */
+  countActions(tx: DossiersTx, dossierId: string, action: string): Promise<number> {
+    return tx.dossierActionLog.count({ where: { dossierId, action } });
+  }
+
   async history(tx: DossiersTx, dossierId: string) {
     return tx.dossierActionLog.findMany({ where: { dossierId }, orderBy: { id: 'asc' } });
   }

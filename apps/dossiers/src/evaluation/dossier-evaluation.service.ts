@@ -6,7 +6,7 @@ import { UnitOfWork } from '@motcua/messaging';
 import { factsOf } from '../dossier/dossier-events';
 import type { DossierStatus } from '../dossier/dossier-status';
 import { DossierRepository } from '../dossier/dossier.repository';
-import { DossierScope } from '../scope/dossier-scope';
+import { ScopedDossiers } from '../dossier/scoped-dossiers';
 import type { DossiersTx } from '../dossiers.database';
 import { evaluationViolation } from './evaluation.rules';
 import type { EvaluationBody } from './evaluation.schemas';
@@ -19,24 +19,17 @@ export const EVALUATE_ACTION = 'evaluate';
 export class DossierEvaluationService {
   constructor(
     private readonly uow: UnitOfWork<DossiersTx>,
-    private readonly dossiers: DossierRepository,
-    private readonly scope: DossierScope,
+    private readonly dossiers: ScopedDossiers,
+    private readonly repository: DossierRepository,
   ) {}
 
   async evaluate(dossierId: string, body: EvaluationBody, principal: Principal) {
     return this.uow.run(async (tx, events) => {
-      // Out of the caller's scope (another agency, another citizen's dossier): the same 404 as none.
-      const dossier = await this.scope.visible(
-        principal,
-        dossierId,
-        await this.dossiers.lockForUpdate(tx, dossierId),
-      );
+      const dossier = await this.dossiers.lockVisible(tx, principal, dossierId);
       const now = new Date();
       const citizen =
         principal.roles.includes('citizen') && !principal.roles.includes('desk_officer');
-      const previous = await tx.dossierActionLog.count({
-        where: { dossierId, action: EVALUATE_ACTION },
-      });
+      const previous = await this.repository.countActions(tx, dossierId, EVALUATE_ACTION);
       const violation = evaluationViolation(
         {
           status: dossier.status as DossierStatus,
@@ -84,15 +77,9 @@ export class DossierEvaluationService {
         ...(body.agenciesContacted ? { agenciesContacted: body.agenciesContacted } : {}),
         ...(body.publication ? { publication: body.publication } : {}),
       });
-      await this.dossiers.appendLog(tx, {
-        dossierId,
+      await this.dossiers.logAction(tx, principal, dossier, {
         action: EVALUATE_ACTION,
         fromStatus: dossier.status,
-        toStatus: dossier.status,
-        portalStatus: dossier.portalStatus,
-        actorSubject: principal.subject,
-        actorRoles: principal.roles,
-        actorUnit: principal.unit ?? null,
         details: { recordedBy, ...body, evaluatedAt },
         eventId: event.id,
         occurredAt: now,

@@ -228,10 +228,7 @@ export class DossierIntakeService {
         },
       );
     }
-    await tx.dossier.update({
-      where: { id: claim.dossierId },
-      data: { lookupSecretHash: hashSecret(lookupSecret) },
-    });
+    await this.dossiers.setLookupSecretHash(tx, claim.dossierId, hashSecret(lookupSecret));
     const dossier = await this.dossiers.findWithSteps(tx, { id: claim.dossierId });
     const outcome = (
       {
@@ -239,13 +236,7 @@ export class DossierIntakeService {
         intake_supplement: 'supplement_requested',
         not_received: 'refused',
       } as Record<string, string>
-    )[
-      (
-        await tx.dossierActionLog.findFirstOrThrow({
-          where: { dossierId: claim.dossierId, action: 'intake' },
-        })
-      ).toStatus
-    ];
+    )[(await this.dossiers.firstLog(tx, claim.dossierId, 'intake')).toStatus];
     return { outcome, replayed: true, dossier: dossierView(dossier!, { lookupSecret }) };
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DossierCodeCounterRepository } from '../code/dossier-code-counter.repository';
 import { DossierCodeService } from '../code/dossier-code.service';
 import { DossierRepository } from '../dossier/dossier.repository';
 import { ProcedureCopyCache } from '../procedure-copy/procedure-copy.cache';
@@ -12,6 +13,7 @@ import { IntakeIdempotencyRepository } from './intake-idempotency.repository';
   providers: [
     DossierIntakeService,
     DossierCodeService,
+    DossierCodeCounterRepository,
     DossierRepository,
     ProcedureCopyRepository,
     ProcedureCopyCache,

@@ -7,6 +7,7 @@ import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.rep
 import { dossierView } from '../dossier/dossier.view';
 import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
 import { DossierScope } from '../scope/dossier-scope';
+import { ScopedDossiers } from '../dossier/scoped-dossiers';
 import { actionRefusal, allowedActionsOf } from './action-rules';
 import { statusAfter, type DossierAction } from './dossier-actions.table';
 import { ACTION_BODIES, type ActionBody } from './lifecycle.schemas';
@@ -25,6 +26,7 @@ export class DossierLifecycleService {
     private readonly outcomes: OutcomeTransitions,
     private readonly stages: StageTransitions,
     private readonly scope: DossierScope,
+    private readonly scoped: ScopedDossiers,
     private readonly db: DossiersDatabase,
   ) {}
 
@@ -61,12 +63,7 @@ export class DossierLifecycleService {
     principal: Principal,
   ) {
     return this.uow.run(async (tx, events) => {
-      // Out of the caller's scope: the same 404 as a dossier that does not exist.
-      const dossier = await this.scope.visible(
-        principal,
-        dossierId,
-        await this.dossiers.lockForUpdate(tx, dossierId),
-      );
+      const dossier = await this.scoped.lockVisible(tx, principal, dossierId);
       const now = new Date();
       const refusal = actionRefusal(action, dossier, principal, now);
       if (refusal) {
@@ -89,16 +86,10 @@ export class DossierLifecycleService {
       };
       const outcome = await this.dispatch(ctx, action, body);
       const updated = await this.dossiers.findWithSteps(tx, { id: dossierId });
-      await this.dossiers.appendLog(tx, {
-        dossierId,
+      await this.scoped.logAction(tx, principal, updated!, {
         action,
         fromStatus: from,
-        toStatus: updated!.status,
-        portalStatus: updated!.portalStatus,
-        actorSubject: principal.subject,
-        actorRoles: principal.roles,
-        actorUnit: principal.unit ?? null,
-        details: outcome.details as object,
+        details: outcome.details,
         eventId: outcome.eventId,
         occurredAt: ctx.now,
       });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DossierRepository } from '../dossier/dossier.repository';
+import { ScopedDossiers } from '../dossier/scoped-dossiers';
 import { DossierLifecycleController } from './dossier-lifecycle.controller';
 import { DossierLifecycleService } from './dossier-lifecycle.service';
 import { OutcomeTransitions } from './outcome.transitions';
@@ -11,6 +12,7 @@ import { StageTransitions } from '../stages/stage.transitions';
   providers: [
     DossierLifecycleService,
     DossierRepository,
+    ScopedDossiers,
     ProgressTransitions,
     OutcomeTransitions,
     StageTransitions,

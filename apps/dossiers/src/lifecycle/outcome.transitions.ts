@@ -8,6 +8,7 @@ import {
 } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
+import { DossierRepository } from '../dossier/dossier.repository';
 import type { ActionBody } from './lifecycle.schemas';
 import {
   updateDossier,
@@ -30,6 +31,8 @@ function finishOfStop(ctx: TransitionContext): Date {
 /** How a received dossier ends: refused, processed, result returned, withdrawn, stopped. */
 @Injectable()
 export class OutcomeTransitions {
+  constructor(private readonly dossiers: DossierRepository) {}
+
   async refuse(ctx: TransitionContext, body: ActionBody<'refuse'>): Promise<TransitionOutcome> {
     const dossier = await updateDossier(ctx, {
       refusalReasons: body.reasons,
@@ -55,14 +58,8 @@ export class OutcomeTransitions {
     body: ActionBody<'mark-processed'>,
   ): Promise<TransitionOutcome> {
     const last = ctx.dossier.steps[ctx.dossier.steps.length - 1];
-    await ctx.tx.dossierStep.updateMany({
-      where: { dossierId: ctx.dossier.id, order: { lt: last.order }, status: { not: 'completed' } },
-      data: { status: 'completed', completedAt: ctx.now },
-    });
-    await ctx.tx.dossierStep.update({
-      where: { dossierId_order: { dossierId: last.dossierId, order: last.order } },
-      data: { status: 'active', startedAt: ctx.now },
-    });
+    await this.dossiers.completeOpenSteps(ctx.tx, ctx.dossier.id, ctx.now, last.order);
+    await this.dossiers.updateStep(ctx.tx, last, { status: 'active', startedAt: ctx.now });
     const dossier = await updateDossier(ctx, {
       currentStepOrder: last.order,
       finishedAt: ctx.dossier.finishedAt ?? ctx.now,
@@ -88,10 +85,7 @@ export class OutcomeTransitions {
     ctx: TransitionContext,
     body: ActionBody<'return-result'>,
   ): Promise<TransitionOutcome> {
-    await ctx.tx.dossierStep.updateMany({
-      where: { dossierId: ctx.dossier.id, status: { not: 'completed' } },
-      data: { status: 'completed', completedAt: ctx.now },
-    });
+    await this.dossiers.completeOpenSteps(ctx.tx, ctx.dossier.id, ctx.now);
     const dossier = await updateDossier(ctx, { returnedAt: ctx.now, currentStepOrder: null });
     const eventId = publishDossierEvent(
       ctx.events,

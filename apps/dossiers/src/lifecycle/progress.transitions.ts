@@ -10,6 +10,7 @@ import {
 } from '@motcua/contracts';
 import { ruleProblem, type FieldViolation } from '@motcua/http';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
+import { DossierRepository } from '../dossier/dossier.repository';
 import { Prisma } from '../generated/prisma/client';
 import type { DossierChannel, MissingItem, SubmittedDocument } from '../dossier/dossier-status';
 import { withScanExemptions } from '../dossier/scan-exemption';
@@ -26,7 +27,6 @@ import { applySupplement, outstandingOf, type OutstandingItem } from './suppleme
 import {
   currentStep,
   nextStep,
-  stageKey,
   updateDossier,
   type TransitionContext,
   type TransitionOutcome,
@@ -43,12 +43,11 @@ export const lifecycleRuleProblem = (violations: FieldViolation[]) =>
 /** Transitions while the dossier is being processed (portal status 4/5). */
 @Injectable()
 export class ProgressTransitions {
+  constructor(private readonly dossiers: DossierRepository) {}
+
   async assign(ctx: TransitionContext, body: ActionBody<'assign'>): Promise<TransitionOutcome> {
     const step = currentStep(ctx.dossier)!;
-    await ctx.tx.dossierStep.update({
-      where: { dossierId_order: { dossierId: step.dossierId, order: step.order } },
-      data: { assigneeId: body.officerId },
-    });
+    await this.dossiers.updateStep(ctx.tx, step, { assigneeId: body.officerId });
     const dossier = await updateDossier(ctx);
     const eventId = publishDossierEvent(
       ctx.events,
@@ -73,13 +72,11 @@ export class ProgressTransitions {
   ): Promise<TransitionOutcome> {
     const step = currentStep(ctx.dossier)!;
     const next = nextStep(ctx.dossier)!;
-    await ctx.tx.dossierStep.update({
-      where: { dossierId_order: { dossierId: step.dossierId, order: step.order } },
-      data: { status: 'completed', completedAt: ctx.now },
-    });
-    await ctx.tx.dossierStep.update({
-      where: { dossierId_order: { dossierId: next.dossierId, order: next.order } },
-      data: { status: 'active', startedAt: ctx.now, assigneeId: body.nextOfficerId ?? null },
+    await this.dossiers.updateStep(ctx.tx, step, { status: 'completed', completedAt: ctx.now });
+    await this.dossiers.updateStep(ctx.tx, next, {
+      status: 'active',
+      startedAt: ctx.now,
+      assigneeId: body.nextOfficerId ?? null,
     });
     const dossier = await updateDossier(ctx, { currentStepOrder: next.order });
     const facts = factsOf(dossier, ctx.now);
@@ -127,10 +124,13 @@ export class ProgressTransitions {
     // Liên thông: the asking agency's running stage is marked; its clock restarts on completion.
     const asking = stagesAskingSupplement(ctx.dossier.stages ?? [], ctx.principal.agency);
     for (const stage of asking)
-      await ctx.tx.dossierStage.update({
-        where: stageKey(ctx, stage),
-        data: { supplementRequestedAt: ctx.now },
-      });
+      await this.dossiers.updateStage(
+        ctx.tx,
+        { dossierId: ctx.dossier.id, order: stage.order, agencyCode: stage.agencyCode },
+        {
+          supplementRequestedAt: ctx.now,
+        },
+      );
     const dossier = await updateDossier(ctx, {
       supplementRequestedAt: ctx.now,
       missing: body.missing,
@@ -226,10 +226,7 @@ export class ProgressTransitions {
     const open = ctx.dossier.steps.filter((s) => s.status !== 'completed');
     for (const step of open) {
       const dueAt = schedule.steps.find((s) => s.order === step.order)!.dueAt;
-      await ctx.tx.dossierStep.update({
-        where: { dossierId_order: { dossierId: step.dossierId, order: step.order } },
-        data: { dueAt },
-      });
+      await this.dossiers.updateStep(ctx.tx, step, { dueAt });
     }
     // Liên thông: the asking stage restarts, the others pause; the wait is left out of each (ADR 0022).
     const stageClocks = stagesAfterSupplement(
@@ -239,9 +236,10 @@ export class ProgressTransitions {
       limit,
     );
     for (const stage of stageClocks) {
-      await ctx.tx.dossierStage.update({
-        where: stageKey(ctx, stage),
-        data: {
+      await this.dossiers.updateStage(
+        ctx.tx,
+        { dossierId: ctx.dossier.id, order: stage.order, agencyCode: stage.agencyCode },
+        {
           suspendedHours: stage.suspendedHours,
           legalDueAt: stage.legalDueAt,
           clockStartedAt: stage.clockStartedAt,
@@ -249,7 +247,7 @@ export class ProgressTransitions {
           steps: stage.steps,
           supplementRequestedAt: null,
         },
-      });
+      );
     }
     const dossier = await updateDossier(ctx, {
       dueAt: schedule.dueAt,
@@ -326,20 +324,15 @@ export class ProgressTransitions {
     if (violations.length > 0) throw ruleProblem(RULE_VIOLATED, RULE_VIOLATED_TITLE, violations);
     const dueAt = endOfOfficeDay(body.newDueDate);
     const last = ctx.dossier.steps[ctx.dossier.steps.length - 1];
-    await ctx.tx.dossierStep.update({
-      where: { dossierId_order: { dossierId: last.dossierId, order: last.order } },
-      data: { dueAt },
-    });
+    await this.dossiers.updateStep(ctx.tx, last, { dueAt });
     // Liên thông: the apologising agency's running stage carries the promised date too (its legal date stays).
     if (ctx.principal.agency && ctx.principal.agency !== ctx.dossier.agencyCode)
-      await ctx.tx.dossierStage.updateMany({
-        where: {
-          dossierId: ctx.dossier.id,
-          agencyCode: ctx.principal.agency,
-          status: { in: ['transferred', 'accepted'] },
-        },
-        data: { promisedDueAt: dueAt },
-      });
+      await this.dossiers.promiseOnRunningStages(
+        ctx.tx,
+        ctx.dossier.id,
+        ctx.principal.agency,
+        dueAt,
+      );
     const dossier = await updateDossier(ctx, { dueAt, extensionCount: { increment: 1 } });
     const eventId = publishDossierEvent(
       ctx.events,

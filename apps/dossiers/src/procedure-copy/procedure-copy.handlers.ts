@@ -8,9 +8,8 @@ import {
   type EventData,
 } from '@motcua/contracts';
 import type { InboxContext } from '@motcua/messaging';
-import type { DossiersDatabase } from '../dossiers.database';
-
-type Tx = Parameters<Parameters<DossiersDatabase['$transaction']>[0]>[0];
+import type { DossiersTx } from '../dossiers.database';
+import { ProcedureCopyRepository } from './procedure-copy.repository';
 
 /**
  * Keeps the dossier service's copy of the catalog: every version with the dates
@@ -18,43 +17,33 @@ type Tx = Parameters<Parameters<DossiersDatabase['$transaction']>[0]>[0];
  */
 @Controller()
 export class ProcedureCopyHandlers {
+  constructor(private readonly procedures: ProcedureCopyRepository) {}
+
   @EventPattern(procedurePublished.type)
   async onPublished(
     @Payload() event: CloudEvent<EventData<typeof procedurePublished>>,
-    @Ctx() ctx: InboxContext<Tx>,
+    @Ctx() ctx: InboxContext<DossiersTx>,
   ): Promise<void> {
-    await this.storeVersion(event.data, ctx.transaction);
+    await this.procedures.storeVersion(ctx.transaction, event.data);
   }
 
   @EventPattern(procedureAmended.type)
   async onAmended(
     @Payload() event: CloudEvent<EventData<typeof procedureAmended>>,
-    @Ctx() ctx: InboxContext<Tx>,
+    @Ctx() ctx: InboxContext<DossiersTx>,
   ): Promise<void> {
-    await this.storeVersion(event.data, ctx.transaction);
+    await this.procedures.storeVersion(ctx.transaction, event.data);
   }
 
   @EventPattern(procedureAbolished.type)
   async onAbolished(
     @Payload() event: CloudEvent<EventData<typeof procedureAbolished>>,
-    @Ctx() ctx: InboxContext<Tx>,
+    @Ctx() ctx: InboxContext<DossiersTx>,
   ): Promise<void> {
-    await ctx.transaction.procedureCopy.updateMany({
-      where: { code: event.data.code, effectiveTo: null },
-      data: { effectiveTo: new Date(event.data.decision.effectiveFrom) },
-    });
-  }
-
-  private async storeVersion(version: EventData<typeof procedureAmended>, tx: Tx): Promise<void> {
-    const effectiveFrom = new Date(version.decision.effectiveFrom);
-    await tx.procedureCopy.updateMany({
-      where: { code: version.code, effectiveTo: null, version: { lt: version.version } },
-      data: { effectiveTo: effectiveFrom },
-    });
-    await tx.procedureCopy.upsert({
-      where: { code_version: { code: version.code, version: version.version } },
-      create: { code: version.code, version: version.version, record: version, effectiveFrom },
-      update: { record: version, effectiveFrom },
-    });
+    await this.procedures.abolish(
+      ctx.transaction,
+      event.data.code,
+      event.data.decision.effectiveFrom,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ProcedureVersion } from '@motcua/contracts';
 import type { SqlTransaction } from '@motcua/messaging';
+import type { DossiersTx } from '../dossiers.database';
 
 export type ProcedureLookup =
   | { found: 'in_force'; version: ProcedureVersion }
@@ -22,5 +23,32 @@ export class ProcedureCopyRepository {
     );
     if (row.record) return { found: 'in_force', version: row.record };
     return row.known ? { found: 'not_in_force' } : { found: 'unknown' };
+  }
+
+  /** Stores a published or amended version; the older versions still in force end where it begins. */
+  async storeVersion(tx: DossiersTx, version: ProcedureVersion): Promise<void> {
+    const effectiveFrom = new Date(version.decision.effectiveFrom);
+    await tx.procedureCopy.updateMany({
+      where: { code: version.code, effectiveTo: null, version: { lt: version.version } },
+      data: { effectiveTo: effectiveFrom },
+    });
+    await tx.procedureCopy.upsert({
+      where: { code_version: { code: version.code, version: version.version } },
+      create: {
+        code: version.code,
+        version: version.version,
+        record: version,
+        effectiveFrom,
+      },
+      update: { record: version, effectiveFrom },
+    });
+  }
+
+  /** An abolished procedure: the version in force ends on the abolition's effective date. */
+  async abolish(tx: DossiersTx, code: string, effectiveFrom: string): Promise<void> {
+    await tx.procedureCopy.updateMany({
+      where: { code, effectiveTo: null },
+      data: { effectiveTo: new Date(effectiveFrom) },
+    });
   }
 }

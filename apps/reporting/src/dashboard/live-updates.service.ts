@@ -19,7 +19,7 @@ import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
 import { REDIS } from '@motcua/http';
 import { PgListener, watchRedis } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
-import { CHANGE_CHANNEL, type ChangeNotice } from '../projections/projection-subscriptions';
+import { CHANGE_CHANNEL, type ChangeNotice } from '../projections/change-notice.repository';
 import { ProjectionConsumers } from '../projections/projection-consumers.service';
 
 /** Redis pub/sub channel that fans projection changes out to every reporting instance. */

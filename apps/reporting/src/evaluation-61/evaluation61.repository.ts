@@ -4,6 +4,7 @@ import type { Period } from '../figures/period';
 import { ReportingDatabase } from '../reporting.database';
 import type { Decree61Policy } from './decree61.policy';
 import type { AgencyInputs, DossierInputs } from './decree61.rules';
+import { isoInstantSql } from '../figures/instant-sql';
 
 export type InputClass = {
   key: string | null;
@@ -88,7 +89,7 @@ export class Evaluation61Repository {
          CASE WHEN f.officer_conduct = 'harassment' OR l.complaints > 0 THEN true
               WHEN f.officer_conduct IS NOT NULL OR l.links > 0 THEN false END AS misconduct,
          count(*)::int AS count,
-         to_char(max(f.last_event_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+         ${isoInstantSql('max(f.last_event_at)')} AS last_event_at
        FROM dossier_fact f
        LEFT JOIN LATERAL (
          SELECT count(*) AS links, count(*) FILTER (WHERE k.conduct AND k.verification <> 'untrue') AS complaints

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EvaluationQuery } from '../figures/figures-query.schema';
 import { FiguresRepository, type Filters } from '../figures/figures.repository';
-import { resolvePeriod, type Period } from '../figures/period';
+import { periodAndFilters, type Period } from '../figures/period';
 import { DECREE_61_POLICY, NOT_APPLIED_FROM_2025_07 } from './decree61.policy';
 import { evaluate, type AgencyInputs, type Evaluation61 } from './decree61.rules';
 import { Evaluation61Repository } from './evaluation61.repository';
@@ -30,13 +30,7 @@ export class Evaluation61Service {
   async evaluate(query: Omit<EvaluationQuery, 'format'>): Promise<EvaluationAnswer> {
     const policy = DECREE_61_POLICY;
     const generation = await this.figures.activeGeneration();
-    const period = resolvePeriod(query.period, query.date, query.from, query.to);
-    const filters: Filters = {
-      agency: query.agency,
-      unit: query.unit,
-      domain: query.domain,
-      procedure: query.procedure,
-    };
+    const { period, filters } = periodAndFilters(query);
     const byAgency = query.groupBy === 'agency';
     // the agency-scope indices look at PAKN and dossiers received in the part of the period under the policy
     const inForce: Period | null =

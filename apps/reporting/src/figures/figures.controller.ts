@@ -1,10 +1,10 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '@motcua/auth';
 import { domainCode } from '@motcua/contracts';
 import { zodParam, zodQuery, ApiZodResponse } from '@motcua/http';
-import { toCsv } from './csv';
+import { figuresCsv, overdueCsv } from './figures.csv';
 import { FIGURE_NAMES, type FigureName } from './figure-catalog';
 import {
   figuresQuerySchema,
@@ -14,7 +14,7 @@ import {
   type InterAgencyQuery,
   type OverdueQuery,
 } from './figures-query.schema';
-import { FiguresService, type FigureRow } from './figures.service';
+import { FiguresService } from './figures.service';
 import {
   allResponse,
   campaignsResponse,
@@ -29,15 +29,6 @@ type Reply = {
   send(body: unknown): void;
 };
 
-const CSV_COLUMNS: (keyof FigureRow)[] = [
-  'key',
-  'figure',
-  'value',
-  'numerator',
-  'denominator',
-  'sampleSize',
-  'lastEventAt',
-];
 const figureParam = z.object({ name: z.enum(FIGURE_NAMES as [FigureName, ...FigureName[]]) });
 
 function send(
@@ -55,6 +46,26 @@ function send(
   }
 }
 
+/** A public route answering JSON, or CSV with format=csv. */
+const JsonOrCsv = (path: string, summary: string, schema: z.ZodType, what: string) =>
+  applyDecorators(
+    Get(path),
+    Public(),
+    ApiOperation({ summary }),
+    ApiProduces('application/json', 'text/csv'),
+    ApiZodResponse(200, schema, `${what} (JSON; text/csv with format=csv)`),
+  );
+
+/** A public list the dashboard polls: never cached. */
+const LiveList = (path: string, summary: string, schema: z.ZodType) =>
+  applyDecorators(
+    Get(path),
+    Public(),
+    Header('Cache-Control', 'no-store'),
+    ApiOperation({ summary }),
+    ApiZodResponse(200, schema, 'What was asked for'),
+  );
+
 /**
  * Aggregated, personal-data-free figures: public, like the 766 index on the national portal.
  */
@@ -63,84 +74,48 @@ function send(
 export class FiguresController {
   constructor(private readonly figures: FiguresService) {}
 
-  @Get()
-  @Public()
-  @ApiOperation({
-    summary: 'Every figure for a filter and period, optionally grouped (JSON or CSV)',
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiZodResponse(200, allResponse, 'The figures (JSON; text/csv with format=csv)')
+  @JsonOrCsv(
+    '',
+    'Every figure for a filter and period, optionally grouped (JSON or CSV)',
+    allResponse,
+    'The figures',
+  )
   async all(
     @Query(zodQuery(figuresQuerySchema)) query: FiguresQuery,
     @Res() reply: Reply,
   ): Promise<void> {
-    const answer = await this.figures.figures(query);
-    const rows = answer.groups.flatMap((g) =>
-      FIGURE_NAMES.map((figure) => ({ key: g.key, figure, ...g.figures[figure] })),
-    );
-    send(reply, query.format, answer, () => toCsv(CSV_COLUMNS, rows), 'figures');
+    const { answer, rows } = await this.figures.figureRows(query);
+    send(reply, query.format, answer, () => figuresCsv(rows), 'figures');
   }
 
-  @Get('overdue')
-  @Public()
-  @ApiOperation({
-    summary: 'Unfinished dossiers past their due date, most overdue first (JSON or CSV)',
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiZodResponse(200, overdueResponse, 'The overdue dossiers (JSON; text/csv with format=csv)')
+  @JsonOrCsv(
+    'overdue',
+    'Unfinished dossiers past their due date, most overdue first (JSON or CSV)',
+    overdueResponse,
+    'The overdue dossiers',
+  )
   async overdue(
     @Query(zodQuery(overdueQuerySchema)) query: OverdueQuery,
     @Res() reply: Reply,
   ): Promise<void> {
     const answer = await this.figures.overdue(query);
-    const rows = answer.dossiers;
-    send(
-      reply,
-      query.format,
-      answer,
-      () =>
-        toCsv(
-          [
-            'dossierCode',
-            'procedureCode',
-            'agencyCode',
-            'domainCode',
-            'unitCode',
-            'status',
-            'dueDate',
-            'daysLate',
-            'heldBy',
-            'lateStageAgencyCodes',
-          ],
-          rows.map((r) => ({
-            ...r,
-            heldBy: r.heldBy.map((s) => s.agencyCode).join(' '),
-            lateStageAgencyCodes: r.lateStageAgencyCodes.join(' '),
-          })),
-        ),
-      'overdue',
-    );
+    send(reply, query.format, answer, () => overdueCsv(answer.dossiers), 'overdue');
   }
 
-  @Get('inter-agency')
-  @Public()
-  @Header('Cache-Control', 'no-store')
-  @ApiOperation({
-    summary:
-      'Một cửa liên thông: unfinished inter-agency dossiers, their stages and which agency holds each now',
-  })
-  @ApiZodResponse(200, interAgencyDossiersResponse, 'What was asked for')
+  @LiveList(
+    'inter-agency',
+    'Một cửa liên thông: unfinished inter-agency dossiers, their stages and which agency holds each now',
+    interAgencyDossiersResponse,
+  )
   interAgencyDossiers(@Query(zodQuery(interAgencyQuerySchema)) query: InterAgencyQuery) {
     return this.figures.interAgency(query);
   }
 
-  @Get('review-campaigns')
-  @Public()
-  @Header('Cache-Control', 'no-store')
-  @ApiOperation({
-    summary: 'Review campaigns with their progress per domain against the deadlines',
-  })
-  @ApiZodResponse(200, campaignsResponse, 'What was asked for')
+  @LiveList(
+    'review-campaigns',
+    'Review campaigns with their progress per domain against the deadlines',
+    campaignsResponse,
+  )
   campaigns(
     @Query(zodQuery(z.object({ domain: domainCode.optional() })))
     query: {
@@ -150,28 +125,18 @@ export class FiguresController {
     return this.figures.campaigns(query.domain);
   }
 
-  @Get(':name')
-  @Public()
-  @ApiOperation({
-    summary:
-      'One figure per group (JSON or CSV): value, numerator, denominator, sample size, cut-off',
-  })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiZodResponse(200, oneResponse, 'The figure per group (JSON; text/csv with format=csv)')
+  @JsonOrCsv(
+    ':name',
+    'One figure per group (JSON or CSV): value, numerator, denominator, sample size, cut-off',
+    oneResponse,
+    'The figure per group',
+  )
   async one(
     @Param(zodParam(figureParam)) params: { name: FigureName },
     @Query(zodQuery(figuresQuerySchema)) query: FiguresQuery,
     @Res() reply: Reply,
   ): Promise<void> {
-    const { answer, rows } = await this.figures.figure(params.name, query);
-    const json = {
-      generation: answer.generation,
-      period: answer.period,
-      filters: answer.filters,
-      groupBy: answer.groupBy,
-      figure: params.name,
-      rows,
-    };
-    send(reply, query.format, json, () => toCsv(CSV_COLUMNS, rows), params.name);
+    const answer = await this.figures.figure(params.name, query);
+    send(reply, query.format, answer, () => figuresCsv(answer.rows), params.name);
   }
 }

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { ReportingDatabase } from '../reporting.database';
 import type { GroupBy } from './figures-query.schema';
 import { splitByMonths, type Period } from './period';
-import { PROCESSING_DAYS_SQL, ROLLUP_COUNTS, ROLLUP_KEYS } from '../projections/dossier-rollup';
+import {
+  PROCESSING_DAYS_SQL,
+  ROLLUP_ROW_COLUMNS,
+  factMeasures,
+} from '../projections/dossier-rollup';
+import { isoInstantSql } from './instant-sql';
 
 export type Filters = { agency?: string; unit?: string; domain?: string; procedure?: string };
 export type AggregateRow = { key: string | null } & Record<string, number | string | null>;
@@ -87,13 +92,7 @@ export class FiguresRepository {
       groupBy === 'day'
         ? { months: null, days: [{ from: period.from, to: period.to }] }
         : splitByMonths(period.from, period.to);
-    const columns = [
-      'generation',
-      ...ROLLUP_KEYS,
-      ...ROLLUP_COUNTS,
-      'processing_days',
-      'last_event_at',
-    ].join(', ');
+    const columns = ROLLUP_ROW_COLUMNS.join(', ');
     const between = (range: { from: string; to: string }) =>
       `day BETWEEN ${sql.param(range.from)}::date AND ${sql.param(range.to)}::date`;
     const sources = [
@@ -112,8 +111,10 @@ export class FiguresRepository {
       groupBy === 'unit' ? `NULLIF(r.unit_code, '')` : sql.key(groupBy, ROLLUP_COLUMNS, 'r.day');
     const sum = (column: string, filter = '') =>
       `COALESCE(sum(r.${column})${filter ? ` FILTER (WHERE ${filter})` : ''}, 0)::int`;
-    return this.db.$queryRawUnsafe<AggregateRow[]>(
-      `SELECT ${key} AS key,
+    return this.grouped(
+      sql,
+      key,
+      `
          ${sum('received')} AS received,
          ${sum('received', `r.channel = 'in_person'`)} AS received_in_person,
          ${sum('received', `r.channel = 'online'`)} AS received_online,
@@ -140,12 +141,10 @@ export class FiguresRepository {
          ${sum('payments')} AS payments,
          ${sum('payments_online')} AS payments_online,
          ${sum('received')} AS sample_size,
-         to_char(max(r.last_event_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+         ${isoInstantSql('max(r.last_event_at)')} AS last_event_at
        FROM (${sources.join(' UNION ALL ')}) AS r
        LEFT JOIN procedure_fact p ON p.generation = r.generation AND p.code = r.procedure_code AND p.version = r.procedure_version
-       WHERE $2::date <= $3::date ${sql.filters(filters, ROLLUP_COLUMNS)}
-       GROUP BY 1 ORDER BY 1`,
-      ...sql.values,
+       WHERE $2::date <= $3::date ${sql.filters(filters, ROLLUP_COLUMNS)}`,
     );
   }
 
@@ -172,44 +171,28 @@ export class FiguresRepository {
     const lateral = series
       ? `CROSS JOIN LATERAL (VALUES ('r', f.received_on), ('f', f.finished_on), ('t', f.returned_on)) AS k(role, day)`
       : '';
-    const rows = await this.db.$queryRawUnsafe<AggregateRow[]>(
-      `SELECT ${key} AS key,
+    const rows = await this.grouped(
+      sql,
+      key,
+      `
          count(*) FILTER (WHERE ${r})::int AS received,
          count(*) FILTER (WHERE ${r} AND f.channel = 'in_person')::int AS received_in_person,
          count(*) FILTER (WHERE ${r} AND f.channel = 'online')::int AS received_online,
          count(*) FILTER (WHERE ${r} AND f.channel = 'postal')::int AS received_postal,
-         count(*) FILTER (WHERE ${r} AND f.finished_at IS NULL AND f.status <> 'withdrawn')::int AS in_progress,
-         count(*) FILTER (WHERE ${r} AND f.status = 'withdrawn')::int AS withdrawn,
-         count(*) FILTER (WHERE ${f})::int AS processed,
-         count(*) FILTER (WHERE ${t})::int AS returned,
-         count(*) FILTER (WHERE ${f} AND f.on_time)::int AS on_time,
-         count(*) FILTER (WHERE ${f} AND NOT f.on_time)::int AS late,
+         ${factMeasures(r, f, t)},
          round(avg(${PROCESSING_DAYS_SQL}) FILTER (WHERE ${f} AND f.received_at IS NOT NULL), 4)::float8 AS avg_processing_days,
-         count(*) FILTER (WHERE ${f} AND f.received_at IS NOT NULL)::int AS timed,
-         COALESCE(sum(f.supplement_count) FILTER (WHERE ${r}), 0)::int AS supplements,
-         COALESCE(sum(f.extension_count) FILTER (WHERE ${r}), 0)::int AS extensions,
          count(*) FILTER (WHERE ${r} AND f.channel = 'online' AND p.online_level = 'full')::int AS online_full,
          count(*) FILTER (WHERE ${r} AND f.channel = 'online' AND p.online_level = 'partial')::int AS online_partial,
          count(*) FILTER (WHERE ${r} AND p.online_level IS NULL)::int AS procedure_unknown,
-         COALESCE(sum(f.documents_total) FILTER (WHERE ${r}), 0)::int AS documents_total,
-         COALESCE(sum(f.documents_digitized) FILTER (WHERE ${r}), 0)::int AS documents_digitized,
-         COALESCE(sum(f.documents_reused) FILTER (WHERE ${r}), 0)::int AS documents_reused,
-         count(*) FILTER (WHERE ${r} AND f.population_data_used)::int AS population_data,
-         count(*) FILTER (WHERE ${f} AND f.electronic_result)::int AS electronic_results,
-         count(*) FILTER (WHERE ${f} AND f.electronic_result IS NOT NULL)::int AS results,
-         COALESCE(sum(f.payments_total) FILTER (WHERE ${r}), 0)::int AS payments,
-         COALESCE(sum(f.payments_online) FILTER (WHERE ${r}), 0)::int AS payments_online,
          count(*) FILTER (WHERE ${r})::int AS sample_size,
-         to_char(max(f.last_event_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+         ${isoInstantSql('max(f.last_event_at)')} AS last_event_at
        FROM dossier_fact f
        LEFT JOIN procedure_fact p ON p.generation = f.generation AND p.code = f.procedure_code AND p.version = f.procedure_version
        ${lateral}
        WHERE f.generation = $1 ${series ? 'AND k.day BETWEEN $2::date AND $3::date' : ''}
          AND (f.received_on BETWEEN $2::date AND $3::date OR f.finished_on BETWEEN $2::date AND $3::date
               OR f.returned_on BETWEEN $2::date AND $3::date)
-         ${sql.filters(filters, DOSSIER_COLUMNS)}
-       GROUP BY 1 ORDER BY 1`,
-      ...sql.values,
+         ${sql.filters(filters, DOSSIER_COLUMNS)}`,
     );
     return rows;
   }
@@ -222,8 +205,10 @@ export class FiguresRepository {
   ): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     const key = sql.key(groupBy, FEEDBACK_COLUMNS, 'f.received_on');
-    return this.db.$queryRawUnsafe<AggregateRow[]>(
-      `SELECT ${key} AS key,
+    return this.grouped(
+      sql,
+      key,
+      `
          count(*)::int AS feedback_received,
          count(*) FILTER (WHERE f.answered_at IS NOT NULL)::int AS feedback_answered,
          count(*) FILTER (WHERE f.answered_on_time)::int AS feedback_answered_on_time,
@@ -235,11 +220,9 @@ export class FiguresRepository {
          round(avg(CASE f.satisfaction WHEN 'very_satisfied' THEN 5 WHEN 'satisfied' THEN 4 WHEN 'acceptable' THEN 3
                WHEN 'dissatisfied' THEN 2 WHEN 'very_dissatisfied' THEN 1 END)::numeric, 4)::float8 AS feedback_satisfaction_score,
          count(*)::int AS sample_size,
-         to_char(max(f.last_event_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+         ${isoInstantSql('max(f.last_event_at)')} AS last_event_at
        FROM feedback_fact f
-       WHERE f.generation = $1 AND f.received_on BETWEEN $2::date AND $3::date ${sql.filters(filters, FEEDBACK_COLUMNS)}
-       GROUP BY 1 ORDER BY 1`,
-      ...sql.values,
+       WHERE f.generation = $1 AND f.received_on BETWEEN $2::date AND $3::date ${sql.filters(filters, FEEDBACK_COLUMNS)}`,
     );
   }
 
@@ -266,8 +249,10 @@ export class FiguresRepository {
   ): Promise<AggregateRow[]> {
     const sql = new SqlParts(generation, period);
     const key = sql.key(groupBy, DIGITIZATION_COLUMNS, 'd.occurred_on');
-    return this.db.$queryRawUnsafe<AggregateRow[]>(
-      `SELECT ${key} AS key,
+    return this.grouped(
+      sql,
+      key,
+      `
          count(*) FILTER (WHERE d.kind = 'digitized')::int AS scans,
          count(*) FILTER (WHERE d.kind = 'digitized' AND d.synced)::int AS scans_synced,
          count(*) FILTER (WHERE d.kind = 'result_issued')::int AS results_issued,
@@ -275,12 +260,10 @@ export class FiguresRepository {
          count(*) FILTER (WHERE d.kind = 'reused')::int AS reuses,
          count(*) FILTER (WHERE d.kind = 'result_revoked')::int AS results_revoked,
          count(*)::int AS sample_size,
-         to_char(max(d.occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+         ${isoInstantSql('max(d.occurred_at)')} AS last_event_at
        FROM digitization_fact d
        LEFT JOIN dossier_fact f ON f.generation = d.generation AND f.dossier_id = d.dossier_id
-       WHERE d.generation = $1 AND d.occurred_on BETWEEN $2::date AND $3::date ${sql.filters(filters, DIGITIZATION_COLUMNS)}
-       GROUP BY 1 ORDER BY 1`,
-      ...sql.values,
+       WHERE d.generation = $1 AND d.occurred_on BETWEEN $2::date AND $3::date ${sql.filters(filters, DIGITIZATION_COLUMNS)}`,
     );
   }
 
@@ -291,14 +274,22 @@ export class FiguresRepository {
     groupBy?: GroupBy,
   ): Promise<AggregateRow[]> {
     const key = sql.key(groupBy, { agency: 'r.agency_code' }, 'r.day');
-    return this.db.$queryRawUnsafe<AggregateRow[]>(
-      `SELECT ${key} AS key,
+    return this.grouped(
+      sql,
+      key,
+      `
          ${['scans', 'scans_synced', 'results_issued', 'results_issued_electronic', 'reuses', 'results_revoked'].map((c) => `COALESCE(sum(r.${c}), 0)::int AS ${c}`).join(', ')},
          COALESCE(sum(r.events), 0)::int AS sample_size,
-         to_char(max(r.last_occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+         ${isoInstantSql('max(r.last_occurred_at)')} AS last_event_at
        FROM digitization_day_rollup r
-       WHERE r.generation = $1 AND r.day BETWEEN $2::date AND $3::date ${sql.filters({ agency: filters.agency }, { agency: 'r.agency_code' })}
-       GROUP BY 1 ORDER BY 1`,
+       WHERE r.generation = $1 AND r.day BETWEEN $2::date AND $3::date ${sql.filters({ agency: filters.agency }, { agency: 'r.agency_code' })}`,
+    );
+  }
+
+  /** An aggregate query of `measures FROM … WHERE …`: one row per group key, in key order. */
+  private grouped(sql: SqlParts, key: string, body: string): Promise<AggregateRow[]> {
+    return this.db.$queryRawUnsafe<AggregateRow[]>(
+      `SELECT ${key} AS key, ${body} GROUP BY 1 ORDER BY 1`,
       ...sql.values,
     );
   }

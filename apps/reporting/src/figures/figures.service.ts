@@ -12,7 +12,7 @@ import type { FiguresQuery, GroupBy, InterAgencyQuery, OverdueQuery } from './fi
 import { InterAgencyRepository } from './inter-agency.repository';
 import { StageFiguresRepository } from './stage-figures.repository';
 import { ListsRepository } from './lists.repository';
-import { resolvePeriod, type Period } from './period';
+import { periodAndFilters, type Period } from './period';
 
 /** Dimensions a family's events do not carry. */
 const UNSUPPORTED_GROUPING: Record<FigureFamily, GroupBy[]> = {
@@ -32,6 +32,15 @@ export type FiguresAnswer = {
   notes: string[];
 };
 export type FigureRow = { key: string | null; figure: FigureName } & FigureValue;
+export type OneFigureAnswer = Omit<FiguresAnswer, 'groups' | 'notes'> & {
+  figure: FigureName;
+  rows: FigureRow[];
+};
+
+const rowsOf = (answer: Pick<FiguresAnswer, 'groups'>, names: readonly FigureName[]) =>
+  answer.groups.flatMap((g) =>
+    names.map((figure): FigureRow => ({ key: g.key, figure, ...g.figures[figure] })),
+  );
 
 /** Figures per agency, unit, domain, procedure and period, each with its sample size and cut-off. */
 @Injectable()
@@ -45,13 +54,7 @@ export class FiguresService {
 
   async figures(query: FiguresQuery): Promise<FiguresAnswer> {
     const generation = await this.repository.activeGeneration();
-    const period = resolvePeriod(query.period, query.date, query.from, query.to);
-    const filters: Filters = {
-      agency: query.agency,
-      unit: query.unit,
-      domain: query.domain,
-      procedure: query.procedure,
-    };
+    const { period, filters } = periodAndFilters(query);
     const groupBy = query.groupBy;
     const supports = (family: FigureFamily) =>
       !groupBy || !UNSUPPORTED_GROUPING[family].includes(groupBy);
@@ -94,16 +97,16 @@ export class FiguresService {
     return { generation, period, filters, groupBy: query.groupBy ?? null, groups, notes };
   }
 
-  /** One figure as rows (one per group), the shape of its CSV. */
-  async figure(
-    name: FigureName,
-    query: FiguresQuery,
-  ): Promise<{ answer: FiguresAnswer; rows: FigureRow[] }> {
+  /** Every figure of every group as rows (one per group and figure), the shape of the CSV. */
+  async figureRows(query: FiguresQuery): Promise<{ answer: FiguresAnswer; rows: FigureRow[] }> {
     const answer = await this.figures(query);
-    return {
-      answer,
-      rows: answer.groups.map((g) => ({ key: g.key, figure: name, ...g.figures[name] })),
-    };
+    return { answer, rows: rowsOf(answer, FIGURE_NAMES) };
+  }
+
+  /** One figure as rows (one per group), the shape of its CSV. */
+  async figure(name: FigureName, query: FiguresQuery): Promise<OneFigureAnswer> {
+    const { generation, period, filters, groupBy, ...answer } = await this.figures(query);
+    return { generation, period, filters, groupBy, figure: name, rows: rowsOf(answer, [name]) };
   }
 
   /** Unfinished dossiers past their due date, most overdue first, in the active generation. */

@@ -1,4 +1,5 @@
 import { toLocalDate } from '@motcua/calendar';
+import type { Filters } from './figures.repository';
 
 export type PeriodKind = 'day' | 'month' | 'quarter' | 'year' | 'range';
 export type Period = { kind: PeriodKind; from: string; to: string };
@@ -7,6 +8,17 @@ export type Granularity = 'day' | 'month' | 'quarter' | 'year';
 const pad = (n: number) => String(n).padStart(2, '0');
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The period and the figure filters a query of figures or of the evaluation asks for. */
+export function periodAndFilters(
+  query: { period: PeriodKind; date?: string; from?: string; to?: string } & Filters,
+): { period: Period; filters: Filters } {
+  const { agency, unit, domain, procedure } = query;
+  return {
+    period: resolvePeriod(query.period, query.date, query.from, query.to),
+    filters: { agency, unit, domain, procedure },
+  };
 }
 
 /** The inclusive local date range of a period around `date` (YYYY-MM-DD, Asia/Ho_Chi_Minh). */

@@ -3,6 +3,7 @@ import { ReportingDatabase } from '../reporting.database';
 import type { AggregateRow, Filters } from './figures.repository';
 import type { GroupBy } from './figures-query.schema';
 import type { Period } from './period';
+import { isoInstantSql } from './instant-sql';
 
 const KEY: Partial<Record<GroupBy, string>> = {
   agency: 's.agency_code',
@@ -64,7 +65,7 @@ export class StageFiguresRepository {
          count(*) FILTER (WHERE p.part = 'handed_back' AND NOT p.on_time)::int AS stages_late,
          COALESCE(sum(p.working_hours_taken) FILTER (WHERE p.part = 'handed_back'), 0)::float8 AS stage_working_hours,
          count(DISTINCT (p.dossier_id, p.stage_order, p.agency_code))::int AS sample_size,
-         to_char(max(p.last_event_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_event_at
+         ${isoInstantSql('max(p.last_event_at)')} AS last_event_at
        FROM parts p
        GROUP BY 1 ORDER BY 1`,
       ...values,

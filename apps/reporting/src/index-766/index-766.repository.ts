@@ -13,9 +13,7 @@ import {
   type DossierCounts,
   type FeedbackCounts,
 } from './index-766.sql';
-
-const ISO = (column: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+import { isoInstantSql } from '../figures/instant-sql';
 
 /**
  * The local period as instants: [first day 00:00, day after the last 00:00) in Asia/Ho_Chi_Minh, the end cut at
@@ -58,9 +56,9 @@ export class Index766Repository {
     const values: unknown[] = [generation, period.from, period.to];
     const where = dossierFactWhere(filters, values);
     return this.db.$queryRawUnsafe<DossierRecord[]>(
-      `SELECT ${ISO('f.received_at')} AS "receivedAt", f.status, ${ISO('f.finished_at')} AS "finishedAt", f.finish_kind AS "finishKind",
-         ${ISO('f.last_event_at')} AS "lastEventAt", ${ISO('f.due_date')} AS "dueDate", ${ISO('f.legal_due_date')} AS "legalDueDate",
-         f.supplement_count AS "supplementRequests", f.paused_hours AS "supplementHours", ${ISO('f.supplement_requested_at')} AS "supplementRequestedAt",
+      `SELECT ${isoInstantSql('f.received_at')} AS "receivedAt", f.status, ${isoInstantSql('f.finished_at')} AS "finishedAt", f.finish_kind AS "finishKind",
+         ${isoInstantSql('f.last_event_at')} AS "lastEventAt", ${isoInstantSql('f.due_date')} AS "dueDate", ${isoInstantSql('f.legal_due_date')} AS "legalDueDate",
+         f.supplement_count AS "supplementRequests", f.paused_hours AS "supplementHours", ${isoInstantSql('f.supplement_requested_at')} AS "supplementRequestedAt",
          f.channel, p.online_level AS "procedureOnlineLevel", COALESCE(p.has_fee, false) AS "procedureHasFee",
          f.payment_requests AS "paymentRequests", f.payment_requests_nonzero AS "paymentRequestsNonzero", f.payments_online AS "paymentsOnline",
          f.documents_digitized AS "documentsDigitized", f.documents_reused AS "documentsReused", f.electronic_result AS "electronicResult",
@@ -83,8 +81,8 @@ export class Index766Repository {
     const only =
       agency === undefined ? '' : (values.push(agency), ` AND f.agency_code = $${values.length}`);
     return this.db.$queryRawUnsafe<FeedbackRecord[]>(
-      `SELECT f.feedback_id::text AS id, ${ISO('f.received_at')} AS "receivedAt", f.category, ${ISO('f.answered_at')} AS "answeredAt",
-         ${ISO('f.answer_by')} AS "answerBy", f.answered_on_time AS "answeredOnTime", f.satisfaction,
+      `SELECT f.feedback_id::text AS id, ${isoInstantSql('f.received_at')} AS "receivedAt", f.category, ${isoInstantSql('f.answered_at')} AS "answeredAt",
+         ${isoInstantSql('f.answer_by')} AS "answerBy", f.answered_on_time AS "answeredOnTime", f.satisfaction,
          EXISTS (SELECT 1 FROM dossier_feedback_link k WHERE k.generation = f.generation AND k.repeat_of = f.feedback_id) AS "complainedAgain"
        FROM feedback_fact f
        WHERE f.generation = $1 AND f.received_on <= $3::date AND (f.answered_at IS NULL OR f.answered_at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') ${only}`,

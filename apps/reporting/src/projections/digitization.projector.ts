@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@motcua/contracts';
 import type { ReportingTx } from '../reporting.database';
-import { toLocalDate } from '@motcua/calendar';
+import { appendDigitizationFact, type DigitizationRow } from './digitization-fact.repository';
 import { agencyOfDossierCode } from './local-time';
 
 type DigitizationData = { applicantKey: string; occurredAt: string } & Record<string, unknown>;
-export type DigitizationKind = 'digitized' | 'result_issued' | 'result_revoked' | 'reused';
-
-type Row = {
-  kind: DigitizationKind;
-  dossierId: string | null;
-  agencyCode: string;
-  electronic: boolean | null;
-  synced: boolean | null;
-};
 
 /** The row one digitization event adds (a pure rule). */
-export function digitizationRow(event: CloudEvent<DigitizationData>): Row | undefined {
+export function digitizationRow(event: CloudEvent<DigitizationData>): DigitizationRow | undefined {
   const d = event.data;
   const dossierId = (d.dossierId as string | undefined) ?? null;
   const agencyFromDossier = d.dossierCode ? agencyOfDossierCode(d.dossierCode as string) : '';
@@ -58,25 +49,7 @@ export function digitizationRow(event: CloudEvent<DigitizationData>): Row | unde
   }
 }
 
-/** What one digitization_fact row adds to digitization_day_rollup (also the SQL that rebuilds it from facts). */
-export const DIGITIZATION_ROLLUP_COUNTS = `1, (d.kind = 'digitized')::int, (d.kind = 'digitized' AND d.synced IS TRUE)::int,
-  (d.kind = 'result_issued')::int, (d.kind = 'result_issued' AND d.electronic IS TRUE)::int, (d.kind = 'reused')::int,
-  (d.kind = 'result_revoked')::int`;
-export const DIGITIZATION_ROLLUP_COLUMNS =
-  'generation, day, agency_code, events, scans, scans_synced, results_issued, results_issued_electronic, reuses, results_revoked, last_occurred_at';
-
-/** Fills digitization_day_rollup of generation $1 from its facts (bench seeding, the equivalence test). */
-export const REBUILD_DIGITIZATION_ROLLUP_SQL = `INSERT INTO digitization_day_rollup (${DIGITIZATION_ROLLUP_COLUMNS})
-  SELECT $1, d.occurred_on, d.agency_code, count(*), count(*) FILTER (WHERE d.kind = 'digitized'),
-    count(*) FILTER (WHERE d.kind = 'digitized' AND d.synced), count(*) FILTER (WHERE d.kind = 'result_issued'),
-    count(*) FILTER (WHERE d.kind = 'result_issued' AND d.electronic), count(*) FILTER (WHERE d.kind = 'reused'),
-    count(*) FILTER (WHERE d.kind = 'result_revoked'), max(d.occurred_at)
-  FROM digitization_fact d WHERE d.generation = $1 GROUP BY d.occurred_on, d.agency_code`;
-
-/**
- * Appends digitization events to digitization_fact of one generation (one row per event id) and, when the
- * row is new, adds it to digitization_day_rollup in the same statement.
- */
+/** Appends digitization events to digitization_fact of one generation, with their day's rollup. */
 @Injectable()
 export class DigitizationProjector {
   async apply(
@@ -85,28 +58,6 @@ export class DigitizationProjector {
     tx: ReportingTx,
   ): Promise<void> {
     const row = digitizationRow(event);
-    if (!row) return;
-    await tx.$executeRawUnsafe(
-      `WITH d AS (
-         INSERT INTO digitization_fact (generation, event_id, kind, dossier_id, agency_code, electronic, synced, occurred_at, occurred_on)
-         VALUES ($1, $2::uuid, $3, $4::uuid, $5, $6, $7, $8::timestamptz, $9::date) ON CONFLICT DO NOTHING
-         RETURNING kind, agency_code, electronic, synced, occurred_at, occurred_on)
-       INSERT INTO digitization_day_rollup AS r (${DIGITIZATION_ROLLUP_COLUMNS})
-       SELECT $1, d.occurred_on, d.agency_code, ${DIGITIZATION_ROLLUP_COUNTS}, d.occurred_at FROM d
-       ON CONFLICT (generation, day, agency_code) DO UPDATE SET events = r.events + 1, scans = r.scans + EXCLUDED.scans,
-         scans_synced = r.scans_synced + EXCLUDED.scans_synced, results_issued = r.results_issued + EXCLUDED.results_issued,
-         results_issued_electronic = r.results_issued_electronic + EXCLUDED.results_issued_electronic,
-         reuses = r.reuses + EXCLUDED.reuses, results_revoked = r.results_revoked + EXCLUDED.results_revoked,
-         last_occurred_at = GREATEST(r.last_occurred_at, EXCLUDED.last_occurred_at)`,
-      generation,
-      event.id,
-      row.kind,
-      row.dossierId,
-      row.agencyCode,
-      row.electronic,
-      row.synced,
-      event.data.occurredAt,
-      toLocalDate(event.data.occurredAt),
-    );
+    if (row) await appendDigitizationFact(tx, generation, event.id, row, event.data.occurredAt);
   }
 }

@@ -1,5 +1,3 @@
-import type { ReportingTx } from '../reporting.database';
-
 /**
  * The rollups (dossier_day_rollup, dossier_month_rollup: bảng tổng hợp theo ngày, theo tháng): what each
  * dossier contributes to the rows of the day (or month) of its receipt (r), finish (f) and result return
@@ -10,7 +8,7 @@ export const ROLLUP_TABLES: Record<Grain, string> = {
   day: 'dossier_day_rollup',
   month: 'dossier_month_rollup',
 };
-const bucket = (grain: Grain, day: string) =>
+export const bucket = (grain: Grain, day: string) =>
   grain === 'day' ? day : `date_trunc('month', ${day})::date`;
 export const ROLLUP_KEYS = [
   'day',
@@ -43,8 +41,43 @@ export const ROLLUP_COUNTS = [
   'payments_online',
 ] as const;
 
+/** The columns of a rollup row, both grains. */
+export const ROLLUP_ROW_COLUMNS = [
+  'generation',
+  ...ROLLUP_KEYS,
+  ...ROLLUP_COUNTS,
+  'processing_days',
+  'last_event_at',
+];
+
 /** Processing days of one finished dossier: receipt to finish minus the supplement wait (exact numeric). */
 export const PROCESSING_DAYS_SQL = `GREATEST(0, extract(epoch FROM f.finished_at - f.received_at) / 86400 - f.paused_hours::numeric / 24)`;
+
+/**
+ * What dossier facts count, both in the rollups and in the figures straight from the facts: `r`, `f`
+ * and `t` pick the rows of the receipt, the finish and the result return.
+ */
+export function factMeasures(r: string, f: string, t: string): string {
+  const sum = (column: string, as: string) =>
+    `COALESCE(sum(f.${column}) FILTER (WHERE ${r}), 0)::int AS ${as}`;
+  return `count(*) FILTER (WHERE ${r} AND f.finished_at IS NULL AND f.status <> 'withdrawn')::int AS in_progress,
+      count(*) FILTER (WHERE ${r} AND f.status = 'withdrawn')::int AS withdrawn,
+      count(*) FILTER (WHERE ${f})::int AS processed,
+      count(*) FILTER (WHERE ${t})::int AS returned,
+      count(*) FILTER (WHERE ${f} AND f.on_time)::int AS on_time,
+      count(*) FILTER (WHERE ${f} AND NOT f.on_time)::int AS late,
+      count(*) FILTER (WHERE ${f} AND f.received_at IS NOT NULL)::int AS timed,
+      ${sum('supplement_count', 'supplements')},
+      ${sum('extension_count', 'extensions')},
+      ${sum('documents_total', 'documents_total')},
+      ${sum('documents_digitized', 'documents_digitized')},
+      ${sum('documents_reused', 'documents_reused')},
+      count(*) FILTER (WHERE ${r} AND f.population_data_used)::int AS population_data,
+      count(*) FILTER (WHERE ${f} AND f.electronic_result)::int AS electronic_results,
+      count(*) FILTER (WHERE ${f} AND f.electronic_result IS NOT NULL)::int AS results,
+      ${sum('payments_total', 'payments')},
+      ${sum('payments_online', 'payments_online')}`;
+}
 
 /**
  * Contribution rows of the dossiers of generation $1 (all of them, or some: `AND f.dossier_id = ANY($2::uuid[])`),
@@ -61,24 +94,8 @@ export function contributionSql(
   return `SELECT ${perDossier ? 'f.dossier_id, ' : ''}${bucket(grain, 'k.day')} AS day, f.agency_code, COALESCE(f.unit_code, '') AS unit_code, f.domain_code, f.procedure_code, f.procedure_version, f.channel,
       count(*)::int AS facts,
       count(*) FILTER (WHERE ${r})::int AS received,
-      count(*) FILTER (WHERE ${r} AND f.finished_at IS NULL AND f.status <> 'withdrawn')::int AS in_progress,
-      count(*) FILTER (WHERE ${r} AND f.status = 'withdrawn')::int AS withdrawn,
-      count(*) FILTER (WHERE ${fin})::int AS processed,
-      count(*) FILTER (WHERE k.role = 't')::int AS returned,
-      count(*) FILTER (WHERE ${fin} AND f.on_time)::int AS on_time,
-      count(*) FILTER (WHERE ${fin} AND NOT f.on_time)::int AS late,
-      count(*) FILTER (WHERE ${fin} AND f.received_at IS NOT NULL)::int AS timed,
+      ${factMeasures(r, fin, `k.role = 't'`)},
       COALESCE(sum(${PROCESSING_DAYS_SQL}) FILTER (WHERE ${fin} AND f.received_at IS NOT NULL), 0)::text AS processing_days,
-      COALESCE(sum(f.supplement_count) FILTER (WHERE ${r}), 0)::int AS supplements,
-      COALESCE(sum(f.extension_count) FILTER (WHERE ${r}), 0)::int AS extensions,
-      COALESCE(sum(f.documents_total) FILTER (WHERE ${r}), 0)::int AS documents_total,
-      COALESCE(sum(f.documents_digitized) FILTER (WHERE ${r}), 0)::int AS documents_digitized,
-      COALESCE(sum(f.documents_reused) FILTER (WHERE ${r}), 0)::int AS documents_reused,
-      count(*) FILTER (WHERE ${r} AND f.population_data_used)::int AS population_data,
-      count(*) FILTER (WHERE ${fin} AND f.electronic_result)::int AS electronic_results,
-      count(*) FILTER (WHERE ${fin} AND f.electronic_result IS NOT NULL)::int AS results,
-      COALESCE(sum(f.payments_total) FILTER (WHERE ${r}), 0)::int AS payments,
-      COALESCE(sum(f.payments_online) FILTER (WHERE ${r}), 0)::int AS payments_online,
       max(f.last_event_at) AS last_event_at
     FROM ${source} f
     CROSS JOIN LATERAL (VALUES ('r', f.received_on), ('f', f.finished_on), ('t', f.returned_on)) AS k(role, day)
@@ -88,26 +105,12 @@ export function contributionSql(
 
 /** Fills a rollup of a generation from its facts (bench seeding, repair): the GROUP BY the deltas maintain. */
 export function rebuildRollupSql(grain: Grain): string {
-  const columns = [
-    'generation',
-    ...ROLLUP_KEYS,
-    ...ROLLUP_COUNTS,
-    'processing_days',
-    'last_event_at',
-  ];
-  return `INSERT INTO ${ROLLUP_TABLES[grain]} (${columns.join(', ')})
+  return `INSERT INTO ${ROLLUP_TABLES[grain]} (${ROLLUP_ROW_COLUMNS.join(', ')})
     SELECT $1, c.day, c.agency_code, c.unit_code, c.domain_code, c.procedure_code, c.procedure_version, c.channel,
       ${ROLLUP_COUNTS.map((m) => `c.${m}`).join(', ')}, c.processing_days::numeric, c.last_event_at
     FROM (${contributionSql('', grain)}) AS c`;
 }
 
-const COLUMNS = [
-  'generation',
-  ...ROLLUP_KEYS,
-  ...ROLLUP_COUNTS,
-  'processing_days',
-  'last_event_at',
-];
 /** The dossiers a batch touches: `$2`, an array of ids. */
 const TOUCHED = 'AND f.dossier_id = ANY($2::uuid[])';
 
@@ -146,7 +149,7 @@ function deltaCtes(grain: Grain, oldParam: string): string {
       WHERE n.day IS NULL OR o.day IS NULL
         OR (${measures.join(', ')}) IS DISTINCT FROM (${measures.map((m) => m.replace('n.', 'o.').replace('::numeric', '')).join(', ')})),
     write_${grain} AS (
-      INSERT INTO ${table} AS r (${COLUMNS.join(', ')})
+      INSERT INTO ${table} AS r (${ROLLUP_ROW_COLUMNS.join(', ')})
       SELECT $1, ${ROLLUP_KEYS.join(', ')}, ${ROLLUP_COUNTS.map((m) => `sum(${m})`).join(', ')}, sum(processing_days), max(last_event_at)
       FROM pair_${grain} GROUP BY ${ROLLUP_KEYS.join(', ')} ORDER BY ${ROLLUP_KEYS.join(', ')}
       ON CONFLICT (generation, ${ROLLUP_KEYS.join(', ')}) DO UPDATE SET
@@ -177,41 +180,4 @@ export function rollupDeltaSql(oldDayParam: string, oldMonthParam: string): stri
   return `WITH ${deltaCtes('day', oldDayParam)},
     ${deltaCtes('month', oldMonthParam)}
     ${left('day')} UNION ALL ${left('month')}`;
-}
-
-/**
- * Rows a dossier left (its dimensions or dates changed): deleted when emptied, else their cut-off is
- * recomputed from the facts (a maximum cannot be taken back by a delta). Rare.
- */
-export async function cleanUpLeftRows(
-  tx: ReportingTx,
-  generation: number,
-  rows: LeftRow[],
-): Promise<void> {
-  const match = `r.generation = $1 AND r.day = $2::date AND r.agency_code = $3 AND r.unit_code = $4 AND r.domain_code = $5
-    AND r.procedure_code = $6 AND r.procedure_version = $7 AND r.channel = $8`;
-  for (const c of rows) {
-    const table = ROLLUP_TABLES[c.grain];
-    const args = [
-      generation,
-      c.day,
-      c.agency_code,
-      c.unit_code,
-      c.domain_code,
-      c.procedure_code,
-      Number(c.procedure_version),
-      c.channel,
-    ];
-    await tx.$executeRawUnsafe(`DELETE FROM ${table} r WHERE ${match} AND r.facts = 0`, ...args);
-    await tx.$executeRawUnsafe(
-      `UPDATE ${table} r SET last_event_at = (
-         SELECT max(f.last_event_at) FROM dossier_fact f
-         WHERE f.generation = r.generation AND f.agency_code = r.agency_code AND COALESCE(f.unit_code, '') = r.unit_code
-           AND f.domain_code = r.domain_code AND f.procedure_code = r.procedure_code AND f.procedure_version = r.procedure_version
-           AND f.channel = r.channel AND (${bucket(c.grain, 'f.received_on')} = r.day OR ${bucket(c.grain, 'f.finished_on')} = r.day
-             OR ${bucket(c.grain, 'f.returned_on')} = r.day))
-       WHERE ${match}`,
-      ...args,
-    );
-  }
 }

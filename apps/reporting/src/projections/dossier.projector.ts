@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportingTx } from '../reporting.database';
-import { rollupsDeferred } from './deferred-rollups';
-import { writeDossierFacts, type DossierEvent } from './dossier-fact-writes';
-import { writeStageFacts } from './stage-fact-writes';
-import {
-  cleanUpLeftRows,
-  oldContributionColumns,
-  rollupDeltaSql,
-  type LeftRow,
-} from './dossier-rollup';
+import { rollupsDeferred } from './deferred-rollup.repository';
+import { writeDossierFacts, type DossierEvent } from './dossier-fact.repository';
+import { applyRollupDelta, readOldContributions } from './dossier-rollup.repository';
+import { writeStageFacts } from './stage-fact.repository';
 
 /**
  * Writes dossier events into dossier_fact of one generation (idempotent through the inbox) and moves the
@@ -16,7 +11,7 @@ import {
  * a handful of statements whatever its size: the contributions before the batch, the facts (an upsert
  * and an update per stretch of distinct dossiers), then the difference applied to both rollups; the
  * stages of inter-agency dossiers (dossier_stage_fact) follow in the same transaction. A building
- * generation writes the facts only: its rollups are filled at the switch (deferred-rollups.ts).
+ * generation writes the facts only: its rollups are filled at the switch (deferred-rollup.repository.ts).
  */
 @Injectable()
 export class DossierProjector {
@@ -27,20 +22,9 @@ export class DossierProjector {
       return;
     }
     const touched = [...new Set(events.map((event) => event.data.dossierId))];
-    const [old] = await tx.$queryRawUnsafe<{ old_day: string; old_month: string }[]>(
-      `SELECT ${oldContributionColumns()}`,
-      generation,
-      touched,
-    );
+    const old = await readOldContributions(tx, generation, touched);
     await writeDossierFacts(tx, generation, events);
-    const left = await tx.$queryRawUnsafe<LeftRow[]>(
-      rollupDeltaSql('$3', '$4'),
-      generation,
-      touched,
-      old.old_day,
-      old.old_month,
-    );
-    await cleanUpLeftRows(tx, generation, left);
+    await applyRollupDelta(tx, generation, touched, old);
     await writeStageFacts(tx, generation, events);
   }
 }

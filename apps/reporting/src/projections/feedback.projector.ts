@@ -2,14 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@motcua/contracts';
 import type { ReportingTx } from '../reporting.database';
 import { toLocalDate } from '@motcua/calendar';
+import {
+  linkFeedback,
+  writeFeedbackFact,
+  type FeedbackData,
+  type Value,
+} from './feedback-fact.repository';
 
-type FeedbackData = {
-  feedbackId: string;
-  feedbackCode: string;
-  agencyCode: string;
-  occurredAt: string;
-} & Record<string, unknown>;
-type Value = string | boolean | null;
+/** An answer (or publication) at `at` and whether it came by its limit `by`. */
+function doneBy(
+  step: 'answered' | 'published',
+  limit: 'answer_by' | 'publish_by',
+  at: string,
+  by: string,
+): Record<string, Value> {
+  return { [`${step}_at`]: at, [limit]: by, [`${step}_on_time`]: Date.parse(at) <= Date.parse(by) };
+}
 
 /** Columns one feedback event sets (a pure rule). */
 export function feedbackChange(event: CloudEvent<FeedbackData>): Record<string, Value> {
@@ -34,19 +42,11 @@ export function feedbackChange(event: CloudEvent<FeedbackData>): Record<string, 
     case 'motcua.feedback.assigned.v1':
       return { answer_by: d.answerBy as string };
     case 'motcua.feedback.answered.v1':
-      return {
-        answered_at: d.occurredAt,
-        answer_by: d.answerBy as string,
-        answered_on_time: Date.parse(d.occurredAt) <= Date.parse(d.answerBy as string),
-      };
+      return doneBy('answered', 'answer_by', d.occurredAt, d.answerBy as string);
     case 'motcua.feedback.answer-approved.v1':
       return { publish_by: d.publishBy as string };
     case 'motcua.feedback.published.v1':
-      return {
-        published_at: d.occurredAt,
-        publish_by: d.publishBy as string,
-        published_on_time: Date.parse(d.occurredAt) <= Date.parse(d.publishBy as string),
-      };
+      return doneBy('published', 'publish_by', d.occurredAt, d.publishBy as string);
     case 'motcua.feedback.rated.v1':
       return { satisfaction: d.satisfaction as string };
     case 'motcua.feedback.overdue.v1':
@@ -73,55 +73,7 @@ const FIRST_ONLY = new Set([
 @Injectable()
 export class FeedbackProjector {
   async apply(generation: number, event: CloudEvent<FeedbackData>, tx: ReportingTx): Promise<void> {
-    const d = event.data;
-    if (event.type === 'motcua.feedback.linked.v1') return this.link(generation, event, tx);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO feedback_fact (generation, feedback_id, feedback_code, agency_code, last_event_at)
-       VALUES ($1, $2::uuid, $3, $4, $5::timestamptz)
-       ON CONFLICT (generation, feedback_id) DO UPDATE SET agency_code = EXCLUDED.agency_code,
-         last_event_at = GREATEST(EXCLUDED.last_event_at, feedback_fact.last_event_at)`,
-      generation,
-      d.feedbackId,
-      d.feedbackCode,
-      d.agencyCode,
-      d.occurredAt,
-    );
-    const entries = Object.entries(feedbackChange(event));
-    if (entries.length === 0) return;
-    const values: unknown[] = [generation, d.feedbackId];
-    const assignments = entries.map(([column, value]) => {
-      values.push(value);
-      return FIRST_ONLY.has(column)
-        ? `${column} = COALESCE(${column}, $${values.length})`
-        : `${column} = $${values.length}`;
-    });
-    await tx.$executeRawUnsafe(
-      `UPDATE feedback_fact SET ${assignments.join(', ')} WHERE generation = $1 AND feedback_id = $2::uuid`,
-      ...values,
-    );
-  }
-
-  /** A feedback item about a dossier: the latest link wins (verification of a conduct complaint concludes later). */
-  private async link(
-    generation: number,
-    event: CloudEvent<FeedbackData>,
-    tx: ReportingTx,
-  ): Promise<void> {
-    const d = event.data;
-    await tx.$executeRawUnsafe(
-      `INSERT INTO dossier_feedback_link (generation, feedback_id, dossier_id, agency_code, conduct, verification, repeat_of, last_event_at)
-       VALUES ($1, $2::uuid, $3::uuid, $4, $5, $6, $7::uuid, $8::timestamptz)
-       ON CONFLICT (generation, feedback_id) DO UPDATE SET dossier_id = EXCLUDED.dossier_id, agency_code = EXCLUDED.agency_code,
-         conduct = EXCLUDED.conduct, verification = EXCLUDED.verification, repeat_of = EXCLUDED.repeat_of, last_event_at = EXCLUDED.last_event_at
-       WHERE dossier_feedback_link.last_event_at <= EXCLUDED.last_event_at`,
-      generation,
-      d.feedbackId,
-      d.dossierId,
-      d.agencyCode,
-      d.conduct,
-      d.verification,
-      d.repeatOf ?? null,
-      d.occurredAt,
-    );
+    if (event.type === 'motcua.feedback.linked.v1') return linkFeedback(tx, generation, event.data);
+    await writeFeedbackFact(tx, generation, event.data, feedbackChange(event), FIRST_ONLY);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { consumerGroupOf } from '@motcua/contracts';
 import { ReportingDatabase } from '../reporting.database';
-import { fillDeferredRollups } from './deferred-rollups';
+import { fillDeferredRollups } from './deferred-rollup.repository';
 
 export type GenerationStatus = 'active' | 'building' | 'retired';
 export type Generation = { generation: number; groupId: string; status: GenerationStatus };

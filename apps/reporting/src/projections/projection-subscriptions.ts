@@ -2,22 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { storeAgencyTree } from '@motcua/auth';
 import { CONSUMERS, type AgencyNode, type CloudEvent, type DossierFacts } from '@motcua/contracts';
 import type { ReportingTx } from '../reporting.database';
+import { notifyOnCommit, type ChangeNotice } from './change-notice.repository';
 import { CatalogProjector } from './catalog.projector';
 import { DigitizationProjector } from './digitization.projector';
 import { DossierProjector } from './dossier.projector';
 import { FeedbackProjector } from './feedback.projector';
 import { PortalAckProjector } from './portal-ack.projector';
-
-/** Channel of PostgreSQL NOTIFY: delivered only when the projection's transaction commits. */
-export const CHANGE_CHANNEL = 'reporting_changed';
-
-export type ChangeNotice = {
-  instance: string;
-  generation: number;
-  type: string;
-  agencyCode?: string;
-  domainCode?: string;
-};
 
 type Data = Record<string, unknown>;
 
@@ -44,7 +34,7 @@ export class ProjectionSubscriptions {
   ): Promise<void> {
     await this.project(generation, events, tx);
     if (notifyAs)
-      await this.notifyOnCommit(
+      await notifyOnCommit(
         tx,
         events.map((event) => noticeOf(notifyAs, generation, event)),
       );
@@ -80,16 +70,6 @@ export class ProjectionSubscriptions {
         );
     }
     await flush();
-  }
-
-  /** One NOTIFY per distinct notice of the batch (the dashboard re-reads on any of them). */
-  private async notifyOnCommit(tx: ReportingTx, notices: ChangeNotice[]): Promise<void> {
-    const distinct = [...new Set(notices.map((notice) => JSON.stringify(notice)))];
-    await tx.$queryRawUnsafe(
-      `SELECT count(pg_notify($1, n))::int AS notified FROM unnest($2::text[]) AS n`,
-      CHANGE_CHANNEL,
-      distinct,
-    );
   }
 }
 
