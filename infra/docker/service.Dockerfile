@@ -21,7 +21,8 @@ CMD ["bash", "-c", "bash tools/prisma/prisma.sh \"$SERVICE\" deploy"]
 
 FROM node:20-bookworm-slim AS server
 ARG SERVICE
-ENV NODE_ENV=production SERVICE=${SERVICE}
+# The Node.js options of every service process (SERVICE_NODE_OPTIONS in libs/stack, issue 17).
+ENV NODE_ENV=production SERVICE=${SERVICE} NODE_OPTIONS=--max-semi-space-size=4
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY patches ./patches

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SERVICES, TOPICS, topicConfigOf, type TopicName } from '@motcua/contracts';
+import { SERVICE_NODE_OPTIONS } from '@motcua/stack';
 import { repoRoot } from '@motcua/testing';
 
 type Compose = {
@@ -103,5 +104,17 @@ describe('docker-compose.yml stays in step with the local stack', () => {
     }
     const upScript = readFileSync(join(repoRoot(), 'tools/stack/up.sh'), 'utf8');
     expect(upScript).toContain('tools/idp/idp.ts');
+  });
+
+  it('starts every service process with the same Node.js options in the image and in npm run up', () => {
+    const dockerfile = readFileSync(join(repoRoot(), 'infra/docker/service.Dockerfile'), 'utf8');
+    // The image's server stage (docker-compose and Kubernetes run it) and the local stack's script.
+    expect(dockerfile).toMatch(
+      new RegExp(
+        `^ENV NODE_ENV=production SERVICE=\\$\\{SERVICE\\} NODE_OPTIONS=${SERVICE_NODE_OPTIONS}$`,
+        'm',
+      ),
+    );
+    expect(stackScript).toContain(`NODE_OPTIONS="${SERVICE_NODE_OPTIONS}"`);
   });
 });
