@@ -25,7 +25,7 @@ import { SERVICES, stackTarget, type ServicePids } from './stack-target';
  *                                             over every event on reporting's topics)
  *   --write                                   prepend the results to docs/benchmarks.md
  *   --own                                     no stack needed: catalog and dossiers on this checkout's
- *                                             own test infrastructure (dossiers/own-stack.ts; no replay)
+ *                                             own test infrastructure (dossiers/own-stack.ts; no reporting: no replay, no intake → reporting)
  * The smoke test (tests/e2e/src/bench-smoke.int.spec.ts) runs `runBench` at a tiny size against services it starts.
  */
 export type BenchOptions = {
