@@ -11,7 +11,8 @@ import {
   type BenchTarget,
 } from './dossiers/intake-kit';
 import { openLoop, type OpenLoopResult } from './dossiers/open-loop';
-import { peakRss, rssMb } from './process-meter';
+import { ownStack } from './dossiers/own-stack';
+import { idleRssMb, peakRss } from './process-meter';
 import { replayBench, type ReplayResult } from './reporting/replay';
 import { SERVICES, stackTarget, type ServicePids } from './stack-target';
 
@@ -23,6 +24,8 @@ import { SERVICES, stackTarget, type ServicePids } from './stack-target';
  *   --no-replay                               skip the replay of reporting's projections (run last,
  *                                             over every event on reporting's topics)
  *   --write                                   prepend the results to docs/benchmarks.md
+ *   --own                                     no stack needed: catalog and dossiers on this checkout's
+ *                                             own test infrastructure (dossiers/own-stack.ts; no reporting: no replay, no intake → reporting)
  * The smoke test (tests/e2e/src/bench-smoke.int.spec.ts) runs `runBench` at a tiny size against services it starts.
  */
 export type BenchOptions = {
@@ -37,6 +40,8 @@ export type BenchOptions = {
   catchUpMs: number;
   /** Also the replay of reporting's projections (needs the target's reportingUrl). */
   replay: boolean;
+  /** Reads a second apart whose median is a service's idle RSS. */
+  idleReads: number;
 };
 
 export type Row = {
@@ -81,7 +86,8 @@ export async function runBench(
   options: BenchOptions,
   log: (line: string) => void = (line) => console.error(line),
 ): Promise<Row[]> {
-  const idle = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
+  // Idle: the services as the run finds them (started and left alone), before any intake.
+  const idle = await idleRssMb(pids as Record<string, number>, options.idleReads);
   const memory = peakRss(pids);
   const procedure = await publishBenchmarkProcedure(target);
   log(`procedure ${procedure.code} for agency ${procedure.agency}`);
@@ -294,9 +300,13 @@ async function main() {
     halfMax: !process.argv.includes('--no-half-max'),
     catchUpMs: 120_000,
     replay: !process.argv.includes('--no-replay'),
+    idleReads: 10,
   };
-  const { target, pids } = stackTarget();
-  const rows = await runBench(target, pids, options);
+  const own = process.argv.includes('--own') ? await ownStack() : undefined;
+  const { target, pids } = own
+    ? { target: own.target, pids: { dossiers: own.dossiersPid } }
+    : stackTarget();
+  const rows = await runBench(target, pids, options).finally(() => own?.stop());
   const table = formatTable(rows);
   console.log(table);
   if (process.argv.includes('--write')) writeResults(table, options);

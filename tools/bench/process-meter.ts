@@ -45,6 +45,28 @@ export function rssMb(pid: number): number {
   return Number(line?.split(/\s+/)[1] ?? Number.NaN) / 1024;
 }
 
+/**
+ * The idle RSS of each named process in MB: the median of `reads` reads `everyMs` apart (one read
+ * catches a collection's moment; the median does not). Throws when a process has ended.
+ */
+export async function idleRssMb<K extends string>(
+  pids: Record<K, number>,
+  reads = 10,
+  everyMs = 1000,
+): Promise<Record<K, number>> {
+  const values = Object.fromEntries(
+    Object.keys(pids).map((name) => [name, [] as number[]]),
+  ) as Record<K, number[]>;
+  for (let r = 0; r < reads; r++) {
+    if (r > 0) await new Promise((done) => setTimeout(done, everyMs));
+    for (const name of Object.keys(pids) as K[]) values[name].push(rssMb(pids[name]));
+  }
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
+  return Object.fromEntries(
+    Object.entries(values).map(([name, v]) => [name, median(v as number[])]),
+  ) as Record<K, number>;
+}
+
 /** Samples the RSS of each named process every `everyMs`, keeping the peak. */
 export function peakRss(pids: Record<string, number>, everyMs = 200) {
   const peak: Record<string, number> = {};

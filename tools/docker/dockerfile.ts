@@ -1,3 +1,5 @@
+import { SERVICE_NODE_OPTIONS } from '@motcua/stack';
+
 /**
  * The Dockerfile of one service (apps/<service>/Dockerfile), written by tools/docker/generate.ts so
  * the five stay alike. Three stages: `build` compiles this service alone (its app, the libs and the
@@ -34,7 +36,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \\
   && npx --yes patch-package@8.0.1 && npm cache clean --force
 
 FROM node:20-bookworm-slim AS server
-ENV NODE_ENV=production SERVICE=${service}
+# The Node.js options of every service process (SERVICE_NODE_OPTIONS in libs/stack).
+ENV NODE_ENV=production SERVICE=${service} NODE_OPTIONS=${SERVICE_NODE_OPTIONS}
 WORKDIR /app
 COPY --from=runtime-deps /app/node_modules ./node_modules
 COPY --from=build /repo/dist/apps/${service} ./dist

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from '@motcua/auth';
 import { SERVICES } from '@motcua/contracts';
 import {
+  SERVICE_NODE_OPTIONS,
   databaseName,
   databaseUrl,
   kafkaSaslEnv,
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
       APPLICANT_KEY_SECRET: applicantKeySecret,
       STORAGE_DIR: join(dir, 'files'),
       LOG_LEVEL: 'info',
+      NODE_OPTIONS: SERVICE_NODE_OPTIONS,
     };
     // The service's supervisor, as a script: the service-kill drill starts it again with it.
     const script = join(dir, `start-${service}.sh`);

@@ -63,6 +63,7 @@ start_service() {
     APPLICANT_KEY_SECRET=$([ "$service" = dossiers ] && echo "$STACK_APPLICANT_KEY_SECRET") \
     SIGNATURE_TRUST_ANCHORS_FILE=$([ "$service" = digitization ] && echo "$STACK_SIGNATURE_TRUST_ANCHORS_FILE") \
     PUBLIC_BASE_URL="http://127.0.0.1:${SERVICE_PORT[$service]}" \
+    NODE_OPTIONS="--max-semi-space-size=4" \
       setsid nohup node --enable-source-maps "$root/dist/apps/$service/main.js" >> "$stack_dir/logs/$service.log" 2>&1 &
     echo $! > "$pidfile"
   )

@@ -151,7 +151,8 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   }
   app.useGlobalFilters(new ProblemFilter());
   // Generated from the routes and their zod schemas (ADR 0024); committed as docs/openapi/<service>.json.
-  const document = buildOpenApiDocument(app, options);
+  // Built on the first request for it, not held from start-up by a service nobody asks (issue 17).
+  const document = () => buildOpenApiDocument(app, options);
   SwaggerModule.setup('docs', app, document as never, { jsonDocumentUrl: 'openapi.json' });
   return app;
 }
@@ -259,7 +260,7 @@ export async function runService<
     return undefined;
   }
   if (config.TRACING_ENABLED) {
-    startTracing({
+    await startTracing({
       service: options.service,
       endpoint: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
       sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,

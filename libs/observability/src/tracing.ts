@@ -10,15 +10,7 @@ import {
   type SpanContext,
   type Tracer,
 } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BasicTracerProvider,
-  BatchSpanProcessor,
-  ParentBasedSampler,
-  TraceIdRatioBasedSampler,
-  type SpanExporter,
-} from '@opentelemetry/sdk-trace-base';
+import type { BasicTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 /**
  * OpenTelemetry traces, off unless a service starts them (TRACING_ENABLED, libs/config). The trace
@@ -27,7 +19,9 @@ import {
  * relay sends (its parent the envelope's `traceparent`, that is the request that wrote the event),
  * one consumer span per handled event in the service that consumes it (same parent), and events
  * published while handling carry the consumer span on. One trace thus shows an intake and its
- * projections in the other services. Spans go to an OTLP/HTTP collector in batches.
+ * projections in the other services. Spans go to an OTLP/HTTP collector in batches. The SDK, the
+ * exporter and their dependencies (about 0.9 MB of modules) are loaded only when tracing starts: a
+ * service with tracing off does not hold them (idle memory, issue 17).
  */
 export { SpanKind };
 
@@ -44,7 +38,14 @@ export type TracingOptions = {
   exporter?: SpanExporter;
 };
 
-export function startTracing(options: TracingOptions): void {
+export async function startTracing(options: TracingOptions): Promise<void> {
+  const [{ OTLPTraceExporter }, { resourceFromAttributes }, sdk] = await Promise.all([
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/sdk-trace-base'),
+  ]);
+  const { BasicTracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler } =
+    sdk;
   const exporter = options.exporter ?? new OTLPTraceExporter({ url: options.endpoint });
   provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': `motcua-${options.service}` }),

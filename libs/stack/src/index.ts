@@ -10,5 +10,6 @@ export * from './provision';
 export * from './wait-for';
 export * from './drills';
 export * from './signed-pdf';
+export * from './service-node';
 export * from './idp';
 export * from './fixtures/procedure.fixture';

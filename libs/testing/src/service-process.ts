@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_AUDIENCE } from '@motcua/auth';
 import type { ServiceName } from '@motcua/contracts';
-import { kafkaSaslEnv, repoRoot, waitFor } from '@motcua/stack';
+import { SERVICE_NODE_OPTIONS, kafkaSaslEnv, repoRoot, waitFor } from '@motcua/stack';
 import { testEnv } from './test-env';
 
 /**
@@ -18,6 +18,7 @@ export function serviceTestEnv(
 ): Record<string, string | undefined> {
   return {
     PATH: process.env.PATH,
+    NODE_OPTIONS: SERVICE_NODE_OPTIONS,
     PORT: String(port),
     DATABASE_URL: testEnv.databaseUrl(name),
     REDIS_URL: testEnv.redisUrl(),

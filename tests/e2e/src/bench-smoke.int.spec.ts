@@ -73,6 +73,7 @@ describe('benchmark smoke run (npm run bench at a tiny size)', () => {
         halfMax: true,
         catchUpMs: 20_000,
         replay: true,
+        idleReads: 2,
       },
       () => undefined,
     );

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SERVICES, TOPICS, topicConfigOf, type TopicName } from '@motcua/contracts';
+import { SERVICE_NODE_OPTIONS } from '@motcua/stack';
 import { repoRoot } from '@motcua/testing';
 
 type Compose = {
@@ -118,5 +119,19 @@ describe('docker-compose.yml stays in step with the local stack', () => {
     }
     const upScript = readFileSync(join(repoRoot(), 'tools/stack/up.sh'), 'utf8');
     expect(upScript).toContain('tools/idp/idp.ts');
+  });
+
+  it('starts every service process with the same Node.js options in the image and in npm run up', () => {
+    // The images' server stage (docker-compose and Kubernetes run it) and the local stack's script.
+    for (const service of SERVICES) {
+      const dockerfile = readFileSync(join(repoRoot(), 'apps', service, 'Dockerfile'), 'utf8');
+      expect(dockerfile).toMatch(
+        new RegExp(
+          `^ENV NODE_ENV=production SERVICE=${service} NODE_OPTIONS=${SERVICE_NODE_OPTIONS}$`,
+          'm',
+        ),
+      );
+    }
+    expect(stackScript).toContain(`NODE_OPTIONS="${SERVICE_NODE_OPTIONS}"`);
   });
 });

@@ -11,7 +11,7 @@ import { FileRejected } from './intake.errors';
 import { intakeLimitsOf, type IntakeLimits } from './intake-limits';
 import { essenceOf, isMediaType, type FileKind, type MediaType } from './media-types';
 import { tiffPages } from './tiff-pages';
-import { verifyPdfSignatures, type VerifiedSignature } from '../signatures/pdf-signature.verifier';
+import type { VerifiedSignature } from '../signatures/pdf-signature.verifier';
 import { loadTrustAnchors } from '../signatures/trust-anchors';
 
 /** `signatures`: what was verified of a signed PDF (signer, signing time, validity), absent for other files. */
@@ -81,9 +81,13 @@ export class IntakeService {
       if (declared === 'image/tiff')
         inspection.pages = await this.inspectTiff(temp, inspection.sizeBytes, inspector);
       // A PDF claimed or detected as signed is stored only once every signature verifies (its
-      // size is capped by MAX_PDF_MB, so reading it whole is bounded).
+      // size is capped by MAX_PDF_MB, so reading it whole is bounded). The verifier and its ASN.1
+      // and CMS libraries (pkijs, asn1js) load with the first signed PDF, not at start (issue 17).
       const signatures = inspection.signed
-        ? verifyPdfSignatures(await readFile(temp), this.trustAnchors)
+        ? (await import('../signatures/pdf-signature.verifier')).verifyPdfSignatures(
+            await readFile(temp),
+            this.trustAnchors,
+          )
         : undefined;
       const isNew = await this.storage.publish(temp, inspection.sha256);
       await this.db.storedFile.upsert({

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { DossiersConfig } from '../config';
 
 /**
@@ -20,7 +19,11 @@ export function lookupBaseOf(
   return `${(config.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3102').replace(/\/+$/, '')}/public/dossiers`;
 }
 
-/** The QR code of a link as a PNG image (error correction M: survives a smudged paper slip). */
-export function qrPng(url: string): Promise<Buffer> {
+/**
+ * The QR code of a link as a PNG image (error correction M: survives a smudged paper slip). qrcode
+ * is loaded with the first slip, as pdfkit is: an idle service does not hold it (issue 17).
+ */
+export async function qrPng(url: string): Promise<Buffer> {
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 4 });
 }
