@@ -3,13 +3,19 @@ import { DomainsModule } from '../domains/domains.module';
 import { AnnouncementScheduler } from './announcement.scheduler';
 import { AnnouncementService } from './announcement.service';
 import { PublicationController } from './publication.controller';
+import { PublicationRepository } from './publication.repository';
 import { PublicationService } from './publication.service';
 
 /** Publishing procedures (công bố) and their announcements; groups announce through AnnouncementService. */
 @Module({
   imports: [DomainsModule],
   controllers: [PublicationController],
-  providers: [PublicationService, AnnouncementService, AnnouncementScheduler],
+  providers: [
+    PublicationService,
+    PublicationRepository,
+    AnnouncementService,
+    AnnouncementScheduler,
+  ],
   exports: [AnnouncementService],
 })
 export class PublicationModule {}
