@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module';
 import { DomainsModule } from '../domains/domains.module';
 import { AnnouncementScheduler } from './announcement.scheduler';
 import { AnnouncementService } from './announcement.service';
@@ -8,7 +9,7 @@ import { PublicationService } from './publication.service';
 
 /** Publishing procedures (công bố) and their announcements; groups announce through AnnouncementService. */
 @Module({
-  imports: [DomainsModule],
+  imports: [DomainsModule, AgenciesModule],
   controllers: [PublicationController],
   providers: [
     PublicationService,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ProcedureVersion } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
+import { AgencyTreeRepository } from '../agencies/agency-tree.repository';
 import { assertChainAgenciesKnown } from '../agencies/known-agencies';
 import { DomainService } from '../domains/domain.service';
 import type { CatalogTx } from '../shared/catalog-tx';
@@ -48,6 +49,7 @@ export class PublicationService {
     private readonly domains: DomainService,
     private readonly announcements: AnnouncementService,
     private readonly publications: PublicationRepository,
+    private readonly agencies: AgencyTreeRepository,
   ) {}
 
   record(body: DecisionBody, recordedBy: string): Promise<DecisionOutcome> {
@@ -179,7 +181,8 @@ export class PublicationService {
     input: ProcedureInput,
   ): Promise<ProcedureVersion> {
     const domain = await this.domains.require(tx, input.domainCode, 'procedure.domainCode');
-    if (input.interAgency) await assertChainAgenciesKnown(tx, input.interAgency.stages);
+    if (input.interAgency)
+      await assertChainAgenciesKnown(this.agencies, tx, input.interAgency.stages);
     return { ...input, domainName: domain.name, procedureId, version, decision };
   }
 
