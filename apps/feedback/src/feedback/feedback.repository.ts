@@ -75,6 +75,16 @@ export class FeedbackRepository {
     return tx.feedback.update({ where: { id }, data: { satisfaction, ratedAt } });
   }
 
+  /** The next number of the year's sequence; the counter row serialises concurrent intakes. */
+  async nextCodeSequence(tx: FeedbackTx, year: number): Promise<number> {
+    const rows = await tx.$queryRawUnsafe<{ last: number }[]>(
+      `INSERT INTO feedback_code_counter (year, last) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last = feedback_code_counter.last + 1 RETURNING last`,
+      year,
+    );
+    return rows[0].last;
+  }
+
   history(db: Reader, feedbackId: string) {
     return db.feedbackActionLog.findMany({ where: { feedbackId }, orderBy: { id: 'asc' } });
   }
