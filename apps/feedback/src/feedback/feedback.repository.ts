@@ -65,6 +65,35 @@ export class FeedbackRepository {
     });
   }
 
+  /** Intakes of the same content wait for each other until the transaction ends. */
+  async lockContent(tx: FeedbackTx, contentHash: string): Promise<void> {
+    await tx.$queryRawUnsafe(
+      `SELECT pg_advisory_xact_lock(hashtext($1))::text`,
+      `feedback-intake:${contentHash}`,
+    );
+  }
+
+  create(tx: FeedbackTx, data: Prisma.FeedbackUncheckedCreateInput): Promise<Feedback> {
+    return tx.feedback.create({ data });
+  }
+
+  /** Changes the item; its running time limit (stage and deadline) is stored with it, none when null. */
+  update(
+    tx: FeedbackTx,
+    id: string,
+    data: Prisma.FeedbackUncheckedUpdateInput,
+    running: { stage: string; deadline: Date } | null | undefined,
+  ): Promise<Feedback> {
+    return tx.feedback.update({
+      where: { id },
+      data: {
+        ...data,
+        currentStage: running?.stage ?? null,
+        currentDeadline: running?.deadline ?? null,
+      },
+    });
+  }
+
   /** The submitter's one satisfaction rating of the published answer. */
   rate(
     tx: FeedbackTx,
