@@ -113,6 +113,23 @@ export default tseslint.config(
     },
   },
   {
+    // Thin controllers: a controller calls its service, and only repositories query (CONTRIBUTING.md).
+    files: ['apps/*/src/**/*.controller.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/*.database', '**/generated/prisma/**', '@prisma/*'],
+              message: 'A controller calls its service; queries live in repositories.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests may use loose typing on parsed JSON bodies.
     files: ['**/*.spec.ts', '**/test/**/*.ts', 'tests/**/*.ts'],
     rules: {

@@ -1,14 +1,13 @@
-import type { ServiceDescriptor } from '@motcua/http';
-import { AppModule } from './app.module';
+import { describeService } from '@motcua/http';
 import { catalogEnv, type CatalogConfig } from './config';
+import { AppModule } from './app.module';
 import { version } from '../package.json';
 
 /** The catalog service as main.ts runs it and as its OpenAPI document (docs/openapi/catalog.json) describes it. */
-export const catalogService: ServiceDescriptor<CatalogConfig> = {
+export const catalogService = describeService<CatalogConfig>({
   service: 'catalog',
   version,
-  title: 'motcua catalog',
   description: 'Procedure catalog (TTHC)',
   env: catalogEnv,
-  module: (config) => AppModule.forRoot(config),
-};
+  app: AppModule,
+});

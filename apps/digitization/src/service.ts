@@ -1,17 +1,16 @@
-import type { ServiceDescriptor } from '@motcua/http';
-import { AppModule } from './app.module';
+import { describeService } from '@motcua/http';
 import { digitizationEnv, type DigitizationConfig } from './config';
+import { AppModule } from './app.module';
 import { version } from '../package.json';
 
 /** The digitization service as main.ts runs it and as its OpenAPI document (docs/openapi/digitization.json) describes it. */
-export const digitizationService: ServiceDescriptor<DigitizationConfig> = {
+export const digitizationService = describeService<DigitizationConfig>({
   service: 'digitization',
   version,
-  title: 'motcua digitization',
   description:
     'Digitization (số hóa): file intake, digitized documents and results, reuse per applicant, rates',
   env: digitizationEnv,
-  module: (config) => AppModule.forRoot(config),
+  app: AppModule,
   // POST /files takes the file itself (PDF, images) and checks its media type (intake.controller.ts).
   rawBodyPaths: ['/files'],
-};
+});

@@ -1,9 +1,5 @@
-import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
-import { PrismaPg } from '@prisma/adapter-pg';
-import type { Pool } from 'pg';
-import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
-import { LOGGER, type Logger } from '@motcua/observability';
-import { createPgPool, PgSqlDatabase } from '@motcua/messaging';
+import { Injectable } from '@nestjs/common';
+import { ServiceDatabase } from '@motcua/messaging';
 import { PrismaClient } from './generated/prisma/client';
 
 /**
@@ -12,25 +8,7 @@ import { PrismaClient } from './generated/prisma/client';
  * intake uses it for its three statements (procedure copy, dossier number, the intake itself).
  */
 @Injectable()
-export class DossiersDatabase extends PrismaClient implements OnApplicationShutdown {
-  private readonly pool: Pool;
-  readonly sql: PgSqlDatabase;
-
-  constructor(
-    @Inject(SERVICE_CONFIG) config: CommonServiceConfig,
-    @Optional() @Inject(LOGGER) logger?: Logger,
-  ) {
-    const pool = createPgPool({ connectionString: config.DATABASE_URL, max: 10 }, { logger });
-    super({ adapter: new PrismaPg(pool) });
-    this.pool = pool;
-    this.sql = new PgSqlDatabase(pool);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.$disconnect();
-    await this.pool.end();
-  }
-}
+export class DossiersDatabase extends ServiceDatabase(PrismaClient) {}
 
 /** The interactive transaction client of the dossiers database (what UnitOfWork hands out). */
 export type DossiersTx = Parameters<Parameters<DossiersDatabase['$transaction']>[0]>[0];

@@ -3,11 +3,9 @@ import { AccessLogModule } from '@motcua/auth';
 import { RateLimiter, ServiceKitModule } from '@motcua/http';
 import { AgencyTreeCopy, MessagingModule } from '@motcua/messaging';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from './config';
-import { DeadlineWatchScheduler } from './deadlines/deadline-watch.scheduler';
-import { DeadlineWatchService } from './deadlines/deadline-watch.service';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { FeedbackCalendarChangeModule } from './calendar-change/feedback-calendar-change.module';
 import { DossierLinkModule } from './dossier-link/dossier-link.module';
-import { DossierRefHandlers } from './dossier-link/dossier-ref.handlers';
 import { FeedbackDatabase } from './feedback.database';
 import { FeedbackCodeService } from './feedback/feedback-code.service';
 import { FeedbackRepository } from './feedback/feedback.repository';
@@ -38,15 +36,11 @@ export class AppModule {
         }),
         DossierLinkModule,
         FeedbackCalendarChangeModule,
+        DeadlinesModule,
       ],
       // Event handlers (@EventPattern) are controllers of the inbox transport's microservice.
-      controllers: [DossierRefHandlers, AgencyTreeCopy],
-      providers: [
-        ...SHARED,
-        DeadlineWatchService,
-        DeadlineWatchScheduler,
-        { provide: FEEDBACK_CONFIG, useValue: config },
-      ],
+      controllers: [AgencyTreeCopy],
+      providers: [...SHARED, { provide: FEEDBACK_CONFIG, useValue: config }],
       exports: [...SHARED, FEEDBACK_CONFIG],
     };
   }

@@ -1,14 +1,13 @@
-import type { ServiceDescriptor } from '@motcua/http';
-import { AppModule } from './app.module';
+import { describeService } from '@motcua/http';
 import { feedbackEnv, type FeedbackConfig } from './config';
+import { AppModule } from './app.module';
 import { version } from '../package.json';
 
 /** The feedback service as main.ts runs it and as its OpenAPI document (docs/openapi/feedback.json) describes it. */
-export const feedbackService: ServiceDescriptor<FeedbackConfig> = {
+export const feedbackService = describeService<FeedbackConfig>({
   service: 'feedback',
   version,
-  title: 'motcua feedback',
   description: 'Feedback on administrative regulations (PAKN)',
   env: feedbackEnv,
-  module: (config) => AppModule.forRoot(config),
-};
+  app: AppModule,
+});

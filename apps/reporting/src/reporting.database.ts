@@ -1,9 +1,5 @@
-import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
-import { PrismaPg } from '@prisma/adapter-pg';
-import type { Pool } from 'pg';
-import { SERVICE_CONFIG, type CommonServiceConfig } from '@motcua/config';
-import { LOGGER, type Logger } from '@motcua/observability';
-import { createPgPool, PgSqlDatabase, type SqlTransaction } from '@motcua/messaging';
+import { Injectable } from '@nestjs/common';
+import { ServiceDatabase, type SqlTransaction } from '@motcua/messaging';
 import { PrismaClient } from './generated/prisma/client';
 
 /**
@@ -12,25 +8,7 @@ import { PrismaClient } from './generated/prisma/client';
  * skipping Prisma's per-call work (each dossier event is a handful of statements).
  */
 @Injectable()
-export class ReportingDatabase extends PrismaClient implements OnApplicationShutdown {
-  private readonly pool: Pool;
-  readonly sql: PgSqlDatabase;
-
-  constructor(
-    @Inject(SERVICE_CONFIG) config: CommonServiceConfig,
-    @Optional() @Inject(LOGGER) logger?: Logger,
-  ) {
-    const pool = createPgPool({ connectionString: config.DATABASE_URL, max: 10 }, { logger });
-    super({ adapter: new PrismaPg(pool) });
-    this.pool = pool;
-    this.sql = new PgSqlDatabase(pool);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.$disconnect();
-    await this.pool.end();
-  }
-}
+export class ReportingDatabase extends ServiceDatabase(PrismaClient) {}
 
 /** The transaction a projection writes in (raw SQL only). */
 export type ReportingTx = SqlTransaction;

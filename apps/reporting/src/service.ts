@@ -1,15 +1,14 @@
-import type { ServiceDescriptor } from '@motcua/http';
-import { AppModule } from './app.module';
+import { describeService } from '@motcua/http';
 import type { CommonServiceConfig } from '@motcua/config';
 import { reportingEnv } from './config';
+import { AppModule } from './app.module';
 import { version } from '../package.json';
 
 /** The reporting service as main.ts runs it and as its OpenAPI document (docs/openapi/reporting.json) describes it. */
-export const reportingService: ServiceDescriptor<CommonServiceConfig> = {
+export const reportingService = describeService<CommonServiceConfig>({
   service: 'reporting',
   version,
-  title: 'motcua reporting',
   description: 'Reporting, the 766 index and the live dashboard',
   env: reportingEnv,
-  module: (config) => AppModule.forRoot(config),
-};
+  app: AppModule,
+});

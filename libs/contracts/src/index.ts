@@ -27,3 +27,4 @@ export * from './events/feedback-calendar.events';
 export * from './events/portal-ack.events';
 export * from './portal-sync';
 export * from './input/text';
+export * from './input/calendar-change';

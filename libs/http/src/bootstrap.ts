@@ -49,6 +49,22 @@ export type ServiceDescriptor<C> = {
   rawBodyPaths?: readonly string[];
 };
 
+/**
+ * A service's descriptor from its parts: its title is `motcua <service>` and its root module is
+ * the app module built from the validated configuration (`AppModule.forRoot(config)`).
+ */
+export function describeService<C>(parts: {
+  service: string;
+  version: string;
+  description: string;
+  env: z.ZodRawShape;
+  app: { forRoot(config: C): unknown };
+  rawBodyPaths?: readonly string[];
+}): ServiceDescriptor<C> {
+  const { app, ...rest } = parts;
+  return { ...rest, title: `motcua ${parts.service}`, module: (config) => app.forRoot(config) };
+}
+
 export type ServiceAppOptions = {
   service: string;
   version: string;

@@ -21,3 +21,5 @@ export * from './periodic-job';
 export * from './dead-letters/dead-letters';
 export * from './dead-letters/to-handler';
 export * from './nest/agency-tree-copy';
+export * from './nest/service-database';
+export * from './nest/scheduled-job';

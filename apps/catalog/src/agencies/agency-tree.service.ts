@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { agencyTreePublished, type AgencyNode } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
-import { CatalogDatabase } from '../catalog.database';
 import type { CatalogTx } from '../shared/catalog-tx';
+import { AgencyTreeRepository } from './agency-tree.repository';
 
 export type AgencyTreeView = {
   provinceCode: string;
@@ -20,7 +20,7 @@ export type AgencyTreeView = {
 export class AgencyTreeService {
   constructor(
     private readonly uow: UnitOfWork<CatalogTx>,
-    private readonly db: CatalogDatabase,
+    private readonly trees: AgencyTreeRepository,
   ) {}
 
   replace(
@@ -28,19 +28,10 @@ export class AgencyTreeService {
     updatedBy: string,
   ): Promise<AgencyTreeView> {
     return this.uow.run(async (tx, events) => {
-      await tx.$queryRawUnsafe(
-        `SELECT pg_advisory_xact_lock(hashtext($1))::text`,
-        input.provinceCode,
-      );
-      const current = await tx.agencyTree.findUnique({
-        where: { provinceCode: input.provinceCode },
-      });
+      await this.trees.lock(tx, input.provinceCode);
+      const current = await this.trees.find(input.provinceCode, tx);
       const version = (current?.version ?? 0) + 1;
-      const stored = await tx.agencyTree.upsert({
-        where: { provinceCode: input.provinceCode },
-        create: { provinceCode: input.provinceCode, version, nodes: input.nodes, updatedBy },
-        update: { version, nodes: input.nodes, updatedBy, updatedAt: new Date() },
-      });
+      const stored = await this.trees.store(tx, { ...input, version }, updatedBy);
       events.publish(agencyTreePublished, {
         provinceCode: input.provinceCode,
         version,
@@ -52,7 +43,7 @@ export class AgencyTreeService {
   }
 
   async get(provinceCode: string): Promise<AgencyTreeView> {
-    const stored = await this.db.agencyTree.findUnique({ where: { provinceCode } });
+    const stored = await this.trees.find(provinceCode);
     if (!stored)
       throw new DomainProblem(
         404,

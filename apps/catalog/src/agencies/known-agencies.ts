@@ -1,22 +1,19 @@
 import { ruleProblem } from '@motcua/http';
 import type { CatalogTx } from '../shared/catalog-tx';
+import type { AgencyTreeRepository } from './agency-tree.repository';
 
 /**
  * Of these agency codes, those that no stored agency tree knows as an agency (a province,
  * department or centre; units do not count). Every province's tree is read: a chain may
  * cross a provincial boundary only through an external stage, which is not looked up.
  */
-export async function unknownAgencies(
+async function unknownAgencies(
+  agencies: AgencyTreeRepository,
   tx: CatalogTx,
   codes: readonly string[],
 ): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await tx.$queryRawUnsafe<{ code: string }[]>(
-    `SELECT DISTINCT node->>'code' AS code FROM agency_tree, jsonb_array_elements(nodes) AS node
-     WHERE node->>'kind' <> 'unit' AND node->>'code' = ANY($1::text[])`,
-    [...new Set(codes)],
-  );
-  const known = new Set(rows.map((row) => row.code));
+  const known = await agencies.knownAgencies(tx, codes);
   return new Set(codes.filter((code) => !known.has(code)));
 }
 
@@ -26,6 +23,7 @@ export async function unknownAgencies(
  * authority) are outside the province's tree and are not looked up.
  */
 export async function assertChainAgenciesKnown(
+  agencies: AgencyTreeRepository,
   tx: CatalogTx,
   stages: readonly { agencyCode: string; external: boolean }[],
   prefix = 'procedure.interAgency.stages',
@@ -34,6 +32,7 @@ export async function assertChainAgenciesKnown(
     stage.external ? [] : [{ index, code: stage.agencyCode }],
   );
   const unknown = await unknownAgencies(
+    agencies,
     tx,
     own.map((stage) => stage.code),
   );

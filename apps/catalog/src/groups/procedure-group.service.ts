@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ProcedureGroupVersion } from '@motcua/contracts';
-import { todayInVietnam } from '@motcua/calendar';
 import { ruleProblem, type FieldViolation } from '@motcua/http';
 import { UnitOfWork } from '@motcua/messaging';
-import { CatalogDatabase } from '../catalog.database';
-import { AnnouncementService, PUBLICATION_LOCK } from '../publication/announcement.service';
+import { AnnouncementService, type DecisionStatus } from '../publication/announcement.service';
 import { conflictProblem, notFoundProblem } from '../shared/catalog-problems';
 import type { CatalogTx } from '../shared/catalog-tx';
 import { isoDateOf } from '../shared/vietnam-date';
+import { ProcedureGroupRepository } from './procedure-group.repository';
 import type { GroupDecisionBody } from './procedure-group.schemas';
 
 export type GroupOutcome = {
@@ -16,7 +15,7 @@ export type GroupOutcome = {
   number: string;
   kind: 'new' | 'amended';
   effectiveFrom: string;
-  status: 'announced' | 'scheduled';
+  status: DecisionStatus;
   code: string;
   version: number;
 };
@@ -32,18 +31,15 @@ export type GroupView = ProcedureGroupVersion & { isDemo: boolean };
 export class ProcedureGroupService {
   constructor(
     private readonly uow: UnitOfWork<CatalogTx>,
-    private readonly db: CatalogDatabase,
+    private readonly groups: ProcedureGroupRepository,
     private readonly announcements: AnnouncementService,
   ) {}
 
   publish(body: GroupDecisionBody, recordedBy: string): Promise<GroupOutcome> {
     return this.uow.run(async (tx, events) => {
-      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${PUBLICATION_LOCK})::text`);
+      await this.announcements.lock(tx);
       const { decision, group } = body;
-      const existing = await tx.procedureGroup.findUnique({
-        where: { code: group.code },
-        include: { versions: { orderBy: { version: 'desc' }, take: 1 } },
-      });
+      const existing = await this.groups.findWithLatest(tx, group.code);
       if (decision.kind === 'new' && existing) {
         throw conflictProblem('procedure-group-exists', 'The group already exists', {
           field: 'group.code',
@@ -74,22 +70,10 @@ export class ProcedureGroupService {
       }
       await this.assertMembers(tx, group.procedureCodes, decision.effectiveFrom);
 
-      const decisionId = randomUUID();
-      await tx.publicationDecision.create({
-        data: {
-          id: decisionId,
-          number: decision.number,
-          kind: decision.kind,
-          signedOn: new Date(decision.signedOn),
-          effectiveFrom: new Date(decision.effectiveFrom),
-          recordedBy,
-        },
-      });
+      const decisionId = await this.announcements.record(tx, decision, recordedBy);
       const groupId = existing?.id ?? randomUUID();
       if (!existing) {
-        await tx.procedureGroup.create({
-          data: { id: groupId, code: group.code, isDemo: body.demo ?? false },
-        });
+        await this.groups.create(tx, { id: groupId, code: group.code, isDemo: body.demo ?? false });
       }
       const version = (latest?.version ?? 0) + 1;
       const record: ProcedureGroupVersion = {
@@ -101,27 +85,10 @@ export class ProcedureGroupService {
         procedureCodes: group.procedureCodes,
         decision,
       };
-      await tx.procedureGroupVersion.create({
-        data: {
-          groupId,
-          version,
-          record,
-          decisionId,
-          effectiveFrom: new Date(decision.effectiveFrom),
-        },
-      });
-      const today = todayInVietnam();
-      const due = decision.effectiveFrom <= today;
-      if (due) await this.announcements.announceAllDue(tx, events, today);
-      return {
-        decisionId,
-        number: decision.number,
-        kind: decision.kind,
-        effectiveFrom: decision.effectiveFrom,
-        status: due ? 'announced' : 'scheduled',
-        code: group.code,
-        version,
-      };
+      await this.groups.createVersion(tx, decisionId, record, decision.effectiveFrom);
+      const status = await this.announcements.announceIfDue(tx, events, decision);
+      const { number, kind, effectiveFrom } = decision;
+      return { decisionId, number, kind, effectiveFrom, status, code: group.code, version };
     });
   }
 
@@ -134,14 +101,7 @@ export class ProcedureGroupService {
     codes: string[],
     effectiveFrom: string,
   ): Promise<void> {
-    const rows = await tx.$queryRawUnsafe<
-      { code: string; first_effective: string; abolished: boolean }[]
-    >(
-      `SELECT p.code, to_char(min(v.effective_from), 'YYYY-MM-DD') AS first_effective, bool_or(v.effect = 'abolish') AS abolished
-       FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id
-       WHERE p.code = ANY($1::text[]) GROUP BY p.code`,
-      codes,
-    );
+    const rows = await this.groups.membersOf(tx, codes);
     const byCode = new Map(rows.map((row) => [row.code, row]));
     const errors: FieldViolation[] = [];
     codes.forEach((code, i) => {
@@ -169,10 +129,7 @@ export class ProcedureGroupService {
 
   /** Groups in force, by code; `procedureCode` keeps those that contain it. */
   async list(procedureCode?: string): Promise<GroupView[]> {
-    const groups = await this.db.procedureGroup.findMany({
-      where: { status: 'in_force' },
-      orderBy: { code: 'asc' },
-    });
+    const groups = await this.groups.listInForce();
     const views = await Promise.all(groups.map((group) => this.viewOf(group)));
     return views.filter(
       (view): view is GroupView =>
@@ -182,7 +139,7 @@ export class ProcedureGroupService {
 
   /** The version of a group in force now (404 when scheduled or unknown). */
   async inForce(code: string): Promise<GroupView> {
-    const group = await this.db.procedureGroup.findUnique({ where: { code } });
+    const group = await this.groups.findByCode(code);
     const view = group?.status === 'in_force' ? await this.viewOf(group) : undefined;
     if (view) return view;
     throw notFoundProblem('procedure-group-not-in-force', 'No group in force', {
@@ -200,9 +157,7 @@ export class ProcedureGroupService {
     isDemo: boolean;
   }): Promise<GroupView | undefined> {
     if (!group.currentVersion) return undefined;
-    const version = await this.db.procedureGroupVersion.findUnique({
-      where: { groupId_version: { groupId: group.id, version: group.currentVersion } },
-    });
+    const version = await this.groups.findVersion(group.id, group.currentVersion);
     return version
       ? { ...(version.record as ProcedureGroupVersion), isDemo: group.isDemo }
       : undefined;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ProcedureVersion } from '@motcua/contracts';
-import { CatalogDatabase } from '../catalog.database';
 import { notFoundProblem } from '../shared/catalog-problems';
 import { isoDateOf } from '../shared/vietnam-date';
+import { ProcedureRepository } from './procedure.repository';
 
 export type VersionHistoryEntry = {
   version: number;
@@ -16,17 +16,13 @@ export type VersionHistoryEntry = {
 /** Reads of the catalog: the version in force (today or at a date) and the whole history. */
 @Injectable()
 export class ProcedureQueryService {
-  constructor(private readonly db: CatalogDatabase) {}
+  constructor(private readonly procedures: ProcedureRepository) {}
 
   /** The version announced and in force now; 404 when scheduled, abolished or unknown. */
   async inForce(code: string): Promise<ProcedureVersion> {
-    const procedure = await this.db.procedure.findUnique({ where: { code } });
+    const procedure = await this.procedures.findByCode(code);
     if (procedure?.status === 'in_force' && procedure.currentVersion) {
-      const version = await this.db.procedureVersion.findUnique({
-        where: {
-          procedureId_version: { procedureId: procedure.id, version: procedure.currentVersion },
-        },
-      });
+      const version = await this.procedures.findVersion(procedure.id, procedure.currentVersion);
       if (version) return version.record as ProcedureVersion;
     }
     throw notFoundProblem('procedure-not-in-force', 'No procedure in force', {
@@ -40,13 +36,8 @@ export class ProcedureQueryService {
 
   /** The version in force on a date (YYYY-MM-DD, Asia/Ho_Chi_Minh): the latest one whose effective date has come. */
   async inForceOn(code: string, date: string): Promise<ProcedureVersion> {
-    const procedure = await this.db.procedure.findUnique({ where: { code } });
-    const version =
-      procedure &&
-      (await this.db.procedureVersion.findFirst({
-        where: { procedureId: procedure.id, effectiveFrom: { lte: new Date(date) } },
-        orderBy: { version: 'desc' },
-      }));
+    const procedure = await this.procedures.findByCode(code);
+    const version = procedure && (await this.procedures.latestEffectiveOn(procedure.id, date));
     if (version && version.effect !== 'abolish') return version.record as ProcedureVersion;
     throw notFoundProblem('procedure-not-in-force', 'No procedure in force on that date', {
       field: 'at',
@@ -67,10 +58,7 @@ export class ProcedureQueryService {
     isDemo: boolean;
     versions: VersionHistoryEntry[];
   }> {
-    const procedure = await this.db.procedure.findUnique({
-      where: { code },
-      include: { versions: { orderBy: { version: 'asc' } } },
-    });
+    const procedure = await this.procedures.withHistory(code);
     if (!procedure) {
       throw notFoundProblem('procedure-not-found', 'No such procedure', {
         field: 'code',

@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-  type BeforeApplicationShutdown,
-} from '@nestjs/common';
-import { PeriodicJob } from '@motcua/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import { ScheduledJob, untilDone } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { CATALOG_CONFIG, type CatalogConfig } from '../config';
 import { AnnouncementService } from './announcement.service';
@@ -15,37 +10,21 @@ import { AnnouncementService } from './announcement.service';
  * announced in its own transaction under the publication advisory lock.
  */
 @Injectable()
-export class AnnouncementScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly job: PeriodicJob;
-
+export class AnnouncementScheduler extends ScheduledJob {
   constructor(
     private readonly announcements: AnnouncementService,
-    @Inject(CATALOG_CONFIG) private readonly config: CatalogConfig,
+    @Inject(CATALOG_CONFIG) config: CatalogConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.job = new PeriodicJob(
-      'announcing due publication decisions',
-      () => this.announceAllDue(),
-      logger,
-    );
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start(this.config.CATALOG_ANNOUNCE_INTERVAL_MS, { runAtStart: true });
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+    const schedule = { intervalMs: config.CATALOG_ANNOUNCE_INTERVAL_MS, runAtStart: true };
+    super('announcing due publication decisions', schedule, logger);
   }
 
   /** Announces every due decision, one transaction each. */
-  private async announceAllDue(): Promise<void> {
-    for (
-      let id = await this.announcements.announceNextDue();
-      id;
-      id = await this.announcements.announceNextDue()
-    ) {
-      this.logger.info({ decisionId: id }, 'publication decision announced');
-    }
+  protected pass(): Promise<void> {
+    return untilDone(
+      () => this.announcements.announceNextDue(),
+      (id) => this.logger.info({ decisionId: id }, 'publication decision announced'),
+    );
   }
 }

@@ -2,6 +2,7 @@ import type { ProcedureVersion } from '@motcua/contracts';
 import { ruleProblem } from '@motcua/http';
 import { conflictProblem, notFoundProblem } from '../shared/catalog-problems';
 import type { CatalogTx } from '../shared/catalog-tx';
+import type { PublicationRepository } from './publication.repository';
 import { isoDateOf } from '../shared/vietnam-date';
 
 export type ExistingProcedure = {
@@ -11,8 +12,13 @@ export type ExistingProcedure = {
 };
 
 /** The code is not yet used by any procedure (409 otherwise). */
-export async function assertCodeFree(tx: CatalogTx, code: string, field: string): Promise<void> {
-  const existing = await tx.procedure.findUnique({ where: { code }, select: { id: true } });
+export async function assertCodeFree(
+  publications: PublicationRepository,
+  tx: CatalogTx,
+  code: string,
+  field: string,
+): Promise<void> {
+  const existing = await publications.findProcedureId(tx, code);
   if (existing) {
     throw conflictProblem('procedure-exists', 'The procedure already exists', {
       field,
@@ -24,20 +30,13 @@ export async function assertCodeFree(tx: CatalogTx, code: string, field: string)
 
 /** The procedure exists (404 otherwise), with its latest version (in force or scheduled). */
 export async function requireProcedure(
+  publications: PublicationRepository,
   tx: CatalogTx,
   code: string,
   field: string,
 ): Promise<ExistingProcedure> {
-  const procedure = await tx.procedure.findUnique({
-    where: { code },
-    select: { id: true, code: true },
-  });
-  const latest =
-    procedure &&
-    (await tx.procedureVersion.findFirst({
-      where: { procedureId: procedure.id },
-      orderBy: { version: 'desc' },
-    }));
+  const procedure = await publications.findProcedureId(tx, code);
+  const latest = procedure && (await publications.latestVersion(tx, procedure.id));
   if (!procedure || !latest) {
     throw notFoundProblem('procedure-not-found', 'No such procedure', {
       field,
@@ -58,13 +57,12 @@ export async function requireProcedure(
 
 /** Nothing may follow an abolition, even one that takes effect later (409). */
 export async function assertNotAbolished(
+  publications: PublicationRepository,
   tx: CatalogTx,
   procedure: ExistingProcedure,
   field: string,
 ): Promise<void> {
-  const abolition = await tx.procedureVersion.findFirst({
-    where: { procedureId: procedure.id, effect: 'abolish' },
-  });
+  const abolition = await publications.abolitionOf(tx, procedure.id);
   if (abolition) {
     throw conflictProblem('procedure-abolished', 'The procedure is abolished', {
       field,

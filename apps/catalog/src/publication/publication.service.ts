@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ProcedureVersion } from '@motcua/contracts';
-import { todayInVietnam } from '@motcua/calendar';
 import { UnitOfWork } from '@motcua/messaging';
+import { AgencyTreeRepository } from '../agencies/agency-tree.repository';
 import { assertChainAgenciesKnown } from '../agencies/known-agencies';
 import { DomainService } from '../domains/domain.service';
 import type { CatalogTx } from '../shared/catalog-tx';
-import { AnnouncementService, PUBLICATION_LOCK, type VersionEffect } from './announcement.service';
+import { AnnouncementService, type DecisionStatus } from './announcement.service';
+import { PublicationRepository, type VersionEffect } from './publication.repository';
 import {
   assertCodeFree,
   assertNotAbolished,
@@ -32,7 +33,7 @@ export type DecisionOutcome = {
   kind: Decision['kind'];
   effectiveFrom: string;
   /** announced: in force and its events published; scheduled: waits for its effective date. */
-  status: 'announced' | 'scheduled';
+  status: DecisionStatus;
   versions: PlannedVersion[];
 };
 
@@ -47,35 +48,19 @@ export class PublicationService {
     private readonly uow: UnitOfWork<CatalogTx>,
     private readonly domains: DomainService,
     private readonly announcements: AnnouncementService,
+    private readonly publications: PublicationRepository,
+    private readonly agencies: AgencyTreeRepository,
   ) {}
 
   record(body: DecisionBody, recordedBy: string): Promise<DecisionOutcome> {
     return this.uow.run(async (tx, events) => {
-      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${PUBLICATION_LOCK})::text`);
+      await this.announcements.lock(tx);
       const { decision } = body;
-      const decisionId = randomUUID();
-      await tx.publicationDecision.create({
-        data: {
-          id: decisionId,
-          number: decision.number,
-          kind: decision.kind,
-          signedOn: new Date(decision.signedOn),
-          effectiveFrom: new Date(decision.effectiveFrom),
-          recordedBy,
-        },
-      });
+      const decisionId = await this.announcements.record(tx, decision, recordedBy);
       const versions = await this.plan(tx, decisionId, body);
-      const today = todayInVietnam();
-      const due = decision.effectiveFrom <= today;
-      if (due) await this.announcements.announceAllDue(tx, events, today);
-      return {
-        decisionId,
-        number: decision.number,
-        kind: decision.kind,
-        effectiveFrom: decision.effectiveFrom,
-        status: due ? 'announced' : 'scheduled',
-        versions,
-      };
+      const status = await this.announcements.announceIfDue(tx, events, decision);
+      const { number, kind, effectiveFrom } = decision;
+      return { decisionId, number, kind, effectiveFrom, status, versions };
     });
   }
 
@@ -97,7 +82,7 @@ export class PublicationService {
     decisionId: string,
     body: NewDecision,
   ): Promise<PlannedVersion[]> {
-    await assertCodeFree(tx, body.procedure.code, 'procedure.code');
+    await assertCodeFree(this.publications, tx, body.procedure.code, 'procedure.code');
     return [
       await this.createProcedure(tx, decisionId, body.decision, body.procedure, body.demo ?? false),
     ];
@@ -108,8 +93,13 @@ export class PublicationService {
     decisionId: string,
     body: AmendedDecision,
   ): Promise<PlannedVersion[]> {
-    const procedure = await requireProcedure(tx, body.procedure.code, 'procedure.code');
-    await assertNotAbolished(tx, procedure, 'procedure.code');
+    const procedure = await requireProcedure(
+      this.publications,
+      tx,
+      body.procedure.code,
+      'procedure.code',
+    );
+    await assertNotAbolished(this.publications, tx, procedure, 'procedure.code');
     assertNotBeforeLatest(procedure, body.decision.effectiveFrom);
     const record = await this.recordOf(
       tx,
@@ -126,10 +116,10 @@ export class PublicationService {
     decisionId: string,
     body: ReplacedDecision,
   ): Promise<PlannedVersion[]> {
-    const old = await requireProcedure(tx, body.replacesCode, 'replacesCode');
-    await assertNotAbolished(tx, old, 'replacesCode');
+    const old = await requireProcedure(this.publications, tx, body.replacesCode, 'replacesCode');
+    await assertNotAbolished(this.publications, tx, old, 'replacesCode');
     assertNotBeforeLatest(old, body.decision.effectiveFrom);
-    await assertCodeFree(tx, body.procedure.code, 'procedure.code');
+    await assertCodeFree(this.publications, tx, body.procedure.code, 'procedure.code');
     const created = await this.createProcedure(
       tx,
       decisionId,
@@ -147,8 +137,8 @@ export class PublicationService {
     decisionId: string,
     body: AbolishedDecision,
   ): Promise<PlannedVersion[]> {
-    const procedure = await requireProcedure(tx, body.code, 'code');
-    await assertNotAbolished(tx, procedure, 'code');
+    const procedure = await requireProcedure(this.publications, tx, body.code, 'code');
+    await assertNotAbolished(this.publications, tx, procedure, 'code');
     assertNotBeforeLatest(procedure, body.decision.effectiveFrom);
     return [await this.abolish(tx, decisionId, body.decision, procedure)];
   }
@@ -163,9 +153,7 @@ export class PublicationService {
   ) {
     const procedureId = randomUUID();
     const record = await this.recordOf(tx, procedureId, 1, decision, input);
-    await tx.procedure.create({
-      data: { id: procedureId, code: record.code, status: 'scheduled', isDemo },
-    });
+    await this.publications.createProcedure(tx, { id: procedureId, code: record.code, isDemo });
     return this.addVersion(tx, decisionId, decision, record, 'publish', replacesCode);
   }
 
@@ -193,7 +181,8 @@ export class PublicationService {
     input: ProcedureInput,
   ): Promise<ProcedureVersion> {
     const domain = await this.domains.require(tx, input.domainCode, 'procedure.domainCode');
-    if (input.interAgency) await assertChainAgenciesKnown(tx, input.interAgency.stages);
+    if (input.interAgency)
+      await assertChainAgenciesKnown(this.agencies, tx, input.interAgency.stages);
     return { ...input, domainName: domain.name, procedureId, version, decision };
   }
 
@@ -205,20 +194,7 @@ export class PublicationService {
     effect: VersionEffect,
     relatedCode?: string,
   ): Promise<PlannedVersion> {
-    await tx.procedureVersion.create({
-      data: {
-        procedureId: record.procedureId,
-        version: record.version,
-        record,
-        decisionId,
-        decisionNumber: decision.number,
-        decisionKind: decision.kind,
-        signedOn: new Date(decision.signedOn),
-        effectiveFrom: new Date(decision.effectiveFrom),
-        effect,
-        relatedCode: relatedCode ?? null,
-      },
-    });
+    await this.publications.createVersion(tx, decisionId, decision, record, effect, relatedCode);
     return { code: record.code, version: record.version, effect };
   }
 }

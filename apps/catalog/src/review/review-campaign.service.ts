@@ -8,33 +8,30 @@ import {
 import { todayInVietnam } from '@motcua/calendar';
 import { UnitOfWork, type EventSink } from '@motcua/messaging';
 import { ruleProblem, type FieldViolation } from '@motcua/http';
-import { CatalogDatabase } from '../catalog.database';
 import { DomainService } from '../domains/domain.service';
 import { conflictProblem, notFoundProblem } from '../shared/catalog-problems';
 import type { CatalogTx } from '../shared/catalog-tx';
 import { isoDateOf } from '../shared/vietnam-date';
 import { campaignProgress, isLate, type CampaignCounts } from './review-progress';
+import { ReviewRepository } from './review.repository';
 import type { CloseCampaign, OpenCampaign } from './review.schemas';
 
-type CampaignRow = Awaited<ReturnType<CatalogTx['reviewCampaign']['findUniqueOrThrow']>>;
+type CampaignRow = NonNullable<Awaited<ReturnType<ReviewRepository['findCampaign']>>>;
 
 /** Đợt rà soát: opening, reading and closing review campaigns, and their progress events. */
 @Injectable()
 export class ReviewCampaignService {
   constructor(
     private readonly uow: UnitOfWork<CatalogTx>,
-    private readonly db: CatalogDatabase,
+    private readonly reviews: ReviewRepository,
     private readonly domains: DomainService,
   ) {}
 
   open(body: OpenCampaign) {
     return this.uow.run(async (tx, events) => {
       const domain = await this.domains.require(tx, body.domainCode, 'domainCode');
-      const duplicate = await tx.reviewCampaign.findUnique({
-        where: {
-          year_domainCode_name: { year: body.year, domainCode: body.domainCode, name: body.name },
-        },
-      });
+      const { year, domainCode, name } = body;
+      const duplicate = await this.reviews.findCampaignNamed(tx, { year, domainCode, name });
       if (duplicate) {
         throw conflictProblem('campaign-exists', 'The campaign already exists', {
           field: 'name',
@@ -43,19 +40,17 @@ export class ReviewCampaignService {
         });
       }
       await this.assertInScope(tx, body.procedureCodes, body.domainCode);
-      const campaign = await tx.reviewCampaign.create({
-        data: {
-          id: randomUUID(),
-          name: body.name,
-          year: body.year,
-          planReference: body.planReference ?? null,
-          domainCode: domain.code,
-          responsibleUnitCode: body.responsibleUnitCode ?? domain.responsibleUnitCode,
-          responsibleUnitName: body.responsibleUnitName ?? domain.responsibleUnitName,
-          deadline: new Date(body.deadline),
-          procedureCodes: body.procedureCodes,
-          isDemo: body.demo ?? false,
-        },
+      const campaign = await this.reviews.createCampaign(tx, {
+        id: randomUUID(),
+        name: body.name,
+        year: body.year,
+        planReference: body.planReference ?? null,
+        domainCode: domain.code,
+        responsibleUnitCode: body.responsibleUnitCode ?? domain.responsibleUnitCode,
+        responsibleUnitName: body.responsibleUnitName ?? domain.responsibleUnitName,
+        deadline: new Date(body.deadline),
+        procedureCodes: body.procedureCodes,
+        isDemo: body.demo ?? false,
       });
       events.publish(reviewCampaignOpened, {
         campaignId: campaign.id,
@@ -75,53 +70,44 @@ export class ReviewCampaignService {
           },
         ],
       });
-      return this.view(tx, campaign);
+      return this.view(campaign, tx);
     });
   }
 
   async list() {
-    const campaigns = await this.db.reviewCampaign.findMany({
-      orderBy: [{ year: 'desc' }, { domainCode: 'asc' }],
-    });
-    return Promise.all(campaigns.map((campaign) => this.view(this.db, campaign)));
+    const campaigns = await this.reviews.listCampaigns();
+    return Promise.all(campaigns.map((campaign) => this.view(campaign)));
   }
 
   async get(id: string) {
-    return this.view(this.db, await this.require(this.db, id));
+    return this.view(await this.require(id));
   }
 
   close(id: string, body: CloseCampaign) {
     return this.uow.run(async (tx, events) => {
       const campaign = await this.requireOpen(tx, id);
-      const counts = await this.counts(tx, campaign);
+      const counts = await this.counts(campaign, tx);
       const closedAt = new Date();
-      const savings = await tx.$queryRawUnsafe<{ total: string | null }[]>(
-        `SELECT SUM(saving_vnd)::text AS total FROM (
-           SELECT DISTINCT ON (procedure_code) saving_vnd FROM simplification_proposal
-           WHERE campaign_id = $1::uuid ORDER BY procedure_code, proposed_at DESC) latest`,
-        id,
-      );
-      const updated = await tx.reviewCampaign.update({
-        where: { id },
-        data: { status: 'closed', closedAt, reportReference: body.reportReference ?? null },
-      });
+      const totalSavingVnd = await this.reviews.totalSavingVnd(tx, id);
+      const reportReference = body.reportReference ?? null;
+      const updated = await this.reviews.closeCampaign(tx, id, closedAt, reportReference);
       events.publish(reviewCampaignClosed, {
         campaignId: id,
         occurredAt: closedAt.toISOString(),
         evaluated: counts.evaluated,
         proposals: counts.proposals,
-        totalSavingVnd: Number(savings[0]?.total ?? 0),
+        totalSavingVnd,
         ...(body.reportReference ? { reportReference: body.reportReference } : {}),
         lateDomains: isLate(counts, todayInVietnam(closedAt)) ? [campaign.domainCode] : [],
       });
-      return this.view(tx, updated);
+      return this.view(updated, tx);
     });
   }
 
   /** The campaign, open (409 when closed, 404 when unknown), locked for the rest of the transaction. */
   async requireOpen(tx: CatalogTx, id: string): Promise<CampaignRow> {
-    await tx.$queryRawUnsafe(`SELECT id FROM review_campaign WHERE id = $1::uuid FOR UPDATE`, id);
-    const campaign = await this.require(tx, id);
+    await this.reviews.lockCampaign(tx, id);
+    const campaign = await this.require(id, tx);
     if (campaign.status !== 'open') {
       throw conflictProblem('campaign-closed', 'The campaign is closed', {
         field: 'campaignId',
@@ -134,7 +120,7 @@ export class ReviewCampaignService {
 
   /** Publishes the campaign's progress (after an evaluation or a proposal). */
   async publishProgress(tx: CatalogTx, events: EventSink, campaign: CampaignRow): Promise<void> {
-    const counts = await this.counts(tx, campaign);
+    const counts = await this.counts(campaign, tx);
     const now = new Date().toISOString();
     events.publish(reviewCampaignProgressed, {
       campaignId: campaign.id,
@@ -144,11 +130,8 @@ export class ReviewCampaignService {
     });
   }
 
-  private async require(
-    reader: Pick<CatalogTx, 'reviewCampaign'>,
-    id: string,
-  ): Promise<CampaignRow> {
-    const campaign = await reader.reviewCampaign.findUnique({ where: { id } });
+  private async require(id: string, tx?: CatalogTx): Promise<CampaignRow> {
+    const campaign = await this.reviews.findCampaign(id, tx);
     if (!campaign)
       throw notFoundProblem('campaign-not-found', 'No such campaign', {
         field: 'campaignId',
@@ -158,42 +141,26 @@ export class ReviewCampaignService {
     return campaign;
   }
 
-  private async counts(
-    reader: Pick<CatalogTx, 'procedureEvaluation' | 'simplificationProposal'>,
-    campaign: CampaignRow,
-  ): Promise<CampaignCounts> {
-    const evaluated = await reader.procedureEvaluation.count({
-      where: { campaignId: campaign.id },
-    });
-    const proposals = await reader.simplificationProposal.count({
-      where: { campaignId: campaign.id },
-    });
+  private async counts(campaign: CampaignRow, tx?: CatalogTx): Promise<CampaignCounts> {
     return {
       deadline: isoDateOf(campaign.deadline),
       inScope: campaign.procedureCodes.length,
-      evaluated,
-      proposals,
+      ...(await this.reviews.countWork(campaign.id, tx)),
     };
   }
 
-  private async view(
-    reader: Pick<CatalogTx, 'procedureEvaluation' | 'simplificationProposal'>,
-    campaign: CampaignRow,
-  ) {
+  private async view(campaign: CampaignRow, tx?: CatalogTx) {
     const { deadline: _deadline, ...rest } = campaign;
     return {
       ...rest,
       deadline: isoDateOf(campaign.deadline),
-      progress: campaignProgress(await this.counts(reader, campaign), todayInVietnam()),
+      progress: campaignProgress(await this.counts(campaign, tx), todayInVietnam()),
     };
   }
 
   /** Every procedure in scope exists, is in force and belongs to the campaign's domain; all offenders listed. */
   private async assertInScope(tx: CatalogTx, codes: string[], domainCode: string): Promise<void> {
-    const found = await tx.procedure.findMany({
-      where: { code: { in: codes } },
-      select: { code: true, status: true, domainCode: true },
-    });
+    const found = await this.reviews.proceduresIn(tx, codes);
     const byCode = new Map(found.map((p) => [p.code, p]));
     const errors: FieldViolation[] = [];
     codes.forEach((code, index) => {

@@ -1,24 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogDatabase } from '../catalog.database';
+import { ReviewRepository } from './review.repository';
 
 /** Reads of a campaign's work: evaluations and proposals, newest first. */
 @Injectable()
 export class ReviewReadService {
-  constructor(private readonly db: CatalogDatabase) {}
+  constructor(private readonly reviews: ReviewRepository) {}
 
   async evaluations(campaignId: string) {
-    const rows = await this.db.procedureEvaluation.findMany({
-      where: { campaignId },
-      orderBy: { evaluatedAt: 'desc' },
-    });
+    const rows = await this.reviews.evaluations(campaignId);
     return rows.map((row) => ({ ...row, evaluatedAt: row.evaluatedAt.toISOString() }));
   }
 
   async proposals(campaignId: string) {
-    const rows = await this.db.simplificationProposal.findMany({
-      where: { campaignId },
-      orderBy: { proposedAt: 'desc' },
-    });
+    const rows = await this.reviews.proposals(campaignId);
     return rows.map((row) => ({
       ...row,
       savingVnd: Number(row.savingVnd),

@@ -10,6 +10,7 @@ import { UnitOfWork } from '@motcua/messaging';
 import type { CatalogTx } from '../shared/catalog-tx';
 import { compareComplianceCosts } from './compliance-cost';
 import { ReviewCampaignService } from './review-campaign.service';
+import { ReviewRepository } from './review.repository';
 import type { Evaluation, Proposal } from './review.schemas';
 
 /**
@@ -21,6 +22,7 @@ export class ReviewWorkService {
   constructor(
     private readonly uow: UnitOfWork<CatalogTx>,
     private readonly campaigns: ReviewCampaignService,
+    private readonly reviews: ReviewRepository,
   ) {}
 
   /** Records (or replaces) the evaluation of a procedure in scope. */
@@ -37,11 +39,8 @@ export class ReviewWorkService {
         conclusion: body.conclusion,
         evaluatedAt,
       };
-      await tx.procedureEvaluation.upsert({
-        where: { campaignId_procedureCode: { campaignId, procedureCode: body.procedureCode } },
-        create: { campaignId, procedureCode: body.procedureCode, ...data },
-        update: data,
-      });
+      const key = { campaignId, procedureCode: body.procedureCode };
+      await this.reviews.storeEvaluation(tx, key, data);
       events.publish(procedureEvaluated, {
         campaignId,
         occurredAt: evaluatedAt.toISOString(),
@@ -91,23 +90,21 @@ export class ReviewWorkService {
         savingVnd: cost.savingVnd,
         savingPercent: cost.savingPercent,
       };
-      await tx.simplificationProposal.create({
-        data: {
-          id,
-          campaignId,
-          procedureCode: body.procedureCode,
-          procedureVersion: version.version,
-          proposals: body.proposals,
-          cuts: { ...cuts, removedDocumentCodes: body.removedDocumentCodes },
-          complianceCost: {
-            ...complianceCost,
-            perExecutionSavingVnd: cost.perExecutionSavingVnd,
-            perExecutionSavingPercent: cost.perExecutionSavingPercent,
-          },
-          savingVnd: BigInt(cost.savingVnd),
-          savingPercent: cost.savingPercent,
-          proposedAt,
+      await this.reviews.createProposal(tx, {
+        id,
+        campaignId,
+        procedureCode: body.procedureCode,
+        procedureVersion: version.version,
+        proposals: body.proposals,
+        cuts: { ...cuts, removedDocumentCodes: body.removedDocumentCodes },
+        complianceCost: {
+          ...complianceCost,
+          perExecutionSavingVnd: cost.perExecutionSavingVnd,
+          perExecutionSavingPercent: cost.perExecutionSavingPercent,
         },
+        savingVnd: BigInt(cost.savingVnd),
+        savingPercent: cost.savingPercent,
+        proposedAt,
       });
       events.publish(simplificationProposed, {
         campaignId,
@@ -147,15 +144,7 @@ export class ReviewWorkService {
         },
       ]);
     }
-    const procedure = await tx.procedure.findUnique({ where: { code } });
-    const version =
-      procedure?.status === 'in_force' && procedure.currentVersion
-        ? await tx.procedureVersion.findUnique({
-            where: {
-              procedureId_version: { procedureId: procedure.id, version: procedure.currentVersion },
-            },
-          })
-        : null;
+    const version = await this.reviews.versionInForce(tx, code);
     if (!version) {
       throw ruleProblem('procedure-not-in-force', 'The procedure is not in force', [
         {

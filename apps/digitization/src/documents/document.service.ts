@@ -10,6 +10,8 @@ import { DigitizationScope } from '../scope/digitization-scope';
 import type { FileDownload } from '../shared/file-access';
 import { requireUnitActor, dateOnly } from '../shared/principal-actor';
 import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage-driver';
+import { StoredFileRepository } from '../storage/stored-file.repository';
+import { DocumentRepository } from './document.repository';
 import type { DigitizeDocumentBody } from './document.schemas';
 import { documentView } from './document.view';
 
@@ -20,6 +22,8 @@ export class DocumentService {
     private readonly db: DigitizationDatabase,
     private readonly uow: UnitOfWork<DigitizationTx>,
     private readonly copies: DossierCopyRepository,
+    private readonly documents: DocumentRepository,
+    private readonly files: StoredFileRepository,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
     private readonly scope: DigitizationScope,
   ) {}
@@ -30,34 +34,23 @@ export class DocumentService {
     await this.scope.dossier(principal, body.dossierId);
     await this.assertSameDossier(body);
     return this.uow.run(async (tx, events) => {
-      const file = await tx.storedFile.findUnique({ where: { sha256: body.fileSha256 } });
+      const file = await this.files.find(tx, body.fileSha256);
       if (!file) throw fileMissing();
-      const existing = await tx.digitizedDocument.findUnique({
-        where: {
-          dossierId_documentCode_fileSha256: {
-            dossierId: body.dossierId,
-            documentCode: body.documentCode,
-            fileSha256: body.fileSha256,
-          },
-        },
-        include: { file: true },
-      });
+      const { dossierId, documentCode, fileSha256 } = body;
+      const existing = await this.documents.findSame(tx, { dossierId, documentCode, fileSha256 });
       if (existing) return { ...documentView(existing), replayed: true };
-      const created = await tx.digitizedDocument.create({
-        data: {
-          id: randomUUID(),
-          dossierId: body.dossierId,
-          dossierCode: body.dossierCode,
-          applicantKey: body.applicantKey,
-          documentCode: body.documentCode,
-          fileSha256: file.sha256,
-          filename: body.filename,
-          digitizedByUnit: actor.unitCode,
-          digitizedBy: principal.subject,
-          agencyCode: principal.agency ?? null,
-          validUntil: body.validUntil ? dateOnly(body.validUntil) : null,
-        },
-        include: { file: true },
+      const created = await this.documents.create(tx, {
+        id: randomUUID(),
+        dossierId: body.dossierId,
+        dossierCode: body.dossierCode,
+        applicantKey: body.applicantKey,
+        documentCode: body.documentCode,
+        fileSha256: file.sha256,
+        filename: body.filename,
+        digitizedByUnit: actor.unitCode,
+        digitizedBy: principal.subject,
+        agencyCode: principal.agency ?? null,
+        validUntil: body.validUntil ? dateOnly(body.validUntil) : null,
       });
       events.publish(documentDigitized, {
         applicantKey: body.applicantKey,
@@ -79,20 +72,13 @@ export class DocumentService {
 
   async list(dossierId: string, principal: Principal) {
     const copy = await this.scope.dossier(principal, dossierId);
-    const rows = await this.db.digitizedDocument.findMany({
-      where: { dossierId },
-      include: { file: true },
-      orderBy: { digitizedAt: 'asc' },
-    });
+    const rows = await this.documents.listOfDossier(this.db, dossierId);
     return (await this.scope.documents(principal, copy, rows)).map(documentView);
   }
 
   async download(id: string, principal: Principal): Promise<FileDownload> {
     // Outside the caller's scope: the same 404 as a document that does not exist.
-    const document = await this.scope.document(
-      principal,
-      await this.db.digitizedDocument.findUnique({ where: { id }, include: { file: true } }),
-    );
+    const document = await this.scope.document(principal, await this.documents.find(this.db, id));
     const stream = await this.storage.open(document.fileSha256);
     return {
       stream,

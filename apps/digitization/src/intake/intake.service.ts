@@ -13,6 +13,7 @@ import { essenceOf, isMediaType, type FileKind, type MediaType } from './media-t
 import { tiffPages } from './tiff-pages';
 import type { VerifiedSignature } from '../signatures/pdf-signature.verifier';
 import { loadTrustAnchors } from '../signatures/trust-anchors';
+import { StoredFileRepository } from '../storage/stored-file.repository';
 
 /** `signatures`: what was verified of a signed PDF (signer, signing time, validity), absent for other files. */
 export type StoredFileView = Inspection & {
@@ -34,6 +35,7 @@ export class IntakeService {
     @Inject(DIGITIZATION_CONFIG) config: DigitizationConfig,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
     private readonly db: DigitizationDatabase,
+    private readonly files: StoredFileRepository,
   ) {
     this.limits = intakeLimitsOf(config);
     this.trustAnchors = loadTrustAnchors(
@@ -90,17 +92,13 @@ export class IntakeService {
           )
         : undefined;
       const isNew = await this.storage.publish(temp, inspection.sha256);
-      await this.db.storedFile.upsert({
-        where: { sha256: inspection.sha256 },
-        create: {
-          sha256: inspection.sha256,
-          mediaType: declared,
-          sizeBytes: inspection.sizeBytes,
-          pages: inspection.pages,
-          signed: inspection.signed,
-          signatures,
-        },
-        update: signatures ? { signatures } : {},
+      await this.files.store(this.db, {
+        sha256: inspection.sha256,
+        mediaType: declared,
+        sizeBytes: inspection.sizeBytes,
+        pages: inspection.pages,
+        signed: inspection.signed,
+        signatures,
       });
       return {
         ...inspection,

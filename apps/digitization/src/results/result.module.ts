@@ -1,3 +1,4 @@
+import { ResultRepository } from './result.repository';
 import { Module } from '@nestjs/common';
 import { RateLimiter } from '@motcua/http';
 import { ResultController } from './result.controller';
@@ -5,6 +6,6 @@ import { ResultService } from './result.service';
 
 @Module({
   controllers: [ResultController],
-  providers: [ResultService, RateLimiter],
+  providers: [ResultService, ResultRepository, RateLimiter],
 })
 export class ResultModule {}

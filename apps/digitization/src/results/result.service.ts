@@ -15,11 +15,15 @@ import { resultView } from './result.view';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret, 'utf8').digest();
 
+import { StoredFileRepository } from '../storage/stored-file.repository';
+import { ResultRepository } from './result.repository';
 /** Results of dossiers: issued (electronic or scanned), revoked, downloaded. */
 @Injectable()
 export class ResultService {
   constructor(
     private readonly db: DigitizationDatabase,
+    private readonly results: ResultRepository,
+    private readonly files: StoredFileRepository,
     private readonly uow: UnitOfWork<DigitizationTx>,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
     private readonly scope: DigitizationScope,
@@ -35,9 +39,7 @@ export class ResultService {
     );
     const accessSecret = randomBytes(18).toString('base64url');
     return this.uow.run(async (tx, events) => {
-      const file = body.fileSha256
-        ? await tx.storedFile.findUnique({ where: { sha256: body.fileSha256 } })
-        : null;
+      const file = body.fileSha256 ? await this.files.find(tx, body.fileSha256) : null;
       if (body.fileSha256 && !file) throw fileMissing();
       if (body.electronic && !file?.signed) {
         throw new DomainProblem(
@@ -52,14 +54,7 @@ export class ResultService {
           },
         );
       }
-      const duplicate = await tx.digitizedResult.findUnique({
-        where: {
-          issuingAgencyCode_number: {
-            issuingAgencyCode: body.issuingAgencyCode,
-            number: body.number,
-          },
-        },
-      });
+      const duplicate = await this.results.findByNumber(tx, body.issuingAgencyCode, body.number);
       if (duplicate) {
         throw new DomainProblem(
           409,
@@ -74,27 +69,25 @@ export class ResultService {
           },
         );
       }
-      const created = await tx.digitizedResult.create({
-        data: {
-          id: randomUUID(),
-          dossierId: body.dossierId,
-          dossierCode: body.dossierCode,
-          applicantKey: body.applicantKey,
-          procedureCode: body.procedureCode,
-          resultType: body.resultType,
-          reuseCode: body.reuseCode ?? body.resultType,
-          number: body.number,
-          issuedOn: dateOnly(body.issuedOn),
-          validUntil: body.validUntil ? dateOnly(body.validUntil) : null,
-          issuingAgencyCode: body.issuingAgencyCode,
-          issuingAgencyName: body.issuingAgencyName,
-          electronic: body.electronic,
-          fileSha256: file?.sha256 ?? null,
-          filename: body.filename ?? null,
-          issuedByUnit: actor.unitCode,
-          issuedBy: principal.subject,
-          accessSecretHash: hashSecret(accessSecret).toString('hex'),
-        },
+      const created = await this.results.create(tx, {
+        id: randomUUID(),
+        dossierId: body.dossierId,
+        dossierCode: body.dossierCode,
+        applicantKey: body.applicantKey,
+        procedureCode: body.procedureCode,
+        resultType: body.resultType,
+        reuseCode: body.reuseCode ?? body.resultType,
+        number: body.number,
+        issuedOn: dateOnly(body.issuedOn),
+        validUntil: body.validUntil ? dateOnly(body.validUntil) : null,
+        issuingAgencyCode: body.issuingAgencyCode,
+        issuingAgencyName: body.issuingAgencyName,
+        electronic: body.electronic,
+        fileSha256: file?.sha256 ?? null,
+        filename: body.filename ?? null,
+        issuedByUnit: actor.unitCode,
+        issuedBy: principal.subject,
+        accessSecretHash: hashSecret(accessSecret).toString('hex'),
       });
       events.publish(resultIssued, {
         applicantKey: body.applicantKey,
@@ -120,10 +113,7 @@ export class ResultService {
     requireUnitActor(principal);
     return this.uow.run(async (tx, events) => {
       // Outside the caller's scope: the same 404 as a result that does not exist.
-      const result = await this.scope.result(
-        principal,
-        await tx.digitizedResult.findUnique({ where: { id } }),
-      );
+      const result = await this.scope.result(principal, await this.results.find(tx, id));
       if (result.revokedOn) {
         throw new DomainProblem(
           409,
@@ -135,13 +125,10 @@ export class ResultService {
       const revoking = agencyCodeSchema.safeParse(principal.agency).success
         ? principal.agency!
         : result.issuingAgencyCode;
-      const updated = await tx.digitizedResult.update({
-        where: { id },
-        data: {
-          revokedOn: dateOnly(body.revokedOn),
-          revokeReason: body.reason,
-          revokeDecision: body.decisionNumber ?? null,
-        },
+      const updated = await this.results.revoke(tx, id, {
+        revokedOn: dateOnly(body.revokedOn),
+        revokeReason: body.reason,
+        revokeDecision: body.decisionNumber ?? null,
       });
       events.publish(resultRevoked, {
         applicantKey: result.applicantKey,
@@ -160,27 +147,18 @@ export class ResultService {
   async list(dossierId: string, principal: Principal) {
     // A dossier outside the caller's scope: 404; then the results of agencies in scope.
     await this.scope.dossier(principal, dossierId);
-    const rows = await this.db.digitizedResult.findMany({
-      where: { dossierId },
-      orderBy: { recordedAt: 'asc' },
-    });
+    const rows = await this.results.listOfDossier(this.db, dossierId);
     return (await this.scope.results(principal, rows)).map(resultView);
   }
 
   async download(id: string, principal: Principal): Promise<FileDownload> {
-    const result = await this.scope.result(
-      principal,
-      await this.db.digitizedResult.findUnique({ where: { id }, include: { file: true } }),
-    );
+    const result = await this.scope.result(principal, await this.results.findWithFile(this.db, id));
     return this.fileOf(result);
   }
 
   /** The applicant's path: dossier code + the access secret handed out with the result. */
   async publicDownload(body: PublicDownloadBody): Promise<FileDownload> {
-    const candidates = await this.db.digitizedResult.findMany({
-      where: { dossierCode: body.dossierCode },
-      include: { file: true },
-    });
+    const candidates = await this.results.withDossierCode(this.db, body.dossierCode);
     const presented = hashSecret(body.secret);
     const result = candidates.find((row) =>
       timingSafeEqual(Buffer.from(row.accessSecretHash, 'hex'), presented),

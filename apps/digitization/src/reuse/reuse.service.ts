@@ -15,6 +15,7 @@ const field = (name: string, rule: string, message: string) => ({
   errors: [{ field: name, rule, message }],
 });
 
+import { DocumentReuseRepository } from './document-reuse.repository';
 /** Reuse: offer the applicant's valid stored items for a new dossier, and record an accepted one. */
 @Injectable()
 export class ReuseService {
@@ -23,6 +24,7 @@ export class ReuseService {
     private readonly uow: UnitOfWork<DigitizationTx>,
     private readonly copies: DossierCopyRepository,
     private readonly store: ApplicantStoreRepository,
+    private readonly reuses: DocumentReuseRepository,
     private readonly scope: DigitizationScope,
   ) {}
 
@@ -45,11 +47,7 @@ export class ReuseService {
         'No dossier event about this dossier has reached the digitization service yet; use GET /reuse-offers?applicantKey=&documentCode=.',
       );
     }
-    const [reused, digitized] = await Promise.all([
-      this.db.documentReuse.findMany({ where: { dossierId }, select: { documentCode: true } }),
-      this.db.digitizedDocument.findMany({ where: { dossierId }, select: { documentCode: true } }),
-    ]);
-    const done = new Set([...reused, ...digitized].map((row) => row.documentCode));
+    const done = await this.reuses.doneCodes(this.db, dossierId);
     const open = (copy.documents as DossierDocument[])
       .filter((slot) => !slot.digitized && !slot.reused && !done.has(slot.code))
       .map((slot) => slot.code);
@@ -93,9 +91,7 @@ export class ReuseService {
           field('source.id', 'reusable', 'not offered for this dossier and document code'),
         );
       }
-      const taken = await tx.documentReuse.findUnique({
-        where: { dossierId_documentCode: { dossierId, documentCode: body.documentCode } },
-      });
+      const taken = await this.reuses.find(tx, dossierId, body.documentCode);
       if (taken) {
         throw new DomainProblem(
           409,
@@ -108,19 +104,17 @@ export class ReuseService {
           },
         );
       }
-      const created = await tx.documentReuse.create({
-        data: {
-          id: randomUUID(),
-          dossierId,
-          dossierCode: dossier.dossierCode,
-          applicantKey: dossier.applicantKey,
-          documentCode: body.documentCode,
-          sourceKind: offer.kind,
-          sourceId: offer.id,
-          fromDossierId: offer.fromDossierId,
-          reusedBy: principal.subject,
-          reusedByUnit: actor.unitCode,
-        },
+      const created = await this.reuses.create(tx, {
+        id: randomUUID(),
+        dossierId,
+        dossierCode: dossier.dossierCode,
+        applicantKey: dossier.applicantKey,
+        documentCode: body.documentCode,
+        sourceKind: offer.kind,
+        sourceId: offer.id,
+        fromDossierId: offer.fromDossierId,
+        reusedBy: principal.subject,
+        reusedByUnit: actor.unitCode,
       });
       events.publish(documentReused, {
         applicantKey: dossier.applicantKey,

@@ -4,6 +4,7 @@ import { LocalStorageDriver } from './local-storage.driver';
 import { S3StorageDriver } from './s3-storage.driver';
 import { STORAGE_DRIVER, type StorageDriver } from './storage-driver';
 
+import { StoredFileRepository } from './stored-file.repository';
 /** Picks the driver named by STORAGE_DRIVER (main.ts has checked the S3 variables). */
 export function createStorageDriver(config: DigitizationConfig): StorageDriver {
   switch (config.STORAGE_DRIVER) {
@@ -29,7 +30,8 @@ export function createStorageDriver(config: DigitizationConfig): StorageDriver {
 @Module({
   providers: [
     { provide: STORAGE_DRIVER, inject: [DIGITIZATION_CONFIG], useFactory: createStorageDriver },
+    StoredFileRepository,
   ],
-  exports: [STORAGE_DRIVER],
+  exports: [STORAGE_DRIVER, StoredFileRepository],
 })
 export class StorageModule {}

@@ -1,14 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { agencyCode } from '@motcua/contracts';
-import { ApiZodBody, validationProblem, violationsOf, ApiZodResponse } from '@motcua/http';
+import { calendarRederiveRequest, type CalendarRederiveRequest } from '@motcua/contracts';
+import { ApiZodBody, ApiZodResponse, zodBody } from '@motcua/http';
 import { CalendarChangeService } from './calendar-change.service';
 import { rederiveResponse } from './calendar-change.responses';
-
-/** `dryRun` is required: an empty body must not start a run. */
-const bodySchema = z.object({ dryRun: z.boolean(), agencyCode: agencyCode.optional() }).strict();
 
 /**
  * After a calendar change is deployed (docs/legal-rules.md, "Calendar changes"): lists the open
@@ -27,11 +23,12 @@ export class CalendarChangeController {
   })
   @HttpCode(200)
   @Roles('admin')
-  @ApiZodBody(bodySchema)
+  @ApiZodBody(calendarRederiveRequest)
   @ApiZodResponse(200, rederiveResponse, 'Done')
-  rederive(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    const parsed = bodySchema.safeParse(body ?? {});
-    if (!parsed.success) throw validationProblem(violationsOf(parsed.error, 'body'));
-    return this.service.rederiveAll({ ...parsed.data, actorSubject: principal.subject });
+  rederive(
+    @Body(zodBody(calendarRederiveRequest)) body: CalendarRederiveRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.service.rederiveAll({ ...body, actorSubject: principal.subject });
   }
 }

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { calendarVersion, toLocalDate } from '@motcua/calendar';
 import { feedbackDeadlinesRederived } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
-import { FeedbackDatabase, type FeedbackTx } from '../feedback.database';
+import type { FeedbackTx } from '../feedback.database';
 import { currentDeadline } from '../feedback/current-deadline';
 import type { FeedbackStatus } from '../feedback/feedback-status';
 import { FeedbackRepository } from '../feedback/feedback.repository';
 import type { Feedback } from '../generated/prisma/client';
+import { FeedbackRederivationRepository } from './feedback-rederivation.repository';
 import {
-  REDERIVED_FEEDBACK_STATUSES,
   rederiveFeedback,
   type FeedbackRederivation,
   type FeedbackStageDates,
@@ -45,7 +45,7 @@ export type FeedbackRederivationReport = {
 export class FeedbackCalendarChangeService {
   constructor(
     private readonly uow: UnitOfWork<FeedbackTx>,
-    private readonly db: FeedbackDatabase,
+    private readonly pending: FeedbackRederivationRepository,
     private readonly feedback: FeedbackRepository,
   ) {}
 
@@ -66,19 +66,10 @@ export class FeedbackCalendarChangeService {
     };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const batch = await this.db.feedback.findMany({
-        where: {
-          status: { in: [...REDERIVED_FEEDBACK_STATUSES] },
-          calendarVersion: { not: calendarVersion },
-          id: { gt: after },
-          ...(options.agencyCode ? { agencyCode: options.agencyCode } : {}),
-        },
-        orderBy: { id: 'asc' },
-        take: BATCH,
-      });
+      const batch = await this.pending.batchAfter(after, BATCH, options.agencyCode);
       if (batch.length === 0) break;
       after = batch[batch.length - 1].id;
-      const forwarded = await this.latestForwardings(batch.map((f) => f.id));
+      const forwarded = await this.pending.latestForwardings(batch.map((f) => f.id));
       const unchanged: string[] = [];
       for (const item of batch) {
         report.examined += 1;
@@ -92,24 +83,10 @@ export class FeedbackCalendarChangeService {
           await this.applyOne(item.id, forwarded.get(item.id) ?? null, { ...options, now }, report);
         }
       }
-      if (!options.dryRun && unchanged.length > 0)
-        await this.db.feedback.updateMany({
-          where: { id: { in: unchanged }, status: { in: [...REDERIVED_FEEDBACK_STATUSES] } },
-          data: { calendarVersion },
-        });
+      if (!options.dryRun && unchanged.length > 0) await this.pending.markUnchanged(unchanged);
       if (batch.length < BATCH) break;
     }
     return report;
-  }
-
-  /** The latest forwarding date of items forwarded here, from their receipt record. */
-  private async latestForwardings(ids: string[]): Promise<Map<string, Date>> {
-    const rows = await this.db.$queryRawUnsafe<{ feedback_id: string; at: string | null }[]>(
-      `SELECT feedback_id, details->'forwarded'->>'latestForwardedAt' AS at FROM feedback_action_log
-        WHERE feedback_id = ANY($1::uuid[]) AND action = 'receive'`,
-      ids,
-    );
-    return new Map(rows.filter((r) => r.at).map((r) => [r.feedback_id, new Date(r.at!)]));
   }
 
   private async applyOne(
@@ -120,27 +97,13 @@ export class FeedbackCalendarChangeService {
   ): Promise<void> {
     try {
       await this.uow.run(async (tx, events) => {
-        const locked = await tx.$queryRawUnsafe<unknown[]>(
-          `SELECT id FROM feedback WHERE id = $1::uuid AND status = ANY($2::text[]) AND calendar_version <> $3 FOR UPDATE SKIP LOCKED`,
-          id,
-          [...REDERIVED_FEEDBACK_STATUSES],
-          calendarVersion,
-        );
-        if (locked.length === 0) return;
-        const item = (await tx.feedback.findUnique({ where: { id } }))!;
+        if (!(await this.pending.lockPending(tx, id))) return;
+        const item = (await this.feedback.findById(tx, id))!;
         const result = decide(item, latestForwardedAt);
         if (result.outcome !== 'moved') return;
         const { dates } = result;
         const running = currentDeadline(item.status as FeedbackStatus, dates);
-        await tx.feedback.update({
-          where: { id },
-          data: {
-            ...dates,
-            calendarVersion,
-            currentStage: running?.stage ?? null,
-            currentDeadline: running?.deadline ?? null,
-          },
-        });
+        await this.feedback.update(tx, id, { ...dates, calendarVersion }, running);
         const event = events.publish(feedbackDeadlinesRederived, {
           feedbackId: item.id,
           feedbackCode: item.code,

@@ -1,44 +1,27 @@
-import {
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-  type BeforeApplicationShutdown,
-} from '@nestjs/common';
-import { PeriodicJob } from '@motcua/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import { ScheduledJob, untilDone } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { FEEDBACK_CONFIG, type FeedbackConfig } from '../config';
 import { DeadlineWatchService, type NoticeKind } from './deadline-watch.service';
 
 /** Runs the deadline watch on start and every FEEDBACK_DEADLINE_INTERVAL_MS. */
 @Injectable()
-export class DeadlineWatchScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly job: PeriodicJob;
-
+export class DeadlineWatchScheduler extends ScheduledJob {
   constructor(
     private readonly watch: DeadlineWatchService,
-    @Inject(FEEDBACK_CONFIG) private readonly config: FeedbackConfig,
+    @Inject(FEEDBACK_CONFIG) config: FeedbackConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.job = new PeriodicJob('feedback deadline watch', () => this.announceAll(), logger);
+    const schedule = { intervalMs: config.FEEDBACK_DEADLINE_INTERVAL_MS, runAtStart: true };
+    super('feedback deadline watch', schedule, logger);
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start(this.config.FEEDBACK_DEADLINE_INTERVAL_MS, { runAtStart: true });
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.job.stop();
-  }
-
-  private async announceAll(): Promise<void> {
+  protected async pass(): Promise<void> {
     for (const kind of ['overdue', 'due_soon'] as NoticeKind[]) {
-      for (
-        let n = await this.watch.announceBatch(kind);
-        n > 0;
-        n = await this.watch.announceBatch(kind)
-      ) {
-        this.logger.info({ kind, announced: n }, 'feedback deadlines announced');
-      }
+      await untilDone(
+        () => this.watch.announceBatch(kind),
+        (announced) => this.logger.info({ kind, announced }, 'feedback deadlines announced'),
+      );
     }
   }
 }

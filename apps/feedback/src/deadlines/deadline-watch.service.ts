@@ -3,13 +3,15 @@ import { toLocalDate } from '@motcua/calendar';
 import { feedbackDueSoon, feedbackOverdue } from '@motcua/contracts';
 import { UnitOfWork } from '@motcua/messaging';
 import type { FeedbackTx } from '../feedback.database';
+import { FeedbackRepository } from '../feedback/feedback.repository';
 import type { Feedback } from '../generated/prisma/client';
 import { dueSoonHorizon } from '../policy/feedback-deadlines';
 import { workingHoursBetween } from '../policy/office-hours';
 import { policyFor } from '../policy/time-limit-policy.constant';
 import type { FeedbackStage } from '../policy/time-limit-policy.types';
+import { DeadlineNoticeRepository, type NoticeKind } from './deadline-notice.repository';
 
-export type NoticeKind = 'due_soon' | 'overdue';
+export type { NoticeKind };
 
 const BATCH = 50;
 
@@ -20,33 +22,29 @@ const BATCH = 50;
  */
 @Injectable()
 export class DeadlineWatchService {
-  constructor(private readonly uow: UnitOfWork<FeedbackTx>) {}
+  constructor(
+    private readonly uow: UnitOfWork<FeedbackTx>,
+    private readonly notices: DeadlineNoticeRepository,
+    private readonly feedback: FeedbackRepository,
+  ) {}
 
   /** One batch of one kind; returns how many were announced. */
   announceBatch(kind: NoticeKind, now = new Date()): Promise<number> {
     return this.uow.run(async (tx, events) => {
       const upper = kind === 'overdue' ? now : dueSoonHorizon(now, policyFor(toLocalDate(now)));
-      const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
-        `SELECT f.id FROM feedback f
-         WHERE f.current_deadline IS NOT NULL AND f.current_deadline <= $1 ${kind === 'due_soon' ? 'AND f.current_deadline > $3' : ''}
-           AND NOT EXISTS (SELECT 1 FROM feedback_deadline_notice n WHERE n.feedback_id = f.id AND n.stage = f.current_stage AND n.kind = $2)
-         ORDER BY f.current_deadline LIMIT ${BATCH} FOR UPDATE OF f SKIP LOCKED`,
-        upper,
-        kind,
-        ...(kind === 'due_soon' ? [now] : []),
-      );
+      const window = { upper, after: kind === 'due_soon' ? now : undefined };
+      const ids = await this.notices.lockUnannounced(tx, kind, window, BATCH);
       let announced = 0;
-      for (const { id } of rows) {
-        const f = await tx.feedback.findUniqueOrThrow({ where: { id } });
-        if (!f.currentStage || !f.currentDeadline) continue;
-        const inserted = await tx.$executeRawUnsafe(
-          `INSERT INTO feedback_deadline_notice (feedback_id, stage, kind, deadline) VALUES ($1::uuid, $2, $3, $4) ON CONFLICT DO NOTHING`,
-          f.id,
-          f.currentStage,
+      for (const id of ids) {
+        const f = await this.feedback.findById(tx, id);
+        if (!f?.currentStage || !f.currentDeadline) continue;
+        const notice = {
+          feedbackId: f.id,
+          stage: f.currentStage,
           kind,
-          f.currentDeadline,
-        );
-        if (inserted === 0) continue;
+          deadline: f.currentDeadline,
+        };
+        if (!(await this.notices.record(tx, notice))) continue;
         this.publish(events, kind, f, now);
         announced += 1;
       }

@@ -8,6 +8,7 @@ import type { FeedbackTx } from '../feedback.database';
 import type { FeedbackStatus } from '../feedback/feedback-status';
 import { FeedbackRepository } from '../feedback/feedback.repository';
 import { FeedbackScope } from '../scope/feedback-scope';
+import { DossierLinkRepository } from './dossier-link.repository';
 import { dossierLinkViolations } from './dossier-link.rules';
 import type { DossierLinkBody } from './dossier-link.schemas';
 
@@ -20,6 +21,7 @@ export class DossierLinkService {
   constructor(
     private readonly uow: UnitOfWork<FeedbackTx>,
     private readonly feedback: FeedbackRepository,
+    private readonly links: DossierLinkRepository,
     private readonly scope: FeedbackScope,
     @Inject(FEEDBACK_CONFIG) private readonly config: FeedbackConfig,
   ) {}
@@ -33,10 +35,8 @@ export class DossierLinkService {
         id,
       );
       const [dossier, repeat] = await Promise.all([
-        tx.dossierRef.findUnique({ where: { dossierCode: body.dossierCode } }),
-        body.repeatOf
-          ? tx.feedback.findUnique({ where: { id: body.repeatOf }, select: { id: true } })
-          : null,
+        this.links.findDossier(tx, body.dossierCode),
+        body.repeatOf ? this.feedback.findById(tx, body.repeatOf) : null,
       ]);
       const violations = dossierLinkViolations({
         feedbackId: id,
@@ -75,11 +75,7 @@ export class DossierLinkService {
         linkedBy: principal.subject,
         linkedAt: now,
       };
-      await tx.feedbackDossierLink.upsert({
-        where: { feedbackId: id },
-        create: { feedbackId: id, ...link },
-        update: link,
-      });
+      await this.links.storeLink(tx, id, link);
       await this.feedback.appendLog(tx, {
         feedbackId: id,
         action: LINK_DOSSIER_ACTION,

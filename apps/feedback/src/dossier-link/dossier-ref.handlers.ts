@@ -3,6 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { dossierReceived, type CloudEvent, type EventData } from '@motcua/contracts';
 import type { InboxContext } from '@motcua/messaging';
 import type { FeedbackTx } from '../feedback.database';
+import { DossierLinkRepository } from './dossier-link.repository';
 
 /**
  * Keeps the codes of received dossiers (dossier_ref) so that an officer can link a feedback item to
@@ -11,21 +12,19 @@ import type { FeedbackTx } from '../feedback.database';
  */
 @Controller()
 export class DossierRefHandlers {
+  constructor(private readonly links: DossierLinkRepository) {}
+
   @EventPattern(dossierReceived.type)
   async onReceived(
     @Payload() event: CloudEvent<EventData<typeof dossierReceived>>,
     @Ctx() ctx: InboxContext<FeedbackTx>,
   ): Promise<void> {
     const d = event.data;
-    const data = {
+    await this.links.storeDossier(ctx.transaction, {
+      dossierCode: d.dossierCode,
       dossierId: d.dossierId,
       agencyCode: d.agencyCode,
       receivedAt: new Date(d.receivedAt ?? d.occurredAt),
-    };
-    await ctx.transaction.dossierRef.upsert({
-      where: { dossierCode: d.dossierCode },
-      create: { dossierCode: d.dossierCode, ...data },
-      update: data,
     });
   }
 }

@@ -65,6 +65,35 @@ export class FeedbackRepository {
     });
   }
 
+  /** Intakes of the same content wait for each other until the transaction ends. */
+  async lockContent(tx: FeedbackTx, contentHash: string): Promise<void> {
+    await tx.$queryRawUnsafe(
+      `SELECT pg_advisory_xact_lock(hashtext($1))::text`,
+      `feedback-intake:${contentHash}`,
+    );
+  }
+
+  create(tx: FeedbackTx, data: Prisma.FeedbackUncheckedCreateInput): Promise<Feedback> {
+    return tx.feedback.create({ data });
+  }
+
+  /** Changes the item; its running time limit (stage and deadline) is stored with it, none when null. */
+  update(
+    tx: FeedbackTx,
+    id: string,
+    data: Prisma.FeedbackUncheckedUpdateInput,
+    running: { stage: string; deadline: Date } | null | undefined,
+  ): Promise<Feedback> {
+    return tx.feedback.update({
+      where: { id },
+      data: {
+        ...data,
+        currentStage: running?.stage ?? null,
+        currentDeadline: running?.deadline ?? null,
+      },
+    });
+  }
+
   /** The submitter's one satisfaction rating of the published answer. */
   rate(
     tx: FeedbackTx,
@@ -73,6 +102,16 @@ export class FeedbackRepository {
     ratedAt: Date,
   ): Promise<Feedback> {
     return tx.feedback.update({ where: { id }, data: { satisfaction, ratedAt } });
+  }
+
+  /** The next number of the year's sequence; the counter row serialises concurrent intakes. */
+  async nextCodeSequence(tx: FeedbackTx, year: number): Promise<number> {
+    const rows = await tx.$queryRawUnsafe<{ last: number }[]>(
+      `INSERT INTO feedback_code_counter (year, last) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last = feedback_code_counter.last + 1 RETURNING last`,
+      year,
+    );
+    return rows[0].last;
   }
 
   history(db: Reader, feedbackId: string) {

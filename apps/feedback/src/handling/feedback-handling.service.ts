@@ -115,15 +115,12 @@ export class FeedbackHandlingService {
       const outcome = this.dispatch(ctx, action, body);
       const merged = { ...feedback, ...(outcome.data as Partial<Feedback>), status: ctx.to };
       const running = currentDeadline(ctx.to, merged);
-      const updated = await tx.feedback.update({
-        where: { id },
-        data: {
-          ...outcome.data,
-          status: ctx.to,
-          currentStage: running?.stage ?? null,
-          currentDeadline: running?.deadline ?? null,
-        },
-      });
+      const updated = await this.feedback.update(
+        tx,
+        id,
+        { ...outcome.data, status: ctx.to },
+        running,
+      );
       await this.feedback.appendLog(tx, {
         feedbackId: id,
         action,

@@ -45,10 +45,7 @@ export class FeedbackIntakeService {
         ? keyedHash(`ip:${source.clientIp}`, this.config.FEEDBACK_KEY_SECRET)
         : undefined;
       // Concurrent copies of one submission wait for each other here, so only one is stored.
-      await tx.$queryRawUnsafe(
-        `SELECT pg_advisory_xact_lock(hashtext($1))::text`,
-        `feedback-intake:${contentHash}`,
-      );
+      await this.feedback.lockContent(tx, contentHash);
       const since = new Date(
         now.getTime() - this.config.FEEDBACK_DUPLICATE_WINDOW_MINUTES * 60_000,
       );
@@ -70,44 +67,42 @@ export class FeedbackIntakeService {
       const code = await this.codes.next(tx, Number(toLocalDate(now).slice(0, 4)));
       const trackingToken = randomBytes(24).toString('base64url');
       const subject = body.subject;
-      const feedback = await tx.feedback.create({
-        data: {
-          id,
-          code,
-          agencyCode: this.config.FEEDBACK_AGENCY_CODE,
-          status: 'received',
-          channel: body.channel,
-          senderType: body.senderType,
-          anonymous: body.anonymous,
-          contactName: body.contact?.name ?? null,
-          contactPhone: body.contact?.phone ?? null,
-          contactEmail: body.contact?.email ?? null,
-          contactAddress: body.contact?.address ?? null,
-          senderKey: senderKey ?? null,
-          clientKey: clientKey ?? null,
-          subjectKind: subject.kind,
-          procedureCode: procedure?.code ?? null,
-          procedureVersion: procedure?.version ?? null,
-          procedureName: procedure?.name ?? null,
-          domainCode: procedure?.domainCode ?? null,
-          regulationRef: subject.kind === 'regulation' ? subject.regulation : null,
-          conductUnit: subject.kind === 'conduct' ? subject.unit : null,
-          title: body.title,
-          content: body.content,
-          contentHash,
-          attachmentIds: body.attachments.map((a) => a.documentId),
-          trackingTokenHash: sha256(trackingToken),
-          receivedAt: now,
-          policyId: due.policyId,
-          calendarVersion: due.calendarVersion,
-          classifyBy: due.classifyBy,
-          firstInfoRequestBy: due.firstInfoRequestBy,
-          answerBy: due.answerBy,
-          currentStage: 'classify',
-          currentDeadline: due.classifyBy,
-          responsibleUnit: this.config.FEEDBACK_INTAKE_UNIT,
-          createdBy: source.subject,
-        },
+      const feedback = await this.feedback.create(tx, {
+        id,
+        code,
+        agencyCode: this.config.FEEDBACK_AGENCY_CODE,
+        status: 'received',
+        channel: body.channel,
+        senderType: body.senderType,
+        anonymous: body.anonymous,
+        contactName: body.contact?.name ?? null,
+        contactPhone: body.contact?.phone ?? null,
+        contactEmail: body.contact?.email ?? null,
+        contactAddress: body.contact?.address ?? null,
+        senderKey: senderKey ?? null,
+        clientKey: clientKey ?? null,
+        subjectKind: subject.kind,
+        procedureCode: procedure?.code ?? null,
+        procedureVersion: procedure?.version ?? null,
+        procedureName: procedure?.name ?? null,
+        domainCode: procedure?.domainCode ?? null,
+        regulationRef: subject.kind === 'regulation' ? subject.regulation : null,
+        conductUnit: subject.kind === 'conduct' ? subject.unit : null,
+        title: body.title,
+        content: body.content,
+        contentHash,
+        attachmentIds: body.attachments.map((a) => a.documentId),
+        trackingTokenHash: sha256(trackingToken),
+        receivedAt: now,
+        policyId: due.policyId,
+        calendarVersion: due.calendarVersion,
+        classifyBy: due.classifyBy,
+        firstInfoRequestBy: due.firstInfoRequestBy,
+        answerBy: due.answerBy,
+        currentStage: 'classify',
+        currentDeadline: due.classifyBy,
+        responsibleUnit: this.config.FEEDBACK_INTAKE_UNIT,
+        createdBy: source.subject,
       });
       const event = events.publish(feedbackReceived, {
         feedbackId: id,

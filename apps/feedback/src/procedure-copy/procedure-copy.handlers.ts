@@ -6,10 +6,10 @@ import {
   procedurePublished,
   type CloudEvent,
   type EventData,
-  type ProcedureVersion,
 } from '@motcua/contracts';
 import type { InboxContext } from '@motcua/messaging';
 import type { FeedbackTx } from '../feedback.database';
+import { ProcedureCopyRepository } from './procedure-copy.repository';
 
 /**
  * Keeps the feedback service's copy of the catalog (code, name, domain, in force or abolished):
@@ -18,12 +18,14 @@ import type { FeedbackTx } from '../feedback.database';
  */
 @Controller()
 export class ProcedureCopyHandlers {
+  constructor(private readonly copies: ProcedureCopyRepository) {}
+
   @EventPattern(procedurePublished.type)
   async onPublished(
     @Payload() event: CloudEvent<EventData<typeof procedurePublished>>,
     @Ctx() ctx: InboxContext<FeedbackTx>,
   ): Promise<void> {
-    await this.store(ctx.transaction, event.data, 'in_force');
+    await this.copies.store(ctx.transaction, event.data);
   }
 
   @EventPattern(procedureAmended.type)
@@ -31,7 +33,7 @@ export class ProcedureCopyHandlers {
     @Payload() event: CloudEvent<EventData<typeof procedureAmended>>,
     @Ctx() ctx: InboxContext<FeedbackTx>,
   ): Promise<void> {
-    await this.store(ctx.transaction, event.data, 'in_force');
+    await this.copies.store(ctx.transaction, event.data);
   }
 
   @EventPattern(procedureAbolished.type)
@@ -39,25 +41,6 @@ export class ProcedureCopyHandlers {
     @Payload() event: CloudEvent<EventData<typeof procedureAbolished>>,
     @Ctx() ctx: InboxContext<FeedbackTx>,
   ): Promise<void> {
-    await ctx.transaction.procedureCopy.updateMany({
-      where: { code: event.data.code, version: { lte: event.data.version } },
-      data: { status: 'abolished', version: event.data.version },
-    });
-  }
-
-  private async store(tx: FeedbackTx, record: ProcedureVersion, status: 'in_force'): Promise<void> {
-    const existing = await tx.procedureCopy.findUnique({ where: { code: record.code } });
-    if (existing && existing.version >= record.version) return;
-    const data = {
-      version: record.version,
-      name: record.name,
-      domainCode: record.domainCode,
-      status,
-    };
-    await tx.procedureCopy.upsert({
-      where: { code: record.code },
-      create: { code: record.code, ...data },
-      update: data,
-    });
+    await this.copies.abolish(ctx.transaction, event.data.code, event.data.version);
   }
 }
