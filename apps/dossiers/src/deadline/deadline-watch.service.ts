@@ -1,11 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-  type BeforeApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { dossierDueSoon, dossierOverdue } from '@motcua/contracts';
-import { PeriodicJob, UnitOfWork } from '@motcua/messaging';
+import { ScheduledJob, UnitOfWork } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
 import { factsOf } from '../dossier/dossier-events';
@@ -30,23 +25,17 @@ const HORIZON_MS = 6 * 86_400_000;
  * promised date is not (it is carried in the facts for the message to the applicant).
  */
 @Injectable()
-export class DeadlineWatchService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly job: PeriodicJob;
-
+export class DeadlineWatchService extends ScheduledJob {
   constructor(
     private readonly uow: UnitOfWork<DossiersTx>,
-    @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(DOSSIERS_CONFIG) config: DossiersConfig,
+    @Inject(LOGGER) logger: Logger,
   ) {
-    this.job = new PeriodicJob('dossier deadline watch', () => this.drain(), logger);
+    super('dossier deadline watch', { intervalMs: config.DEADLINE_WATCH_INTERVAL_MS }, logger);
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start(this.config.DEADLINE_WATCH_INTERVAL_MS);
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  protected pass(): Promise<number> {
+    return this.drain();
   }
 
   /**

@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import { PeriodicJob } from '@motcua/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import { ScheduledJob } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { DOSSIERS_CONFIG } from '../config';
 import type { PortalConfig } from './portal.config';
@@ -12,29 +7,17 @@ import { PortalChangeRepository } from './portal-change.repository';
 
 /** Prunes the superseded portal changes (PortalChangeRepository.prune) every PORTAL_CHANGE_PRUNE_INTERVAL_MS (docs/portal-integration.md). */
 @Injectable()
-export class PortalChangePruner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly job: PeriodicJob;
-
+export class PortalChangePruner extends ScheduledJob {
   constructor(
-    changes: PortalChangeRepository,
+    private readonly changes: PortalChangeRepository,
     @Inject(DOSSIERS_CONFIG) private readonly config: PortalConfig,
-    @Inject(LOGGER) logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.job = new PeriodicJob(
-      'portal change pruning',
-      async () => {
-        const deleted = await changes.prune(config.PORTAL_CHANGE_RETENTION_DAYS);
-        if (deleted > 0) logger.info({ deleted }, 'portal changes pruned');
-      },
-      logger,
-    );
+    super('portal change pruning', { intervalMs: config.PORTAL_CHANGE_PRUNE_INTERVAL_MS }, logger);
   }
 
-  onApplicationBootstrap(): void {
-    this.job.start(this.config.PORTAL_CHANGE_PRUNE_INTERVAL_MS);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  protected async pass(): Promise<void> {
+    const deleted = await this.changes.prune(this.config.PORTAL_CHANGE_RETENTION_DAYS);
+    if (deleted > 0) this.logger.info({ deleted }, 'portal changes pruned');
   }
 }

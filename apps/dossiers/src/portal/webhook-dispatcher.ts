@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { signWebhook, WEBHOOK_DELIVERY_HEADER, WEBHOOK_SIGNATURE_HEADER } from '@motcua/contracts';
-import { PeriodicJob } from '@motcua/messaging';
+import { ScheduledJob } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { DOSSIERS_CONFIG } from '../config';
 import type { PortalConfig } from './portal.config';
@@ -30,24 +25,14 @@ const CLAIM_LEASE_MS = 60_000;
  * At least once: a crash after the receiver's answer and before the mark sends it again.
  */
 @Injectable()
-export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly job: PeriodicJob;
-
+export class WebhookDispatcher extends ScheduledJob {
   constructor(
     private readonly webhooks: PortalWebhookRepository,
     // The service's config holds the portal's settings (portalEnv is part of dossiersEnv).
     @Inject(DOSSIERS_CONFIG) private readonly config: PortalConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.job = new PeriodicJob('portal webhook dispatcher', () => this.pass(), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.job.start(this.config.PORTAL_WEBHOOK_INTERVAL_MS);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+    super('portal webhook dispatcher', { intervalMs: config.PORTAL_WEBHOOK_INTERVAL_MS }, logger);
   }
 
   async pass(): Promise<void> {
