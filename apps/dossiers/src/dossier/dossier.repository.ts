@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DossiersTx } from '../dossiers.database';
 import type { Dossier, DossierStage, DossierStep, Prisma } from '../generated/prisma/client';
 import { DomainProblem } from '@motcua/http';
+import { PORTAL_STATUS_OF, type DossierStatus } from './dossier-status';
 
 /** A dossier with its workflow steps and, for an inter-agency procedure, its stages (liên thông). */
 export type DossierWithSteps = Dossier & { steps: DossierStep[]; stages?: DossierStage[] };
@@ -68,6 +69,19 @@ export class DossierRepository {
         status: { not: 'completed' },
       },
       data: { status: 'completed', completedAt: at },
+    });
+  }
+
+  /** Moves the dossier to `to` (and its portal status), bumping its revision, in the action's transaction. */
+  moveTo(
+    tx: DossiersTx,
+    id: string,
+    to: DossierStatus,
+    data: Prisma.DossierUpdateInput = {},
+  ): Promise<Dossier> {
+    return tx.dossier.update({
+      where: { id },
+      data: { ...data, status: to, portalStatus: PORTAL_STATUS_OF[to], revision: { increment: 1 } },
     });
   }
 

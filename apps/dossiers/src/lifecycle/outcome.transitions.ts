@@ -10,11 +10,7 @@ import { DomainProblem } from '@motcua/http';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import { DossierRepository } from '../dossier/dossier.repository';
 import type { ActionBody } from './lifecycle.schemas';
-import {
-  updateDossier,
-  type TransitionContext,
-  type TransitionOutcome,
-} from './transition.context';
+import { type TransitionContext, type TransitionOutcome } from './transition.context';
 
 /** The stop notice: Circular 03/2025 form 05 (Thông báo dừng giải quyết hồ sơ). */
 export const STOP_NOTICE_FORM = '05';
@@ -34,7 +30,7 @@ export class OutcomeTransitions {
   constructor(private readonly dossiers: DossierRepository) {}
 
   async refuse(ctx: TransitionContext, body: ActionBody<'refuse'>): Promise<TransitionOutcome> {
-    const dossier = await updateDossier(ctx, {
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to, {
       refusalReasons: body.reasons,
       finishedAt: ctx.dossier.finishedAt ?? ctx.now,
     });
@@ -60,7 +56,7 @@ export class OutcomeTransitions {
     const last = ctx.dossier.steps[ctx.dossier.steps.length - 1];
     await this.dossiers.completeOpenSteps(ctx.tx, ctx.dossier.id, ctx.now, last.order);
     await this.dossiers.updateStep(ctx.tx, last, { status: 'active', startedAt: ctx.now });
-    const dossier = await updateDossier(ctx, {
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to, {
       currentStepOrder: last.order,
       finishedAt: ctx.dossier.finishedAt ?? ctx.now,
     });
@@ -86,7 +82,10 @@ export class OutcomeTransitions {
     body: ActionBody<'return-result'>,
   ): Promise<TransitionOutcome> {
     await this.dossiers.completeOpenSteps(ctx.tx, ctx.dossier.id, ctx.now);
-    const dossier = await updateDossier(ctx, { returnedAt: ctx.now, currentStepOrder: null });
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to, {
+      returnedAt: ctx.now,
+      currentStepOrder: null,
+    });
     const eventId = publishDossierEvent(
       ctx.events,
       dossierResultReturned,
@@ -114,7 +113,9 @@ export class OutcomeTransitions {
         'A citizen may withdraw only a dossier they submitted.',
       );
     }
-    const dossier = await updateDossier(ctx, { currentStepOrder: null });
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to, {
+      currentStepOrder: null,
+    });
     const eventId = publishDossierEvent(
       ctx.events,
       dossierWithdrawn,
@@ -131,7 +132,7 @@ export class OutcomeTransitions {
 
   /** Dừng xử lý by the agency. While a supplement is awaited the agency's clock is stopped: that instant is the finish. */
   async stop(ctx: TransitionContext, body: ActionBody<'stop'>): Promise<TransitionOutcome> {
-    const dossier = await updateDossier(ctx, {
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to, {
       currentStepOrder: null,
       finishedAt: finishOfStop(ctx),
     });
@@ -163,7 +164,7 @@ export class OutcomeTransitions {
     ctx: TransitionContext,
     body: ActionBody<'stop-at-request'>,
   ): Promise<TransitionOutcome> {
-    const dossier = await updateDossier(ctx, {
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to, {
       currentStepOrder: null,
       finishedAt: finishOfStop(ctx),
     });

@@ -27,7 +27,6 @@ import { applySupplement, outstandingOf, type OutstandingItem } from './suppleme
 import {
   currentStep,
   nextStep,
-  updateDossier,
   type TransitionContext,
   type TransitionOutcome,
 } from './transition.context';
@@ -48,7 +47,7 @@ export class ProgressTransitions {
   async assign(ctx: TransitionContext, body: ActionBody<'assign'>): Promise<TransitionOutcome> {
     const step = currentStep(ctx.dossier)!;
     await this.dossiers.updateStep(ctx.tx, step, { assigneeId: body.officerId });
-    const dossier = await updateDossier(ctx);
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to);
     const eventId = publishDossierEvent(
       ctx.events,
       dossierTransferred,
@@ -78,7 +77,9 @@ export class ProgressTransitions {
       startedAt: ctx.now,
       assigneeId: body.nextOfficerId ?? null,
     });
-    const dossier = await updateDossier(ctx, { currentStepOrder: next.order });
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to, {
+      currentStepOrder: next.order,
+    });
     const facts = factsOf(dossier, ctx.now);
     const eventId = publishDossierEvent(
       ctx.events,
@@ -131,7 +132,7 @@ export class ProgressTransitions {
           supplementRequestedAt: ctx.now,
         },
       );
-    const dossier = await updateDossier(ctx, {
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to, {
       supplementRequestedAt: ctx.now,
       missing: body.missing,
       supplementOutstanding: outstandingOf(body.missing),
@@ -192,10 +193,10 @@ export class ProgressTransitions {
       met: arrival.met.map((m) => m.item),
     };
     if (!arrival.complete) {
-      const dossier = await updateDossier(
-        { ...ctx, to: 'supplement_requested' },
-        { documents, supplementOutstanding: arrival.outstanding },
-      );
+      const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, 'supplement_requested', {
+        documents,
+        supplementOutstanding: arrival.outstanding,
+      });
       const eventId = publishDossierEvent(
         ctx.events,
         dossierSupplementPartiallyReceived,
@@ -249,7 +250,7 @@ export class ProgressTransitions {
         },
       );
     }
-    const dossier = await updateDossier(ctx, {
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to, {
       dueAt: schedule.dueAt,
       legalDueAt: schedule.dueAt,
       calendarVersion: schedule.calendarVersion,
@@ -333,7 +334,10 @@ export class ProgressTransitions {
         ctx.principal.agency,
         dueAt,
       );
-    const dossier = await updateDossier(ctx, { dueAt, extensionCount: { increment: 1 } });
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to, {
+      dueAt,
+      extensionCount: { increment: 1 },
+    });
     const eventId = publishDossierEvent(
       ctx.events,
       dossierExtended,

@@ -1,9 +1,8 @@
 import type { Principal } from '@motcua/auth';
 import type { EventSink } from '@motcua/messaging';
-import { PORTAL_STATUS_OF, type DossierStatus } from '../dossier/dossier-status';
+import type { DossierStatus } from '../dossier/dossier-status';
 import type { DossierWithSteps } from '../dossier/dossier.repository';
 import type { DossiersTx } from '../dossiers.database';
-import type { Dossier, Prisma } from '../generated/prisma/client';
 
 /** Everything a transition needs: the locked dossier, the caller, the clock, the transaction and its events. */
 export type TransitionContext = {
@@ -19,29 +18,11 @@ export type TransitionContext = {
 /** What a transition leaves for the action log. */
 export type TransitionOutcome = { eventId: string; details: Record<string, unknown> };
 
-/** Updates the dossier to the target status (and portal status), bumping its revision. */
-export async function updateDossier(
-  ctx: TransitionContext,
-  data: Prisma.DossierUpdateInput = {},
-): Promise<Dossier> {
-  return ctx.tx.dossier.update({
-    where: { id: ctx.dossier.id },
-    data: {
-      ...data,
-      status: ctx.to,
-      portalStatus: PORTAL_STATUS_OF[ctx.to],
-      revision: { increment: 1 },
-    },
-  });
-}
-
-/** The unique key of one of the dossier's inter-agency stages (giai đoạn liên thông). */
-export const stageKey = (ctx: TransitionContext, s: { order: number; agencyCode: string }) => ({
-  dossierId_order_agencyCode: {
-    dossierId: ctx.dossier.id,
-    order: s.order,
-    agencyCode: s.agencyCode,
-  },
+/** Which of the dossier's inter-agency stages (giai đoạn liên thông): its unique key. */
+export const stageRef = (ctx: TransitionContext, s: { order: number; agencyCode: string }) => ({
+  dossierId: ctx.dossier.id,
+  order: s.order,
+  agencyCode: s.agencyCode,
 });
 
 export function currentStep(dossier: DossierWithSteps) {

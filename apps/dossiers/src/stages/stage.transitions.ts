@@ -8,12 +8,12 @@ import {
 } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
+import { DossierRepository } from '../dossier/dossier.repository';
 import type { DossierStage } from '../generated/prisma/client';
 import type { ActionBody } from '../lifecycle/lifecycle.schemas';
 import { lifecycleRuleProblem } from '../lifecycle/progress.transitions';
 import {
-  stageKey,
-  updateDossier,
+  stageRef,
   type TransitionContext,
   type TransitionOutcome,
 } from '../lifecycle/transition.context';
@@ -41,6 +41,8 @@ const stageOf = (s: DossierStage) => ({
  */
 @Injectable()
 export class StageTransitions {
+  constructor(private readonly dossiers: DossierRepository) {}
+
   async transfer(ctx: TransitionContext, body: ActionBody<'transfer'>): Promise<TransitionOutcome> {
     const stages = ctx.dossier.stages ?? [];
     const targets = transferTargets(ctx.dossier) as DossierStage[];
@@ -58,15 +60,15 @@ export class StageTransitions {
       ];
     });
     if (violations.length > 0) throw lifecycleRuleProblem(violations);
-    const dossier = await updateDossier(ctx);
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to);
     const facts = factsOf(dossier, ctx.now);
     const fromAgencyCode = ctx.principal.agency ?? dossier.agencyCode;
     let eventId = '';
     for (const code of [...new Set(body.agencyCodes)]) {
       const stage = targets.find((t) => t.agencyCode === code)!;
-      await ctx.tx.dossierStage.update({
-        where: stageKey(ctx, stage),
-        data: { status: 'transferred', transferredAt: ctx.now },
+      await this.dossiers.updateStage(ctx.tx, stageRef(ctx, stage), {
+        status: 'transferred',
+        transferredAt: ctx.now,
       });
       const data = {
         ...facts,
@@ -92,16 +94,13 @@ export class StageTransitions {
     body: ActionBody<'accept-stage'>,
   ): Promise<TransitionOutcome> {
     const stage = this.pick(ctx, 'accept-stage', body.agencyCode);
-    await ctx.tx.dossierStage.update({
-      where: stageKey(ctx, stage),
-      data: {
-        status: 'accepted',
-        acceptedAt: ctx.now,
-        // The agency's first internal step starts now.
-        steps: acceptStageSteps(stageStepsOf(stage), ctx.now, body.officerId),
-      },
+    await this.dossiers.updateStage(ctx.tx, stageRef(ctx, stage), {
+      status: 'accepted',
+      acceptedAt: ctx.now,
+      // The agency's first internal step starts now.
+      steps: acceptStageSteps(stageStepsOf(stage), ctx.now, body.officerId),
     });
-    const dossier = await updateDossier(ctx);
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to);
     const eventId = publishDossierEvent(
       ctx.events,
       dossierStageAccepted,
@@ -128,16 +127,13 @@ export class StageTransitions {
     const handsOn =
       body.handsOn ??
       (stage.handsOn as { kind: 'document' | 'result'; code: string; name: string }[]);
-    await ctx.tx.dossierStage.update({
-      where: stageKey(ctx, stage),
-      data: {
-        status: 'handed_back',
-        handedBackAt: ctx.now,
-        acceptedAt: stage.acceptedAt ?? ctx.now,
-        workingHoursTaken: outcome.workingHoursTaken,
-        onTime: outcome.onTime,
-        steps: handBackStageSteps(stageStepsOf(stage), ctx.now),
-      },
+    await this.dossiers.updateStage(ctx.tx, stageRef(ctx, stage), {
+      status: 'handed_back',
+      handedBackAt: ctx.now,
+      acceptedAt: stage.acceptedAt ?? ctx.now,
+      workingHoursTaken: outcome.workingHoursTaken,
+      onTime: outcome.onTime,
+      steps: handBackStageSteps(stageStepsOf(stage), ctx.now),
     });
     const stages = (ctx.dossier.stages ?? []).map((s) =>
       s.order === stage.order && s.agencyCode === stage.agencyCode
@@ -151,18 +147,15 @@ export class StageTransitions {
       ctx.dossier.timeLimit as TimeLimit,
     );
     for (const next of starting) {
-      await ctx.tx.dossierStage.update({
-        where: stageKey(ctx, next),
-        data: {
-          startedAt: next.startedAt,
-          clockStartedAt: next.clockStartedAt,
-          clockPauses: next.clockPauses,
-          legalDueAt: next.legalDueAt,
-          steps: next.steps,
-        },
+      await this.dossiers.updateStage(ctx.tx, stageRef(ctx, next), {
+        startedAt: next.startedAt,
+        clockStartedAt: next.clockStartedAt,
+        clockPauses: next.clockPauses,
+        legalDueAt: next.legalDueAt,
+        steps: next.steps,
       });
     }
-    const dossier = await updateDossier(ctx);
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to);
     const recordedAs =
       stage.external && !isParticipant(ctx.dossier, ctx.principal) ? 'lead-entry' : 'agency';
     const eventId = publishDossierEvent(
@@ -203,8 +196,8 @@ export class StageTransitions {
     const done = activeStageStep(steps)!;
     const after = completeStageStep(steps, ctx.now, body.nextOfficerId);
     const next = activeStageStep(after)!;
-    await ctx.tx.dossierStage.update({ where: stageKey(ctx, stage), data: { steps: after } });
-    const dossier = await updateDossier(ctx);
+    await this.dossiers.updateStage(ctx.tx, stageRef(ctx, stage), { steps: after });
+    const dossier = await this.dossiers.moveTo(ctx.tx, ctx.dossier.id, ctx.to);
     const eventId = publishDossierEvent(
       ctx.events,
       dossierStageStepCompleted,
