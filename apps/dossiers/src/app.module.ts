@@ -5,7 +5,9 @@ import { AgencyTreeCopy, MessagingModule } from '@motcua/messaging';
 import { CalendarChangeModule } from './calendar-change/calendar-change.module';
 import { ContactModule } from './contact/contact.module';
 import { DOSSIERS_CONFIG, type DossiersConfig } from './config';
+import { DeadlineRepository } from './deadline/deadline.repository';
 import { DeadlineWatchService } from './deadline/deadline-watch.service';
+import { DossierRepository } from './dossier/dossier.repository';
 import { DossiersDatabase } from './dossiers.database';
 import { EvaluationModule } from './evaluation/evaluation.module';
 import { IntakeModule } from './intake/intake.module';
@@ -47,6 +49,8 @@ export class AppModule {
         DossierScope,
         ProcedureCopyRepository,
         DeadlineWatchService,
+        DeadlineRepository,
+        DossierRepository,
         { provide: DOSSIERS_CONFIG, useValue: config },
       ],
       exports: [DOSSIERS_CONFIG, DossierScope],

@@ -4,7 +4,8 @@ import { dossierDueDateRederived } from '@motcua/contracts';
 import { UnitOfWork, type EventSink } from '@motcua/messaging';
 import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
 import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.repository';
-import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
+import type { DossiersTx } from '../dossiers.database';
+import { RederivationRepository } from './rederivation.repository';
 import { REDERIVED_STATUSES, rederive, type Rederivation } from './rederivation.rules';
 import { rederiveStages, type StageRederivation } from './stage-rederivation.rules';
 
@@ -14,6 +15,8 @@ type Candidate = DossierWithSteps & { restartedAt: Date | null };
 /** The dossier's re-derivation and its running stages' that moved (liên thông). */
 type Decision = Rederivation & { stages: StageRederivation[] };
 const DOSSIER_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
+/** Open dossiers dated with another calendar than the one in force. */
+const STALE = { statuses: REDERIVED_STATUSES, calendarVersion };
 
 export type RederivedDossier = {
   dossierId: string;
@@ -59,7 +62,7 @@ export class CalendarChangeService {
   constructor(
     private readonly uow: UnitOfWork<DossiersTx>,
     private readonly dossiers: DossierRepository,
-    private readonly db: DossiersDatabase,
+    private readonly rederivations: RederivationRepository,
   ) {}
 
   async rederiveAll(options: {
@@ -98,12 +101,7 @@ export class CalendarChangeService {
         }
       }
       if (!options.dryRun && unchanged.length > 0) {
-        await this.db.$executeRawUnsafe(
-          `UPDATE dossier SET calendar_version = $1 WHERE id = ANY($2::uuid[]) AND status = ANY($3::text[])`,
-          calendarVersion,
-          unchanged,
-          [...REDERIVED_STATUSES],
-        );
+        await this.rederivations.stampCalendarVersion(unchanged, STALE);
       }
       if (batch.length < BATCH) break;
     }
@@ -112,34 +110,11 @@ export class CalendarChangeService {
 
   /** Open dossiers dated with another calendar version, with their steps and clock restart, by id (keyset pages). */
   private async candidates(agencyCode: string | undefined, after: string): Promise<Candidate[]> {
-    const rows = await this.db.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT id FROM dossier
-        WHERE status = ANY($1::text[]) AND calendar_version <> $2 AND id > $3::uuid
-          AND ($4::text IS NULL OR agency_code = $4)
-        ORDER BY id LIMIT ${BATCH}`,
-      [...REDERIVED_STATUSES],
-      calendarVersion,
-      after,
-      agencyCode ?? null,
-    );
-    const ids = rows.map((r) => r.id);
-    const [dossiers, restarts] = await Promise.all([
-      this.db.dossier.findMany({
-        where: { id: { in: ids } },
-        include: {
-          steps: { orderBy: { order: 'asc' } },
-          stages: { orderBy: [{ order: 'asc' }, { agencyCode: 'asc' }] },
-        },
-        orderBy: { id: 'asc' },
-      }),
-      this.db.$queryRawUnsafe<{ dossier_id: string; at: Date }[]>(
-        `SELECT dossier_id, max(occurred_at) AS at FROM dossier_action_log
-          WHERE dossier_id = ANY($1::uuid[]) AND action = 'supplement-received' AND to_status = 'processing'
-          GROUP BY dossier_id`,
-        ids,
-      ),
+    const ids = await this.rederivations.staleIds(STALE, after, agencyCode, BATCH);
+    const [dossiers, restartOf] = await Promise.all([
+      this.rederivations.withStepsAndStages(ids),
+      this.rederivations.clockRestarts(ids),
     ]);
-    const restartOf = new Map(restarts.map((r) => [r.dossier_id, r.at]));
     return dossiers.map((d) => ({ ...d, restartedAt: restartOf.get(d.id) ?? null }));
   }
 
@@ -160,23 +135,10 @@ export class CalendarChangeService {
   ): Promise<void> {
     try {
       await this.uow.run(async (tx, events) => {
-        const locked = await tx.$queryRawUnsafe<unknown[]>(
-          `SELECT id FROM dossier WHERE id = $1::uuid AND status = ANY($2::text[]) AND calendar_version <> $3 FOR UPDATE SKIP LOCKED`,
-          id,
-          [...REDERIVED_STATUSES],
-          calendarVersion,
-        );
-        if (locked.length === 0) return;
+        if (!(await this.rederivations.lockIfStale(tx, id, STALE))) return;
         const dossier = (await this.dossiers.findWithSteps(tx, { id }))!;
-        const restart = await tx.dossierActionLog.findFirst({
-          // Only a complete supplement restarts the clock; a partial one leaves the dossier waiting.
-          where: { dossierId: id, action: 'supplement-received', toStatus: 'processing' },
-          orderBy: { id: 'desc' },
-        });
-        const result = this.decide(
-          { ...dossier, restartedAt: restart?.occurredAt ?? null },
-          options.now,
-        );
+        const restartedAt = await this.rederivations.lastClockRestart(tx, id);
+        const result = this.decide({ ...dossier, restartedAt }, options.now);
         if (result.outcome !== 'moved') return;
         await this.apply(tx, events, dossier, result, options);
         pushMoved(report, listed(dossier, result));
@@ -200,22 +162,14 @@ export class CalendarChangeService {
     const { schedule } = result;
     for (const step of dossier.steps.filter((s) => s.status !== 'completed')) {
       const dueAt = schedule.steps.find((s) => s.order === step.order)?.dueAt ?? schedule.dueAt;
-      await tx.dossierStep.update({
-        where: { dossierId_order: { dossierId: step.dossierId, order: step.order } },
-        data: { dueAt },
-      });
+      await this.dossiers.updateStep(tx, step, { dueAt });
     }
     for (const stage of result.stages) {
-      await tx.dossierStage.update({
-        where: {
-          dossierId_order_agencyCode: {
-            dossierId: dossier.id,
-            order: stage.order,
-            agencyCode: stage.agencyCode,
-          },
-        },
-        data: { legalDueAt: stage.dueAt, steps: stage.steps },
-      });
+      await this.dossiers.updateStage(
+        tx,
+        { dossierId: dossier.id, order: stage.order, agencyCode: stage.agencyCode },
+        { legalDueAt: stage.dueAt, steps: stage.steps },
+      );
     }
     const stageClocks = result.stages.map((s) => ({
       order: s.order,
@@ -224,15 +178,12 @@ export class CalendarChangeService {
       previousStageLegalDueDate: s.previousDueAt.toISOString(),
       stageLegalDueDate: s.dueAt.toISOString(),
     }));
-    const updated = await tx.dossier.update({
-      where: { id: dossier.id },
-      data: {
-        // An extended dossier keeps the date promised in the apology; only its legal due date moves.
-        ...(result.promisedDateKept ? {} : { dueAt: schedule.dueAt }),
-        legalDueAt: schedule.dueAt,
-        calendarVersion: schedule.calendarVersion,
-        revision: { increment: 1 },
-      },
+    const updated = await this.dossiers.update(tx, dossier.id, {
+      // An extended dossier keeps the date promised in the apology; only its legal due date moves.
+      ...(result.promisedDateKept ? {} : { dueAt: schedule.dueAt }),
+      legalDueAt: schedule.dueAt,
+      calendarVersion: schedule.calendarVersion,
+      revision: { increment: 1 },
     });
     const previousDueDate = (dossier.legalDueAt ?? dossier.dueAt ?? schedule.dueAt).toISOString();
     const eventId = publishDossierEvent(

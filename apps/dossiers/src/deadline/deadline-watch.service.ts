@@ -4,13 +4,10 @@ import { ScheduledJob, UnitOfWork } from '@motcua/messaging';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
 import { factsOf } from '../dossier/dossier-events';
+import { DossierRepository } from '../dossier/dossier.repository';
 import type { DossiersTx } from '../dossiers.database';
-import {
-  DEADLINE_WATCH_POLICY,
-  GOVERNING_DUE_SQL,
-  deadlineStateOf,
-  governingDueDate,
-} from './deadline.rules';
+import { DeadlineRepository } from './deadline.repository';
+import { DEADLINE_WATCH_POLICY, deadlineStateOf, governingDueDate } from './deadline.rules';
 import { announceStageDeadlines } from './stage-deadline-watch';
 
 const BATCH = 100;
@@ -28,6 +25,8 @@ const HORIZON_MS = 6 * 86_400_000;
 export class DeadlineWatchService extends ScheduledJob {
   constructor(
     private readonly uow: UnitOfWork<DossiersTx>,
+    private readonly deadlines: DeadlineRepository,
+    private readonly dossiers: DossierRepository,
     @Inject(DOSSIERS_CONFIG) config: DossiersConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -47,7 +46,12 @@ export class DeadlineWatchService extends ScheduledJob {
   async drain(now = new Date()): Promise<number> {
     const stages = () =>
       this.uow.run((tx, events) =>
-        announceStageDeadlines(tx, events, now, { horizonMs: HORIZON_MS, batch: BATCH }),
+        announceStageDeadlines(
+          { deadlines: this.deadlines, dossiers: this.dossiers },
+          tx,
+          events,
+          this.window(now),
+        ),
       );
     return (await drainBatches(() => this.tick(now))) + (await drainBatches(stages));
   }
@@ -55,21 +59,10 @@ export class DeadlineWatchService extends ScheduledJob {
   /** One batch: how many dossiers were examined and how many warnings announced. */
   async tick(now = new Date()): Promise<{ examined: number; announced: number }> {
     return this.uow.run(async (tx, events) => {
-      const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
-        `SELECT id FROM dossier
-          WHERE status IN ('received', 'processing') AND ${GOVERNING_DUE_SQL} IS NOT NULL
-            AND ((${GOVERNING_DUE_SQL} < $1 AND overdue_announced_for IS DISTINCT FROM ${GOVERNING_DUE_SQL})
-              OR (${GOVERNING_DUE_SQL} >= $1 AND ${GOVERNING_DUE_SQL} < $2 AND due_soon_announced_for IS DISTINCT FROM ${GOVERNING_DUE_SQL}))
-          ORDER BY ${GOVERNING_DUE_SQL} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        now,
-        new Date(now.getTime() + HORIZON_MS),
-      );
+      const ids = await this.deadlines.claimDossiers(tx, this.window(now));
       let announced = 0;
-      for (const { id } of rows) {
-        const dossier = await tx.dossier.findUniqueOrThrow({
-          where: { id },
-          include: { steps: true },
-        });
+      for (const id of ids) {
+        const dossier = await this.deadlines.dossier(tx, id);
         // Judged against the legal due date (deadline.rules.ts governingDueDate), not the promised one.
         const dueAt = governingDueDate(dossier)!;
         const state = deadlineStateOf(now, dueAt, DEADLINE_WATCH_POLICY);
@@ -89,9 +82,9 @@ export class DeadlineWatchService extends ScheduledJob {
             deadline,
             overdueSince: dueAt.toISOString(),
           });
-          await tx.dossier.update({
-            where: { id },
-            data: { overdueAnnouncedFor: dueAt, dueSoonAnnouncedFor: dueAt },
+          await this.dossiers.update(tx, id, {
+            overdueAnnouncedFor: dueAt,
+            dueSoonAnnouncedFor: dueAt,
           });
           announced += 1;
         } else if (state.state === 'due_soon' && !same(dossier.dueSoonAnnouncedFor)) {
@@ -100,12 +93,16 @@ export class DeadlineWatchService extends ScheduledJob {
             deadline,
             workingHoursLeft: state.workingHoursLeft,
           });
-          await tx.dossier.update({ where: { id }, data: { dueSoonAnnouncedFor: dueAt } });
+          await this.dossiers.update(tx, id, { dueSoonAnnouncedFor: dueAt });
           announced += 1;
         }
       }
-      return { examined: rows.length, announced };
+      return { examined: ids.length, announced };
     });
+  }
+
+  private window(now: Date) {
+    return { now, horizonEnd: new Date(now.getTime() + HORIZON_MS), batch: BATCH };
   }
 }
 

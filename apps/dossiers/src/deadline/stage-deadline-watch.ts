@@ -1,8 +1,10 @@
 import { dossierStageDueSoon, dossierStageOverdue } from '@motcua/contracts';
 import type { EventSink } from '@motcua/messaging';
 import { factsOf } from '../dossier/dossier-events';
+import type { DossierRepository } from '../dossier/dossier.repository';
 import type { DossiersTx } from '../dossiers.database';
 import { activeStageStep, stageStepsOf } from '../stages/stage-steps.rules';
+import type { DeadlineRepository } from './deadline.repository';
 import { DEADLINE_WATCH_POLICY, deadlineStateOf } from './deadline.rules';
 
 /**
@@ -14,30 +16,18 @@ import { DEADLINE_WATCH_POLICY, deadlineStateOf } from './deadline.rules';
  * transaction as the outbox event, so several instances and restarts never announce it twice.
  */
 export async function announceStageDeadlines(
+  repositories: { deadlines: DeadlineRepository; dossiers: DossierRepository },
   tx: DossiersTx,
   events: EventSink,
-  now: Date,
-  window: { horizonMs: number; batch: number },
+  window: { now: Date; horizonEnd: Date; batch: number },
 ): Promise<{ examined: number; announced: number }> {
-  const rows = await tx.$queryRawUnsafe<
-    { dossier_id: string; order: number; agency_code: string }[]
-  >(
-    `SELECT s.dossier_id, s."order", s.agency_code FROM dossier_stage s JOIN dossier d ON d.id = s.dossier_id
-      WHERE d.status IN ('received', 'processing') AND s.status <> 'handed_back'
-        AND s.started_at IS NOT NULL AND s.legal_due_at IS NOT NULL
-        AND ((s.legal_due_at < $1 AND s.overdue_announced_for IS DISTINCT FROM s.legal_due_at)
-          OR (s.legal_due_at >= $1 AND s.legal_due_at < $2 AND s.due_soon_announced_for IS DISTINCT FROM s.legal_due_at))
-      ORDER BY s.legal_due_at LIMIT ${window.batch} FOR UPDATE OF s SKIP LOCKED`,
-    now,
-    new Date(now.getTime() + window.horizonMs),
-  );
+  const { deadlines, dossiers } = repositories;
+  const { now } = window;
+  const rows = await deadlines.claimStages(tx, window);
   let announced = 0;
   for (const row of rows) {
     const key = { dossierId: row.dossier_id, order: row.order, agencyCode: row.agency_code };
-    const stage = await tx.dossierStage.findUniqueOrThrow({
-      where: { dossierId_order_agencyCode: key },
-      include: { dossier: true },
-    });
+    const stage = await deadlines.stage(tx, key);
     const dueAt = stage.legalDueAt!;
     const state = deadlineStateOf(now, dueAt, DEADLINE_WATCH_POLICY);
     const unit = activeStageStep(stageStepsOf(stage))?.unitCode;
@@ -54,12 +44,11 @@ export async function announceStageDeadlines(
       ...(unit ? { responsibleUnitCode: unit } : {}),
     };
     const same = (value: Date | null) => value?.getTime() === dueAt.getTime();
-    const where = { dossierId_order_agencyCode: key };
     if (state.state === 'overdue' && !same(stage.overdueAnnouncedFor)) {
       events.publish(dossierStageOverdue, { ...clock, overdueSince: dueAt.toISOString() });
-      await tx.dossierStage.update({
-        where,
-        data: { overdueAnnouncedFor: dueAt, dueSoonAnnouncedFor: dueAt },
+      await dossiers.updateStage(tx, key, {
+        overdueAnnouncedFor: dueAt,
+        dueSoonAnnouncedFor: dueAt,
       });
       announced += 1;
     } else if (state.state === 'due_soon' && !same(stage.dueSoonAnnouncedFor)) {
@@ -67,7 +56,7 @@ export async function announceStageDeadlines(
         ...clock,
         workingHoursLeft: state.workingHoursLeft,
       });
-      await tx.dossierStage.update({ where, data: { dueSoonAnnouncedFor: dueAt } });
+      await dossiers.updateStage(tx, key, { dueSoonAnnouncedFor: dueAt });
       announced += 1;
     }
   }

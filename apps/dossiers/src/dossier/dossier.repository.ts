@@ -85,6 +85,11 @@ export class DossierRepository {
     });
   }
 
+  /** Changes the dossier's fields other than its status (see moveTo), in the action's transaction. */
+  update(tx: DossiersTx, id: string, data: Prisma.DossierUpdateInput): Promise<Dossier> {
+    return tx.dossier.update({ where: { id }, data });
+  }
+
   /** One agency's stage of an inter-agency dossier (giai đoạn liên thông), in the action's transaction. */
   async updateStage(
     tx: DossiersTx,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ProcedureVersion } from '@motcua/contracts';
 import type { SqlTransaction } from '@motcua/messaging';
-import type { DossiersTx } from '../dossiers.database';
+import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
 
 export type ProcedureLookup =
   | { found: 'in_force'; version: ProcedureVersion }
@@ -11,6 +11,21 @@ export type ProcedureLookup =
 /** Queries on the local copy of the catalog (intake never calls the catalog). */
 @Injectable()
 export class ProcedureCopyRepository {
+  constructor(private readonly db: DossiersDatabase) {}
+
+  /** One stored version (the one a dossier was received under). */
+  version(code: string, version: number) {
+    return this.db.procedureCopy.findUnique({ where: { code_version: { code, version } } });
+  }
+
+  /** The records of several stored versions (those found; order not guaranteed). */
+  versions(keys: Array<{ code: string; version: number }>) {
+    return this.db.procedureCopy.findMany({
+      where: { OR: keys },
+      select: { code: true, version: true, record: true },
+    });
+  }
+
   /** The version in force on a local date: effectiveFrom ≤ date < effectiveTo (one statement, plain SQL: intake's hot path). */
   async inForceOn(db: SqlTransaction, code: string, localDate: string): Promise<ProcedureLookup> {
     const [row] = await db.$queryRawUnsafe<{ record: ProcedureVersion | null; known: boolean }[]>(

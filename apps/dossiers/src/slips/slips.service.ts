@@ -3,12 +3,13 @@ import type { Principal } from '@motcua/auth';
 import type { ProcedureVersion } from '@motcua/contracts';
 import { DomainProblem } from '@motcua/http';
 import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
-import { DossiersDatabase } from '../dossiers.database';
 import { hashSecret, sameHash } from '../dossier/lookup-secret';
+import { ProcedureCopyRepository } from '../procedure-copy/procedure-copy.repository';
 import { DossierScope } from '../scope/dossier-scope';
 import { lookupBaseOf, lookupUrl, qrPng } from './lookup-link';
 import { slipDataOf, slipNotApplicable, type ExtensionRecord, type StopRecord } from './slip-data';
 import { slipLayout } from './slip-forms';
+import { SlipRepository } from './slip.repository';
 import { renderSlipPdf } from './slip-renderer';
 import type { SlipKind } from './slip.types';
 
@@ -16,7 +17,8 @@ import type { SlipKind } from './slip.types';
 @Injectable()
 export class SlipsService {
   constructor(
-    private readonly db: DossiersDatabase,
+    private readonly slips: SlipRepository,
+    private readonly procedures: ProcedureCopyRepository,
     @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig,
     private readonly scope: DossierScope,
   ) {}
@@ -27,14 +29,7 @@ export class SlipsService {
     kind: SlipKind,
     lookupSecret?: string,
   ): Promise<{ code: string; pdf: Buffer }> {
-    const dossier = await this.scope.visible(
-      principal,
-      id,
-      await this.db.dossier.findUnique({
-        where: { id },
-        include: { steps: { select: { unitCode: true } } },
-      }),
-    );
+    const dossier = await this.scope.visible(principal, id, await this.slips.dossier(id));
     if (
       lookupSecret !== undefined &&
       !sameHash(dossier.lookupSecretHash, hashSecret(lookupSecret))
@@ -55,13 +50,7 @@ export class SlipsService {
         },
       );
     }
-    const stopLog =
-      dossier.status === 'stopped'
-        ? await this.db.dossierActionLog.findFirst({
-            where: { dossierId: id, action: 'stop-at-request' },
-            orderBy: { id: 'desc' },
-          })
-        : null;
+    const stopLog = dossier.status === 'stopped' ? await this.slips.lastStop(id) : null;
     const stop = stopLog
       ? ({ ...(stopLog.details as object), occurredAt: stopLog.occurredAt } as StopRecord)
       : null;
@@ -76,17 +65,10 @@ export class SlipsService {
       );
     }
     const [copy, extensionLog, steps] = await Promise.all([
-      this.db.procedureCopy.findUnique({
-        where: { code_version: { code: dossier.procedureCode, version: dossier.procedureVersion } },
-      }),
+      this.procedures.version(dossier.procedureCode, dossier.procedureVersion),
       // At most one extension is allowed (lifecycle.policies.ts); the first is the one the receipt's date moved by.
-      this.db.dossierActionLog.findFirst({
-        where: { dossierId: id, action: 'extend' },
-        orderBy: { id: 'asc' },
-      }),
-      kind === 'control-sheet'
-        ? this.db.dossierStep.findMany({ where: { dossierId: id }, orderBy: { order: 'asc' } })
-        : Promise.resolve([]),
+      this.slips.firstExtension(id),
+      kind === 'control-sheet' ? this.slips.steps(id) : Promise.resolve([]),
     ]);
     const base = lookupBaseOf(this.config);
     const data = slipDataOf({

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ProcedureVersion } from '@motcua/contracts';
-import { DossiersDatabase } from '../dossiers.database';
-import { Prisma } from '../generated/prisma/client';
+import { ProcedureCopyRepository } from '../procedure-copy/procedure-copy.repository';
 import type { TrackingBookDossier, TrackingBookMilestones } from './tracking-book.rows';
 import { localYearBounds } from './local-year';
+import { TrackingBookRepository } from './tracking-book.repository';
 
 export type TrackingBookBatch = {
   dossiers: TrackingBookDossier[];
@@ -25,28 +25,17 @@ const PROCESSED_ACTION = 'mark-processed';
  */
 @Injectable()
 export class TrackingBookReader {
-  constructor(private readonly db: DossiersDatabase) {}
+  constructor(
+    private readonly book: TrackingBookRepository,
+    private readonly copies: ProcedureCopyRepository,
+  ) {}
 
   async *batches(agencyCode: string, year: number): AsyncGenerator<TrackingBookBatch> {
-    const { start, end } = localYearBounds(year);
+    const bounds = localYearBounds(year);
     const procedures = new Map<string, Pick<ProcedureVersion, 'name' | 'decidingAgency'>>();
     let after: { receivedAt: Date; id: string } | undefined;
     for (;;) {
-      // A row-value comparison, so PostgreSQL walks the index from the last row instead of re-reading the year.
-      const page = Prisma.sql`received_at >= ${start} AND received_at < ${end}
-           ${after ? Prisma.sql`AND (received_at, id) > (${after.receivedAt}, ${after.id}::uuid)` : Prisma.empty}
-         ORDER BY received_at, id LIMIT ${BATCH}`;
-      // Each half walks its own index; the union is ordered again (two pages merged, one kept).
-      const dossiers = await this.db.$queryRaw<TrackingBookDossier[]>`
-        SELECT id, code, procedure_code AS "procedureCode", procedure_version AS "procedureVersion", agency_code AS "agencyCode",
-               applicant_name AS "applicantName", organisation_name AS "organisationName", status, received_at AS "receivedAt",
-               due_at AS "dueAt", legal_due_at AS "legalDueAt", finished_at AS "finishedAt", returned_at AS "returnedAt", extension_count AS "extensionCount",
-               is_demo AS "isDemo", forwarded_at AS "forwardedAt", agency_code <> ${agencyCode} AS "receivedForAnother"
-          FROM ((SELECT * FROM dossier WHERE agency_code = ${agencyCode} AND ${page})
-                UNION ALL
-                (SELECT * FROM dossier WHERE receiving_agency_code = ${agencyCode} AND agency_code <> ${agencyCode} AND ${page})) AS d
-         ORDER BY received_at, id
-         LIMIT ${BATCH}`;
+      const dossiers = await this.book.dossiers(agencyCode, bounds, after, BATCH);
       if (dossiers.length === 0) return;
       await this.loadProcedures(dossiers, procedures);
       yield { dossiers, procedures, milestones: await this.milestones(dossiers.map((d) => d.id)) };
@@ -67,10 +56,7 @@ export class TrackingBookReader {
       if (!cache.has(key)) wanted.set(key, { code: d.procedureCode, version: d.procedureVersion });
     }
     if (wanted.size === 0) return;
-    const copies = await this.db.procedureCopy.findMany({
-      where: { OR: [...wanted.values()] },
-      select: { code: true, version: true, record: true },
-    });
+    const copies = await this.copies.versions([...wanted.values()]);
     for (const copy of copies) {
       const record = copy.record as unknown as ProcedureVersion;
       cache.set(`${copy.code}@${copy.version}`, {
@@ -81,11 +67,7 @@ export class TrackingBookReader {
   }
 
   private async milestones(ids: string[]): Promise<Map<string, TrackingBookMilestones>> {
-    const rows = await this.db.dossierActionLog.groupBy({
-      by: ['dossierId', 'action'],
-      where: { dossierId: { in: ids }, action: { in: [...TRANSFER_ACTIONS, PROCESSED_ACTION] } },
-      _min: { occurredAt: true },
-    });
+    const rows = await this.book.firstLogged(ids, [...TRANSFER_ACTIONS, PROCESSED_ACTION]);
     const result = new Map<string, TrackingBookMilestones>();
     for (const row of rows) {
       const at = row._min.occurredAt;
