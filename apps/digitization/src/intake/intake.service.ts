@@ -91,8 +91,10 @@ export class IntakeService {
             this.trustAnchors,
           )
         : undefined;
-      const isNew = await this.storage.publish(temp, inspection.sha256);
-      await this.files.store(this.db, {
+      // The content is moved into place first (a row never names a missing file); the row decides
+      // which of concurrent uploads of the same content stored it.
+      await this.storage.publish(temp, inspection.sha256);
+      const isNew = await this.files.store(this.db, {
         sha256: inspection.sha256,
         mediaType: declared,
         sizeBytes: inspection.sizeBytes,

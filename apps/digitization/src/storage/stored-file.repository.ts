@@ -11,15 +11,22 @@ export class StoredFileRepository {
     return db.storedFile.findUnique({ where: { sha256 } });
   }
 
-  /** Records a stored file; a file stored again only gets its verified signatures. */
+  /**
+   * Records a stored file; a file stored again only gets its verified signatures. One statement,
+   * so of many concurrent uploads of the same new content exactly one inserts the row: true for
+   * that one (the row was new), false for the others.
+   */
   async store(
     db: Db,
-    file: Prisma.StoredFileCreateInput & { signatures?: Prisma.InputJsonValue },
-  ): Promise<void> {
-    await db.storedFile.upsert({
-      where: { sha256: file.sha256 },
-      create: file,
-      update: file.signatures ? { signatures: file.signatures } : {},
-    });
+    file: Omit<Prisma.StoredFileCreateInput, 'signatures'> & { signatures?: Prisma.InputJsonValue },
+  ): Promise<boolean> {
+    const rows = await db.$queryRaw<{ inserted: boolean }[]>`
+      INSERT INTO stored_file (sha256, media_type, size_bytes, pages, signed, signatures)
+      VALUES (${file.sha256}, ${file.mediaType}, ${file.sizeBytes}, ${file.pages},
+              ${file.signed ?? false}, ${file.signatures === undefined ? null : JSON.stringify(file.signatures)}::jsonb)
+      ON CONFLICT (sha256) DO UPDATE
+        SET signatures = COALESCE(EXCLUDED.signatures, stored_file.signatures)
+      RETURNING (xmax = 0) AS inserted`;
+    return rows[0].inserted;
   }
 }
