@@ -1,6 +1,35 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { Counter } from 'prom-client';
+import { metricsRegistry } from './metrics';
 import { currentContext } from './request-context';
 import { safeError } from './safe-error';
+
+/**
+ * Bytes of log lines a process holds while stdout does not take them (a stalled log collector, a
+ * full pipe): beyond it a line is dropped and counted rather than held, so a stalled stdout cannot
+ * grow the service's memory without bound. 16 MiB is minutes of lines at the busiest rate measured.
+ */
+export const LOG_BUFFER_MAX_BYTES = 16 * 1024 * 1024;
+
+const droppedLogLines = new Counter({
+  name: 'motcua_log_lines_dropped_total',
+  help: 'Log lines dropped because stdout did not take them and the buffer was full',
+  registers: [metricsRegistry],
+});
+
+/**
+ * An asynchronous destination on a file descriptor (a request does not wait for its log line to
+ * reach stdout) whose buffer is bounded by `maxBytes`; a dropped line counts in
+ * motcua_log_lines_dropped_total.
+ */
+export function boundedDestination(fd: number, maxBytes = LOG_BUFFER_MAX_BYTES): DestinationStream {
+  const destination = pino.destination({ dest: fd, sync: false, maxLength: maxBytes });
+  destination.on('drop', () => droppedLogLines.inc());
+  return destination;
+}
+
+/** One stdout destination per process, shared by every logger of it (lines never interleave). */
+let stdout: DestinationStream | undefined;
 
 /**
  * JSON logs on stdout, one line per entry, carrying the correlation id of the
@@ -31,8 +60,7 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
         censor: '[redacted]',
       },
     },
-    // Asynchronous writes: a request does not wait for its log line to reach stdout.
-    pino.destination({ dest: 1, sync: false }),
+    (stdout ??= boundedDestination(1)),
   );
 }
 
