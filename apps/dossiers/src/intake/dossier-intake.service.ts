@@ -202,4 +202,3 @@ function busyAsProblem(error: unknown): never {
   }
   throw error;
 }
-
