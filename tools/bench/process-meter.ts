@@ -14,9 +14,10 @@ function cpuMsOfStat(file: string): number {
 
 /**
  * CPU milliseconds used so far by each live thread of a process, summed by thread name
- * (`/proc/<pid>/task/<tid>/comm`), the main thread (the event loop, tid = pid) as `main`: for
- * Node.js the rest are V8's helpers (`V8Worker`: concurrent GC and compilation) and libuv's
- * thread pool (`libuv-worker`: crypto, DNS, files). A thread that ends between two reads is lost.
+ * (`/proc/<pid>/task/<tid>/comm`), the main thread (the event loop, tid = pid) as `main`. Node 20
+ * leaves its other threads (V8's concurrent GC and compiler tasks, libuv's pool for crypto, DNS
+ * and files) named `node`, so for a service the split is the event loop against all the rest.
+ * A thread that ends between two reads is lost.
  */
 export function cpuMsByThread(pid: number): Map<string, number> {
   const byName = new Map<string, number>();

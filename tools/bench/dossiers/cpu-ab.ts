@@ -86,11 +86,11 @@ async function start(build: string, env: NodeJS.ProcessEnv, url: string): Promis
   throw new Error(`${main} did not become healthy within 2 minutes`);
 }
 
-/** The per-thread split of a run's CPU per intake, e.g. `main 1.60, V8Worker 0.50, rest 0.05`. */
+/** The per-thread split of a run's CPU per intake, e.g. `main 1.60, other threads 0.85`. */
 function threadsOf(result: ClosedLoopResult): string {
-  const { main = 0, V8Worker: v8 = 0, ...others } = result.threadCpuMsPerIntake;
+  const { main = 0, ...others } = result.threadCpuMsPerIntake;
   const rest = Object.values(others).reduce((sum, ms) => sum + ms, 0);
-  return `main ${main.toFixed(2)}, V8Worker ${v8.toFixed(2)}, rest ${rest.toFixed(2)}`;
+  return `main ${main.toFixed(2)}, other threads ${rest.toFixed(2)}`;
 }
 
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[values.length >> 1];
