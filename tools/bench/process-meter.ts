@@ -4,8 +4,33 @@ const TICKS_PER_SECOND = 100; // Linux USER_HZ
 
 /** CPU milliseconds (user + system) a process has used so far, from /proc (Linux). */
 export function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').pop()!.trim().split(' ');
+  return cpuMsOfStat(`/proc/${pid}/stat`);
+}
+
+function cpuMsOfStat(file: string): number {
+  const fields = readFileSync(file, 'utf8').split(')').pop()!.trim().split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * CPU milliseconds used so far by each live thread of a process, summed by thread name
+ * (`/proc/<pid>/task/<tid>/comm`), the main thread (the event loop, tid = pid) as `main`. Node 20
+ * leaves its other threads (V8's concurrent GC and compiler tasks, libuv's pool for crypto, DNS
+ * and files) named `node`, so for a service the split is the event loop against all the rest.
+ * A thread that ends between two reads is lost.
+ */
+export function cpuMsByThread(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const name =
+        Number(tid) === pid ? 'main' : readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      byName.set(name, (byName.get(name) ?? 0) + cpuMsOfStat(`/proc/${pid}/task/${tid}/stat`));
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return byName;
 }
 
 /**

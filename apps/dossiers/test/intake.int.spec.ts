@@ -184,6 +184,28 @@ describe('POST /dossiers (intake)', () => {
     });
   });
 
+  it('claims an Idempotency-Key only for a dossier it writes: not under a cached version gone out of force', async () => {
+    const own = await h.addProcedure(testProcedure());
+    expect((await h.intake(intakeBody(own))).status).toBe(201); // the service now remembers version 1 in force
+    await h.addProcedure({
+      ...own,
+      version: 2,
+      decision: { ...own.decision, kind: 'amended', effectiveFrom: todayInVietnam() },
+    });
+    const key = `version-changed-${Date.now()}`;
+    const first = await h.intake(intakeBody(own), { key });
+    expect(first.status).toBe(201);
+    expect(first.body.dossier.procedure).toEqual({ code: own.code, version: 2 });
+    const claimed = await h.db.query(
+      `SELECT dossier_id FROM intake_idempotency_key WHERE caller_subject = 'desk_officer-1' AND key = $1`,
+      [key],
+    );
+    expect(claimed.rows).toEqual([{ dossier_id: first.body.dossier.id }]);
+    const retried = await h.intake(intakeBody(own), { key });
+    expect(retried.status).toBe(201);
+    expect(retried.body).toMatchObject({ replayed: true, dossier: { id: first.body.dossier.id } });
+  });
+
   it('answers 400 naming the field for a malformed personal identification number and document', async () => {
     const response = await h.intake(
       intakeBody(procedure, { applicant: { type: 'business', personalId: '12345', name: 'A' } }),

@@ -18,6 +18,7 @@ export * from './nest/transport/pass-errors.filter';
 export * from './nest/transport/connect';
 export * from './nest/messaging.module';
 export * from './periodic-job';
+export * from './group-commit';
 export * from './dead-letters/dead-letters';
 export * from './dead-letters/to-handler';
 export * from './nest/agency-tree-copy';

@@ -1,5 +1,5 @@
 import { percentile, runConcurrently } from '../bench-kit';
-import { cpuMs, descendantsCpuMs } from '../process-meter';
+import { cpuMs, cpuMsByThread, descendantsCpuMs } from '../process-meter';
 import { intakeClient, type BenchProcedure, type BenchTarget } from './intake-kit';
 
 export type ClosedLoopResult = {
@@ -9,6 +9,8 @@ export type ClosedLoopResult = {
   cpuMsPerIntake: number;
   /** The same of its child processes (the outbox relay when it runs apart: OUTBOX_RELAY=process). */
   childCpuMsPerIntake: number;
+  /** The process CPU per intake by thread name (`main`: the event loop; see cpuMsByThread). */
+  threadCpuMsPerIntake: Record<string, number>;
   p99: number;
 };
 
@@ -35,6 +37,7 @@ export async function closedLoop(
     onPhase('start');
     const cpuBefore = cpuMs(dossiersPid);
     const childCpuBefore = descendantsCpuMs(dossiersPid);
+    const threadsBefore = cpuMsByThread(dossiersPid);
     const elapsed = await runConcurrently(count, concurrency, async (i) => {
       const t0 = Date.now();
       await client.post(firstIndex + i);
@@ -42,12 +45,16 @@ export async function closedLoop(
     });
     const cpu = cpuMs(dossiersPid) - cpuBefore;
     const childCpu = descendantsCpuMs(dossiersPid) - childCpuBefore;
+    const threadCpuMsPerIntake: Record<string, number> = {};
+    for (const [name, ms] of cpuMsByThread(dossiersPid))
+      threadCpuMsPerIntake[name] = (ms - (threadsBefore.get(name) ?? 0)) / count;
     onPhase('end');
     return {
       count,
       perSecond: count / (elapsed / 1000),
       cpuMsPerIntake: cpu / count,
       childCpuMsPerIntake: childCpu / count,
+      threadCpuMsPerIntake,
       p99: percentile(latencies, 99),
     };
   } finally {

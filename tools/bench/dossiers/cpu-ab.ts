@@ -16,7 +16,7 @@ import { environmentOf, ownStack } from './own-stack';
  * measured over a closed loop. Prints each run, the medians with their spread and each build's
  * ratio to A, per round. The last build is left running (the stack's pid file names it).
  *   node -r ./tools/register-ts.js tools/bench/dossiers/cpu-ab.ts <A main.js> <B main.js> … \
- *     [--rounds=3] [--count=1500] [--concurrency=32]
+ *     [--rounds=3] [--count=1500] [--concurrency=32] [--warmup=500]
  * E.g. A = a build of the base commit copied to dist/apps/dossiers-base/main.js, B = dist/apps/dossiers/main.js.
  * With --own, no stack is needed: the builds run on this checkout's own test infrastructure (see
  * own-stack.ts), which the run starts and stops, so checkouts sharing a machine do not collide.
@@ -31,6 +31,8 @@ const option = (name: string, fallback: number) =>
 const ROUNDS = option('rounds', 3);
 const COUNT = option('count', 1500);
 const CONCURRENCY = option('concurrency', 32);
+/** Intakes before the measured ones, so that V8 has compiled the hot path (at least 300). */
+const WARM_UP = option('warmup', 500);
 const NAMES = 'ABCDEFGH';
 const OWN = process.argv.includes('--own');
 
@@ -84,6 +86,13 @@ async function start(build: string, env: NodeJS.ProcessEnv, url: string): Promis
   throw new Error(`${main} did not become healthy within 2 minutes`);
 }
 
+/** The per-thread split of a run's CPU per intake, e.g. `main 1.60, other threads 0.85`. */
+function threadsOf(result: ClosedLoopResult): string {
+  const { main = 0, ...others } = result.threadCpuMsPerIntake;
+  const rest = Object.values(others).reduce((sum, ms) => sum + ms, 0);
+  return `main ${main.toFixed(2)}, other threads ${rest.toFixed(2)}`;
+}
+
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[values.length >> 1];
 
 async function main() {
@@ -114,7 +123,7 @@ async function main() {
         await stop(pid);
         pid = await start(main, env, target.dossiersUrl);
         const warm = intakeClient(target, procedure, 8);
-        await warm.warmUp(300);
+        await warm.warmUp(WARM_UP);
         warm.close();
         // A build started with NODE_OPTIONS=-r tools/bench/profile/cpu-profile-preload.js is profiled
         // over exactly the measured intakes (SIGWINCH starts and stops its profiler).
@@ -126,7 +135,7 @@ async function main() {
         index += 2 * COUNT + 400;
         results[i].push(result);
         console.error(
-          `round ${round + 1} ${NAMES[i]}: ${result.cpuMsPerIntake.toFixed(2)} ms CPU per intake (+ ${result.childCpuMsPerIntake.toFixed(2)} ms in its child processes), ${result.perSecond.toFixed(0)} /s, p99 ${result.p99} ms, load ${loadavg()[0].toFixed(1)}`,
+          `round ${round + 1} ${NAMES[i]}: ${result.cpuMsPerIntake.toFixed(2)} ms CPU per intake (${threadsOf(result)}; + ${result.childCpuMsPerIntake.toFixed(2)} ms in its child processes), ${result.perSecond.toFixed(0)} /s, p99 ${result.p99} ms, load ${loadavg()[0].toFixed(1)}`,
         );
       }
     }
@@ -144,8 +153,9 @@ async function main() {
     );
     const children = results[i].map((r) => r.childCpuMsPerIntake);
     const whole = results[i].map((r) => r.cpuMsPerIntake + r.childCpuMsPerIntake);
+    const mainThread = results[i].map((r) => r.threadCpuMsPerIntake.main ?? 0);
     console.log(
-      `${NAMES[i]} ${main}: ${median(cpu).toFixed(2)} ms CPU per intake (${Math.min(...cpu).toFixed(2)}–${Math.max(...cpu).toFixed(2)}, ${cpu.length} runs); / A ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}); child processes (the relay when it runs apart) ${median(children).toFixed(2)} ms; both ${median(whole).toFixed(2)} ms (${Math.min(...whole).toFixed(2)}–${Math.max(...whole).toFixed(2)})`,
+      `${NAMES[i]} ${main}: ${median(cpu).toFixed(2)} ms CPU per intake (${Math.min(...cpu).toFixed(2)}–${Math.max(...cpu).toFixed(2)}, ${cpu.length} runs), main thread ${median(mainThread).toFixed(2)} (${Math.min(...mainThread).toFixed(2)}–${Math.max(...mainThread).toFixed(2)}); / A ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}); child processes (the relay when it runs apart) ${median(children).toFixed(2)} ms; both ${median(whole).toFixed(2)} ms (${Math.min(...whole).toFixed(2)}–${Math.max(...whole).toFixed(2)})`,
     );
   }
 }

@@ -1,49 +1,37 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { toLocalDate } from '@motcua/calendar';
-import {
-  dossierReceived,
-  dossierRefused,
-  dossierSupplementRequested,
-  type ProcedureVersion,
-} from '@motcua/contracts';
+import type { ProcedureVersion } from '@motcua/contracts';
 import { actsOnlyAsOwner, type Principal } from '@motcua/auth';
 import { DomainProblem } from '@motcua/http';
-import { UnitOfWork, type EventSink } from '@motcua/messaging';
-import { DossierCodeService } from '../code/dossier-code.service';
-import { DOSSIERS_CONFIG, type DossiersConfig } from '../config';
-import { factsOf, publishDossierEvent } from '../dossier/dossier-events';
-import { DossierRepository, type DossierWithSteps } from '../dossier/dossier.repository';
+import { UnitOfWork } from '@motcua/messaging';
+import { DossierRepository } from '../dossier/dossier.repository';
 import { dossierView } from '../dossier/dossier.view';
 import { hashSecret } from '../dossier/lookup-secret';
 import { DossiersDatabase, type DossiersTx } from '../dossiers.database';
-import { applicantKeyFor } from '../personal-data/applicant-key';
 import { ProcedureCopyCache } from '../procedure-copy/procedure-copy.cache';
 import { ProcedureCopyRepository } from '../procedure-copy/procedure-copy.repository';
 import { DossierScope } from '../scope/dossier-scope';
-import { scheduleFrom, type Schedule } from '../schedule/due-dates';
+import { scheduleFrom } from '../schedule/due-dates';
+import { DossierIntakeWriter } from './dossier-intake.writer';
 import { IntakeIdempotencyRepository, requestHashOf } from './intake-idempotency.repository';
 import { assertIntakeAllowed, assertProcedureAccepts } from './intake.guards';
-import {
-  INTAKE_STATEMENT,
-  intakeRecord,
-  intakeStatementInput,
-  type IntakeLogEntry,
-} from './intake.record';
-import { decideIntake, type IntakeDecision } from './intake.rules';
+import { decideIntake } from './intake.rules';
 import type { IntakeRequest } from './intake.schemas';
 
-/** Tiếp nhận hồ sơ: the desk check, the code, the appointment date and the first events, in one statement. */
+/**
+ * Tiếp nhận hồ sơ: the desk check and the decision, then the code, the appointment date and the
+ * first events written by DossierIntakeWriter (with the intakes that arrive meanwhile: ADR 0037).
+ */
 @Injectable()
 export class DossierIntakeService {
   constructor(
     private readonly uow: UnitOfWork<DossiersTx>,
     private readonly procedures: ProcedureCopyRepository,
     private readonly procedureCache: ProcedureCopyCache,
-    private readonly codes: DossierCodeService,
+    private readonly writer: DossierIntakeWriter,
     private readonly dossiers: DossierRepository,
     private readonly idempotency: IntakeIdempotencyRepository,
-    @Inject(DOSSIERS_CONFIG) private readonly config: DossiersConfig,
     private readonly db: DossiersDatabase,
     private readonly scope: DossierScope,
   ) {}
@@ -111,62 +99,19 @@ export class DossierIntakeService {
       documents: body.documents,
       refusalReasons: body.refusalReasons,
     });
-    // The number is taken in its own short statement, so intakes of one agency and day do not
-    // queue on the counter row for a whole transaction; an intake that fails after this leaves a gap.
-    const code = await this.codes.next(
-      this.db.sql,
-      { resolving: procedure.agencyCode, receiving: principal.agency },
-      receivedAt,
-    );
-    const schedule = scheduleFrom(receivedAt, procedure.timeLimit, procedure.workflow);
-    const dossier = intakeRecord({
-      dossierId: randomUUID(),
-      code,
+    const written = await this.writer.write({
       body,
+      principal,
       procedure,
       decision,
-      schedule,
-      receivedAt,
-      principal,
+      schedule: scheduleFrom(receivedAt, procedure.timeLimit, procedure.workflow),
       forwarded,
-      now: new Date(),
-      applicantKey: applicantKeyFor(body.applicant.personalId, this.config.APPLICANT_KEY_SECRET),
-      lookupSecretHash: hashSecret(lookupSecret),
+      receivedAt,
+      receivedOn,
+      lookupSecret,
+      idempotency: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
     });
-    const [written] = await this.uow.runStatement<{
-      created: boolean;
-      procedure_in_force: boolean;
-    }>((events) => {
-      const receivedBy = { unitCode: principal.unit ?? procedure.workflow[0].unitCode };
-      const eventId = this.publish(
-        events,
-        decision,
-        factsOf(dossier, receivedAt),
-        dossier,
-        receivedBy,
-        procedure,
-        schedule,
-      );
-      const log: IntakeLogEntry = {
-        action: 'intake',
-        toStatus: dossier.status,
-        portalStatus: dossier.portalStatus,
-        actorSubject: principal.subject,
-        actorRoles: principal.roles,
-        actorUnit: principal.unit ?? null,
-        details: decision,
-        eventId,
-        occurredAt: receivedAt,
-      };
-      const idempotency = idempotencyKey
-        ? { callerSubject: principal.subject, key: idempotencyKey, requestHash }
-        : undefined;
-      return {
-        sql: INTAKE_STATEMENT,
-        values: [intakeStatementInput(dossier, receivedOn, log, events.toJson(), idempotency)],
-      };
-    }, this.db.sql);
-    if (!written.procedure_in_force) {
+    if (!written.procedureInForce) {
       this.procedureCache.evict(body.procedureCode, receivedOn);
       return 'procedure-changed' as const;
     }
@@ -184,7 +129,7 @@ export class DossierIntakeService {
     return {
       outcome: decision.outcome,
       replayed: false,
-      dossier: dossierView(dossier, { lookupSecret }),
+      dossier: dossierView(written.dossier, { lookupSecret }),
     };
   }
 
@@ -239,77 +184,6 @@ export class DossierIntakeService {
     )[(await this.dossiers.firstLog(tx, claim.dossierId, 'intake')).toStatus];
     return { outcome, replayed: true, dossier: dossierView(dossier!, { lookupSecret }) };
   }
-
-  private publish(
-    events: EventSink,
-    decision: IntakeDecision,
-    facts: ReturnType<typeof factsOf>,
-    dossier: DossierWithSteps,
-    receivedBy: { unitCode: string },
-    procedure: ProcedureVersion,
-    schedule: Schedule,
-  ): string {
-    const organisationName = dossier.organisationName ?? undefined;
-    switch (decision.outcome) {
-      case 'received': {
-        return publishDossierEvent(
-          events,
-          dossierReceived,
-          {
-            ...facts,
-            portalStatus: 2,
-            receivedAt: facts.receivedAt!,
-            dueDate: facts.dueDate!,
-            organisationName,
-            receivedBy,
-            documents: dossier.documents as never,
-            timeLimit: procedure.timeLimit,
-            calendarVersion: schedule.calendarVersion,
-            populationDataUsed: false,
-            ...receiptOf(dossier),
-            workflow: schedule.steps.map((s) => ({
-              order: s.order,
-              name: s.name,
-              unitCode: s.unitCode,
-              dueDate: s.dueAt.toISOString(),
-            })),
-          },
-          dossier,
-        );
-      }
-      case 'supplement_requested':
-        return publishDossierEvent(
-          events,
-          dossierSupplementRequested,
-          {
-            ...facts,
-            portalStatus: 5,
-            supplementRequestedAt: facts.occurredAt,
-            stage: 'intake',
-            requestedBy: receivedBy,
-            missing: decision.missing,
-          },
-          dossier,
-        );
-      case 'refused':
-        return publishDossierEvent(
-          events,
-          dossierRefused,
-          {
-            ...facts,
-            portalStatus: 3,
-            stage: 'intake',
-            reasons: decision.reasons,
-            refusedBy: receivedBy,
-          },
-          dossier,
-        );
-      default: {
-        const unreachable: never = decision;
-        throw new Error(`unknown outcome ${JSON.stringify(unreachable)}`);
-      }
-    }
-  }
 }
 
 /** Under load an intake may wait for a pooled connection. */
@@ -327,19 +201,4 @@ function busyAsProblem(error: unknown): never {
     );
   }
   throw error;
-}
-
-/** Receipt at any desk: the receiving desk when not the resolving agency's own, forwarding, return place. */
-function receiptOf(dossier: DossierWithSteps) {
-  const receiving = dossier.receivingAgencyCode;
-  return {
-    ...(receiving && receiving !== dossier.agencyCode ? { receivingAgencyCode: receiving } : {}),
-    ...(dossier.forwardedAt ? { forwarded: true } : {}),
-    ...(dossier.resultReturnPlace
-      ? {
-          resultReturnPlace: dossier.resultReturnPlace as
-            'receiving_desk' | 'resolving_agency' | 'post',
-        }
-      : {}),
-  };
 }

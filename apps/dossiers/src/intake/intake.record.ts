@@ -122,46 +122,56 @@ export type IntakeLogEntry = {
 };
 
 /**
- * Intake as one statement (atomic by itself, one round trip): the idempotency claim when a key is
- * given, then the dossier, its steps, the first action-log entry and the outbox rows — all only if
- * the claim succeeded and the procedure version checked is still the one in force on the day of
- * receipt. Rows are given as one jsonb document ($1) in the tables' column names. Answers one row:
- * `created` is false when another request holds the key or `procedure_in_force` is false.
+ * The intakes of a group (GroupCommit, ADR 0037) as one statement (atomic by itself, one round
+ * trip). For each intake whose procedure version checked is still the one in force on its day of
+ * receipt: the idempotency claim when a key is given (only then: a key is never claimed for a
+ * dossier that is not written), then — if the claim succeeded — the dossier, its steps and stages,
+ * the first action-log entry and its outbox rows. $1 is a jsonb array of intakes, each with its
+ * rows keyed by the tables' column names (`intakeStatementInput`). Answers one row per intake, in
+ * order: `created` is false when another request holds the key or `procedure_in_force` is false.
+ * Keys are claimed in key order, so two groups never wait on each other's keys crosswise.
  */
 export const INTAKE_STATEMENT = `
-WITH input AS (SELECT $1::jsonb AS j),
+WITH input AS (SELECT i.n, i.j FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS i(j, n)),
+in_force AS (
+  SELECT input.n FROM input WHERE EXISTS (
+    SELECT 1 FROM procedure_copy p
+    WHERE p.code = j#>>'{procedure,code}' AND p.version = (j#>>'{procedure,version}')::int
+      AND p.effective_from <= (j#>>'{procedure,on}')::date AND (p.effective_to IS NULL OR p.effective_to > (j#>>'{procedure,on}')::date)
+      AND NOT EXISTS (SELECT 1 FROM procedure_copy later WHERE later.code = p.code AND later.version > p.version
+        AND later.effective_from <= (j#>>'{procedure,on}')::date AND (later.effective_to IS NULL OR later.effective_to > (j#>>'{procedure,on}')::date)))
+),
 claim AS (
   INSERT INTO intake_idempotency_key (caller_subject, key, request_hash, dossier_id)
   SELECT k.caller_subject, k.key, k.request_hash, k.dossier_id
-  FROM input, jsonb_populate_record(NULL::intake_idempotency_key, j->'idempotency') AS k WHERE j ? 'idempotency'
-  ON CONFLICT DO NOTHING RETURNING 1
+  FROM input JOIN in_force USING (n), jsonb_populate_record(NULL::intake_idempotency_key, input.j->'idempotency') AS k
+  WHERE input.j ? 'idempotency' ORDER BY k.caller_subject, k.key
+  ON CONFLICT DO NOTHING RETURNING dossier_id
 ),
-in_force AS (
-  SELECT 1 FROM input, procedure_copy p
-  WHERE p.code = j#>>'{procedure,code}' AND p.version = (j#>>'{procedure,version}')::int
-    AND p.effective_from <= (j#>>'{procedure,on}')::date AND (p.effective_to IS NULL OR p.effective_to > (j#>>'{procedure,on}')::date)
-    AND NOT EXISTS (SELECT 1 FROM procedure_copy later WHERE later.code = p.code AND later.version > p.version
-      AND later.effective_from <= (j#>>'{procedure,on}')::date AND (later.effective_to IS NULL OR later.effective_to > (j#>>'{procedure,on}')::date))
+go AS (
+  SELECT input.n, input.j FROM input JOIN in_force USING (n)
+  WHERE NOT (input.j ? 'idempotency') OR (input.j#>>'{dossier,id}')::uuid IN (SELECT dossier_id FROM claim)
 ),
-go AS (SELECT 1 FROM input WHERE EXISTS (SELECT 1 FROM in_force) AND (NOT (j ? 'idempotency') OR EXISTS (SELECT 1 FROM claim))),
 d AS (
-  INSERT INTO dossier SELECT r.* FROM go, input, jsonb_populate_record(NULL::dossier, j->'dossier') AS r RETURNING id
+  INSERT INTO dossier SELECT r.* FROM go, jsonb_populate_record(NULL::dossier, go.j->'dossier') AS r RETURNING id
 ),
+made AS (SELECT go.n, go.j, d.id FROM go JOIN d ON d.id = (go.j#>>'{dossier,id}')::uuid),
 s AS (
-  INSERT INTO dossier_step SELECT r.* FROM d, input, jsonb_populate_recordset(NULL::dossier_step, j->'steps') AS r
+  INSERT INTO dossier_step SELECT r.* FROM made, jsonb_populate_recordset(NULL::dossier_step, made.j->'steps') AS r
 ),
 st AS (
-  INSERT INTO dossier_stage SELECT r.* FROM d, input, jsonb_populate_recordset(NULL::dossier_stage, j->'stages') AS r
+  INSERT INTO dossier_stage SELECT r.* FROM made, jsonb_populate_recordset(NULL::dossier_stage, made.j->'stages') AS r
 ),
 l AS (
   INSERT INTO dossier_action_log (dossier_id, action, from_status, to_status, portal_status, actor_subject, actor_roles, actor_unit, details, event_id, occurred_at)
-  SELECT d.id, g.action, g.from_status, g.to_status, g.portal_status, g.actor_subject, g.actor_roles, g.actor_unit, g.details, g.event_id, g.occurred_at
-  FROM d, input, jsonb_populate_record(NULL::dossier_action_log, j->'log') AS g
+  SELECT made.id, g.action, g.from_status, g.to_status, g.portal_status, g.actor_subject, g.actor_roles, g.actor_unit, g.details, g.event_id, g.occurred_at
+  FROM made, jsonb_populate_record(NULL::dossier_action_log, made.j->'log') AS g ORDER BY made.n
 ),
-o AS (${outboxInsertSql("(SELECT j->'events' FROM input)", 'EXISTS (SELECT 1 FROM d)')})
-SELECT EXISTS (SELECT 1 FROM d) AS created, EXISTS (SELECT 1 FROM in_force) AS procedure_in_force`;
+o AS (${outboxInsertSql("made.j->'events'", { from: 'made', order: 'made.n' })})
+SELECT made.id IS NOT NULL AS created, in_force.n IS NOT NULL AS procedure_in_force
+FROM input LEFT JOIN in_force USING (n) LEFT JOIN made USING (n) ORDER BY input.n`;
 
-/** The statement's parameter: rows keyed by their database column names. */
+/** One intake of the statement's parameter: rows keyed by their database column names. */
 export function intakeStatementInput(
   dossier: DossierWithSteps,
   receivedOn: string,

@@ -76,11 +76,16 @@ export class EventSink {
 
 /**
  * `INSERT INTO outbox_event …` from a jsonb array made by `EventSink.toJson()`, in array order.
- * `guard` (a SQL condition) lets a single-statement unit of work insert the events only when its
- * state change happened.
+ * `units` lets one statement write the events of several units of work (a group commit): `from`
+ * names the rows of the units whose state change happened (the jsonb expression may refer to
+ * them), `order` their order; their events are inserted unit after unit, each in array order.
  */
-export function outboxInsertSql(eventsJsonb: string, guard = 'true'): string {
+export function outboxInsertSql(
+  eventsJsonb: string,
+  units?: { from: string; order: string },
+): string {
   return `INSERT INTO outbox_event (event_id, topic, event_key, event_type, envelope)
     SELECT (e->>'id')::uuid, e->>'topic', e->>'key', e->>'type', e->'envelope'
-    FROM jsonb_array_elements(${eventsJsonb}) WITH ORDINALITY AS o(e, n) WHERE ${guard} ORDER BY n`;
+    FROM ${units ? `${units.from}, ` : ''}jsonb_array_elements(${eventsJsonb}) WITH ORDINALITY AS o(e, n)
+    ORDER BY ${units ? `${units.order}, ` : ''}o.n`;
 }

@@ -47,25 +47,28 @@ export class UnitOfWork<Tx extends SqlTransaction> {
   }
 
   /**
-   * A unit of work written as ONE SQL statement, for hot paths (dossier intake): PostgreSQL runs a
-   * single statement atomically, so state and outbox rows still commit together, in one round trip
-   * instead of an interactive transaction's BEGIN … COMMIT. `build` publishes the events and returns
-   * the statement, which must insert them with `outboxInsertSql` (given `events.toJson()`).
-   * `via` runs it on another client of the same database (e.g. a plain pg pool).
+   * Units of work written as ONE SQL statement, for hot paths (dossier intake, grouped by
+   * `GroupCommit`): PostgreSQL runs a single statement atomically, so the state and outbox rows of
+   * every unit commit together, in one round trip instead of an interactive transaction's
+   * BEGIN … COMMIT. `build` gets one EventSink per unit (`units` of them), publishes each unit's
+   * events into its own and returns the statement, which must insert them with `outboxInsertSql`
+   * (given `events[i].toJson()`). `via` runs it on another client of the same database (e.g. a
+   * plain pg pool). The sinks close before the statement runs.
    */
   async runStatement<Row>(
-    build: (events: EventSink) => { sql: string; values: unknown[] },
+    units: number,
+    build: (events: readonly EventSink[]) => { sql: string; values: unknown[] },
     via: SqlTransaction = this.db,
   ): Promise<Row[]> {
-    const sink = new EventSink();
+    const sinks = Array.from({ length: units }, () => new EventSink());
     let statement: { sql: string; values: unknown[] };
     try {
-      statement = build(sink);
+      statement = build(sinks);
     } finally {
-      sink.close();
+      for (const sink of sinks) sink.close();
     }
     const rows = await via.$queryRawUnsafe<Row[]>(statement.sql, ...statement.values);
-    if (sink.size > 0) this.notifier.poke(via);
+    if (sinks.some((sink) => sink.size > 0)) this.notifier.poke(via);
     return rows;
   }
 }
