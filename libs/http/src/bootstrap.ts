@@ -21,6 +21,7 @@ import { bodyMediaTypeGuard } from './body-media-type';
 import { answerClientError } from './client-error';
 import { trackRequest } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
+import { DEFAULT_MAX_REQUESTS_IN_FLIGHT, loadShedding } from './load-shedding';
 import { validationProblem } from './problem';
 import { startMetricsServer } from './metrics-server';
 import { closeGracefully } from './shutdown';
@@ -76,6 +77,8 @@ export type ServiceAppOptions = {
   rawBodyPaths?: readonly string[];
   /** RESPONSE_SCHEMA_CHECK: JSON success answers checked against their documented schema. */
   responseCheck?: ResponseCheckMode;
+  /** MAX_REQUESTS_IN_FLIGHT: requests served at once before more are refused (0: no limit). */
+  maxRequestsInFlight?: number;
 };
 
 /** The part of Fastify's reply the request hooks use. */
@@ -152,7 +155,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   const logger = createLogger(options.service, options.logLevel);
   collectProcessMetrics(options.service);
   recordBuildInfo(options.version);
-  const app = await createFastifyApp(options.module, logger, options.rawBodyPaths);
+  const app = await createFastifyApp(options.module, logger, options);
   const check = options.responseCheck ?? 'off';
   if (check !== 'off') {
     (app.getHttpAdapter().getInstance() as FastifyInstance).addHook(
@@ -177,8 +180,9 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
 async function createFastifyApp(
   module: unknown,
   logger: Logger,
-  rawBodyPaths: readonly string[] | undefined,
+  options: Pick<ServiceAppOptions, 'rawBodyPaths' | 'maxRequestsInFlight'>,
 ): Promise<INestApplication> {
+  const { rawBodyPaths } = options;
   const { FastifyAdapter } = await import('@nestjs/platform-fastify');
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
@@ -224,6 +228,9 @@ async function createFastifyApp(
   fastify.addHook('onRequest', (request, reply, done) =>
     trackRequest(logger, request, reply.raw, done),
   );
+  // Beyond MAX_REQUESTS_IN_FLIGHT a request is refused (503 overloaded) before its body is read.
+  const shed = loadShedding(options.maxRequestsInFlight ?? DEFAULT_MAX_REQUESTS_IN_FLIGHT);
+  if (shed) fastify.addHook('onRequest', shed);
   // A body declared larger than the limit is refused before Fastify's parser sees it: the parser
   // answers 413 with `Connection: close`, and a client still sending its body then meets a reset
   // before it reads the answer. Refused here, the answer keeps the connection and Node discards the
@@ -264,6 +271,7 @@ export async function runService<
     OTEL_TRACES_SAMPLER_ARG?: number;
     SHUTDOWN_DELAY_SECONDS?: number;
     RESPONSE_SCHEMA_CHECK?: ResponseCheckMode;
+    MAX_REQUESTS_IN_FLIGHT?: number;
   },
 >(options: {
   service: string;
@@ -297,6 +305,7 @@ export async function runService<
     module: options.module(config),
     logLevel: config.LOG_LEVEL,
     responseCheck: config.RESPONSE_SCHEMA_CHECK,
+    maxRequestsInFlight: config.MAX_REQUESTS_IN_FLIGHT,
   });
   if (process.argv.includes(REPLAY_DEAD_LETTERS_FLAG)) {
     await replayDeadLettersOnce(app, options.service, process.argv).catch((error: Error) => {
