@@ -177,7 +177,7 @@ describe('publication rules over HTTP', () => {
   });
 
   it('a JSON body that is null or a bare value: 400 naming the body, nothing saved', async () => {
-    const before = await catalog.count('SELECT count(*) AS n FROM publication_decision');
+    const before = await catalog.count('SELECT count(*) AS n FROM publication_decision', []);
     for (const body of [null, 42, 'decision', true]) {
       const reply = await catalog.post<Problem>('/publication-decisions', body);
       expect(reply.status).toBe(400);
@@ -186,6 +186,6 @@ describe('publication rules over HTTP', () => {
         errors: [{ field: 'body', rule: 'json-object-or-array' }],
       });
     }
-    expect(await catalog.count('SELECT count(*) AS n FROM publication_decision')).toBe(before);
+    expect(await catalog.count('SELECT count(*) AS n FROM publication_decision', [])).toBe(before);
   });
 });
