@@ -156,6 +156,16 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   collectProcessMetrics(options.service);
   recordBuildInfo(options.version);
   const app = await createFastifyApp(options.module, logger, options);
+  // Beyond MAX_REQUESTS_IN_FLIGHT a request is refused (503 overloaded) before its body is read;
+  // event streams (GET routes producing text/event-stream) stay open without holding a place.
+  const streamPaths = nestRoutes(app)
+    .filter((route) => route.method === 'GET' && route.produces.includes('text/event-stream'))
+    .map((route) => route.path);
+  const shed = loadShedding(
+    options.maxRequestsInFlight ?? DEFAULT_MAX_REQUESTS_IN_FLIGHT,
+    streamPaths,
+  );
+  if (shed) (app.getHttpAdapter().getInstance() as FastifyInstance).addHook('onRequest', shed);
   const check = options.responseCheck ?? 'off';
   if (check !== 'off') {
     (app.getHttpAdapter().getInstance() as FastifyInstance).addHook(
@@ -228,9 +238,6 @@ async function createFastifyApp(
   fastify.addHook('onRequest', (request, reply, done) =>
     trackRequest(logger, request, reply.raw, done),
   );
-  // Beyond MAX_REQUESTS_IN_FLIGHT a request is refused (503 overloaded) before its body is read.
-  const shed = loadShedding(options.maxRequestsInFlight ?? DEFAULT_MAX_REQUESTS_IN_FLIGHT);
-  if (shed) fastify.addHook('onRequest', shed);
   // A body declared larger than the limit is refused before Fastify's parser sees it: the parser
   // answers 413 with `Connection: close`, and a client still sending its body then meets a reset
   // before it reads the answer. Refused here, the answer keeps the connection and Node discards the

@@ -35,14 +35,20 @@ const isHealthPath = (url: string): boolean => url === '/health' || url.startsWi
  * Load shedding (ADR 0040): a Fastify `onRequest` hook that refuses a request beyond `limit` in
  * flight in this process with 503 `overloaded`, `Retry-After: 1`, before its body is read. The
  * refusal closes the connection (`Connection: close`), so a body the client is still sending
- * cannot hold it. `limit` 0 turns the hook off (undefined is returned).
+ * cannot hold it. `limit` 0 turns the hook off (undefined is returned). `streamPaths` (event
+ * streams, open as long as a dashboard is) are neither refused nor counted: an open stream is not
+ * work in flight, and counting it would let a few dozen viewers shut everyone else out.
  */
-export function loadShedding(limit: number) {
+export function loadShedding(limit: number, streamPaths: readonly string[] = []) {
   if (limit <= 0) return undefined;
+  const exempt = new Set(streamPaths.map((path) => path.toLowerCase()));
   let inFlight = 0;
   return (request: Request, reply: Reply, done: () => void): void => {
-    const url = (request.url ?? '/').split('?')[0].toLowerCase();
-    if (isHealthPath(url)) return done();
+    const url = (request.url ?? '/')
+      .split('?')[0]
+      .toLowerCase()
+      .replace(/(.)\/$/, '$1');
+    if (isHealthPath(url) || exempt.has(url)) return done();
     if (inFlight >= limit) {
       reply
         .code(503)

@@ -97,3 +97,33 @@ describe('load shedding: MAX_REQUESTS_IN_FLIGHT', () => {
     expect(Array.isArray(await response.json())).toBe(true);
   });
 });
+
+/** An open event stream (the live dashboard) is not work in flight: it neither counts nor is refused. */
+describe('load shedding: event streams stay open without holding a place', () => {
+  let reporting: RunningService;
+  const streams: Exchange[] = [];
+
+  beforeAll(async () => {
+    reporting = await startService('reporting', 4142, { MAX_REQUESTS_IN_FLIGHT: '1' });
+  });
+  afterAll(async () => {
+    for (const stream of streams) stream.socket.destroy();
+    await reporting?.stop();
+  });
+
+  it('serves other requests while more streams are open than the limit', async () => {
+    for (let i = 0; i < 3; i++) {
+      const stream = await open(
+        reporting.url,
+        'GET /dashboard/events HTTP/1.1\r\nHost: reporting\r\nAccept: text/event-stream\r\n\r\n',
+      );
+      streams.push(stream);
+      await waitFor(`stream ${i + 1} answered`, async () =>
+        stream.received().startsWith('HTTP/1.1 200') ? true : undefined,
+      );
+      expect(stream.received()).toContain('text/event-stream');
+    }
+    const response = await fetch(`${reporting.url}/figures/review-campaigns`);
+    expect(response.status).toBe(200);
+  });
+});
