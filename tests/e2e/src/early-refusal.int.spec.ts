@@ -40,9 +40,13 @@ describe('an early 415/413 on a keep-alive connection with an unread body', () =
 
   const nextRequest = 'GET /domains HTTP/1.1\r\nHost: catalog\r\n\r\n';
 
-  async function refusedThenNext(head: string, firstPart: string, rest: string, status: number) {
+  /** Sends the head and the first `sent` bytes of `body`, expects `status`, then sends the rest. */
+  async function refusedThenNext(contentType: string, body: string, sent: number, status: number) {
     const connection = await open(catalog.url);
-    connection.socket.write(head + firstPart);
+    const head =
+      'POST /publication-decisions HTTP/1.1\r\nHost: catalog\r\n' +
+      `Content-Type: ${contentType}\r\nContent-Length: ${body.length}\r\n\r\n`;
+    connection.socket.write(head + body.slice(0, sent));
     // The refusal comes before the body is complete.
     await waitFor(`the ${status}`, async () =>
       answers(connection.received()).length === 1 ? true : undefined,
@@ -50,7 +54,7 @@ describe('an early 415/413 on a keep-alive connection with an unread body', () =
     expect(answers(connection.received())).toEqual([`HTTP/1.1 ${status}`]);
     expect(connection.received()).toContain('application/problem+json');
     // The rest of the body, then a second request on the same connection.
-    connection.socket.write(rest + nextRequest);
+    connection.socket.write(body.slice(sent) + nextRequest);
     await waitFor('the answer to the next request', async () =>
       answers(connection.received()).length === 2 ? true : undefined,
     );
@@ -60,24 +64,11 @@ describe('an early 415/413 on a keep-alive connection with an unread body', () =
   }
 
   it('415: the rest of a text body is discarded and the next request is answered', async () => {
-    const body = 'not json, a plain text body of forty bytes';
-    await refusedThenNext(
-      'POST /publication-decisions HTTP/1.1\r\nHost: catalog\r\n' +
-        `Content-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`,
-      body.slice(0, 10),
-      body.slice(10),
-      415,
-    );
+    await refusedThenNext('text/plain', 'not json, a plain text body of forty bytes', 10, 415);
   });
 
   it('413: the rest of a body declared over 100 kB is discarded and the next request is answered', async () => {
     const body = `{"reason":"${'x'.repeat(200 * 1024)}"}`;
-    await refusedThenNext(
-      'POST /publication-decisions HTTP/1.1\r\nHost: catalog\r\n' +
-        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
-      body.slice(0, 1024),
-      body.slice(1024),
-      413,
-    );
+    await refusedThenNext('application/json', body, 1024, 413);
   });
 });
