@@ -175,4 +175,17 @@ describe('publication rules over HTTP', () => {
     );
     expect(await rowsOf(newCode)).toBe(0);
   });
+
+  it('a JSON body that is null or a bare value: 400 naming the body, nothing saved', async () => {
+    const before = await catalog.count('SELECT count(*) AS n FROM publication_decision', []);
+    for (const body of [null, 42, 'decision', true]) {
+      const reply = await catalog.post<Problem>('/publication-decisions', body);
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({
+        type: 'https://motcua.gov.vn/problems/validation-failed',
+        errors: [{ field: 'body', rule: 'json-object-or-array' }],
+      });
+    }
+    expect(await catalog.count('SELECT count(*) AS n FROM publication_decision', [])).toBe(before);
+  });
 });

@@ -7,5 +7,4 @@ import { dossiersEnv } from './config';
 void runService({
   ...dossiersService,
   loadConfig: () => loadConfigOrExit('dossiers', dossiersEnv),
-  http: 'fastify',
 });

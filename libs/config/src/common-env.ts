@@ -74,6 +74,12 @@ export const commonServiceEnv = {
    */
   SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(120).default(0),
   /**
+   * Load shedding (ADR 0040): how many HTTP requests one process serves at once; one more is
+   * refused at once with 503 `overloaded` and Retry-After: 1 instead of queueing behind the others.
+   * Liveness and readiness are never refused. 0 turns the limit off.
+   */
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(64),
+  /**
    * Where the service's outbox relay runs: `in-process` (the default) on the service's event loop,
    * or `process`, a child process of the same build (libs/messaging relay-process.ts), so that
    * publishing to Kafka does not share the request path's event loop and CPU accounting.
@@ -110,6 +116,7 @@ export type CommonServiceConfig = {
   RESPONSE_SCHEMA_CHECK: 'off' | 'log' | 'enforce';
   PUBLIC_BASE_URL?: string;
   SHUTDOWN_DELAY_SECONDS: number;
+  MAX_REQUESTS_IN_FLIGHT: number;
   OUTBOX_RELAY: 'in-process' | 'process';
   TRACING_ENABLED: boolean;
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;

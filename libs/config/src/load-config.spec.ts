@@ -80,6 +80,7 @@ describe('loadConfig', () => {
       'RESPONSE_SCHEMA_CHECK',
       'PUBLIC_BASE_URL',
       'SHUTDOWN_DELAY_SECONDS',
+      'MAX_REQUESTS_IN_FLIGHT',
       'OUTBOX_RELAY',
       'TRACING_ENABLED',
       'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',

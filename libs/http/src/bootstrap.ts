@@ -19,15 +19,16 @@ import { connectMessaging, isOutboxRelayChild, runOutboxRelayChild } from '@motc
 import type { CommonServiceConfig } from '@motcua/config';
 import { bodyMediaTypeGuard } from './body-media-type';
 import { answerClientError } from './client-error';
-import { correlationMiddleware, trackRequest } from './correlation.middleware';
+import { trackRequest } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
+import { DEFAULT_MAX_REQUESTS_IN_FLIGHT, loadShedding } from './load-shedding';
+import { validationProblem } from './problem';
 import { startMetricsServer } from './metrics-server';
 import { closeGracefully } from './shutdown';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { REPLAY_DEAD_LETTERS_FLAG, replayDeadLettersOnce } from './dead-letter-replay';
 import { nestRoutes } from './openapi/openapi-routes';
 import {
-  expressResponseCheck,
   fastifyResponseCheck,
   responseMatchers,
   type ResponseCheckMode,
@@ -72,16 +73,12 @@ export type ServiceAppOptions = {
   description: string;
   module: unknown;
   logLevel?: string;
-  /**
-   * The HTTP server under Nest: Express (the default) or Fastify, whose request path costs about
-   * half of Express's (issue 17, docs/benchmarks.md). Controllers answer through `sendJson` /
-   * `rawResponse` when they take the reply in hand, so they run on either.
-   */
-  http?: 'express' | 'fastify';
   /** Paths whose routes read a raw (non-JSON) body and check its media type themselves. */
   rawBodyPaths?: readonly string[];
   /** RESPONSE_SCHEMA_CHECK: JSON success answers checked against their documented schema. */
   responseCheck?: ResponseCheckMode;
+  /** MAX_REQUESTS_IN_FLIGHT: requests served at once before more are refused (0: no limit). */
+  maxRequestsInFlight?: number;
 };
 
 /** The part of Fastify's reply the request hooks use. */
@@ -92,8 +89,25 @@ type FastifyReply = {
   send(body: string): FastifyReply;
 };
 
-/** JSON and form bodies up to body-parser's default, on both adapters. */
+/** JSON and form bodies up to 100 kB (body-parser's default, kept from the Express days). */
 const BODY_LIMIT = 100 * 1024;
+
+type ParserDone = (error: Error | null, body?: unknown) => void;
+
+/** Whether a parsed JSON body is an object or an array, the only bodies a motcua route reads. */
+function isJsonContainer(value: unknown): boolean {
+  return value !== null && typeof value === 'object';
+}
+
+/** The 400 for a JSON body that is `null` or a bare scalar. */
+const notAJsonContainer = () =>
+  validationProblem([
+    {
+      field: 'body',
+      rule: 'json-object-or-array',
+      message: 'must be a JSON object or array, not null or a bare value',
+    },
+  ]);
 
 /** What the Fastify server offers besides Nest: hooks and the handler of its own errors. */
 type FastifyInstance = {
@@ -141,29 +155,23 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
   const logger = createLogger(options.service, options.logLevel);
   collectProcessMetrics(options.service);
   recordBuildInfo(options.version);
-  const app =
-    options.http === 'fastify'
-      ? await createFastifyApp(options.module, logger, options.rawBodyPaths)
-      : await NestFactory.create(options.module as never, {
-          logger: new JsonNestLogger(logger),
-          bufferLogs: false,
-        });
+  const app = await createFastifyApp(options.module, logger, options);
+  // Beyond MAX_REQUESTS_IN_FLIGHT a request is refused (503 overloaded) before its body is read;
+  // event streams (GET routes producing text/event-stream) stay open without holding a place.
+  const streamPaths = nestRoutes(app)
+    .filter((route) => route.method === 'GET' && route.produces.includes('text/event-stream'))
+    .map((route) => route.path);
+  const shed = loadShedding(
+    options.maxRequestsInFlight ?? DEFAULT_MAX_REQUESTS_IN_FLIGHT,
+    streamPaths,
+  );
+  if (shed) (app.getHttpAdapter().getInstance() as FastifyInstance).addHook('onRequest', shed);
   const check = options.responseCheck ?? 'off';
   if (check !== 'off') {
-    const matchers = responseMatchers(nestRoutes(app));
-    if (options.http === 'fastify')
-      (app.getHttpAdapter().getInstance() as FastifyInstance).addHook(
-        'onSend',
-        fastifyResponseCheck(matchers, check, logger),
-      );
-    else app.use(expressResponseCheck(matchers, check, logger));
-  }
-  if (options.http !== 'fastify') {
-    app.use(correlationMiddleware(logger));
-    app.use(bodyMediaTypeGuard(options.rawBodyPaths));
-    const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
-    http.disable?.('x-powered-by');
-    (app.getHttpServer() as Server).on('clientError', answerClientError);
+    (app.getHttpAdapter().getInstance() as FastifyInstance).addHook(
+      'onSend',
+      fastifyResponseCheck(responseMatchers(nestRoutes(app)), check, logger),
+    );
   }
   app.useGlobalFilters(new ProblemFilter());
   // Generated from the routes and their zod schemas (ADR 0024); committed as docs/openapi/<service>.json.
@@ -174,31 +182,48 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
 }
 
 /**
- * A Nest application on Fastify that behaves as the Express one does for a client: JSON bodies up
- * to body-parser's 100 kB, paths matched case-insensitively and with or without a trailing slash,
- * the correlation and access log as a hook. Fastify's own errors (a malformed or oversized body,
- * an unsupported media type) reach the ProblemFilter through Nest's error handler, as under Express.
+ * The Nest application on Fastify (ADR 0041): JSON bodies up to 100 kB, paths matched
+ * case-insensitively and with or without a trailing slash, the correlation and access log as a
+ * hook. Fastify's own errors (a malformed or oversized body, an unsupported media type) reach the
+ * ProblemFilter through Nest's error handler.
  */
 async function createFastifyApp(
   module: unknown,
   logger: Logger,
-  rawBodyPaths: readonly string[] | undefined,
+  options: Pick<ServiceAppOptions, 'rawBodyPaths' | 'maxRequestsInFlight'>,
 ): Promise<INestApplication> {
+  const { rawBodyPaths } = options;
   const { FastifyAdapter } = await import('@nestjs/platform-fastify');
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
-    // closeGracefully drains the server first; requests still running finish as under Express.
+    // closeGracefully drains the server first; requests still running finish.
     return503OnClosing: false,
-    // Oversized headers (431) and unparsable requests (400) answer a problem, as under Express.
+    // Oversized headers (431) and unparsable requests (400) answer a problem+json.
     clientErrorHandler: answerClientError,
   });
-  // An empty JSON body reads as {} as body-parser reads it (Fastify's own parser refuses it),
-  // so an action without a body answers the same on both adapters.
+  // An empty JSON body reads as {} (Fastify's own parser refuses it), so an action without a body
+  // answers as one with `{}`. Any other body must be an object or an array: `null` or a bare
+  // scalar is a 400 naming the body, before a pipe could mistake it for a missing body.
   const fastifyJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
   adapter.useBodyParser('application/json', false, { bodyLimit: BODY_LIMIT }, (req, body, done) =>
-    body.length === 0 ? done(null, {}) : fastifyJson(req, body.toString('utf8'), done),
+    body.length === 0
+      ? done(null, {})
+      : fastifyJson(req, body.toString('utf8'), (error: Error | null, value?: unknown) =>
+          error
+            ? done(error)
+            : isJsonContainer(value)
+              ? done(null, value)
+              : done(notAJsonContainer()),
+        ),
   );
+  // A raw upload (`rawBodyPaths`) is left unread for its route to stream from `request.raw`; the
+  // media-type guard below has already refused any other non-JSON body before parsing.
+  adapter
+    .getInstance()
+    .addContentTypeParser('*', (_request: unknown, _payload: unknown, done: ParserDone) =>
+      done(null),
+    );
   adapter.useBodyParser(
     'application/x-www-form-urlencoded',
     false,
@@ -216,7 +241,7 @@ async function createFastifyApp(
   // A body declared larger than the limit is refused before Fastify's parser sees it: the parser
   // answers 413 with `Connection: close`, and a client still sending its body then meets a reset
   // before it reads the answer. Refused here, the answer keeps the connection and Node discards the
-  // rest of the body, as body-parser does under Express.
+  // rest of the body.
   fastify.addHook('onRequest', (request, _reply, done) => {
     const declared = Number(request.headers['content-length']);
     const raw = rawBodyPaths?.includes((request.url ?? '').split('?')[0]) ?? false;
@@ -226,7 +251,7 @@ async function createFastifyApp(
         : undefined,
     );
   });
-  // The same media-type rule as under Express, before Fastify parses anything.
+  // Only JSON bodies (or a raw upload on its own paths), refused before Fastify parses anything.
   const guardBodyType = bodyMediaTypeGuard(rawBodyPaths);
   fastify.addHook('onRequest', (request, reply, done) => {
     const response = {
@@ -253,6 +278,7 @@ export async function runService<
     OTEL_TRACES_SAMPLER_ARG?: number;
     SHUTDOWN_DELAY_SECONDS?: number;
     RESPONSE_SCHEMA_CHECK?: ResponseCheckMode;
+    MAX_REQUESTS_IN_FLIGHT?: number;
   },
 >(options: {
   service: string;
@@ -261,7 +287,6 @@ export async function runService<
   description: string;
   loadConfig: () => C;
   module: (config: C) => unknown;
-  http?: 'express' | 'fastify';
   rawBodyPaths?: readonly string[];
 }): Promise<INestApplication | undefined> {
   const config = options.loadConfig();
@@ -287,6 +312,7 @@ export async function runService<
     module: options.module(config),
     logLevel: config.LOG_LEVEL,
     responseCheck: config.RESPONSE_SCHEMA_CHECK,
+    maxRequestsInFlight: config.MAX_REQUESTS_IN_FLIGHT,
   });
   if (process.argv.includes(REPLAY_DEAD_LETTERS_FLAG)) {
     await replayDeadLettersOnce(app, options.service, process.argv).catch((error: Error) => {

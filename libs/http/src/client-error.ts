@@ -4,7 +4,7 @@ import { PROBLEM_BASE } from './problem';
 /**
  * What the HTTP server answers to a request it could not even parse (Node's `clientError`): headers
  * larger than the server accepts get 431, anything else malformed 400, each as a problem+json like
- * every other error, instead of Node's bare status line. Express and Fastify both use it.
+ * every other error, instead of Node's bare status line. The Fastify adapter uses it.
  */
 export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {

@@ -15,8 +15,6 @@ type Req = {
   method?: string;
   originalUrl?: string;
   url?: string;
-  /** Set by Express once a route matched: its template (`/dossiers/:id`). */
-  route?: { path?: string };
   /** Fastify's: the matched route's template (`/dossiers/:id`). */
   routeOptions?: { url?: string };
 };
@@ -24,9 +22,9 @@ type Res = Pick<ServerResponse, 'setHeader' | 'statusCode' | 'once'>;
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
-/** The template of the route a request matched (`/dossiers/:id`), under Express or Fastify. */
+/** The template of the route a request matched (`/dossiers/:id`). */
 export function routeTemplateOf(request: Req): string | undefined {
-  return request.route?.path ?? request.routeOptions?.url;
+  return request.routeOptions?.url;
 }
 
 /**
@@ -34,8 +32,8 @@ export function routeTemplateOf(request: Req): string | undefined {
  * async context, and when the response is sent writes one access-log line and counts it
  * in the HTTP metrics by route template. With tracing on, the request is a server span (child of
  * the caller's `traceparent`), and the events it publishes carry that span as their traceparent.
- * `request` is Express's request or Fastify's (its route is read once the response is sent);
- * `response` is the Node response under both.
+ * `request` is Fastify's request (its route is read once the response is sent); `response` is the
+ * Node response under Fastify's reply.
  */
 export function trackRequest(logger: Logger, request: Req, response: Res, next: () => void): void {
   const started = process.hrtime.bigint();
@@ -69,9 +67,3 @@ export function trackRequest(logger: Logger, request: Req, response: Res, next: 
     next();
   });
 }
-
-/** The correlation as Express middleware. */
-export const correlationMiddleware =
-  (logger: Logger) =>
-  (request: Req, response: Res, next: () => void): void =>
-    trackRequest(logger, request, response, next);

@@ -4,7 +4,7 @@ import { Public } from '@motcua/auth';
 import { runningVersion } from '@motcua/observability';
 import { z } from 'zod';
 import { ApiZodResponse } from './openapi/openapi.decorators';
-import { sendJson, type AnyReply } from './reply';
+import { sendJson, type HttpReply } from './reply';
 import { isDraining } from './shutdown';
 
 /** `version`: the release the process runs (its service's version, as in motcua_build_info). */
@@ -20,7 +20,7 @@ const readiness = z.object({
 export type HealthCheck = { name: string; check: () => Promise<void> };
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 
-type Reply = AnyReply;
+type Reply = HttpReply;
 
 @Controller()
 export class HealthController {

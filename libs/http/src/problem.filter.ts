@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, type ExceptionFilter, Logger } fro
 import { isDependencyUnavailable } from '@motcua/messaging';
 import { currentCorrelationId } from '@motcua/observability';
 import { DomainProblem, PROBLEM_BASE, type FieldViolation, type ProblemDetails } from './problem';
-import { replyStarted, sendJson, type AnyReply } from './reply';
+import { replyStarted, sendJson, type HttpReply } from './reply';
 
 /** Turns every error into application/problem+json; unexpected errors are logged, never leaked. */
 @Catch()
@@ -12,7 +12,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<{ originalUrl?: string; url?: string }>();
-    const reply = http.getResponse<AnyReply>();
+    const reply = http.getResponse<HttpReply>();
     const instance = request.originalUrl ?? request.url;
     const problem = toProblem(error, instance);
     // An unreachable dependency is logged once per outage by its connections, not per request.

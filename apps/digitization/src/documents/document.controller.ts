@@ -1,8 +1,7 @@
-import type { ServerResponse } from 'node:http';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags, ApiProduces } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
-import { zodBody, zodParam, zodQuery, ApiZodResponse } from '@motcua/http';
+import { zodBody, zodParam, zodQuery, ApiZodResponse, type HttpReply } from '@motcua/http';
 import { sendDownload } from '../shared/download';
 import {
   digitizeDocumentBody,
@@ -77,7 +76,7 @@ export class DocumentController {
   async download(
     @Param(zodParam(idParam)) params: { id: string },
     @CurrentPrincipal() principal: Principal,
-    @Res() reply: ServerResponse,
+    @Res() reply: HttpReply,
   ) {
     await sendDownload(reply, await this.documents.download(params.id, principal));
   }

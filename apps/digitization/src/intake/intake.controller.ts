@@ -41,12 +41,13 @@ export class IntakeController {
   })
   @ApiZodResponse(201, uploadResponse, 'Created')
   upload(
-    @Req() request: IncomingMessage,
+    @Req() request: { raw: IncomingMessage },
     @Query(zodQuery(intakeQuery)) query: z.infer<typeof intakeQuery>,
   ) {
-    return this.intake.receive(request, {
-      contentType: request.headers['content-type'],
-      contentLength: request.headers['content-length'],
+    // Fastify left the body unread (rawBodyPaths): it is streamed from the Node request.
+    return this.intake.receive(request.raw, {
+      contentType: request.raw.headers['content-type'],
+      contentLength: request.raw.headers['content-length'],
       kind: query.kind,
     });
   }

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   Body,
   Controller,
@@ -13,7 +12,14 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags, ApiProduces } from '@nestjs/swagger';
 import { AccessLogged, CurrentPrincipal, Public, Roles, type Principal } from '@motcua/auth';
-import { RateLimiter, zodBody, zodParam, zodQuery, ApiZodResponse } from '@motcua/http';
+import {
+  RateLimiter,
+  zodBody,
+  zodParam,
+  zodQuery,
+  ApiZodResponse,
+  type HttpReply,
+} from '@motcua/http';
 import { DIGITIZATION_CONFIG, type DigitizationConfig } from '../config';
 import { idParam } from '../documents/document.schemas';
 import { sendDownload } from '../shared/download';
@@ -103,7 +109,7 @@ export class ResultController {
   async download(
     @Param(zodParam(idParam)) params: { id: string },
     @CurrentPrincipal() principal: Principal,
-    @Res() reply: ServerResponse,
+    @Res() reply: HttpReply,
   ) {
     await sendDownload(reply, await this.results.download(params.id, principal));
   }
@@ -122,8 +128,8 @@ export class ResultController {
   @ApiProduces(...MEDIA_TYPES)
   async publicDownload(
     @Body(zodBody(publicDownloadBody)) body: PublicDownloadBody,
-    @Req() request: IncomingMessage,
-    @Res() reply: ServerResponse,
+    @Req() request: { socket: { remoteAddress?: string } },
+    @Res() reply: HttpReply,
   ) {
     const rule = {
       key: 'digitization:public-download',

@@ -4,7 +4,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AccessLogged, CurrentPrincipal, Roles, type Principal } from '@motcua/auth';
 import { agencyCode } from '@motcua/contracts';
-import { rawResponse, zodQuery, type AnyReply } from '@motcua/http';
+import { rawResponse, zodQuery, type HttpReply } from '@motcua/http';
 import { LOGGER, type Logger } from '@motcua/observability';
 import { DossierScope } from '../scope/dossier-scope';
 import { TrackingBookReader } from './tracking-book.reader';
@@ -49,7 +49,7 @@ export class TrackingBookController {
   async export(
     @Query(zodQuery(trackingBookQuery)) query: TrackingBookQuery,
     @CurrentPrincipal() principal: Principal,
-    @Res() answer: AnyReply,
+    @Res() answer: HttpReply,
   ): Promise<void> {
     await this.scope.assertActsFor(principal, query.agencyCode, 'The tracking book');
     const batches = this.reader.batches(query.agencyCode, query.year);

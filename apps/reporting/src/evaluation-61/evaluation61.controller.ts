@@ -8,9 +8,10 @@ import { evaluationQuerySchema, type EvaluationQuery } from '../figures/figures-
 import { DECREE_61_POLICY } from './decree61.policy';
 import { Evaluation61Service, type EvaluationGroup } from './evaluation61.service';
 
+/** The part of Fastify's reply these routes answer through. */
 type Reply = {
   type(value: string): Reply;
-  setHeader(name: string, value: string): void;
+  header(name: string, value: string): Reply;
   send(body: unknown): void;
 };
 
@@ -63,7 +64,7 @@ export class Evaluation61Controller {
   ): Promise<void> {
     const answer = await this.evaluation.evaluate(query);
     if (query.format === 'csv') {
-      reply.setHeader('Content-Disposition', 'attachment; filename="evaluation-61.csv"');
+      reply.header('Content-Disposition', 'attachment; filename="evaluation-61.csv"');
       reply
         .type('text/csv; charset=utf-8')
         .send(toCsv(CSV_COLUMNS as never, answer.groups.map(csvRow) as never));

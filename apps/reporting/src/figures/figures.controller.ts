@@ -23,9 +23,10 @@ import {
   overdueResponse,
 } from './figures.responses';
 
+/** The part of Fastify's reply these routes answer through. */
 type Reply = {
   type(value: string): Reply;
-  setHeader(name: string, value: string): void;
+  header(name: string, value: string): Reply;
   send(body: unknown): void;
 };
 
@@ -39,7 +40,7 @@ function send(
   filename: string,
 ): void {
   if (format === 'csv') {
-    reply.setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
+    reply.header('Content-Disposition', `attachment; filename="${filename}.csv"`);
     reply.type('text/csv; charset=utf-8').send(csv());
   } else {
     reply.type('application/json').send(json);

@@ -8,7 +8,8 @@ import { renderReportXlsx } from './report-xlsx.renderer';
 import { ReportScope } from './report-scope';
 import { ReportService } from './report.service';
 
-type Reply = { setHeader(name: string, value: string): void; send(body: Buffer): void };
+/** The part of Fastify's reply the report answers through. */
+type Reply = { header(name: string, value: string): Reply; send(body: Buffer): void };
 
 const TYPES = {
   pdf: 'application/pdf',
@@ -45,8 +46,8 @@ export class ReportsController {
     const body =
       query.format === 'pdf' ? await renderReportPdf(data) : await renderReportXlsx(data);
     const name = `bao-cao-${query.kind === 'quarterly' ? `quy-${query.quarter}-` : ''}${query.year}${query.agency ? `-${query.agency}` : ''}.${query.format}`;
-    reply.setHeader('Content-Type', TYPES[query.format]);
-    reply.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    reply.header('Content-Type', TYPES[query.format]);
+    reply.header('Content-Disposition', `attachment; filename="${name}"`);
     reply.send(body);
   }
 }

@@ -907,6 +907,8 @@ export interface components {
         /** @description Too many requests from this client; retry after the Retry-After header. Problem types: too-many-requests. */
         TooManyRequests: {
             headers: {
+                /** @description Seconds to wait before retrying */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -921,9 +923,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description A server the service depends on (database, Redis) is unreachable; nothing was changed. Retry after the Retry-After header. Problem types: dependency-unavailable. */
+        /** @description Nothing was changed; retry after the Retry-After header. `dependency-unavailable`: a server the service depends on (database, Redis) is unreachable. `overloaded`: this instance already serves MAX_REQUESTS_IN_FLIGHT requests (load shedding, ADR 0040; the connection is closed). `busy`: the dossier intake could not get a database connection in time, or its procedure is being updated (retry with the same Idempotency-Key). Problem types: dependency-unavailable, overloaded, busy. */
         DependencyUnavailable: {
             headers: {
+                /** @description Seconds to wait before retrying */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {

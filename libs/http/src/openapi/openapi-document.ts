@@ -44,6 +44,12 @@ const pascal = (text: string) =>
 const operationIdOf = (route: NestRoute, action?: string) =>
   `${route.controller.replace(/Controller$/, '')}_${route.handler}${action ? `_${pascal(action)}` : ''}`;
 
+/** The header of a problem that tells when to try again (429, 503). */
+const RETRY_AFTER_HEADER = {
+  description: 'Seconds to wait before retrying',
+  schema: { type: 'integer', minimum: 0 },
+};
+
 function problemRef(status: number, description?: string): Json {
   const known = PROBLEM_RESPONSES[status];
   if (known && !description) return { $ref: `#/components/responses/${known.name}` };
@@ -283,6 +289,7 @@ export function buildOpenApiDocument(
   for (const problem of Object.values(PROBLEM_RESPONSES)) {
     components.responses[problem.name] = {
       description: `${problem.description} Problem types: ${problem.slugs.join(', ')}.`,
+      ...(problem.retryAfter ? { headers: { 'Retry-After': RETRY_AFTER_HEADER } } : {}),
       content: {
         [PROBLEM_JSON]: {
           schema: { $ref: '#/components/schemas/Problem' },

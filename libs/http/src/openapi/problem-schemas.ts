@@ -34,6 +34,8 @@ export type ProblemResponse = {
   description: string;
   slugs: readonly string[];
   example: Record<string, unknown>;
+  /** Answered with a Retry-After header. */
+  retryAfter?: true;
 };
 
 const example = (status: number, slug: string, title: string, extra: object = {}) => ({
@@ -112,14 +114,16 @@ export const PROBLEM_RESPONSES: Record<number, ProblemResponse> = {
     status: 429,
     description: 'Too many requests from this client; retry after the Retry-After header.',
     slugs: ['too-many-requests'],
+    retryAfter: true,
     example: example(429, 'too-many-requests', 'Too many requests', { retryAfter: 30 }),
   },
   503: {
     name: 'DependencyUnavailable',
     status: 503,
     description:
-      'A server the service depends on (database, Redis) is unreachable; nothing was changed. Retry after the Retry-After header.',
-    slugs: ['dependency-unavailable'],
+      'Nothing was changed; retry after the Retry-After header. `dependency-unavailable`: a server the service depends on (database, Redis) is unreachable. `overloaded`: this instance already serves MAX_REQUESTS_IN_FLIGHT requests (load shedding, ADR 0040; the connection is closed). `busy`: the dossier intake could not get a database connection in time, or its procedure is being updated (retry with the same Idempotency-Key).',
+    slugs: ['dependency-unavailable', 'overloaded', 'busy'],
+    retryAfter: true,
     example: example(503, 'dependency-unavailable', 'Service temporarily unavailable', {
       retryAfter: 5,
     }),

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { Logger } from '@motcua/observability';
 import { PROBLEM_BASE } from '../problem';
@@ -80,40 +79,6 @@ function checker(matchers: Matcher[], mode: ResponseCheckMode, logger: Logger): 
     if (!mismatch) return undefined;
     logger.error({ problem: 'response-schema-mismatch' }, mismatch);
     return mode === 'enforce' ? mismatch : undefined;
-  };
-}
-
-/** Express: the whole JSON answer goes out in one `end` (res.json); the check runs there. */
-export function expressResponseCheck(
-  matchers: Matcher[],
-  mode: ResponseCheckMode,
-  logger: Logger,
-): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
-  const check = checker(matchers, mode, logger);
-  return (req, res, next) => {
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    res.end = ((...args: unknown[]) => {
-      const [chunk] = args;
-      if ((typeof chunk === 'string' || Buffer.isBuffer(chunk)) && !res.headersSent) {
-        const contentType = res.getHeader('content-type') as string | undefined;
-        const mismatch = check(
-          req.method ?? '',
-          req.url ?? '',
-          res.statusCode,
-          contentType,
-          chunk.toString(),
-        );
-        if (mismatch) {
-          const problem = MISMATCH_PROBLEM(mismatch);
-          res.statusCode = 500;
-          res.setHeader('content-type', 'application/problem+json; charset=utf-8');
-          res.setHeader('content-length', Buffer.byteLength(problem));
-          return end(problem);
-        }
-      }
-      return end(...args);
-    }) as typeof res.end;
-    next();
   };
 }
 
