@@ -534,7 +534,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Too many requests from this client; retry after the Retry-After header. Problem types: too-many-requests. */
+        /** @description Too many requests from this client; retry after the Retry-After header. Problem types: rate-limited. */
         TooManyRequests: {
             headers: {
                 /** @description Seconds to wait before retrying */
@@ -544,7 +544,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://motcua.gov.vn/problems/too-many-requests",
+                 *       "type": "https://motcua.gov.vn/problems/rate-limited",
                  *       "title": "Too many requests",
                  *       "status": 429,
                  *       "retryAfter": 30
@@ -1291,7 +1291,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://motcua.gov.vn/problems/too-many-requests",
+                     *       "type": "https://motcua.gov.vn/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "retryAfter": 30

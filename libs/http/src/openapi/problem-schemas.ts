@@ -113,9 +113,9 @@ export const PROBLEM_RESPONSES: Record<number, ProblemResponse> = {
     name: 'TooManyRequests',
     status: 429,
     description: 'Too many requests from this client; retry after the Retry-After header.',
-    slugs: ['too-many-requests'],
+    slugs: ['rate-limited'],
     retryAfter: true,
-    example: example(429, 'too-many-requests', 'Too many requests', { retryAfter: 30 }),
+    example: example(429, 'rate-limited', 'Too many requests', { retryAfter: 30 }),
   },
   503: {
     name: 'DependencyUnavailable',
