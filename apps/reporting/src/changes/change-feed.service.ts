@@ -13,8 +13,15 @@ import { LOGGER, type Logger } from '@motcua/observability';
 import { CHANGE_CHANNEL, type ChangeNotice } from '../projections/change-notice.repository';
 import { ProjectionConsumers } from '../projections/projection-consumers.service';
 
-/** Redis pub/sub channel that fans projection changes out to every reporting instance. */
-export const REDIS_CHANNEL = 'motcua.reporting.changes';
+/**
+ * Redis pub/sub channel that fans projection changes out to every reporting instance of one read
+ * model: named after its database server and name, as pub/sub ignores Redis's database numbers and two
+ * deployments (or test runs) may share a Redis server.
+ */
+function changeChannelOf(databaseUrl: string): string {
+  const { host, pathname } = new URL(databaseUrl);
+  return `motcua.reporting.changes:${host}${pathname}`;
+}
 
 /**
  * The fan-out of projection changes to every reporting instance: PostgreSQL NOTIFY (sent inside
@@ -32,13 +39,16 @@ export class ChangeFeed implements OnApplicationBootstrap, BeforeApplicationShut
   private listener?: PgListener;
   private subscriber?: Redis;
   private subscribed = false;
+  private readonly channel: string;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: CommonServiceConfig,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly consumers: ProjectionConsumers,
-  ) {}
+  ) {
+    this.channel = changeChannelOf(config.DATABASE_URL);
+  }
 
   /** Every change notice of every instance, and this instance's reconnections and generation switches. */
   get notices(): Observable<ChangeNotice> {
@@ -97,7 +107,7 @@ export class ChangeFeed implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Subscribes; listening once Redis has answered (commands on one connection are answered in order). */
   private async subscribe(subscriber: Redis): Promise<void> {
-    await subscriber.subscribe(REDIS_CHANNEL);
+    await subscriber.subscribe(this.channel);
     this.subscribed = true;
   }
 
@@ -118,7 +128,7 @@ export class ChangeFeed implements OnApplicationBootstrap, BeforeApplicationShut
 
   private async publish(payload: string): Promise<void> {
     await this.redis
-      .publish(REDIS_CHANNEL, payload)
+      .publish(this.channel, payload)
       .catch((err: unknown) => this.logger.warn({ err }, 'live change not published'));
   }
 }
