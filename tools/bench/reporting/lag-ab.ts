@@ -37,7 +37,10 @@ const LOG = join(__dirname, '..', '..', '..', '.data', 'bench-lag', 'reporting.l
 mkdirSync(join(LOG, '..'), { recursive: true });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
+const median = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 const spread = (v: number[]) =>
   `${median(v).toFixed(0)} (${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)})`;
 
