@@ -8,16 +8,7 @@ import {
   waitFor,
   type RunningService,
 } from '@motcua/testing';
-import {
-  at,
-  connectProducer,
-  getJson,
-  newDossier,
-  procedure,
-  publish,
-  received,
-  uniqueAgency,
-} from './fixtures';
+import * as fixtures from './fixtures';
 
 jest.setTimeout(300_000);
 
@@ -32,13 +23,13 @@ describe('the figures answered from memory', () => {
   let b: RunningService;
   let producer: Producer;
   let db: Client;
-  const agency = uniqueAgency();
+  const agency = fixtures.uniqueAgency();
   const code = randomProcedureCode();
   // grouped by channel: dossier figures only, none reading the clock (kept until a change)
   const path = `/figures?agency=${agency}&groupBy=channel`;
 
   const figures = async (service: RunningService) => {
-    const { status, body } = await getJson(service.url + path);
+    const { status, body } = await fixtures.getJson(service.url + path);
     expect(status).toBe(200);
     return body as {
       generation: number;
@@ -48,8 +39,8 @@ describe('the figures answered from memory', () => {
   const receivedOn = async (service: RunningService) =>
     (await figures(service)).groups.find((g) => g.key === 'online')?.figures.received.value ?? 0;
   const newReceipt = () => {
-    const d = newDossier(agency, code);
-    return received(d, at(-0.05), at(48));
+    const d = fixtures.newDossier(agency, code);
+    return fixtures.received(d, fixtures.at(-0.05), fixtures.at(48));
   };
   /** Adds `n` receipts to the agency's rollup rows directly: no event, no notice. */
   const writeBehindTheProjections = (n: number) =>
@@ -62,10 +53,10 @@ describe('the figures answered from memory', () => {
 
   beforeAll(async () => {
     [a, b] = await Promise.all([startService('reporting', 4605), startService('reporting', 4606)]);
-    producer = await connectProducer();
+    producer = await fixtures.connectProducer();
     db = new Client({ connectionString: testEnv.databaseUrl('reporting') });
     await db.connect();
-    await publish(producer, [procedure(code, agency, 'full'), newReceipt()]);
+    await fixtures.publish(producer, [fixtures.procedure(code, agency, 'full'), newReceipt()]);
     await waitFor(
       'the first receipt projected and the generation settled',
       async () => {
@@ -94,7 +85,7 @@ describe('the figures answered from memory', () => {
     await writeBehindTheProjections(100);
     expect([await receivedOn(a), await receivedOn(b)]).toEqual([1, 1]);
 
-    await publish(producer, [newReceipt()]);
+    await fixtures.publish(producer, [newReceipt()]);
     await waitFor(
       'both instances to count the new receipt (and what the database holds)',
       async () => ((await receivedOn(a)) === 102 && (await receivedOn(b)) === 102) || undefined,
@@ -107,7 +98,7 @@ describe('the figures answered from memory', () => {
     const before = await figures(b);
     expect(before.groups[0].figures.received.value).toBe(102);
     const admin = await mintTestToken({ subject: 'admin-1', roles: ['admin'] });
-    const started = await getJson(`${a.url}/admin/projections/rebuild`, {
+    const started = await fixtures.getJson(`${a.url}/admin/projections/rebuild`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}` },
     });
