@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ProjectionsModule } from '../projections/projections.module';
+import { ChangesModule } from '../changes/changes.module';
 import { DashboardController } from './dashboard.controller';
 import { LiveUpdatesService } from './live-updates.service';
 
 /** The dashboard page (served asset files) and its live updates. */
 @Module({
-  imports: [ProjectionsModule],
+  imports: [ChangesModule],
   controllers: [DashboardController],
   providers: [LiveUpdatesService],
 })

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ChangesModule } from '../changes/changes.module';
+import { FiguresAnswerCache } from './answer-cache';
 import { FiguresController } from './figures.controller';
 import { FiguresRepository } from './figures.repository';
 import { FiguresService } from './figures.service';
@@ -8,12 +10,14 @@ import { StageFiguresRepository } from './stage-figures.repository';
 
 /** The figures of the read model (per agency, procedure, domain, period) and their lists. */
 @Module({
+  imports: [ChangesModule],
   controllers: [FiguresController],
   providers: [
     FiguresRepository,
     StageFiguresRepository,
     InterAgencyRepository,
     ListsRepository,
+    FiguresAnswerCache,
     FiguresService,
   ],
   exports: [FiguresService, FiguresRepository],

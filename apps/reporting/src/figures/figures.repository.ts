@@ -8,6 +8,7 @@ import {
   factMeasures,
 } from '../projections/dossier-rollup';
 import { isoInstantSql } from './instant-sql';
+import { SWITCH_SETTLE_SECONDS, type ActiveGeneration } from './answer-cache';
 
 export type Filters = { agency?: string; unit?: string; domain?: string; procedure?: string };
 export type AggregateRow = { key: string | null } & Record<string, number | string | null>;
@@ -74,6 +75,16 @@ export class FiguresRepository {
       `SELECT generation FROM projection_generation WHERE status = 'active'`,
     );
     return rows[0]?.generation ?? 0;
+  }
+
+  /** The active generation, settled once it was switched to long enough ago for its answers to be kept. */
+  async activeForAnswers(): Promise<ActiveGeneration> {
+    const rows = await this.db.$queryRawUnsafe<ActiveGeneration[]>(
+      `SELECT generation, COALESCE(activated_at < now() - make_interval(secs => $1), false) AS settled
+         FROM projection_generation WHERE status = 'active'`,
+      SWITCH_SETTLE_SECONDS,
+    );
+    return rows[0] ?? { generation: 0, settled: false };
   }
 
   /**

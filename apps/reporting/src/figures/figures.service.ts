@@ -7,6 +7,7 @@ import {
   type FigureName,
   type FigureValue,
 } from './figure-catalog';
+import { FiguresAnswerCache } from './answer-cache';
 import { FiguresRepository, type AggregateRow, type Filters } from './figures.repository';
 import type { FiguresQuery, GroupBy, InterAgencyQuery, OverdueQuery } from './figures-query.schema';
 import { InterAgencyRepository } from './inter-agency.repository';
@@ -21,6 +22,9 @@ const UNSUPPORTED_GROUPING: Record<FigureFamily, GroupBy[]> = {
   digitization: ['channel'],
   stages: ['unit', 'channel'],
 };
+
+const groupable = (family: FigureFamily, groupBy: GroupBy | undefined) =>
+  !groupBy || !UNSUPPORTED_GROUPING[family].includes(groupBy);
 
 export type FigureGroup = { key: string | null; figures: Record<FigureName, FigureValue> };
 export type FiguresAnswer = {
@@ -50,14 +54,32 @@ export class FiguresService {
     private readonly lists: ListsRepository,
     private readonly stageFigures: StageFiguresRepository,
     private readonly interAgencyDossiers: InterAgencyRepository,
+    private readonly answers: FiguresAnswerCache,
   ) {}
 
+  /** The figures of the active generation: from memory while they still hold (FiguresAnswerCache). */
   async figures(query: FiguresQuery): Promise<FiguresAnswer> {
-    const generation = await this.repository.activeGeneration();
+    const active = await this.repository.activeForAnswers();
     const { period, filters } = periodAndFilters(query);
     const groupBy = query.groupBy;
-    const supports = (family: FigureFamily) =>
-      !groupBy || !UNSUPPORTED_GROUPING[family].includes(groupBy);
+    const supports = (family: FigureFamily) => groupable(family, groupBy);
+    // feedback and stage figures count what is overdue now
+    const readsClock = supports('feedback') || supports('stages');
+    return this.answers.answer(
+      active,
+      JSON.stringify([period, filters, groupBy ?? null]),
+      readsClock,
+      () => this.computed(active.generation, period, filters, groupBy),
+    );
+  }
+
+  private async computed(
+    generation: number,
+    period: Period,
+    filters: Filters,
+    groupBy: GroupBy | undefined,
+  ): Promise<FiguresAnswer> {
+    const supports = (family: FigureFamily) => groupable(family, groupBy);
     const [dossiers, feedback, digitization, stages] = await Promise.all([
       this.repository.dossiers(generation, period, filters, groupBy),
       supports('feedback') ? this.repository.feedback(generation, period, filters, groupBy) : [],
@@ -89,12 +111,12 @@ export class FiguresService {
         (family) =>
           `${family} figures cannot be grouped by ${groupBy}: their events do not carry it`,
       );
-    if (query.unit)
+    if (filters.unit)
       notes.push(
         'feedback figures are not filtered by unit: feedback events carry no handling unit',
         "stage figures are not filtered by unit: a stage is an agency's, without a unit",
       );
-    return { generation, period, filters, groupBy: query.groupBy ?? null, groups, notes };
+    return { generation, period, filters, groupBy: groupBy ?? null, groups, notes };
   }
 
   /** Every figure of every group as rows (one per group and figure), the shape of the CSV. */

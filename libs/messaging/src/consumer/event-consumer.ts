@@ -22,6 +22,7 @@ import { Outage } from '../connections/outage';
 import { PermanentError, type DeadLetterReason } from './errors';
 import { startLagMonitor } from './lag-monitor';
 import { DEFAULT_FETCH, type FetchShape, type Subscription } from './subscriptions';
+import { WorkSlices } from './work-slices';
 
 export * from './subscriptions';
 
@@ -55,6 +56,8 @@ const CHUNK_SIZE = 200;
  *   share one transaction (up to CHUNK_SIZE, or the fetch shape's `eventsPerTransaction`); if any of them fails the chunk rolls back and
  *   its events are applied one by one, so one bad event costs only its own retries;
  * - retries transient errors with backoff, heartbeating meanwhile;
+ * - lets the event loop run every ~10 ms of a batch's work (WorkSlices), so the service's HTTP
+ *   answers wait for a slice, not for a whole batch;
  * - sends malformed, invalid, rejected or exhausted messages to the dead-letter
  *   topic with the reason in headers, so the partition moves on;
  * - while the database is unreachable it waits (no dead-lettering), keeping the offset;
@@ -134,6 +137,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
     const live = () => payload.isRunning() && !payload.isStale() && !this.stopping;
     const chunkSize = this.options.fetch?.eventsPerTransaction ?? CHUNK_SIZE;
     const beat = setInterval(() => void payload.heartbeat().catch(() => undefined), 2000);
+    const slices = new WorkSlices();
     try {
       let chunk: Applicable<Tx>[] = [];
       const flush = async () => {
@@ -144,6 +148,7 @@ export class EventConsumer<Tx extends SqlTransaction> {
         await payload.commitOffsetsIfNecessary();
       };
       for (const message of batch.messages) {
+        await slices.yieldIfDue();
         if (!live()) break;
         const checked = await this.check({
           topic: batch.topic,

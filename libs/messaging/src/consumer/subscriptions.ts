@@ -46,8 +46,12 @@ export type FetchShape = {
   eventsPerTransaction?: number;
 };
 export const DEFAULT_FETCH: FetchShape = { minBytes: 65536, maxWaitMs: 100 };
-/** For projections of every dossier event (reporting, digitization's copy): 256 KiB or half a second. */
-export const PROJECTION_FETCH: FetchShape = { minBytes: 262144, maxWaitMs: 500 };
+/**
+ * For projections of every dossier event (reporting, digitization's copy): 256 KiB or 100 ms (at
+ * 30 events/s the p99 from the broker to reporting's facts fell from 778 to 325 ms against 500 ms:
+ * tools/bench/reporting/lag-ab.ts, docs/benchmarks.md).
+ */
+export const PROJECTION_FETCH: FetchShape = { minBytes: 262144, maxWaitMs: 100 };
 /**
  * For a projection replaying its topics from the beginning (reporting's rebuild): fetches are full,
  * and a chunk of 1,000 events costs about two thirds of five chunks of 200 (fewer statements and
