@@ -25,11 +25,14 @@ export async function writeDossierFacts(
   events: DossierEvent[],
 ): Promise<void> {
   for (const layer of foldDossierEvents(generation, events)) {
-    const changed = await tx.$executeRawUnsafe(UPSERT, ...parametersOf(layer));
+    const changed = await tx.$executeRawUnsafe(UPSERT, ...parametersOf(layer), FRESH_JSON);
     if (changed !== layer.length)
       throw new FoldCollision(`${changed} dossier_fact rows written for ${layer.length} dossiers`);
   }
 }
+
+/** `$3`: the columns a row's events did not change are FRESH's. */
+const FRESH_JSON = JSON.stringify(FRESH);
 
 /** `$1` the rows as new dossiers, `$2` their deltas by dossier id (a lookup, not a scan per row). */
 function parametersOf(layer: FoldedDossier[]): [string, string] {
@@ -77,8 +80,9 @@ const UPSERT = `
   INSERT INTO dossier_fact AS f (${COLUMNS.join(', ')}, on_time)
   SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')},
     CASE WHEN r.finished_at IS NOT NULL THEN ${onTime(deltaOf('r.dossier_id'), 'NULL')} END
-  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(j, n)
-  CROSS JOIN LATERAL jsonb_populate_record(NULL::dossier_fact, e.j) AS r
+  FROM (SELECT jsonb_populate_record(NULL::dossier_fact, $3::jsonb) AS row) AS fresh
+  CROSS JOIN jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(j, n)
+  CROSS JOIN LATERAL jsonb_populate_record(fresh.row, e.j) AS r
   ORDER BY e.n
   ON CONFLICT (generation, dossier_id) DO UPDATE SET
     ${LAST.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},

@@ -36,9 +36,10 @@ export type DossierDelta = {
 };
 
 /**
- * One dossier's events of a run folded into one write: `row` is the row they give when the dossier
- * is new (FRESH with the events applied in order), which, on a row that exists, is also the
- * increments (counters and paused hours from 0), the last facts, and the first finish.
+ * One dossier's events of a run folded into one write: `row` is what they give a new dossier, the
+ * columns they change only (the others are FRESH's, filled in by the statement), which, on a row
+ * that exists, is also the increments (counters and paused hours from 0), the last facts, and the
+ * first finish.
  */
 export type FoldedDossier = { row: Record<string, Value>; delta: DossierDelta };
 
@@ -55,7 +56,7 @@ export function foldDossierEvents(generation: number, events: DossierEvent[]): F
     const id = event.data.dossierId;
     const change = dossierChange(event);
     let current = open.get(id);
-    if (current && change.pausedHours && current.folded.row.paused_hours !== 0) {
+    if (current && change.pausedHours && current.folded.row.paused_hours !== undefined) {
       current = { folded: start(generation, event), layer: current.layer + 1 };
       open.set(id, current);
       (layers[current.layer] ??= []).push(current.folded);
@@ -71,15 +72,7 @@ export function foldDossierEvents(generation: number, events: DossierEvent[]): F
 
 function start(generation: number, event: DossierEvent): FoldedDossier {
   return {
-    row: {
-      ...FRESH,
-      generation,
-      dossier_id: event.data.dossierId,
-      received_at: null,
-      received_on: null,
-      due_date: null,
-      last_event_at: null,
-    },
+    row: { generation, dossier_id: event.data.dossierId, last_event_at: null },
     delta: { set: {} },
   };
 }
@@ -91,20 +84,20 @@ function apply(
   change: ReturnType<typeof dossierChange>,
 ): void {
   const d = event.data;
-  Object.assign(row, {
-    dossier_code: d.dossierCode,
-    procedure_code: d.procedureCode,
-    procedure_version: d.procedureVersion,
-    agency_code: d.agencyCode,
-    domain_code: d.domainCode,
-    channel: d.channel,
-    applicant_type: d.applicantType,
-    portal_status: d.portalStatus,
-  });
+  row.dossier_code = d.dossierCode;
+  row.procedure_code = d.procedureCode;
+  row.procedure_version = d.procedureVersion;
+  row.agency_code = d.agencyCode;
+  row.domain_code = d.domainCode;
+  row.channel = d.channel;
+  row.applicant_type = d.applicantType;
+  row.portal_status = d.portalStatus;
   if (change.status) delta.status = change.status;
   row.status = delta.status ?? 'processing';
-  if (d.receivedAt)
-    Object.assign(row, { received_at: d.receivedAt, received_on: toLocalDate(d.receivedAt) });
+  if (d.receivedAt) {
+    row.received_at = d.receivedAt;
+    row.received_on = toLocalDate(d.receivedAt);
+  }
   if (d.dueDate) row.due_date = d.dueDate;
   if (
     row.last_event_at === null ||
@@ -117,14 +110,13 @@ function apply(
     delta.set[column] = value;
   }
   for (const [counter, by] of Object.entries(change.increment))
-    row[counter] = (row[counter] as number) + by;
-  if (change.pausedHours) row.paused_hours = (row.paused_hours as number) + change.pausedHours;
+    row[counter] = ((row[counter] as number | undefined) ?? 0) + by;
+  if (change.pausedHours)
+    row.paused_hours = ((row.paused_hours as number | undefined) ?? 0) + change.pausedHours;
   if (change.finish && !delta.finish) {
-    Object.assign(row, {
-      finished_at: change.finish.at,
-      finished_on: toLocalDate(change.finish.at),
-      finish_kind: change.finish.kind,
-    });
+    row.finished_at = change.finish.at;
+    row.finished_on = toLocalDate(change.finish.at);
+    row.finish_kind = change.finish.kind;
     delta.finish = { at: change.finish.at, due: (row.due_date as string | null) ?? null };
   }
 }
