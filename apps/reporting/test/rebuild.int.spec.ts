@@ -214,4 +214,36 @@ describe('rebuilding the projections from the topics', () => {
     );
     expect(await snapshot()).toEqual(live);
   });
+
+  it('shuts down cleanly during a rebuild, which goes on after a restart', async () => {
+    const admin = await mintTestToken({ subject: 'admin-1', roles: ['admin'] });
+    const state = async () =>
+      (
+        await getJson(`${service.url}/admin/projections`, {
+          headers: { authorization: `Bearer ${admin}` },
+        })
+      ).body as { generations: { generation: number; status: string }[] };
+    const started = await getJson(`${service.url}/admin/projections/rebuild`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(started.status).toBe(202);
+    // SIGTERM while the new generation replays (or switches): the process finishes its hooks and exits 0, not killed
+    await service.stop();
+    expect({ code: service.process.exitCode, signal: service.process.signalCode }).toEqual({
+      code: 0,
+      signal: null,
+    });
+    expect(service.logs.some((line) => line.includes('"msg":"shut down"'))).toBe(true);
+    service = await startService('reporting', 4603);
+    await waitFor(
+      'the rebuilt generation to become active after the restart',
+      async () => {
+        const active = (await state()).generations.find((g) => g.status === 'active');
+        return active?.generation === started.body.generation ? true : undefined;
+      },
+      240_000,
+    );
+    expect((await state()).generations.filter((g) => g.status === 'building')).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
  * checkout's own test infrastructure (the global set-up of `npm test`: its databases, broker and
  * ports, started and stopped by the run, so checkouts sharing a machine do not collide).
  *   node -r ./tools/register-ts.js tools/bench/reporting/replay-ab.ts <A main.js> <B main.js> … \
- *     [--events=30000] [--rounds=3] [--province-year]
+ *     [--events=30000] [--rounds=3] [--province-year] [--no-dashboard]
  * Publishes `events` dossier events (receipt, processing, return of a third as many dossiers, in
  * 2025, in blocks: replayed-events.ts) on the dossier topic, lets the last build project them
  * into the active generation, then
@@ -13,7 +13,8 @@
  * year of a large province (600,000 dossiers, seed-year.sql.ts) before every round, so the
  * figures are read at that size while the rebuild writes. Prints each run, the CPU the reporting
  * process and its database sessions spent per replayed event, and per build the medians with
- * their spread. A build may be started with a CPU profile: `<main.js>+--cpu-prof`.
+ * their spread. A build may be started with a CPU profile: `<main.js>+--cpu-prof`. With
+ * --no-dashboard nobody asks for figures during the replay: the replay's own cost, apart from a reader's.
  * The broker and the databases outlive a run (a replay reads every event still on the topics):
  * for a replay of the published events alone, run with a MOTCUA_TEST_KAFKA_PORT and a
  * MOTCUA_TEST_DB_PREFIX not used before.
@@ -45,6 +46,7 @@ const option = (name: string, fallback: number) =>
 const EVENTS = option('events', 30000);
 const ROUNDS = option('rounds', 3);
 const PROVINCE_YEAR = args.includes('--province-year');
+const DASHBOARD = !args.includes('--no-dashboard');
 const NAMES = 'ABCDEFGH';
 const TOPICS = [...new Set(CONSUMERS.reporting.map((c) => c.topic))];
 const LOG = join(__dirname, '..', '..', '..', '.data', 'bench-replay', 'reporting.log');
@@ -237,7 +239,7 @@ async function main(): Promise<void> {
               ),
             250,
           );
-          const result = await replayBench(target, 1_800_000, '2025-12-31');
+          const result = await replayBench(target, 1_800_000, '2025-12-31', DASHBOARD);
           clearInterval(sampler);
           const cpu = cpuMs(running.pid) - cpu0;
           let db = 0;

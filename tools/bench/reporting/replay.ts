@@ -74,14 +74,16 @@ async function plainRead(target: BenchTarget, ends: Map<string, number>): Promis
  * The replay figures of issue 17 in one run: the messages on reporting's topics read by a plain
  * KafkaJS batch consumer (the baseline), then reporting's rebuild of its projections from the same
  * topics (POST /admin/projections/rebuild until the new generation is switched to; the rebuild
- * checks its lag every 500 ms, so its time is rounded up by up to that), while the dashboard's
- * figures for the current year are asked for in a loop. Both times include joining the group.
+ * checks its lag every 200 ms, so its time is rounded up by up to that), while the dashboard's
+ * figures for the current year are asked for in a loop (unless `dashboard` is false: the replay's
+ * own cost, without a reader's). Both times include joining the group.
  */
 export async function replayBench(
   target: BenchTarget & { reportingUrl: string },
   timeoutMs = 600_000,
   /** The day whose year's figures the dashboard asks for (default today). */
   date = new Date().toISOString().slice(0, 10),
+  dashboard = true,
 ): Promise<ReplayResult> {
   const { ends, events } = await endsOf(target);
   const plainMs = await plainRead(target, ends);
@@ -95,8 +97,8 @@ export async function replayBench(
   const headers = { authorization: `Bearer ${admin}` };
   const figures: number[] = [];
   let failures = 0;
-  let replaying = true;
-  const dashboard = (async () => {
+  let replaying = dashboard;
+  const reader = (async () => {
     while (replaying) {
       const t0 = performance.now();
       const response = await fetch(`${target.reportingUrl}/figures?period=year&date=${date}`, {
@@ -139,7 +141,7 @@ export async function replayBench(
     }
   } finally {
     replaying = false;
-    await dashboard;
+    await reader;
   }
   const replayMs = Date.now() - started;
   return {

@@ -1,123 +1,101 @@
-import type { CloudEvent, DossierFacts } from '@motcua/contracts';
 import type { ReportingTx } from '../reporting.database';
-import { COUNTERS, SETTABLE, dossierChange } from './dossier-change';
-import { toLocalDate } from '@motcua/calendar';
+import { COUNTERS, SETTABLE } from './dossier-change';
+import {
+  FRESH,
+  foldDossierEvents,
+  type DossierDelta,
+  type DossierEvent,
+  type FoldedDossier,
+} from './dossier-fold';
 
-export type DossierEvent = CloudEvent<DossierFacts & Record<string, unknown>>;
+export type { DossierEvent } from './dossier-fold';
+
+/** A folded write changed another number of rows than it has dossiers: the chunk must not commit. */
+export class FoldCollision extends Error {}
 
 /**
- * The rows of dossier_fact a run of events writes, in set-based statements: events are taken in
- * stretches of distinct dossiers (a statement may change a row only once), and each stretch costs one
- * upsert of the facts every event carries plus one update with the events' own changes. Each event
- * is one JSON object in the table's column names; increments, the paused hours and the finish ride
- * along under keys of their own.
+ * The rows of dossier_fact a run of events writes: the events folded per dossier
+ * (dossier-fold.ts), one INSERT … ON CONFLICT DO UPDATE per layer of the fold, in practice one per
+ * run. Each statement must change exactly one row per dossier it carries; otherwise it throws, the
+ * chunk's transaction rolls back and the consumer applies its events one by one (a run of one).
  */
 export async function writeDossierFacts(
   tx: ReportingTx,
   generation: number,
   events: DossierEvent[],
 ): Promise<void> {
-  let stretch: Record<string, unknown>[] = [];
-  const seen = new Set<string>();
-  for (const event of events) {
-    if (seen.has(event.data.dossierId)) {
-      await writeStretch(tx, stretch);
-      stretch = [];
-      seen.clear();
-    }
-    seen.add(event.data.dossierId);
-    stretch.push(rowOf(generation, event));
+  for (const layer of foldDossierEvents(generation, events)) {
+    const changed = await tx.$executeRawUnsafe(UPSERT, ...parametersOf(layer), FRESH_JSON);
+    if (changed !== layer.length)
+      throw new FoldCollision(`${changed} dossier_fact rows written for ${layer.length} dossiers`);
   }
-  await writeStretch(tx, stretch);
 }
 
-function rowOf(generation: number, event: DossierEvent): Record<string, unknown> {
-  const d = event.data;
-  const change = dossierChange(event);
-  const row: Record<string, unknown> = {
-    generation,
-    dossier_id: d.dossierId,
-    dossier_code: d.dossierCode,
-    procedure_code: d.procedureCode,
-    procedure_version: d.procedureVersion,
-    agency_code: d.agencyCode,
-    domain_code: d.domainCode,
-    channel: d.channel,
-    applicant_type: d.applicantType,
-    status: change.status,
-    portal_status: d.portalStatus,
-    received_at: d.receivedAt ?? null,
-    received_on: d.receivedAt ? toLocalDate(d.receivedAt) : null,
-    due_date: d.dueDate ?? null,
-    last_event_at: d.occurredAt,
-    ...change.set,
-  };
-  let changes = Object.keys(change.set).length > 0;
-  for (const [counter, by] of Object.entries(change.increment)) {
-    row[`+${counter}`] = by;
-    changes = true;
-  }
-  if (change.pausedHours) {
-    row['+paused_hours'] = change.pausedHours;
-    changes = true;
-  }
-  if (change.finish) {
-    Object.assign(row, {
-      finish_at: change.finish.at,
-      finish_on: toLocalDate(change.finish.at),
-      finish_kind: change.finish.kind,
-    });
-    changes = true;
-  }
-  row.changes = changes;
-  return row;
+/** `$3`: the columns a row's events did not change are FRESH's. */
+const FRESH_JSON = JSON.stringify(FRESH);
+
+/** `$1` the rows as new dossiers, `$2` their deltas by dossier id (a lookup, not a scan per row). */
+function parametersOf(layer: FoldedDossier[]): [string, string] {
+  const deltas = Object.fromEntries(
+    layer.map(({ row, delta }): [string, DossierDelta] => [row.dossier_id as string, delta]),
+  );
+  return [JSON.stringify(layer.map(({ row }) => row)), JSON.stringify(deltas)];
 }
 
-/** The stretch's rows as typed records: `r` the dossier_fact columns, `j` the whole object. */
-const GIVEN = `given AS (
-  SELECT e.n, e.j, r.* FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(j, n)
-  CROSS JOIN LATERAL jsonb_populate_record(NULL::dossier_fact, e.j) AS r)`;
+const BASE = [
+  'generation',
+  'dossier_id',
+  'dossier_code',
+  'procedure_code',
+  'procedure_version',
+  'agency_code',
+  'domain_code',
+  'channel',
+  'applicant_type',
+  'status',
+  'portal_status',
+  'received_at',
+  'received_on',
+  'due_date',
+  'last_event_at',
+];
+const CHANGED = Object.keys(FRESH).filter((column) => column !== 'on_time');
+const COLUMNS = [...BASE, ...CHANGED];
+/** The facts every event carries: the last event's win. */
+const LAST = BASE.slice(2, 9).concat('portal_status');
+const ADDED = [...COUNTERS, 'paused_hours'];
 
-const UPSERT = `WITH ${GIVEN}
-  INSERT INTO dossier_fact AS f (generation, dossier_id, dossier_code, procedure_code, procedure_version, agency_code,
-    domain_code, channel, applicant_type, status, portal_status, received_at, received_on, due_date, last_event_at)
-  SELECT generation, dossier_id, dossier_code, procedure_code, procedure_version, agency_code, domain_code, channel,
-    applicant_type, COALESCE(status, 'processing'), portal_status, received_at, received_on, due_date, last_event_at
-  FROM given ORDER BY n
+const deltaOf = (id: string) => `($2::jsonb -> ${id}::text)`;
+const D = deltaOf('EXCLUDED.dossier_id');
+/** The first finish against the due date known then: the run's latest before it, else the row's. */
+const onTime = (delta: string, rowDue: string) =>
+  `(${delta} #>> '{finish,at}')::timestamptz <= COALESCE((${delta} #>> '{finish,due}')::timestamptz(3), ${rowDue})`;
+
+/**
+ * `f` is the row before the statement, EXCLUDED the folded row as a new dossier: its counters and
+ * paused hours are the increments, its facts the last ones. The settable columns are taken from the
+ * delta's `set`, not from EXCLUDED: some have a default (documents 0, overdue false) that is no change.
+ */
+const UPSERT = `
+  INSERT INTO dossier_fact AS f (${COLUMNS.join(', ')}, on_time)
+  SELECT ${COLUMNS.map((c) => `r.${c}`).join(', ')},
+    CASE WHEN r.finished_at IS NOT NULL THEN ${onTime(deltaOf('r.dossier_id'), 'NULL')} END
+  FROM (SELECT jsonb_populate_record(NULL::dossier_fact, $3::jsonb) AS row) AS fresh
+  CROSS JOIN jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(j, n)
+  CROSS JOIN LATERAL jsonb_populate_record(fresh.row, e.j) AS r
+  ORDER BY e.n
   ON CONFLICT (generation, dossier_id) DO UPDATE SET
-    dossier_code = EXCLUDED.dossier_code, procedure_code = EXCLUDED.procedure_code,
-    procedure_version = EXCLUDED.procedure_version, agency_code = EXCLUDED.agency_code,
-    domain_code = EXCLUDED.domain_code, channel = EXCLUDED.channel, applicant_type = EXCLUDED.applicant_type,
-    status = COALESCE($2::jsonb ->> EXCLUDED.dossier_id::text, f.status),
-    portal_status = EXCLUDED.portal_status,
+    ${LAST.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+    status = COALESCE(${D} ->> 'status', f.status),
     received_at = COALESCE(EXCLUDED.received_at, f.received_at),
     received_on = COALESCE(EXCLUDED.received_on, f.received_on),
     due_date = COALESCE(EXCLUDED.due_date, f.due_date),
-    last_event_at = GREATEST(EXCLUDED.last_event_at, f.last_event_at)`;
-
-/** Every assignment reads the row as it was before this update, as one UPDATE per event did. */
-const CHANGE = `WITH ${GIVEN}
-  UPDATE dossier_fact AS f SET
-    ${SETTABLE.map((c) => `${c} = COALESCE(g.${c}, f.${c})`).join(',\n    ')},
-    ${COUNTERS.map((c) => `${c} = f.${c} + COALESCE((g.j->>'+${c}')::int, 0)`).join(',\n    ')},
-    paused_hours = f.paused_hours + COALESCE((g.j->>'+paused_hours')::float8, 0),
-    finished_at = COALESCE(f.finished_at, (g.j->>'finish_at')::timestamptz),
-    finished_on = COALESCE(f.finished_on, (g.j->>'finish_on')::date),
-    finish_kind = COALESCE(f.finish_kind, g.j->>'finish_kind'),
-    on_time = CASE WHEN f.finished_at IS NULL AND g.j ? 'finish_at' THEN (g.j->>'finish_at')::timestamptz <= f.due_date ELSE f.on_time END
-  FROM given g WHERE (g.j->>'changes')::boolean AND f.generation = g.generation AND f.dossier_id = g.dossier_id`;
-
-/** `$2` of the upsert: the status each event of the stretch sets, by dossier (a lookup, not a scan of the stretch per row). */
-const statusesOf = (rows: Record<string, unknown>[]) =>
-  JSON.stringify(
-    Object.fromEntries(
-      rows.filter((row) => row.status != null).map((row) => [row.dossier_id, row.status]),
-    ),
-  );
-
-async function writeStretch(tx: ReportingTx, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const json = JSON.stringify(rows);
-  await tx.$executeRawUnsafe(UPSERT, json, statusesOf(rows));
-  if (rows.some((row) => row.changes)) await tx.$executeRawUnsafe(CHANGE, json);
-}
+    last_event_at = GREATEST(EXCLUDED.last_event_at, f.last_event_at),
+    ${ADDED.map((c) => `${c} = f.${c} + EXCLUDED.${c}`).join(',\n    ')},
+    (${SETTABLE.join(', ')}) = (SELECT ${SETTABLE.map((c) => `COALESCE(s.${c}, f.${c})`).join(', ')}
+      FROM jsonb_populate_record(NULL::dossier_fact, ${D} -> 'set') AS s),
+    finished_at = COALESCE(f.finished_at, EXCLUDED.finished_at),
+    finished_on = COALESCE(f.finished_on, EXCLUDED.finished_on),
+    finish_kind = COALESCE(f.finish_kind, EXCLUDED.finish_kind),
+    on_time = CASE WHEN f.finished_at IS NULL AND EXCLUDED.finished_at IS NOT NULL
+      THEN ${onTime(D, 'f.due_date')} ELSE f.on_time END`;

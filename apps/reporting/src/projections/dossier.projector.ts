@@ -8,8 +8,8 @@ import { writeStageFacts } from './stage-fact.repository';
 /**
  * Writes dossier events into dossier_fact of one generation (idempotent through the inbox) and moves the
  * touched dossiers' contributions in the daily and monthly rollups in the same transaction. A batch costs
- * a handful of statements whatever its size: the contributions before the batch, the facts (an upsert
- * and an update per stretch of distinct dossiers), then the difference applied to both rollups; the
+ * a handful of statements whatever its size: the contributions before the batch, the facts (the
+ * events folded per dossier, one upsert for all: dossier-fold.ts), then the difference applied to both rollups; the
  * stages of inter-agency dossiers (dossier_stage_fact) follow in the same transaction. A building
  * generation writes the facts only: its rollups are filled at the switch (deferred-rollup.repository.ts).
  */

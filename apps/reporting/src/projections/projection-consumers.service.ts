@@ -73,13 +73,17 @@ export class ProjectionConsumers implements OnApplicationBootstrap, BeforeApplic
     this.timer.unref();
   }
 
+  /** A sync in flight ends first; none starts a consumer group afterwards (a rebuild's switch finishing meanwhile). */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
+    await this.syncing.catch(() => undefined);
     await Promise.all([...this.running.values()].map((running) => running.stop()));
     this.running.clear();
   }
 
   private syncing: Promise<void> = Promise.resolve();
+  private stopping = false;
 
   /** Starts the consumers of the active and building generations, stops the others (one sync at a time). */
   sync(): Promise<void> {
@@ -89,6 +93,7 @@ export class ProjectionConsumers implements OnApplicationBootstrap, BeforeApplic
   }
 
   private async syncOnce(): Promise<void> {
+    if (this.stopping) return;
     const wanted = (await this.generations.list()).filter((g) => g.status !== 'retired');
     const active = wanted.find((g) => g.status === 'active');
     if (active && active.generation !== this.activeGeneration) {
