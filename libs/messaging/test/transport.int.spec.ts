@@ -1,3 +1,4 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import {
   Controller,
   Injectable,
@@ -86,7 +87,8 @@ async function hybridApp(
     providers: [RecordingInterceptor, { provide: INBOX_TRANSPORT, useValue: transport }],
   })
   class TestModule {}
-  const app = await NestFactory.create(TestModule, { logger: false });
+  // The services' HTTP adapter (Express is not installed).
+  const app = await NestFactory.create(TestModule, new FastifyAdapter(), { logger: false });
   expect(connectMessaging(app)).toBeDefined();
   await app.init();
   await app.startAllMicroservices();
