@@ -18,7 +18,7 @@ import { ProjectionConsumers } from '../projections/projection-consumers.service
  * model: named after its database server and name, as pub/sub ignores Redis's database numbers and two
  * deployments (or test runs) may share a Redis server.
  */
-function changeChannelOf(databaseUrl: string): string {
+export function changeChannelOf(databaseUrl: string): string {
   const { host, pathname } = new URL(databaseUrl);
   return `motcua.reporting.changes:${host}${pathname}`;
 }
