@@ -195,6 +195,9 @@ async function createFastifyApp(
   options: Pick<ServiceAppOptions, 'rawBodyPaths' | 'requestTimeoutS'>,
 ): Promise<INestApplication> {
   const { rawBodyPaths } = options;
+  const { requestTimeout, ...serverTimeouts } = requestTimeouts(
+    options.requestTimeoutS ?? DEFAULT_REQUEST_TIMEOUT_S,
+  );
   const { FastifyAdapter } = await import('@nestjs/platform-fastify');
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
@@ -203,7 +206,7 @@ async function createFastifyApp(
     return503OnClosing: false,
     // A request that does not arrive whole in time is cut off (408), so a slow or stalled client
     // cannot hold its connection, and its place in flight, for ever (ADR 0042).
-    ...requestTimeouts(options.requestTimeoutS ?? DEFAULT_REQUEST_TIMEOUT_S),
+    requestTimeout,
     // Oversized headers (431), late (408) and unparsable requests (400) answer a problem+json.
     clientErrorHandler: answerClientError,
   });
@@ -239,6 +242,9 @@ async function createFastifyApp(
     logger: new JsonNestLogger(logger),
     bufferLogs: false,
   });
+  // Read by Node when the server starts listening (Fastify's `http` option would also pass them, but
+  // the adapter then no longer runs the hooks before the body arrives).
+  Object.assign(app.getHttpServer() as Server, serverTimeouts);
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   fastify.addHook('onRequest', (request, reply, done) =>
     trackRequest(logger, request, reply.raw, done),

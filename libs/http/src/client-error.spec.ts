@@ -63,14 +63,16 @@ describe('request timeouts for the HTTP server', () => {
   it("the default: 300 s for the request, Node's minute for the headers, checked every 30 s", () => {
     expect(requestTimeouts(300)).toEqual({
       requestTimeout: 300_000,
-      http: { headersTimeout: 60_000, connectionsCheckingInterval: 30_000 },
+      headersTimeout: 60_000,
+      connectionsCheckingInterval: 30_000,
     });
   });
 
   it('a short timeout bounds the headers too and is checked often enough to hold', () => {
     expect(requestTimeouts(1)).toEqual({
       requestTimeout: 1000,
-      http: { headersTimeout: 1000, connectionsCheckingInterval: 250 },
+      headersTimeout: 1000,
+      connectionsCheckingInterval: 250,
     });
   });
 });

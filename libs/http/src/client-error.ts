@@ -8,8 +8,8 @@ export const DEFAULT_REQUEST_TIMEOUT_S = 300;
 const HEADERS_TIMEOUT_MS = 60_000;
 
 /**
- * The HTTP server's timeouts (ADR 0042) for the Fastify adapter, whose `requestTimeout` defaults
- * to 0 (off): a request must arrive whole within `seconds`, its headers within Node's default
+ * The HTTP server's timeouts (ADR 0042): `requestTimeout` for the Fastify adapter, where it
+ * defaults to 0 (off), the others set on the server before it listens: a request must arrive whole within `seconds`, its headers within Node's default
  * minute (or `seconds` if shorter). Node checks the open connections every
  * `connectionsCheckingInterval` (30 s by default), so a short timeout gets a tighter check.
  */
@@ -17,10 +17,8 @@ export function requestTimeouts(seconds: number) {
   const requestTimeout = seconds * 1000;
   return {
     requestTimeout,
-    http: {
-      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
-      connectionsCheckingInterval: Math.max(250, Math.min(30_000, requestTimeout / 4)),
-    },
+    headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
+    connectionsCheckingInterval: Math.max(250, Math.min(30_000, requestTimeout / 4)),
   };
 }
 

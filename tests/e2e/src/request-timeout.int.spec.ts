@@ -84,7 +84,9 @@ describe('request timeout: HTTP_REQUEST_TIMEOUT_S', () => {
       const response = await fetch(`${catalog.url}/domains`);
       return response.status === 503 ? response : undefined;
     });
-    expect((await refused.json()).type).toBe('https://motcua.gov.vn/problems/overloaded');
+    expect(((await refused.json()) as { type: string }).type).toBe(
+      'https://motcua.gov.vn/problems/overloaded',
+    );
     await expectCutOff(stalled, sentAt);
     const response = await fetch(`${catalog.url}/domains`);
     expect(response.status).toBe(200);
