@@ -80,13 +80,6 @@ export const commonServiceEnv = {
    */
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(64),
   /**
-   * Request timeout (ADR 0042): seconds a request, headers and body, may take to arrive; a later
-   * one is cut off with 408 `request-timeout` and its connection closed, so a slow or stalled
-   * client cannot hold a connection and a place in flight for ever. The default, 300 (Node's own),
-   * lets digitization's largest upload arrive over a slow link.
-   */
-  HTTP_REQUEST_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(300),
-  /**
    * Where the service's outbox relay runs: `in-process` (the default) on the service's event loop,
    * or `process`, a child process of the same build (libs/messaging relay-process.ts), so that
    * publishing to Kafka does not share the request path's event loop and CPU accounting.
@@ -124,7 +117,6 @@ export type CommonServiceConfig = {
   PUBLIC_BASE_URL?: string;
   SHUTDOWN_DELAY_SECONDS: number;
   MAX_REQUESTS_IN_FLIGHT: number;
-  HTTP_REQUEST_TIMEOUT_S: number;
   OUTBOX_RELAY: 'in-process' | 'process';
   TRACING_ENABLED: boolean;
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;

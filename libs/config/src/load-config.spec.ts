@@ -81,7 +81,6 @@ describe('loadConfig', () => {
       'PUBLIC_BASE_URL',
       'SHUTDOWN_DELAY_SECONDS',
       'MAX_REQUESTS_IN_FLIGHT',
-      'HTTP_REQUEST_TIMEOUT_S',
       'OUTBOX_RELAY',
       'TRACING_ENABLED',
       'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',

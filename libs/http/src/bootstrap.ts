@@ -18,7 +18,7 @@ import {
 import { connectMessaging, isOutboxRelayChild, runOutboxRelayChild } from '@motcua/messaging';
 import type { CommonServiceConfig } from '@motcua/config';
 import { bodyMediaTypeGuard } from './body-media-type';
-import { answerClientError, DEFAULT_REQUEST_TIMEOUT_S, requestTimeouts } from './client-error';
+import { answerClientError } from './client-error';
 import { trackRequest } from './correlation.middleware';
 import { ProblemFilter } from './problem.filter';
 import { DEFAULT_MAX_REQUESTS_IN_FLIGHT, loadShedding } from './load-shedding';
@@ -79,8 +79,6 @@ export type ServiceAppOptions = {
   responseCheck?: ResponseCheckMode;
   /** MAX_REQUESTS_IN_FLIGHT: requests served at once before more are refused (0: no limit). */
   maxRequestsInFlight?: number;
-  /** HTTP_REQUEST_TIMEOUT_S: seconds a request (headers and body) may take to arrive (ADR 0042). */
-  requestTimeoutS?: number;
 };
 
 /** The part of Fastify's reply the request hooks use. */
@@ -192,22 +190,16 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<INes
 async function createFastifyApp(
   module: unknown,
   logger: Logger,
-  options: Pick<ServiceAppOptions, 'rawBodyPaths' | 'requestTimeoutS'>,
+  options: Pick<ServiceAppOptions, 'rawBodyPaths' | 'maxRequestsInFlight'>,
 ): Promise<INestApplication> {
   const { rawBodyPaths } = options;
-  const { requestTimeout, ...serverTimeouts } = requestTimeouts(
-    options.requestTimeoutS ?? DEFAULT_REQUEST_TIMEOUT_S,
-  );
   const { FastifyAdapter } = await import('@nestjs/platform-fastify');
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 1000 },
     // closeGracefully drains the server first; requests still running finish.
     return503OnClosing: false,
-    // A request that does not arrive whole in time is cut off (408), so a slow or stalled client
-    // cannot hold its connection, and its place in flight, for ever (ADR 0042).
-    requestTimeout,
-    // Oversized headers (431), late (408) and unparsable requests (400) answer a problem+json.
+    // Oversized headers (431) and unparsable requests (400) answer a problem+json.
     clientErrorHandler: answerClientError,
   });
   // An empty JSON body reads as {} (Fastify's own parser refuses it), so an action without a body
@@ -242,9 +234,6 @@ async function createFastifyApp(
     logger: new JsonNestLogger(logger),
     bufferLogs: false,
   });
-  // Read by Node when the server starts listening (Fastify's `http` option would also pass them, but
-  // the adapter then no longer runs the hooks before the body arrives).
-  Object.assign(app.getHttpServer() as Server, serverTimeouts);
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   fastify.addHook('onRequest', (request, reply, done) =>
     trackRequest(logger, request, reply.raw, done),
@@ -290,7 +279,6 @@ export async function runService<
     SHUTDOWN_DELAY_SECONDS?: number;
     RESPONSE_SCHEMA_CHECK?: ResponseCheckMode;
     MAX_REQUESTS_IN_FLIGHT?: number;
-    HTTP_REQUEST_TIMEOUT_S?: number;
   },
 >(options: {
   service: string;
@@ -325,7 +313,6 @@ export async function runService<
     logLevel: config.LOG_LEVEL,
     responseCheck: config.RESPONSE_SCHEMA_CHECK,
     maxRequestsInFlight: config.MAX_REQUESTS_IN_FLIGHT,
-    requestTimeoutS: config.HTTP_REQUEST_TIMEOUT_S,
   });
   if (process.argv.includes(REPLAY_DEAD_LETTERS_FLAG)) {
     await replayDeadLettersOnce(app, options.service, process.argv).catch((error: Error) => {

@@ -1,4 +1,4 @@
-import { answerClientError, requestTimeouts } from './client-error';
+import { answerClientError } from './client-error';
 
 /** A socket that keeps what is written to it. */
 function socket() {
@@ -42,37 +42,5 @@ describe('answers to requests the server cannot parse', () => {
     answerClientError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }), reset as never);
     expect(reset.sent).toEqual([]);
     expect(reset.destroyed).toBe(true);
-  });
-
-  it('a request that did not arrive in time: 408 request-timeout naming the setting', () => {
-    const s = socket();
-    answerClientError(
-      Object.assign(new Error('late'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }),
-      s as never,
-    );
-    expect(s.sent[0]).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
-    expect(JSON.parse(s.sent[0].split('\r\n\r\n')[1])).toMatchObject({
-      status: 408,
-      type: 'https://motcua.gov.vn/problems/request-timeout',
-      detail: expect.stringContaining('HTTP_REQUEST_TIMEOUT_S'),
-    });
-  });
-});
-
-describe('request timeouts for the HTTP server', () => {
-  it("the default: 300 s for the request, Node's minute for the headers, checked every 30 s", () => {
-    expect(requestTimeouts(300)).toEqual({
-      requestTimeout: 300_000,
-      headersTimeout: 60_000,
-      connectionsCheckingInterval: 30_000,
-    });
-  });
-
-  it('a short timeout bounds the headers too and is checked often enough to hold', () => {
-    expect(requestTimeouts(1)).toEqual({
-      requestTimeout: 1000,
-      headersTimeout: 1000,
-      connectionsCheckingInterval: 250,
-    });
   });
 });
