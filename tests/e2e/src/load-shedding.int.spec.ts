@@ -53,8 +53,15 @@ describe('load shedding: MAX_REQUESTS_IN_FLIGHT', () => {
 
   it('refuses a request beyond the limit with 503 overloaded, Retry-After: 1 and Connection: close', async () => {
     held.push(await heldPost(catalog.url), await heldPost(catalog.url));
-    // Both held requests have reached the service (their headers were read): the next is refused.
+    // Once both held requests have reached the service (their headers were read), the next is
+    // refused. A probe read before a held request took that place, and the held one was refused
+    // instead: it is opened again, so that two are held when the next probe arrives.
     const refused = await waitFor('a 503 once both held requests are in flight', async () => {
+      for (const [i, exchange] of held.entries()) {
+        if (exchange.received() === '') continue;
+        exchange.socket.destroy();
+        held[i] = await heldPost(catalog.url);
+      }
       const response = await fetch(`${catalog.url}/domains`);
       return response.status === 503 ? response : undefined;
     });
